@@ -1,0 +1,70 @@
+package paragon;
+
+import io.javalin.Javalin;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import paragon.settings.Settings;
+import paragon.storage.Database;
+import paragon.web.Csrf;
+import paragon.web.Errors;
+import paragon.web.Health;
+import paragon.web.Lang;
+import paragon.web.RequestIds;
+
+/**
+ * Paragon's table of contents: settings, then the database, then the features and their routes.
+ * {@link #create} builds the same app a test starts.
+ */
+public final class Paragon {
+  private static final Logger log = LoggerFactory.getLogger(Paragon.class);
+
+  private Paragon() {}
+
+  public static void main(String[] args) {
+    Settings settings;
+    try {
+      settings = Settings.from(args, System.getenv());
+    } catch (IllegalArgumentException e) {
+      System.err.println("Paragon cannot start: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    Database db;
+    try {
+      db = Database.open(settings.databaseUrl());
+    } catch (RuntimeException e) {
+      System.err.println("Paragon cannot start: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    Javalin app = create(settings, db, Clock.systemUTC()).start(settings.host(), settings.port());
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      app.stop();
+      db.close();
+    }, "paragon-shutdown"));
+    log.info("Paragon listening on http://localhost:{}/ ({})", app.port(), db.dialect());
+  }
+
+  /** The whole application over {@code db}; {@code clock} drives every expiry, so tests can move time. */
+  public static Javalin create(Settings settings, Database db, Clock clock) {
+    return Javalin.create(config -> {
+      config.concurrency.useVirtualThreads = true;
+      config.startup.showJavalinBanner = false;
+      config.http.defaultContentType = "application/json";
+      config.staticFiles.add(files -> {
+        files.hostedPath = "/assets";
+        files.directory = "/public/assets";
+      });
+      config.staticFiles.enableWebjars();
+      config.routes.before(RequestIds::before);
+      config.routes.before(Lang::before);
+      config.routes.before("/backoffice/*", Csrf::before);
+      config.routes.before("/backoffice", Csrf::before);
+      config.routes.after(RequestIds::after);
+      Errors.register(config.routes);
+
+      Health.register(config.routes, db);
+    });
+  }
+}

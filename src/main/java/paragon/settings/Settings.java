@@ -1,0 +1,78 @@
+package paragon.settings;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Everything Paragon reads from its environment, in one place. Flags win over environment variables;
+ * a missing value takes the default documented in the README. A wrong value fails at start with a
+ * message that names the setting.
+ */
+public record Settings(int port, String databaseUrl, boolean demo, String host) {
+
+  public static final int DEFAULT_PORT = 8080;
+  public static final String DEFAULT_DATABASE_URL = "jdbc:sqlite:data/paragon.db";
+
+  public Settings {
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("PARAGON_PORT must be a port number 0..65535, was " + port);
+    }
+    if (databaseUrl == null || !(databaseUrl.startsWith("jdbc:sqlite:") || databaseUrl.startsWith("jdbc:postgresql:"))) {
+      throw new IllegalArgumentException(
+          "PARAGON_DATABASE_URL must start with jdbc:sqlite: or jdbc:postgresql:, was " + databaseUrl);
+    }
+  }
+
+  /** Reads {@code --port=N --database-url=URL --host=H --demo} and PARAGON_PORT, PARAGON_DATABASE_URL, PARAGON_HOST, PARAGON_DEMO. */
+  public static Settings from(String[] args, Map<String, String> env) {
+    Map<String, String> values = new HashMap<>();
+    putIfPresent(values, "port", env.get("PARAGON_PORT"));
+    putIfPresent(values, "database-url", env.get("PARAGON_DATABASE_URL"));
+    putIfPresent(values, "host", env.get("PARAGON_HOST"));
+    putIfPresent(values, "demo", env.get("PARAGON_DEMO"));
+    for (String arg : args) {
+      if (!arg.startsWith("--")) {
+        throw new IllegalArgumentException("unknown argument: " + arg + " (flags look like --port=8080)");
+      }
+      String body = arg.substring(2);
+      int eq = body.indexOf('=');
+      String name = eq < 0 ? body : body.substring(0, eq);
+      String value = eq < 0 ? "true" : body.substring(eq + 1);
+      if (!Map.of("port", 1, "database-url", 1, "host", 1, "demo", 1).containsKey(name)) {
+        throw new IllegalArgumentException("unknown flag: --" + name + " (known: --port, --database-url, --host, --demo)");
+      }
+      values.put(name, value);
+    }
+    return new Settings(
+        parsePort(values.getOrDefault("port", String.valueOf(DEFAULT_PORT))),
+        values.getOrDefault("database-url", DEFAULT_DATABASE_URL),
+        parseBoolean("PARAGON_DEMO (--demo)", values.getOrDefault("demo", "false")),
+        values.getOrDefault("host", "0.0.0.0"));
+  }
+
+  /** The SQLite file this URL names, or null for PostgreSQL. */
+  public Path sqliteFile() {
+    return databaseUrl.startsWith("jdbc:sqlite:") ? Path.of(databaseUrl.substring("jdbc:sqlite:".length())) : null;
+  }
+
+  private static void putIfPresent(Map<String, String> values, String name, String value) {
+    if (value != null && !value.isBlank()) values.put(name, value.trim());
+  }
+
+  private static int parsePort(String value) {
+    try {
+      return Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("PARAGON_PORT (--port) must be a number, was '" + value + "'", e);
+    }
+  }
+
+  private static boolean parseBoolean(String name, String value) {
+    return switch (value.toLowerCase()) {
+      case "true", "1", "yes" -> true;
+      case "false", "0", "no" -> false;
+      default -> throw new IllegalArgumentException(name + " must be true or false, was '" + value + "'");
+    };
+  }
+}

@@ -1,0 +1,63 @@
+package paragon.web;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place where failures become HTTP answers: a {@link Problem} becomes its status with a message
+ * in the caller's language (JSON for the API, a page for the back office); anything else is a 500 that
+ * is logged with the request id and tells the user only that id.
+ */
+public final class Errors {
+  private static final Logger log = LoggerFactory.getLogger(Errors.class);
+
+  private Errors() {}
+
+  public static void register(RoutesConfig routes) {
+    routes.exception(Problem.class, (problem, ctx) -> answer(ctx, problem.status(), body(problem, Lang.of(ctx))));
+    routes.exception(Exception.class, (e, ctx) -> {
+      String requestId = RequestIds.current(ctx);
+      log.error("request {} {} failed", ctx.method(), ctx.path(), e);
+      I18n i18n = Lang.of(ctx);
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("error", "internal");
+      body.put("message", i18n.t("error.internal", requestId));
+      body.put("requestId", requestId);
+      answer(ctx, 500, body);
+    });
+    routes.error(404, ctx -> {
+      if (ctx.result() == null || ctx.result().isEmpty() || ctx.result().equals("Endpoint " + ctx.method() + " " + ctx.path() + " not found")) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", "not_found");
+        body.put("message", Lang.of(ctx).t("error.not_found", ctx.path()));
+        answer(ctx, 404, body);
+      }
+    });
+  }
+
+  public static Map<String, Object> body(Problem problem, I18n i18n) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("error", problem.code());
+    if (problem.field() != null) body.put("field", problem.field());
+    body.put("message", i18n.t(problem.messageKey(), problem.args()));
+    return body;
+  }
+
+  private static void answer(Context ctx, int status, Map<String, Object> body) {
+    ctx.status(status);
+    if (wantsHtml(ctx)) {
+      ctx.html(Pages.errorPage(ctx, status, String.valueOf(body.get("message"))));
+    } else {
+      ctx.json(body);
+    }
+  }
+
+  /** Back-office pages get an error page; the API and htmx fragments get JSON or text. */
+  static boolean wantsHtml(Context ctx) {
+    return ctx.path().startsWith("/backoffice") && ctx.header("HX-Request") == null;
+  }
+}

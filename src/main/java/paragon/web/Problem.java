@@ -1,0 +1,72 @@
+package paragon.web;
+
+import java.util.Arrays;
+
+/**
+ * A request that cannot be served as asked: bad input, a missing or foreign object, a refused action.
+ * Thrown anywhere below the handlers and turned into an HTTP answer in one place ({@link Errors}).
+ * The message is a translation key, so the same refusal reads in Polish and in English; {@code field}
+ * names the culprit when there is one.
+ */
+public final class Problem extends RuntimeException {
+  private final int status;
+  private final String code;
+  private final String field;
+  private final String messageKey;
+  private final Object[] args;
+
+  private Problem(int status, String code, String field, String messageKey, Object... args) {
+    super(code + (field == null ? "" : " [" + field + "]") + ": " + messageKey + " " + Arrays.toString(args));
+    this.status = status;
+    this.code = code;
+    this.field = field;
+    this.messageKey = messageKey;
+    this.args = args.clone();
+  }
+
+  /** 400: {@code field} is wrong; {@code messageKey} says how. */
+  public static Problem invalid(String field, String messageKey, Object... args) {
+    return new Problem(400, "invalid", field, messageKey, args);
+  }
+
+  /** 404: also the answer for another account's object, so ids leak nothing. */
+  public static Problem notFound(String what) {
+    return new Problem(404, "not_found", null, "error.not_found", what);
+  }
+
+  public static Problem unauthorized(String messageKey, Object... args) {
+    return new Problem(401, "unauthorized", null, messageKey, args);
+  }
+
+  public static Problem forbidden(String messageKey, Object... args) {
+    return new Problem(403, "forbidden", null, messageKey, args);
+  }
+
+  public static Problem conflict(String code, String messageKey, Object... args) {
+    return new Problem(409, code, null, messageKey, args);
+  }
+
+  public static Problem tooMany(String messageKey, Object... args) {
+    return new Problem(429, "too_many", null, messageKey, args);
+  }
+
+  public int status() {
+    return status;
+  }
+
+  public String code() {
+    return code;
+  }
+
+  public String field() {
+    return field;
+  }
+
+  public String messageKey() {
+    return messageKey;
+  }
+
+  public Object[] args() {
+    return args.clone();
+  }
+}

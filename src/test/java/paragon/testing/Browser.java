@@ -1,0 +1,64 @@
+package paragon.testing;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Debian's Chromium driven by Debian's chromedriver, headless, with a fresh profile. A test that needs
+ * it fails (does not skip) when either binary is missing: {@code .ci/run} installs both.
+ */
+public final class Browser {
+  public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+  private Browser() {}
+
+  public static ChromeDriver start(int width, int height, String language) {
+    if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+      throw new IllegalStateException("Chromium tests need " + CHROMIUM + " and " + CHROMEDRIVER
+          + ": apt-get install -y chromium chromium-driver (.ci/run does this)");
+    }
+    Path profile;
+    try {
+      profile = Files.createTempDirectory("paragon-chromium-");
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toString());
+    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--lang=" + language,
+        "--window-size=" + width + "," + height);
+    options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(CHROMEDRIVER.toFile())
+        .usingAnyFreePort()
+        .build();
+    ChromeDriver driver = new ChromeDriver(service, options);
+    driver.manage().window().setSize(new Dimension(width, height));
+    driver.manage().timeouts().implicitlyWait(Duration.ZERO);
+    return driver;
+  }
+
+  /** Saves a screenshot under {@code target/screenshots/}. */
+  public static Path screenshot(ChromeDriver driver, String name) {
+    try {
+      Path dir = Path.of("target", "screenshots");
+      Files.createDirectories(dir);
+      Path file = dir.resolve(name + ".png");
+      Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+      return file;
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot save screenshot " + name, e);
+    }
+  }
+}
