@@ -1,0 +1,48 @@
+package paragon.configuration;
+
+import java.util.List;
+import paragon.accounts.LoginMode;
+import paragon.accounts.Visibility;
+import paragon.devices.DeviceModel;
+
+/**
+ * What one device works by: its shop's predefined receipts (defaults or the shop's own), the parking
+ * rules, and whether sharing is effective for it (setting AND plan AND model) and, when not, why.
+ * A pure function of a {@link ConfigSnapshot} and the device's shop and model.
+ */
+public record EffectiveConfig(
+    long revision,
+    long shopId,
+    String shopName,
+    boolean parkingEnabled,
+    Visibility visibility,
+    boolean sharingEnabled,
+    boolean sharingEffective,
+    SharingBlock sharingBlockedBy,
+    LoginMode loginMode,
+    String language,
+    List<ConfigSnapshot.Slot> slots,
+    List<ConfigSnapshot.Role> roles,
+    List<ConfigSnapshot.User> users,
+    List<ConfigSnapshot.Product> products) {
+
+  /** Why sharing is not effective for a device; null when it is. */
+  public enum SharingBlock { SETTING_OFF, PARKING_OFF, PLAN, MODEL }
+
+  public static EffectiveConfig of(ConfigSnapshot s, long shopId, DeviceModel model) {
+    ConfigSnapshot.Shop shop = s.shop(shopId);
+    SharingBlock block = sharingBlock(s, model);
+    return new EffectiveConfig(s.revision(), shop.id(), shop.name(), s.parkingEnabled(), s.visibility(),
+        s.sharingEnabled(), block == null, block, s.loginMode(), s.language(), shop.slots(s.defaultSlots()),
+        s.roles(), s.users().stream().filter(u -> !u.disabled()).toList(), s.products());
+  }
+
+  /** The first reason sharing is off for this device, in the order an owner would fix them. */
+  public static SharingBlock sharingBlock(ConfigSnapshot s, DeviceModel model) {
+    if (!s.parkingEnabled()) return SharingBlock.PARKING_OFF;
+    if (!s.sharingEnabled()) return SharingBlock.SETTING_OFF;
+    if (!s.plan().allowsSharing()) return SharingBlock.PLAN;
+    if (!model.canShare()) return SharingBlock.MODEL;
+    return null;
+  }
+}

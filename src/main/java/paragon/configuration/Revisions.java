@@ -1,0 +1,113 @@
+package paragon.configuration;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Handle;
+import paragon.accounts.LoginMode;
+import paragon.accounts.Plan;
+import paragon.accounts.Visibility;
+
+/**
+ * Configuration revisions. Every back-office save that changes what terminals use calls
+ * {@link #record} once, inside the save's own transaction, so a save makes exactly one revision and a
+ * failed save makes none. The revision's snapshot is read from the tables as they are after the save.
+ */
+public final class Revisions {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private Revisions() {}
+
+  /** Bumps the account's revision and stores its snapshot; returns the new revision number. */
+  public static long record(Handle h, long accountId, String author, String summary, Clock clock) {
+    long revision = h.createQuery("UPDATE accounts SET revision = revision + 1 WHERE id = :a RETURNING revision")
+        .bind("a", accountId).mapTo(Long.class).one();
+    ConfigSnapshot snapshot = read(h, accountId, revision);
+    h.createUpdate("""
+            INSERT INTO config_revisions (account_id, revision, created_at, author, summary, snapshot)
+            VALUES (:a, :r, :t, :author, :summary, :snapshot)""")
+        .bind("a", accountId).bind("r", revision).bind("t", clock.millis())
+        .bind("author", author).bind("summary", summary).bind("snapshot", toJson(snapshot))
+        .execute();
+    return revision;
+  }
+
+  /** The snapshot stored for {@code revision}, or null when the account has no such revision. */
+  public static ConfigSnapshot snapshot(Handle h, long accountId, long revision) {
+    return h.createQuery("SELECT snapshot FROM config_revisions WHERE account_id = :a AND revision = :r")
+        .bind("a", accountId).bind("r", revision)
+        .mapTo(String.class).findOne().map(Revisions::fromJson).orElse(null);
+  }
+
+  public static long current(Handle h, long accountId) {
+    return h.createQuery("SELECT revision FROM accounts WHERE id = :a").bind("a", accountId).mapTo(Long.class).one();
+  }
+
+  /** The account's configuration as the tables hold it now, labelled {@code revision}. */
+  static ConfigSnapshot read(Handle h, long accountId, long revision) {
+    Map<String, Object> a = h.createQuery("""
+            SELECT name, language, plan, parking_enabled, visibility, sharing_enabled, login_mode
+            FROM accounts WHERE id = :a""").bind("a", accountId).mapToMap().one();
+    List<ConfigSnapshot.Slot> defaults = slots(h, accountId, null);
+    List<ConfigSnapshot.Shop> shops = h.createQuery("SELECT id, name, use_defaults FROM shops WHERE account_id = :a ORDER BY id")
+        .bind("a", accountId)
+        .map((rs, ctx) -> new ConfigSnapshot.Shop(rs.getLong("id"), rs.getString("name"), rs.getBoolean("use_defaults"), null))
+        .list().stream()
+        .map(s -> new ConfigSnapshot.Shop(s.id(), s.name(), s.useDefaults(), slots(h, accountId, s.id())))
+        .toList();
+    List<ConfigSnapshot.Role> roles = h.createQuery("SELECT id, name, permissions FROM roles WHERE account_id = :a ORDER BY id")
+        .bind("a", accountId)
+        .map((rs, ctx) -> new ConfigSnapshot.Role(rs.getLong("id"), rs.getString("name"),
+            rs.getString("permissions").isBlank() ? List.of() : Arrays.stream(rs.getString("permissions").split(",")).toList()))
+        .list();
+    List<ConfigSnapshot.User> users = h.createQuery(
+            "SELECT id, identifier, name, role_id, disabled FROM users WHERE account_id = :a ORDER BY identifier")
+        .bind("a", accountId)
+        .map((rs, ctx) -> new ConfigSnapshot.User(rs.getLong("id"), rs.getString("identifier"), rs.getString("name"),
+            rs.getLong("role_id"), rs.getBoolean("disabled")))
+        .list();
+    List<ConfigSnapshot.Product> products = h.createQuery("""
+            SELECT id, name, price, vat, category FROM products
+            WHERE account_id = :a AND active = :t ORDER BY position, id""")
+        .bind("a", accountId).bind("t", true)
+        .map((rs, ctx) -> new ConfigSnapshot.Product(rs.getLong("id"), rs.getString("name"), rs.getLong("price"),
+            rs.getString("vat"), rs.getString("category")))
+        .list();
+    return new ConfigSnapshot(accountId, revision, (String) a.get("name"), (String) a.get("language"),
+        Plan.valueOf((String) a.get("plan")), bool(a.get("parking_enabled")),
+        Visibility.valueOf((String) a.get("visibility")), bool(a.get("sharing_enabled")),
+        LoginMode.valueOf((String) a.get("login_mode")), defaults, shops, roles, users, products);
+  }
+
+  private static List<ConfigSnapshot.Slot> slots(Handle h, long accountId, Long shopId) {
+    String where = shopId == null ? "shop_id IS NULL" : "shop_id = :s";
+    var q = h.createQuery("SELECT id, name, position FROM receipt_slots WHERE account_id = :a AND " + where + " ORDER BY position")
+        .bind("a", accountId);
+    if (shopId != null) q.bind("s", shopId);
+    return q.map((rs, ctx) -> new ConfigSnapshot.Slot(rs.getString("id"), rs.getString("name"), rs.getInt("position"))).list();
+  }
+
+  /** SQLite hands booleans back as integers, PostgreSQL as booleans. */
+  private static boolean bool(Object value) {
+    return value instanceof Boolean b ? b : ((Number) value).intValue() != 0;
+  }
+
+  static String toJson(ConfigSnapshot snapshot) {
+    try {
+      return JSON.writeValueAsString(snapshot);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialize configuration snapshot", e);
+    }
+  }
+
+  static ConfigSnapshot fromJson(String json) {
+    try {
+      return JSON.readValue(json, ConfigSnapshot.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored configuration snapshot is not readable", e);
+    }
+  }
+}
