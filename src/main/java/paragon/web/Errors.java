@@ -2,6 +2,7 @@ package paragon.web;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -29,13 +30,12 @@ public final class Errors {
       body.put("requestId", requestId);
       answer(ctx, 500, body);
     });
-    routes.error(404, ctx -> {
-      if (ctx.result() == null || ctx.result().isEmpty() || ctx.result().equals("Endpoint " + ctx.method() + " " + ctx.path() + " not found")) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", "not_found");
-        body.put("message", Lang.of(ctx).t("error.not_found", ctx.path()));
-        answer(ctx, 404, body);
-      }
+    // Javalin's own refusals (unknown route, wrong method, bad body): same shape, our language.
+    routes.exception(HttpResponseException.class, (e, ctx) -> {
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("error", e.getStatus() == 404 ? "not_found" : "http_" + e.getStatus());
+      body.put("message", e.getStatus() == 404 ? Lang.of(ctx).t("error.not_found", ctx.path()) : e.getMessage());
+      answer(ctx, e.getStatus(), body);
     });
   }
 
