@@ -1,0 +1,52 @@
+package paragon.receipts;
+
+import java.util.List;
+
+/**
+ * A receipt's full state as terminals and the back office see it: the payload of every change row
+ * ({@code changes.payload}) and of snapshots. CLOSED and DELETED states are sent too, so a terminal
+ * drops the receipt. Amounts are grosze, quantities thousandths of a unit, {@code seq} is the change
+ * of the receipt's space that produced this view.
+ *
+ * <p>A PAYING receipt whose {@code lease.until} is in the past is free again: leases are never swept,
+ * they simply expire.
+ */
+public record ReceiptView(
+    String id,
+    String space,
+    long shopId,
+    String slotId,
+    Long generation,
+    String name,
+    Kind kind,
+    State state,
+    long ownerUserId,
+    long ownerRoleId,
+    long createdOnDevice,
+    boolean attention,
+    String recoveredFrom,
+    String note,
+    int guests,
+    LeaseView lease,
+    List<LineView> lines,
+    long total,
+    long seq,
+    long contentSeq,
+    long createdAt,
+    long updatedAt) {
+
+  public enum Kind { TABLE, AD_HOC }
+
+  public enum State { OPEN, PAYING, CLOSED, DELETED }
+
+  /** Who is paying the receipt, until when (epoch ms). */
+  public record LeaseView(long deviceId, long userId, String userName, long until) {}
+
+  /** {@code vat}: "23", "8", "5", "0" or "ZW"; {@code total} = round-half-up(unitPrice * quantity / 1000). */
+  public record LineView(String id, Long productId, String name, long unitPrice, long quantity, String vat,
+      String note, boolean sent, long total) {}
+
+  public boolean isOpen() {
+    return state == State.OPEN || state == State.PAYING;
+  }
+}
