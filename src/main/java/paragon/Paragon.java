@@ -4,6 +4,9 @@ import io.javalin.Javalin;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import paragon.accounts.Accounts;
+import paragon.accounts.BackOfficeAuth;
+import paragon.accounts.LoginRoutes;
 import paragon.settings.Settings;
 import paragon.storage.Database;
 import paragon.web.Csrf;
@@ -48,6 +51,8 @@ public final class Paragon {
 
   /** The whole application over {@code db}; {@code clock} drives every expiry, so tests can move time. */
   public static Javalin create(Settings settings, Database db, Clock clock) {
+    Accounts accounts = new Accounts(db, clock);
+    BackOfficeAuth backOffice = new BackOfficeAuth(db, clock);
     return Javalin.create(config -> {
       config.concurrency.useVirtualThreads = true;
       config.startup.showJavalinBanner = false;
@@ -61,10 +66,13 @@ public final class Paragon {
       config.routes.before(Lang::before);
       config.routes.before("/backoffice/*", Csrf::before);
       config.routes.before("/backoffice", Csrf::before);
+      config.routes.before("/backoffice/*", backOffice::before);
+      config.routes.before("/backoffice", backOffice::before);
       config.routes.after(RequestIds::after);
       Errors.register(config.routes);
 
       Health.register(config.routes, db);
+      LoginRoutes.register(config.routes, accounts, backOffice);
     });
   }
 }

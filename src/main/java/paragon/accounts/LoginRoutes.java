@@ -1,0 +1,78 @@
+package paragon.accounts;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import paragon.web.PageContext;
+import paragon.web.Pages;
+
+/**
+ * Sign-in and sign-out of the back office, and its front page. A wrong email and a wrong password get
+ * the same answer, and take the same time (a bcrypt check runs either way).
+ */
+public final class LoginRoutes {
+  /** Checked when the email is unknown, so that case costs a bcrypt verification too. */
+  private static final String DUMMY_HASH = Passwords.hash("not-a-password-anyone-has");
+
+  private final Accounts accounts;
+  private final BackOfficeAuth auth;
+
+  private LoginRoutes(Accounts accounts, BackOfficeAuth auth) {
+    this.accounts = accounts;
+    this.auth = auth;
+  }
+
+  public static void register(RoutesConfig routes, Accounts accounts, BackOfficeAuth auth) {
+    LoginRoutes r = new LoginRoutes(accounts, auth);
+    routes.get("/backoffice/login", r::loginPage);
+    routes.post("/backoffice/login", r::login);
+    routes.post("/backoffice/logout", r::logout);
+    routes.get("/backoffice", r::home);
+  }
+
+  public record LoginPage(PageContext page, String email, String error, String next) {}
+
+  public record HomePage(PageContext page, Accounts.Account account, BackOfficeAuth.Admin admin) {}
+
+  private void loginPage(Context ctx) {
+    if (auth.sessions().find(ctx.cookie(BackOfficeAuth.COOKIE)).isPresent()) {
+      ctx.redirect(safeNext(ctx.queryParam("next")), HttpStatus.SEE_OTHER);
+      return;
+    }
+    Pages.show(ctx, "backoffice/login.jte", new LoginPage(PageContext.of(ctx), "", null, safeNext(ctx.queryParam("next"))));
+  }
+
+  private void login(Context ctx) {
+    String email = ctx.formParam("email") == null ? "" : ctx.formParam("email").strip();
+    String password = ctx.formParam("password");
+    String next = safeNext(ctx.formParam("next"));
+    var login = accounts.login(email);
+    boolean ok = Passwords.matches(password == null ? "" : password, login.map(Accounts.Login::passwordHash).orElse(DUMMY_HASH))
+        && login.isPresent();
+    if (!ok) {
+      ctx.status(HttpStatus.UNAUTHORIZED);
+      Pages.show(ctx, "backoffice/login.jte", new LoginPage(PageContext.of(ctx), email, "login.failed", next));
+      return;
+    }
+    String token = auth.sessions().open(login.get().accountId(), login.get().adminId());
+    BackOfficeAuth.setCookie(ctx, token);
+    ctx.redirect(next, HttpStatus.SEE_OTHER);
+  }
+
+  private void logout(Context ctx) {
+    auth.sessions().close(ctx.cookie(BackOfficeAuth.COOKIE));
+    BackOfficeAuth.clearCookie(ctx);
+    ctx.redirect("/backoffice/login", HttpStatus.SEE_OTHER);
+  }
+
+  private void home(Context ctx) {
+    BackOfficeAuth.Admin admin = BackOfficeAuth.admin(ctx);
+    Pages.show(ctx, "backoffice/home.jte", new HomePage(PageContext.of(ctx), accounts.find(admin.accountId()), admin));
+  }
+
+  /** Only a back-office path of ours: never an open redirect to another site. */
+  static String safeNext(String next) {
+    if (next == null || !next.matches("/backoffice(/[A-Za-z0-9/_-]*)?") || next.startsWith("/backoffice/log")) return "/backoffice";
+    return next;
+  }
+}
