@@ -7,6 +7,10 @@ import org.slf4j.LoggerFactory;
 import paragon.accounts.Accounts;
 import paragon.accounts.BackOfficeAuth;
 import paragon.accounts.LoginRoutes;
+import paragon.devices.Cutoffs;
+import paragon.devices.DeviceApi;
+import paragon.devices.DeviceAuth;
+import paragon.devices.TerminalAuth;
 import paragon.settings.Settings;
 import paragon.storage.Database;
 import paragon.web.Csrf;
@@ -53,6 +57,9 @@ public final class Paragon {
   public static Javalin create(Settings settings, Database db, Clock clock) {
     Accounts accounts = new Accounts(db, clock);
     BackOfficeAuth backOffice = new BackOfficeAuth(db, clock);
+    Cutoffs cutoffs = new Cutoffs();
+    DeviceAuth deviceAuth = new DeviceAuth(db, clock, cutoffs);
+    TerminalAuth terminalAuth = new TerminalAuth(db, deviceAuth);
     return Javalin.create(config -> {
       config.concurrency.useVirtualThreads = true;
       config.startup.showJavalinBanner = false;
@@ -73,6 +80,7 @@ public final class Paragon {
 
       Health.register(config.routes, db);
       LoginRoutes.register(config.routes, accounts, backOffice);
+      DeviceApi.register(config.routes, db, clock, deviceAuth, terminalAuth);
     });
   }
 }

@@ -50,6 +50,11 @@ public final class Problem extends RuntimeException {
     return new Problem(429, "too_many", null, messageKey, args);
   }
 
+  /** Any other refusal with a machine-readable {@code code} a client can act on (e.g. "session_ended"). */
+  public static Problem of(int status, String code, String messageKey, Object... args) {
+    return new Problem(status, code, null, messageKey, args);
+  }
+
   public int status() {
     return status;
   }

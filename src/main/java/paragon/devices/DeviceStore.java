@@ -1,0 +1,225 @@
+package paragon.devices;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+import paragon.configuration.Revisions;
+import paragon.storage.Database;
+import paragon.web.Problem;
+import paragon.web.Tokens;
+
+/**
+ * Devices in the database: registration with a one-time pairing code, pairing (code -> token),
+ * authentication by token, acknowledged revisions, sync requests and revocation. Codes and tokens are
+ * stored only as SHA-256. Every query is scoped by account; another account's device is "not found".
+ */
+final class DeviceStore {
+  static final Duration CODE_TTL = Duration.ofMinutes(15);
+  /** last_contact_at is written at most this often per device, so a busy terminal costs no write per call. */
+  static final long CONTACT_RESOLUTION_MS = 5_000;
+  static final int NAME_MAX = 40;
+
+  private final Database db;
+  private final Clock clock;
+  private final Cutoffs cutoffs;
+
+  DeviceStore(Database db, Clock clock, Cutoffs cutoffs) {
+    this.db = db;
+    this.clock = clock;
+    this.cutoffs = cutoffs;
+  }
+
+  /** A pairing code as shown once to the owner: {@code code} in display form, valid until {@code expiresAt}. */
+  record Code(long deviceId, String code, long expiresAt) {}
+
+  record Paired(String token, Device device) {}
+
+  /** Registers a device in {@code shopId} and gives it its first pairing code. */
+  Code register(long accountId, long shopId, String name, DeviceModel model) {
+    String trimmed = name == null ? "" : name.strip();
+    if (trimmed.isEmpty() || trimmed.length() > NAME_MAX) throw Problem.invalid("name", "devices.error.name_length", NAME_MAX);
+    if (model == null) throw Problem.invalid("model", "devices.error.model");
+    return db.inTransaction(h -> {
+      boolean shopExists = h.createQuery("SELECT COUNT(*) FROM shops WHERE id = :s AND account_id = :a")
+          .bind("s", shopId).bind("a", accountId).mapTo(Integer.class).one() > 0;
+      if (!shopExists) throw Problem.invalid("shop", "devices.error.shop");
+      String code = PairingCodes.fresh();
+      long expires = clock.millis() + CODE_TTL.toMillis();
+      long id = h.createQuery("""
+              INSERT INTO devices (account_id, shop_id, name, model, pairing_code_hash, pairing_expires_at, created_at)
+              VALUES (:a, :s, :n, :m, :c, :e, :t) RETURNING id""")
+          .bind("a", accountId).bind("s", shopId).bind("n", trimmed).bind("m", model.name())
+          .bind("c", Tokens.hash(code)).bind("e", expires).bind("t", clock.millis())
+          .mapTo(Long.class).one();
+      return new Code(id, PairingCodes.display(code), expires);
+    });
+  }
+
+  /** A new pairing code for a device that is not revoked; the previous code stops working. */
+  Code newCode(long accountId, long deviceId) {
+    return db.inTransaction(h -> {
+      requireActive(h, accountId, deviceId);
+      String code = PairingCodes.fresh();
+      long expires = clock.millis() + CODE_TTL.toMillis();
+      h.createUpdate("UPDATE devices SET pairing_code_hash = :c, pairing_expires_at = :e WHERE id = :d AND account_id = :a")
+          .bind("c", Tokens.hash(code)).bind("e", expires).bind("d", deviceId).bind("a", accountId).execute();
+      return new Code(deviceId, PairingCodes.display(code), expires);
+    });
+  }
+
+  /** Revokes for good: the token, any pairing code and the device's cashier sessions stop working at once. */
+  void revoke(long accountId, long deviceId) {
+    db.inTransaction(h -> {
+      requireActive(h, accountId, deviceId);
+      h.createUpdate("""
+              UPDATE devices SET revoked_at = :t, token_hash = NULL, pairing_code_hash = NULL, pairing_expires_at = NULL
+              WHERE id = :d AND account_id = :a""")
+          .bind("t", clock.millis()).bind("d", deviceId).bind("a", accountId).execute();
+      TerminalSessions.endForDevice(h, accountId, deviceId);
+      return null;
+    });
+    cutoffs.deviceRevoked(accountId, deviceId);
+  }
+
+  /**
+   * Exchanges a pairing code for a device token. The code works once and for 15 minutes. The device
+   * starts on the account's current revision (its applied revision until it acknowledges another).
+   * Pairing a device again (with a regenerated code) replaces its token: the old holder is cut off.
+   */
+  Paired pair(String typedCode) {
+    String code = PairingCodes.normalize(typedCode);
+    if (code == null) throw Problem.invalid("code", "devices.error.code_format", PairingCodes.LENGTH);
+    String codeHash = Tokens.hash(code);
+    long now = clock.millis();
+    record Result(Paired paired, boolean wasPaired) {}
+    Result result = db.inTransaction(h -> {
+      var row = h.createQuery("""
+              SELECT id, account_id, shop_id, name, model, pairing_expires_at, paired_at
+              FROM devices WHERE pairing_code_hash = :c AND revoked_at IS NULL""")
+          .bind("c", codeHash).mapToMap().findOne().orElseThrow(() -> Problem.invalid("code", "devices.error.code_unknown"));
+      if (((Number) row.get("pairing_expires_at")).longValue() <= now) throw Problem.invalid("code", "devices.error.code_expired");
+      long id = ((Number) row.get("id")).longValue();
+      long accountId = ((Number) row.get("account_id")).longValue();
+      long revision = currentRevisionWithSnapshot(h, accountId);
+      String token = Tokens.fresh();
+      int updated = h.createUpdate("""
+              UPDATE devices SET token_hash = :k, paired_at = :t, pairing_code_hash = NULL, pairing_expires_at = NULL,
+                applied_revision = :r, last_contact_at = :t, sync_requested_at = NULL
+              WHERE id = :d AND account_id = :a AND pairing_code_hash = :c""")
+          .bind("k", Tokens.hash(token)).bind("t", now).bind("r", revision).bind("d", id).bind("a", accountId)
+          .bind("c", codeHash).execute();
+      if (updated != 1) throw Problem.invalid("code", "devices.error.code_unknown");
+      TerminalSessions.endForDevice(h, accountId, id);
+      Device device = new Device(id, accountId, ((Number) row.get("shop_id")).longValue(), (String) row.get("name"),
+          DeviceModel.valueOf((String) row.get("model")), revision);
+      return new Result(new Paired(token, device), row.get("paired_at") != null);
+    });
+    if (result.wasPaired()) cutoffs.deviceRevoked(result.paired().device().accountId(), result.paired().device().id());
+    return result.paired();
+  }
+
+  /** The paired, not revoked device holding {@code token}, or null. Records the contact. */
+  Device byToken(String token) {
+    if (token == null || token.isBlank()) return null;
+    long now = clock.millis();
+    record Row(Device device, Long lastContact) {}
+    Row row = db.read(h -> h.createQuery("""
+            SELECT id, account_id, shop_id, name, model, applied_revision, last_contact_at
+            FROM devices WHERE token_hash = :k AND revoked_at IS NULL""")
+        .bind("k", Tokens.hash(token))
+        .map((rs, ctx) -> new Row(new Device(rs.getLong("id"), rs.getLong("account_id"), rs.getLong("shop_id"),
+            rs.getString("name"), DeviceModel.valueOf(rs.getString("model")), rs.getLong("applied_revision")),
+            rs.getObject("last_contact_at") == null ? null : rs.getLong("last_contact_at")))
+        .findOne().orElse(null));
+    if (row == null) return null;
+    if (row.lastContact() == null || now - row.lastContact() >= CONTACT_RESOLUTION_MS || now < row.lastContact()) {
+      db.inTransaction(h -> h.createUpdate("UPDATE devices SET last_contact_at = :t WHERE id = :d AND account_id = :a")
+          .bind("t", now).bind("d", row.device().id()).bind("a", row.device().accountId()).execute());
+    }
+    return row.device();
+  }
+
+  /**
+   * Records that {@code device} applied {@code revision}, which must exist and not be newer than the
+   * account's current revision. Acknowledging the current revision answers a pending sync request.
+   */
+  void ack(Device device, long revision) {
+    db.inTransaction(h -> {
+      long current = Revisions.current(h, device.accountId());
+      boolean exists = h.createQuery("SELECT COUNT(*) FROM config_revisions WHERE account_id = :a AND revision = :r")
+          .bind("a", device.accountId()).bind("r", revision).mapTo(Integer.class).one() > 0;
+      if (revision > current || !exists) throw Problem.invalid("revision", "devices.error.revision_unknown", revision, current);
+      h.createUpdate("""
+              UPDATE devices SET applied_revision = :r,
+                sync_requested_at = CASE WHEN :r >= :current THEN NULL ELSE sync_requested_at END
+              WHERE id = :d AND account_id = :a""")
+          .bind("r", revision).bind("current", current).bind("d", device.id()).bind("a", device.accountId()).execute();
+      return null;
+    });
+  }
+
+  /** Asks a device to sync: it sees {@code syncRequested: true} until it acknowledges the current revision. */
+  void requestSync(long accountId, long deviceId) {
+    db.inTransaction(h -> {
+      requireActive(h, accountId, deviceId);
+      h.createUpdate("UPDATE devices SET sync_requested_at = :t WHERE id = :d AND account_id = :a")
+          .bind("t", clock.millis()).bind("d", deviceId).bind("a", accountId).execute();
+      return null;
+    });
+  }
+
+  /** What the device sees besides its configuration: the account's current revision and a pending sync request. */
+  record SyncState(long currentRevision, long appliedRevision, boolean syncRequested) {
+    boolean behind() {
+      return appliedRevision < currentRevision;
+    }
+  }
+
+  SyncState syncState(Handle h, Device device) {
+    return h.createQuery("""
+            SELECT a.revision, d.applied_revision, d.sync_requested_at FROM devices d JOIN accounts a ON a.id = d.account_id
+            WHERE d.id = :d AND d.account_id = :a""")
+        .bind("d", device.id()).bind("a", device.accountId())
+        .map((rs, ctx) -> new SyncState(rs.getLong(1), rs.getLong(2), rs.getObject(3) != null))
+        .one();
+  }
+
+  /** Every device of the account, newest last, with what the back office shows about it. */
+  List<DeviceStatus> list(long accountId) {
+    return db.read(h -> h.createQuery("""
+            SELECT d.id, d.name, d.model, d.shop_id, s.name AS shop_name, d.paired_at, d.revoked_at,
+              d.pairing_expires_at, d.applied_revision, d.last_contact_at, d.sync_requested_at, a.revision
+            FROM devices d JOIN shops s ON s.id = d.shop_id AND s.account_id = d.account_id
+              JOIN accounts a ON a.id = d.account_id
+            WHERE d.account_id = :a ORDER BY d.id""")
+        .bind("a", accountId)
+        .map((rs, ctx) -> new DeviceStatus(rs.getLong("id"), rs.getString("name"), DeviceModel.valueOf(rs.getString("model")),
+            rs.getLong("shop_id"), rs.getString("shop_name"), longOrNull(rs.getObject("paired_at")),
+            longOrNull(rs.getObject("revoked_at")), longOrNull(rs.getObject("pairing_expires_at")),
+            longOrNull(rs.getObject("applied_revision")), longOrNull(rs.getObject("last_contact_at")),
+            longOrNull(rs.getObject("sync_requested_at")), rs.getLong("revision")))
+        .list());
+  }
+
+  private static Long longOrNull(Object value) {
+    return value == null ? null : ((Number) value).longValue();
+  }
+
+  private static void requireActive(Handle h, long accountId, long deviceId) {
+    var revoked = h.createQuery("SELECT revoked_at FROM devices WHERE id = :d AND account_id = :a")
+        .bind("d", deviceId).bind("a", accountId).mapToMap().findOne()
+        .orElseThrow(() -> Problem.notFound("device " + deviceId));
+    if (revoked.get("revoked_at") != null) throw Problem.conflict("revoked", "devices.error.revoked");
+  }
+
+  /**
+   * The account's current revision, recording a first one when the account has never had a revision
+   * stored (a device must always be able to fetch the snapshot of the revision it starts on).
+   */
+  private long currentRevisionWithSnapshot(Handle h, long accountId) {
+    long current = Revisions.current(h, accountId);
+    if (current > 0 && Revisions.snapshot(h, accountId, current) != null) return current;
+    return Revisions.record(h, accountId, "system", "initial configuration", clock);
+  }
+}
