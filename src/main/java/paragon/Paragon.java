@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import paragon.accounts.Accounts;
 import paragon.accounts.BackOfficeAuth;
 import paragon.accounts.LoginRoutes;
+import paragon.accounts.SettingsRoutes;
 import paragon.devices.Cutoffs;
 import paragon.devices.DeviceApi;
 import paragon.devices.DeviceAuth;
@@ -81,6 +82,7 @@ public final class Paragon {
       Health.register(config.routes, db);
       LoginRoutes.register(config.routes, accounts, backOffice);
       DeviceApi.register(config.routes, db, clock, deviceAuth, terminalAuth);
+      SettingsRoutes.register(config.routes, db, clock);
     });
   }
 }

@@ -1,0 +1,79 @@
+package paragon.accounts;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.time.Clock;
+import java.util.List;
+import paragon.storage.Database;
+import paragon.web.FieldErrors;
+import paragon.web.PageContext;
+import paragon.web.Pages;
+
+/** Configuration / Settings: parking, visibility, sharing, terminal login mode, and the plan. */
+public final class SettingsRoutes {
+  private final Accounts accounts;
+  private final SettingsStore store;
+
+  private SettingsRoutes(Accounts accounts, SettingsStore store) {
+    this.accounts = accounts;
+    this.store = store;
+  }
+
+  public static void register(RoutesConfig routes, Database db, Clock clock) {
+    SettingsRoutes r = new SettingsRoutes(new Accounts(db, clock), new SettingsStore(db, clock));
+    routes.get("/backoffice/settings", r::show);
+    routes.post("/backoffice/settings", r::save);
+    routes.post("/backoffice/settings/plan", r::savePlan);
+  }
+
+  public record SettingsPage(PageContext page, Accounts.Account account, SettingsForm form, FieldErrors errors,
+                             String planChoice, FieldErrors planErrors, String notice,
+                             List<SettingsStore.LocalOnlyDevice> localOnly) {}
+
+  private void show(Context ctx) {
+    Accounts.Account account = accounts.find(BackOfficeAuth.admin(ctx).accountId());
+    String notice = ctx.queryParam("saved") != null ? "settings.saved"
+        : ctx.queryParam("unchanged") != null ? "settings.unchanged" : null;
+    render(ctx, account, SettingsForm.of(AccountSettings.of(account)), new FieldErrors(), account.plan().name(), new FieldErrors(), notice);
+  }
+
+  private void save(Context ctx) {
+    BackOfficeAuth.Admin admin = BackOfficeAuth.admin(ctx);
+    Accounts.Account account = accounts.find(admin.accountId());
+    FieldErrors errors = new FieldErrors();
+    SettingsForm form = SettingsForm.read(ctx.formParamMap(), errors);
+    AccountSettings settings = form.validate(account.plan(), AccountSettings.of(account), errors);
+    if (settings == null) {
+      ctx.status(HttpStatus.BAD_REQUEST);
+      render(ctx, account, form, errors, account.plan().name(), new FieldErrors(), null);
+      return;
+    }
+    redirectAfter(ctx, store.save(admin.accountId(), admin.email(), settings));
+  }
+
+  private void savePlan(Context ctx) {
+    BackOfficeAuth.Admin admin = BackOfficeAuth.admin(ctx);
+    FieldErrors errors = new FieldErrors();
+    String choice = ctx.formParam("plan");
+    Plan plan = SettingsForm.plan(choice, errors);
+    if (plan == null) {
+      Accounts.Account account = accounts.find(admin.accountId());
+      ctx.status(HttpStatus.BAD_REQUEST);
+      render(ctx, account, SettingsForm.of(AccountSettings.of(account)), new FieldErrors(), choice, errors, null);
+      return;
+    }
+    redirectAfter(ctx, store.savePlan(admin.accountId(), admin.email(), plan));
+  }
+
+  private static void redirectAfter(Context ctx, SettingsStore.Saved saved) {
+    ctx.redirect(saved.changed() ? "/backoffice/settings?saved=" + saved.revision() : "/backoffice/settings?unchanged", HttpStatus.SEE_OTHER);
+  }
+
+  private void render(Context ctx, Accounts.Account account, SettingsForm form, FieldErrors errors, String planChoice,
+                      FieldErrors planErrors, String notice) {
+    List<SettingsStore.LocalOnlyDevice> localOnly = account.sharingEnabled() ? store.localOnlyDevices(account.id()) : List.of();
+    Pages.show(ctx, "backoffice/settings.jte",
+        new SettingsPage(PageContext.of(ctx), account, form, errors, planChoice, planErrors, notice, localOnly));
+  }
+}

@@ -1,0 +1,64 @@
+package paragon.accounts;
+
+import java.time.Clock;
+import java.util.List;
+import paragon.configuration.Revisions;
+import paragon.devices.DeviceModel;
+import paragon.storage.Database;
+
+/**
+ * Saves the account's settings and plan. A save that changes something records exactly one
+ * configuration revision in its own transaction; a save that changes nothing records none.
+ */
+public final class SettingsStore {
+  private final Database db;
+  private final Clock clock;
+
+  SettingsStore(Database db, Clock clock) {
+    this.db = db;
+    this.clock = clock;
+  }
+
+  /** The outcome of a save: the account's revision after it, and whether the save made it. */
+  record Saved(long revision, boolean changed) {}
+
+  /** A device that parks locally although sharing is on, because its model cannot share. */
+  public record LocalOnlyDevice(long id, String name, DeviceModel model, String shopName) {}
+
+  Saved save(long accountId, String author, AccountSettings settings) {
+    return db.inTransaction(h -> {
+      Accounts.Account before = Accounts.find(h, accountId);
+      String changes = settings.changesFrom(AccountSettings.of(before));
+      if (changes.isEmpty()) return new Saved(before.revision(), false);
+      h.createUpdate("""
+              UPDATE accounts SET parking_enabled = :p, visibility = :v, sharing_enabled = :s, login_mode = :m
+              WHERE id = :a""")
+          .bind("p", settings.parkingEnabled()).bind("v", settings.visibility().name())
+          .bind("s", settings.sharingEnabled()).bind("m", settings.loginMode().name()).bind("a", accountId)
+          .execute();
+      return new Saved(Revisions.record(h, accountId, author, "settings: " + changes, clock), true);
+    });
+  }
+
+  Saved savePlan(long accountId, String author, Plan plan) {
+    return db.inTransaction(h -> {
+      Accounts.Account before = Accounts.find(h, accountId);
+      if (before.plan() == plan) return new Saved(before.revision(), false);
+      h.createUpdate("UPDATE accounts SET plan = :p WHERE id = :a").bind("p", plan.name()).bind("a", accountId).execute();
+      return new Saved(Revisions.record(h, accountId, author, "plan: " + before.plan() + " -> " + plan, clock), true);
+    });
+  }
+
+  /** Active (not revoked) devices whose model cannot share, so they park locally even with sharing on. */
+  List<LocalOnlyDevice> localOnlyDevices(long accountId) {
+    return db.read(h -> h.createQuery("""
+            SELECT d.id, d.name, d.model, s.name AS shop_name
+            FROM devices d JOIN shops s ON s.id = d.shop_id AND s.account_id = d.account_id
+            WHERE d.account_id = :a AND d.revoked_at IS NULL AND d.model NOT IN ('SMART_PLUS', 'POCKET')
+            ORDER BY s.name, d.name""")
+        .bind("a", accountId)
+        .map((rs, ctx) -> new LocalOnlyDevice(rs.getLong("id"), rs.getString("name"), DeviceModel.valueOf(rs.getString("model")),
+            rs.getString("shop_name")))
+        .list());
+  }
+}
