@@ -19,6 +19,7 @@ import paragon.web.Errors;
 import paragon.web.Health;
 import paragon.web.Lang;
 import paragon.web.RequestIds;
+import paragon.web.terminal.TerminalApp;
 
 /**
  * Paragon's table of contents: settings, then the database, then the features and their routes.
@@ -83,6 +84,7 @@ public final class Paragon {
       LoginRoutes.register(config.routes, accounts, backOffice);
       DeviceApi.register(config.routes, db, clock, deviceAuth, terminalAuth);
       SettingsRoutes.register(config.routes, db, clock);
+      TerminalApp.register(config.routes);
     });
   }
 }

@@ -1,0 +1,82 @@
+// The HTTP side of the terminal: the device API (docs/protocol.md "Device API") and commands
+// ("Commands"). Every call says which device (Authorization: Bearer) and, once a cashier is logged in,
+// which session (X-Paragon-Session). A failure is thrown as an ApiError carrying the server's
+// {error, field, message} (the message is already in the user's language), or as a NetworkError when
+// the server could not be reached at all, which the app treats as "offline".
+
+export class ApiError extends Error {
+  constructor(status, body) {
+    super(body?.message ?? `HTTP ${status}`);
+    this.status = status;
+    this.code = body?.error ?? null;
+    this.field = body?.field ?? null;
+  }
+}
+
+export class NetworkError extends Error {}
+
+export class Api {
+  constructor({ base = '', lang = () => 'pl', fetchImpl = (...a) => fetch(...a) } = {}) {
+    this.base = base;
+    this.lang = lang;
+    this.fetch = fetchImpl;
+    this.deviceToken = null;
+    this.sessionToken = null;
+  }
+
+  async call(method, path, body) {
+    const headers = { Accept: 'application/json', 'Accept-Language': this.lang() };
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (this.deviceToken) headers.Authorization = 'Bearer ' + this.deviceToken;
+    if (this.sessionToken) headers['X-Paragon-Session'] = this.sessionToken;
+    let response;
+    try {
+      response = await this.fetch(this.base + path, {
+        method, headers, body: body === undefined ? undefined : JSON.stringify(body), cache: 'no-store',
+      });
+    } catch (e) {
+      throw new NetworkError(e.message);
+    }
+    if (response.status === 304 || response.status === 204) return { status: response.status, body: null };
+    const text = await response.text();
+    let json = null;
+    try {
+      json = text ? JSON.parse(text) : null;
+    } catch {
+      // Not JSON: a proxy's error page; keep the status, the message says what it can.
+      json = { error: 'http_' + response.status, message: `HTTP ${response.status}` };
+    }
+    if (!response.ok) throw new ApiError(response.status, json);
+    return { status: response.status, body: json };
+  }
+
+  pair(code) {
+    return this.call('POST', '/api/device/pair', { code });
+  }
+
+  /** The effective configuration; 304 (body null) when {@code known} is still current. */
+  config(known) {
+    return this.call('GET', '/api/device/config' + (known ? '?known=' + known : ''));
+  }
+
+  ack(revision) {
+    return this.call('POST', '/api/device/ack', { revision });
+  }
+
+  heartbeat() {
+    return this.call('GET', '/api/device/heartbeat');
+  }
+
+  login(identifier, pin) {
+    return this.call('POST', '/api/device/login', { identifier: identifier || null, pin: pin || null });
+  }
+
+  logout() {
+    return this.call('POST', '/api/device/logout');
+  }
+
+  /** A batch of commands in number order; answered with one ack per command. */
+  commands(batch) {
+    return this.call('POST', '/api/terminal/commands', batch);
+  }
+}

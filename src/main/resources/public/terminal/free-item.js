@@ -1,0 +1,56 @@
+// A free item: a name, a typed price (grosze parsed without floating point) and a VAT rate.
+import { LitElement, html } from 'lit';
+import { parseMoney, VAT_RATES } from './money.js';
+
+class FreeItem extends LitElement {
+  static properties = { terminal: { attribute: false }, error: { state: true } };
+
+  createRenderRoot() {
+    return this;
+  }
+
+  open() {
+    this.error = null;
+    this.querySelector('form').reset();
+    this.querySelector('dialog').showModal();
+  }
+
+  submit(event) {
+    event.preventDefault();
+    const t = this.terminal;
+    const name = this.querySelector('#free-name').value.trim();
+    const price = parseMoney(this.querySelector('#free-price').value);
+    const vat = this.querySelector('#free-vat').value;
+    if (name.length < 1 || name.length > 40) {
+      this.error = t.t('sale.free.badName');
+      return;
+    }
+    if (price == null) {
+      this.error = t.t('sale.free.badPrice');
+      return;
+    }
+    t.addFree(name, price, vat);
+    this.querySelector('dialog').close();
+  }
+
+  render() {
+    const t = this.terminal;
+    return html`<dialog aria-labelledby="free-title">
+      <form @submit=${this.submit} novalidate>
+        <h2 id="free-title">${t.t('sale.free')}</h2>
+        <label for="free-name">${t.t('sale.free.name')}</label>
+        <input id="free-name" maxlength="40" required>
+        <label for="free-price">${t.t('sale.free.price')}</label>
+        <input id="free-price" inputmode="decimal" required>
+        <label for="free-vat">${t.t('sale.free.vat')}</label>
+        <select id="free-vat">${VAT_RATES.map((r) => html`<option value=${r}>${r === 'ZW' ? t.t('receipt.vatExempt') : r + '%'}</option>`)}</select>
+        <div role="alert">${this.error ? html`<p class="error">${this.error}</p>` : ''}</div>
+        <div class="buttons">
+          <button type="button" @click=${() => this.querySelector('dialog').close()}>${t.t('receipt.cancel')}</button>
+          <button class="primary" data-action="add-free">${t.t('sale.free.add')}</button>
+        </div>
+      </form>
+    </dialog>`;
+  }
+}
+customElements.define('free-item', FreeItem);

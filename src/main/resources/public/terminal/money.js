@@ -1,0 +1,98 @@
+// Money is integer grosze and quantities are integer thousandths, as on the server: this module only
+// formats and parses them, with integer arithmetic (no floating point touches an amount).
+
+const NBSP = '\u00a0';
+/** The largest amount a cashier may type: 1 000 000 zł (the server bounds amounts too). */
+export const MAX_TYPED_GROSZE = 100_000_000;
+
+function group(digits, separator, minLength) {
+  if (digits.length < minLength) return digits;
+  let out = '';
+  for (let i = 0; i < digits.length; i++) {
+    if (i > 0 && (digits.length - i) % 3 === 0) out += separator;
+    out += digits[i];
+  }
+  return out;
+}
+
+/**
+ * 1250 -> "12,50 zł" (pl) or "PLN 12.50" (en). Polish groups thousands with a non-breaking space from
+ * five digits on (as the Polish locale does), English with a comma from four.
+ */
+export function formatMoney(grosze, lang = 'pl') {
+  if (!Number.isSafeInteger(grosze)) throw new TypeError('grosze must be an integer: ' + grosze);
+  const negative = grosze < 0;
+  const abs = Math.abs(grosze);
+  const whole = String(Math.trunc(abs / 100));
+  const cents = String(abs % 100).padStart(2, '0');
+  const sign = negative ? '-' : '';
+  if (lang === 'en') return `${sign}PLN${NBSP}${group(whole, ',', 4)}.${cents}`;
+  return `${sign}${group(whole, NBSP, 5)},${cents}${NBSP}zł`;
+}
+
+/** 1250 -> "12,50" (pl) / "12.50" (en): for inputs, without the currency. */
+export function formatAmount(grosze, lang = 'pl') {
+  const abs = Math.abs(grosze);
+  const text = `${Math.trunc(abs / 100)}${lang === 'en' ? '.' : ','}${String(abs % 100).padStart(2, '0')}`;
+  return grosze < 0 ? '-' + text : text;
+}
+
+/**
+ * What a cashier typed as a price -> grosze, or null when it is not one: digits with at most two
+ * decimals after "," or ".", spaces between thousands allowed, not negative, at most MAX_TYPED_GROSZE.
+ */
+export function parseMoney(text) {
+  if (typeof text !== 'string') return null;
+  const cleaned = text.replace(/[\s\u00a0]/g, '').replace(/(zł|pln)$/i, '');
+  const m = /^(\d{1,9})(?:[.,](\d{0,2}))?$/.exec(cleaned);
+  if (!m) return null;
+  const grosze = Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
+  return grosze <= MAX_TYPED_GROSZE ? grosze : null;
+}
+
+/** 1000 -> "1", 1500 -> "1,5" (pl) / "1.5" (en), 250 -> "0,25": quantities are thousandths. */
+export function formatQuantity(thousandths, lang = 'pl') {
+  const abs = Math.abs(thousandths);
+  const whole = Math.trunc(abs / 1000);
+  const frac = String(abs % 1000).padStart(3, '0').replace(/0+$/, '');
+  const text = frac ? `${whole}${lang === 'en' ? '.' : ','}${frac}` : String(whole);
+  return thousandths < 0 ? '-' + text : text;
+}
+
+/** "1,5" / "1.5" -> 1500; up to three decimals, more than zero, at most 9999; else null. */
+export function parseQuantity(text) {
+  if (typeof text !== 'string') return null;
+  const m = /^(\d{1,4})(?:[.,](\d{0,3}))?$/.exec(text.trim());
+  if (!m) return null;
+  const q = Number(m[1]) * 1000 + Number((m[2] ?? '').padEnd(3, '0'));
+  return q > 0 ? q : null;
+}
+
+/**
+ * A line's amount as a preview: unit price x quantity / 1000, rounded half away from zero. The server
+ * computes the real one; the terminal shows this only until the server's answer arrives.
+ */
+export function lineAmount(unitPrice, quantity) {
+  const product = unitPrice * quantity;
+  if (!Number.isSafeInteger(product)) throw new RangeError('amount out of range');
+  const sign = product < 0 ? -1 : 1;
+  return sign * Math.floor((Math.abs(product) + 500) / 1000);
+}
+
+export const VAT_RATES = ['23', '8', '5', '0', 'ZW'];
+
+/**
+ * The VAT breakdown of gross line totals, per rate: {rate, gross, vat, net}, in VAT_RATES order, only
+ * rates that occur. VAT is extracted from gross (Polish receipts price gross): gross * r / (100 + r),
+ * rounded half up per rate. Shown on the receipt and the guest bill; the fiscal receipt is not ours.
+ */
+export function vatBreakdown(lines) {
+  const gross = new Map();
+  for (const line of lines) gross.set(line.vat, (gross.get(line.vat) ?? 0) + line.total);
+  return VAT_RATES.filter((rate) => gross.has(rate)).map((rate) => {
+    const g = gross.get(rate);
+    const r = rate === 'ZW' ? 0 : Number(rate);
+    const vat = r === 0 ? 0 : Math.sign(g) * Math.floor((Math.abs(g) * r * 2 + (100 + r)) / (2 * (100 + r)));
+    return { rate, gross: g, vat, net: g - vat };
+  });
+}

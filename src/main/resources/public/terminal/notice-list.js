@@ -1,0 +1,34 @@
+// Refused commands and recovered lines, in plain words, until the cashier dismisses them (DESIGN
+// rule 6). The server's message and every name are inserted as text.
+import { LitElement, html } from 'lit';
+import { formatQuantity } from './money.js';
+
+class NoticeList extends LitElement {
+  static properties = { terminal: { attribute: false } };
+
+  createRenderRoot() {
+    return this;
+  }
+
+  text(n) {
+    const t = this.terminal;
+    const lines = n.lines.map((l) => `${l.name} × ${formatQuantity(l.quantity, t.lang)}`).join(', ');
+    if (n.kind === 'moved') {
+      const target = t.receipts[n.receiptId]?.name ?? '…';
+      return t.t('notice.moved', { receipt: n.receiptName ?? '', lines, target });
+    }
+    const head = t.t('notice.refused', { receipt: n.receiptName ?? '', message: n.message });
+    return lines ? `${head} ${t.t(n.where === 'nowhere' ? 'notice.nowhere' : 'notice.unchanged', { lines })}` : head;
+  }
+
+  render() {
+    const t = this.terminal;
+    return html`<div class="notices" role="alert" aria-live="assertive">
+      ${t.notices.map((n, i) => html`<div class="notice ${n.kind}" data-notice=${n.kind} data-code=${n.code}>
+        <span>${this.text(n)}</span>
+        <button @click=${() => t.dismissNotice(i)}>${t.t('notice.dismiss')}</button>
+      </div>`)}
+    </div>`;
+  }
+}
+customElements.define('notice-list', NoticeList);

@@ -1,0 +1,154 @@
+// The outbox: commands this device made that the server has not answered yet, in the order they were
+// made, each with the device's command number (DESIGN "Sync model", Replicache-style):
+//   1. enqueue gives a command the next number; numbers never repeat (the counter is persisted with the
+//      entries, see store.js), so the server can skip a resent number and refuse a gap.
+//   2. everything pending is (re)sent in number order; sending twice is harmless.
+//   3. an answer (accepted, refused, or answered from the server's log) drops the entry. An accepted
+//      entry that names the seq of its change stays "settling" until the stream has brought that seq,
+//      so its optimistic preview never blinks out between the HTTP answer and the stream frame.
+//   4. a refused entry becomes a notice: what was refused, why (the server's words) and where its
+//      lines went (DESIGN rule 6).
+// Pure: every function returns a new outbox and never mutates its argument.
+
+//   5. a table's receipt id is the server's to derive (docs/protocol.md, openTable), so a table started
+//      offline gets a local alias id: the openTable entry carries {alias}, later commands use the alias
+//      as their receiptId, and sending stops after that openTable until its answer names the real id;
+//      from then on the alias is replaced on the wire (aliases is persisted with the entries).
+
+/** @returns {{next:number, pending:Array, settling:Array, aliases:Object}} */
+export function createOutbox(saved) {
+  return {
+    next: saved?.next ?? 1,
+    pending: [...(saved?.pending ?? [])],
+    settling: [...(saved?.settling ?? [])],
+    aliases: { ...(saved?.aliases ?? {}) },
+  };
+}
+
+/**
+ * Adds {@code command}; returns {outbox, entry} where entry = {number, command, about, createdAt}.
+ * {@code about} is what a notice needs later and the server never sees: {receiptName, lines:
+ * [{name, quantity}]}, taken when the cashier acted (the receipt may be gone by the time of an answer).
+ */
+export function enqueue(outbox, command, about = {}, now = Date.now(), alias = null) {
+  if (!command || typeof command.type !== 'string') throw new TypeError('command needs a type');
+  const entry = { number: outbox.next, command, about, createdAt: now };
+  if (alias) entry.alias = alias;
+  return { outbox: { ...outbox, next: outbox.next + 1, pending: [...outbox.pending, entry] }, entry };
+}
+
+/** What to send now: every pending entry, lowest number first. */
+export function toSend(outbox) {
+  return [...outbox.pending].sort((a, b) => a.number - b.number);
+}
+
+/**
+ * The next batch on the wire: pending entries from the lowest number, aliases replaced by real ids,
+ * ending after an openTable whose alias is not resolved yet (what follows may need its id).
+ */
+export function nextBatch(outbox) {
+  const batch = [];
+  for (const entry of toSend(outbox)) {
+    batch.push(substitute(wire(entry), outbox.aliases));
+    if (entry.alias && !outbox.aliases[entry.alias]) break;
+  }
+  return batch;
+}
+
+function substitute(command, aliases) {
+  const out = { ...command };
+  for (const key of ['receiptId', 'targetReceiptId']) if (aliases[out[key]]) out[key] = aliases[out[key]];
+  return out;
+}
+
+/**
+ * Applies the server's answer to one command (docs/protocol.md "Acks"): {n, status: 'accepted' |
+ * 'refused' | 'duplicate', original?, seq?, code?, message?, details?, result?}. A duplicate carries the
+ * original outcome (the first answer was lost on the way), so it is taken as that outcome.
+ * Returns {outbox, entry, notice, gap}:
+ *   - gap: the number the server waits for when this one came too early (code "gap"); nothing changes,
+ *     the caller resends from there;
+ *   - entry: null when nothing was pending under that number (an answer already applied);
+ *   - notice: set for a refusal, or when the server put the lines on another receipt than asked (the
+ *     receipt was paid or deleted meanwhile, DESIGN rule 6).
+ */
+export function acknowledge(outbox, ack) {
+  if (ack.status === 'refused' && ack.code === 'gap') {
+    return { outbox, entry: null, notice: null, gap: ack.details?.expected ?? null };
+  }
+  const entry = outbox.pending.find((e) => e.number === ack.n) ?? null;
+  if (!entry) return { outbox, entry: null, notice: null, gap: null };
+  const pending = outbox.pending.filter((e) => e.number !== ack.n);
+  const status = ack.status === 'duplicate' ? ack.original : ack.status;
+  if (entry.alias && status !== 'refused' && ack.result?.receiptId) {
+    outbox = { ...outbox, aliases: { ...outbox.aliases, [entry.alias]: ack.result.receiptId } };
+  }
+  if (status === 'refused') {
+    return { outbox: { ...outbox, pending }, entry, notice: refusalNotice(entry, ack), gap: null };
+  }
+  const settling = Number.isSafeInteger(ack.seq)
+    ? [...outbox.settling, { ...entry, seq: ack.seq, space: ack.space ?? null }]
+    : outbox.settling;
+  return { outbox: { ...outbox, pending, settling }, entry, notice: movedNotice(entry, ack), gap: null };
+}
+
+/** The wire form of an entry: the command with its number as {@code n}. */
+export function wire(entry) {
+  return { n: entry.number, ...entry.command };
+}
+
+/**
+ * Drops settling entries whose change the local state has seen: {@code seen} maps a space to the
+ * highest seq seen in it (a number applies to every space).
+ */
+export function settle(outbox, seen) {
+  const seq = (space) => (typeof seen === 'number' ? seen : seen[space] ?? 0);
+  const settling = outbox.settling.filter((e) => e.seq > seq(e.space));
+  if (settling.length === outbox.settling.length) return outbox;
+  // An alias is needed while an entry may still name it; with nothing unconfirmed none can.
+  const aliases = settling.length === 0 && outbox.pending.length === 0 ? {} : outbox.aliases;
+  return { ...outbox, settling, aliases };
+}
+
+/** Entries the preview still applies on top of the server's state: settling then pending, in order. */
+export function unconfirmed(outbox) {
+  return [...outbox.settling, ...outbox.pending].sort((a, b) => a.number - b.number);
+}
+
+/** How many changes are waiting to be sent (the menu shows it). */
+export function unsentCount(outbox) {
+  return outbox.pending.length;
+}
+
+function refusalNotice(entry, ack) {
+  const type = entry.command.type;
+  return {
+    kind: 'refused',
+    number: entry.number,
+    type,
+    code: ack.code ?? 'refused',
+    message: ack.message ?? '',
+    receiptName: entry.about?.receiptName ?? null,
+    lines: entry.about?.lines ?? [],
+    // Where the lines are now: a refused added line is on no receipt; the lines a refused change
+    // (remove, move, merge, payment ...) touched stay where they were.
+    where: type === 'addLine' ? 'nowhere' : 'unchanged',
+  };
+}
+
+function movedNotice(entry, ack) {
+  const asked = entry.command.receiptId;
+  const landed = ack.result?.receiptId;
+  if (entry.command.type !== 'addLine' || !landed || !asked || landed === asked) return null;
+  return {
+    kind: 'moved',
+    number: entry.number,
+    type: entry.command.type,
+    code: ack.code ?? 'recovered',
+    message: ack.message ?? '',
+    receiptName: entry.about?.receiptName ?? null,
+    lines: entry.about?.lines ?? [],
+    where: 'receipt',
+    receiptId: landed,
+  };
+}

@@ -1,0 +1,130 @@
+// Payment: takes the payment lease first (startPayment: other terminals see the receipt as being paid
+// and cannot edit it), then cash with change, card, voucher, transfer, or any split of them. The server
+// decides the total, the change and whether the bill changed under the cashier (pay names the seq).
+import { LitElement, html } from 'lit';
+import { formatMoney, formatAmount, parseMoney } from './money.js';
+
+const METHODS = ['CASH', 'CARD', 'VOUCHER', 'TRANSFER'];
+
+class PaymentDialog extends LitElement {
+  static properties = {
+    terminal: { attribute: false }, receipt: { state: true }, phase: { state: true },
+    amounts: { state: true }, message: { state: true }, done: { state: true },
+  };
+
+  createRenderRoot() {
+    return this;
+  }
+
+  async open(receipt) {
+    const t = this.terminal;
+    this.receipt = receipt;
+    this.amounts = {};
+    this.message = null;
+    this.done = null;
+    this.phase = 'lease';
+    await this.updateComplete;
+    this.querySelector('dialog').showModal();
+    if (t.connection !== 'online') {
+      this.phase = 'error';
+      this.message = t.t('pay.offline');
+      return;
+    }
+    const { answered } = await t.startPayment(receipt);
+    const ack = await answered;
+    if (ack.status === 'refused' || (ack.status === 'duplicate' && ack.original === 'refused')) {
+      this.phase = 'error';
+      this.message = ack.message;
+      return;
+    }
+    this.phase = 'tender';
+  }
+
+  get due() {
+    return this.terminal.receipts[this.receipt.id]?.total ?? this.receipt.total;
+  }
+
+  get paid() {
+    return Object.values(this.amounts).reduce((s, a) => s + (a ?? 0), 0);
+  }
+
+  setAmount(method, text) {
+    this.amounts = { ...this.amounts, [method]: parseMoney(text) ?? 0 };
+  }
+
+  fill(method) {
+    const rest = Math.max(0, this.due - (this.paid - (this.amounts[method] ?? 0)));
+    this.amounts = { ...this.amounts, [method]: rest };
+  }
+
+  async confirm() {
+    const t = this.terminal;
+    const payments = METHODS.filter((m) => (this.amounts[m] ?? 0) > 0).map((m) => ({ method: m, amount: this.amounts[m] }));
+    this.phase = 'paying';
+    const { answered } = await t.pay(this.receipt, payments);
+    const ack = await answered;
+    const refused = ack.status === 'refused' || (ack.status === 'duplicate' && ack.original === 'refused');
+    if (refused) {
+      this.phase = 'tender';
+      this.message = ack.message;
+      return;
+    }
+    this.done = ack.result ?? { total: this.due, change: Math.max(0, this.paid - this.due) };
+    this.phase = 'done';
+  }
+
+  async cancel() {
+    const t = this.terminal;
+    const dialog = this.querySelector('dialog');
+    if (this.phase === 'tender' || this.phase === 'error') {
+      const live = t.receipts[this.receipt.id];
+      if (live?.state === 'PAYING' && live.lease?.deviceId === t.device?.id) t.cancelPayment(this.receipt);
+    }
+    dialog.close();
+    this.receipt = null;
+  }
+
+  body() {
+    const t = this.terminal;
+    const money = (g) => formatMoney(g, t.lang);
+    if (this.phase === 'lease' || this.phase === 'paying') return html`<p role="status">${t.t('pay.waiting')}</p>`;
+    if (this.phase === 'error') return html`<p class="error" role="alert">${this.message}</p>`;
+    if (this.phase === 'done') {
+      return html`<p role="status" class="hint" data-paid="true">${t.t('pay.done', { total: money(this.done.total ?? this.due), change: money(this.done.change ?? 0) })}</p>`;
+    }
+    const due = this.due;
+    const paid = this.paid;
+    const cash = this.amounts.CASH ?? 0;
+    const nonCash = paid - cash;
+    const change = Math.max(0, Math.min(cash, paid - due));
+    const short = Math.max(0, due - paid);
+    return html`
+      <div class="tender">
+        ${METHODS.map((m) => html`<div>
+          <label for="pay-${m}">${t.t('pay.' + m.toLowerCase())}</label>
+          <input id="pay-${m}" inputmode="decimal" .value=${this.amounts[m] ? formatAmount(this.amounts[m], t.lang) : ''}
+            aria-label=${t.t('pay.amount', { method: t.t('pay.' + m.toLowerCase()) })} @change=${(e) => this.setAmount(m, e.target.value)}>
+          <button type="button" data-fill=${m} @click=${() => this.fill(m)}>${t.t('pay.fill')}</button>
+        </div>`)}
+      </div>
+      <div class="pay-summary" role="status">
+        <span>${t.t('pay.due')}</span><strong class="amount" id="pay-due">${money(due)}</strong>
+        <span>${t.t('pay.received')}</span><span class="amount">${money(paid)}</span>
+        <span>${t.t('pay.change')}</span><strong class="amount" id="pay-change">${money(change)}</strong>
+      </div>
+      ${short > 0 ? html`<p class="muted">${t.t('pay.short', { amount: money(short) })}</p>` : ''}
+      ${this.message ? html`<p class="error" role="alert">${this.message}</p>` : ''}
+      <div class="buttons"><button class="primary" data-action="confirm-pay" ?disabled=${short > 0 || nonCash > due}
+        @click=${() => this.confirm()}>${t.t('pay.confirm')}</button></div>`;
+  }
+
+  render() {
+    const t = this.terminal;
+    return html`<dialog aria-labelledby="pay-title" @cancel=${(e) => { e.preventDefault(); this.cancel(); }}>
+      ${this.receipt ? html`<h2 id="pay-title">${t.t('pay.title', { name: this.receipt.name })}</h2>${this.body()}
+        <div class="buttons"><button type="button" data-action="close-pay" @click=${() => this.cancel()}>
+          ${t.t(this.phase === 'done' ? 'receipt.close' : 'receipt.cancel')}</button></div>` : ''}
+    </dialog>`;
+  }
+}
+customElements.define('payment-dialog', PaymentDialog);

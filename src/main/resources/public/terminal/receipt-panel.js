@@ -1,0 +1,108 @@
+// The current receipt: its name, state (paying elsewhere: locked), lines with quantity +/-, remove and
+// note, the total with the VAT breakdown, and the receipt's actions. Totals shown are the server's;
+// while a change of this device is unconfirmed they are a preview (marked).
+import { LitElement, html } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import { formatMoney, formatQuantity, vatBreakdown } from './money.js';
+import './payment-dialog.js';
+import './guest-bill.js';
+import './move-dialog.js';
+
+class ReceiptPanel extends LitElement {
+  static properties = { terminal: { attribute: false }, noteFor: { state: true } };
+
+  createRenderRoot() {
+    return this;
+  }
+
+  ask(key, args, value) {
+    return window.prompt(this.terminal.t(key, args), value ?? '');
+  }
+
+  editNote(receipt, line) {
+    const note = this.ask(line ? 'receipt.lineNote' : 'receipt.note', {}, (line ?? receipt).note ?? '');
+    if (note === null) return;
+    if (line) this.terminal.noteLine(receipt, line, note.trim());
+    else this.terminal.noteReceipt(receipt, note.trim());
+  }
+
+  rename(receipt) {
+    const name = this.ask('receipt.name', {}, receipt.name);
+    if (name === null || !name.trim()) return;
+    this.terminal.rename(receipt, name.trim().slice(0, 40));
+  }
+
+  remove(receipt) {
+    if (window.confirm(this.terminal.t('receipt.deleteConfirm', { name: receipt.name }))) this.terminal.remove(receipt);
+  }
+
+  state(receipt) {
+    const t = this.terminal;
+    if (receipt.occupied) return html`<p class="locked">${t.t('receipt.occupied')}</p>`;
+    if (receipt.state === 'PAYING' && receipt.lease) {
+      if (!t.editable(receipt)) return html`<p class="locked" role="status" data-locked="true">${t.t('receipt.payingBy', { name: receipt.lease.userName ?? '' })}</p>`;
+      return html`<p class="hint">${t.t('receipt.payingMe')}</p>`;
+    }
+    if (receipt.attention) return html`<p class="hint">${t.t('receipt.attention')}${receipt.recoveredFrom ? ' — ' + receipt.recoveredFrom : ''}</p>`;
+    return html`<p class="muted">${receipt.preview ? t.t('receipt.preview') : '\u00a0'}</p>`;
+  }
+
+  render() {
+    const t = this.terminal;
+    const r = t.current;
+    if (!r) return html`<p class="muted" style="padding:12px">${t.t('receipt.none')}</p>`;
+    const editable = t.editable(r);
+    const lines = r.lines ?? [];
+    const money = (g) => formatMoney(g, t.lang);
+    const adHoc = r.kind === 'AD_HOC';
+    return html`
+      <header>
+        <h2 id="receipt-name">${r.name}</h2>
+        <div class="state">${this.state(r)}</div>
+        ${r.note ? html`<p class="muted">📝 ${r.note}</p>` : ''}
+      </header>
+      <ul class="lines" aria-labelledby="receipt-name">
+        ${lines.length === 0 ? html`<li class="muted">${t.t('receipt.empty')}</li>` : ''}
+        ${repeat(lines, (l) => l.id, (l) => html`<li data-line=${l.id}>
+          <span><span class="line-name">${l.name}</span><br><span class="muted amount">${formatQuantity(l.quantity, t.lang)} × ${money(l.unitPrice)}</span></span>
+          <span class="amount line-total">${money(l.total)}</span>
+          <span class="qty">
+            <button aria-label=${t.t('receipt.minus', { name: l.name })} data-action="minus" ?disabled=${!editable} @click=${() => t.adjust(r, l, -1000)}>−</button>
+            <output aria-label=${t.t('receipt.qty')}>${formatQuantity(l.quantity, t.lang)}</output>
+            <button aria-label=${t.t('receipt.plus', { name: l.name })} data-action="plus" ?disabled=${!editable} @click=${() => t.adjust(r, l, 1000)}>+</button>
+          </span>
+          <span>
+            <button aria-label=${t.t('receipt.lineNote')} data-action="line-note" ?disabled=${!editable} @click=${() => this.editNote(r, l)}>📝</button>
+            <button class="danger" aria-label=${t.t('receipt.remove', { name: l.name })} data-action="remove" ?disabled=${!editable} @click=${() => t.removeLine(r, l)}>✕</button>
+          </span>
+          ${l.note ? html`<span class="note">${l.note}</span>` : ''}
+        </li>`)}
+      </ul>
+      <div class="totals">
+        <div class="sum"><span>${t.t('receipt.total')}</span><span class="amount" id="receipt-total">${r.occupied ? '' : money(r.total ?? 0)}</span></div>
+        <table aria-label="VAT">
+          ${vatBreakdown(lines).map((v) => html`<tr><td>${t.t('receipt.vat', { rate: v.rate === 'ZW' ? t.t('receipt.vatExempt') : v.rate + '%' })}</td>
+            <td class="amount">${money(v.vat)}</td><td class="amount">${t.t('receipt.net', { amount: money(v.net) })}</td></tr>`)}
+        </table>
+      </div>
+      <div class="actions" role="group" aria-label=${t.t('receipt.actions')}>
+        <button class="primary pay" data-action="pay" ?disabled=${!editable || lines.length === 0}
+          @click=${() => this.querySelector('payment-dialog').open(r)}>${t.t('receipt.pay')} ${money(r.total ?? 0)}</button>
+        <label class="visually-hidden" for="guests">${t.t('receipt.guestsLabel')}</label>
+        <input id="guests" type="number" min="0" max="999" style="width:5.5em" title=${t.t('receipt.guests')} .value=${String(r.guests ?? 0)}
+          ?disabled=${!editable} @change=${(e) => t.setGuests(r, Math.max(0, Math.min(999, Number(e.target.value) || 0)))}>
+        <button data-action="note" ?disabled=${!editable} @click=${() => this.editNote(r)}>${t.t('receipt.note')}</button>
+        <button data-action="split" ?disabled=${!editable || lines.length === 0} @click=${() => this.querySelector('move-dialog').open('split', r)}>${t.t('receipt.split')}</button>
+        <button data-action="merge" ?disabled=${!editable} @click=${() => this.querySelector('move-dialog').open('merge', r)}>${t.t('receipt.merge')}</button>
+        ${t.can('REASSIGN_RECEIPTS') ? html`<button data-action="reassign" ?disabled=${!editable} @click=${() => this.querySelector('move-dialog').open('reassign', r)}>${t.t('receipt.reassign')}</button>` : ''}
+        <button data-action="bill" ?disabled=${lines.length === 0} @click=${() => this.querySelector('guest-bill').open(r)}>${t.t('receipt.bill')}</button>
+        ${adHoc ? html`
+          <button data-action="rename" ?disabled=${!editable} @click=${() => this.rename(r)}>${t.t('receipt.rename')}</button>
+          <button class="danger" data-action="delete" ?disabled=${!editable} @click=${() => this.remove(r)}>${t.t('receipt.delete')}</button>` : ''}
+      </div>
+      <payment-dialog .terminal=${t}></payment-dialog>
+      <guest-bill .terminal=${t}></guest-bill>
+      <move-dialog .terminal=${t}></move-dialog>`;
+  }
+}
+customElements.define('receipt-panel', ReceiptPanel);

@@ -1,0 +1,54 @@
+// The sale screen: top bar (current receipt's name always visible, connection, unsent count, menu),
+// the receipts list (side panel on a tablet, drawer on a phone), products and the current receipt.
+import { LitElement, html } from 'lit';
+import './receipts-list.js';
+import './product-grid.js';
+import './receipt-panel.js';
+import './terminal-menu.js';
+
+class SaleScreen extends LitElement {
+  static properties = { terminal: { attribute: false }, drawer: { state: true }, tab: { state: true } };
+
+  constructor() {
+    super();
+    this.drawer = false;
+    this.tab = 'products';
+  }
+
+  createRenderRoot() {
+    return this;
+  }
+
+  render() {
+    const t = this.terminal;
+    const tr = (k, a) => t.t(k, a);
+    const current = t.current;
+    const parking = !!t.config?.parkingEnabled;
+    const conn = t.connection;
+    return html`
+      <header class="topbar">
+        ${parking ? html`<button class="drawer-toggle" aria-expanded=${this.drawer} aria-controls="receipts-list"
+          aria-label=${tr('list.open')} @click=${() => { this.drawer = !this.drawer; }}>☰</button>` : ''}
+        <div class="current" id="current-name" aria-live="polite"><span class="visually-hidden">${tr('receipt.current')}: </span>${current?.name ?? '—'}</div>
+        <span class="conn ${conn}" role="status" data-connection=${conn}>
+          <span class="visually-hidden">${tr(conn === 'online' ? 'menu.online' : conn === 'offline' ? 'menu.offline' : 'menu.connecting')}</span>
+          ${t.unsent > 0 ? html`<span class="badge" data-unsent=${t.unsent} title=${tr('menu.unsent', { count: t.unsent })}>${t.unsent}</span>` : ''}
+        </span>
+        <button id="menu-button" aria-haspopup="dialog" aria-label=${tr('menu.open')}
+          @click=${() => this.querySelector('terminal-menu').open()}>⋮ ${t.behind ? html`<span class="badge">!</span>` : ''}</button>
+      </header>
+      <div class="tabs" role="tablist">
+        <button role="tab" aria-selected=${this.tab === 'products'} @click=${() => { this.tab = 'products'; }}>${tr('sale.products')}</button>
+        <button role="tab" aria-selected=${this.tab === 'receipt'} @click=${() => { this.tab = 'receipt'; }}>
+          ${tr('receipt.current')} (${current?.lines?.length ?? 0})</button>
+      </div>
+      <div class="sale ${parking ? '' : 'no-list'}" data-tab=${this.tab}>
+        ${parking ? html`<receipts-list id="receipts-list" class="receipts-list ${this.drawer ? 'open' : ''}" .terminal=${t}
+          @picked=${() => { this.drawer = false; this.tab = 'receipt'; }}></receipts-list>` : ''}
+        <product-grid class="products" .terminal=${t}></product-grid>
+        <receipt-panel class="receipt" .terminal=${t}></receipt-panel>
+      </div>
+      <terminal-menu .terminal=${t}></terminal-menu>`;
+  }
+}
+customElements.define('sale-screen', SaleScreen);

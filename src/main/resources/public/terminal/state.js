@@ -1,0 +1,205 @@
+// Local state of the receipts this terminal sees, kept from the stream (docs/protocol.md "Stream"). A
+// device may act on several spaces (its shop's and its own, DESIGN "Sync model"), each with its own
+// seq, so the cursor is one seq per space:
+//   - a snapshot of a space replaces that space's receipts and sets its cursor;
+//   - a change carries the full state of one receipt after it (state-based), so applying it is a
+//     replace by id; a frame at or below its space's cursor was seen already and is ignored; the
+//     server may skip seqs this terminal may not see, so a jump is not a gap;
+//   - a receipt that is CLOSED or DELETED, or a "gone" frame (it became invisible), leaves the list;
+//   - a table the user may not see arrives as {id, slotId, name, occupied: true} without contents.
+// On top of it, preview() replays this device's unconfirmed commands (outbox.js) so the cashier sees
+// their own edits at once, offline too. The server's receipts and totals are the truth: a preview only
+// lives until the server's frame for it arrives.
+import { lineAmount } from './money.js';
+
+export function emptyState() {
+  return { cursors: {}, receipts: {} };
+}
+
+const isLive = (r) => !r.gone && r.state !== 'CLOSED' && r.state !== 'DELETED';
+
+/** {space, seq, receipts: [...]} -> the state with that space replaced. */
+export function applySnapshot(state, snapshot) {
+  const space = snapshot.space;
+  const receipts = {};
+  for (const r of Object.values(state.receipts)) if ((r.space ?? null) !== space) receipts[r.id] = r;
+  for (const r of snapshot.receipts ?? []) if (isLive(r)) receipts[r.id] = { ...r, space: r.space ?? space };
+  return { cursors: { ...state.cursors, [space]: snapshot.seq }, receipts };
+}
+
+/** {space, seq, receipt} -> the state after it; the same state when the frame was seen already. */
+export function applyChange(state, change) {
+  const space = change.space ?? change.receipt.space;
+  if (change.seq <= (state.cursors[space] ?? 0)) return state;
+  const receipts = { ...state.receipts };
+  const r = change.receipt;
+  if (isLive(r)) receipts[r.id] = { ...r, space: r.space ?? space };
+  else delete receipts[r.id];
+  return { cursors: { ...state.cursors, [space]: change.seq }, receipts };
+}
+
+/**
+ * The receipts as the cashier should see them: the server's, with {@code entries} (unconfirmed
+ * commands, lowest number first) applied in order. {@code ctx} = {me: {userId, roleId}, deviceId,
+ * products: Map id -> product, aliases: {aliasId: receiptId}} (outbox.js, step 5). A receipt a command
+ * touched gets {preview: true}.
+ */
+export function preview(state, entries, ctx = {}) {
+  const run = { ...ctx, aliases: { ...(ctx.aliases ?? {}) } };
+  let receipts = state.receipts;
+  for (const entry of entries) receipts = applyCommand(receipts, entry, run);
+  return receipts;
+}
+
+/** The open receipt of a table, whatever its id (both terminals' starts end up on one receipt). */
+export function tableReceipt(receipts, slotId) {
+  return Object.values(receipts).find((r) => r.slotId === slotId) ?? null;
+}
+
+/** The receipt holding line {@code lineId}, or null. */
+export function receiptOfLine(receipts, lineId) {
+  return Object.values(receipts).find((r) => r.lines?.some((l) => l.id === lineId)) ?? null;
+}
+
+function retotal(receipt) {
+  const lines = receipt.lines.map((l) => ({ ...l, total: lineAmount(l.unitPrice, l.quantity) }));
+  return { ...receipt, lines, total: lines.reduce((sum, l) => sum + l.total, 0), preview: true };
+}
+
+function byId(receipts, id, ctx) {
+  return receipts[id] ?? receipts[ctx.aliases[id]] ?? null;
+}
+
+function newReceipt(id, name, kind, slotId, ctx) {
+  return {
+    id, name: name ?? '', kind, slotId: slotId ?? null, state: 'OPEN', space: null,
+    ownerUserId: ctx.me?.userId ?? null, ownerRoleId: ctx.me?.roleId ?? null,
+    createdOnDevice: ctx.deviceId ?? null, attention: false, note: null, guests: 0, lease: null,
+    lines: [], total: 0, seq: 0, preview: true,
+  };
+}
+
+function put(receipts, receipt) {
+  return { ...receipts, [receipt.id]: receipt };
+}
+
+function without(receipts, id) {
+  const copy = { ...receipts };
+  delete copy[id];
+  return copy;
+}
+
+function editLines(receipts, receipt, fn) {
+  return put(receipts, retotal({ ...receipt, lines: fn(receipt.lines) }));
+}
+
+function withLine(receipts, lineId, fn) {
+  const r = receiptOfLine(receipts, lineId);
+  return r ? editLines(receipts, r, (lines) => fn(lines)) : receipts;
+}
+
+function patch(receipts, id, ctx, fields) {
+  const r = byId(receipts, id, ctx);
+  return r && !r.occupied ? put(receipts, { ...r, ...fields, preview: true }) : receipts;
+}
+
+// One case per command the terminal makes (docs/protocol.md "Command reference"). What the preview
+// cannot know (a refusal, where a late line lands, the server's name for a new sale) is left to the
+// server's answer.
+function applyCommand(receipts, entry, ctx) {
+  const c = entry.command;
+  switch (c.type) {
+    case 'openAdHoc':
+      return receipts[c.receiptId] ? receipts : put(receipts, newReceipt(c.receiptId, entry.about?.receiptName, 'AD_HOC', null, ctx));
+    case 'openTable': {
+      const open = tableReceipt(receipts, c.slotId);
+      if (open) {
+        if (entry.alias) ctx.aliases[entry.alias] = open.id;
+        return receipts;
+      }
+      return put(receipts, newReceipt(entry.alias ?? 'slot:' + c.slotId, entry.about?.receiptName, 'TABLE', c.slotId, ctx));
+    }
+    case 'addLine': {
+      const r = byId(receipts, c.receiptId, ctx);
+      if (!r?.lines || r.lines.some((l) => l.id === c.lineId)) return receipts;
+      const product = c.productId != null ? ctx.products?.get?.(c.productId) : null;
+      const line = {
+        id: c.lineId, productId: c.productId ?? null, name: c.name ?? product?.name ?? '',
+        unitPrice: c.unitPrice ?? product?.price ?? 0, quantity: c.quantity ?? 1000, vat: c.vat ?? product?.vat ?? '23',
+        note: c.note ?? null, sent: false, total: 0,
+      };
+      return editLines(receipts, r, (lines) => [...lines, line]);
+    }
+    case 'adjustQuantity':
+      return withLine(receipts, c.lineId, (lines) => lines
+        .map((l) => (l.id === c.lineId ? { ...l, quantity: Math.max(1, l.quantity + c.delta) } : l)));
+    case 'removeLine':
+      return withLine(receipts, c.lineId, (lines) => lines.filter((l) => l.id !== c.lineId));
+    case 'noteLine':
+      return withLine(receipts, c.lineId, (lines) => lines.map((l) => (l.id === c.lineId ? { ...l, note: c.note || null } : l)));
+    case 'noteReceipt':
+      return patch(receipts, c.receiptId, ctx, { note: c.note || null });
+    case 'setGuests':
+      return patch(receipts, c.receiptId, ctx, { guests: c.guests });
+    case 'rename':
+      return patch(receipts, c.receiptId, ctx, { name: c.name });
+    case 'reassign':
+      return patch(receipts, c.receiptId, ctx, { ownerUserId: c.userId });
+    case 'startPayment':
+      return patch(receipts, c.receiptId, ctx, { state: 'PAYING', lease: { deviceId: ctx.deviceId, userId: ctx.me?.userId } });
+    case 'cancelPayment':
+      return patch(receipts, c.receiptId, ctx, { state: 'OPEN', lease: null });
+    case 'delete':
+    case 'pay': {
+      const r = byId(receipts, c.receiptId, ctx);
+      return r ? without(receipts, r.id) : receipts;
+    }
+    case 'moveLines': {
+      const from = byId(receipts, c.receiptId, ctx);
+      if (!from?.lines) return receipts;
+      const ids = c.lines.map((l) => l.lineId);
+      const moving = from.lines.filter((l) => ids.includes(l.id));
+      const next = editLines(receipts, from, (lines) => lines.filter((l) => !ids.includes(l.id)));
+      const to = byId(next, c.targetReceiptId, ctx)
+        ?? (c.newTarget ? newReceipt(c.targetReceiptId, entry.about?.targetName, 'AD_HOC', null, ctx) : null);
+      return to ? editLines(next, to, (lines) => [...lines, ...moving]) : next;
+    }
+    case 'merge': {
+      const from = byId(receipts, c.receiptId, ctx);
+      const into = byId(receipts, c.targetReceiptId, ctx);
+      if (!from?.lines || !into?.lines) return receipts;
+      return editLines(without(receipts, from.id), into, (lines) => [...lines, ...from.lines]);
+    }
+    default:
+      return receipts;
+  }
+}
+
+/**
+ * The receipts list in its order: every table of the configuration in slot order (empty, mine, a
+ * colleague's, or occupied by someone I may not see), then the other receipts (ad-hoc ones and tables
+ * removed from the configuration while they hold lines, DESIGN rule 6), by name, numbers in order.
+ * Each item: {key, slot, receipt, status: 'empty'|'mine'|'colleague'|'hidden', paying}.
+ */
+export function receiptList(receipts, slots, me) {
+  const all = Object.values(receipts);
+  const slotIds = new Set(slots.map((s) => s.id));
+  const status = (r) => (r.occupied ? 'hidden' : r.ownerUserId === me?.userId ? 'mine' : 'colleague');
+  const item = (slot, r) => ({
+    key: slot ? 'slot:' + slot.id : r.id, slot, receipt: r,
+    status: r ? status(r) : 'empty',
+    paying: r?.state === 'PAYING',
+  });
+  const tables = slots.map((s) => item(s, all.find((r) => r.slotId === s.id) ?? null));
+  const others = all
+    .filter((r) => !r.slotId || !slotIds.has(r.slotId))
+    .sort((a, b) => a.name.localeCompare(b.name, undefined, { numeric: true }) || a.id.localeCompare(b.id))
+    .map((r) => item(null, r));
+  return [...tables, ...others];
+}
+
+/** The next free "Sale N" name for a new ad-hoc receipt (the server decides the name it keeps). */
+export function nextSaleName(receipts, prefix) {
+  const taken = new Set(Object.values(receipts).map((r) => r.name));
+  for (let n = 1; ; n++) if (!taken.has(`${prefix} ${n}`)) return `${prefix} ${n}`;
+}

@@ -1,0 +1,503 @@
+// The terminal's brain: pairing, the cashier session, the applied configuration, the local receipts
+// (state.js), the outbox (outbox.js), the stream (stream.js) and IndexedDB (store.js). Components read
+// its fields and call its methods; it fires 'change' whenever something they show changed.
+//
+// Order of a cashier's action (dispatch): 1. enqueue in the outbox; 2. persist outbox + receipts in
+// one IndexedDB transaction; 3. show the preview; 4. send (flush) when online. A reload after 2 loses
+// nothing; a resend after a lost answer is answered from the server's log.
+import { Api, ApiError, NetworkError } from './api.js';
+import { Stream } from './stream.js';
+import { emptyState, applySnapshot, applyChange, preview, receiptList, tableReceipt } from './state.js';
+import { createOutbox, enqueue, nextBatch, acknowledge, settle, unconfirmed, unsentCount } from './outbox.js';
+import { translate } from './i18n.js';
+import { uuid } from './ids.js';
+
+const HEARTBEAT_MS = 30_000;
+/** After pairing the server's next command number is unknown: start far ahead, the gap answer says it. */
+const UNKNOWN_NEXT = 2 ** 40;
+
+export class Terminal extends EventTarget {
+  constructor(store, { base = '', wsBase = null } = {}) {
+    super();
+    this.store = store;
+    this.lang = 'pl';
+    this.api = new Api({ base, lang: () => this.lang });
+    this.wsBase = wsBase ?? (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host;
+    this.device = null;
+    this.session = null;
+    this.config = null;
+    this.latestRevision = null;
+    this.state = emptyState();
+    this.outbox = createOutbox();
+    this.notices = [];
+    this.currentId = null;
+    this.connection = 'offline';
+    this.error = null;
+    this.waiters = new Map();
+    this.flushing = null;
+    this.cached = null;
+    this.stream = new Stream({
+      url: () => this.wsBase + '/api/terminal/stream',
+      hello: () => ({ type: 'hello', token: this.device?.token, session: this.session?.token, cursors: this.state.cursors }),
+      onFrame: (frame) => this.onFrame(frame),
+      onState: (s) => this.setConnection(s),
+      onRefused: (frame) => this.onStreamRefused(frame),
+    });
+    addEventListener('online', () => this.reconnect());
+  }
+
+  t(key, args) {
+    return translate(this.lang, key, args);
+  }
+
+  changed() {
+    this.cached = null;
+    this.dispatchEvent(new Event('change'));
+  }
+
+  // ---- lifecycle -------------------------------------------------------------------------------
+
+  async load() {
+    const [device, session, config, receipts, outbox, notices, ui, lang] = await Promise.all(
+      ['device', 'session', 'config', 'receipts', 'outbox', 'notices', 'ui', 'lang'].map((k) => this.store.get(k)));
+    this.lang = lang ?? (navigator.language?.startsWith('en') ? 'en' : 'pl');
+    this.device = device;
+    this.session = session;
+    this.config = config;
+    this.state = receipts ?? emptyState();
+    this.outbox = createOutbox(outbox ?? undefined);
+    this.notices = notices ?? [];
+    this.currentId = ui?.currentId ?? null;
+    this.api.deviceToken = device?.token ?? null;
+    this.api.sessionToken = session?.token ?? null;
+    if (this.session) this.startSelling();
+    this.changed();
+  }
+
+  get phase() {
+    if (!this.device) return 'pair';
+    if (!this.session) return 'login';
+    return 'sale';
+  }
+
+  async setLanguage(lang) {
+    this.lang = lang;
+    document.documentElement.lang = lang;
+    await this.store.put('lang', lang);
+    this.changed();
+  }
+
+  async pair(code) {
+    const { body } = await this.api.pair(code.trim());
+    this.device = { token: body.token, ...body.device };
+    this.api.deviceToken = body.token;
+    this.outbox = createOutbox({ next: UNKNOWN_NEXT });
+    await this.store.putAll({ device: this.device, outbox: this.outbox, session: null, receipts: null, config: null });
+    this.state = emptyState();
+    await this.syncConfig();
+    this.changed();
+  }
+
+  /** Fetches the configuration when newer than the applied one, applies and acknowledges it (rule 5). */
+  async syncConfig() {
+    const { status, body } = await this.api.config(this.config?.revision);
+    if (status !== 304) {
+      this.config = { ...body.config, revision: body.config.revision };
+      await this.store.put('config', this.config);
+      await this.api.ack(this.config.revision);
+    }
+    this.latestRevision = body?.revision ?? this.config.revision;
+    this.changed();
+  }
+
+  async login(identifier, pin) {
+    try {
+      await this.syncConfig();
+    } catch (e) {
+      if (!(e instanceof NetworkError)) throw e;
+    }
+    const { body } = await this.api.login(identifier, pin);
+    this.session = { token: body.sessionToken, user: body.user, revision: body.revision, loginMode: body.loginMode };
+    this.api.sessionToken = body.sessionToken;
+    await this.store.put('session', this.session);
+    this.startSelling();
+    this.changed();
+  }
+
+  /** Logs out once everything is sent; with unsent changes it refuses (they belong to this cashier). */
+  async logout() {
+    await this.flush();
+    if (unsentCount(this.outbox) > 0) throw new Error(this.t('menu.unsent', { count: unsentCount(this.outbox) }));
+    try {
+      await this.api.logout();
+    } catch (e) {
+      if (!(e instanceof NetworkError) && !(e instanceof ApiError)) throw e;
+    }
+    this.stopSelling();
+    this.session = null;
+    this.api.sessionToken = null;
+    this.currentId = null;
+    this.state = emptyState();
+    await this.store.putAll({ session: null, receipts: this.state, ui: null });
+    this.changed();
+  }
+
+  async unpair() {
+    this.stopSelling();
+    await this.store.clear();
+    Object.assign(this, { device: null, session: null, config: null, state: emptyState(), outbox: createOutbox(), notices: [] });
+    this.api.deviceToken = null;
+    this.api.sessionToken = null;
+    this.changed();
+  }
+
+  startSelling() {
+    this.stream.start();
+    this.flush();
+    clearInterval(this.beat);
+    this.beat = setInterval(() => this.heartbeat(), HEARTBEAT_MS);
+    this.heartbeat();
+    this.ensureCurrent();
+  }
+
+  stopSelling() {
+    clearInterval(this.beat);
+    this.stream.stop();
+    this.setConnection('offline');
+  }
+
+  reconnect() {
+    if (this.phase !== 'sale') return;
+    this.stream.restart();
+    this.flush();
+  }
+
+  setConnection(state) {
+    if (this.connection === state) return;
+    this.connection = state;
+    if (state === 'online') this.flush();
+    this.changed();
+  }
+
+  async heartbeat() {
+    try {
+      const { body } = await this.api.heartbeat();
+      if (body.revision !== this.latestRevision) {
+        this.latestRevision = body.revision;
+        this.changed();
+      }
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 401) this.cutOff();
+      else if (!(e instanceof NetworkError)) console.error('heartbeat', e);
+    }
+  }
+
+  get behind() {
+    return this.config && this.latestRevision != null && this.latestRevision > this.config.revision;
+  }
+
+  // ---- the stream ------------------------------------------------------------------------------
+
+  onFrame(frame) {
+    if (frame.type === 'snapshot') this.state = applySnapshot(this.state, frame);
+    else if (frame.type === 'change') this.state = applyChange(this.state, frame);
+    else if (frame.type === 'config' && frame.revision != null) this.latestRevision = frame.revision;
+    else return;
+    this.outbox = settle(this.outbox, this.state.cursors);
+    this.persistSoon();
+    if (frame.type === 'snapshot') this.ensureCurrent();
+    this.changed();
+  }
+
+  onStreamRefused() {
+    // The stream refuses a revoked device or an ended session; the heartbeat tells which.
+    this.heartbeat();
+  }
+
+  cutOff() {
+    this.stopSelling();
+    this.device = null;
+    this.session = null;
+    this.error = this.t('error.unpaired');
+    this.store.putAll({ device: null, session: null });
+    this.changed();
+  }
+
+  persistSoon() {
+    if (this.persistTimer) return;
+    this.persistTimer = setTimeout(() => {
+      this.persistTimer = null;
+      this.persist();
+    }, 200);
+  }
+
+  persist() {
+    return this.store.putAll({ receipts: this.state, outbox: this.outbox, notices: this.notices, ui: { currentId: this.currentId } });
+  }
+
+  // ---- commands --------------------------------------------------------------------------------
+
+  /**
+   * Queues {@code command} (about: what a notice would need), persists, previews and sends it.
+   * Resolves with the server's ack when it comes in this page's life (payment waits on it).
+   */
+  async dispatch(command, about = {}, alias = null) {
+    const queued = enqueue(this.outbox, command, about, Date.now(), alias);
+    this.outbox = queued.outbox;
+    const answered = new Promise((resolve) => this.waiters.set(queued.entry.number, resolve));
+    await this.persist();
+    this.changed();
+    this.flush();
+    return { number: queued.entry.number, answered };
+  }
+
+  /** Sends pending commands in order until none are left or the network fails. One at a time. */
+  flush() {
+    if (!this.flushing) {
+      this.flushing = this.sendAll().finally(() => {
+        this.flushing = null;
+      });
+    }
+    return this.flushing;
+  }
+
+  async sendAll() {
+    if (!this.session) return;
+    for (let rounds = 0; rounds < 1000; rounds++) {
+      const batch = nextBatch(this.outbox);
+      if (batch.length === 0) return;
+      const sent = this.outbox.next === UNKNOWN_NEXT + batch.length || batch[0].n >= UNKNOWN_NEXT ? batch.slice(0, 1) : batch;
+      let acks;
+      try {
+        acks = (await this.api.commands(sent)).body;
+      } catch (e) {
+        if (e instanceof NetworkError) return;
+        if (e instanceof ApiError && e.status === 401) {
+          this.onStreamRefused();
+          return;
+        }
+        throw e;
+      }
+      for (const ack of acks) this.answer(ack);
+      await this.persist();
+      this.changed();
+    }
+  }
+
+  answer(ack) {
+    const result = acknowledge(this.outbox, ack);
+    if (result.gap != null) {
+      this.renumberFrom(result.gap);
+      return;
+    }
+    this.outbox = result.outbox;
+    if (result.notice) this.notices = [...this.notices, result.notice];
+    const waiter = result.entry && this.waiters.get(result.entry.number);
+    if (waiter) {
+      this.waiters.delete(result.entry.number);
+      waiter(ack);
+    }
+  }
+
+  /**
+   * The server waits for {@code expected} but our lowest pending number is higher: the numbers in
+   * between were never applied (a fresh pairing), so the pending entries take them, in order.
+   */
+  renumberFrom(expected) {
+    const pending = this.outbox.pending;
+    if (pending.length === 0 || pending[0].number <= expected) return;
+    const shift = pending[0].number - expected;
+    for (const e of pending) {
+      const w = this.waiters.get(e.number);
+      if (w) {
+        this.waiters.delete(e.number);
+        this.waiters.set(e.number - shift, w);
+      }
+    }
+    this.outbox = {
+      ...this.outbox,
+      next: this.outbox.next - shift,
+      pending: pending.map((e) => ({ ...e, number: e.number - shift })),
+    };
+  }
+
+  dismissNotice(index) {
+    this.notices = this.notices.filter((_, i) => i !== index);
+    this.persist();
+    this.changed();
+  }
+
+  // ---- what the screens show -------------------------------------------------------------------
+
+  get me() {
+    return this.session ? { userId: this.session.user.id, roleId: this.session.user.roleId, userName: this.session.user.name } : null;
+  }
+
+  can(permission) {
+    return this.session?.user.permissions?.includes(permission) ?? false;
+  }
+
+  get products() {
+    return new Map((this.config?.products ?? []).map((p) => [p.id, p]));
+  }
+
+  /** The receipts with this device's unconfirmed commands applied; recomputed after each change. */
+  get receipts() {
+    if (!this.cached) {
+      this.cached = preview(this.state, unconfirmed(this.outbox),
+        { me: this.me, deviceId: this.device?.id, products: this.products, aliases: this.outbox.aliases });
+    }
+    return this.cached;
+  }
+
+  get list() {
+    return receiptList(this.receipts, this.config?.parkingEnabled ? this.config.slots ?? [] : [], this.me);
+  }
+
+  get unsent() {
+    return unsentCount(this.outbox);
+  }
+
+  get current() {
+    const r = this.receipts;
+    return r[this.currentId] ?? r[this.outbox.aliases[this.currentId]] ?? null;
+  }
+
+  /** Whether this device may change {@code receipt}: not while a colleague's terminal is paying it. */
+  editable(receipt) {
+    if (!receipt || receipt.occupied) return false;
+    return !(receipt.state === 'PAYING' && receipt.lease && receipt.lease.deviceId !== this.device?.id
+      && receipt.lease.until > Date.now());
+  }
+
+  select(id) {
+    this.currentId = id;
+    this.persist();
+    this.changed();
+  }
+
+  /** Chooses a receipt to work on when there is none: my latest ad-hoc one here, else a new one. */
+  ensureCurrent() {
+    if (this.phase !== 'sale' || this.current) return;
+    const mine = Object.values(this.receipts)
+      .filter((r) => r.kind === 'AD_HOC' && r.ownerUserId === this.me.userId && !r.occupied)
+      .sort((a, b) => (a.createdAt ?? 0) - (b.createdAt ?? 0));
+    if (mine.length) this.select(mine[0].id);
+    else if (this.connection === 'online' || !this.state.cursors || Object.keys(this.state.cursors).length > 0) this.openAdHoc();
+  }
+
+  async openAdHoc() {
+    const id = uuid();
+    const name = this.nextName();
+    this.currentId = id;
+    return this.dispatch({ type: 'openAdHoc', receiptId: id }, { receiptName: name });
+  }
+
+  nextName() {
+    const prefix = this.t('list.saleName');
+    const taken = new Set(Object.values(this.receipts).map((r) => r.name));
+    for (let n = 1; ; n++) if (!taken.has(`${prefix} ${n}`)) return `${prefix} ${n}`;
+  }
+
+  /** Opens table {@code slot} (joining its open receipt if there is one) and makes it current. */
+  async openTable(slot) {
+    const open = tableReceipt(this.receipts, slot.id);
+    if (open) {
+      this.select(open.id);
+      return;
+    }
+    const alias = uuid();
+    this.currentId = alias;
+    await this.dispatch({ type: 'openTable', slotId: slot.id }, { receiptName: slot.name }, alias);
+  }
+
+  /** The receipt id to put in a command: a table started here may still be known only by its alias. */
+  idFor(receipt) {
+    return receipt.id;
+  }
+
+  about(receipt, lines = []) {
+    return { receiptName: receipt?.name ?? null, lines: lines.map((l) => ({ name: l.name, quantity: l.quantity })) };
+  }
+
+  addProduct(product, quantity = 1000) {
+    const r = this.current;
+    if (!this.editable(r)) return null;
+    return this.dispatch({ type: 'addLine', receiptId: this.idFor(r), lineId: uuid(), productId: product.id, quantity },
+      this.about(r, [{ name: product.name, quantity }]));
+  }
+
+  addFree(name, unitPrice, vat, quantity = 1000) {
+    const r = this.current;
+    if (!this.editable(r)) return null;
+    return this.dispatch({ type: 'addLine', receiptId: this.idFor(r), lineId: uuid(), name, unitPrice, vat, quantity },
+      this.about(r, [{ name, quantity }]));
+  }
+
+  adjust(receipt, line, delta) {
+    if (line.quantity + delta < 1) return this.removeLine(receipt, line);
+    return this.dispatch({ type: 'adjustQuantity', lineId: line.id, delta }, this.about(receipt, [line]));
+  }
+
+  removeLine(receipt, line) {
+    return this.dispatch({ type: 'removeLine', lineId: line.id }, this.about(receipt, [line]));
+  }
+
+  noteLine(receipt, line, note) {
+    return this.dispatch({ type: 'noteLine', lineId: line.id, note: note || null }, this.about(receipt, [line]));
+  }
+
+  noteReceipt(receipt, note) {
+    return this.dispatch({ type: 'noteReceipt', receiptId: receipt.id, note: note || null }, this.about(receipt));
+  }
+
+  setGuests(receipt, guests) {
+    return this.dispatch({ type: 'setGuests', receiptId: receipt.id, guests }, this.about(receipt));
+  }
+
+  rename(receipt, name) {
+    return this.dispatch({ type: 'rename', receiptId: receipt.id, name }, this.about(receipt));
+  }
+
+  async remove(receipt) {
+    if (this.currentId === receipt.id) this.currentId = null;
+    await this.dispatch({ type: 'delete', receiptId: receipt.id }, this.about(receipt, receipt.lines ?? []));
+    this.ensureCurrent();
+  }
+
+  /** Split: moves {@code lines} to {@code target} (a receipt) or, when null, to a new ad-hoc receipt. */
+  moveLines(receipt, lines, target) {
+    const targetId = target ? target.id : uuid();
+    return this.dispatch({
+      type: 'moveLines', receiptId: receipt.id, targetReceiptId: targetId, ...(target ? {} : { newTarget: true }),
+      lines: lines.map((l) => ({ lineId: l.id })),
+    }, { ...this.about(receipt, lines), targetName: target ? target.name : this.nextName() });
+  }
+
+  merge(receipt, target) {
+    if (this.currentId === receipt.id) this.currentId = target.id;
+    return this.dispatch({ type: 'merge', receiptId: receipt.id, targetReceiptId: target.id }, this.about(receipt, receipt.lines ?? []));
+  }
+
+  reassign(receipt, userId) {
+    return this.dispatch({ type: 'reassign', receiptId: receipt.id, userId }, this.about(receipt));
+  }
+
+  startPayment(receipt) {
+    return this.dispatch({ type: 'startPayment', receiptId: receipt.id }, this.about(receipt));
+  }
+
+  cancelPayment(receipt) {
+    return this.dispatch({ type: 'cancelPayment', receiptId: receipt.id }, this.about(receipt));
+  }
+
+  /** Pays with the seq of the server's state the cashier saw (not a preview). */
+  pay(receipt, payments) {
+    const seen = this.state.receipts[receipt.id];
+    return this.dispatch({ type: 'pay', receiptId: receipt.id, seq: seen?.seq ?? receipt.seq, payments }, this.about(receipt, receipt.lines ?? []));
+  }
+
+  dayClose() {
+    return this.dispatch({ type: 'dayClose' }, {});
+  }
+}

@@ -1,0 +1,155 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  emptyState, applySnapshot, applyChange, preview, receiptList, tableReceipt, nextSaleName,
+} from '../../main/resources/public/terminal/state.js';
+
+const line = (id, name, unitPrice, quantity, vat = '23') => ({ id, productId: null, name, unitPrice, quantity, vat, note: null, sent: false, total: unitPrice * quantity / 1000 });
+const receipt = (id, over = {}) => ({
+  id, space: 'shop:1', shopId: 1, slotId: null, name: id, kind: 'AD_HOC', state: 'OPEN', ownerUserId: 1, ownerRoleId: 1,
+  createdOnDevice: 1, attention: false, note: null, guests: 0, lease: null, lines: [], total: 0, seq: 1, updatedAt: 0, ...over,
+});
+const me = { userId: 1, roleId: 1, userName: 'Ala' };
+
+test('a snapshot replaces its space and sets its cursor; closed receipts are not kept; other spaces stay', () => {
+  let s = applySnapshot(emptyState(), { space: 'shop:1', seq: 5, receipts: [receipt('a')] });
+  s = applySnapshot(s, { space: 'device:4', seq: 2, receipts: [receipt('own', { space: 'device:4' })] });
+  s = applySnapshot(s, { space: 'shop:1', seq: 9, receipts: [receipt('b'), receipt('c', { state: 'CLOSED' })] });
+  assert.deepEqual(s.cursors, { 'shop:1': 9, 'device:4': 2 });
+  assert.deepEqual(Object.keys(s.receipts).sort(), ['b', 'own']);
+});
+
+test('cursors are per space', () => {
+  let s = applySnapshot(emptyState(), { space: 'shop:1', seq: 50, receipts: [] });
+  s = applyChange(s, { space: 'device:4', seq: 3, receipt: receipt('x', { space: 'device:4' }) });
+  assert.ok(s.receipts.x);
+  assert.deepEqual(s.cursors, { 'shop:1': 50, 'device:4': 3 });
+});
+
+test('changes apply by seq: newer replaces, older or repeated is ignored, a skipped seq is fine', () => {
+  let s = applySnapshot(emptyState(), { space: 'shop:1', seq: 5, receipts: [receipt('a', { name: 'old' })] });
+  s = applyChange(s, { space: 'shop:1', seq: 8, receipt: receipt('a', { name: 'new' }) });
+  assert.equal(s.receipts.a.name, 'new');
+  const same = applyChange(s, { space: 'shop:1', seq: 8, receipt: receipt('a', { name: 'dup' }) });
+  assert.equal(same, s);
+  assert.equal(applyChange(s, { space: 'shop:1', seq: 6, receipt: receipt('a', { name: 'stale' }) }).receipts.a.name, 'new');
+  assert.equal(s.cursors['shop:1'], 8);
+});
+
+test('paid, deleted and gone receipts leave; an occupied table stays without contents', () => {
+  let s = applySnapshot(emptyState(), { space: 'shop:1', seq: 1, receipts: [receipt('a'), receipt('b'), receipt('c')] });
+  s = applyChange(s, { space: 'shop:1', seq: 2, receipt: receipt('a', { state: 'CLOSED' }) });
+  s = applyChange(s, { space: 'shop:1', seq: 3, receipt: receipt('b', { state: 'DELETED' }) });
+  s = applyChange(s, { space: 'shop:1', seq: 4, receipt: { id: 'c', gone: true } });
+  s = applyChange(s, { space: 'shop:1', seq: 5, receipt: { id: 't', slotId: 's1', name: 'Stolik 1', kind: 'TABLE', state: 'OPEN', occupied: true } });
+  assert.deepEqual(Object.keys(s.receipts), ['t']);
+  assert.equal(s.receipts.t.lines, undefined);
+});
+
+test('the preview adds own unconfirmed lines with a preview total; the server state is untouched', () => {
+  const s = applySnapshot(emptyState(), { space: 'shop:1', seq: 1, receipts: [receipt('a', { lines: [line('x', 'Kawa', 900, 1000)], total: 900 })] });
+  const entries = [
+    { number: 1, command: { type: 'addLine', receiptId: 'a', lineId: 'y', name: 'Ciastko', unitPrice: 1250, quantity: 2000, vat: '8' } },
+    { number: 2, command: { type: 'adjustQuantity', lineId: 'x', delta: 1000 } },
+  ];
+  const r = preview(s, entries, { me }).a;
+  assert.deepEqual(r.lines.map((l) => [l.name, l.quantity, l.total]), [['Kawa', 2000, 1800], ['Ciastko', 2000, 2500]]);
+  assert.equal(r.total, 4300);
+  assert.equal(r.preview, true);
+  assert.equal(s.receipts.a.total, 900);
+  assert.equal(s.receipts.a.lines.length, 1);
+});
+
+test('a line already on the server receipt is not previewed twice', () => {
+  const s = applySnapshot(emptyState(), { space: 'shop:1', seq: 2, receipts: [receipt('a', { lines: [line('y', 'Ciastko', 1250, 2000)], total: 2500 })] });
+  const r = preview(s, [{ number: 1, command: { type: 'addLine', receiptId: 'a', lineId: 'y', name: 'Ciastko', unitPrice: 1250, quantity: 2000 } }], { me }).a;
+  assert.equal(r.lines.length, 1);
+});
+
+test('a table started here previews under its alias, joined to the server receipt of that table when there is one', () => {
+  const entries = [
+    { number: 1, alias: 'tmp', about: { receiptName: 'Stolik 1' }, command: { type: 'openTable', slotId: 's1' } },
+    { number: 2, command: { type: 'addLine', receiptId: 'tmp', lineId: 'l1', productId: 7, quantity: 1000 } },
+  ];
+  const products = new Map([[7, { id: 7, name: 'Piwo', price: 1200, vat: '23' }]]);
+  const alone = preview(emptyState(), entries, { me, products });
+  const t = tableReceipt(alone, 's1');
+  assert.equal(t.id, 'tmp');
+  assert.equal(t.name, 'Stolik 1');
+  assert.deepEqual(t.lines.map((l) => [l.name, l.unitPrice, l.vat]), [['Piwo', 1200, '23']]);
+  assert.equal(t.total, 1200);
+  assert.equal(t.ownerUserId, 1);
+  const s = applySnapshot(emptyState(), { space: 'shop:1', seq: 3, receipts: [receipt('srv', { slotId: 's1', kind: 'TABLE', name: 'Stolik 1', lines: [line('l0', 'Woda', 500, 1000)], total: 500 })] });
+  const joined = preview(s, entries, { me, products });
+  assert.deepEqual(Object.keys(joined), ['srv']);
+  assert.equal(joined.srv.total, 1700);
+  const resolved = preview(s, entries.slice(1), { me, products, aliases: { tmp: 'srv' } });
+  assert.equal(resolved.srv.total, 1700);
+});
+
+test('the preview opens, renames, notes, splits, merges and pays', () => {
+  const s = applySnapshot(emptyState(), { space: 'shop:1', seq: 1, receipts: [receipt('a', { lines: [line('x', 'Kawa', 900, 1000), line('y', 'Sok', 700, 1000)], total: 1600 }), receipt('b', { lines: [line('z', 'Woda', 500, 1000)], total: 500 })] });
+  const cmds = [
+    { about: { receiptName: 'Sale 3' }, command: { type: 'openAdHoc', receiptId: 'n' } },
+    { command: { type: 'rename', receiptId: 'n', name: 'Ogród' } },
+    { command: { type: 'noteLine', lineId: 'x', note: 'bez cukru' } },
+    { command: { type: 'noteReceipt', receiptId: 'a', note: 'okno' } },
+    { command: { type: 'setGuests', receiptId: 'a', guests: 3 } },
+    { command: { type: 'moveLines', receiptId: 'a', targetReceiptId: 'n', lines: [{ lineId: 'y' }] } },
+    { command: { type: 'merge', receiptId: 'b', targetReceiptId: 'a' } },
+    { about: { targetName: 'Split' }, command: { type: 'moveLines', receiptId: 'a', targetReceiptId: 'm', newTarget: true, lines: [{ lineId: 'z' }] } },
+  ].map((e, i) => ({ number: i + 1, ...e }));
+  const p = preview(s, cmds, { me });
+  assert.deepEqual(Object.keys(p).sort(), ['a', 'm', 'n']);
+  assert.equal(p.n.name, 'Ogród');
+  assert.deepEqual(p.n.lines.map((l) => l.name), ['Sok']);
+  assert.deepEqual(p.a.lines.map((l) => l.name), ['Kawa']);
+  assert.deepEqual(p.m.lines.map((l) => l.name), ['Woda']);
+  assert.equal(p.m.name, 'Split');
+  assert.equal(p.a.lines[0].note, 'bez cukru');
+  assert.equal(p.a.note, 'okno');
+  assert.equal(p.a.guests, 3);
+  assert.equal(p.a.total, 900);
+  const paid = preview(s, [{ number: 1, command: { type: 'pay', receiptId: 'a', seq: 1, payments: [] } }], { me });
+  assert.deepEqual(Object.keys(paid), ['b']);
+});
+
+test('quantity never goes below the minimum in the preview; remove and delete drop', () => {
+  const s = applySnapshot(emptyState(), { space: 'shop:1', seq: 1, receipts: [receipt('a', { lines: [line('x', 'Kawa', 900, 1000), line('y', 'Sok', 700, 1000)] }), receipt('d')] });
+  const p = preview(s, [
+    { number: 1, command: { type: 'adjustQuantity', lineId: 'x', delta: -5000 } },
+    { number: 2, command: { type: 'removeLine', lineId: 'y' } },
+    { number: 3, command: { type: 'delete', receiptId: 'd' } },
+  ], { me });
+  assert.deepEqual(p.a.lines.map((l) => [l.id, l.quantity]), [['x', 1]]);
+  assert.equal(p.d, undefined);
+});
+
+test('an occupied table I may not see is never edited by the preview', () => {
+  const s = applySnapshot(emptyState(), { space: 'shop:1', seq: 1, receipts: [{ id: 't', slotId: 's1', name: 'Stolik 1', kind: 'TABLE', state: 'OPEN', occupied: true }] });
+  const p = preview(s, [{ number: 1, command: { type: 'rename', receiptId: 't', name: 'x' } }, { number: 2, command: { type: 'addLine', receiptId: 't', lineId: 'l', name: 'x', unitPrice: 1, vat: '0' } }], { me });
+  assert.equal(p.t, s.receipts.t);
+});
+
+test('the list shows every table in slot order with its status, then other receipts by name', () => {
+  const receipts = {
+    t2: receipt('t2', { slotId: 's2', kind: 'TABLE', name: 'Stolik 2', ownerUserId: 2 }),
+    t3: { id: 't3', slotId: 's3', kind: 'TABLE', name: 'Stolik 3', state: 'OPEN', occupied: true },
+    a10: receipt('a10', { name: 'Sale 10' }),
+    a2: receipt('a2', { name: 'Sale 2', state: 'PAYING' }),
+    old: receipt('old', { slotId: 'gone-slot', kind: 'TABLE', name: 'Taras 9' }),
+    t1: receipt('t1', { slotId: 's1', kind: 'TABLE', name: 'Stolik 1' }),
+  };
+  const slots = [{ id: 's1', name: 'Stolik 1' }, { id: 's2', name: 'Stolik 2' }, { id: 's3', name: 'Stolik 3' }, { id: 's4', name: 'Stolik 4' }];
+  const list = receiptList(receipts, slots, me);
+  assert.deepEqual(list.map((i) => [i.slot?.name ?? i.receipt.name, i.status]), [
+    ['Stolik 1', 'mine'], ['Stolik 2', 'colleague'], ['Stolik 3', 'hidden'], ['Stolik 4', 'empty'],
+    ['Sale 2', 'mine'], ['Sale 10', 'mine'], ['Taras 9', 'mine'],
+  ]);
+  assert.equal(list[4].paying, true);
+});
+
+test('the next sale name takes the first free number', () => {
+  assert.equal(nextSaleName({ a: receipt('a', { name: 'Sale 1' }), b: receipt('b', { name: 'Sale 3' }) }, 'Sale'), 'Sale 2');
+  assert.equal(nextSaleName({}, 'Sprzedaż'), 'Sprzedaż 1');
+});
