@@ -1,0 +1,67 @@
+package paragon.receipts;
+
+import java.util.Set;
+import paragon.accounts.Permission;
+import paragon.accounts.Visibility;
+import paragon.configuration.EffectiveConfig;
+import paragon.configuration.EffectiveConfig.SharingBlock;
+
+/**
+ * Who sends a command: a paired device of a shop, the cashier logged in on it, and the configuration
+ * the device applied (DESIGN rule 5: the server enforces the revision the device works by).
+ */
+public record Actor(long accountId, long deviceId, long shopId, long userId, String userName, long roleId,
+    Set<Permission> permissions, EffectiveConfig config) {
+
+  public Actor {
+    permissions = Set.copyOf(permissions);
+  }
+
+  /** Where this device creates receipts now: its shop when sharing is effective, else itself. */
+  public String space() {
+    return config.sharingEffective() ? shopSpace(shopId) : deviceSpace(deviceId);
+  }
+
+  /**
+   * Every space whose receipts this device may act on: its current space, its own device space (what
+   * it parked locally before sharing came on), and its shop's space unless its model cannot share (what
+   * stays open after sharing or parking was turned off: rule 6). Sync streams the same set.
+   */
+  public Set<String> reachableSpaces() {
+    return config.sharingBlockedBy() == SharingBlock.MODEL
+        ? Set.of(deviceSpace(deviceId))
+        : Set.of(deviceSpace(deviceId), shopSpace(shopId));
+  }
+
+  public boolean reaches(String space) {
+    return reachableSpaces().contains(space);
+  }
+
+  public boolean may(Permission p) {
+    return permissions.contains(p);
+  }
+
+  /** DESIGN rule 2: whether this user sees a receipt owned by {@code ownerUserId} of {@code ownerRoleId}. */
+  public boolean sees(long ownerUserId, long ownerRoleId) {
+    return sees(config.visibility(), userId, roleId, permissions, ownerUserId, ownerRoleId);
+  }
+
+  /** Rule 2 as a pure function, shared with the stream's filter. */
+  public static boolean sees(Visibility visibility, long userId, long roleId, Set<Permission> permissions,
+      long ownerUserId, long ownerRoleId) {
+    if (permissions.contains(Permission.SEE_ALL_RECEIPTS) || ownerUserId == userId) return true;
+    return switch (visibility) {
+      case ALL -> true;
+      case OWN -> false;
+      case SAME_ROLE -> ownerRoleId == roleId;
+    };
+  }
+
+  public static String shopSpace(long shopId) {
+    return "shop:" + shopId;
+  }
+
+  public static String deviceSpace(long deviceId) {
+    return "device:" + deviceId;
+  }
+}

@@ -1,0 +1,47 @@
+package paragon.receipts;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+import paragon.storage.Database;
+
+/** A receipt's audit trail: every accepted command that changed it (who, which device, when, what). */
+public final class Audit {
+  private final Database db;
+
+  public Audit(Database db) {
+    this.db = db;
+  }
+
+  /** {@code command}: the command as the terminal sent it (JSON, without its number). */
+  public record Entry(long at, long deviceId, long n, long userId, String userName, String type, JsonNode command,
+      long seq) {}
+
+  /** The trail of {@code receiptId}, oldest first; empty for an unknown or foreign receipt. */
+  public List<Entry> trail(long accountId, String receiptId) {
+    return db.read(h -> h.createQuery("""
+            SELECT created_at, device_id, n, user_id, user_name, type, summary, seq FROM receipt_audit
+            WHERE account_id = :a AND receipt_id = :r ORDER BY id""")
+        .bind("a", accountId).bind("r", receiptId)
+        .map((rs, ctx) -> new Entry(rs.getLong("created_at"), rs.getLong("device_id"), rs.getLong("n"),
+            rs.getLong("user_id"), rs.getString("user_name"), rs.getString("type"), parse(rs.getString("summary")),
+            rs.getLong("seq")))
+        .list());
+  }
+
+  static void write(Handle h, Actor a, long n, String type, String body, String receiptId, long seq, long now) {
+    h.createUpdate("""
+            INSERT INTO receipt_audit (account_id, receipt_id, device_id, n, user_id, user_name, type, summary, seq, created_at)
+            VALUES (:a, :r, :d, :n, :u, :name, :type, :body, :seq, :now)""")
+        .bind("a", a.accountId()).bind("r", receiptId).bind("d", a.deviceId()).bind("n", n).bind("u", a.userId())
+        .bind("name", a.userName()).bind("type", type).bind("body", body).bind("seq", seq).bind("now", now).execute();
+  }
+
+  private static JsonNode parse(String json) {
+    try {
+      return ChangeFeed.JSON.readTree(json);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("audit entry is not JSON", e);
+    }
+  }
+}

@@ -1,0 +1,60 @@
+package paragon.receipts;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The per-device command log (Replicache-style: client id + monotonic mutation number). The cursor row
+ * is locked first by every command of the device, so numbers are decided one at a time: a repeated
+ * number is answered from here, a gap is refused, and a refused command is recorded like an accepted
+ * one so it never blocks later numbers.
+ */
+final class CommandLog {
+  private CommandLog() {}
+
+  /** What the log keeps of an applied command: enough to answer a repeat with the same ack. */
+  record Logged(String status, String code, String key, List<Object> args, Long seq, String space,
+      Map<String, Object> result, Map<String, Object> details) {
+
+    static Logged accepted(Long seq, String space, Map<String, Object> result) {
+      return new Logged("accepted", null, null, List.of(), seq, space, result, Map.of());
+    }
+
+    static Logged refused(Outcome.Refused r) {
+      return new Logged("refused", r.code(), r.key(), r.args(), null, null, Map.of(), r.details());
+    }
+  }
+
+  /** Locks the device's cursor for this transaction and answers the number of its last applied command. */
+  static long lock(Handle h, long accountId, long deviceId) {
+    h.createUpdate("""
+            INSERT INTO command_cursors (account_id, device_id, last_n) VALUES (:a, :d, 0)
+            ON CONFLICT (account_id, device_id) DO NOTHING""")
+        .bind("a", accountId).bind("d", deviceId).execute();
+    return h.createQuery("UPDATE command_cursors SET last_n = last_n WHERE account_id = :a AND device_id = :d RETURNING last_n")
+        .bind("a", accountId).bind("d", deviceId).mapTo(Long.class).one();
+  }
+
+  static void record(Handle h, Actor a, long n, String type, String body, Logged logged, long now) {
+    h.createUpdate("""
+            INSERT INTO commands (account_id, device_id, n, type, user_id, status, code, seq, body, result, created_at)
+            VALUES (:a, :d, :n, :type, :u, :status, :code, :seq, :body, :result, :now)""")
+        .bind("a", a.accountId()).bind("d", a.deviceId()).bind("n", n).bind("type", type).bind("u", a.userId())
+        .bind("status", logged.status()).bind("code", logged.code()).bind("seq", logged.seq()).bind("body", body)
+        .bind("result", ChangeFeed.json(logged)).bind("now", now).execute();
+    h.createUpdate("UPDATE command_cursors SET last_n = :n WHERE account_id = :a AND device_id = :d")
+        .bind("n", n).bind("a", a.accountId()).bind("d", a.deviceId()).execute();
+  }
+
+  static Logged find(Handle h, long accountId, long deviceId, long n) {
+    String json = h.createQuery("SELECT result FROM commands WHERE account_id = :a AND device_id = :d AND n = :n")
+        .bind("a", accountId).bind("d", deviceId).bind("n", n).mapTo(String.class).one();
+    try {
+      return ChangeFeed.JSON.readValue(json, Logged.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("command log entry " + deviceId + "/" + n + " is not readable", e);
+    }
+  }
+}

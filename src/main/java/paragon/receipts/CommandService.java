@@ -1,0 +1,116 @@
+package paragon.receipts;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import paragon.receipts.CommandLog.Logged;
+import paragon.receipts.Outcome.Accepted;
+import paragon.receipts.Outcome.Refused;
+import paragon.storage.Database;
+import paragon.sync.Feed;
+import paragon.web.I18n;
+import paragon.web.Problem;
+
+/**
+ * Applies a device's commands: one command = one transaction, in order, once.
+ *
+ * <p>Per command: 1. lock the device's cursor; 2. a number at or below it is answered from the log,
+ * one above it +1 is a gap; 3. lock the spaces it touches and load what the rules need; 4. apply the
+ * pure rule; 5. write each touched receipt with the next seq of its space, its change row and audit
+ * row, the sale; 6. log the command (accepted or refused) and move the cursor; 7. after commit, tell
+ * the {@link Feed}. The transaction body is idempotent, so {@link Database#inTransaction} may retry it.
+ */
+public final class CommandService {
+  /** Commands per request: a terminal back online sends its outbox in chunks of at most this many. */
+  public static final int MAX_BATCH = 500;
+
+  private final Database db;
+  private final Feed feed;
+  private final Clock clock;
+
+  public CommandService(Database db, Feed feed, Clock clock) {
+    this.db = db;
+    this.feed = feed;
+    this.clock = clock;
+  }
+
+  /** Applies a batch {@code [{n, type, ...}]} and answers one ack per command, in order. */
+  public List<Ack> submit(Actor actor, JsonNode batch, I18n i18n) {
+    if (batch == null || !batch.isArray()) throw Problem.invalid("commands", "receipts.batch.array");
+    if (batch.size() > MAX_BATCH) throw Problem.invalid("commands", "receipts.batch.size", MAX_BATCH);
+    for (int i = 0; i < batch.size(); i++) {
+      JsonNode c = batch.get(i);
+      if (!c.isObject() || !c.path("n").canConvertToExactIntegral() || c.path("n").asLong() < 1) {
+        throw Problem.invalid("commands[" + i + "].n", "receipts.batch.n");
+      }
+    }
+    List<Ack> acks = new ArrayList<>(batch.size());
+    for (JsonNode c : batch) acks.add(apply(actor, c.get("n").asLong(), CommandParser.parse(c), i18n));
+    return acks;
+  }
+
+  private Ack apply(Actor a, long n, CommandParser.Parsed parsed, I18n i18n) {
+    long now = clock.millis();
+    Map<String, Long> committed = new TreeMap<>();
+    Ack ack = db.inTransaction(h -> {
+      committed.clear();
+      long last = CommandLog.lock(h, a.accountId(), a.deviceId());
+      if (n <= last) return Ack.of(n, CommandLog.find(h, a.accountId(), a.deviceId(), n), true, i18n);
+      if (n > last + 1) return Ack.gap(n, last + 1, i18n);
+      Logged logged;
+      if (parsed.invalid() != null) {
+        logged = Logged.refused(parsed.invalid());
+      } else {
+        RuleState state = StateLoader.load(h, a, parsed.command(), now);
+        Outcome outcome = Rules.apply(parsed.command(), state, new Context(a, n, now));
+        logged = switch (outcome) {
+          case Refused r -> Logged.refused(r);
+          case Accepted acc -> persist(h, a, n, parsed, acc, state, now, committed);
+        };
+      }
+      CommandLog.record(h, a, n, parsed.type(), parsed.body(), logged, now);
+      return Ack.of(n, logged, false, i18n);
+    });
+    committed.forEach((space, seq) -> feed.committed(a.accountId(), space, seq));
+    return ack;
+  }
+
+  private static Logged persist(org.jdbi.v3.core.Handle h, Actor a, long n, CommandParser.Parsed parsed, Accepted acc,
+      RuleState state, long now, Map<String, Long> committed) {
+    Long mainSeq = null;
+    String mainSpace = null;
+    Map<String, Object> result = new LinkedHashMap<>(acc.result());
+    for (Receipt r : acc.touched()) {
+      Receipt before = state.receipt(r.id());
+      ChangeFeed.lock(h, a.accountId(), r.space());
+      long seq = ChangeFeed.next(h, a.accountId(), r.space());
+      boolean charged = before == null || !before.charged().equals(r.charged());
+      Receipt saved = r.withSeqs(seq, charged ? seq : before.contentSeq());
+      ReceiptStore.save(h, a.accountId(), saved);
+      if (saved.slotId() != null && !saved.isOpen() && (before == null || before.isOpen())) {
+        ReceiptStore.endGeneration(h, a.accountId(), saved.space(), saved.slotId(), saved.generation());
+      }
+      ChangeFeed.write(h, a.accountId(), saved.view(seq, saved.contentSeq()), now);
+      Audit.write(h, a, n, parsed.type(), parsed.body(), saved.id(), seq, now);
+      committed.merge(saved.space(), seq, Math::max);
+      if (saved.id().equals(acc.main())) {
+        mainSeq = seq;
+        mainSpace = saved.space();
+      }
+      if (acc.sale() != null && saved.id().equals(acc.sale().receiptId())) {
+        Sales.write(h, a, acc.sale(), saved, seq, now);
+      }
+    }
+    ReceiptStore.markRemoved(h, a.accountId(), acc.removedLines());
+    if (acc.dayClose()) result.putAll(Sales.dayClose(h, a, now));
+    if (mainSeq == null && state.receipt(acc.main()) != null) {
+      mainSeq = state.receipt(acc.main()).seq();
+      mainSpace = state.receipt(acc.main()).space();
+    }
+    return Logged.accepted(mainSeq, mainSpace, result);
+  }
+}

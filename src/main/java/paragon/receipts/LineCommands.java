@@ -1,0 +1,94 @@
+package paragon.receipts;
+
+import java.util.List;
+
+/** Commands on lines. Except for addLine and markSent, a line is named by its id alone: the server
+ * finds the receipt that holds it now, so a line moved by another terminal is still found. */
+final class LineCommands {
+  private LineCommands() {}
+
+  /** A catalog product ({@code productId}) or a free item ({@code name}, {@code unitPrice}, {@code vat}). */
+  record AddLine(String receiptId, String lineId, Long productId, String name, Long unitPrice, String vat,
+      Long quantity, String note) implements Command {
+    AddLine {
+      receiptId = Command.uuid(receiptId, "receiptId");
+      lineId = Command.uuid(lineId, "lineId");
+      if (productId == null) {
+        Command.require(name, "name");
+        Command.require(unitPrice, "unitPrice");
+        Command.require(vat, "vat");
+      }
+      if (quantity == null) quantity = 1000L;
+    }
+
+    @Override
+    public List<String> receiptRefs() {
+      return List.of(receiptId);
+    }
+
+    @Override
+    public List<String> lineRefs() {
+      return List.of(lineId);
+    }
+  }
+
+  record AdjustQuantity(String lineId, Long delta) implements Command {
+    AdjustQuantity {
+      lineId = Command.uuid(lineId, "lineId");
+      Command.require(delta, "delta");
+      if (delta == 0) throw new InvalidCommand("delta", "refusal.invalid.zero");
+    }
+
+    @Override
+    public List<String> lineRefs() {
+      return List.of(lineId);
+    }
+  }
+
+  record RemoveLine(String lineId) implements Command {
+    RemoveLine {
+      lineId = Command.uuid(lineId, "lineId");
+    }
+
+    @Override
+    public List<String> lineRefs() {
+      return List.of(lineId);
+    }
+  }
+
+  /** {@code lineIds} null: every line of the receipt. */
+  record MarkSent(String receiptId, List<String> lineIds) implements Command {
+    MarkSent {
+      receiptId = Command.uuid(receiptId, "receiptId");
+      if (lineIds != null) lineIds = lineIds.stream().map(id -> Command.uuid(id, "lineIds")).toList();
+    }
+
+    @Override
+    public List<String> receiptRefs() {
+      return List.of(receiptId);
+    }
+  }
+
+  record ChangePrice(String lineId, Long unitPrice) implements Command {
+    ChangePrice {
+      lineId = Command.uuid(lineId, "lineId");
+      Command.require(unitPrice, "unitPrice");
+    }
+
+    @Override
+    public List<String> lineRefs() {
+      return List.of(lineId);
+    }
+  }
+
+  record NoteLine(String lineId, String note) implements Command {
+    NoteLine {
+      lineId = Command.uuid(lineId, "lineId");
+    }
+
+    @Override
+    public List<String> lineRefs() {
+      return List.of(lineId);
+    }
+  }
+}

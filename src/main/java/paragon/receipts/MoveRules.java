@@ -1,0 +1,80 @@
+package paragon.receipts;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import paragon.receipts.Outcome.Accepted;
+import paragon.receipts.Outcome.Refused;
+import paragon.receipts.ReceiptView.State;
+
+/** Split (move lines, whole or part of a quantity) and merge. Moved lines keep their sent flag. */
+final class MoveRules {
+  private MoveRules() {}
+
+  static Outcome move(MoveCommands.MoveLines x, RuleState s, Context c) {
+    if (x.receiptId().equals(x.targetReceiptId())) return Refusals.of("same_receipt", Map.of());
+    Receipt source = s.receipt(x.receiptId());
+    Refused no = Guards.editable(source, x.receiptId(), c);
+    if (no != null) return no;
+    Receipt target = s.receipt(x.targetReceiptId());
+    if (x.newTarget()) {
+      if (s.receiptIdTaken(x.targetReceiptId())) return Refusals.of("exists", Map.of("field", "targetReceiptId"), x.targetReceiptId());
+      no = ReceiptRules.oneCurrentReceipt(s, c);
+      if (no != null) return no;
+      target = ReceiptRules.adHoc(x.targetReceiptId(), source.space(), s, c);
+    } else {
+      no = Guards.editable(target, x.targetReceiptId(), c);
+      if (no != null) return no;
+    }
+    List<Line> moved = new ArrayList<>();
+    Receipt after = source;
+    Set<String> seen = new HashSet<>();
+    for (MoveCommands.MoveLines.Part part : x.lines()) {
+      if (!seen.add(part.lineId())) return Refusals.invalid("lines.lineId", "refusal.invalid.repeated");
+      Line line = source.line(part.lineId());
+      if (line == null) return Refusals.notFound("lineId", part.lineId());
+      long q = part.quantity() == null ? line.quantity() : part.quantity();
+      if (q < Limits.MIN_QUANTITY || q > line.quantity()) {
+        return Refusals.invalid("lines.quantity", "refusal.invalid.move_quantity");
+      }
+      if (q == line.quantity()) {
+        moved.add(line);
+        after = after.minusLine(line.id());
+      } else {
+        if (part.newLineId() == null) return Refusals.invalid("lines.newLineId", "refusal.invalid.missing");
+        if (s.lineIdTaken(part.newLineId()) || !seen.add(part.newLineId())) {
+          return Refusals.of("exists", Map.of("field", "newLineId"), part.newLineId());
+        }
+        moved.add(line.withId(part.newLineId()).withQuantity(q));
+        after = after.withLine(line.id(), l -> l.withQuantity(l.quantity() - q));
+      }
+    }
+    if (target.lines().size() + moved.size() > Limits.MAX_LINES) return Refusals.limit(Limits.Name.LINES);
+    List<Line> targetLines = new ArrayList<>(target.lines());
+    targetLines.addAll(moved);
+    Receipt newTarget = target.withLines(targetLines).touchedAt(c.now());
+    return new Accepted(List.of(after.touchedAt(c.now()), newTarget), Set.of(), source.id(),
+        Map.of("receiptId", source.id(), "targetReceiptId", newTarget.id(), "targetName", newTarget.name()), null,
+        false);
+  }
+
+  /** Every line of the source moves to the target; the source ends DELETED (a table: next generation). */
+  static Outcome merge(MoveCommands.Merge x, RuleState s, Context c) {
+    if (x.receiptId().equals(x.targetReceiptId())) return Refusals.of("same_receipt", Map.of());
+    Receipt source = s.receipt(x.receiptId());
+    Refused no = Guards.editable(source, x.receiptId(), c);
+    if (no != null) return no;
+    Receipt target = s.receipt(x.targetReceiptId());
+    no = Guards.editable(target, x.targetReceiptId(), c);
+    if (no != null) return no;
+    if (target.lines().size() + source.lines().size() > Limits.MAX_LINES) return Refusals.limit(Limits.Name.LINES);
+    List<Line> targetLines = new ArrayList<>(target.lines());
+    targetLines.addAll(source.lines());
+    Receipt merged = target.withLines(targetLines).touchedAt(c.now());
+    Receipt gone = source.withLines(List.of()).withState(State.DELETED).touchedAt(c.now());
+    return new Accepted(List.of(gone, merged), Set.of(), merged.id(),
+        Map.of("receiptId", merged.id(), "mergedReceiptId", gone.id()), null, false);
+  }
+}

@@ -1,0 +1,67 @@
+package paragon.receipts;
+
+import java.util.List;
+
+/** The payment lease, paying, and the day close. */
+final class PaymentCommands {
+  private PaymentCommands() {}
+
+  record StartPayment(String receiptId) implements Command {
+    StartPayment {
+      receiptId = Command.uuid(receiptId, "receiptId");
+    }
+
+    @Override
+    public List<String> receiptRefs() {
+      return List.of(receiptId);
+    }
+  }
+
+  record CancelPayment(String receiptId) implements Command {
+    CancelPayment {
+      receiptId = Command.uuid(receiptId, "receiptId");
+    }
+
+    @Override
+    public List<String> receiptRefs() {
+      return List.of(receiptId);
+    }
+  }
+
+  record BreakLease(String receiptId) implements Command {
+    BreakLease {
+      receiptId = Command.uuid(receiptId, "receiptId");
+    }
+
+    @Override
+    public List<String> receiptRefs() {
+      return List.of(receiptId);
+    }
+  }
+
+  /** {@code seq}: the receipt's seq the cashier saw; {@code payments}: the tenders. */
+  record Pay(String receiptId, Long seq, List<Tender> payments) implements Command {
+    Pay {
+      receiptId = Command.uuid(receiptId, "receiptId");
+      Command.require(seq, "seq");
+      Command.require(payments, "payments");
+      if (payments.isEmpty()) throw new InvalidCommand("payments", "refusal.invalid.empty");
+    }
+
+    @Override
+    public List<String> receiptRefs() {
+      return List.of(receiptId);
+    }
+  }
+
+  enum Method { CASH, CARD, VOUCHER, TRANSFER }
+
+  record Tender(Method method, Long amount) {
+    Tender {
+      Command.require(method, "payments.method");
+      Command.require(amount, "payments.amount");
+    }
+  }
+
+  record DayClose() implements Command {}
+}

@@ -1,0 +1,121 @@
+package paragon.receipts;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import paragon.accounts.Permission;
+import paragon.configuration.ConfigSnapshot;
+import paragon.receipts.Outcome.Accepted;
+import paragon.receipts.Outcome.Refused;
+import paragon.receipts.ReceiptView.Kind;
+import paragon.receipts.ReceiptView.State;
+import paragon.web.I18n;
+
+/** Open (ad-hoc and table), rename, delete, note, guests, reassign. */
+final class ReceiptRules {
+  private ReceiptRules() {}
+
+  static Outcome openAdHoc(ReceiptCommands.OpenAdHoc x, RuleState s, Context c) {
+    if (s.receiptIdTaken(x.receiptId())) return Refusals.of("exists", Map.of("field", "receiptId"), x.receiptId());
+    Refused parking = oneCurrentReceipt(s, c);
+    if (parking != null) return parking;
+    Receipt r = adHoc(x.receiptId(), c.actor().space(), s, c);
+    return Accepted.of(r).withResult(Map.of("receiptId", r.id(), "name", r.name(), "number", r.number()));
+  }
+
+  /** Rule 1: with parking off a device has exactly one current receipt. */
+  static Refused oneCurrentReceipt(RuleState s, Context c) {
+    return !c.actor().config().parkingEnabled() && s.deviceOpenReceipts() > 0
+        ? Refusals.of("parking_off", Map.of())
+        : null;
+  }
+
+  /** A new, empty ad-hoc receipt "Sale N" of {@code space}, N the lowest free number, owned by the user. */
+  static Receipt adHoc(String id, String space, RuleState s, Context c) {
+    long number = s.nextNumber(space);
+    String name = I18n.of(c.actor().config().language()).t("receipt.adhoc.name", number);
+    return fresh(id, space, null, null, number, name, Kind.AD_HOC, false, null, c);
+  }
+
+  static Receipt fresh(String id, String space, String slotId, Long generation, Long number, String name, Kind kind,
+      boolean attention, String recoveredFrom, Context c) {
+    Actor a = c.actor();
+    return new Receipt(id, space, a.shopId(), slotId, generation, number, name, kind, State.OPEN, a.userId(),
+        a.roleId(), a.userId(), a.deviceId(), attention, recoveredFrom, null, 0, null, List.of(), 0, 0, c.now(),
+        c.now());
+  }
+
+  static Outcome openTable(ReceiptCommands.OpenTable x, RuleState s, Context c) {
+    if (!c.actor().config().parkingEnabled()) return Refusals.of("parking_off", Map.of());
+    ConfigSnapshot.Slot slot = c.actor().config().slots().stream()
+        .filter(t -> t.id().equals(x.slotId())).findFirst().orElse(null);
+    if (slot == null) return Refusals.of("unknown_table", Map.of("slotId", x.slotId()), x.slotId());
+    long generation = x.generation() == null ? s.slotGeneration() : x.generation();
+    if (generation != s.slotGeneration()) {
+      return Refusals.of("table_generation", Map.of("current", s.slotGeneration()), slot.name());
+    }
+    String space = c.actor().space();
+    String id = Ids.table(space, slot.id(), generation);
+    if (x.receiptId() != null && !x.receiptId().equals(id)) return Refusals.invalid("receiptId", "refusal.invalid.table_id");
+    Map<String, Object> result = Map.of("receiptId", id, "generation", generation);
+    Receipt existing = s.receipt(id);
+    if (existing != null) {
+      // Another terminal started it first: both now write into this one receipt.
+      if (!existing.isOpen()) return Refusals.of("table_generation", Map.of("current", generation + 1), slot.name());
+      return Accepted.noChange(id).withResult(result);
+    }
+    Receipt r = fresh(id, space, slot.id(), generation, null, slot.name(), Kind.TABLE, false, null, c);
+    return Accepted.of(r).withResult(result);
+  }
+
+  static Outcome rename(ReceiptCommands.Rename x, RuleState s, Context c) {
+    Receipt r = s.receipt(x.receiptId());
+    Refused no = Guards.editable(r, x.receiptId(), c);
+    if (no != null) return no;
+    if (r.kind() == Kind.TABLE) return Refusals.of("table_fixed", Map.of(), r.name());
+    no = Guards.name(x.name());
+    if (no != null) return no;
+    return Accepted.of(r.withName(x.name().strip()).touchedAt(c.now()));
+  }
+
+  static Outcome delete(ReceiptCommands.Delete x, RuleState s, Context c) {
+    Receipt r = s.receipt(x.receiptId());
+    Refused no = Guards.editable(r, x.receiptId(), c);
+    if (no != null) return no;
+    if (r.kind() == Kind.TABLE) return Refusals.of("table_fixed", Map.of(), r.name());
+    if (!r.lines().isEmpty() && !c.actor().may(Permission.VOID_LINES)) return Refusals.permission(Permission.VOID_LINES);
+    Set<String> removed = Set.copyOf(r.lines().stream().map(Line::id).toList());
+    Receipt deleted = r.withLines(List.of()).withState(State.DELETED).touchedAt(c.now());
+    return new Accepted(List.of(deleted), removed, r.id(), Map.of(), null, false);
+  }
+
+  static Outcome note(ReceiptCommands.NoteReceipt x, RuleState s, Context c) {
+    Receipt r = s.receipt(x.receiptId());
+    Refused no = Guards.editable(r, x.receiptId(), c);
+    if (no != null) return no;
+    String note = Guards.note(x.note());
+    no = Guards.noteLength(note);
+    if (no != null) return no;
+    return Accepted.of(r.withNote(note).touchedAt(c.now()));
+  }
+
+  static Outcome guests(ReceiptCommands.SetGuests x, RuleState s, Context c) {
+    Receipt r = s.receipt(x.receiptId());
+    Refused no = Guards.editable(r, x.receiptId(), c);
+    if (no != null) return no;
+    if (x.guests() < 0 || x.guests() > Limits.MAX_GUESTS) return Refusals.limit(Limits.Name.GUESTS);
+    return Accepted.of(r.withGuests(x.guests()).touchedAt(c.now()));
+  }
+
+  static Outcome reassign(ReceiptCommands.Reassign x, RuleState s, Context c) {
+    Receipt r = s.receipt(x.receiptId());
+    Refused no = Guards.editable(r, x.receiptId(), c);
+    if (no != null) return no;
+    if (!c.actor().may(Permission.REASSIGN_RECEIPTS)) return Refusals.permission(Permission.REASSIGN_RECEIPTS);
+    ConfigSnapshot.User user = c.actor().config().users().stream()
+        .filter(u -> u.id() == x.userId()).findFirst().orElse(null);
+    if (user == null) return Refusals.notFound("userId", String.valueOf(x.userId()));
+    return Accepted.of(r.withOwner(user.id(), user.roleId()).touchedAt(c.now()))
+        .withResult(Map.of("userId", user.id(), "userName", user.name()));
+  }
+}

@@ -1,0 +1,162 @@
+package paragon.receipts;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
+import paragon.receipts.ReceiptView.Kind;
+import paragon.receipts.ReceiptView.State;
+
+/** Receipts and lines in SQL: read a receipt whole, write it whole. Every query scoped by account. */
+final class ReceiptStore {
+  private ReceiptStore() {}
+
+  private static final String COLUMNS = """
+      id, space, shop_id, slot_id, generation, number, name, kind, state, owner_user_id, owner_role_id,
+      created_by_user_id, created_on_device, attention, recovered_from, note, guests, lease_device_id,
+      lease_user_id, lease_user_name, lease_until, seq, content_seq, created_at, updated_at""";
+
+  /** The receipt with its live lines, or null. */
+  static Receipt load(Handle h, long accountId, String id) {
+    Receipt r = h.createQuery("SELECT " + COLUMNS + " FROM receipts WHERE account_id = :a AND id = :id")
+        .bind("a", accountId).bind("id", id)
+        .map((rs, ctx) -> receipt(rs, List.of())).findOne().orElse(null);
+    return r == null ? null : r.withLines(lines(h, accountId, id));
+  }
+
+  static List<Line> lines(Handle h, long accountId, String receiptId) {
+    return h.createQuery("""
+            SELECT id, product_id, name, unit_price, quantity, vat, note, sent FROM lines
+            WHERE account_id = :a AND receipt_id = :r AND removed = :f ORDER BY position""")
+        .bind("a", accountId).bind("r", receiptId).bind("f", false)
+        .map((rs, ctx) -> new Line(rs.getString("id"), (Long) rs.getObject("product_id", Long.class),
+            rs.getString("name"), rs.getLong("unit_price"), rs.getLong("quantity"), Vat.of(rs.getString("vat")),
+            rs.getString("note"), rs.getBoolean("sent")))
+        .list();
+  }
+
+  static String spaceOf(Handle h, long accountId, String receiptId) {
+    return h.createQuery("SELECT space FROM receipts WHERE account_id = :a AND id = :id")
+        .bind("a", accountId).bind("id", receiptId).mapTo(String.class).findOne().orElse(null);
+  }
+
+  /** Where a line lives: {receiptId, removed}, or null when this account has no such line. */
+  static LineHome lineHome(Handle h, long accountId, String lineId) {
+    return h.createQuery("SELECT receipt_id, removed FROM lines WHERE account_id = :a AND id = :id")
+        .bind("a", accountId).bind("id", lineId)
+        .map((rs, ctx) -> new LineHome(rs.getString("receipt_id"), rs.getBoolean("removed"))).findOne().orElse(null);
+  }
+
+  record LineHome(String receiptId, boolean removed) {}
+
+  /** The ids among {@code ids} that some other account already uses for a receipt or a line. */
+  static Set<String> takenElsewhere(Handle h, long accountId, Collection<String> ids) {
+    Set<String> taken = new HashSet<>();
+    if (ids.isEmpty()) return taken;
+    taken.addAll(h.createQuery("SELECT id FROM receipts WHERE account_id <> :a AND id IN (<ids>)")
+        .bind("a", accountId).bindList("ids", List.copyOf(ids)).mapTo(String.class).list());
+    taken.addAll(h.createQuery("SELECT id FROM lines WHERE account_id <> :a AND id IN (<ids>)")
+        .bind("a", accountId).bindList("ids", List.copyOf(ids)).mapTo(String.class).list());
+    return taken;
+  }
+
+  static Set<Long> usedNumbers(Handle h, long accountId, String space) {
+    return Set.copyOf(h.createQuery("""
+            SELECT number FROM receipts
+            WHERE account_id = :a AND space = :s AND state IN ('OPEN', 'PAYING') AND number IS NOT NULL""")
+        .bind("a", accountId).bind("s", space).mapTo(Long.class).list());
+  }
+
+  static int openReceipts(Handle h, long accountId, String space) {
+    return h.createQuery("SELECT COUNT(*) FROM receipts WHERE account_id = :a AND space = :s AND state IN ('OPEN', 'PAYING')")
+        .bind("a", accountId).bind("s", space).mapTo(Integer.class).one();
+  }
+
+  static int activeLeases(Handle h, long accountId, long deviceId, long now) {
+    return h.createQuery("""
+            SELECT COUNT(*) FROM receipts
+            WHERE account_id = :a AND state = 'PAYING' AND lease_device_id = :d AND lease_until > :now""")
+        .bind("a", accountId).bind("d", deviceId).bind("now", now).mapTo(Integer.class).one();
+  }
+
+  /** The table's current generation in the space (1 until it was first paid). */
+  static long generation(Handle h, long accountId, String space, String slotId) {
+    return h.createQuery("SELECT generation FROM slot_generations WHERE account_id = :a AND space = :s AND slot_id = :slot")
+        .bind("a", accountId).bind("s", space).bind("slot", slotId).mapTo(Long.class).findOne().orElse(1L);
+  }
+
+  /** Starts the table's next generation after {@code ended} (paid or merged away). */
+  static void endGeneration(Handle h, long accountId, String space, String slotId, long ended) {
+    h.createUpdate("""
+            INSERT INTO slot_generations (account_id, space, slot_id, generation) VALUES (:a, :s, :slot, :g)
+            ON CONFLICT (account_id, space, slot_id) DO UPDATE SET generation = excluded.generation
+            WHERE slot_generations.generation < excluded.generation""")
+        .bind("a", accountId).bind("s", space).bind("slot", slotId).bind("g", ended + 1).execute();
+  }
+
+  /** Writes the receipt and its live lines (positions in list order) as they are now. */
+  static void save(Handle h, long accountId, Receipt r) {
+    Receipt.Lease lease = r.state() == State.PAYING ? r.lease() : null;
+    int written = h.createUpdate("""
+            INSERT INTO receipts (""" + COLUMNS + """
+            , account_id, closed_at) VALUES (:id, :space, :shop, :slot, :gen, :number, :name, :kind, :state, :owner,
+              :ownerRole, :createdBy, :device, :attention, :recoveredFrom, :note, :guests, :leaseDevice, :leaseUser,
+              :leaseUserName, :leaseUntil, :seq, :contentSeq, :createdAt, :updatedAt, :a, :closedAt)
+            ON CONFLICT (id) DO UPDATE SET number = excluded.number, name = excluded.name, state = excluded.state,
+              owner_user_id = excluded.owner_user_id, owner_role_id = excluded.owner_role_id,
+              attention = excluded.attention, note = excluded.note, guests = excluded.guests,
+              lease_device_id = excluded.lease_device_id, lease_user_id = excluded.lease_user_id,
+              lease_user_name = excluded.lease_user_name, lease_until = excluded.lease_until, seq = excluded.seq,
+              content_seq = excluded.content_seq, updated_at = excluded.updated_at, closed_at = excluded.closed_at
+            WHERE receipts.account_id = excluded.account_id""")
+        .bind("id", r.id()).bind("space", r.space()).bind("shop", r.shopId()).bind("slot", r.slotId())
+        .bind("gen", r.generation()).bind("number", r.number()).bind("name", r.name()).bind("kind", r.kind().name())
+        .bind("state", r.state().name()).bind("owner", r.ownerUserId()).bind("ownerRole", r.ownerRoleId())
+        .bind("createdBy", r.createdByUserId()).bind("device", r.createdOnDevice()).bind("attention", r.attention())
+        .bind("recoveredFrom", r.recoveredFrom()).bind("note", r.note()).bind("guests", r.guests())
+        .bind("leaseDevice", lease == null ? null : lease.deviceId()).bind("leaseUser", lease == null ? null : lease.userId())
+        .bind("leaseUserName", lease == null ? null : lease.userName()).bind("leaseUntil", lease == null ? null : lease.until())
+        .bind("seq", r.seq()).bind("contentSeq", r.contentSeq()).bind("createdAt", r.createdAt())
+        .bind("updatedAt", r.updatedAt()).bind("a", accountId).bind("closedAt", r.isOpen() ? null : r.updatedAt())
+        .execute();
+    if (written != 1) throw new IllegalStateException("receipt " + r.id() + " belongs to another account");
+    int position = 0;
+    for (Line l : r.lines()) saveLine(h, accountId, r.id(), position++, l, r.updatedAt());
+  }
+
+  private static void saveLine(Handle h, long accountId, String receiptId, int position, Line l, long now) {
+    int written = h.createUpdate("""
+            INSERT INTO lines (id, account_id, receipt_id, position, product_id, name, unit_price, quantity, vat, note,
+              sent, removed, created_at)
+            VALUES (:id, :a, :r, :pos, :product, :name, :price, :q, :vat, :note, :sent, :removed, :now)
+            ON CONFLICT (id) DO UPDATE SET receipt_id = excluded.receipt_id, position = excluded.position,
+              unit_price = excluded.unit_price, quantity = excluded.quantity, note = excluded.note, sent = excluded.sent
+            WHERE lines.account_id = excluded.account_id""")
+        .bind("id", l.id()).bind("a", accountId).bind("r", receiptId).bind("pos", position)
+        .bind("product", l.productId()).bind("name", l.name()).bind("price", l.unitPrice()).bind("q", l.quantity())
+        .bind("vat", l.vat().code()).bind("note", l.note()).bind("sent", l.sent()).bind("removed", false)
+        .bind("now", now).execute();
+    if (written != 1) throw new IllegalStateException("line " + l.id() + " belongs to another account");
+  }
+
+  static void markRemoved(Handle h, long accountId, Collection<String> lineIds) {
+    if (lineIds.isEmpty()) return;
+    h.createUpdate("UPDATE lines SET removed = :t WHERE account_id = :a AND id IN (<ids>)")
+        .bind("t", true).bind("a", accountId).bindList("ids", List.copyOf(lineIds)).execute();
+  }
+
+  private static Receipt receipt(ResultSet rs, List<Line> lines) throws SQLException {
+    Long leaseDevice = rs.getObject("lease_device_id", Long.class);
+    Receipt.Lease lease = leaseDevice == null ? null : new Receipt.Lease(leaseDevice, rs.getLong("lease_user_id"),
+        rs.getString("lease_user_name"), rs.getLong("lease_until"));
+    return new Receipt(rs.getString("id"), rs.getString("space"), rs.getLong("shop_id"), rs.getString("slot_id"),
+        rs.getObject("generation", Long.class), rs.getObject("number", Long.class), rs.getString("name"),
+        Kind.valueOf(rs.getString("kind")), State.valueOf(rs.getString("state")), rs.getLong("owner_user_id"),
+        rs.getLong("owner_role_id"), rs.getLong("created_by_user_id"), rs.getLong("created_on_device"),
+        rs.getBoolean("attention"), rs.getString("recovered_from"), rs.getString("note"), rs.getInt("guests"), lease,
+        lines, rs.getLong("seq"), rs.getLong("content_seq"), rs.getLong("created_at"), rs.getLong("updated_at"));
+  }
+}

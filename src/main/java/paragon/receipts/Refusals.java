@@ -1,0 +1,50 @@
+package paragon.receipts;
+
+import java.util.List;
+import java.util.Map;
+import paragon.accounts.Permission;
+import paragon.receipts.Outcome.Refused;
+
+/** Every refusal a rule can give; the codes are the table in docs/protocol.md. */
+final class Refusals {
+  private Refusals() {}
+
+  static Refused of(String code, Map<String, Object> details, Object... args) {
+    return new Refused(code, "refusal." + code, List.of(args), details);
+  }
+
+  static Refused invalid(String field, String key) {
+    return new Refused("invalid", key, List.of(field), Map.of("field", field));
+  }
+
+  static Refused notFound(String what, String id) {
+    return of("not_found", Map.of(what, id), id);
+  }
+
+  static Refused notVisible(Receipt r) {
+    return of("not_visible", Map.of("receiptId", r.id()), r.name());
+  }
+
+  static Refused closed(Receipt r) {
+    return of("closed", Map.of("receiptId", r.id(), "state", r.state().name()), r.name());
+  }
+
+  static Refused leased(Receipt.Lease l) {
+    return of("leased", Map.of("deviceId", l.deviceId(), "userId", l.userId(), "userName", l.userName(),
+        "until", l.until()), l.userName(), l.deviceId());
+  }
+
+  static Refused permission(Permission p) {
+    return new Refused("permission", "refusal.permission." + p.name(), List.of(), Map.of("permission", p.name()));
+  }
+
+  static Refused limit(Limits.Name limit) {
+    return new Refused("limit", "refusal.limit." + limit.key(), List.of(limit.max),
+        Map.of("limit", limit.key(), "max", limit.max));
+  }
+
+  static Refused quantityTooLow() {
+    return new Refused("limit", "refusal.limit.quantity_min", List.of(Limits.MIN_QUANTITY),
+        Map.of("limit", "quantity", "min", Limits.MIN_QUANTITY, "max", Limits.MAX_QUANTITY));
+  }
+}

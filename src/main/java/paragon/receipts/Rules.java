@@ -1,0 +1,34 @@
+package paragon.receipts;
+
+/**
+ * The receipt rules: {@code apply(command, state, context)} is a pure function to the accepted changes
+ * or a refusal with its reason. One family of commands per class.
+ */
+final class Rules {
+  private Rules() {}
+
+  static Outcome apply(Command command, RuleState state, Context c) {
+    return switch (command) {
+      case ReceiptCommands.OpenAdHoc x -> ReceiptRules.openAdHoc(x, state, c);
+      case ReceiptCommands.OpenTable x -> ReceiptRules.openTable(x, state, c);
+      case ReceiptCommands.Rename x -> ReceiptRules.rename(x, state, c);
+      case ReceiptCommands.Delete x -> ReceiptRules.delete(x, state, c);
+      case ReceiptCommands.NoteReceipt x -> ReceiptRules.note(x, state, c);
+      case ReceiptCommands.SetGuests x -> ReceiptRules.guests(x, state, c);
+      case ReceiptCommands.Reassign x -> ReceiptRules.reassign(x, state, c);
+      case LineCommands.AddLine x -> LineRules.add(x, state, c);
+      case LineCommands.AdjustQuantity x -> LineRules.adjust(x, state, c);
+      case LineCommands.RemoveLine x -> LineRules.remove(x, state, c);
+      case LineCommands.MarkSent x -> LineRules.markSent(x, state, c);
+      case LineCommands.ChangePrice x -> LineRules.changePrice(x, state, c);
+      case LineCommands.NoteLine x -> LineRules.note(x, state, c);
+      case MoveCommands.MoveLines x -> MoveRules.move(x, state, c);
+      case MoveCommands.Merge x -> MoveRules.merge(x, state, c);
+      case PaymentCommands.StartPayment x -> PaymentRules.start(x, state, c);
+      case PaymentCommands.CancelPayment x -> PaymentRules.cancel(x, state, c);
+      case PaymentCommands.BreakLease x -> PaymentRules.breakLease(x, state, c);
+      case PaymentCommands.Pay x -> PaymentRules.pay(x, state, c);
+      case PaymentCommands.DayClose x -> PaymentRules.dayClose(x, state, c);
+    };
+  }
+}

@@ -1,0 +1,80 @@
+package paragon.receipts;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Loads the {@link RuleState} for one command inside its transaction, after locking every space the
+ * command can touch (in name order, so two commands never wait on each other in a cycle). Locking the
+ * space row serializes the space's commands on PostgreSQL, so concurrent deltas add up; SQLite has one
+ * writer at a time anyway.
+ */
+final class StateLoader {
+  private StateLoader() {}
+
+  static RuleState load(Handle h, Actor a, Command cmd, long now) {
+    long account = a.accountId();
+    String own = a.space();
+    Set<String> receiptIds = new HashSet<>(cmd.receiptRefs());
+    long generation = 1;
+    if (cmd instanceof ReceiptCommands.OpenTable t) {
+      generation = ReceiptStore.generation(h, account, own, t.slotId());
+      receiptIds.add(Ids.table(own, t.slotId(), t.generation() == null ? generation : t.generation()));
+    }
+    Set<String> locked = new TreeSet<>();
+    Map<String, String> lineHomes = new HashMap<>();
+    Set<String> removed = new HashSet<>();
+    // Lock, then re-read where the lines are: a line may move between spaces until its space is locked.
+    for (int round = 0; ; round++) {
+      Set<String> homes = new HashSet<>(receiptIds);
+      lineHomes.clear();
+      removed.clear();
+      for (String lineId : cmd.lineRefs()) {
+        ReceiptStore.LineHome home = ReceiptStore.lineHome(h, account, lineId);
+        if (home == null) continue;
+        lineHomes.put(lineId, home.receiptId());
+        if (home.removed()) removed.add(lineId);
+        homes.add(home.receiptId());
+      }
+      Set<String> spaces = new TreeSet<>();
+      spaces.add(own);
+      for (String id : homes) {
+        String space = ReceiptStore.spaceOf(h, account, id);
+        if (space != null) spaces.add(space);
+      }
+      spaces.removeAll(locked);
+      if (spaces.isEmpty()) {
+        receiptIds = homes;
+        break;
+      }
+      if (round > 3) throw new IllegalStateException("lines of command keep moving between spaces");
+      for (String space : spaces) ChangeFeed.lock(h, account, space);
+      locked.addAll(spaces);
+      if (cmd instanceof ReceiptCommands.OpenTable t) generation = ReceiptStore.generation(h, account, own, t.slotId());
+    }
+    Map<String, Receipt> receipts = new HashMap<>();
+    for (String id : receiptIds) {
+      Receipt r = ReceiptStore.load(h, account, id);
+      if (r == null) continue;
+      receipts.put(id, r);
+      // Rule 6: a closed receipt may pass its late lines on to its recovery chain.
+      for (int i = 0; r != null && !r.isOpen() && i < Recovery.MAX_CHAIN; i++) {
+        r = ReceiptStore.load(h, account, Ids.recovery(r.id()));
+        if (r != null) receipts.put(r.id(), r);
+      }
+    }
+    Map<String, Set<Long>> numbers = new HashMap<>();
+    for (String space : locked) numbers.put(space, ReceiptStore.usedNumbers(h, account, space));
+    List<String> created = new ArrayList<>(cmd.receiptRefs());
+    created.addAll(cmd.lineRefs());
+    created.removeIf(id -> receipts.containsKey(id) || lineHomes.containsKey(id));
+    return new RuleState(receipts, lineHomes, removed, numbers, generation, ReceiptStore.openReceipts(h, account, own),
+        ReceiptStore.activeLeases(h, account, a.deviceId(), now), ReceiptStore.takenElsewhere(h, account, created));
+  }
+}
