@@ -12,8 +12,12 @@ import paragon.devices.Cutoffs;
 import paragon.devices.DeviceApi;
 import paragon.devices.DeviceAuth;
 import paragon.devices.TerminalAuth;
+import paragon.receipts.Audit;
+import paragon.receipts.CommandRoutes;
+import paragon.receipts.CommandService;
 import paragon.settings.Settings;
 import paragon.storage.Database;
+import paragon.sync.Feed;
 import paragon.web.Csrf;
 import paragon.web.Errors;
 import paragon.web.Health;
@@ -62,6 +66,7 @@ public final class Paragon {
     Cutoffs cutoffs = new Cutoffs();
     DeviceAuth deviceAuth = new DeviceAuth(db, clock, cutoffs);
     TerminalAuth terminalAuth = new TerminalAuth(db, deviceAuth);
+    CommandService commands = new CommandService(db, Feed.NONE, clock);
     return Javalin.create(config -> {
       config.concurrency.useVirtualThreads = true;
       config.startup.showJavalinBanner = false;
@@ -85,6 +90,7 @@ public final class Paragon {
       DeviceApi.register(config.routes, db, clock, deviceAuth, terminalAuth);
       SettingsRoutes.register(config.routes, db, clock);
       TerminalApp.register(config.routes);
+      CommandRoutes.register(config.routes, terminalAuth, commands, new Audit(db));
     });
   }
 }

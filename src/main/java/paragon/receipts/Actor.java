@@ -2,9 +2,10 @@ package paragon.receipts;
 
 import java.util.Set;
 import paragon.accounts.Permission;
-import paragon.accounts.Visibility;
 import paragon.configuration.EffectiveConfig;
 import paragon.configuration.EffectiveConfig.SharingBlock;
+import paragon.devices.TerminalSession;
+import paragon.sync.Viewer;
 
 /**
  * Who sends a command: a paired device of a shop, the cashier logged in on it, and the configuration
@@ -41,20 +42,19 @@ public record Actor(long accountId, long deviceId, long shopId, long userId, Str
     return permissions.contains(p);
   }
 
-  /** DESIGN rule 2: whether this user sees a receipt owned by {@code ownerUserId} of {@code ownerRoleId}. */
+  /** DESIGN rule 2, the same function the stream filters with. */
   public boolean sees(long ownerUserId, long ownerRoleId) {
-    return sees(config.visibility(), userId, roleId, permissions, ownerUserId, ownerRoleId);
+    return viewer().sees(ownerUserId, ownerRoleId);
   }
 
-  /** Rule 2 as a pure function, shared with the stream's filter. */
-  public static boolean sees(Visibility visibility, long userId, long roleId, Set<Permission> permissions,
-      long ownerUserId, long ownerRoleId) {
-    if (permissions.contains(Permission.SEE_ALL_RECEIPTS) || ownerUserId == userId) return true;
-    return switch (visibility) {
-      case ALL -> true;
-      case OWN -> false;
-      case SAME_ROLE -> ownerRoleId == roleId;
-    };
+  public Viewer viewer() {
+    return new Viewer(userId, roleId, permissions, config.visibility());
+  }
+
+  /** The actor of a cashier's authenticated call. */
+  public static Actor of(TerminalSession s) {
+    return new Actor(s.device().accountId(), s.device().id(), s.device().shopId(), s.userId(), s.userName(), s.roleId(),
+        s.permissions(), s.config());
   }
 
   public static String shopSpace(long shopId) {

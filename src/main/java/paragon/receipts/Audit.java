@@ -29,6 +29,15 @@ public final class Audit {
         .list());
   }
 
+  /** The trail as a terminal may read it: only for a receipt in a space it reaches and whose owner it sees. */
+  public java.util.Optional<List<Entry>> trailFor(Actor actor, String receiptId) {
+    Receipt r = db.read(h -> ReceiptStore.load(h, actor.accountId(), receiptId));
+    if (r == null || !actor.reaches(r.space()) || !actor.sees(r.ownerUserId(), r.ownerRoleId())) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(trail(actor.accountId(), receiptId));
+  }
+
   static void write(Handle h, Actor a, long n, String type, String body, String receiptId, long seq, long now) {
     h.createUpdate("""
             INSERT INTO receipt_audit (account_id, receipt_id, device_id, n, user_id, user_name, type, summary, seq, created_at)

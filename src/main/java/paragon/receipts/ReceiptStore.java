@@ -32,7 +32,7 @@ final class ReceiptStore {
             SELECT id, product_id, name, unit_price, quantity, vat, note, sent FROM lines
             WHERE account_id = :a AND receipt_id = :r AND removed = :f ORDER BY position""")
         .bind("a", accountId).bind("r", receiptId).bind("f", false)
-        .map((rs, ctx) -> new Line(rs.getString("id"), (Long) rs.getObject("product_id", Long.class),
+        .map((rs, ctx) -> new Line(rs.getString("id"), longOrNull(rs, "product_id"),
             rs.getString("name"), rs.getLong("unit_price"), rs.getLong("quantity"), Vat.of(rs.getString("vat")),
             rs.getString("note"), rs.getBoolean("sent")))
         .list();
@@ -148,12 +148,18 @@ final class ReceiptStore {
         .bind("t", true).bind("a", accountId).bindList("ids", List.copyOf(lineIds)).execute();
   }
 
+  /** SQLite's driver cannot map NULL to Long with getObject(column, Long.class). */
+  static Long longOrNull(ResultSet rs, String column) throws SQLException {
+    long value = rs.getLong(column);
+    return rs.wasNull() ? null : value;
+  }
+
   private static Receipt receipt(ResultSet rs, List<Line> lines) throws SQLException {
-    Long leaseDevice = rs.getObject("lease_device_id", Long.class);
+    Long leaseDevice = longOrNull(rs, "lease_device_id");
     Receipt.Lease lease = leaseDevice == null ? null : new Receipt.Lease(leaseDevice, rs.getLong("lease_user_id"),
         rs.getString("lease_user_name"), rs.getLong("lease_until"));
     return new Receipt(rs.getString("id"), rs.getString("space"), rs.getLong("shop_id"), rs.getString("slot_id"),
-        rs.getObject("generation", Long.class), rs.getObject("number", Long.class), rs.getString("name"),
+        longOrNull(rs, "generation"), longOrNull(rs, "number"), rs.getString("name"),
         Kind.valueOf(rs.getString("kind")), State.valueOf(rs.getString("state")), rs.getLong("owner_user_id"),
         rs.getLong("owner_role_id"), rs.getLong("created_by_user_id"), rs.getLong("created_on_device"),
         rs.getBoolean("attention"), rs.getString("recovered_from"), rs.getString("note"), rs.getInt("guests"), lease,

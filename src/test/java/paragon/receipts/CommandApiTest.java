@@ -1,0 +1,107 @@
+package paragon.receipts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import paragon.testing.TestDatabases;
+
+/** The command API over real HTTP: acks, numbering (duplicates, gaps), refusals, on both databases. */
+class CommandApiTest {
+
+  @ParameterizedTest
+  @EnumSource(TestDatabases.Kind.class)
+  void ad_hoc_receipts_take_the_next_free_number_and_lines_are_priced_by_the_server(TestDatabases.Kind kind) {
+    try (Floor f = new Floor(kind)) {
+      Terminal a = f.terminal("anna");
+      String first = a.openAdHoc();
+      String second = a.openAdHoc();
+      assertThat(f.receipt(first).name()).isEqualTo("Sprzedaż 1");
+      assertThat(f.receipt(second).name()).isEqualTo("Sprzedaż 2");
+      String line = a.add(second, f.beer, 1500);
+      ReceiptView v = f.receipt(second);
+      assertThat(v.lines()).singleElement().satisfies(l -> {
+        assertThat(l.id()).isEqualTo(line);
+        assertThat(l.unitPrice()).isEqualTo(1250);
+        assertThat(l.total()).isEqualTo(1875);
+        assertThat(l.vat()).isEqualTo("23");
+      });
+      assertThat(v.total()).isEqualTo(1875);
+      assertThat(v.space()).isEqualTo("shop:" + f.shop);
+      JsonNode deleted = a.send("delete", "receiptId", first);
+      assertThat(deleted.path("status").asText()).isEqualTo("accepted");
+      assertThat(a.openAdHoc()).satisfies(third -> assertThat(f.receipt(third).name()).isEqualTo("Sprzedaż 1"));
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabases.Kind.class)
+  void a_batch_of_50_commands_sent_twice_is_applied_once(TestDatabases.Kind kind) {
+    try (Floor f = new Floor(kind)) {
+      Terminal a = f.terminal("anna");
+      String receipt = Terminal.uuid();
+      List<Map<String, Object>> batch = new ArrayList<>();
+      batch.add(Map.of("n", 1, "type", "openAdHoc", "receiptId", receipt));
+      for (int i = 2; i <= 50; i++) {
+        batch.add(Map.of("n", i, "type", "addLine", "receiptId", receipt, "lineId", Terminal.uuid(),
+            "productId", f.espresso, "quantity", 1000));
+      }
+      List<JsonNode> first = a.post(batch);
+      assertThat(first).extracting(ack -> ack.path("status").asText()).containsOnly("accepted");
+      List<JsonNode> again = a.post(batch);
+      assertThat(again).extracting(ack -> ack.path("status").asText()).containsOnly("duplicate");
+      assertThat(again).extracting(ack -> ack.path("original").asText()).containsOnly("accepted");
+      for (int i = 0; i < 50; i++) assertThat(again.get(i).path("seq")).isEqualTo(first.get(i).path("seq"));
+      assertThat(f.receipt(receipt).lines()).hasSize(49);
+      assertThat(f.receipt(receipt).total()).isEqualTo(49 * 900);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabases.Kind.class)
+  void a_gap_is_refused_with_the_expected_number_and_a_refusal_never_blocks(TestDatabases.Kind kind) {
+    try (Floor f = new Floor(kind)) {
+      Terminal a = f.terminal("anna");
+      String receipt = a.openAdHoc();
+      List<JsonNode> acks = a.post(List.of(Map.of("n", 5, "type", "rename", "receiptId", receipt, "name", "Taras")));
+      assertThat(acks.get(0).path("status").asText()).isEqualTo("refused");
+      assertThat(acks.get(0).path("code").asText()).isEqualTo("gap");
+      assertThat(acks.get(0).path("details").path("expected").asLong()).isEqualTo(2);
+      assertThat(f.receipt(receipt).name()).isEqualTo("Sprzedaż 1");
+      // A refused command (name too long) is recorded, so the next number goes through.
+      JsonNode tooLong = a.send("rename", "receiptId", receipt, "name", "x".repeat(41));
+      assertThat(tooLong.path("code").asText()).isEqualTo("limit");
+      assertThat(tooLong.path("details").path("limit").asText()).isEqualTo("name");
+      assertThat(tooLong.path("message").asText()).isEqualTo("Nazwa musi mieć od 1 do 40 znaków.");
+      assertThat(a.send("rename", "receiptId", receipt, "name", "Taras").path("status").asText()).isEqualTo("accepted");
+      assertThat(f.receipt(receipt).name()).isEqualTo("Taras");
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabases.Kind.class)
+  void malformed_commands_are_refused_naming_the_field_and_a_malformed_batch_changes_nothing(TestDatabases.Kind kind) {
+    try (Floor f = new Floor(kind)) {
+      Terminal a = f.terminal("anna");
+      JsonNode noId = a.send("openAdHoc");
+      assertThat(noId.path("code").asText()).isEqualTo("invalid");
+      assertThat(noId.path("details").path("field").asText()).isEqualTo("receiptId");
+      JsonNode unknown = a.send("teleport", "receiptId", Terminal.uuid());
+      assertThat(unknown.path("details").path("field").asText()).isEqualTo("type");
+      JsonNode extra = a.send("openAdHoc", "receiptId", Terminal.uuid(), "colour", "red");
+      assertThat(extra.path("details").path("field").asText()).isEqualTo("colour");
+      var noNumber = a.http.postJson("/api/terminal/commands", List.of(Map.of("type", "dayClose")), a.headers());
+      assertThat(noNumber.status()).isEqualTo(400);
+      assertThat(noNumber.json().path("field").asText()).isEqualTo("commands[0].n");
+      var notJson = a.http.postBody("/api/terminal/commands", "application/json", "{nope", a.headers());
+      assertThat(notJson.status()).isEqualTo(400);
+      var noSession = a.http.postJson("/api/terminal/commands", List.of(), Map.of("Authorization", "Bearer " + a.token));
+      assertThat(noSession.status()).isEqualTo(401);
+      assertThat(f.count("receipts")).isZero();
+    }
+  }
+}
