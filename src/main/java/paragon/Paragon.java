@@ -8,6 +8,7 @@ import paragon.accounts.Accounts;
 import paragon.accounts.BackOfficeAuth;
 import paragon.accounts.LoginRoutes;
 import paragon.accounts.SettingsRoutes;
+import paragon.configuration.ParkingRoutes;
 import paragon.devices.Cutoffs;
 import paragon.devices.DeviceApi;
 import paragon.devices.DeviceAuth;
@@ -91,6 +92,7 @@ public final class Paragon {
       SettingsRoutes.register(config.routes, db, clock);
       TerminalApp.register(config.routes);
       CommandRoutes.register(config.routes, terminalAuth, commands, new Audit(db));
+      ParkingRoutes.register(config.routes, db, clock);
     });
   }
 }
