@@ -3,7 +3,7 @@ package paragon.receipts;
 import java.util.Set;
 import paragon.accounts.Permission;
 import paragon.configuration.EffectiveConfig;
-import paragon.configuration.EffectiveConfig.SharingBlock;
+import paragon.devices.DeviceModel;
 import paragon.devices.TerminalSession;
 import paragon.sync.Viewer;
 
@@ -11,7 +11,7 @@ import paragon.sync.Viewer;
  * Who sends a command: a paired device of a shop, the cashier logged in on it, and the configuration
  * the device applied (DESIGN rule 5: the server enforces the revision the device works by).
  */
-public record Actor(long accountId, long deviceId, long shopId, long userId, String userName, long roleId,
+public record Actor(long accountId, long deviceId, long shopId, DeviceModel model, long userId, String userName, long roleId,
     Set<Permission> permissions, EffectiveConfig config) {
 
   public Actor {
@@ -29,7 +29,7 @@ public record Actor(long accountId, long deviceId, long shopId, long userId, Str
    * stays open after sharing or parking was turned off: rule 6). Sync streams the same set.
    */
   public Set<String> reachableSpaces() {
-    return config.sharingBlockedBy() == SharingBlock.MODEL
+    return !model.canShare()
         ? Set.of(deviceSpace(deviceId))
         : Set.of(deviceSpace(deviceId), shopSpace(shopId));
   }
@@ -53,7 +53,7 @@ public record Actor(long accountId, long deviceId, long shopId, long userId, Str
 
   /** The actor of a cashier's authenticated call. */
   public static Actor of(TerminalSession s) {
-    return new Actor(s.device().accountId(), s.device().id(), s.device().shopId(), s.userId(), s.userName(), s.roleId(),
+    return new Actor(s.device().accountId(), s.device().id(), s.device().shopId(), s.device().model(), s.userId(), s.userName(), s.roleId(),
         s.permissions(), s.config());
   }
 

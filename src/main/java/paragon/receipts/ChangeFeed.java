@@ -109,6 +109,14 @@ public final class ChangeFeed {
     }
   }
 
+  static com.fasterxml.jackson.databind.JsonNode parse_(String json) {
+    try {
+      return JSON.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored JSON is not readable", e);
+    }
+  }
+
   static ReceiptView parse(String payload) {
     try {
       return JSON.readValue(payload, ReceiptView.class);

@@ -11,6 +11,7 @@ import paragon.accounts.Visibility;
 import paragon.configuration.ConfigSnapshot;
 import paragon.configuration.EffectiveConfig;
 import paragon.configuration.EffectiveConfig.SharingBlock;
+import paragon.devices.DeviceModel;
 
 /**
  * Pure-rule test rig: an applied configuration (tables T1, T2; products Espresso 9,00 / VAT 8 and Piwo
@@ -43,7 +44,8 @@ final class Rig {
 
   static Actor actor(long device, long user, Set<Permission> permissions, EffectiveConfig config) {
     long role = user == 3 ? 20 : 10;
-    return new Actor(1, device, SHOP, user, user == 1 ? "Anna" : user == 2 ? "Ola" : "Marek", role, permissions, config);
+    DeviceModel model = config.sharingBlockedBy() == SharingBlock.MODEL ? DeviceModel.SMART : DeviceModel.SMART_PLUS;
+    return new Actor(1, device, SHOP, model, user, user == 1 ? "Anna" : user == 2 ? "Ola" : "Marek", role, permissions, config);
   }
 
   static Actor anna(long device) {

@@ -262,5 +262,10 @@ class RulesTest {
     Actor off = Rig.actor(1, 1, Set.of(), Rig.config(true, false, SharingBlock.SETTING_OFF, Visibility.ALL));
     assertThat(off.space()).isEqualTo("device:1");
     rig.accepted(off, new ReceiptCommands.Rename(shared, "Po zmianie"));
+    // ... but never for a model that cannot share, whatever else blocks sharing first.
+    Actor smartOff = new Actor(1, 9, Rig.SHOP, paragon.devices.DeviceModel.SMART, 1, "Anna", 10, Set.of(),
+        Rig.config(true, false, SharingBlock.SETTING_OFF, Visibility.ALL));
+    assertThat(smartOff.reachableSpaces()).containsExactly("device:9");
+    assertThat(rig.refused(smartOff, new ReceiptCommands.Rename(shared, "X")).code()).isEqualTo("not_found");
   }
 }
