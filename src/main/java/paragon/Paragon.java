@@ -12,6 +12,7 @@ import paragon.configuration.ParkingRoutes;
 import paragon.devices.Cutoffs;
 import paragon.devices.DeviceApi;
 import paragon.devices.DeviceAuth;
+import paragon.devices.DevicesPage;
 import paragon.devices.TerminalAuth;
 import paragon.receipts.Audit;
 import paragon.receipts.CommandRoutes;
@@ -89,6 +90,7 @@ public final class Paragon {
       Health.register(config.routes, db);
       LoginRoutes.register(config.routes, accounts, backOffice);
       DeviceApi.register(config.routes, db, clock, deviceAuth, terminalAuth);
+      DevicesPage.register(config.routes, db, clock, deviceAuth);
       SettingsRoutes.register(config.routes, db, clock);
       TerminalApp.register(config.routes);
       CommandRoutes.register(config.routes, terminalAuth, commands, new Audit(db));

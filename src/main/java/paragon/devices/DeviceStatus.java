@@ -4,7 +4,7 @@ package paragon.devices;
  * One row of the back office's device list. Times are epoch milliseconds, null when it never
  * happened. {@code currentRevision} is the account's, so the page can say whether the device is behind.
  */
-record DeviceStatus(
+public record DeviceStatus(
     long id,
     String name,
     DeviceModel model,
@@ -18,19 +18,24 @@ record DeviceStatus(
     Long syncRequestedAt,
     long currentRevision) {
 
-  boolean revoked() {
+  public boolean revoked() {
     return revokedAt != null;
   }
 
-  boolean paired() {
+  public boolean paired() {
     return pairedAt != null && revokedAt == null;
   }
 
-  boolean behind() {
+  public boolean behind() {
     return paired() && appliedRevision != null && appliedRevision < currentRevision;
   }
 
-  boolean syncRequested() {
+  /** Registered, not paired yet, and its code still valid at {@code now}. */
+  public boolean codeValid(long now) {
+    return pairedAt == null && revokedAt == null && pairingExpiresAt != null && pairingExpiresAt > now;
+  }
+
+  public boolean syncRequested() {
     return paired() && syncRequestedAt != null;
   }
 }
