@@ -127,6 +127,14 @@ public final class Database implements AutoCloseable {
     }
   }
 
+  /**
+   * A connection outside the pool, for a long-lived use that must not hold a pooled one (the
+   * PostgreSQL LISTEN of the stream bridge). The caller closes it.
+   */
+  public java.sql.Connection dedicatedConnection() throws SQLException {
+    return java.sql.DriverManager.getConnection(url);
+  }
+
   /** True when the database answers a trivial query within a second. */
   public boolean ping() {
     try (Handle h = jdbi.open()) {

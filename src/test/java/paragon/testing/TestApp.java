@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import paragon.Paragon;
 import paragon.settings.Settings;
 import paragon.storage.Database;
+import paragon.sync.StreamSettings;
 
 /** The real application on a free port over a real database, as a test starts it. */
 public final class TestApp implements AutoCloseable {
@@ -16,10 +17,20 @@ public final class TestApp implements AutoCloseable {
   }
 
   public TestApp(Database db, MutableClock clock) {
+    this(db, clock, StreamSettings.DEFAULTS);
+  }
+
+  /** With the stream's knobs: a small send queue, a fast heartbeat. */
+  public TestApp(Database db, MutableClock clock, StreamSettings stream) {
     this.db = db;
     this.clock = clock;
     Settings settings = new Settings(0, "jdbc:sqlite:unused", false, "127.0.0.1");
-    this.app = Paragon.create(settings, db, clock).start("127.0.0.1", 0);
+    this.app = Paragon.create(settings, db, clock, stream).start("127.0.0.1", 0);
+  }
+
+  /** Stops the server but keeps the database open, so a new app can start on it (a restart). */
+  public void stopServer() {
+    app.stop();
   }
 
   public static TestApp start(TestDatabases.Kind kind) {

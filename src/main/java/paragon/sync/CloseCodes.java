@@ -1,0 +1,32 @@
+package paragon.sync;
+
+/**
+ * Why the server closed a terminal's stream (WebSocket close codes, documented in docs/protocol.md
+ * "Stream"). 4xxx codes are private-use; a terminal reconnects after any of them except
+ * {@link #UNAUTHORIZED} and {@link #CUT_OFF}, which need a new login or pairing first.
+ */
+final class CloseCodes {
+  /** The server is shutting down; reconnect (another node or the restarted one) with the cursor. */
+  static final int GOING_AWAY = 1001;
+  /** The server failed (a bug or the database); reconnect with the cursor. */
+  static final int SERVER_ERROR = 1011;
+  /**
+   * The session's configuration changed (the device applied a revision with another visibility,
+   * role or sharing): reconnect at once; the server answers with snapshots for the new view.
+   */
+  static final int RECONNECT = 4000;
+  /** The first message was not a valid hello, or a later message was not understood. */
+  static final int BAD_MESSAGE = 4400;
+  /** The device token or the cashier session is unknown or expired, or no hello came in time. */
+  static final int UNAUTHORIZED = 4401;
+  /** The device was revoked or the user disabled: cut off at once (DESIGN "Security"). */
+  static final int CUT_OFF = 4403;
+  /** The send queue was full: the terminal fell behind. Reconnect and resume from the cursor. */
+  static final int TOO_SLOW = 4408;
+  /** The same device opened a newer stream; this one is obsolete. */
+  static final int REPLACED = 4409;
+  /** The cashier session ended (logout); reconnect after the next login. */
+  static final int SESSION_ENDED = 4410;
+
+  private CloseCodes() {}
+}

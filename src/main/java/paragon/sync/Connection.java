@@ -1,0 +1,158 @@
+package paragon.sync;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One terminal's stream: which spaces it follows, for whom it filters, and, per space, the last seq
+ * queued for it. Frames of one space are queued in seq order with no gap and no repeat:
+ *
+ * <ol>
+ *   <li>On connect each space starts "catching up": from the terminal's cursor (or a snapshot's seq)
+ *       it reads the change rows itself, a page at a time, as fast as the terminal takes them.</li>
+ *   <li>Meanwhile live rows from the hub only raise {@code knownHead}. Catching up ends when a read
+ *       comes back empty and nothing newer is known; from then on live rows are queued directly.</li>
+ *   <li>A live row that does not follow the last queued seq (the hub read it before this connection
+ *       joined, or skipped ahead) sends the space back to catching up, which fills the gap from the
+ *       database. Rows at or below the last queued seq are skipped.</li>
+ *   <li>A full send queue on a live row disconnects the terminal ({@link CloseCodes#TOO_SLOW}); it
+ *       reconnects with its cursor and catches up at its own pace.</li>
+ * </ol>
+ *
+ * <p>All mutable state (the per-space cursors) is guarded by {@code this}.
+ */
+final class Connection {
+  private static final Logger log = LoggerFactory.getLogger(Connection.class);
+  private static final int PAGE = 200;
+
+  /** The terminal's place in one space. */
+  private static final class Cursor {
+    long sent;
+    long knownHead;
+    boolean catchingUp = true;
+  }
+
+  final long accountId;
+  final long deviceId;
+  final long userId;
+  final Viewer viewer;
+  final Outbox outbox;
+  final String deviceToken;
+  final String sessionToken;
+  private final ChangeReader reader;
+  private final long stallMillis;
+  private final Map<String, Cursor> cursors = new LinkedHashMap<>();
+
+  Connection(long accountId, long deviceId, long userId, Viewer viewer, List<String> spaces, Outbox outbox,
+      ChangeReader reader, long stallMillis, String deviceToken, String sessionToken) {
+    this.accountId = accountId;
+    this.deviceId = deviceId;
+    this.userId = userId;
+    this.viewer = viewer;
+    this.outbox = outbox;
+    this.reader = reader;
+    this.stallMillis = stallMillis;
+    this.deviceToken = deviceToken;
+    this.sessionToken = sessionToken;
+    for (String space : spaces) cursors.put(space, new Cursor());
+  }
+
+  synchronized List<String> spaces() {
+    return List.copyOf(cursors.keySet());
+  }
+
+  /** The last seq queued per space: what the terminal's cursors are once it has read the queue. */
+  synchronized Map<String, Long> positions() {
+    Map<String, Long> out = new LinkedHashMap<>();
+    cursors.forEach((space, c) -> out.put(space, c.sent));
+    return out;
+  }
+
+  /** Step 1 with a snapshot: queue it, and resume after its seq. Called before {@link #catchUp}. */
+  synchronized void startFromSnapshot(ChangeReader.Snapshot snapshot, List<String> full, List<Sight.Occupied> occupied) {
+    Cursor c = cursors.get(snapshot.space());
+    outbox.offer(Frames.snapshot(snapshot.space(), snapshot.seq(), full, occupied));
+    c.sent = snapshot.seq();
+  }
+
+  /** Step 1 with the terminal's own cursor. */
+  synchronized void startFrom(String space, long seq) {
+    cursors.get(space).sent = seq;
+  }
+
+  /** Steps 2-3: live rows from the hub, in seq order, possibly already queued or ahead of us. */
+  void deliver(String space, List<Change> rows) {
+    if (rows.isEmpty()) return;
+    boolean gap = false;
+    synchronized (this) {
+      Cursor c = cursors.get(space);
+      if (c == null) return;
+      long last = rows.get(rows.size() - 1).seq;
+      c.knownHead = Math.max(c.knownHead, last);
+      if (c.catchingUp) return;
+      for (Change row : rows) {
+        if (row.seq <= c.sent) continue;
+        if (row.seq != c.sent + 1) {
+          c.catchingUp = true;
+          gap = true;
+          break;
+        }
+        if (!outbox.offer(row.frameFor(viewer))) return; // too slow: the outbox closed the stream
+        c.sent = row.seq;
+      }
+    }
+    if (gap) catchUpAsync(space);
+  }
+
+  void catchUpAsync(String space) {
+    Thread.ofVirtual().name("stream-catchup-" + deviceId).start(() -> catchUp(space));
+  }
+
+  /** Steps 1-2: reads rows after the last queued seq until nothing newer is known, then goes live. */
+  void catchUp(String space) {
+    try {
+      int emptyReads = 0;
+      while (!outbox.isClosed()) {
+        if (!outbox.awaitRoom(Math.min(PAGE, outbox.capacity() / 2 + 1), stallMillis)) {
+          if (!outbox.isClosed()) outbox.close(CloseCodes.TOO_SLOW, "terminal stopped reading while catching up");
+          return;
+        }
+        long after;
+        synchronized (this) {
+          after = cursors.get(space).sent;
+        }
+        List<Change> rows = reader.since(accountId, space, after, Math.min(PAGE, Math.max(1, outbox.room())));
+        synchronized (this) {
+          Cursor c = cursors.get(space);
+          for (Change row : rows) {
+            if (row.seq != c.sent + 1) {
+              throw new IllegalStateException("change feed of " + space + " skips from " + c.sent + " to " + row.seq);
+            }
+            if (!outbox.offer(row.frameFor(viewer))) return;
+            c.sent = row.seq;
+          }
+          if (rows.isEmpty() && c.knownHead <= c.sent) {
+            c.catchingUp = false;
+            return;
+          }
+        }
+        // A wake-up can name a seq whose commit is not visible to this read yet; don't spin on it.
+        emptyReads = rows.isEmpty() ? emptyReads + 1 : 0;
+        if (emptyReads > 0) Thread.sleep(Math.min(5L * emptyReads, 200));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      log.error("stream of device {} failed while catching up {}", deviceId, space, e);
+      outbox.close(CloseCodes.SERVER_ERROR, "server error");
+    }
+  }
+
+  void heartbeat(long now) {
+    outbox.offer(Frames.heartbeat(positions(), now));
+    outbox.ping();
+  }
+}

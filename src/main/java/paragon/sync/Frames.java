@@ -1,0 +1,81 @@
+package paragon.sync;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The stream's server-to-terminal frames, one JSON object per WebSocket text message, each with a
+ * {@code type}. docs/protocol.md "Stream" lists them with examples; {@code FramesTest} keeps the two
+ * in step. A change frame ({@code receipt}, {@code occupied}, {@code gone}) carries its {@code space}
+ * and {@code seq}: after processing it the terminal's cursor for that space is {@code seq}.
+ */
+final class Frames {
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  private Frames() {}
+
+  /** First frame of every stream: who the server filters for and what follows for each space. */
+  static String welcome(String viewer, List<String> spaces, Map<String, String> resume, long heartbeatSeconds) {
+    ObjectNode n = JSON.createObjectNode().put("type", "welcome").put("viewer", viewer);
+    ArrayNode list = n.putArray("spaces");
+    spaces.forEach(list::add);
+    ObjectNode modes = n.putObject("resume");
+    resume.forEach(modes::put);
+    n.put("heartbeatSeconds", heartbeatSeconds);
+    return n.toString();
+  }
+
+  /**
+   * The open receipts of a space at {@code seq}, already filtered: {@code receipts} the viewer sees in
+   * full, {@code occupied} the tables they may not see. Replaces everything the terminal held for the
+   * space.
+   */
+  static String snapshot(String space, long seq, List<String> fullPayloads, List<Sight.Occupied> occupied) {
+    StringBuilder b = new StringBuilder(256 + fullPayloads.stream().mapToInt(String::length).sum());
+    b.append("{\"type\":\"snapshot\",\"space\":").append(quote(space)).append(",\"seq\":").append(seq)
+        .append(",\"receipts\":[");
+    for (int i = 0; i < fullPayloads.size(); i++) b.append(i == 0 ? "" : ",").append(fullPayloads.get(i));
+    b.append("],\"occupied\":[");
+    for (int i = 0; i < occupied.size(); i++) b.append(i == 0 ? "" : ",").append(stub(occupied.get(i)));
+    return b.append("]}").toString();
+  }
+
+  static String receipt(String space, long seq, String payload) {
+    return "{\"type\":\"receipt\",\"space\":" + quote(space) + ",\"seq\":" + seq + ",\"receipt\":" + payload + "}";
+  }
+
+  static String occupied(String space, long seq, Sight.Occupied o) {
+    return "{\"type\":\"occupied\",\"space\":" + quote(space) + ",\"seq\":" + seq + ",\"receipt\":" + stub(o) + "}";
+  }
+
+  static String gone(String space, long seq, String receiptId) {
+    return JSON.createObjectNode().put("type", "gone").put("space", space).put("seq", seq).put("id", receiptId)
+        .toString();
+  }
+
+  /** {@code cursors}: per space, the last seq queued for this terminal before the heartbeat. */
+  static String heartbeat(Map<String, Long> cursors, long serverTime) {
+    ObjectNode n = JSON.createObjectNode().put("type", "heartbeat");
+    ObjectNode c = n.putObject("cursors");
+    cursors.forEach(c::put);
+    n.put("time", serverTime);
+    return n.toString();
+  }
+
+  private static String stub(Sight.Occupied o) {
+    return JSON.createObjectNode().put("id", o.id()).put("slotId", o.slotId()).put("name", o.name())
+        .put("kind", o.kind().name()).put("state", o.state().name()).put("occupied", true).toString();
+  }
+
+  private static String quote(String s) {
+    try {
+      return JSON.writeValueAsString(s);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,257 @@
+package paragon.sync;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.websocket.api.Session;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import paragon.devices.Cutoffs;
+import paragon.devices.TerminalAuth;
+import paragon.devices.TerminalSession;
+import paragon.storage.Database;
+import paragon.web.Problem;
+
+/**
+ * This node's terminal streams. It is the receipt service's {@link Feed}: after a commit it wakes the
+ * space's channel, which reads the new change rows from the database and fans them out, each frame
+ * filtered for its terminal's viewer. On PostgreSQL it also tells the other nodes ({@link PgBridge}).
+ * It listens to {@link Cutoffs} and closes a revoked device's or a cut-off user's stream at once.
+ *
+ * <p>Nothing here is needed by another node or survives a restart: a terminal's cursor is its own,
+ * and every frame is rebuilt from the change rows.
+ */
+public final class StreamHub implements Feed, PgBridge.Wakeable, Cutoffs.Listener, AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(StreamHub.class);
+
+  private final TerminalAuth auth;
+  private final StreamSettings settings;
+  private final Clock clock;
+  private final ChangeReader reader;
+  private final PgBridge bridge;
+  private final ScheduledExecutorService timer;
+  private final Map<String, SpaceChannel> channels = new ConcurrentHashMap<>();
+  private final Map<Long, Connection> byDevice = new ConcurrentHashMap<>();
+  private final Map<Session, Connection> bySession = new ConcurrentHashMap<>();
+
+  public StreamHub(Database db, TerminalAuth auth, Cutoffs cutoffs, StreamSettings settings, Clock clock) {
+    this.auth = auth;
+    this.settings = settings;
+    this.clock = clock;
+    this.reader = new ChangeReader(db);
+    this.timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("stream-timer").factory());
+    long beat = settings.heartbeat().toMillis();
+    timer.scheduleAtFixedRate(this::heartbeat, beat, beat, TimeUnit.MILLISECONDS);
+    cutoffs.subscribe(this);
+    this.bridge = db.dialect() == Database.Dialect.POSTGRES ? new PgBridge(db, this) : null;
+  }
+
+  // ---- Feed: the receipt service, after its commit --------------------------------------------
+
+  @Override
+  public void committed(long accountId, String space, long seq) {
+    wake(accountId, space);
+    if (bridge != null) bridge.publish(accountId, space, seq);
+  }
+
+  @Override
+  public void wake(long accountId, String space) {
+    SpaceChannel channel = channels.get(key(accountId, space));
+    if (channel != null) channel.wake();
+  }
+
+  @Override
+  public void wakeAll() {
+    channels.values().forEach(SpaceChannel::wake);
+  }
+
+  // ---- Cut-offs: local ones are relayed to the other nodes --------------------------------------
+
+  @Override
+  public void deviceRevoked(long accountId, long deviceId) {
+    cutDevice(accountId, deviceId);
+    if (bridge != null) bridge.publishCut("device", accountId, deviceId);
+  }
+
+  @Override
+  public void userCutOff(long accountId, long userId) {
+    cutUser(accountId, userId);
+    if (bridge != null) bridge.publishCut("user", accountId, userId);
+  }
+
+  @Override
+  public void cutDevice(long accountId, long deviceId) {
+    Connection c = byDevice.get(deviceId);
+    if (c != null && c.accountId == accountId) c.outbox.close(CloseCodes.CUT_OFF, "device revoked");
+  }
+
+  @Override
+  public void cutUser(long accountId, long userId) {
+    for (Connection c : byDevice.values()) {
+      if (c.accountId == accountId && c.userId == userId) c.outbox.close(CloseCodes.CUT_OFF, "user cut off");
+    }
+  }
+
+  // ---- Connections -------------------------------------------------------------------------
+
+  /** A socket opened: it must say hello within the hello timeout. */
+  void opened(Session socket) {
+    timer.schedule(() -> {
+      if (socket.isOpen() && !bySession.containsKey(socket)) {
+        socket.close(CloseCodes.UNAUTHORIZED, "no hello", org.eclipse.jetty.websocket.api.Callback.NOOP);
+      }
+    }, settings.helloTimeout().toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** A text message arrived. The first must be a hello; later ones are ignored if they are pings. */
+  void message(Session socket, String text) {
+    if (bySession.containsKey(socket)) {
+      if (!text.contains("\"ping\"")) socket.close(CloseCodes.BAD_MESSAGE, "only one hello per stream",
+          org.eclipse.jetty.websocket.api.Callback.NOOP);
+      return;
+    }
+    Hello hello;
+    try {
+      hello = Hello.parse(text);
+    } catch (IllegalArgumentException e) {
+      socket.close(CloseCodes.BAD_MESSAGE, e.getMessage(), org.eclipse.jetty.websocket.api.Callback.NOOP);
+      return;
+    }
+    TerminalSession session;
+    try {
+      session = auth.authenticate(hello.deviceToken(), hello.sessionToken());
+    } catch (Problem p) {
+      socket.close(CloseCodes.UNAUTHORIZED, p.code(), org.eclipse.jetty.websocket.api.Callback.NOOP);
+      return;
+    }
+    attach(socket, session, hello);
+  }
+
+  void closed(Session socket) {
+    Connection c = bySession.remove(socket);
+    if (c == null) return;
+    c.outbox.closedByPeer();
+    byDevice.remove(c.deviceId, c);
+    for (String space : c.spaces()) {
+      channels.computeIfPresent(key(c.accountId, space), (k, ch) -> ch.remove(c) ? null : ch);
+    }
+  }
+
+  private void attach(Session socket, TerminalSession session, Hello hello) {
+    Viewer viewer = viewerOf(session);
+    List<String> spaces = Spaces.of(session);
+    long accountId = session.device().accountId();
+    long deviceId = session.device().id();
+    Outbox outbox = new Outbox(socket, settings.queueCapacity(), settings.writeTimeout().toMillis(), "device-" + deviceId);
+    Connection c = new Connection(accountId, deviceId, session.userId(), viewer, spaces, outbox, reader,
+        settings.writeTimeout().toMillis(), hello.deviceToken(), hello.sessionToken());
+    bySession.put(socket, c);
+    Connection previous = byDevice.put(deviceId, c);
+    if (previous != null) previous.outbox.close(CloseCodes.REPLACED, "a newer stream of this device");
+
+    // Join the channels first (live rows only raise knownHead while catching up), then decide.
+    Map<String, Long> heads = new LinkedHashMap<>();
+    for (String space : spaces) {
+      long head = reader.head(accountId, space);
+      heads.put(space, head);
+      channels.compute(key(accountId, space), (k, ch) -> {
+        SpaceChannel channel = ch != null ? ch : new SpaceChannel(accountId, space, reader, head);
+        channel.add(c);
+        return channel;
+      });
+    }
+    boolean sameViewer = viewer.key().equals(hello.viewer());
+    Map<String, Resume> plan = new LinkedHashMap<>();
+    for (String space : spaces) {
+      Long cursor = hello.cursors().get(space);
+      long head = heads.get(space);
+      boolean nextStored = cursor != null && cursor < head && reader.has(accountId, space, cursor + 1);
+      plan.put(space, Resume.decide(cursor, sameViewer, head, settings.replayLimit(), nextStored));
+    }
+    Map<String, String> wire = new LinkedHashMap<>();
+    plan.forEach((space, r) -> wire.put(space, r.wire()));
+    outbox.offer(Frames.welcome(viewer.key(), spaces, wire, settings.heartbeat().toSeconds()));
+    for (String space : spaces) {
+      if (plan.get(space) == Resume.SNAPSHOT) {
+        ChangeReader.Snapshot snapshot = reader.snapshot(accountId, space);
+        List<String> full = new ArrayList<>();
+        List<Sight.Occupied> occupied = new ArrayList<>();
+        for (Change open : snapshot.open()) {
+          switch (Sight.of(open.view, viewer)) {
+            case Sight.Full f -> full.add(open.payload);
+            case Sight.Occupied o -> occupied.add(o);
+            case Sight.Gone g -> { }
+          }
+        }
+        c.startFromSnapshot(snapshot, full, occupied);
+      } else {
+        c.startFrom(space, hello.cursors().get(space));
+      }
+      c.catchUpAsync(space);
+    }
+    log.info("stream of device {} (user {}) follows {} as {}: {}", deviceId, session.userId(), spaces, viewer.key(), wire);
+  }
+
+  static Viewer viewerOf(TerminalSession s) {
+    return new Viewer(s.userId(), s.roleId(), s.permissions(), s.config().visibility());
+  }
+
+  /**
+   * Every heartbeat: re-read every followed space (a lost wake-up costs one interval, never a change),
+   * re-check every terminal's session (a logout or a newly applied configuration ends or renews the
+   * stream), then queue a heartbeat frame and a ping.
+   */
+  private void heartbeat() {
+    try {
+      wakeAll();
+      long now = clock.millis();
+      for (Connection c : byDevice.values()) {
+        Thread.ofVirtual().name("stream-heartbeat-" + c.deviceId).start(() -> recheck(c, now));
+      }
+    } catch (RuntimeException e) {
+      log.error("stream heartbeat failed", e);
+    }
+  }
+
+  private void recheck(Connection c, long now) {
+    if (c.outbox.isClosed()) return;
+    TerminalSession session;
+    try {
+      session = auth.authenticate(c.deviceToken, c.sessionToken);
+    } catch (Problem p) {
+      c.outbox.close("device_unknown".equals(p.code()) ? CloseCodes.CUT_OFF : CloseCodes.SESSION_ENDED, p.code());
+      return;
+    } catch (RuntimeException e) {
+      log.warn("re-checking the session of device {} failed: {}", c.deviceId, e.toString());
+      c.heartbeat(now);
+      return;
+    }
+    if (!viewerOf(session).key().equals(c.viewer.key()) || !Spaces.of(session).equals(c.spaces())) {
+      c.outbox.close(CloseCodes.RECONNECT, "configuration changed");
+      return;
+    }
+    c.heartbeat(now);
+  }
+
+  /** Connections of this node (for the back office and tests). */
+  int connections() {
+    return byDevice.size();
+  }
+
+  private static String key(long accountId, String space) {
+    return accountId + "/" + space;
+  }
+
+  @Override
+  public void close() {
+    timer.shutdownNow();
+    if (bridge != null) bridge.close();
+    for (Connection c : byDevice.values()) c.outbox.close(CloseCodes.GOING_AWAY, "server stopping");
+  }
+}
