@@ -17,9 +17,12 @@ import paragon.devices.TerminalAuth;
 import paragon.receipts.Audit;
 import paragon.receipts.CommandRoutes;
 import paragon.receipts.CommandService;
+import paragon.sales.SalesRoutes;
 import paragon.settings.Settings;
 import paragon.storage.Database;
-import paragon.sync.Feed;
+import paragon.sync.StreamHub;
+import paragon.sync.StreamRoutes;
+import paragon.sync.StreamSettings;
 import paragon.web.Csrf;
 import paragon.web.Errors;
 import paragon.web.Health;
@@ -63,12 +66,18 @@ public final class Paragon {
 
   /** The whole application over {@code db}; {@code clock} drives every expiry, so tests can move time. */
   public static Javalin create(Settings settings, Database db, Clock clock) {
+    return create(settings, db, clock, StreamSettings.DEFAULTS);
+  }
+
+  /** The same with the stream's knobs (tests shrink the send queue and the heartbeat). */
+  public static Javalin create(Settings settings, Database db, Clock clock, StreamSettings streamSettings) {
     Accounts accounts = new Accounts(db, clock);
     BackOfficeAuth backOffice = new BackOfficeAuth(db, clock);
     Cutoffs cutoffs = new Cutoffs();
     DeviceAuth deviceAuth = new DeviceAuth(db, clock, cutoffs);
     TerminalAuth terminalAuth = new TerminalAuth(db, deviceAuth);
-    CommandService commands = new CommandService(db, Feed.NONE, clock);
+    StreamHub stream = new StreamHub(db, terminalAuth, cutoffs, streamSettings, clock);
+    CommandService commands = new CommandService(db, stream, clock);
     return Javalin.create(config -> {
       config.concurrency.useVirtualThreads = true;
       config.startup.showJavalinBanner = false;
@@ -95,6 +104,9 @@ public final class Paragon {
       TerminalApp.register(config.routes);
       CommandRoutes.register(config.routes, terminalAuth, commands, new Audit(db));
       ParkingRoutes.register(config.routes, db, clock);
+      SalesRoutes.register(config.routes, db, clock);
+      StreamRoutes.register(config.routes, stream);
+      config.events.serverStopping(stream::close);
     });
   }
 }

@@ -1,0 +1,215 @@
+package paragon.sales;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import paragon.accounts.BackOfficeAuth;
+import paragon.receipts.ReceiptView;
+import paragon.storage.Database;
+import paragon.web.I18n;
+import paragon.web.Lang;
+import paragon.web.PageContext;
+import paragon.web.Pages;
+import paragon.web.Problem;
+
+/**
+ * The back office's receipt pages: the live list of open receipts per shop (refreshed by htmx every
+ * few seconds, a plain list without JavaScript), one receipt's audit trail, and closed sales with
+ * filters (day, shop, user, method). Read-only.
+ */
+public final class SalesRoutes {
+  public static final int SALES_LIMIT = 1000;
+  static final List<String> METHODS = List.of("CASH", "CARD", "VOUCHER", "TRANSFER");
+
+  private final OfficeStore store;
+  private final Clock clock;
+
+  private SalesRoutes(OfficeStore store, Clock clock) {
+    this.store = store;
+    this.clock = clock;
+  }
+
+  public static void register(RoutesConfig routes, Database db, Clock clock) {
+    SalesRoutes r = new SalesRoutes(new OfficeStore(db), clock);
+    routes.get("/backoffice/receipts", r::openPage);
+    routes.get("/backoffice/receipts/live", r::openFragment);
+    routes.get("/backoffice/receipts/{id}", r::auditPage);
+    routes.get("/backoffice/sales", r::salesPage);
+  }
+
+  /** A shop or a user to choose in a filter. */
+  public record Choice(long id, String name) {
+    static List<Choice> of(List<OfficeStore.Named> named) {
+      return named.stream().map(n -> new Choice(n.id(), n.name())).toList();
+    }
+  }
+
+  // ---- Open receipts -----------------------------------------------------------------------
+
+  public record OpenRow(String id, String name, boolean table, String owner, String terminal, String age, String total,
+      boolean paying, String payingBy, boolean attention) {}
+
+  public record LiveList(PageContext page, long shopId, List<OpenRow> rows, String sum, String refreshedAt) {}
+
+  public record OpenPage(PageContext page, List<Choice> shops, LiveList live) {}
+
+  private void openPage(Context ctx) {
+    long accountId = BackOfficeAuth.admin(ctx).accountId();
+    List<OfficeStore.Named> shops = store.shops(accountId);
+    Long shopId = optionalId(ctx, "shop");
+    if (shopId == null && !shops.isEmpty()) shopId = shops.get(0).id();
+    LiveList live = shopId == null ? null : live(ctx, accountId, store.shop(accountId, shopId).id());
+    Pages.show(ctx, "backoffice/sales/open.jte", new OpenPage(PageContext.of(ctx), Choice.of(shops), live));
+  }
+
+  private void openFragment(Context ctx) {
+    long accountId = BackOfficeAuth.admin(ctx).accountId();
+    Long shopId = optionalId(ctx, "shop");
+    if (shopId == null) throw Problem.invalid("shop", "sales.error.shop_required");
+    Pages.show(ctx, "backoffice/sales/live.jte", live(ctx, accountId, store.shop(accountId, shopId).id()));
+  }
+
+  private LiveList live(Context ctx, long accountId, long shopId) {
+    I18n i18n = Lang.of(ctx);
+    String lang = i18n.language();
+    long now = clock.millis();
+    Map<Long, String> users = store.userNames(accountId);
+    Map<Long, String> devices = store.deviceNames(accountId);
+    List<OpenRow> rows = new ArrayList<>();
+    long sum = 0;
+    for (OfficeStore.Open open : store.open(accountId, shopId)) {
+      ReceiptView v = open.view();
+      long terminal = open.lastDeviceId() != null ? open.lastDeviceId() : v.createdOnDevice();
+      boolean paying = v.state() == ReceiptView.State.PAYING && v.lease() != null && v.lease().until() > now;
+      rows.add(new OpenRow(v.id(), v.name(), v.kind() == ReceiptView.Kind.TABLE, users.getOrDefault(v.ownerUserId(), "#" + v.ownerUserId()),
+          devices.getOrDefault(terminal, "#" + terminal), Display.age(v.createdAt(), now, i18n), Display.money(v.total(), lang),
+          paying, paying ? v.lease().userName() + " · " + devices.getOrDefault(v.lease().deviceId(), "#" + v.lease().deviceId()) : null,
+          v.attention()));
+      sum += v.total();
+    }
+    return new LiveList(PageContext.of(ctx), shopId, rows, Display.money(sum, lang), Display.time(now));
+  }
+
+  // ---- Audit trail -------------------------------------------------------------------------
+
+  public record TrailRow(String at, String user, String terminal, String action, String summary, long seq) {}
+
+  public record LineRow(String name, String quantity, String unitPrice, String total, String note) {}
+
+  public record PaymentRow(String method, String amount) {}
+
+  public record AuditPage(PageContext page, String id, String name, String state, String owner, String total,
+      String note, int guests, List<LineRow> lines, List<TrailRow> trail) {}
+
+  private void auditPage(Context ctx) {
+    long accountId = BackOfficeAuth.admin(ctx).accountId();
+    I18n i18n = Lang.of(ctx);
+    String lang = i18n.language();
+    ReceiptView v = store.receipt(accountId, ctx.pathParam("id"));
+    Map<Long, String> users = store.userNames(accountId);
+    Map<Long, String> devices = store.deviceNames(accountId);
+    List<LineRow> lines = v.lines().stream().map(l -> new LineRow(l.name(), quantity(l.quantity(), lang),
+        Display.money(l.unitPrice(), lang), Display.money(l.total(), lang), l.note())).toList();
+    List<TrailRow> trail = store.audit(accountId, v.id()).stream().map(a -> new TrailRow(Display.dateTime(a.at()),
+        a.userName(), devices.getOrDefault(a.deviceId(), "#" + a.deviceId()), action(i18n, a.type()), AuditDetails.of(a.summary(), i18n, users), a.seq()))
+        .toList();
+    Pages.show(ctx, "backoffice/sales/receipt.jte", new AuditPage(PageContext.of(ctx), v.id(), v.name(),
+        i18n.t("sales.state." + v.state().name()), users.getOrDefault(v.ownerUserId(), "#" + v.ownerUserId()),
+        Display.money(v.total(), lang), v.note(), v.guests(), lines, trail));
+  }
+
+  private static String action(I18n i18n, String type) {
+    String key = "sales.action." + type;
+    return i18n.has(key) ? i18n.t(key) : type;
+  }
+
+  /** Thousandths of a unit as "2", "1,5" / "1.5", "0,125". */
+  static String quantity(long thousandths, String language) {
+    String s = java.math.BigDecimal.valueOf(thousandths, 3).stripTrailingZeros().toPlainString();
+    return "pl".equals(language) ? s.replace('.', ',') : s;
+  }
+
+  // ---- Sales -------------------------------------------------------------------------------
+
+  public record Filters(String day, Long shopId, Long userId, String method) {}
+
+  public record SaleRow(String id, String time, String shop, String terminal, String name, String user,
+      List<PaymentRow> payments, String total) {}
+
+  public record SalesPage(PageContext page, Filters filters, List<Choice> shops, List<Choice> users, List<String> methods, List<SaleRow> sales, String count, String total,
+      List<PaymentRow> byMethod, boolean truncated) {}
+
+  private void salesPage(Context ctx) {
+    long accountId = BackOfficeAuth.admin(ctx).accountId();
+    I18n i18n = Lang.of(ctx);
+    String lang = i18n.language();
+    LocalDate day = day(ctx.queryParam("day"));
+    Long shopId = optionalId(ctx, "shop");
+    Long userId = optionalId(ctx, "user");
+    String method = blankToNull(ctx.queryParam("method"));
+    if (method != null && !METHODS.contains(method)) throw Problem.invalid("method", "sales.error.method");
+    if (shopId != null) store.shop(accountId, shopId);
+    if (userId != null) store.user(accountId, userId);
+    long from = day.atStartOfDay(Display.ZONE).toInstant().toEpochMilli();
+    long to = day.plusDays(1).atStartOfDay(Display.ZONE).toInstant().toEpochMilli();
+    List<OfficeStore.Sale> sales = store.sales(accountId, new OfficeStore.SalesQuery(from, to, shopId, userId, method), SALES_LIMIT + 1);
+    boolean truncated = sales.size() > SALES_LIMIT;
+    if (truncated) sales = sales.subList(0, SALES_LIMIT);
+    Map<String, List<OfficeStore.Payment>> payments = store.payments(accountId, sales.stream().map(OfficeStore.Sale::id).toList());
+    Map<Long, String> shops = new LinkedHashMap<>();
+    store.shops(accountId).forEach(s -> shops.put(s.id(), s.name()));
+    Map<Long, String> users = store.userNames(accountId);
+    Map<Long, String> devices = store.deviceNames(accountId);
+    Map<String, Long> perMethod = new LinkedHashMap<>();
+    long total = 0;
+    List<SaleRow> rows = new ArrayList<>();
+    for (OfficeStore.Sale s : sales) {
+      List<PaymentRow> paid = new ArrayList<>();
+      for (OfficeStore.Payment p : payments.getOrDefault(s.id(), List.of())) {
+        paid.add(new PaymentRow(i18n.t("sales.method." + p.method()), Display.money(p.amount(), lang)));
+        perMethod.merge(p.method(), p.amount(), Long::sum);
+      }
+      total += s.total();
+      rows.add(new SaleRow(s.id(), Display.time(s.closedAt()), shops.getOrDefault(s.shopId(), "#" + s.shopId()),
+          devices.getOrDefault(s.deviceId(), "#" + s.deviceId()), s.name(), users.getOrDefault(s.userId(), "#" + s.userId()),
+          paid, Display.money(s.total(), lang)));
+    }
+    List<PaymentRow> byMethod = new ArrayList<>();
+    for (String m : METHODS) {
+      if (perMethod.containsKey(m)) byMethod.add(new PaymentRow(i18n.t("sales.method." + m), Display.money(perMethod.get(m), lang)));
+    }
+    Pages.show(ctx, "backoffice/sales/sales.jte", new SalesPage(PageContext.of(ctx),
+        new Filters(day.toString(), shopId, userId, method), Choice.of(store.shops(accountId)), Choice.of(store.users(accountId)), METHODS,
+        rows, String.valueOf(rows.size()), Display.money(total, lang), byMethod, truncated));
+  }
+
+  private LocalDate day(String value) {
+    if (value == null || value.isBlank()) return LocalDate.ofInstant(clock.instant(), Display.ZONE);
+    try {
+      return LocalDate.parse(value.strip());
+    } catch (DateTimeParseException e) {
+      throw Problem.invalid("day", "sales.error.day");
+    }
+  }
+
+  /** A numeric id from the query, null when absent or empty; a non-number is a 400 naming the field. */
+  private static Long optionalId(Context ctx, String field) {
+    String value = blankToNull(ctx.queryParam(field));
+    if (value == null) return null;
+    try {
+      return Long.parseLong(value);
+    } catch (NumberFormatException e) {
+      throw Problem.invalid(field, "sales.error.id");
+    }
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+}
