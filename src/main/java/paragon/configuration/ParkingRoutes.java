@@ -16,8 +16,8 @@ import paragon.web.Problem;
 /**
  * The Parking page (Configuration / Settings, "parking"): the default list of predefined receipts and,
  * per shop, "use defaults" or the shop's own list. It is a plain form: the add, remove and move buttons
- * post the typed rows back and get them edited (nothing is saved until "save"); htmx only swaps the one
- * list instead of reloading the page.
+ * post the typed rows back and get them edited (nothing is saved until "save"); htmx only swaps the lists
+ * instead of reloading the page (and keeps the scroll position).
  */
 public final class ParkingRoutes {
   private final ParkingStore store;

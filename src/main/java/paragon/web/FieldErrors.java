@@ -14,6 +14,12 @@ public final class FieldErrors {
 
   private final Map<String, Message> byField = new LinkedHashMap<>();
 
+  /** The error of a {@link Problem} that names a field (a store's check), for showing it next to that field. */
+  public static FieldErrors from(Problem problem) {
+    if (problem.status() != 400 || problem.field() == null) throw problem;
+    return new FieldErrors().add(problem.field(), problem.messageKey(), problem.args());
+  }
+
   /** Records the first error of {@code field}; a later one for the same field is dropped. */
   public FieldErrors add(String field, String key, Object... args) {
     byField.putIfAbsent(field, new Message(key, args.clone()));

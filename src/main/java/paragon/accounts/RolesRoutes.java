@@ -1,0 +1,80 @@
+package paragon.accounts;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.time.Clock;
+import java.util.List;
+import paragon.storage.Database;
+import paragon.web.FieldErrors;
+import paragon.web.PageContext;
+import paragon.web.Pages;
+import paragon.web.Problem;
+
+/** Roles and their permissions: add, rename, change permissions. */
+public final class RolesRoutes {
+  private final Roles roles;
+
+  private RolesRoutes(Roles roles) {
+    this.roles = roles;
+  }
+
+  public static void register(RoutesConfig routes, Database db, Clock clock) {
+    RolesRoutes r = new RolesRoutes(new Roles(db, clock));
+    routes.get("/backoffice/roles", r::show);
+    routes.post("/backoffice/roles", ctx -> r.save(ctx, 0));
+    routes.post("/backoffice/roles/{id}", ctx -> r.save(ctx, Ids.path(ctx, "id", "role")));
+  }
+
+  /** {@code editing}: the role whose form shows {@code draft} and {@code errors} (0: the add form). */
+  public record RolesPage(PageContext page, List<Roles.Role> roles, long editing, Roles.Draft draft, FieldErrors errors,
+                          String notice) {
+    public Roles.Draft draftOf(Roles.Role role) {
+      return editing == role.id() ? draft
+          : new Roles.Draft(role.name(), role.permissions().stream().map(Enum::name).toList());
+    }
+
+    public Roles.Draft newDraft() {
+      return editing == 0 ? draft : new Roles.Draft("", List.of());
+    }
+
+    public FieldErrors errorsOf(long roleId) {
+      return editing == roleId ? errors : new FieldErrors();
+    }
+  }
+
+  private void show(Context ctx) {
+    String notice = ctx.queryParam("saved") != null ? "form.saved" : ctx.queryParam("unchanged") != null ? "form.unchanged" : null;
+    render(ctx, -1, null, new FieldErrors(), notice);
+  }
+
+  /** Adds a role ({@code roleId} 0) or updates one. */
+  private void save(Context ctx, long roleId) {
+    var admin = BackOfficeAuth.admin(ctx);
+    var draft = new Roles.Draft(ctx.formParam("name"), ctx.formParams("permissions"));
+    FieldErrors errors = new FieldErrors();
+    Roles.Role role = Roles.validate(roleId, draft, errors);
+    boolean changed = true;
+    if (role != null) {
+      try {
+        if (roleId == 0) roles.create(admin.accountId(), admin.email(), role.name(), role.permissions());
+        else changed = roles.update(admin.accountId(), admin.email(), role);
+      } catch (Problem p) {
+        if (p.status() != 400) throw p;
+        errors = FieldErrors.from(p);
+      }
+    }
+    if (!errors.isEmpty()) {
+      if (roleId != 0 && roles.list(admin.accountId()).stream().noneMatch(r -> r.id() == roleId)) throw Problem.notFound("role " + roleId);
+      ctx.status(HttpStatus.BAD_REQUEST);
+      render(ctx, roleId, draft, errors, null);
+      return;
+    }
+    ctx.redirect("/backoffice/roles?" + (changed ? "saved" : "unchanged"), HttpStatus.SEE_OTHER);
+  }
+
+  private void render(Context ctx, long editing, Roles.Draft draft, FieldErrors errors, String notice) {
+    Pages.show(ctx, "backoffice/roles.jte",
+        new RolesPage(PageContext.of(ctx), roles.list(BackOfficeAuth.admin(ctx).accountId()), editing, draft, errors, notice));
+  }
+}

@@ -1,0 +1,123 @@
+package paragon.accounts;
+
+import java.time.Clock;
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+import paragon.configuration.Revisions;
+import paragon.devices.Cutoffs;
+import paragon.storage.Database;
+import paragon.web.Problem;
+
+/**
+ * Terminal users (cashiers, waiters, managers). Users are part of what terminals use, so every change
+ * records one configuration revision. Disabling a user and changing a PIN are security changes that
+ * apply at once: after the commit, {@link Cutoffs#userCutOff} ends that user's terminal sessions.
+ * PINs are stored only as bcrypt hashes. Another account's user or role is "not found".
+ */
+public final class Users {
+  private final Database db;
+  private final Clock clock;
+  private final Cutoffs cutoffs;
+
+  public Users(Database db, Clock clock, Cutoffs cutoffs) {
+    this.db = db;
+    this.clock = clock;
+    this.cutoffs = cutoffs;
+  }
+
+  public record User(long id, String identifier, String name, long roleId, String roleName, boolean hasPin, boolean disabled,
+                     boolean lockedOut) {}
+
+  public List<User> list(long accountId) {
+    return db.read(h -> select(h, accountId, null, clock.millis()));
+  }
+
+  public User find(long accountId, long userId) {
+    return db.read(h -> find(h, accountId, userId, clock.millis()));
+  }
+
+  static User find(Handle h, long accountId, long userId, long now) {
+    return select(h, accountId, userId, now).stream().findFirst().orElseThrow(() -> Problem.notFound("user " + userId));
+  }
+
+  private static List<User> select(Handle h, long accountId, Long userId, long now) {
+    var q = h.createQuery("""
+            SELECT u.id, u.identifier, u.name, u.role_id, r.name AS role_name, u.pin_hash, u.disabled, u.locked_until
+            FROM users u JOIN roles r ON r.id = u.role_id AND r.account_id = u.account_id
+            WHERE u.account_id = :a""" + (userId == null ? "" : " AND u.id = :u") + " ORDER BY u.identifier")
+        .bind("a", accountId);
+    if (userId != null) q.bind("u", userId);
+    return q.map((rs, ctx) -> {
+      long locked = rs.getLong("locked_until");
+      return new User(rs.getLong("id"), rs.getString("identifier"), rs.getString("name"), rs.getLong("role_id"),
+          rs.getString("role_name"), rs.getString("pin_hash") != null, rs.getBoolean("disabled"), !rs.wasNull() && locked > now);
+    }).list();
+  }
+
+  /** Adds a user with {@code pin} (null: none yet); returns the new id. */
+  public long create(long accountId, String author, UserRules.Details details, String pin) {
+    return db.inTransaction(h -> {
+      Roles.find(h, accountId, details.roleId());
+      checkUnique(h, accountId, 0, details.identifier());
+      long id = h.createQuery("""
+              INSERT INTO users (account_id, identifier, name, role_id, pin_hash, disabled, failed_pins, created_at)
+              VALUES (:a, :i, :n, :r, :p, :f, 0, :t) RETURNING id""")
+          .bind("a", accountId).bind("i", details.identifier()).bind("n", details.name()).bind("r", details.roleId())
+          .bind("p", pin == null ? null : Passwords.hash(pin)).bind("f", false).bind("t", clock.millis())
+          .mapTo(Long.class).one();
+      Revisions.record(h, accountId, author, "user added: " + details.identifier(), clock);
+      return id;
+    });
+  }
+
+  /** Changes identifier, name and role; true when something changed (one revision). */
+  public boolean update(long accountId, String author, long userId, UserRules.Details details) {
+    return db.inTransaction(h -> {
+      User before = find(h, accountId, userId, clock.millis());
+      Roles.find(h, accountId, details.roleId());
+      checkUnique(h, accountId, userId, details.identifier());
+      if (before.identifier().equals(details.identifier()) && before.name().equals(details.name())
+          && before.roleId() == details.roleId()) return false;
+      h.createUpdate("UPDATE users SET identifier = :i, name = :n, role_id = :r WHERE id = :u AND account_id = :a")
+          .bind("i", details.identifier()).bind("n", details.name()).bind("r", details.roleId())
+          .bind("u", userId).bind("a", accountId).execute();
+      Revisions.record(h, accountId, author, "user changed: " + details.identifier(), clock);
+      return true;
+    });
+  }
+
+  /** Sets (or resets) the PIN, clears a lockout, and cuts the user's terminal sessions off at once. */
+  public void setPin(long accountId, String author, long userId, String pin) {
+    String hash = Passwords.hash(pin);
+    User user = db.inTransaction(h -> {
+      User u = find(h, accountId, userId, clock.millis());
+      h.createUpdate("UPDATE users SET pin_hash = :p, failed_pins = 0, locked_until = NULL WHERE id = :u AND account_id = :a")
+          .bind("p", hash).bind("u", userId).bind("a", accountId).execute();
+      Revisions.record(h, accountId, author, "PIN changed: " + u.identifier(), clock);
+      return u;
+    });
+    cutoffs.userCutOff(accountId, user.id());
+  }
+
+  /** Disables or enables the user; disabling cuts their terminal sessions off at once. True when changed. */
+  public boolean setDisabled(long accountId, String author, long userId, boolean disabled) {
+    boolean changed = db.inTransaction(h -> {
+      User u = find(h, accountId, userId, clock.millis());
+      if (u.disabled() == disabled) return false;
+      h.createUpdate("UPDATE users SET disabled = :d WHERE id = :u AND account_id = :a")
+          .bind("d", disabled).bind("u", userId).bind("a", accountId).execute();
+      Revisions.record(h, accountId, author, (disabled ? "user disabled: " : "user enabled: ") + u.identifier(), clock);
+      return true;
+    });
+    if (changed && disabled) cutoffs.userCutOff(accountId, userId);
+    return changed;
+  }
+
+  private static void checkUnique(Handle h, long accountId, long exceptId, String identifier) {
+    boolean taken = h.createQuery("SELECT id, identifier FROM users WHERE account_id = :a")
+        .bind("a", accountId)
+        .map((rs, ctx) -> rs.getLong("id") != exceptId && rs.getString("identifier").equalsIgnoreCase(identifier))
+        .list().contains(true);
+    if (taken) throw Problem.invalid("identifier", "users.identifier.taken", identifier);
+  }
+}

@@ -1,0 +1,128 @@
+package paragon.accounts;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.time.Clock;
+import java.util.List;
+import paragon.devices.Cutoffs;
+import paragon.storage.Database;
+import paragon.web.FieldErrors;
+import paragon.web.PageContext;
+import paragon.web.Pages;
+import paragon.web.Problem;
+
+/** Terminal users: list and add; per user edit details, set or reset the PIN, disable or enable. */
+public final class UsersRoutes {
+  private final Users users;
+  private final Roles roles;
+
+  private UsersRoutes(Users users, Roles roles) {
+    this.users = users;
+    this.roles = roles;
+  }
+
+  public static void register(RoutesConfig routes, Database db, Clock clock, Cutoffs cutoffs) {
+    UsersRoutes r = new UsersRoutes(new Users(db, clock, cutoffs), new Roles(db, clock));
+    routes.get("/backoffice/users", r::list);
+    routes.post("/backoffice/users", r::add);
+    routes.get("/backoffice/users/{id}", r::edit);
+    routes.post("/backoffice/users/{id}", r::update);
+    routes.post("/backoffice/users/{id}/pin", r::pin);
+    routes.post("/backoffice/users/{id}/disable", ctx -> r.disable(ctx, true));
+    routes.post("/backoffice/users/{id}/enable", ctx -> r.disable(ctx, false));
+  }
+
+  public record UsersPage(PageContext page, List<Users.User> users, List<Roles.Role> roles, UserRules.Draft draft,
+                          FieldErrors errors, String notice) {}
+
+  public record UserPage(PageContext page, Users.User user, List<Roles.Role> roles, UserRules.Draft draft,
+                         FieldErrors errors, FieldErrors pinErrors, String notice) {}
+
+  private void list(Context ctx) {
+    String notice = ctx.queryParam("saved") != null ? "form.saved" : null;
+    renderList(ctx, new UserRules.Draft("", "", ""), new FieldErrors(), notice);
+  }
+
+  private void add(Context ctx) {
+    var admin = BackOfficeAuth.admin(ctx);
+    var draft = draft(ctx);
+    FieldErrors errors = new FieldErrors();
+    UserRules.Details details = UserRules.validate(draft, errors);
+    String rawPin = ctx.formParam("pin");
+    String pin = rawPin == null || rawPin.isEmpty() ? null : UserRules.pin(rawPin, "pin", errors);
+    if (errors.isEmpty()) {
+      try {
+        users.create(admin.accountId(), admin.email(), details, pin);
+        ctx.redirect("/backoffice/users?saved", HttpStatus.SEE_OTHER);
+        return;
+      } catch (Problem p) {
+        errors = FieldErrors.from(p);
+      }
+    }
+    ctx.status(HttpStatus.BAD_REQUEST);
+    renderList(ctx, draft, errors, null);
+  }
+
+  private void edit(Context ctx) {
+    Users.User user = users.find(BackOfficeAuth.admin(ctx).accountId(), Ids.path(ctx, "id", "user"));
+    String notice = ctx.queryParam("saved") != null ? "form.saved"
+        : ctx.queryParam("pin") != null ? "users.pin.saved" : ctx.queryParam("unchanged") != null ? "form.unchanged" : null;
+    renderUser(ctx, user, UserRules.Draft.of(user), new FieldErrors(), new FieldErrors(), notice);
+  }
+
+  private void update(Context ctx) {
+    var admin = BackOfficeAuth.admin(ctx);
+    Users.User user = users.find(admin.accountId(), Ids.path(ctx, "id", "user"));
+    var draft = draft(ctx);
+    FieldErrors errors = new FieldErrors();
+    UserRules.Details details = UserRules.validate(draft, errors);
+    if (errors.isEmpty()) {
+      try {
+        boolean changed = users.update(admin.accountId(), admin.email(), user.id(), details);
+        ctx.redirect("/backoffice/users/" + user.id() + (changed ? "?saved" : "?unchanged"), HttpStatus.SEE_OTHER);
+        return;
+      } catch (Problem p) {
+        errors = FieldErrors.from(p);
+      }
+    }
+    ctx.status(HttpStatus.BAD_REQUEST);
+    renderUser(ctx, user, draft, errors, new FieldErrors(), null);
+  }
+
+  private void pin(Context ctx) {
+    var admin = BackOfficeAuth.admin(ctx);
+    Users.User user = users.find(admin.accountId(), Ids.path(ctx, "id", "user"));
+    FieldErrors errors = new FieldErrors();
+    String pin = UserRules.pin(ctx.formParam("pin"), "pin", errors);
+    if (pin == null) {
+      ctx.status(HttpStatus.BAD_REQUEST);
+      renderUser(ctx, user, UserRules.Draft.of(user), new FieldErrors(), errors, null);
+      return;
+    }
+    users.setPin(admin.accountId(), admin.email(), user.id(), pin);
+    ctx.redirect("/backoffice/users/" + user.id() + "?pin", HttpStatus.SEE_OTHER);
+  }
+
+  private void disable(Context ctx, boolean disabled) {
+    var admin = BackOfficeAuth.admin(ctx);
+    long id = Ids.path(ctx, "id", "user");
+    boolean changed = users.setDisabled(admin.accountId(), admin.email(), id, disabled);
+    ctx.redirect("/backoffice/users/" + id + (changed ? "?saved" : "?unchanged"), HttpStatus.SEE_OTHER);
+  }
+
+  private static UserRules.Draft draft(Context ctx) {
+    return new UserRules.Draft(ctx.formParam("identifier"), ctx.formParam("name"), ctx.formParam("roleId"));
+  }
+
+  private void renderList(Context ctx, UserRules.Draft draft, FieldErrors errors, String notice) {
+    long accountId = BackOfficeAuth.admin(ctx).accountId();
+    Pages.show(ctx, "backoffice/users.jte",
+        new UsersPage(PageContext.of(ctx), users.list(accountId), roles.list(accountId), draft, errors, notice));
+  }
+
+  private void renderUser(Context ctx, Users.User user, UserRules.Draft draft, FieldErrors errors, FieldErrors pinErrors, String notice) {
+    Pages.show(ctx, "backoffice/user.jte", new UserPage(PageContext.of(ctx), user,
+        roles.list(BackOfficeAuth.admin(ctx).accountId()), draft, errors, pinErrors, notice));
+  }
+}
