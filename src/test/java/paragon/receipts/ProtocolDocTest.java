@@ -1,0 +1,50 @@
+package paragon.receipts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import paragon.web.I18n;
+
+/** docs/protocol.md cannot drift: its command examples parse, and it documents every command and code. */
+class ProtocolDocTest {
+  private static String doc() throws IOException {
+    return Files.readString(Path.of("docs/protocol.md"));
+  }
+
+  @Test
+  void every_command_example_parses_and_every_command_type_has_one() throws IOException {
+    String doc = doc();
+    int start = doc.indexOf("```json", doc.indexOf("### Examples (one per command)"));
+    String block = doc.substring(start + "```json".length(), doc.indexOf("```", start + 7));
+    Set<String> types = new HashSet<>();
+    for (String line : block.strip().split("\n")) {
+      JsonNode node = ChangeFeed.parse_(line);
+      CommandParser.Parsed parsed = CommandParser.parse(node);
+      assertThat(parsed.invalid()).as(line).isNull();
+      types.add(parsed.type());
+    }
+    Set<String> all = Arrays.stream(Command.class.getAnnotation(JsonSubTypes.class).value())
+        .map(JsonSubTypes.Type::name).collect(Collectors.toSet());
+    assertThat(types).isEqualTo(all);
+    for (String type : all) assertThat(doc).contains("| `" + type + "` |");
+  }
+
+  @Test
+  void every_refusal_code_is_in_the_codes_table() throws IOException {
+    String doc = doc();
+    Set<String> codes = I18n.of("en").keys().stream().filter(k -> k.startsWith("refusal."))
+        .map(k -> k.split("\\.")[1]).collect(Collectors.toSet());
+    assertThat(codes).contains("gap", "leased", "stale", "limit", "invalid");
+    for (String code : codes) assertThat(doc).as(code).contains("| `" + code + "` |");
+    for (Limits.Name limit : Limits.Name.values()) assertThat(doc).contains("| `" + limit.key() + "` |");
+  }
+}
