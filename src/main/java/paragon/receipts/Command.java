@@ -45,12 +45,22 @@ public sealed interface Command permits
 
   /** Receipts this command names (the store loads them before the rules run). */
   default List<String> receiptRefs() {
-    return List.of();
+    return this instanceof OnReceipt r ? List.of(r.receiptId()) : List.of();
   }
 
   /** Lines this command names (the store loads the receipts that hold them). */
   default List<String> lineRefs() {
-    return List.of();
+    return this instanceof OnLine l ? List.of(l.lineId()) : List.of();
+  }
+
+  /** A command about one receipt, named by {@code receiptId}. */
+  interface OnReceipt {
+    String receiptId();
+  }
+
+  /** A command about one line, named by {@code lineId} alone. */
+  interface OnLine {
+    String lineId();
   }
 
   /** The receipt the ack's {@code seq} is about, when there is one. */

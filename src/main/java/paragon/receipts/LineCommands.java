@@ -9,7 +9,7 @@ final class LineCommands {
 
   /** A catalog product ({@code productId}) or a free item ({@code name}, {@code unitPrice}, {@code vat}). */
   record AddLine(String receiptId, String lineId, Long productId, String name, Long unitPrice, String vat,
-      Long quantity, String note) implements Command {
+      Long quantity, String note) implements Command, Command.OnLine, Command.OnReceipt {
     AddLine {
       receiptId = Command.uuid(receiptId, "receiptId");
       lineId = Command.uuid(lineId, "lineId");
@@ -20,75 +20,40 @@ final class LineCommands {
       }
       if (quantity == null) quantity = 1000L;
     }
-
-    @Override
-    public List<String> receiptRefs() {
-      return List.of(receiptId);
-    }
-
-    @Override
-    public List<String> lineRefs() {
-      return List.of(lineId);
-    }
   }
 
-  record AdjustQuantity(String lineId, Long delta) implements Command {
+  record AdjustQuantity(String lineId, Long delta) implements Command, Command.OnLine {
     AdjustQuantity {
       lineId = Command.uuid(lineId, "lineId");
       Command.require(delta, "delta");
       if (delta == 0) throw new InvalidCommand("delta", "refusal.invalid.zero");
     }
-
-    @Override
-    public List<String> lineRefs() {
-      return List.of(lineId);
-    }
   }
 
-  record RemoveLine(String lineId) implements Command {
+  record RemoveLine(String lineId) implements Command, Command.OnLine {
     RemoveLine {
       lineId = Command.uuid(lineId, "lineId");
-    }
-
-    @Override
-    public List<String> lineRefs() {
-      return List.of(lineId);
     }
   }
 
   /** {@code lineIds} null: every line of the receipt. */
-  record MarkSent(String receiptId, List<String> lineIds) implements Command {
+  record MarkSent(String receiptId, List<String> lineIds) implements Command, Command.OnReceipt {
     MarkSent {
       receiptId = Command.uuid(receiptId, "receiptId");
       if (lineIds != null) lineIds = lineIds.stream().map(id -> Command.uuid(id, "lineIds")).toList();
     }
-
-    @Override
-    public List<String> receiptRefs() {
-      return List.of(receiptId);
-    }
   }
 
-  record ChangePrice(String lineId, Long unitPrice) implements Command {
+  record ChangePrice(String lineId, Long unitPrice) implements Command, Command.OnLine {
     ChangePrice {
       lineId = Command.uuid(lineId, "lineId");
       Command.require(unitPrice, "unitPrice");
     }
-
-    @Override
-    public List<String> lineRefs() {
-      return List.of(lineId);
-    }
   }
 
-  record NoteLine(String lineId, String note) implements Command {
+  record NoteLine(String lineId, String note) implements Command, Command.OnLine {
     NoteLine {
       lineId = Command.uuid(lineId, "lineId");
-    }
-
-    @Override
-    public List<String> lineRefs() {
-      return List.of(lineId);
     }
   }
 }

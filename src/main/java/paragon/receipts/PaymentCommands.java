@@ -6,51 +6,31 @@ import java.util.List;
 final class PaymentCommands {
   private PaymentCommands() {}
 
-  record StartPayment(String receiptId) implements Command {
+  record StartPayment(String receiptId) implements Command, Command.OnReceipt {
     StartPayment {
       receiptId = Command.uuid(receiptId, "receiptId");
     }
-
-    @Override
-    public List<String> receiptRefs() {
-      return List.of(receiptId);
-    }
   }
 
-  record CancelPayment(String receiptId) implements Command {
+  record CancelPayment(String receiptId) implements Command, Command.OnReceipt {
     CancelPayment {
       receiptId = Command.uuid(receiptId, "receiptId");
     }
-
-    @Override
-    public List<String> receiptRefs() {
-      return List.of(receiptId);
-    }
   }
 
-  record BreakLease(String receiptId) implements Command {
+  record BreakLease(String receiptId) implements Command, Command.OnReceipt {
     BreakLease {
       receiptId = Command.uuid(receiptId, "receiptId");
-    }
-
-    @Override
-    public List<String> receiptRefs() {
-      return List.of(receiptId);
     }
   }
 
   /** {@code seq}: the receipt's seq the cashier saw; {@code payments}: the tenders. */
-  record Pay(String receiptId, Long seq, List<Tender> payments) implements Command {
+  record Pay(String receiptId, Long seq, List<Tender> payments) implements Command, Command.OnReceipt {
     Pay {
       receiptId = Command.uuid(receiptId, "receiptId");
       Command.require(seq, "seq");
       Command.require(payments, "payments");
       if (payments.isEmpty()) throw new InvalidCommand("payments", "refusal.invalid.empty");
-    }
-
-    @Override
-    public List<String> receiptRefs() {
-      return List.of(receiptId);
     }
   }
 

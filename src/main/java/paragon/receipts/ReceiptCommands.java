@@ -1,19 +1,12 @@
 package paragon.receipts;
 
-import java.util.List;
-
 /** Commands on a receipt as a whole: open, rename, delete, note, guests, reassign. */
 final class ReceiptCommands {
   private ReceiptCommands() {}
 
-  record OpenAdHoc(String receiptId) implements Command {
+  record OpenAdHoc(String receiptId) implements Command, Command.OnReceipt {
     OpenAdHoc {
       receiptId = Command.uuid(receiptId, "receiptId");
-    }
-
-    @Override
-    public List<String> receiptRefs() {
-      return List.of(receiptId);
     }
   }
 
@@ -25,62 +18,37 @@ final class ReceiptCommands {
     }
   }
 
-  record Rename(String receiptId, String name) implements Command {
+  record Rename(String receiptId, String name) implements Command, Command.OnReceipt {
     Rename {
       receiptId = Command.uuid(receiptId, "receiptId");
       Command.require(name, "name");
     }
-
-    @Override
-    public List<String> receiptRefs() {
-      return List.of(receiptId);
-    }
   }
 
-  record Delete(String receiptId) implements Command {
+  record Delete(String receiptId) implements Command, Command.OnReceipt {
     Delete {
       receiptId = Command.uuid(receiptId, "receiptId");
-    }
-
-    @Override
-    public List<String> receiptRefs() {
-      return List.of(receiptId);
     }
   }
 
   /** A null or blank note clears it. */
-  record NoteReceipt(String receiptId, String note) implements Command {
+  record NoteReceipt(String receiptId, String note) implements Command, Command.OnReceipt {
     NoteReceipt {
       receiptId = Command.uuid(receiptId, "receiptId");
     }
-
-    @Override
-    public List<String> receiptRefs() {
-      return List.of(receiptId);
-    }
   }
 
-  record SetGuests(String receiptId, Integer guests) implements Command {
+  record SetGuests(String receiptId, Integer guests) implements Command, Command.OnReceipt {
     SetGuests {
       receiptId = Command.uuid(receiptId, "receiptId");
       Command.require(guests, "guests");
     }
-
-    @Override
-    public List<String> receiptRefs() {
-      return List.of(receiptId);
-    }
   }
 
-  record Reassign(String receiptId, Long userId) implements Command {
+  record Reassign(String receiptId, Long userId) implements Command, Command.OnReceipt {
     Reassign {
       receiptId = Command.uuid(receiptId, "receiptId");
       Command.require(userId, "userId");
-    }
-
-    @Override
-    public List<String> receiptRefs() {
-      return List.of(receiptId);
     }
   }
 }

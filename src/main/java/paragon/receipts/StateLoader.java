@@ -22,11 +22,6 @@ final class StateLoader {
     long account = a.accountId();
     String own = a.space();
     Set<String> receiptIds = new HashSet<>(cmd.receiptRefs());
-    long generation = 1;
-    if (cmd instanceof ReceiptCommands.OpenTable t) {
-      generation = ReceiptStore.generation(h, account, own, t.slotId());
-      receiptIds.add(Ids.table(own, t.slotId(), t.generation() == null ? generation : t.generation()));
-    }
     Set<String> locked = new TreeSet<>();
     Map<String, String> lineHomes = new HashMap<>();
     Set<String> removed = new HashSet<>();
@@ -56,7 +51,12 @@ final class StateLoader {
       if (round > 3) throw new IllegalStateException("lines of command keep moving between spaces");
       for (String space : spaces) ChangeFeed.lock(h, account, space);
       locked.addAll(spaces);
-      if (cmd instanceof ReceiptCommands.OpenTable t) generation = ReceiptStore.generation(h, account, own, t.slotId());
+    }
+    long generation = 1;
+    if (cmd instanceof ReceiptCommands.OpenTable t) {
+      // Read under the lock of the device's space, which the table's receipt lives in.
+      generation = ReceiptStore.generation(h, account, own, t.slotId());
+      receiptIds.add(Ids.table(own, t.slotId(), t.generation() == null ? generation : t.generation()));
     }
     Map<String, Receipt> receipts = new HashMap<>();
     for (String id : receiptIds) {
