@@ -12,6 +12,7 @@ import paragon.accounts.SettingsRoutes;
 import paragon.accounts.ShopsRoutes;
 import paragon.accounts.UsersRoutes;
 import paragon.configuration.ParkingRoutes;
+import paragon.demo.Demo;
 import paragon.devices.Cutoffs;
 import paragon.devices.DeviceApi;
 import paragon.devices.DeviceAuth;
@@ -59,12 +60,14 @@ public final class Paragon {
       System.exit(2);
       return;
     }
+    Demo.Report demo = settings.demo() ? Demo.prepare(db, Clock.systemUTC()) : null;
     Javalin app = create(settings, db, Clock.systemUTC()).start(settings.host(), settings.port());
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       app.stop();
       db.close();
     }, "paragon-shutdown"));
     log.info("Paragon listening on http://localhost:{}/ ({})", app.port(), db.dialect());
+    if (demo != null) System.out.println(Demo.describe(demo, "http://localhost:" + app.port(), db));
   }
 
   /** The whole application over {@code db}; {@code clock} drives every expiry, so tests can move time. */

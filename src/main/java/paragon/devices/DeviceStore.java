@@ -14,7 +14,7 @@ import paragon.web.Tokens;
  * authentication by token, acknowledged revisions, sync requests and revocation. Codes and tokens are
  * stored only as SHA-256. Every query is scoped by account; another account's device is "not found".
  */
-final class DeviceStore {
+public final class DeviceStore {
   static final Duration CODE_TTL = Duration.ofMinutes(15);
   /** last_contact_at is written at most this often per device, so a busy terminal costs no write per call. */
   static final long CONTACT_RESOLUTION_MS = 5_000;
@@ -24,19 +24,19 @@ final class DeviceStore {
   private final Clock clock;
   private final Cutoffs cutoffs;
 
-  DeviceStore(Database db, Clock clock, Cutoffs cutoffs) {
+  public DeviceStore(Database db, Clock clock, Cutoffs cutoffs) {
     this.db = db;
     this.clock = clock;
     this.cutoffs = cutoffs;
   }
 
   /** A pairing code as shown once to the owner: {@code code} in display form, valid until {@code expiresAt}. */
-  record Code(long deviceId, String code, long expiresAt) {}
+  public record Code(long deviceId, String code, long expiresAt) {}
 
   record Paired(String token, Device device) {}
 
   /** Registers a device in {@code shopId} and gives it its first pairing code. */
-  Code register(long accountId, long shopId, String name, DeviceModel model) {
+  public Code register(long accountId, long shopId, String name, DeviceModel model) {
     String trimmed = name == null ? "" : name.strip();
     if (trimmed.isEmpty() || trimmed.length() > NAME_MAX) throw Problem.invalid("name", "devices.error.name_length", NAME_MAX);
     if (model == null) throw Problem.invalid("model", "devices.error.model");
@@ -57,7 +57,7 @@ final class DeviceStore {
   }
 
   /** A new pairing code for a device that is not revoked; the previous code stops working. */
-  Code newCode(long accountId, long deviceId) {
+  public Code newCode(long accountId, long deviceId) {
     return db.inTransaction(h -> {
       requireActive(h, accountId, deviceId);
       String code = PairingCodes.fresh();
@@ -186,7 +186,7 @@ final class DeviceStore {
   }
 
   /** Every device of the account, newest last, with what the back office shows about it. */
-  List<DeviceStatus> list(long accountId) {
+  public List<DeviceStatus> list(long accountId) {
     return db.read(h -> h.createQuery("""
             SELECT d.id, d.name, d.model, d.shop_id, s.name AS shop_name, d.paired_at, d.revoked_at,
               d.pairing_expires_at, d.applied_revision, d.last_contact_at, d.sync_requested_at, a.revision

@@ -1,0 +1,167 @@
+package paragon.demo;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
+import paragon.accounts.Accounts;
+import paragon.accounts.LoginMode;
+import paragon.accounts.Passwords;
+import paragon.accounts.Permission;
+import paragon.accounts.Plan;
+import paragon.accounts.Visibility;
+import paragon.configuration.Revisions;
+import paragon.devices.Cutoffs;
+import paragon.devices.DeviceModel;
+import paragon.devices.DeviceStatus;
+import paragon.devices.DeviceStore;
+import paragon.storage.Database;
+
+/**
+ * {@code --demo}: on an empty database, the account "Bistro Demo" (plan MAX, parking and sharing on)
+ * with two shops, four devices of the four models waiting to be paired, an owner, two waiters, a
+ * cashier, a manager, and about twenty products. On a database that already holds the demo it only
+ * reports it, with fresh pairing codes for demo devices that are not paired yet; on a database with
+ * other accounts and no demo it creates nothing. The owner's password is fixed and printed: this is a
+ * demo, never a production account.
+ */
+public final class Demo {
+  public static final String ACCOUNT = "Bistro Demo";
+  public static final String OWNER_EMAIL = "owner@bistro-demo.pl";
+  public static final String OWNER_PASSWORD = "demo-paragon";
+  static final List<String> KRAKOW_DEFAULTS = List.of("Stolik 1", "Stolik 2", "Stolik 3", "Stolik 4", "Stolik 5", "Stolik 6");
+  static final List<String> WARSZAWA_OWN = List.of("Bar 1", "Bar 2", "Bar 3", "Taras 1", "Taras 2");
+
+  /** A terminal user of the demo, with the PIN to log in with. */
+  public record Person(String identifier, String name, String role, String pin) {}
+
+  static final List<Person> PEOPLE = List.of(
+      new Person("anna", "Anna Kowalska", "Kelner", "1111"),
+      new Person("piotr", "Piotr Nowak", "Kelner", "2222"),
+      new Person("ewa", "Ewa Wiśniewska", "Kasjer", "3333"),
+      new Person("marek", "Marek Zieliński", "Kierownik", "9999"));
+
+  /** A demo device with its pairing code, or a null code when it is paired already. */
+  public record DeviceCode(String name, DeviceModel model, String shop, String code, long expiresAt) {}
+
+  /** What start-up prints. {@code created}: made now; {@code existed}: found; neither: the database holds other accounts. */
+  public record Report(boolean created, boolean existed, long accountId, List<DeviceCode> devices) {}
+
+  private Demo() {}
+
+  public static Report prepare(Database db, Clock clock) {
+    Long existing = db.read(h -> h.createQuery("SELECT account_id FROM admins WHERE email = :e")
+        .bind("e", OWNER_EMAIL).mapTo(Long.class).findOne().orElse(null));
+    DeviceStore devices = new DeviceStore(db, clock, new Cutoffs());
+    if (existing != null) return new Report(false, true, existing, freshCodes(devices, existing));
+    long accounts = db.read(h -> h.createQuery("SELECT COUNT(*) FROM accounts").mapTo(Long.class).one());
+    if (accounts > 0) return new Report(false, false, 0, List.of());
+
+    long accountId = new Accounts(db, clock).create(
+        new Accounts.NewAccount(ACCOUNT, Plan.MAX, "pl", OWNER_EMAIL, "Olga Właścicielka", OWNER_PASSWORD)).accountId();
+    long[] shops = db.inTransaction(h -> {
+      long krakow = Seed.shop(h, accountId, "Kraków Rynek", true, clock.millis());
+      long warszawa = Seed.shop(h, accountId, "Warszawa Mokotów", false, clock.millis());
+      populate(h, accountId, warszawa, clock.millis());
+      Revisions.record(h, accountId, OWNER_EMAIL, "demo: shops, tables, roles, users, products, parking and sharing on", clock);
+      return new long[] {krakow, warszawa};
+    });
+    List<DeviceCode> codes = new ArrayList<>();
+    codes.add(register(devices, accountId, shops[0], "Kasa 1", DeviceModel.SMART_PLUS, "Kraków Rynek"));
+    codes.add(register(devices, accountId, shops[0], "Pocket 1", DeviceModel.POCKET, "Kraków Rynek"));
+    codes.add(register(devices, accountId, shops[1], "Kasa 2", DeviceModel.SMART, "Warszawa Mokotów"));
+    codes.add(register(devices, accountId, shops[1], "Duet 1", DeviceModel.DUET, "Warszawa Mokotów"));
+    return new Report(true, false, accountId, codes);
+  }
+
+  private static void populate(Handle h, long accountId, long warszawa, long now) {
+    Seed.settings(h, accountId, true, Visibility.SAME_ROLE, true, LoginMode.PIN);
+    Seed.slots(h, accountId, null, KRAKOW_DEFAULTS);
+    Seed.slots(h, accountId, warszawa, WARSZAWA_OWN);
+    long waiter = Seed.role(h, accountId, "Kelner", Set.of());
+    long cashier = Seed.role(h, accountId, "Kasjer", Set.of(Permission.VOID_LINES));
+    long manager = Seed.role(h, accountId, "Kierownik", Set.of(Permission.values()));
+    for (Person p : PEOPLE) {
+      long role = switch (p.role()) {
+        case "Kelner" -> waiter;
+        case "Kasjer" -> cashier;
+        default -> manager;
+      };
+      Seed.user(h, accountId, p.identifier(), p.name(), role, p.pin(), now);
+    }
+    int position = 0;
+    for (Product p : PRODUCTS) Seed.product(h, accountId, p.name(), p.price(), p.vat(), p.category(), position++);
+  }
+
+  /** {@code price} in grosze. Restaurant service is 8 %, alcohol 23 %, books and bread 5 %. */
+  record Product(String name, long price, String vat, String category) {}
+
+  static final List<Product> PRODUCTS = List.of(
+      new Product("Espresso", 900, "8", "Kawa i herbata"),
+      new Product("Cappuccino", 1400, "8", "Kawa i herbata"),
+      new Product("Latte", 1500, "8", "Kawa i herbata"),
+      new Product("Herbata czarna", 1000, "8", "Kawa i herbata"),
+      new Product("Żurek", 2400, "8", "Dania"),
+      new Product("Pierogi ruskie", 3200, "8", "Dania"),
+      new Product("Kotlet schabowy", 4200, "8", "Dania"),
+      new Product("Sałatka grecka", 2800, "8", "Dania"),
+      new Product("Sernik", 1800, "8", "Desery"),
+      new Product("Szarlotka", 1700, "8", "Desery"),
+      new Product("Lemoniada", 1600, "8", "Napoje"),
+      new Product("Sok pomarańczowy", 1200, "8", "Napoje"),
+      new Product("Woda mineralna", 800, "8", "Napoje"),
+      new Product("Piwo Żywiec 0,5 l", 1400, "23", "Alkohol"),
+      new Product("Wino czerwone 150 ml", 2200, "23", "Alkohol"),
+      new Product("Wódka 50 ml", 1200, "23", "Alkohol"),
+      new Product("Chleb na zakwasie", 1500, "5", "Sklep"),
+      new Product("Książka kucharska", 5900, "5", "Sklep"),
+      new Product("Kawa ziarnista (eksport)", 6500, "0", "Sklep"),
+      new Product("Warsztaty kulinarne", 15000, "ZW", "Usługi"));
+
+  private static DeviceCode register(DeviceStore devices, long accountId, long shopId, String name, DeviceModel model, String shop) {
+    DeviceStore.Code code = devices.register(accountId, shopId, name, model);
+    return new DeviceCode(name, model, shop, code.code(), code.expiresAt());
+  }
+
+  private static List<DeviceCode> freshCodes(DeviceStore devices, long accountId) {
+    List<DeviceCode> codes = new ArrayList<>();
+    for (DeviceStatus d : devices.list(accountId)) {
+      if (d.revoked()) continue;
+      String code = null;
+      long expires = 0;
+      if (d.pairedAt() == null) {
+        DeviceStore.Code fresh = devices.newCode(accountId, d.id());
+        code = fresh.code();
+        expires = fresh.expiresAt();
+      }
+      codes.add(new DeviceCode(d.name(), d.model(), d.shopName(), code, expires));
+    }
+    return codes;
+  }
+
+  /** The start-up text: where to go, how to sign in, and the codes to pair the terminals with. */
+  public static String describe(Report report, String baseUrl, Database db) {
+    StringBuilder out = new StringBuilder("\n================ Paragon demo ================\n");
+    if (!report.created() && !report.existed()) {
+      return out.append("The database already holds accounts and no demo: nothing was created.\n")
+          .append("Back office: ").append(baseUrl).append("/backoffice\n").toString();
+    }
+    out.append(report.created() ? "Created the demo account \"" : "The demo account exists: \"").append(ACCOUNT).append("\"\n");
+    out.append("Back office: ").append(baseUrl).append("/backoffice\n");
+    boolean stillDemoPassword = db.read(h -> h.createQuery("SELECT password_hash FROM admins WHERE email = :e")
+        .bind("e", OWNER_EMAIL).mapTo(String.class).findOne().map(hash -> Passwords.matches(OWNER_PASSWORD, hash)).orElse(false));
+    out.append("Owner login: ").append(OWNER_EMAIL).append(" / ")
+        .append(stillDemoPassword ? OWNER_PASSWORD : "(password changed since the demo was made)").append('\n');
+    out.append("Terminal app: ").append(baseUrl).append("/terminal\n");
+    out.append("Terminal users (identifier / PIN):\n");
+    for (Person p : PEOPLE) {
+      out.append(String.format("  %-6s / %s  %s (%s)%n", p.identifier(), p.pin(), p.name(), p.role()));
+    }
+    out.append("Devices (pairing codes are valid once, for 15 minutes):\n");
+    for (DeviceCode d : report.devices()) {
+      out.append(String.format("  %-9s %-10s %-17s %s%n", d.name(), d.model(), d.shop(), d.code() == null ? "paired" : d.code()));
+    }
+    return out.append("==============================================\n").toString();
+  }
+}
