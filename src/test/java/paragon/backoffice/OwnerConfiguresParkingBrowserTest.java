@@ -3,6 +3,7 @@ package paragon.backoffice;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -10,6 +11,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import paragon.accounts.Accounts;
 import paragon.accounts.Plan;
@@ -23,16 +25,17 @@ import paragon.testing.TestDatabases;
 /**
  * The seed's steps as an owner does them in Chromium: sign in, Configuration / Settings (parking on,
  * visibility, sharing), Parking (default receipts; untick "use defaults" for a shop and give it its
- * own), watching the configuration revision rise. Once in Polish, once in English.
+ * own), watching the configuration revision rise while a paired terminal stays on the revision it
+ * applied and shows as behind. Once in Polish, once in English.
  */
 @Tag("browser")
 class OwnerConfiguresParkingBrowserTest {
 
   @ParameterizedTest
   @CsvSource({
-      "pl, Stolik, Zapisz, Dodaj, Ustawienia, Parkowanie",
-      "en, Table, Save, Add, Settings, Parking"})
-  void owner_follows_the_seed_steps(String lang, String table, String save, String add, String settingsMenu, String parkingMenu) {
+      "pl, Stolik, Ustawienia, Parkowanie, Urządzenia",
+      "en, Table, Settings, Parking, Devices"})
+  void owner_follows_the_seed_steps(String lang, String table, String settingsMenu, String parkingMenu, String devicesMenu) {
     try (TestApp app = TestApp.start(TestDatabases.Kind.SQLITE)) {
       var created = new Accounts(app.db, app.clock).create(
           new Accounts.NewAccount("Bistro Demo", Plan.MAX, lang, "owner@bistro.example", "Olga Owner", "bistro-demo-1"));
@@ -54,10 +57,28 @@ class OwnerConfiguresParkingBrowserTest {
         driver.findElement(By.cssSelector("form button[type=submit]")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("nav.menu")));
 
+        // A terminal of a model that cannot share: registered here, paired by the terminal, on the current revision.
+        driver.findElement(By.linkText(devicesMenu)).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("register-form")));
+        driver.findElement(By.id("name")).sendKeys("Kasa 2");
+        new Select(driver.findElement(By.id("model"))).selectByValue("SMART");
+        new Select(driver.findElement(By.id("shop"))).selectByValue(String.valueOf(krakow));
+        driver.findElement(By.cssSelector("#register-form button.primary")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("pairing-code")));
+        WebElement code = driver.findElement(By.cssSelector("#pairing-code .code"));
+        long deviceId = Long.parseLong(code.getAttribute("data-device"));
+        long base = app.db.read(h -> Revisions.current(h, account));
+        var terminal = app.client();
+        var paired = terminal.postJson("/api/device/pair", Map.of("code", code.getText().trim()), Map.of());
+        assertThat(paired.status()).as(paired.body()).isEqualTo(201);
+        String token = paired.json().get("token").asText();
+        assertThat(terminal.postJson("/api/device/ack", Map.of("revision", base), Map.of("Authorization", "Bearer " + token))
+            .status()).isEqualTo(200);
+
         // 1. Configuration / Settings
         driver.findElement(By.linkText(settingsMenu)).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("settings-form")));
-        assertThat(revisionShown(driver)).isEqualTo(startRevision);
+        assertThat(revisionShown(driver)).isEqualTo(base);
         // 2. enable receipt parking
         driver.findElement(By.cssSelector("label[for=parkingEnabled]")).click();
         // 3. visibility: receipts of the same role
@@ -67,10 +88,11 @@ class OwnerConfiguresParkingBrowserTest {
         Browser.screenshot(driver, shot + "02-settings-filled");
         driver.findElement(By.cssSelector("#settings-form button.primary")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("p.notice")));
-        assertThat(revisionShown(driver)).isEqualTo(startRevision + 1);
+        assertThat(revisionShown(driver)).isEqualTo(base + 1);
         assertThat(driver.findElement(By.id("parkingEnabled")).isSelected()).isTrue();
         assertThat(driver.findElement(By.id("visibility-SAME_ROLE")).isSelected()).isTrue();
         assertThat(driver.findElement(By.id("sharingEnabled")).isSelected()).isTrue();
+        assertThat(driver.findElement(By.id("local-only")).getText()).as("the Smart terminal parks locally").contains("Kasa 2", "Smart");
         Browser.screenshot(driver, shot + "03-settings-saved");
 
         // Parking: default list, "add" -> type the name -> "save"
@@ -86,7 +108,7 @@ class OwnerConfiguresParkingBrowserTest {
         Browser.screenshot(driver, shot + "04-defaults-typed");
         driver.findElement(By.cssSelector("#list-default button.save")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#list-default p.notice")));
-        assertThat(revisionShown(driver)).isEqualTo(startRevision + 2);
+        assertThat(revisionShown(driver)).isEqualTo(base + 2);
         assertThat(driver.findElement(By.id("shop-" + krakow)).getText()).as("a shop on defaults shows the new count").contains(": 3)");
 
         // A duplicate name is refused next to its field, and what was typed stays.
@@ -97,7 +119,7 @@ class OwnerConfiguresParkingBrowserTest {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("error-slots-3--name")));
         assertThat(driver.findElement(By.id("default-name-3")).getAttribute("aria-describedby")).isEqualTo("error-slots-3--name");
         assertThat(driver.findElement(By.id("default-name-3")).getAttribute("value")).isEqualTo(table.toUpperCase() + " 1");
-        assertThat(revisionShown(driver)).isEqualTo(startRevision + 2);
+        assertThat(revisionShown(driver)).isEqualTo(base + 2);
         Browser.screenshot(driver, shot + "05-duplicate-refused");
         driver.findElement(By.cssSelector("#list-default button[value='remove:3']")).click();
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("default-name-3")));
@@ -105,7 +127,7 @@ class OwnerConfiguresParkingBrowserTest {
         // Per-shop list: untick "use defaults" -> "add" -> type the name -> "save"
         driver.findElement(By.cssSelector("label[for=useDefaults-" + mokotow + "]")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("list-shop-" + mokotow)));
-        assertThat(revisionShown(driver)).isEqualTo(startRevision + 3);
+        assertThat(revisionShown(driver)).isEqualTo(base + 3);
         driver.findElement(By.cssSelector("#list-shop-" + mokotow + " button.add")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("shop-" + mokotow + "-name-0")));
         driver.findElement(By.id("shop-" + mokotow + "-name-0")).sendKeys("Bar 1");
@@ -114,11 +136,11 @@ class OwnerConfiguresParkingBrowserTest {
         driver.findElement(By.id("shop-" + mokotow + "-name-1")).sendKeys("Taras 1");
         driver.findElement(By.cssSelector("#list-shop-" + mokotow + " button.save")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#list-shop-" + mokotow + " p.notice")));
-        assertThat(revisionShown(driver)).isEqualTo(startRevision + 4);
+        assertThat(revisionShown(driver)).isEqualTo(base + 4);
         Browser.screenshot(driver, shot + "06-shop-own-list");
 
         // What a device in each shop would get at this revision.
-        ConfigSnapshot snapshot = app.db.read(h -> Revisions.snapshot(h, account, startRevision + 4));
+        ConfigSnapshot snapshot = app.db.read(h -> Revisions.snapshot(h, account, base + 4));
         assertThat(snapshot.parkingEnabled()).isTrue();
         assertThat(snapshot.sharingEnabled()).isTrue();
         assertThat(snapshot.defaultSlots()).extracting(ConfigSnapshot.Slot::name).containsExactly(table + " 1", table + " 2", table + " 3");
@@ -128,9 +150,17 @@ class OwnerConfiguresParkingBrowserTest {
         // Re-ticking "use defaults" hides the own list but keeps it.
         driver.findElement(By.cssSelector("label[for=useDefaults-" + mokotow + "]")).click();
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("list-shop-" + mokotow)));
-        assertThat(revisionShown(driver)).isEqualTo(startRevision + 5);
+        assertThat(revisionShown(driver)).isEqualTo(base + 5);
         assertThat(driver.findElement(By.id("shop-" + mokotow)).getText()).contains("2");
         Browser.screenshot(driver, shot + "07-defaults-again");
+
+        // The terminal still works by the revision it applied: the Devices page shows it behind.
+        driver.findElement(By.linkText(devicesMenu)).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("device-" + deviceId)));
+        WebElement revisionCell = driver.findElement(By.cssSelector("#device-" + deviceId + " td.revision"));
+        assertThat(revisionCell.getText()).startsWith(String.valueOf(base)).contains(String.valueOf(base + 5));
+        assertThat(driver.findElements(By.cssSelector("#device-" + deviceId + " .behind"))).hasSize(1);
+        Browser.screenshot(driver, shot + "08-device-behind");
       } finally {
         driver.quit();
       }
