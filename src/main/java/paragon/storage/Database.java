@@ -94,6 +94,11 @@ public final class Database implements AutoCloseable {
     log.info("database {} at schema version {}", redact(url), result.targetSchemaVersion);
   }
 
+  /** The JDBC URL this database was opened with (another node opens the same). */
+  public String url() {
+    return url;
+  }
+
   public Dialect dialect() {
     return dialect;
   }

@@ -1,10 +1,13 @@
 package paragon.sync;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import paragon.receipts.ChangeFeed;
+import paragon.receipts.ReceiptView;
 
 /**
  * One terminal's stream: which spaces it follows, for whom it filters, and, per space, the last seq
@@ -42,18 +45,18 @@ final class Connection {
   final Outbox outbox;
   final String deviceToken;
   final String sessionToken;
-  private final ChangeReader reader;
+  private final ChangeFeed feed;
   private final long stallMillis;
   private final Map<String, Cursor> cursors = new LinkedHashMap<>();
 
   Connection(long accountId, long deviceId, long userId, Viewer viewer, List<String> spaces, Outbox outbox,
-      ChangeReader reader, long stallMillis, String deviceToken, String sessionToken) {
+      ChangeFeed feed, long stallMillis, String deviceToken, String sessionToken) {
     this.accountId = accountId;
     this.deviceId = deviceId;
     this.userId = userId;
     this.viewer = viewer;
     this.outbox = outbox;
-    this.reader = reader;
+    this.feed = feed;
     this.stallMillis = stallMillis;
     this.deviceToken = deviceToken;
     this.sessionToken = sessionToken;
@@ -72,10 +75,18 @@ final class Connection {
   }
 
   /** Step 1 with a snapshot: queue it, and resume after its seq. Called before {@link #catchUp}. */
-  synchronized void startFromSnapshot(ChangeReader.Snapshot snapshot, List<String> full, List<Sight.Occupied> occupied) {
-    Cursor c = cursors.get(snapshot.space());
-    outbox.offer(Frames.snapshot(snapshot.space(), snapshot.seq(), full, occupied));
-    c.sent = snapshot.seq();
+  synchronized void startFromSnapshot(ChangeFeed.Snapshot snapshot) {
+    List<String> full = new ArrayList<>();
+    List<Sight.Occupied> occupied = new ArrayList<>();
+    for (ReceiptView open : snapshot.receipts()) {
+      switch (Sight.of(open, viewer)) {
+        case Sight.Full f -> full.add(Change.json(open));
+        case Sight.Occupied o -> occupied.add(o);
+        case Sight.Gone g -> { }
+      }
+    }
+    outbox.offer(Frames.snapshot(snapshot.space(), snapshot.seq(), full, occupied, snapshot.generations()));
+    cursors.get(snapshot.space()).sent = snapshot.seq();
   }
 
   /** Step 1 with the terminal's own cursor. */
@@ -124,7 +135,8 @@ final class Connection {
         synchronized (this) {
           after = cursors.get(space).sent;
         }
-        List<Change> rows = reader.since(accountId, space, after, Math.min(PAGE, Math.max(1, outbox.room())));
+        List<Change> rows = feed.changesSince(accountId, space, after, Math.min(PAGE, Math.max(1, outbox.room())))
+            .stream().map(Change::of).toList();
         synchronized (this) {
           Cursor c = cursors.get(space);
           for (Change row : rows) {

@@ -31,17 +31,21 @@ final class Frames {
 
   /**
    * The open receipts of a space at {@code seq}, already filtered: {@code receipts} the viewer sees in
-   * full, {@code occupied} the tables they may not see. Replaces everything the terminal held for the
+   * full, {@code occupied} the tables they may not see, {@code generations} the current generation of
+   * every table ever paid in the space (others are at 1). Replaces everything the terminal held for the
    * space.
    */
-  static String snapshot(String space, long seq, List<String> fullPayloads, List<Sight.Occupied> occupied) {
+  static String snapshot(String space, long seq, List<String> fullPayloads, List<Sight.Occupied> occupied,
+      Map<String, Long> generations) {
     StringBuilder b = new StringBuilder(256 + fullPayloads.stream().mapToInt(String::length).sum());
     b.append("{\"type\":\"snapshot\",\"space\":").append(quote(space)).append(",\"seq\":").append(seq)
         .append(",\"receipts\":[");
     for (int i = 0; i < fullPayloads.size(); i++) b.append(i == 0 ? "" : ",").append(fullPayloads.get(i));
     b.append("],\"occupied\":[");
     for (int i = 0; i < occupied.size(); i++) b.append(i == 0 ? "" : ",").append(stub(occupied.get(i)));
-    return b.append("]}").toString();
+    ObjectNode g = JSON.createObjectNode();
+    generations.forEach(g::put);
+    return b.append("],\"generations\":").append(g).append('}').toString();
   }
 
   static String receipt(String space, long seq, String payload) {

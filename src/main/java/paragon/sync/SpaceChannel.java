@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import paragon.receipts.ChangeFeed;
 
 /**
  * The connections of this node that follow one space, and the single reader that fans its new change
@@ -20,16 +21,16 @@ final class SpaceChannel {
 
   final long accountId;
   final String space;
-  private final ChangeReader reader;
+  private final ChangeFeed feed;
   private final Set<Connection> members = new CopyOnWriteArraySet<>();
   private long lastRead;
   private boolean running;
   private boolean dirty;
 
-  SpaceChannel(long accountId, String space, ChangeReader reader, long startAfter) {
+  SpaceChannel(long accountId, String space, ChangeFeed feed, long startAfter) {
     this.accountId = accountId;
     this.space = space;
-    this.reader = reader;
+    this.feed = feed;
     this.lastRead = startAfter;
   }
 
@@ -80,7 +81,7 @@ final class SpaceChannel {
       synchronized (this) {
         after = lastRead;
       }
-      List<Change> rows = reader.since(accountId, space, after, PAGE);
+      List<Change> rows = feed.changesSince(accountId, space, after, PAGE).stream().map(Change::of).toList();
       if (rows.isEmpty()) return;
       for (Connection c : members) c.deliver(space, rows);
       synchronized (this) {

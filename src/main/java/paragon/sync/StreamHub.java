@@ -1,7 +1,6 @@
 package paragon.sync;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import paragon.devices.Cutoffs;
 import paragon.devices.TerminalAuth;
 import paragon.devices.TerminalSession;
+import paragon.receipts.ChangeFeed;
 import paragon.storage.Database;
 import paragon.web.Problem;
 
@@ -33,7 +33,7 @@ public final class StreamHub implements Feed, PgBridge.Wakeable, Cutoffs.Listene
   private final TerminalAuth auth;
   private final StreamSettings settings;
   private final Clock clock;
-  private final ChangeReader reader;
+  private final ChangeFeed feed;
   private final PgBridge bridge;
   private final ScheduledExecutorService timer;
   private final Map<String, SpaceChannel> channels = new ConcurrentHashMap<>();
@@ -44,7 +44,7 @@ public final class StreamHub implements Feed, PgBridge.Wakeable, Cutoffs.Listene
     this.auth = auth;
     this.settings = settings;
     this.clock = clock;
-    this.reader = new ChangeReader(db);
+    this.feed = new ChangeFeed(db);
     this.timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("stream-timer").factory());
     long beat = settings.heartbeat().toMillis();
     timer.scheduleAtFixedRate(this::heartbeat, beat, beat, TimeUnit.MILLISECONDS);
@@ -149,7 +149,7 @@ public final class StreamHub implements Feed, PgBridge.Wakeable, Cutoffs.Listene
     long accountId = session.device().accountId();
     long deviceId = session.device().id();
     Outbox outbox = new Outbox(socket, settings.queueCapacity(), settings.writeTimeout().toMillis(), "device-" + deviceId);
-    Connection c = new Connection(accountId, deviceId, session.userId(), viewer, spaces, outbox, reader,
+    Connection c = new Connection(accountId, deviceId, session.userId(), viewer, spaces, outbox, feed,
         settings.writeTimeout().toMillis(), hello.deviceToken(), hello.sessionToken());
     bySession.put(socket, c);
     Connection previous = byDevice.put(deviceId, c);
@@ -158,10 +158,10 @@ public final class StreamHub implements Feed, PgBridge.Wakeable, Cutoffs.Listene
     // Join the channels first (live rows only raise knownHead while catching up), then decide.
     Map<String, Long> heads = new LinkedHashMap<>();
     for (String space : spaces) {
-      long head = reader.head(accountId, space);
+      long head = feed.seq(accountId, space);
       heads.put(space, head);
       channels.compute(key(accountId, space), (k, ch) -> {
-        SpaceChannel channel = ch != null ? ch : new SpaceChannel(accountId, space, reader, head);
+        SpaceChannel channel = ch != null ? ch : new SpaceChannel(accountId, space, feed, head);
         channel.add(c);
         return channel;
       });
@@ -171,7 +171,8 @@ public final class StreamHub implements Feed, PgBridge.Wakeable, Cutoffs.Listene
     for (String space : spaces) {
       Long cursor = hello.cursors().get(space);
       long head = heads.get(space);
-      boolean nextStored = cursor != null && cursor < head && reader.has(accountId, space, cursor + 1);
+      boolean nextStored = cursor != null && cursor < head
+          && feed.changesSince(accountId, space, cursor, 1).stream().anyMatch(row -> row.seq() == cursor + 1);
       plan.put(space, Resume.decide(cursor, sameViewer, head, settings.replayLimit(), nextStored));
     }
     Map<String, String> wire = new LinkedHashMap<>();
@@ -179,17 +180,7 @@ public final class StreamHub implements Feed, PgBridge.Wakeable, Cutoffs.Listene
     outbox.offer(Frames.welcome(viewer.key(), spaces, wire, settings.heartbeat().toSeconds()));
     for (String space : spaces) {
       if (plan.get(space) == Resume.SNAPSHOT) {
-        ChangeReader.Snapshot snapshot = reader.snapshot(accountId, space);
-        List<String> full = new ArrayList<>();
-        List<Sight.Occupied> occupied = new ArrayList<>();
-        for (Change open : snapshot.open()) {
-          switch (Sight.of(open.view, viewer)) {
-            case Sight.Full f -> full.add(open.payload);
-            case Sight.Occupied o -> occupied.add(o);
-            case Sight.Gone g -> { }
-          }
-        }
-        c.startFromSnapshot(snapshot, full, occupied);
+        c.startFromSnapshot(feed.snapshot(accountId, space));
       } else {
         c.startFrom(space, hello.cursors().get(space));
       }

@@ -1,9 +1,14 @@
 package paragon.sync;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import paragon.accounts.LoginMode;
 import paragon.accounts.Permission;
 import paragon.accounts.Plan;
@@ -11,6 +16,8 @@ import paragon.accounts.Visibility;
 import paragon.configuration.Revisions;
 import paragon.demo.Seed;
 import paragon.devices.DeviceModel;
+import paragon.receipts.ChangeFeed;
+import paragon.receipts.ReceiptView;
 import paragon.storage.Database;
 import paragon.testing.MutableClock;
 import paragon.testing.StreamClient;
@@ -29,7 +36,8 @@ final class Floor implements AutoCloseable {
   static final StreamSettings FAST = new StreamSettings(64, Duration.ofMillis(300), Duration.ofSeconds(3),
       Duration.ofSeconds(2), 1_000);
 
-  final TestApp app;
+  TestApp app;
+  private final StreamSettings settings;
   long account;
   long shop;
   long waiter;
@@ -40,23 +48,13 @@ final class Floor implements AutoCloseable {
   long kuba;
   long marek;
 
-  /** A terminal: a paired device and the cashier logged in on it. */
-  record Terminal(long deviceId, String deviceToken, String sessionToken, long userId) {
-    String shopSpace(Floor f) {
-      return "shop:" + f.shop;
-    }
-
-    String deviceSpace() {
-      return "device:" + deviceId;
-    }
-  }
-
   Floor(TestDatabases.Kind kind, Visibility visibility) {
     this(TestDatabases.open(kind), new MutableClock(), visibility, FAST);
   }
 
   Floor(Database db, MutableClock clock, Visibility visibility, StreamSettings settings) {
     this.app = new TestApp(db, clock, settings);
+    this.settings = settings;
     long now = clock.millis();
     db.inTransaction(h -> {
       account = Seed.account(h, "Bistro", Plan.MAX, "pl", now);
@@ -84,7 +82,9 @@ final class Floor implements AutoCloseable {
             VALUES (:a, :s, :n, :m, :k, :t, (SELECT revision FROM accounts WHERE id = :a), :t) RETURNING id""")
         .bind("a", account).bind("s", shop).bind("n", "Kasa " + identifier).bind("m", model.name())
         .bind("k", Tokens.hash(token)).bind("t", now).mapTo(Long.class).one());
-    return login(new Terminal(deviceId, token, null, 0), identifier);
+    Terminal t = new Terminal(this, deviceId, token);
+    login(t, identifier);
+    return t;
   }
 
   Terminal terminal(String identifier) {
@@ -95,17 +95,86 @@ final class Floor implements AutoCloseable {
   Terminal login(Terminal t, String identifier) {
     String pin = Map.of("anna", "1111", "bob", "2222", "kuba", "3333", "marek", "9999").get(identifier);
     WebClient.Response r = app.client().postJson("/api/device/login", Map.of("identifier", identifier, "pin", pin),
-        Map.of("Authorization", "Bearer " + t.deviceToken()));
+        Map.of("Authorization", "Bearer " + t.deviceToken));
     if (r.status() != 201) throw new AssertionError("login of " + identifier + " failed: " + r.status() + " " + r.body());
-    return new Terminal(t.deviceId(), t.deviceToken(), r.json().get("sessionToken").asText(), r.json().at("/user/id").asLong());
+    t.sessionToken = r.json().get("sessionToken").asText();
+    t.userId = r.json().at("/user/id").asLong();
+    return t;
+  }
+
+  String slot(String name) {
+    return app.db.read(h -> h.createQuery("SELECT id FROM receipt_slots WHERE account_id = :a AND name = :n")
+        .bind("a", account).bind("n", name).mapTo(String.class).one());
+  }
+
+  /** The server's state of a space: its open receipts and seq, read as a snapshot is. */
+  ChangeFeed.Snapshot server(String space) {
+    return new ChangeFeed(app.db).snapshot(account, space);
   }
 
   StreamClient connect(Terminal t, StreamClient.View view) {
-    return StreamClient.connect(app.port(), t.deviceToken(), t.sessionToken(), view);
+    return StreamClient.connect(app.port(), t.deviceToken, t.sessionToken, view);
   }
 
   StreamClient connect(Terminal t) {
     return connect(t, new StreamClient.View());
+  }
+
+  /** Stops the server and starts a new one on the same database (a restart, or another node). */
+  void restart() {
+    app.stopServer();
+    app = new TestApp(app.db, app.clock, settings);
+  }
+
+  /**
+   * What a terminal of {@code viewer} must hold for {@code space} once it is up to date: the server's
+   * open receipts filtered by visibility (full views as JSON, occupied tables as stubs), by id.
+   */
+  Map<String, JsonNode> expected(String space, Viewer viewer) {
+    Map<String, JsonNode> out = new TreeMap<>();
+    for (ReceiptView r : server(space).receipts()) {
+      switch (Sight.of(r, viewer)) {
+        case Sight.Full f -> out.put(r.id(), reparse(Change.json(r)));
+        case Sight.Occupied o -> out.put(r.id(), reparse(Frames.JSON.createObjectNode().put("id", o.id())
+            .put("slotId", o.slotId()).put("name", o.name()).put("kind", o.kind().name()).put("state", o.state().name())
+            .put("occupied", true).toString()));
+        case Sight.Gone g -> { }
+      }
+    }
+    return out;
+  }
+
+  /** As a terminal parses it (number nodes compare by kind). */
+  private static JsonNode reparse(String json) {
+    try {
+      return Frames.JSON.readTree(json);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The viewer a terminal's stream filters for (its user, role and permissions, and the account's mode). */
+  Viewer viewer(Terminal t) {
+    return app.db.read(h -> h.createQuery("""
+            SELECT u.role_id, r.permissions, a.visibility FROM users u JOIN roles r ON r.id = u.role_id
+            JOIN accounts a ON a.id = u.account_id WHERE u.id = :u""")
+        .bind("u", t.userId)
+        .map((rs, ctx) -> new Viewer(t.userId, rs.getLong(1), Permission.parse(rs.getString(2)),
+            Visibility.valueOf(rs.getString(3))))
+        .one());
+  }
+
+  /** Waits until the stream's cursor of {@code space} reaches the server's seq, then compares views. */
+  void assertUpToDate(StreamClient s, Terminal t, String space) {
+    long seq = server(space).seq();
+    s.awaitCaughtUp(space, seq, Duration.ofSeconds(20));
+    Map<String, JsonNode> held;
+    synchronized (s.view()) {
+      held = new TreeMap<>(s.view().receipts.getOrDefault(space, Map.of()));
+    }
+    assertThat(held).as("view of device %s (user %s) of %s", t.deviceId, t.userId, space)
+        .isEqualTo(expected(space, viewer(t)));
+    assertThat(s.violations()).as("protocol violations").isEmpty();
   }
 
   @Override

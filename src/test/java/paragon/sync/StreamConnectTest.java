@@ -20,7 +20,7 @@ class StreamConnectTest {
   void a_new_terminal_gets_welcome_then_a_snapshot_of_every_space_it_follows(TestDatabases.Kind kind) {
     try (Floor f = new Floor(kind, Visibility.OWN); StreamClient s = f.connect(f.terminal("anna"))) {
       JsonNode welcome = s.awaitFrame(fr -> fr.path("type").asText().equals("welcome"), WAIT);
-      Floor.Terminal t = f.terminal("bob");
+      Terminal t = f.terminal("bob");
       assertThat(welcome.path("viewer").asText()).isEqualTo("user:" + f.anna);
       assertThat(welcome.path("spaces")).hasSize(2);
       assertThat(welcome.path("spaces").get(0).asText()).isEqualTo("shop:" + f.shop);
@@ -33,7 +33,7 @@ class StreamConnectTest {
         assertThat(snap.path("receipts")).isEmpty();
       });
       assertThat(s.violations()).isEmpty();
-      assertThat(t.userId()).isEqualTo(f.bob);
+      assertThat(t.userId).isEqualTo(f.bob);
     }
   }
 
@@ -41,11 +41,11 @@ class StreamConnectTest {
   @EnumSource(TestDatabases.Kind.class)
   void a_device_that_cannot_share_follows_only_its_own_space(TestDatabases.Kind kind) {
     try (Floor f = new Floor(kind, Visibility.OWN)) {
-      Floor.Terminal t = f.terminal("anna", DeviceModel.SMART);
+      Terminal t = f.terminal("anna", DeviceModel.SMART);
       try (StreamClient s = f.connect(t)) {
         JsonNode welcome = s.awaitFrame(fr -> fr.path("type").asText().equals("welcome"), WAIT);
         assertThat(welcome.path("spaces")).hasSize(1);
-        assertThat(welcome.path("spaces").get(0).asText()).isEqualTo("device:" + t.deviceId());
+        assertThat(welcome.path("spaces").get(0).asText()).isEqualTo("device:" + t.deviceId);
       }
     }
   }
@@ -54,11 +54,11 @@ class StreamConnectTest {
   @EnumSource(TestDatabases.Kind.class)
   void unknown_tokens_are_closed_as_unauthorized(TestDatabases.Kind kind) {
     try (Floor f = new Floor(kind, Visibility.OWN)) {
-      Floor.Terminal t = f.terminal("anna");
-      StreamClient wrongDevice = StreamClient.connect(f.app.port(), "nope", t.sessionToken(), new StreamClient.View());
+      Terminal t = f.terminal("anna");
+      StreamClient wrongDevice = StreamClient.connect(f.app.port(), "nope", t.sessionToken, new StreamClient.View());
       assertThat(wrongDevice.awaitClose(WAIT)).isEqualTo(CloseCodes.UNAUTHORIZED);
       assertThat(wrongDevice.closeReason()).isEqualTo("device_unknown");
-      StreamClient wrongSession = StreamClient.connect(f.app.port(), t.deviceToken(), "nope", new StreamClient.View());
+      StreamClient wrongSession = StreamClient.connect(f.app.port(), t.deviceToken, "nope", new StreamClient.View());
       assertThat(wrongSession.awaitClose(WAIT)).isEqualTo(CloseCodes.UNAUTHORIZED);
       assertThat(wrongSession.closeReason()).isEqualTo("session_ended");
       assertThat(wrongDevice.frames()).isEmpty();
@@ -85,7 +85,7 @@ class StreamConnectTest {
   @EnumSource(TestDatabases.Kind.class)
   void a_newer_stream_of_the_same_device_replaces_the_older(TestDatabases.Kind kind) {
     try (Floor f = new Floor(kind, Visibility.OWN)) {
-      Floor.Terminal t = f.terminal("anna");
+      Terminal t = f.terminal("anna");
       StreamClient first = f.connect(t);
       first.awaitFrame(fr -> fr.path("type").asText().equals("welcome"), WAIT);
       try (StreamClient second = f.connect(t)) {
@@ -100,10 +100,10 @@ class StreamConnectTest {
   @EnumSource(TestDatabases.Kind.class)
   void a_logout_ends_the_stream_and_a_new_login_gets_a_fresh_view(TestDatabases.Kind kind) {
     try (Floor f = new Floor(kind, Visibility.OWN)) {
-      Floor.Terminal anna = f.terminal("anna");
+      Terminal anna = f.terminal("anna");
       StreamClient s = f.connect(anna);
       s.awaitFrame(fr -> fr.path("type").asText().equals("welcome"), WAIT);
-      Floor.Terminal bob = f.login(anna, "bob"); // ends anna's session on this device
+      Terminal bob = f.login(anna, "bob"); // ends anna's session on this device
       assertThat(s.awaitClose(WAIT)).isEqualTo(CloseCodes.SESSION_ENDED);
       try (StreamClient again = f.connect(bob, s.view())) {
         JsonNode welcome = again.awaitFrame(fr -> fr.path("type").asText().equals("welcome"), WAIT);

@@ -207,6 +207,22 @@ public final class StreamClient implements WebSocket.Listener, AutoCloseable {
     awaitFrame(f -> cursor(space) >= seq, timeout, "cursor " + space + " >= " + seq);
   }
 
+  /**
+   * Waits until this connection has resumed {@code space} (after its welcome, and its snapshot when
+   * the welcome announced one) and the cursor reached {@code seq}: a cursor kept from an earlier
+   * connection does not count.
+   */
+  public void awaitCaughtUp(String space, long seq, Duration timeout) {
+    awaitFrame(f -> {
+      JsonNode welcome = frames.stream().filter(w -> w.path("type").asText().equals("welcome")).findFirst().orElse(null);
+      if (welcome == null) return false;
+      boolean snapshot = welcome.path("resume").path(space).asText().equals("snapshot");
+      if (snapshot && frames.stream().noneMatch(x -> x.path("type").asText().equals("snapshot")
+          && x.path("space").asText().equals(space))) return false;
+      return cursor(space) >= seq;
+    }, timeout, "caught up on " + space + " to " + seq);
+  }
+
   /** Waits until some frame received so far matches; returns the first that does. */
   public JsonNode awaitFrame(Predicate<JsonNode> match, Duration timeout) {
     return awaitFrame(match, timeout, "a matching frame");
