@@ -46,7 +46,7 @@ public final class BackOfficeAuth {
 
   /** Before every /backoffice request: the signed-in admin, or off to the login page. */
   public void before(Context ctx) {
-    if (isPublic(ctx.path())) return;
+    if (isPublic(ctx.path()) || ctx.attribute(ATTRIBUTE) != null) return;
     var signed = sessions.find(ctx.cookie(COOKIE));
     if (signed.isEmpty()) {
       if (ctx.header("HX-Request") != null) {

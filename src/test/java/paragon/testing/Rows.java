@@ -15,4 +15,10 @@ public final class Rows {
     });
     return n;
   }
+
+  /** The account's current configuration revision. */
+  public static long revision(Database db, long accountId) {
+    Long r = db.read(h -> h.createQuery("SELECT revision FROM accounts WHERE id = :a").bind("a", accountId).mapTo(Long.class).one());
+    return r;
+  }
 }
