@@ -3,6 +3,7 @@ package paragon.receipts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -14,6 +15,7 @@ import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import paragon.devices.DeviceModel;
+import paragon.testing.StreamClient;
 import paragon.testing.TestDatabases;
 
 /**
@@ -22,8 +24,9 @@ import paragon.testing.TestDatabases;
  * "lost", and skip numbers. Then the server's state must hold the invariants: every accepted line is in
  * exactly one place (an open receipt, a sale, or removed by a recorded command), every total equals
  * the sum of its lines, and every space's seq has no gap. The seed is printed; rerun with
- * {@code -Dparagon.seed=N}. (Each terminal's view versus the server state filtered by visibility is
- * checked by the stream's own randomized test.)
+ * {@code -Dparagon.seed=N}. Each terminal also holds a real WebSocket stream that it drops and resumes
+ * from its cursor now and then; at the end every terminal's streamed view must equal the server's open
+ * receipts of the spaces it follows (visibility ALL here: the stream's tests cover the other modes).
  */
 class RandomizedTest {
   private static final int COMMANDS = 240;
@@ -34,9 +37,10 @@ class RandomizedTest {
     long seed = Long.getLong("paragon.seed", System.nanoTime());
     System.out.println("RandomizedTest seed " + seed + " on " + kind + " (rerun with -Dparagon.seed=" + seed + ")");
     Random rnd = new Random(seed);
+    List<Sim> sims = new ArrayList<>();
     try (Floor f = new Floor(kind)) {
-      List<Sim> sims = List.of(new Sim(f, f.terminal("anna"), true), new Sim(f, f.terminal("ola"), true),
-          new Sim(f, f.terminal("marek"), true), new Sim(f, f.terminal(f.shop, DeviceModel.SMART, "ola"), false));
+      sims.addAll(List.of(new Sim(f, f.terminal("anna"), true), new Sim(f, f.terminal("ola"), true),
+          new Sim(f, f.terminal("marek"), true), new Sim(f, f.terminal(f.shop, DeviceModel.SMART, "ola"), false)));
       Ledger ledger = new Ledger();
       int sent = 0;
       while (sent < COMMANDS) {
@@ -47,9 +51,13 @@ class RandomizedTest {
         for (int i = 0; i < size; i++) batch.add(sim.randomCommand(rnd, f));
         sent += size;
         sim.send(batch, rnd, ledger);
+        if (rnd.nextInt(15) == 0) sim.reconnect();
       }
       System.out.println("outcomes " + ledger.outcomes);
       ledger.check(f, seed);
+      for (Sim sim : sims) sim.checkStream(seed);
+    } finally {
+      sims.forEach(Sim::close);
     }
   }
 
@@ -162,11 +170,46 @@ class RandomizedTest {
     final Terminal t;
     final List<String> spaces;
     final Map<String, ReceiptView> view = new LinkedHashMap<>();
+    final StreamClient.View streamed = new StreamClient.View();
+    StreamClient stream;
 
     Sim(Floor floor, Terminal t, boolean shares) {
       this.floor = floor;
       this.t = t;
       this.spaces = shares ? List.of("shop:" + floor.shop, "device:" + t.deviceId) : List.of("device:" + t.deviceId);
+      this.stream = StreamClient.connect(floor.app.port(), t.token, t.session, streamed);
+    }
+
+    /** Drops the stream and resumes from the cursors it holds. */
+    void reconnect() {
+      stream.close();
+      stream = StreamClient.connect(floor.app.port(), t.token, t.session, streamed);
+    }
+
+    void close() {
+      if (stream != null) stream.close();
+    }
+
+    /** The streamed view has caught up with every space and holds exactly the server's open receipts. */
+    void checkStream(long seed) {
+      ChangeFeed feed = new ChangeFeed(floor.app.db);
+      for (String space : spaces) {
+        ChangeFeed.Snapshot server = feed.snapshot(floor.account, space);
+        stream.awaitCursor(space, server.seq(), Duration.ofSeconds(20));
+        Map<String, JsonNode> held;
+        synchronized (streamed) {
+          held = new LinkedHashMap<>(streamed.receipts.getOrDefault(space, Map.of()));
+        }
+        assertThat(held.keySet()).as("terminal %s, space %s; seed %s", t.deviceId, space, seed)
+            .containsExactlyInAnyOrderElementsOf(server.receipts().stream().map(ReceiptView::id).toList());
+        for (ReceiptView v : server.receipts()) {
+          JsonNode mine = held.get(v.id());
+          assertThat(mine.path("seq").asLong()).as("seed %s", seed).isEqualTo(v.seq());
+          assertThat(mine.path("total").asLong()).as("seed %s", seed).isEqualTo(v.total());
+          assertThat(mine.path("lines").size()).as("seed %s", seed).isEqualTo(v.lines().size());
+        }
+      }
+      assertThat(stream.violations()).as("seed %s", seed).isEmpty();
     }
 
     void refresh() {

@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import paragon.devices.DeviceModel;
+import paragon.testing.StreamClient;
 import paragon.testing.TestDatabases;
 
 /** Several terminals of one shop sharing receipts, over real HTTP, with real threads where it matters. */
@@ -32,7 +33,7 @@ class SharingScenarioTest {
       String slot = f.slot("Stolik 2");
       CyclicBarrier start = new CyclicBarrier(2);
       ExecutorService pool = Executors.newFixedThreadPool(2);
-      try {
+      try (StreamClient streamB = StreamClient.connect(f.app.port(), b.token, b.session, new StreamClient.View())) {
         List<Future<String>> opened = new ArrayList<>();
         for (Terminal t : List.of(a, b)) {
           opened.add(pool.submit(() -> {
@@ -51,6 +52,12 @@ class SharingScenarioTest {
         assertThat(table.lines()).hasSize(2);
         assertThat(table.total()).isEqualTo(1250 + 900);
         assertThat(f.count("receipts")).isEqualTo(1);
+        // B's live stream ends on the same single receipt with both lines.
+        streamB.awaitCursor("shop:" + f.shop, table.seq(), Duration.ofSeconds(10));
+        JsonNode streamed = streamB.view().all().get(ra);
+        assertThat(streamed.path("lines")).hasSize(2);
+        assertThat(streamed.path("total").asLong()).isEqualTo(2150);
+        assertThat(streamB.violations()).isEmpty();
       } finally {
         pool.shutdownNow();
       }
