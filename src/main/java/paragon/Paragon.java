@@ -27,6 +27,7 @@ import paragon.storage.Database;
 import paragon.sync.StreamHub;
 import paragon.sync.StreamRoutes;
 import paragon.sync.StreamSettings;
+import paragon.web.ApiDocs;
 import paragon.web.Csrf;
 import paragon.web.Errors;
 import paragon.web.Health;
@@ -106,6 +107,7 @@ public final class Paragon {
       LoginRoutes.register(config.routes, accounts, backOffice);
       DeviceApi.register(config.routes, db, clock, deviceAuth, terminalAuth);
       DevicesPage.register(config.routes, db, clock, deviceAuth);
+      ApiDocs.register(config.routes);
       SettingsRoutes.register(config.routes, db, clock);
       TerminalApp.register(config.routes);
       CommandRoutes.register(config.routes, terminalAuth, commands, new Audit(db));
