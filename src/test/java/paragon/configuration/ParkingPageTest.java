@@ -117,6 +117,36 @@ class ParkingPageTest {
 
   @ParameterizedTest
   @EnumSource(TestDatabases.Kind.class)
+  void broken_forms_are_refused_naming_the_problem_and_change_nothing(TestDatabases.Kind kind) {
+    try (TestApp app = TestApp.start(kind)) {
+      var owner = Owners.signedIn(app, Plan.MAX, "en");
+      var c = owner.client();
+      c.postEncoded("/backoffice/parking/lists/default", body("save", "|A"));
+      String id = ids(c.get("/backoffice/parking?lang=en").body(), "default").get(0);
+      long before = revisions(app, owner.accountId());
+
+      var repeated = c.postEncoded("/backoffice/parking/lists/default", body("save", id + "|A", id + "|B"));
+      assertThat(repeated.status()).isEqualTo(400);
+      assertThat(repeated.body()).contains("The form sent one receipt twice.");
+      var mismatch = c.postEncoded("/backoffice/parking/lists/default", "id=&name=A&name=B&action=save");
+      assertThat(mismatch.status()).isEqualTo(400);
+      assertThat(mismatch.body()).contains("The form is incomplete.");
+      var action = c.postEncoded("/backoffice/parking/lists/default", body("jump:0", id + "|A"));
+      assertThat(action.status()).isEqualTo(400);
+      assertThat(action.body()).contains("Unknown action.");
+      List<String> full = new ArrayList<>();
+      for (int i = 1; i <= 200; i++) full.add("|T" + i);
+      var add201 = c.postEncoded("/backoffice/parking/lists/default", body("add", full.toArray(String[]::new)));
+      assertThat(add201.status()).isEqualTo(400);
+      assertThat(add201.body()).contains("id=\"error-slots\">A list can hold at most 200 predefined receipts.", "value=\"T200\"")
+          .doesNotContain("id=\"default-name-200\"");
+      assertThat(revisions(app, owner.accountId())).isEqualTo(before);
+      assertThat(ids(c.get("/backoffice/parking").body(), "default")).containsExactly(id);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabases.Kind.class)
   void unticking_use_defaults_shows_the_own_list_and_re_ticking_keeps_it(TestDatabases.Kind kind) {
     try (TestApp app = TestApp.start(kind)) {
       var owner = Owners.signedIn(app, Plan.MAX);
