@@ -35,6 +35,8 @@ final class Connection {
   private static final class Cursor {
     long sent;
     long knownHead;
+    /** False until a snapshot or the terminal's cursor set {@code sent}: nothing to report before. */
+    boolean started;
     boolean catchingUp = true;
   }
 
@@ -67,10 +69,16 @@ final class Connection {
     return List.copyOf(cursors.keySet());
   }
 
-  /** The last seq queued per space: what the terminal's cursors are once it has read the queue. */
+  /**
+   * The last seq queued per started space: what the terminal's cursors are once it has read the queue.
+   * A space whose snapshot is not queued yet is left out, so a heartbeat never names a position the
+   * terminal has not been given.
+   */
   synchronized Map<String, Long> positions() {
     Map<String, Long> out = new LinkedHashMap<>();
-    cursors.forEach((space, c) -> out.put(space, c.sent));
+    cursors.forEach((space, c) -> {
+      if (c.started) out.put(space, c.sent);
+    });
     return out;
   }
 
@@ -86,12 +94,16 @@ final class Connection {
       }
     }
     outbox.offer(Frames.snapshot(snapshot.space(), snapshot.seq(), full, occupied, snapshot.generations()));
-    cursors.get(snapshot.space()).sent = snapshot.seq();
+    Cursor c = cursors.get(snapshot.space());
+    c.sent = snapshot.seq();
+    c.started = true;
   }
 
   /** Step 1 with the terminal's own cursor. */
   synchronized void startFrom(String space, long seq) {
-    cursors.get(space).sent = seq;
+    Cursor c = cursors.get(space);
+    c.sent = seq;
+    c.started = true;
   }
 
   /** Steps 2-3: live rows from the hub, in seq order, possibly already queued or ahead of us. */
@@ -163,7 +175,8 @@ final class Connection {
     }
   }
 
-  void heartbeat(long now) {
+  /** Under the lock, so no change frame is queued between reading the positions and queuing the heartbeat. */
+  synchronized void heartbeat(long now) {
     outbox.offer(Frames.heartbeat(positions(), now));
     outbox.ping();
   }
