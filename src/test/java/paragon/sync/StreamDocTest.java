@@ -1,0 +1,71 @@
+package paragon.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** docs/protocol.md "Stream" cannot drift: its examples parse as the code reads them, every frame and close code is listed. */
+class StreamDocTest {
+  private static String section() throws IOException {
+    String doc = Files.readString(Path.of("docs/protocol.md"));
+    int start = doc.indexOf("\n## Stream");
+    assertThat(start).as("docs/protocol.md has a Stream section").isPositive();
+    int end = doc.indexOf("\n## ", start + 5);
+    return end < 0 ? doc.substring(start) : doc.substring(start, end);
+  }
+
+  @Test
+  void the_hello_example_is_a_hello_the_server_accepts() throws IOException {
+    String s = section();
+    int i = s.indexOf("{\"type\": \"hello\"");
+    Hello hello = Hello.parse(s.substring(i, s.indexOf('\n', i)));
+    assertThat(hello.deviceToken()).isNotBlank();
+    assertThat(hello.cursors()).containsEntry("shop:3", 118L);
+  }
+
+  @Test
+  void every_frame_example_parses_and_every_frame_type_is_in_the_table() throws IOException {
+    String s = section();
+    Set<String> shown = new HashSet<>();
+    for (String line : s.split("\n")) {
+      if (!line.startsWith("{\"type\": ")) continue;
+      JsonNode frame = Frames.JSON.readTree(line);
+      shown.add(frame.path("type").asText());
+    }
+    Set<String> frames = Set.of("welcome", "snapshot", "receipt", "occupied", "gone", "heartbeat");
+    assertThat(shown).containsAll(frames);
+    for (String type : frames) assertThat(s).contains("| `" + type + "` |");
+    // The receipt example is a ReceiptView the code can read.
+    int i = s.indexOf("{\"type\": \"receipt\"");
+    JsonNode receipt = Frames.JSON.readTree(s.substring(i, s.indexOf('\n', i))).path("receipt");
+    assertThat(Frames.JSON.treeToValue(receipt, paragon.receipts.ReceiptView.class).total()).isEqualTo(1800);
+  }
+
+  @Test
+  void every_close_code_is_in_the_table() throws IOException, IllegalAccessException {
+    String s = section();
+    for (Field f : CloseCodes.class.getDeclaredFields()) {
+      if (!Modifier.isStatic(f.getModifiers()) || f.getType() != int.class) continue;
+      f.setAccessible(true);
+      assertThat(s).as(f.getName()).contains("| `" + f.getInt(null) + "` |");
+    }
+  }
+
+  @Test
+  void the_documented_defaults_are_the_real_ones() throws IOException {
+    String s = section();
+    assertThat(s).contains("Every " + StreamSettings.DEFAULTS.heartbeat().toSeconds() + " s");
+    assertThat(s).contains(String.format("%,d frames", StreamSettings.DEFAULTS.queueCapacity()));
+    assertThat(s).contains(String.format("more than %,d changes behind", StreamSettings.DEFAULTS.replayLimit()));
+    assertThat(s).contains("more than " + StreamSettings.DEFAULTS.writeTimeout().toSeconds() + " s");
+    assertThat(s).contains("within " + StreamSettings.DEFAULTS.helloTimeout().toSeconds() + " seconds");
+  }
+}
