@@ -132,3 +132,9 @@ test('a table started offline is sent up to its openTable, then with the real id
 test('refuses to queue something that is not a command', () => {
   assert.throws(() => enqueue(createOutbox(), { receiptId: 'r' }), TypeError);
 });
+
+test('a batch holds at most max commands, lowest numbers first', () => {
+  let o = createOutbox();
+  for (let i = 0; i < 5; i++) o = enqueue(o, { type: 'dayClose' }).outbox;
+  assert.deepEqual(nextBatch(o, 3).map((c) => c.n), [1, 2, 3]);
+});

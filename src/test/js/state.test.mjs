@@ -153,3 +153,26 @@ test('the next sale name takes the first free number', () => {
   assert.equal(nextSaleName({ a: receipt('a', { name: 'Sale 1' }), b: receipt('b', { name: 'Sale 3' }) }, 'Sale'), 'Sale 2');
   assert.equal(nextSaleName({}, 'Sprzedaż'), 'Sprzedaż 1');
 });
+
+test('stream frames: snapshot with occupied stubs, receipt, occupied, gone; welcome and heartbeat change nothing', async () => {
+  const { applyFrame } = await import('../../main/resources/public/terminal/state.js');
+  const stub = { id: 't', slotId: 's1', name: 'Stolik 1', kind: 'TABLE', state: 'OPEN', occupied: true };
+  let s = applyFrame(emptyState(), { type: 'snapshot', space: 'shop:1', seq: 4, receipts: [receipt('a')], occupied: [stub] });
+  assert.deepEqual(Object.keys(s.receipts).sort(), ['a', 't']);
+  s = applyFrame(s, { type: 'receipt', space: 'shop:1', seq: 5, receipt: receipt('b') });
+  s = applyFrame(s, { type: 'occupied', space: 'shop:1', seq: 6, receipt: { ...stub, id: 'u', slotId: 's2' } });
+  s = applyFrame(s, { type: 'gone', space: 'shop:1', seq: 7, id: 'a' });
+  assert.deepEqual(Object.keys(s.receipts).sort(), ['b', 't', 'u']);
+  assert.equal(s.cursors['shop:1'], 7);
+  assert.equal(applyFrame(s, { type: 'heartbeat', cursors: {} }), s);
+  assert.equal(applyFrame(s, { type: 'welcome', spaces: [] }), s);
+});
+
+test('only the spaces the device may act on are kept', async () => {
+  const { keepSpaces } = await import('../../main/resources/public/terminal/state.js');
+  let s = applySnapshot(emptyState(), { space: 'shop:1', seq: 4, receipts: [receipt('a')] });
+  s = applySnapshot(s, { space: 'shop:2', seq: 9, receipts: [receipt('z', { space: 'shop:2' })] });
+  s = keepSpaces(s, ['shop:1', 'device:3']);
+  assert.deepEqual(Object.keys(s.receipts), ['a']);
+  assert.deepEqual(s.cursors, { 'shop:1': 4 });
+});

@@ -22,6 +22,8 @@ export class Api {
     this.fetch = fetchImpl;
     this.deviceToken = null;
     this.sessionToken = null;
+    /** Server clock minus this clock (ms), from each answer's Date header: leases expire by the server's clock. */
+    this.serverOffset = 0;
   }
 
   async call(method, path, body) {
@@ -37,6 +39,8 @@ export class Api {
     } catch (e) {
       throw new NetworkError(e.message);
     }
+    const date = Date.parse(response.headers.get('Date') ?? '');
+    if (!Number.isNaN(date)) this.serverOffset = date + 500 - Date.now(); // Date has whole seconds
     if (response.status === 304 || response.status === 204) return { status: response.status, body: null };
     const text = await response.text();
     let json = null;

@@ -1,13 +1,10 @@
 // A free item: a name, a typed price (grosze parsed without floating point) and a VAT rate.
-import { LitElement, html } from 'lit';
+import { html } from 'lit';
+import { TerminalElement } from './terminal-element.js';
 import { parseMoney, VAT_RATES } from './money.js';
 
-class FreeItem extends LitElement {
-  static properties = { terminal: { attribute: false }, error: { state: true } };
-
-  createRenderRoot() {
-    return this;
-  }
+class FreeItem extends TerminalElement {
+  static properties = { error: { state: true } };
 
   open() {
     this.error = null;

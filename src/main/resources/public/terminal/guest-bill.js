@@ -1,13 +1,10 @@
 // The bill a guest sees (the seed's "waiter's bill"): printable, not fiscal.
-import { LitElement, html } from 'lit';
+import { html } from 'lit';
+import { TerminalElement } from './terminal-element.js';
 import { formatMoney, formatQuantity, vatBreakdown } from './money.js';
 
-class GuestBill extends LitElement {
-  static properties = { terminal: { attribute: false }, receipt: { state: true } };
-
-  createRenderRoot() {
-    return this;
-  }
+class GuestBill extends TerminalElement {
+  static properties = { receipt: { state: true } };
 
   open(receipt) {
     this.receipt = receipt;

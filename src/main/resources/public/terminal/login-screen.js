@@ -1,21 +1,18 @@
 // Login by the account's login mode (from the applied configuration): identifier + PIN (with a PIN
 // pad), identifier only, or none (one button). The users of the configuration are offered as
 // buttons that fill the identifier.
-import { LitElement, html } from 'lit';
+import { html } from 'lit';
+import { TerminalElement } from './terminal-element.js';
 import { NetworkError } from './api.js';
 import { LANGUAGES } from './i18n.js';
 import './pin-pad.js';
 
-class LoginScreen extends LitElement {
-  static properties = { terminal: { attribute: false }, error: { state: true }, busy: { state: true }, pin: { state: true } };
+class LoginScreen extends TerminalElement {
+  static properties = { error: { state: true }, busy: { state: true }, pin: { state: true } };
 
   constructor() {
     super();
     this.pin = '';
-  }
-
-  createRenderRoot() {
-    return this;
   }
 
   get mode() {

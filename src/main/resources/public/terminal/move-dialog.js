@@ -1,14 +1,11 @@
 // Split (move chosen lines to another or a new receipt), merge (all lines into another receipt) and
 // reassign (another user becomes the owner), as one chooser dialog.
-import { LitElement, html } from 'lit';
+import { html } from 'lit';
+import { TerminalElement } from './terminal-element.js';
 import { formatQuantity } from './money.js';
 
-class MoveDialog extends LitElement {
-  static properties = { terminal: { attribute: false }, mode: { state: true }, receipt: { state: true } };
-
-  createRenderRoot() {
-    return this;
-  }
+class MoveDialog extends TerminalElement {
+  static properties = { mode: { state: true }, receipt: { state: true } };
 
   open(mode, receipt) {
     this.mode = mode;

@@ -1,16 +1,11 @@
 // Refused commands and recovered lines, in plain words, until the cashier dismisses them (DESIGN
 // rule 6). The server's message and every name are inserted as text.
-import { LitElement, html } from 'lit';
+import { html } from 'lit';
+import { TerminalElement } from './terminal-element.js';
 import { formatQuantity } from './money.js';
 
-class NoticeList extends LitElement {
-  static properties = { terminal: { attribute: false } };
-
-  createRenderRoot() {
-    return this;
-  }
-
-  text(n) {
+class NoticeList extends TerminalElement {
+    text(n) {
     const t = this.terminal;
     const lines = n.lines.map((l) => `${l.name} × ${formatQuantity(l.quantity, t.lang)}`).join(', ');
     if (n.kind === 'moved') {

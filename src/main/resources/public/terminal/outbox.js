@@ -44,11 +44,13 @@ export function toSend(outbox) {
 
 /**
  * The next batch on the wire: pending entries from the lowest number, aliases replaced by real ids,
- * ending after an openTable whose alias is not resolved yet (what follows may need its id).
+ * ending after an openTable whose alias is not resolved yet (what follows may need its id), and at
+ * {@code max} commands (the server takes at most 500 in one request).
  */
-export function nextBatch(outbox) {
+export function nextBatch(outbox, max = 200) {
   const batch = [];
   for (const entry of toSend(outbox)) {
+    if (batch.length === max) break;
     batch.push(substitute(wire(entry), outbox.aliases));
     if (entry.alias && !outbox.aliases[entry.alias]) break;
   }

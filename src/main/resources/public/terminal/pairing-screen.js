@@ -1,14 +1,11 @@
 // Pairing: the one-time code from the back office, entered once; the token is kept in IndexedDB.
-import { LitElement, html } from 'lit';
+import { html } from 'lit';
+import { TerminalElement } from './terminal-element.js';
 import { NetworkError } from './api.js';
 import { LANGUAGES } from './i18n.js';
 
-class PairingScreen extends LitElement {
-  static properties = { terminal: { attribute: false }, error: { state: true }, busy: { state: true } };
-
-  createRenderRoot() {
-    return this;
-  }
+class PairingScreen extends TerminalElement {
+  static properties = { error: { state: true }, busy: { state: true } };
 
   async submit(event) {
     event.preventDefault();

@@ -1,20 +1,17 @@
 // Payment: takes the payment lease first (startPayment: other terminals see the receipt as being paid
 // and cannot edit it), then cash with change, card, voucher, transfer, or any split of them. The server
 // decides the total, the change and whether the bill changed under the cashier (pay names the seq).
-import { LitElement, html } from 'lit';
+import { html } from 'lit';
+import { TerminalElement } from './terminal-element.js';
 import { formatMoney, formatAmount, parseMoney } from './money.js';
 
 const METHODS = ['CASH', 'CARD', 'VOUCHER', 'TRANSFER'];
 
-class PaymentDialog extends LitElement {
+class PaymentDialog extends TerminalElement {
   static properties = {
-    terminal: { attribute: false }, receipt: { state: true }, phase: { state: true },
+    receipt: { state: true }, phase: { state: true },
     amounts: { state: true }, message: { state: true }, done: { state: true },
   };
-
-  createRenderRoot() {
-    return this;
-  }
 
   async open(receipt) {
     const t = this.terminal;

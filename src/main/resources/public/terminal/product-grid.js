@@ -1,19 +1,16 @@
 // Products by category, with search, and the free item (a typed name and price).
-import { LitElement, html } from 'lit';
+import { html } from 'lit';
+import { TerminalElement } from './terminal-element.js';
 import { formatMoney } from './money.js';
 import './free-item.js';
 
-class ProductGrid extends LitElement {
-  static properties = { terminal: { attribute: false }, category: { state: true }, query: { state: true } };
+class ProductGrid extends TerminalElement {
+  static properties = { category: { state: true }, query: { state: true } };
 
   constructor() {
     super();
     this.category = null;
     this.query = '';
-  }
-
-  createRenderRoot() {
-    return this;
   }
 
   render() {

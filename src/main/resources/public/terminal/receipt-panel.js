@@ -1,19 +1,16 @@
 // The current receipt: its name, state (paying elsewhere: locked), lines with quantity +/-, remove and
 // note, the total with the VAT breakdown, and the receipt's actions. Totals shown are the server's;
 // while a change of this device is unconfirmed they are a preview (marked).
-import { LitElement, html } from 'lit';
+import { html } from 'lit';
+import { TerminalElement } from './terminal-element.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { formatMoney, formatQuantity, vatBreakdown } from './money.js';
 import './payment-dialog.js';
 import './guest-bill.js';
 import './move-dialog.js';
 
-class ReceiptPanel extends LitElement {
-  static properties = { terminal: { attribute: false }, noteFor: { state: true } };
-
-  createRenderRoot() {
-    return this;
-  }
+class ReceiptPanel extends TerminalElement {
+  static properties = { noteFor: { state: true } };
 
   ask(key, args, value) {
     return window.prompt(this.terminal.t(key, args), value ?? '');

@@ -1,17 +1,12 @@
 // The receipts list: tables in the configured order (free / mine / a colleague's / occupied by someone I
 // may not see), then ad-hoc receipts, and "+" at the end that adds a receipt and switches to it.
-import { LitElement, html } from 'lit';
+import { html } from 'lit';
+import { TerminalElement } from './terminal-element.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { formatMoney } from './money.js';
 
-class ReceiptsList extends LitElement {
-  static properties = { terminal: { attribute: false } };
-
-  createRenderRoot() {
-    return this;
-  }
-
-  pick(item) {
+class ReceiptsList extends TerminalElement {
+    pick(item) {
     const t = this.terminal;
     if (item.receipt) t.select(item.receipt.id);
     else t.openTable(item.slot);

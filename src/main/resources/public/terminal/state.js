@@ -18,13 +18,45 @@ export function emptyState() {
 
 const isLive = (r) => !r.gone && r.state !== 'CLOSED' && r.state !== 'DELETED';
 
-/** {space, seq, receipts: [...]} -> the state with that space replaced. */
+/**
+ * A snapshot frame {space, seq, receipts: [...], occupied: [...]} -> the state with that space replaced
+ * ({@code receipts} the viewer sees in full, {@code occupied} the tables it may not see).
+ */
 export function applySnapshot(state, snapshot) {
   const space = snapshot.space;
   const receipts = {};
   for (const r of Object.values(state.receipts)) if ((r.space ?? null) !== space) receipts[r.id] = r;
-  for (const r of snapshot.receipts ?? []) if (isLive(r)) receipts[r.id] = { ...r, space: r.space ?? space };
-  return { cursors: { ...state.cursors, [space]: snapshot.seq }, receipts };
+  for (const r of [...(snapshot.receipts ?? []), ...(snapshot.occupied ?? [])]) {
+    if (isLive(r)) receipts[r.id] = { ...r, space: r.space ?? space };
+  }
+  return { ...state, cursors: { ...state.cursors, [space]: snapshot.seq }, receipts };
+}
+
+/**
+ * Any stream frame -> the state after it: snapshot, receipt (full), occupied (a stub), gone ({id}).
+ * Other frames (welcome, heartbeat) leave it as it is.
+ */
+export function applyFrame(state, frame) {
+  switch (frame.type) {
+    case 'snapshot':
+      return applySnapshot(state, frame);
+    case 'receipt':
+    case 'occupied':
+      return applyChange(state, frame);
+    case 'gone':
+      return applyChange(state, { space: frame.space, seq: frame.seq, receipt: { id: frame.id, gone: true } });
+    default:
+      return state;
+  }
+}
+
+/** Keeps only the spaces the device may act on now (the welcome frame lists them). */
+export function keepSpaces(state, spaces) {
+  const keep = new Set(spaces);
+  const receipts = {};
+  for (const r of Object.values(state.receipts)) if (!r.space || keep.has(r.space)) receipts[r.id] = r;
+  const cursors = Object.fromEntries(Object.entries(state.cursors).filter(([space]) => keep.has(space)));
+  return { ...state, cursors, receipts };
 }
 
 /** {space, seq, receipt} -> the state after it; the same state when the frame was seen already. */
@@ -35,7 +67,7 @@ export function applyChange(state, change) {
   const r = change.receipt;
   if (isLive(r)) receipts[r.id] = { ...r, space: r.space ?? space };
   else delete receipts[r.id];
-  return { cursors: { ...state.cursors, [space]: change.seq }, receipts };
+  return { ...state, cursors: { ...state.cursors, [space]: change.seq }, receipts };
 }
 
 /**

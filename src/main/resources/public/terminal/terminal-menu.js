@@ -1,15 +1,12 @@
 // The menu: configuration sync (with a hint when a newer revision exists), day close, language,
 // connection state and unsent changes, logout.
-import { LitElement, html } from 'lit';
+import { html } from 'lit';
+import { TerminalElement } from './terminal-element.js';
 import { formatMoney } from './money.js';
 import { LANGUAGES } from './i18n.js';
 
-class TerminalMenu extends LitElement {
-  static properties = { terminal: { attribute: false }, message: { state: true }, busy: { state: true } };
-
-  createRenderRoot() {
-    return this;
-  }
+class TerminalMenu extends TerminalElement {
+  static properties = { message: { state: true }, busy: { state: true } };
 
   open() {
     this.message = null;

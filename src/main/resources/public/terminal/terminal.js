@@ -7,7 +7,7 @@
 // nothing; a resend after a lost answer is answered from the server's log.
 import { Api, ApiError, NetworkError } from './api.js';
 import { Stream } from './stream.js';
-import { emptyState, applySnapshot, applyChange, preview, receiptList, tableReceipt } from './state.js';
+import { emptyState, applyFrame, keepSpaces, preview, receiptList, tableReceipt } from './state.js';
 import { createOutbox, enqueue, nextBatch, acknowledge, settle, unconfirmed, unsentCount } from './outbox.js';
 import { translate } from './i18n.js';
 import { uuid } from './ids.js';
@@ -38,7 +38,10 @@ export class Terminal extends EventTarget {
     this.cached = null;
     this.stream = new Stream({
       url: () => this.wsBase + '/api/terminal/stream',
-      hello: () => ({ type: 'hello', token: this.device?.token, session: this.session?.token, cursors: this.state.cursors }),
+      hello: () => ({
+        type: 'hello', deviceToken: this.device?.token, sessionToken: this.session?.token,
+        viewer: this.state.viewer ?? null, cursors: this.state.cursors,
+      }),
       onFrame: (frame) => this.onFrame(frame),
       onState: (s) => this.setConnection(s),
       onRefused: (frame) => this.onStreamRefused(frame),
@@ -68,6 +71,8 @@ export class Terminal extends EventTarget {
     this.outbox = createOutbox(outbox ?? undefined);
     this.notices = notices ?? [];
     this.currentId = ui?.currentId ?? null;
+    // Receipts kept from an earlier visit are enough to work on at once; else the first snapshot is awaited.
+    this.ready = Object.keys(this.state.cursors).length > 0;
     this.api.deviceToken = device?.token ?? null;
     this.api.sessionToken = session?.token ?? null;
     if (this.session) this.startSelling();
@@ -156,12 +161,18 @@ export class Terminal extends EventTarget {
     this.flush();
     clearInterval(this.beat);
     this.beat = setInterval(() => this.heartbeat(), HEARTBEAT_MS);
+    // A colleague's payment lease ends by itself (the server never sweeps it): look again now and then.
+    clearInterval(this.tick);
+    this.tick = setInterval(() => {
+      if (Object.values(this.receipts).some((r) => r.state === 'PAYING')) this.changed();
+    }, 5000);
     this.heartbeat();
     this.ensureCurrent();
   }
 
   stopSelling() {
     clearInterval(this.beat);
+    clearInterval(this.tick);
     this.stream.stop();
     this.setConnection('offline');
   }
@@ -176,6 +187,10 @@ export class Terminal extends EventTarget {
     if (this.connection === state) return;
     this.connection = state;
     if (state === 'online') this.flush();
+    if (state === 'offline') {
+      this.ready = true;
+      this.ensureCurrent();
+    }
     this.changed();
   }
 
@@ -199,19 +214,46 @@ export class Terminal extends EventTarget {
   // ---- the stream ------------------------------------------------------------------------------
 
   onFrame(frame) {
-    if (frame.type === 'snapshot') this.state = applySnapshot(this.state, frame);
-    else if (frame.type === 'change') this.state = applyChange(this.state, frame);
-    else if (frame.type === 'config' && frame.revision != null) this.latestRevision = frame.revision;
-    else return;
+    if (frame.type === 'heartbeat') {
+      if (Number.isFinite(frame.time)) this.api.serverOffset = frame.time - Date.now();
+      return;
+    }
+    if (frame.type === 'welcome') {
+      this.state = { ...keepSpaces(this.state, frame.spaces ?? []), viewer: frame.viewer };
+    } else {
+      const next = applyFrame(this.state, frame);
+      if (next === this.state) return;
+      this.state = next;
+    }
     this.outbox = settle(this.outbox, this.state.cursors);
     this.persistSoon();
-    if (frame.type === 'snapshot') this.ensureCurrent();
+    if (frame.type === 'snapshot') this.ready = true;
+    // The current receipt was paid, merged or hidden: work on another (one always exists, rule 1).
+    if (this.ready && !this.current) this.ensureCurrent();
     this.changed();
   }
 
-  onStreamRefused() {
-    // The stream refuses a revoked device or an ended session; the heartbeat tells which.
-    this.heartbeat();
+  /** The stream refused this terminal: a revoked device, or an ended session; the heartbeat tells which. */
+  async onStreamRefused(event) {
+    if (event?.code === 4410) {
+      this.endSession();
+      return;
+    }
+    try {
+      await this.api.heartbeat();
+      this.endSession();
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 401) this.cutOff();
+    }
+  }
+
+  endSession() {
+    this.stopSelling();
+    this.session = null;
+    this.api.sessionToken = null;
+    this.error = this.t('error.session');
+    this.store.put('session', null);
+    this.changed();
   }
 
   cutOff() {
@@ -266,7 +308,8 @@ export class Terminal extends EventTarget {
     for (let rounds = 0; rounds < 1000; rounds++) {
       const batch = nextBatch(this.outbox);
       if (batch.length === 0) return;
-      const sent = this.outbox.next === UNKNOWN_NEXT + batch.length || batch[0].n >= UNKNOWN_NEXT ? batch.slice(0, 1) : batch;
+      // Numbering not known yet (just paired): one command, whose gap answer tells where it stands.
+      const sent = batch[0].n >= UNKNOWN_NEXT ? batch.slice(0, 1) : batch;
       let acks;
       try {
         acks = (await this.api.commands(sent)).body;
@@ -276,8 +319,17 @@ export class Terminal extends EventTarget {
           this.onStreamRefused();
           return;
         }
+        if (e instanceof ApiError) {
+          // Not an answer per command: the batch itself failed (a server error). Keep everything
+          // pending, say so, and try again on the next occasion (reconnect, next action).
+          console.error('commands', e);
+          this.error = e.message;
+          this.changed();
+          return;
+        }
         throw e;
       }
+      this.error = null;
       for (const ack of acks) this.answer(ack);
       await this.persist();
       this.changed();
@@ -291,6 +343,9 @@ export class Terminal extends EventTarget {
       return;
     }
     this.outbox = result.outbox;
+    // A table started here is known by its real id from now on (aliases are dropped once all is settled).
+    const alias = result.entry?.alias;
+    if (alias && this.currentId === alias && this.outbox.aliases[alias]) this.currentId = this.outbox.aliases[alias];
     if (result.notice) this.notices = [...this.notices, result.notice];
     const waiter = result.entry && this.waiters.get(result.entry.number);
     if (waiter) {
@@ -367,7 +422,12 @@ export class Terminal extends EventTarget {
   editable(receipt) {
     if (!receipt || receipt.occupied) return false;
     return !(receipt.state === 'PAYING' && receipt.lease && receipt.lease.deviceId !== this.device?.id
-      && receipt.lease.until > Date.now());
+      && receipt.lease.until > this.serverNow());
+  }
+
+  /** Now by the server's clock (leases are the server's). */
+  serverNow() {
+    return Date.now() + this.api.serverOffset;
   }
 
   select(id) {
@@ -383,7 +443,8 @@ export class Terminal extends EventTarget {
       .filter((r) => r.kind === 'AD_HOC' && r.ownerUserId === this.me.userId && !r.occupied)
       .sort((a, b) => (a.createdAt ?? 0) - (b.createdAt ?? 0));
     if (mine.length) this.select(mine[0].id);
-    else if (this.connection === 'online' || !this.state.cursors || Object.keys(this.state.cursors).length > 0) this.openAdHoc();
+    // Online, the first snapshot says whether one exists already; offline, what was stored must do.
+    else if (Object.keys(this.state.cursors).length > 0 || this.connection === 'offline') this.openAdHoc();
   }
 
   async openAdHoc() {
@@ -459,10 +520,18 @@ export class Terminal extends EventTarget {
     return this.dispatch({ type: 'rename', receiptId: receipt.id, name }, this.about(receipt));
   }
 
+  /** Deletes an ad-hoc receipt; online, waits for the answer so a refused delete keeps it current. */
   async remove(receipt) {
-    if (this.currentId === receipt.id) this.currentId = null;
-    await this.dispatch({ type: 'delete', receiptId: receipt.id }, this.about(receipt, receipt.lines ?? []));
-    this.ensureCurrent();
+    const wasCurrent = this.currentId === receipt.id;
+    const { answered } = await this.dispatch({ type: 'delete', receiptId: receipt.id }, this.about(receipt, receipt.lines ?? []));
+    // Reachable server: its answer decides (a refusal keeps the receipt). Offline: go on at once.
+    const ack = await Promise.race([answered, new Promise((resolve) => setTimeout(() => resolve(null), 3000))]);
+    if (ack && (ack.status === 'refused' || ack.original === 'refused')) return;
+    if (wasCurrent && this.currentId === receipt.id) {
+      this.currentId = null;
+      this.ensureCurrent();
+      this.changed();
+    }
   }
 
   /** Split: moves {@code lines} to {@code target} (a receipt) or, when null, to a new ad-hoc receipt. */

@@ -1,0 +1,92 @@
+package paragon.web.terminal;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import paragon.testing.Browser;
+
+/** One terminal in the tests: a Chromium with its own profile (own IndexedDB) at one screen size. */
+final class Terminal implements AutoCloseable {
+  static final int TABLET_W = 1280, TABLET_H = 800, PHONE_W = 390, PHONE_H = 844;
+
+  final ChromeDriver driver;
+  final String base;
+
+  Terminal(String base, int width, int height, String language) {
+    this.driver = Browser.start(width, height, language);
+    this.driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(15));
+    this.base = base;
+  }
+
+  static Terminal tablet(String base) {
+    return new Terminal(base, TABLET_W, TABLET_H, "pl");
+  }
+
+  static Terminal phone(String base) {
+    return new Terminal(base, PHONE_W, PHONE_H, "pl");
+  }
+
+  void open() {
+    driver.get(base + "/terminal");
+  }
+
+  <T> T waitUntil(Function<WebDriver, T> condition) {
+    return new WebDriverWait(driver, Duration.ofSeconds(25)).until(condition);
+  }
+
+  WebElement waitFor(String css) {
+    return waitUntil(d -> d.findElements(By.cssSelector(css)).stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
+  }
+
+  List<WebElement> all(String css) {
+    return driver.findElements(By.cssSelector(css));
+  }
+
+  void click(String css) {
+    waitUntil(d -> {
+      WebElement e = d.findElements(By.cssSelector(css)).stream().filter(WebElement::isDisplayed).findFirst().orElse(null);
+      return e != null && e.isEnabled() ? e : null;
+    }).click();
+  }
+
+  String text(String css) {
+    return waitFor(css).getText();
+  }
+
+  void pair(String code) {
+    waitFor("#pair-code").sendKeys(code);
+    click("pairing-screen button.primary");
+  }
+
+  /** Logs in with the identifier typed and the PIN tapped on the pad. */
+  void login(String identifier, String pin) {
+    WebElement id = waitFor("#login-identifier");
+    id.clear();
+    id.sendKeys(identifier);
+    for (char c : pin.toCharArray()) click("pin-pad button[data-key='" + c + "']");
+    click("login-screen button.primary");
+  }
+
+  Object js(String script, Object... args) {
+    return driver.executeScript(script, args);
+  }
+
+  /** Waits until the app has nothing unsent. */
+  void waitSent() {
+    waitUntil(d -> Long.valueOf(0).equals(js("return window.paragonTerminal && window.paragonTerminal.unsent")));
+  }
+
+  void screenshot(String name) {
+    Browser.screenshot(driver, name);
+  }
+
+  @Override
+  public void close() {
+    driver.quit();
+  }
+}

@@ -1,0 +1,70 @@
+package paragon.web.terminal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import paragon.accounts.Visibility;
+import paragon.devices.DeviceModel;
+
+/** Pairing once, login by PIN pad, and the errors of both, as a cashier sees them. */
+@Tag("browser")
+class TerminalLoginBrowserTest {
+
+  @Test
+  void a_wrong_code_is_refused_then_the_right_one_pairs_once_and_the_token_survives_a_reload() {
+    try (Shop shop = new Shop(Visibility.ALL); Terminal t = Terminal.tablet(shop.url(""))) {
+      shop.device("Kasa 1", DeviceModel.SMART_PLUS, "ABCDEFGH");
+      t.open();
+      t.pair("ZZZZ-ZZZZ");
+      assertThat(t.text("#pair-error .error")).isNotBlank();
+      t.screenshot("tablet-pairing-error");
+      assertThat(t.all("#login-identifier")).isEmpty();
+      t.waitFor("#pair-code").clear();
+      t.pair("abcd-efgh");
+      t.waitFor("#login-identifier");
+      assertThat(t.text("login-screen .muted")).contains("Kasa 1");
+      t.screenshot("tablet-login");
+      t.open();
+      t.waitFor("#login-identifier");
+      assertThat(t.all("#pair-code")).isEmpty();
+    }
+  }
+
+  @Test
+  void a_wrong_pin_says_so_and_how_many_tries_are_left_then_the_right_pin_opens_the_sale_screen() {
+    try (Shop shop = new Shop(Visibility.ALL); Terminal t = Terminal.phone(shop.url(""))) {
+      shop.device("Pocket 1", DeviceModel.POCKET, "HJKMNPQR");
+      t.open();
+      t.screenshot("phone-pairing");
+      t.pair("HJKMNPQR");
+      t.login("anna", "1111");
+      String error = t.text("login-screen .error");
+      assertThat(error).contains("4");
+      t.screenshot("phone-login-error");
+      t.login("nobody", "1234");
+      assertThat(t.text("login-screen .error")).contains("nobody");
+      t.click("login-screen .users button");
+      assertThat(t.waitFor("#login-identifier").getAttribute("value")).isEqualTo("anna");
+      t.login("anna", "1234");
+      t.waitFor("sale-screen .topbar");
+      t.waitUntil(d -> d.findElement(By.id("current-name")).getText().contains("Sprzedaż 1"));
+      t.screenshot("phone-sale-products");
+      // Remote text (a product name with markup in it) is shown as text, never parsed as HTML.
+      assertThat(t.text("product-grid .grid")).contains("Piwo <b>jasne</b>");
+      assertThat(t.all("product-grid b")).isEmpty();
+      // The first command after pairing learns the device's numbering from the gap answer and is sent.
+      t.waitSent();
+      assertThat(paragon.testing.Rows.count(shop.db, "receipts WHERE name = 'Sprzedaż 1'")).isEqualTo(1);
+      t.click("sale-screen .tabs button[role=tab]:last-child");
+      t.waitFor("receipt-panel .receipt-empty, receipt-panel .lines");
+      t.screenshot("phone-sale-receipt");
+      t.click("#menu-button");
+      t.waitFor("terminal-menu dialog[open] button[data-action=logout]");
+      t.screenshot("phone-menu");
+      t.click("terminal-menu button[data-action=logout]");
+      t.waitFor("#login-identifier");
+    }
+  }
+}

@@ -1,0 +1,46 @@
+package paragon.web.terminal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import paragon.accounts.Visibility;
+import paragon.devices.DeviceModel;
+import paragon.testing.Rows;
+
+/** A command the server refuses is shown in plain words, with where its lines are (DESIGN rule 6). */
+@Tag("browser")
+class TerminalRefusalBrowserTest {
+
+  @Test
+  void deleting_a_receipt_with_lines_without_the_void_permission_is_refused_and_the_lines_stay() {
+    try (Shop shop = new Shop(Visibility.ALL); Terminal t = Terminal.tablet(shop.url(""))) {
+      shop.device("Kasa 1", DeviceModel.SMART_PLUS, "STUVWXYZ");
+      t.open();
+      t.pair("STUVWXYZ");
+      t.login("anna", "1234");
+      t.waitUntil(d -> t.text("#current-name").contains("Sprzedaż 1"));
+      TerminalLiveBrowserTest.addProduct(t, "Espresso");
+      t.waitUntil(d -> TerminalLiveBrowserTest.lineNames(t).contains("Espresso"));
+      t.waitSent();
+      t.click("receipt-panel button[data-action=delete]");
+      t.waitUntil(d -> {
+        try {
+          d.switchTo().alert().accept();
+          return true;
+        } catch (org.openqa.selenium.NoAlertPresentException e) {
+          return false;
+        }
+      });
+      String notice = t.text(".notice[data-notice=refused]");
+      assertThat(notice).contains("Sprzedaż 1").contains("Espresso × 1").contains("zostały tam, gdzie były");
+      t.screenshot("tablet-refused-notice");
+      t.waitSent();
+      assertThat(t.text("#current-name")).contains("Sprzedaż 1");
+      t.waitUntil(d -> TerminalLiveBrowserTest.lineNames(t).contains("Espresso"));
+      assertThat(Rows.count(shop.db, "receipts WHERE state = 'OPEN'")).isEqualTo(1);
+      t.click(".notice button");
+      t.waitUntil(d -> t.all(".notice").isEmpty());
+    }
+  }
+}
