@@ -439,6 +439,8 @@ export class Terminal extends EventTarget {
   /** Chooses a receipt to work on when there is none: my latest ad-hoc one here, else a new one. */
   ensureCurrent() {
     if (this.phase !== 'sale' || this.current) return;
+    // An unanswered command about the current receipt (a delete, a payment) decides its fate first.
+    if (this.currentId && unconfirmed(this.outbox).some((e) => e.command.receiptId === this.currentId)) return;
     const mine = Object.values(this.receipts)
       .filter((r) => r.kind === 'AD_HOC' && r.ownerUserId === this.me.userId && !r.occupied)
       .sort((a, b) => (a.createdAt ?? 0) - (b.createdAt ?? 0));

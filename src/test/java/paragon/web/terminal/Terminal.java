@@ -72,6 +72,46 @@ final class Terminal implements AutoCloseable {
     click("login-screen button.primary");
   }
 
+  /** Taps the product button whose text contains {@code name}. */
+  void addProduct(String name) {
+    waitUntil(d -> {
+      for (WebElement b : all("product-grid .grid button[data-product]")) {
+        if (b.getText().contains(name) && b.isEnabled()) {
+          b.click();
+          return true;
+        }
+      }
+      return false;
+    });
+  }
+
+  /** The names of the current receipt's lines, in order. */
+  List<String> lineNames() {
+    return all("receipt-panel .lines li[data-line] .line-name").stream().map(WebElement::getText).toList();
+  }
+
+  /** The status of the list item named {@code name} (empty, mine, colleague, hidden, paying), or null. */
+  String status(String name) {
+    for (WebElement b : all("receipts-list li button[data-status]")) {
+      if (b.findElement(By.cssSelector(".name")).getAttribute("textContent").contains(name)) return b.getAttribute("data-status");
+    }
+    return null;
+  }
+
+  /** Taps the list item named {@code name} and waits until it is the current receipt. */
+  void openReceipt(String name) {
+    waitUntil(d -> {
+      for (WebElement b : all("receipts-list li button[data-status]")) {
+        if (b.findElement(By.cssSelector(".name")).getAttribute("textContent").contains(name)) {
+          b.click();
+          return true;
+        }
+      }
+      return false;
+    });
+    waitUntil(d -> d.findElement(By.id("current-name")).getText().contains(name));
+  }
+
   Object js(String script, Object... args) {
     return driver.executeScript(script, args);
   }

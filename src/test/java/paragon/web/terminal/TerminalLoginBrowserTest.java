@@ -67,4 +67,30 @@ class TerminalLoginBrowserTest {
       t.waitFor("#login-identifier");
     }
   }
+  @Test
+  void identifier_only_login_has_no_pin_and_no_login_has_one_button() {
+    try (Shop shop = new Shop(Visibility.ALL); Terminal t = Terminal.tablet(shop.url(""))) {
+      shop.change(h -> paragon.demo.Seed.settings(h, shop.account, true, Visibility.ALL, true, paragon.accounts.LoginMode.IDENTIFIER));
+      shop.device("Kasa 1", DeviceModel.SMART_PLUS, "MNPQRSTU");
+      t.open();
+      t.pair("MNPQRSTU");
+      t.waitFor("#login-identifier").sendKeys("ola");
+      assertThat(t.all("#login-pin")).isEmpty();
+      assertThat(t.all("pin-pad button")).isEmpty();
+      t.click("login-screen button.primary");
+      t.waitUntil(d -> t.text("#current-name").contains("Sprzedaż"));
+      assertThat(t.js("return window.paragonTerminal.session.user.name")).isEqualTo("Ola Wiśniewska");
+      t.click("#menu-button");
+      t.click("terminal-menu button[data-action=logout]");
+      t.waitFor("#login-identifier");
+      shop.change(h -> paragon.demo.Seed.settings(h, shop.account, true, Visibility.ALL, true, paragon.accounts.LoginMode.NONE));
+      t.open();
+      // The screen still asks by the applied revision; login syncs the configuration first (rule 5),
+      // so the new mode (no login: the account's first user) applies from this login on.
+      t.waitFor("#login-identifier");
+      t.click("login-screen button.primary");
+      t.waitFor("sale-screen .topbar");
+      assertThat(t.js("return window.paragonTerminal.session.user.name")).isEqualTo("Anna Nowak");
+    }
+  }
 }

@@ -20,8 +20,8 @@ class TerminalRefusalBrowserTest {
       t.pair("STUVWXYZ");
       t.login("anna", "1234");
       t.waitUntil(d -> t.text("#current-name").contains("Sprzedaż 1"));
-      TerminalLiveBrowserTest.addProduct(t, "Espresso");
-      t.waitUntil(d -> TerminalLiveBrowserTest.lineNames(t).contains("Espresso"));
+      t.addProduct("Espresso");
+      t.waitUntil(d -> t.lineNames().contains("Espresso"));
       t.waitSent();
       t.click("receipt-panel button[data-action=delete]");
       t.waitUntil(d -> {
@@ -37,7 +37,7 @@ class TerminalRefusalBrowserTest {
       t.screenshot("tablet-refused-notice");
       t.waitSent();
       assertThat(t.text("#current-name")).contains("Sprzedaż 1");
-      t.waitUntil(d -> TerminalLiveBrowserTest.lineNames(t).contains("Espresso"));
+      t.waitUntil(d -> t.lineNames().contains("Espresso"));
       assertThat(Rows.count(shop.db, "receipts WHERE state = 'OPEN'")).isEqualTo(1);
       t.click(".notice button");
       t.waitUntil(d -> t.all(".notice").isEmpty());
