@@ -35,6 +35,12 @@ class PaymentDialog extends TerminalElement {
       return;
     }
     this.phase = 'tender';
+    // The lease lasts 60 s; renew it while the cashier is still counting money.
+    clearInterval(this.renewal);
+    this.renewal = setInterval(() => {
+      if (this.phase === 'tender' && this.receipt) t.startPayment(this.receipt);
+      else clearInterval(this.renewal);
+    }, 30_000);
   }
 
   get due() {
@@ -58,6 +64,7 @@ class PaymentDialog extends TerminalElement {
     const t = this.terminal;
     const payments = METHODS.filter((m) => (this.amounts[m] ?? 0) > 0).map((m) => ({ method: m, amount: this.amounts[m] }));
     this.phase = 'paying';
+    clearInterval(this.renewal);
     const { answered } = await t.pay(this.receipt, payments);
     const ack = await answered;
     const refused = ack.status === 'refused' || (ack.status === 'duplicate' && ack.original === 'refused');
@@ -72,6 +79,7 @@ class PaymentDialog extends TerminalElement {
 
   async cancel() {
     const t = this.terminal;
+    clearInterval(this.renewal);
     const dialog = this.querySelector('dialog');
     if (this.phase === 'tender' || this.phase === 'error') {
       const live = t.receipts[this.receipt.id];
