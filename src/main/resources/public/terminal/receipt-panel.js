@@ -44,7 +44,16 @@ class ReceiptPanel extends TerminalElement {
     return html`<p class="muted">${receipt.preview ? t.t('receipt.preview') : '\u00a0'}</p>`;
   }
 
+  // The dialogs stay in one place of one template whatever the receipt: paying closes the receipt while
+  // its payment dialog is still open, and that dialog must live on to show the change.
   render() {
+    const t = this.terminal;
+    return html`${this.content()}<payment-dialog .terminal=${t}></payment-dialog>
+      <guest-bill .terminal=${t}></guest-bill>
+      <move-dialog .terminal=${t}></move-dialog>`;
+  }
+
+  content() {
     const t = this.terminal;
     const r = t.current;
     if (!r) return html`<p class="muted" style="padding:12px">${t.t('receipt.none')}</p>`;
@@ -56,7 +65,7 @@ class ReceiptPanel extends TerminalElement {
       <header>
         <h2 id="receipt-name">${r.name}</h2>
         <div class="state">${this.state(r)}</div>
-        ${r.note ? html`<p class="muted">📝 ${r.note}</p>` : ''}
+        ${r.note ? html`<p class="muted">✎ ${r.note}</p>` : ''}
       </header>
       <ul class="lines" aria-labelledby="receipt-name">
         ${lines.length === 0 ? html`<li class="muted">${t.t('receipt.empty')}</li>` : ''}
@@ -69,7 +78,7 @@ class ReceiptPanel extends TerminalElement {
             <button aria-label=${t.t('receipt.plus', { name: l.name })} data-action="plus" ?disabled=${!editable} @click=${() => t.adjust(r, l, 1000)}>+</button>
           </span>
           <span>
-            <button aria-label=${t.t('receipt.lineNote')} data-action="line-note" ?disabled=${!editable} @click=${() => this.editNote(r, l)}>📝</button>
+            <button aria-label=${t.t('receipt.lineNote')} data-action="line-note" ?disabled=${!editable} @click=${() => this.editNote(r, l)}>✎</button>
             <button class="danger" aria-label=${t.t('receipt.remove', { name: l.name })} data-action="remove" ?disabled=${!editable} @click=${() => t.removeLine(r, l)}>✕</button>
           </span>
           ${l.note ? html`<span class="note">${l.note}</span>` : ''}
@@ -96,10 +105,7 @@ class ReceiptPanel extends TerminalElement {
         ${adHoc ? html`
           <button data-action="rename" ?disabled=${!editable} @click=${() => this.rename(r)}>${t.t('receipt.rename')}</button>
           <button class="danger" data-action="delete" ?disabled=${!editable} @click=${() => this.remove(r)}>${t.t('receipt.delete')}</button>` : ''}
-      </div>
-      <payment-dialog .terminal=${t}></payment-dialog>
-      <guest-bill .terminal=${t}></guest-bill>
-      <move-dialog .terminal=${t}></move-dialog>`;
+      </div>`;
   }
 }
 customElements.define('receipt-panel', ReceiptPanel);
