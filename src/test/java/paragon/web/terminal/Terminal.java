@@ -36,7 +36,7 @@ final class Terminal implements AutoCloseable {
   }
 
   <T> T waitUntil(Function<WebDriver, T> condition) {
-    return new WebDriverWait(driver, Duration.ofSeconds(25)).until(condition);
+    return new WebDriverWait(driver, Duration.ofSeconds(40)).until(condition);
   }
 
   WebElement waitFor(String css) {
