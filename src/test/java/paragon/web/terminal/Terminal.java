@@ -36,7 +36,10 @@ final class Terminal implements AutoCloseable {
   }
 
   <T> T waitUntil(Function<WebDriver, T> condition) {
-    return new WebDriverWait(driver, Duration.ofSeconds(40)).until(condition);
+    // A re-render between finding an element and using it is a retry, not a failure.
+    return new WebDriverWait(driver, Duration.ofSeconds(40))
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(condition);
   }
 
   WebElement waitFor(String css) {
@@ -98,18 +101,22 @@ final class Terminal implements AutoCloseable {
     return null;
   }
 
-  /** Taps the list item named {@code name} and waits until it is the current receipt. */
+  /**
+   * Taps the list item named {@code name} until it is the current receipt. A tap that lands while the
+   * list re-renders (the first snapshot arriving) is lost as it would be under a finger, so the tap is
+   * repeated, as a cashier would; the wait still fails if the receipt never becomes current.
+   */
   void openReceipt(String name) {
     waitUntil(d -> {
+      if (d.findElement(By.id("current-name")).getText().contains(name)) return true;
       for (WebElement b : all("receipts-list li button[data-status]")) {
         if (b.findElement(By.cssSelector(".name")).getAttribute("textContent").contains(name)) {
           b.click();
-          return true;
+          break;
         }
       }
       return false;
     });
-    waitUntil(d -> d.findElement(By.id("current-name")).getText().contains(name));
   }
 
   Object js(String script, Object... args) {
