@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  createOutbox, enqueue, toSend, nextBatch, acknowledge, settle, unconfirmed, unsentCount, wire,
+  createOutbox, enqueue, toSend, nextBatch, acknowledge, settle, unconfirmed, unsentCount, wire, renumber,
 } from '../../main/resources/public/terminal/outbox.js';
 
 const add = (name) => ({ type: 'addLine', receiptId: 'r1', lineId: 'l-' + name, name, unitPrice: 100, quantity: 1000, vat: '23' });
@@ -98,6 +98,19 @@ test('a gap answer changes nothing and names the number to resend from', () => {
   assert.equal(answer.gap, 2);
   assert.equal(answer.outbox, o);
   assert.equal(answer.notice, null);
+});
+
+test('renumbering moves the pending entries, in order, to the numbers the server expects', () => {
+  const o = three(); // 1, 2, 3
+  const { outbox, moved } = renumber(o, 57);
+  assert.deepEqual(outbox.pending.map((e) => [e.number, e.command.name]), [[57, 'a'], [58, 'b'], [59, 'c']]);
+  assert.equal(outbox.next, 60);
+  assert.equal(moved.get(1), 57);
+  assert.equal(enqueue(outbox, add('d')).entry.number, 60);
+  assert.deepEqual(o.pending.map((e) => e.number), [1, 2, 3]);
+  const empty = renumber(createOutbox({ next: 9 }), 4);
+  assert.equal(empty.outbox.next, 4);
+  assert.deepEqual(empty.outbox.pending, []);
 });
 
 test('settling is per space', () => {

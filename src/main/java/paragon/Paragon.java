@@ -105,7 +105,7 @@ public final class Paragon {
 
       Health.register(config.routes, db);
       LoginRoutes.register(config.routes, accounts, backOffice);
-      DeviceApi.register(config.routes, db, clock, deviceAuth, terminalAuth);
+      DeviceApi.register(config.routes, db, clock, deviceAuth, terminalAuth, commands::nextNumber);
       DevicesPage.register(config.routes, db, clock, deviceAuth);
       ApiDocs.register(config.routes);
       SettingsRoutes.register(config.routes, db, clock);

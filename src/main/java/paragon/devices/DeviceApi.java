@@ -22,16 +22,19 @@ public final class DeviceApi {
   private final DeviceAuth auth;
   private final TerminalAuth terminals;
   private final CashierLogin logins;
+  private final CommandNumbers numbers;
 
-  private DeviceApi(Database db, Clock clock, DeviceAuth auth, TerminalAuth terminals) {
+  private DeviceApi(Database db, Clock clock, DeviceAuth auth, TerminalAuth terminals, CommandNumbers numbers) {
     this.db = db;
     this.auth = auth;
     this.terminals = terminals;
+    this.numbers = numbers;
     this.logins = new CashierLogin(db, clock, auth);
   }
 
-  public static void register(RoutesConfig routes, Database db, Clock clock, DeviceAuth auth, TerminalAuth terminals) {
-    DeviceApi api = new DeviceApi(db, clock, auth, terminals);
+  public static void register(RoutesConfig routes, Database db, Clock clock, DeviceAuth auth, TerminalAuth terminals,
+      CommandNumbers numbers) {
+    DeviceApi api = new DeviceApi(db, clock, auth, terminals, numbers);
     routes.post("/api/device/pair", api::pair);
     routes.get("/api/device/config", api::config);
     routes.get("/api/device/heartbeat", api::heartbeat);
@@ -47,6 +50,7 @@ public final class DeviceApi {
     body.put("token", paired.token());
     body.put("device", device(paired.device()));
     body.put("revision", paired.device().appliedRevision());
+    body.put("nextCommand", numbers.next(paired.device().accountId(), paired.device().id()));
     ctx.status(201).json(body);
   }
 
@@ -96,6 +100,7 @@ public final class DeviceApi {
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("sessionToken", in.sessionToken());
     answer.putAll(session(in.session()));
+    answer.put("nextCommand", numbers.next(device.accountId(), device.id()));
     ctx.status(201).json(answer);
   }
 

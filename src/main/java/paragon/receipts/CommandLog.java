@@ -37,6 +37,12 @@ final class CommandLog {
         .bind("a", accountId).bind("d", deviceId).mapTo(Long.class).one();
   }
 
+  /** The number the device's next command must have: one above its last applied (1 when it has none). */
+  static long next(Handle h, long accountId, long deviceId) {
+    return 1 + h.createQuery("SELECT last_n FROM command_cursors WHERE account_id = :a AND device_id = :d")
+        .bind("a", accountId).bind("d", deviceId).mapTo(Long.class).findOne().orElse(0L);
+  }
+
   static void record(Handle h, Actor a, long n, String type, String body, Logged logged, long now) {
     h.createUpdate("""
             INSERT INTO commands (account_id, device_id, n, type, user_id, status, code, seq, body, result, created_at)

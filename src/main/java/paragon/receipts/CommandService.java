@@ -38,6 +38,11 @@ public final class CommandService {
     this.clock = clock;
   }
 
+  /** The number {@code deviceId}'s next command must have (the device API tells a terminal at pairing and login). */
+  public long nextNumber(long accountId, long deviceId) {
+    return db.read(h -> CommandLog.next(h, accountId, deviceId));
+  }
+
   /** Applies a batch {@code [{n, type, ...}]} and answers one ack per command, in order. */
   public List<Ack> submit(Actor actor, JsonNode batch, I18n i18n) {
     if (batch == null || !batch.isArray()) throw Problem.invalid("commands", "receipts.batch.array");

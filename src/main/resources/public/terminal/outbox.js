@@ -94,6 +94,20 @@ export function acknowledge(outbox, ack) {
   return { outbox: { ...outbox, pending, settling }, entry, notice: movedNotice(entry, ack), gap: null };
 }
 
+/**
+ * The pending entries renumbered to start at {@code from}, in their order, and the counter after them:
+ * for numbers the server never applied (a gap answer, or a device paired again whose log stands
+ * elsewhere). Returns {outbox, moved: Map old number -> new number}.
+ */
+export function renumber(outbox, from) {
+  const pending = toSend(outbox);
+  const moved = new Map(pending.map((e, i) => [e.number, from + i]));
+  return {
+    outbox: { ...outbox, next: from + pending.length, pending: pending.map((e) => ({ ...e, number: moved.get(e.number) })) },
+    moved,
+  };
+}
+
 /** The wire form of an entry: the command with its number as {@code n}. */
 export function wire(entry) {
   return { n: entry.number, ...entry.command };

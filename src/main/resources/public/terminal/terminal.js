@@ -8,13 +8,11 @@
 import { Api, ApiError, NetworkError } from './api.js';
 import { Stream } from './stream.js';
 import { emptyState, applyFrame, keepSpaces, preview, receiptList, tableReceipt } from './state.js';
-import { createOutbox, enqueue, nextBatch, acknowledge, settle, unconfirmed, unsentCount } from './outbox.js';
+import { createOutbox, enqueue, nextBatch, acknowledge, settle, unconfirmed, unsentCount, renumber } from './outbox.js';
 import { translate } from './i18n.js';
 import { uuid } from './ids.js';
 
 const HEARTBEAT_MS = 30_000;
-/** After pairing the server's next command number is unknown: start far ahead, the gap answer says it. */
-const UNKNOWN_NEXT = 2 ** 40;
 
 export class Terminal extends EventTarget {
   constructor(store, { base = '', wsBase = null } = {}) {
@@ -96,7 +94,9 @@ export class Terminal extends EventTarget {
     const { body } = await this.api.pair(code.trim());
     this.device = { token: body.token, ...body.device };
     this.api.deviceToken = body.token;
-    this.outbox = createOutbox({ next: UNKNOWN_NEXT });
+    // The server says where the device's numbering stands (a device paired again keeps its log). What
+    // was not sent before a cut-off is kept and goes out after the next login, under these numbers.
+    this.outbox = renumber(createOutbox({ pending: this.outbox.pending, aliases: this.outbox.aliases }), body.nextCommand).outbox;
     await this.store.putAll({ device: this.device, outbox: this.outbox, session: null, receipts: null, config: null });
     this.state = emptyState();
     await this.syncConfig();
@@ -124,7 +124,8 @@ export class Terminal extends EventTarget {
     const { body } = await this.api.login(identifier, pin);
     this.session = { token: body.sessionToken, user: body.user, revision: body.revision, loginMode: body.loginMode };
     this.api.sessionToken = body.sessionToken;
-    await this.store.put('session', this.session);
+    this.alignNumbers(body.nextCommand);
+    await this.store.putAll({ session: this.session, outbox: this.outbox });
     this.startSelling();
     this.changed();
   }
@@ -308,11 +309,9 @@ export class Terminal extends EventTarget {
     for (let rounds = 0; rounds < 1000; rounds++) {
       const batch = nextBatch(this.outbox);
       if (batch.length === 0) return;
-      // Numbering not known yet (just paired): one command, whose gap answer tells where it stands.
-      const sent = batch[0].n >= UNKNOWN_NEXT ? batch.slice(0, 1) : batch;
       let acks;
       try {
-        acks = (await this.api.commands(sent)).body;
+        acks = (await this.api.commands(batch)).body;
       } catch (e) {
         if (e instanceof NetworkError) return;
         if (e instanceof ApiError && e.status === 401) {
@@ -361,19 +360,21 @@ export class Terminal extends EventTarget {
   renumberFrom(expected) {
     const pending = this.outbox.pending;
     if (pending.length === 0 || pending[0].number <= expected) return;
-    const shift = pending[0].number - expected;
-    for (const e of pending) {
-      const w = this.waiters.get(e.number);
-      if (w) {
-        this.waiters.delete(e.number);
-        this.waiters.set(e.number - shift, w);
-      }
-    }
-    this.outbox = {
-      ...this.outbox,
-      next: this.outbox.next - shift,
-      pending: pending.map((e) => ({ ...e, number: e.number - shift })),
-    };
+    const { outbox, moved } = renumber(this.outbox, expected);
+    const waiters = new Map([...this.waiters].map(([n, w]) => [moved.get(n) ?? n, w]));
+    this.outbox = outbox;
+    this.waiters = waiters;
+  }
+
+  /**
+   * At login the server says which number it expects next. Pending entries above it were never applied
+   * and move down to it; with nothing pending the counter follows the server. Pending entries below it
+   * were applied and their answers lost: resending them is answered from the server's log.
+   */
+  alignNumbers(next) {
+    if (!Number.isSafeInteger(next)) return;
+    if (this.outbox.pending.length === 0) this.outbox = { ...this.outbox, next: Math.max(next, 1) };
+    else this.renumberFrom(next);
   }
 
   dismissNotice(index) {

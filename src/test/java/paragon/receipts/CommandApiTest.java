@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import paragon.testing.TestDatabases;
+import paragon.testing.WebClient;
 
 /** The command API over real HTTP: acks, numbering (duplicates, gaps), refusals, on both databases. */
 class CommandApiTest {
@@ -102,6 +103,34 @@ class CommandApiTest {
       var noSession = a.http.postJson("/api/terminal/commands", List.of(), Map.of("Authorization", "Bearer " + a.token));
       assertThat(noSession.status()).isEqualTo(401);
       assertThat(f.count("receipts")).isZero();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabases.Kind.class)
+  void pairing_and_login_answer_where_the_device_numbering_stands_also_after_pairing_again(TestDatabases.Kind kind) {
+    try (Floor f = new Floor(kind)) {
+      Terminal a = f.terminal("anna");
+      String receipt = a.openAdHoc();
+      a.add(receipt, f.espresso, 1000);
+      a.send("rename", "receiptId", receipt, "name", "x".repeat(41)); // refused, but recorded: it takes number 3
+      f.app.db.inTransaction(h -> h.createUpdate(
+              "UPDATE devices SET pairing_code_hash = :c, pairing_expires_at = :e WHERE id = :d")
+          .bind("c", paragon.web.Tokens.hash("ABCDEFGH")).bind("e", f.app.clock.millis() + 60_000).bind("d", a.deviceId).execute());
+      WebClient.Response paired = f.app.client().postJson("/api/device/pair", Map.of("code", "ABCDEFGH"), Map.of());
+      assertThat(paired.status()).as(paired.body()).isEqualTo(201);
+      assertThat(paired.json().path("nextCommand").asLong()).isEqualTo(4);
+      String token = paired.json().path("token").asText();
+      WebClient.Response login = f.app.client().postJson("/api/device/login", Map.of("identifier", "ola", "pin", "2222"),
+          Map.of("Authorization", "Bearer " + token));
+      assertThat(login.json().path("nextCommand").asLong()).isEqualTo(4);
+
+      Terminal fresh = f.terminal("marek");
+      f.app.db.inTransaction(h -> h.createUpdate(
+              "UPDATE devices SET pairing_code_hash = :c, pairing_expires_at = :e WHERE id = :d")
+          .bind("c", paragon.web.Tokens.hash("HGFEDCBA")).bind("e", f.app.clock.millis() + 60_000).bind("d", fresh.deviceId).execute());
+      assertThat(f.app.client().postJson("/api/device/pair", Map.of("code", "HGFEDCBA"), Map.of()).json().path("nextCommand").asLong())
+          .isEqualTo(1);
     }
   }
 }

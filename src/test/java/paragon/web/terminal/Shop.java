@@ -82,6 +82,12 @@ final class Shop implements AutoCloseable {
         .mapTo(Long.class).one());
   }
 
+  /** A new pairing code for {@code device} (the back office's "New code" / "Pair again"). */
+  void newCode(long device, String code) {
+    db.inTransaction(h -> h.createUpdate("UPDATE devices SET pairing_code_hash = :c, pairing_expires_at = :e WHERE id = :d")
+        .bind("c", Tokens.hash(code)).bind("e", clock.millis() + 900_000).bind("d", device).execute());
+  }
+
   /** Adds a cashier (own role, no permissions) in one new revision. */
   long cashier(String identifier, String name, String pin) {
     long[] id = new long[1];

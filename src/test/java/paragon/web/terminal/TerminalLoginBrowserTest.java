@@ -54,7 +54,6 @@ class TerminalLoginBrowserTest {
       // Remote text (a product name with markup in it) is shown as text, never parsed as HTML.
       assertThat(t.text("product-grid .grid")).contains("Piwo <b>jasne</b>");
       assertThat(t.all("product-grid b")).isEmpty();
-      // The first command after pairing learns the device's numbering from the gap answer and is sent.
       t.waitSent();
       assertThat(paragon.testing.Rows.count(shop.db, "receipts WHERE name = 'Sprzedaż 1'")).isEqualTo(1);
       t.click("sale-screen .tabs button[role=tab]:last-child");
@@ -67,6 +66,40 @@ class TerminalLoginBrowserTest {
       t.waitFor("#login-identifier");
     }
   }
+  @Test
+  void a_replacement_tablet_paired_again_continues_the_device_numbering_and_cuts_the_old_one_off() {
+    try (Shop shop = new Shop(Visibility.ALL); Terminal old = Terminal.tablet(shop.url(""));
+        Terminal fresh = Terminal.tablet(shop.url(""))) {
+      long device = shop.device("Kasa 1", DeviceModel.SMART_PLUS, "QRSTUVWX");
+      old.open();
+      old.pair("QRSTUVWX");
+      old.login("anna", "1234");
+      old.waitUntil(d -> old.text("#current-name").contains("Sprzedaż 1"));
+      old.addProduct("Espresso");
+      old.addProduct("Sernik");
+      old.waitSent();
+      long last = paragon.testing.Rows.count(shop.db, "commands WHERE device_id = " + device);
+      assertThat(last).isGreaterThanOrEqualTo(3);
+
+      shop.newCode(device, "WXYZ2345"); // the back office's "Pair again"
+      fresh.open();
+      fresh.pair("WXYZ2345");
+      fresh.waitFor("#login-identifier");
+      assertThat(((Number) fresh.js("return window.paragonTerminal.outbox.next")).longValue()).isEqualTo(last + 1);
+      old.waitFor("#pair-code"); // its token was replaced: it is cut off and asks for a code
+      fresh.login("ola", "4321");
+      fresh.waitUntil(d -> fresh.text("#current-name").contains("Sprzedaż 2"));
+      fresh.addProduct("Cappuccino");
+      fresh.waitSent();
+      // Every command of the device in one numbering, none refused for a gap (a gap is never recorded).
+      assertThat(paragon.testing.Rows.count(shop.db, "commands WHERE device_id = " + device)).isGreaterThan(last);
+      long max = shop.db.read(h -> h.createQuery("SELECT MAX(n) FROM commands WHERE device_id = :d").bind("d", device).mapTo(Long.class).one());
+      assertThat(max).isEqualTo(paragon.testing.Rows.count(shop.db, "commands WHERE device_id = " + device));
+      assertThat(paragon.testing.Rows.count(shop.db, "commands WHERE device_id = " + device + " AND status <> 'accepted'")).isZero();
+      assertThat(paragon.testing.Rows.count(shop.db, "lines WHERE name = 'Cappuccino'")).isEqualTo(1);
+    }
+  }
+
   @Test
   void identifier_only_login_has_no_pin_and_no_login_has_one_button() {
     try (Shop shop = new Shop(Visibility.ALL); Terminal t = Terminal.tablet(shop.url(""))) {
