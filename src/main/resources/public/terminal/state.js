@@ -74,12 +74,15 @@ export function applyChange(state, change) {
  * The receipts as the cashier should see them: the server's, with {@code entries} (unconfirmed
  * commands, lowest number first) applied in order. {@code ctx} = {me: {userId, roleId}, deviceId,
  * products: Map id -> product, aliases: {aliasId: receiptId}} (outbox.js, step 5). A receipt a command
- * touched gets {preview: true}.
+ * touched gets {preview: true}. {@code out.aliases}, when given, receives the aliases known after the
+ * replay: a table this device is opening that the stream already shows (its frame came before the
+ * answer) is known by its real id there before the answer names it.
  */
-export function preview(state, entries, ctx = {}) {
+export function preview(state, entries, ctx = {}, out = null) {
   const run = { ...ctx, aliases: { ...(ctx.aliases ?? {}) } };
   let receipts = state.receipts;
   for (const entry of entries) receipts = applyCommand(receipts, entry, run);
+  if (out) out.aliases = run.aliases;
   return receipts;
 }
 

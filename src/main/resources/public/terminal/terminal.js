@@ -226,6 +226,7 @@ export class Terminal extends EventTarget {
       if (next === this.state) return;
       this.state = next;
     }
+    this.cached = null;
     this.outbox = settle(this.outbox, this.state.cursors);
     this.persistSoon();
     if (frame.type === 'snapshot') this.ready = true;
@@ -341,10 +342,13 @@ export class Terminal extends EventTarget {
       this.renumberFrom(result.gap);
       return;
     }
-    this.outbox = result.outbox;
     // A table started here is known by its real id from now on (aliases are dropped once all is settled).
     const alias = result.entry?.alias;
-    if (alias && this.currentId === alias && this.outbox.aliases[alias]) this.currentId = this.outbox.aliases[alias];
+    const real = alias && result.outbox.aliases[alias];
+    if (real && this.currentId === alias) this.currentId = real;
+    // The stream may have brought the change before this answer: then it is settled at once.
+    this.outbox = settle(result.outbox, this.state.cursors);
+    this.cached = null;
     if (result.notice) this.notices = [...this.notices, result.notice];
     const waiter = result.entry && this.waiters.get(result.entry.number);
     if (waiter) {
@@ -400,8 +404,10 @@ export class Terminal extends EventTarget {
   /** The receipts with this device's unconfirmed commands applied; recomputed after each change. */
   get receipts() {
     if (!this.cached) {
+      const out = {};
       this.cached = preview(this.state, unconfirmed(this.outbox),
-        { me: this.me, deviceId: this.device?.id, products: this.products, aliases: this.outbox.aliases });
+        { me: this.me, deviceId: this.device?.id, products: this.products, aliases: this.outbox.aliases }, out);
+      this.previewAliases = out.aliases;
     }
     return this.cached;
   }
@@ -416,7 +422,7 @@ export class Terminal extends EventTarget {
 
   get current() {
     const r = this.receipts;
-    return r[this.currentId] ?? r[this.outbox.aliases[this.currentId]] ?? null;
+    return r[this.currentId] ?? r[this.outbox.aliases[this.currentId]] ?? r[this.previewAliases[this.currentId]] ?? null;
   }
 
   /** Whether this device may change {@code receipt}: not while a colleague's terminal is paying it. */
@@ -441,7 +447,7 @@ export class Terminal extends EventTarget {
   ensureCurrent() {
     if (this.phase !== 'sale' || this.current) return;
     // An unanswered command about the current receipt (a delete, a payment) decides its fate first.
-    if (this.currentId && unconfirmed(this.outbox).some((e) => e.command.receiptId === this.currentId)) return;
+    if (this.currentId && unconfirmed(this.outbox).some((e) => e.command.receiptId === this.currentId || e.alias === this.currentId)) return;
     const mine = Object.values(this.receipts)
       .filter((r) => r.kind === 'AD_HOC' && r.ownerUserId === this.me.userId && !r.occupied)
       .sort((a, b) => (a.createdAt ?? 0) - (b.createdAt ?? 0));

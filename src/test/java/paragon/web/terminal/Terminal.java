@@ -102,21 +102,21 @@ final class Terminal implements AutoCloseable {
   }
 
   /**
-   * Taps the list item named {@code name} until it is the current receipt. A tap that lands while the
-   * list re-renders (the first snapshot arriving) is lost as it would be under a finger, so the tap is
-   * repeated, as a cashier would; the wait still fails if the receipt never becomes current.
+   * Taps the list item named {@code name} once and waits until it is the current receipt: a tap the app
+   * loses (say, to the first snapshot arriving) fails the test. Only a tap that never happened (the
+   * button was re-rendered between finding and clicking it) is repeated.
    */
   void openReceipt(String name) {
     waitUntil(d -> {
-      if (d.findElement(By.id("current-name")).getText().contains(name)) return true;
       for (WebElement b : all("receipts-list li button[data-status]")) {
         if (b.findElement(By.cssSelector(".name")).getAttribute("textContent").contains(name)) {
           b.click();
-          break;
+          return true;
         }
       }
       return false;
     });
+    waitUntil(d -> d.findElement(By.id("current-name")).getText().contains(name));
   }
 
   Object js(String script, Object... args) {
