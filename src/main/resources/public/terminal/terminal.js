@@ -7,10 +7,11 @@
 // nothing; a resend after a lost answer is answered from the server's log.
 import { Api, ApiError, NetworkError } from './api.js';
 import { Stream } from './stream.js';
-import { emptyState, applyFrame, keepSpaces, preview, receiptList, tableReceipt } from './state.js';
-import { createOutbox, enqueue, nextBatch, acknowledge, settle, unconfirmed, unsentCount, renumber } from './outbox.js';
+import { emptyState, applyFrame, keepSpaces, preview, receiptList } from './state.js';
+import { createOutbox, settle, unconfirmed, unsentCount, renumber } from './outbox.js';
 import { translate } from './i18n.js';
-import { uuid } from './ids.js';
+import { Sending } from './sending.js';
+import { CashierActions } from './actions.js';
 
 const HEARTBEAT_MS = 30_000;
 
@@ -279,114 +280,6 @@ export class Terminal extends EventTarget {
     return this.store.putAll({ receipts: this.state, outbox: this.outbox, notices: this.notices, ui: { currentId: this.currentId } });
   }
 
-  // ---- commands --------------------------------------------------------------------------------
-
-  /**
-   * Queues {@code command} (about: what a notice would need), persists, previews and sends it.
-   * Resolves with the server's ack when it comes in this page's life (payment waits on it).
-   */
-  async dispatch(command, about = {}, alias = null) {
-    const queued = enqueue(this.outbox, command, about, Date.now(), alias);
-    this.outbox = queued.outbox;
-    const answered = new Promise((resolve) => this.waiters.set(queued.entry.number, resolve));
-    await this.persist();
-    this.changed();
-    this.flush();
-    return { number: queued.entry.number, answered };
-  }
-
-  /** Sends pending commands in order until none are left or the network fails. One at a time. */
-  flush() {
-    if (!this.flushing) {
-      this.flushing = this.sendAll().finally(() => {
-        this.flushing = null;
-      });
-    }
-    return this.flushing;
-  }
-
-  async sendAll() {
-    if (!this.session) return;
-    for (let rounds = 0; rounds < 1000; rounds++) {
-      const batch = nextBatch(this.outbox);
-      if (batch.length === 0) return;
-      let acks;
-      try {
-        acks = (await this.api.commands(batch)).body;
-      } catch (e) {
-        if (e instanceof NetworkError) return;
-        if (e instanceof ApiError && e.status === 401) {
-          this.onStreamRefused();
-          return;
-        }
-        if (e instanceof ApiError) {
-          // Not an answer per command: the batch itself failed (a server error). Keep everything
-          // pending, say so, and try again on the next occasion (reconnect, next action).
-          console.error('commands', e);
-          this.error = e.message;
-          this.changed();
-          return;
-        }
-        throw e;
-      }
-      this.error = null;
-      for (const ack of acks) this.answer(ack);
-      await this.persist();
-      this.changed();
-    }
-  }
-
-  answer(ack) {
-    const result = acknowledge(this.outbox, ack);
-    if (result.gap != null) {
-      this.renumberFrom(result.gap);
-      return;
-    }
-    // A table started here is known by its real id from now on (aliases are dropped once all is settled).
-    const alias = result.entry?.alias;
-    const real = alias && result.outbox.aliases[alias];
-    if (real && this.currentId === alias) this.currentId = real;
-    // The stream may have brought the change before this answer: then it is settled at once.
-    this.outbox = settle(result.outbox, this.state.cursors);
-    this.cached = null;
-    if (result.notice) this.notices = [...this.notices, result.notice];
-    const waiter = result.entry && this.waiters.get(result.entry.number);
-    if (waiter) {
-      this.waiters.delete(result.entry.number);
-      waiter(ack);
-    }
-  }
-
-  /**
-   * The server waits for {@code expected} but our lowest pending number is higher: the numbers in
-   * between were never applied (a fresh pairing), so the pending entries take them, in order.
-   */
-  renumberFrom(expected) {
-    const pending = this.outbox.pending;
-    if (pending.length === 0 || pending[0].number <= expected) return;
-    const { outbox, moved } = renumber(this.outbox, expected);
-    const waiters = new Map([...this.waiters].map(([n, w]) => [moved.get(n) ?? n, w]));
-    this.outbox = outbox;
-    this.waiters = waiters;
-  }
-
-  /**
-   * At login the server says which number it expects next. Pending entries above it were never applied
-   * and move down to it; with nothing pending the counter follows the server. Pending entries below it
-   * were applied and their answers lost: resending them is answered from the server's log.
-   */
-  alignNumbers(next) {
-    if (!Number.isSafeInteger(next)) return;
-    if (this.outbox.pending.length === 0) this.outbox = { ...this.outbox, next: Math.max(next, 1) };
-    else this.renumberFrom(next);
-  }
-
-  dismissNotice(index) {
-    this.notices = this.notices.filter((_, i) => i !== index);
-    this.persist();
-    this.changed();
-  }
-
   // ---- what the screens show -------------------------------------------------------------------
 
   get me() {
@@ -455,127 +348,11 @@ export class Terminal extends EventTarget {
     // Online, the first snapshot says whether one exists already; offline, what was stored must do.
     else if (Object.keys(this.state.cursors).length > 0 || this.connection === 'offline') this.openAdHoc();
   }
+}
 
-  async openAdHoc() {
-    const id = uuid();
-    const name = this.nextName();
-    this.currentId = id;
-    return this.dispatch({ type: 'openAdHoc', receiptId: id }, { receiptName: name });
-  }
-
-  nextName() {
-    const prefix = this.t('list.saleName');
-    const taken = new Set(Object.values(this.receipts).map((r) => r.name));
-    for (let n = 1; ; n++) if (!taken.has(`${prefix} ${n}`)) return `${prefix} ${n}`;
-  }
-
-  /** Opens table {@code slot} (joining its open receipt if there is one) and makes it current. */
-  async openTable(slot) {
-    const open = tableReceipt(this.receipts, slot.id);
-    if (open) {
-      this.select(open.id);
-      return;
-    }
-    const alias = uuid();
-    this.currentId = alias;
-    await this.dispatch({ type: 'openTable', slotId: slot.id }, { receiptName: slot.name }, alias);
-  }
-
-  /** The receipt id to put in a command: a table started here may still be known only by its alias. */
-  idFor(receipt) {
-    return receipt.id;
-  }
-
-  about(receipt, lines = []) {
-    return { receiptName: receipt?.name ?? null, lines: lines.map((l) => ({ name: l.name, quantity: l.quantity })) };
-  }
-
-  addProduct(product, quantity = 1000) {
-    const r = this.current;
-    if (!this.editable(r)) return null;
-    return this.dispatch({ type: 'addLine', receiptId: this.idFor(r), lineId: uuid(), productId: product.id, quantity },
-      this.about(r, [{ name: product.name, quantity }]));
-  }
-
-  addFree(name, unitPrice, vat, quantity = 1000) {
-    const r = this.current;
-    if (!this.editable(r)) return null;
-    return this.dispatch({ type: 'addLine', receiptId: this.idFor(r), lineId: uuid(), name, unitPrice, vat, quantity },
-      this.about(r, [{ name, quantity }]));
-  }
-
-  adjust(receipt, line, delta) {
-    if (line.quantity + delta < 1) return this.removeLine(receipt, line);
-    return this.dispatch({ type: 'adjustQuantity', lineId: line.id, delta }, this.about(receipt, [line]));
-  }
-
-  removeLine(receipt, line) {
-    return this.dispatch({ type: 'removeLine', lineId: line.id }, this.about(receipt, [line]));
-  }
-
-  noteLine(receipt, line, note) {
-    return this.dispatch({ type: 'noteLine', lineId: line.id, note: note || null }, this.about(receipt, [line]));
-  }
-
-  noteReceipt(receipt, note) {
-    return this.dispatch({ type: 'noteReceipt', receiptId: receipt.id, note: note || null }, this.about(receipt));
-  }
-
-  setGuests(receipt, guests) {
-    return this.dispatch({ type: 'setGuests', receiptId: receipt.id, guests }, this.about(receipt));
-  }
-
-  rename(receipt, name) {
-    return this.dispatch({ type: 'rename', receiptId: receipt.id, name }, this.about(receipt));
-  }
-
-  /** Deletes an ad-hoc receipt; online, waits for the answer so a refused delete keeps it current. */
-  async remove(receipt) {
-    const wasCurrent = this.currentId === receipt.id;
-    const { answered } = await this.dispatch({ type: 'delete', receiptId: receipt.id }, this.about(receipt, receipt.lines ?? []));
-    // Reachable server: its answer decides (a refusal keeps the receipt). Offline: go on at once.
-    const ack = await Promise.race([answered, new Promise((resolve) => setTimeout(() => resolve(null), 3000))]);
-    if (ack && (ack.status === 'refused' || ack.original === 'refused')) return;
-    if (wasCurrent && this.currentId === receipt.id) {
-      this.currentId = null;
-      this.ensureCurrent();
-      this.changed();
-    }
-  }
-
-  /** Split: moves {@code lines} to {@code target} (a receipt) or, when null, to a new ad-hoc receipt. */
-  moveLines(receipt, lines, target) {
-    const targetId = target ? target.id : uuid();
-    return this.dispatch({
-      type: 'moveLines', receiptId: receipt.id, targetReceiptId: targetId, ...(target ? {} : { newTarget: true }),
-      lines: lines.map((l) => ({ lineId: l.id })),
-    }, { ...this.about(receipt, lines), targetName: target ? target.name : this.nextName() });
-  }
-
-  merge(receipt, target) {
-    if (this.currentId === receipt.id) this.currentId = target.id;
-    return this.dispatch({ type: 'merge', receiptId: receipt.id, targetReceiptId: target.id }, this.about(receipt, receipt.lines ?? []));
-  }
-
-  reassign(receipt, userId) {
-    return this.dispatch({ type: 'reassign', receiptId: receipt.id, userId }, this.about(receipt));
-  }
-
-  startPayment(receipt) {
-    return this.dispatch({ type: 'startPayment', receiptId: receipt.id }, this.about(receipt));
-  }
-
-  cancelPayment(receipt) {
-    return this.dispatch({ type: 'cancelPayment', receiptId: receipt.id }, this.about(receipt));
-  }
-
-  /** Pays with the seq of the server's state the cashier saw (not a preview). */
-  pay(receipt, payments) {
-    const seen = this.state.receipts[receipt.id];
-    return this.dispatch({ type: 'pay', receiptId: receipt.id, seq: seen?.seq ?? receipt.seq, payments }, this.about(receipt, receipt.lines ?? []));
-  }
-
-  dayClose() {
-    return this.dispatch({ type: 'dayClose' }, {});
+/** Terminal's methods also come from sending.js (the outbox on the wire) and actions.js (the cashier's actions). */
+for (const part of [Sending, CashierActions]) {
+  for (const name of Object.getOwnPropertyNames(part.prototype)) {
+    if (name !== 'constructor') Object.defineProperty(Terminal.prototype, name, Object.getOwnPropertyDescriptor(part.prototype, name));
   }
 }

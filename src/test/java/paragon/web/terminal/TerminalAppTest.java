@@ -46,6 +46,16 @@ class TerminalAppTest {
   }
 
   @Test
+  void every_module_and_stylesheet_of_the_app_is_listed_so_it_is_served_and_precached() throws java.io.IOException {
+    // A file left out would load online and be missing offline (the service worker precaches FILES).
+    try (var files = java.nio.file.Files.list(java.nio.file.Path.of("src/main/resources/public/terminal"))) {
+      var onDisk = files.map(p -> p.getFileName().toString())
+          .filter(n -> (n.endsWith(".js") || n.endsWith(".css")) && !n.equals("sw.js")).sorted().toList();
+      assertThat(TerminalApp.FILES).containsExactlyInAnyOrderElementsOf(onDisk);
+    }
+  }
+
+  @Test
   void every_app_file_is_served_with_an_etag_and_revalidates_to_304() {
     for (String file : TerminalApp.FILES) {
       var first = client.get("/terminal/" + file);

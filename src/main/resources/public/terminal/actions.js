@@ -1,0 +1,130 @@
+// What a cashier does to receipts (mixed into Terminal, terminal.js): each action is one command
+// dispatched through the outbox (sending.js), with what a notice would need ("about") if it is refused.
+// The server decides; these only build the commands and choose what is current.
+import { tableReceipt } from './state.js';
+import { uuid } from './ids.js';
+
+export class CashierActions {
+  async openAdHoc() {
+    const id = uuid();
+    const name = this.nextName();
+    this.currentId = id;
+    return this.dispatch({ type: 'openAdHoc', receiptId: id }, { receiptName: name });
+  }
+
+  nextName() {
+    const prefix = this.t('list.saleName');
+    const taken = new Set(Object.values(this.receipts).map((r) => r.name));
+    for (let n = 1; ; n++) if (!taken.has(`${prefix} ${n}`)) return `${prefix} ${n}`;
+  }
+
+  /** Opens table {@code slot} (joining its open receipt if there is one) and makes it current. */
+  async openTable(slot) {
+    const open = tableReceipt(this.receipts, slot.id);
+    if (open) {
+      this.select(open.id);
+      return;
+    }
+    const alias = uuid();
+    this.currentId = alias;
+    await this.dispatch({ type: 'openTable', slotId: slot.id }, { receiptName: slot.name }, alias);
+  }
+
+  /** The receipt id to put in a command: a table started here may still be known only by its alias. */
+  idFor(receipt) {
+    return receipt.id;
+  }
+
+  about(receipt, lines = []) {
+    return { receiptName: receipt?.name ?? null, lines: lines.map((l) => ({ name: l.name, quantity: l.quantity })) };
+  }
+
+  addProduct(product, quantity = 1000) {
+    const r = this.current;
+    if (!this.editable(r)) return null;
+    return this.dispatch({ type: 'addLine', receiptId: this.idFor(r), lineId: uuid(), productId: product.id, quantity },
+      this.about(r, [{ name: product.name, quantity }]));
+  }
+
+  addFree(name, unitPrice, vat, quantity = 1000) {
+    const r = this.current;
+    if (!this.editable(r)) return null;
+    return this.dispatch({ type: 'addLine', receiptId: this.idFor(r), lineId: uuid(), name, unitPrice, vat, quantity },
+      this.about(r, [{ name, quantity }]));
+  }
+
+  adjust(receipt, line, delta) {
+    if (line.quantity + delta < 1) return this.removeLine(receipt, line);
+    return this.dispatch({ type: 'adjustQuantity', lineId: line.id, delta }, this.about(receipt, [line]));
+  }
+
+  removeLine(receipt, line) {
+    return this.dispatch({ type: 'removeLine', lineId: line.id }, this.about(receipt, [line]));
+  }
+
+  noteLine(receipt, line, note) {
+    return this.dispatch({ type: 'noteLine', lineId: line.id, note: note || null }, this.about(receipt, [line]));
+  }
+
+  noteReceipt(receipt, note) {
+    return this.dispatch({ type: 'noteReceipt', receiptId: receipt.id, note: note || null }, this.about(receipt));
+  }
+
+  setGuests(receipt, guests) {
+    return this.dispatch({ type: 'setGuests', receiptId: receipt.id, guests }, this.about(receipt));
+  }
+
+  rename(receipt, name) {
+    return this.dispatch({ type: 'rename', receiptId: receipt.id, name }, this.about(receipt));
+  }
+
+  /** Deletes an ad-hoc receipt; online, waits for the answer so a refused delete keeps it current. */
+  async remove(receipt) {
+    const wasCurrent = this.currentId === receipt.id;
+    const { answered } = await this.dispatch({ type: 'delete', receiptId: receipt.id }, this.about(receipt, receipt.lines ?? []));
+    // Reachable server: its answer decides (a refusal keeps the receipt). Offline: go on at once.
+    const ack = await Promise.race([answered, new Promise((resolve) => setTimeout(() => resolve(null), 3000))]);
+    if (ack && (ack.status === 'refused' || ack.original === 'refused')) return;
+    if (wasCurrent && this.currentId === receipt.id) {
+      this.currentId = null;
+      this.ensureCurrent();
+      this.changed();
+    }
+  }
+
+  /** Split: moves {@code lines} to {@code target} (a receipt) or, when null, to a new ad-hoc receipt. */
+  moveLines(receipt, lines, target) {
+    const targetId = target ? target.id : uuid();
+    return this.dispatch({
+      type: 'moveLines', receiptId: receipt.id, targetReceiptId: targetId, ...(target ? {} : { newTarget: true }),
+      lines: lines.map((l) => ({ lineId: l.id })),
+    }, { ...this.about(receipt, lines), targetName: target ? target.name : this.nextName() });
+  }
+
+  merge(receipt, target) {
+    if (this.currentId === receipt.id) this.currentId = target.id;
+    return this.dispatch({ type: 'merge', receiptId: receipt.id, targetReceiptId: target.id }, this.about(receipt, receipt.lines ?? []));
+  }
+
+  reassign(receipt, userId) {
+    return this.dispatch({ type: 'reassign', receiptId: receipt.id, userId }, this.about(receipt));
+  }
+
+  startPayment(receipt) {
+    return this.dispatch({ type: 'startPayment', receiptId: receipt.id }, this.about(receipt));
+  }
+
+  cancelPayment(receipt) {
+    return this.dispatch({ type: 'cancelPayment', receiptId: receipt.id }, this.about(receipt));
+  }
+
+  /** Pays with the seq of the server's state the cashier saw (not a preview). */
+  pay(receipt, payments) {
+    const seen = this.state.receipts[receipt.id];
+    return this.dispatch({ type: 'pay', receiptId: receipt.id, seq: seen?.seq ?? receipt.seq, payments }, this.about(receipt, receipt.lines ?? []));
+  }
+
+  dayClose() {
+    return this.dispatch({ type: 'dayClose' }, {});
+  }
+}

@@ -1,0 +1,115 @@
+// How a cashier's action reaches the server (mixed into Terminal, terminal.js): the command goes into
+// the outbox (outbox.js) with the device's next number, outbox and receipts are written to IndexedDB in
+// one transaction, the preview shows it, and it is sent when online. Pending commands go out in number
+// order; each answer drops its entry, a refusal becomes a notice (DESIGN rule 6), and a gap answer
+// renumbers what the server never applied.
+import { ApiError, NetworkError } from './api.js';
+import { enqueue, nextBatch, acknowledge, settle, renumber } from './outbox.js';
+
+export class Sending {
+  /**
+   * Queues {@code command} (about: what a notice would need), persists, previews and sends it.
+   * Resolves with the server's ack when it comes in this page's life (payment waits on it).
+   */
+  async dispatch(command, about = {}, alias = null) {
+    const queued = enqueue(this.outbox, command, about, Date.now(), alias);
+    this.outbox = queued.outbox;
+    const answered = new Promise((resolve) => this.waiters.set(queued.entry.number, resolve));
+    await this.persist();
+    this.changed();
+    this.flush();
+    return { number: queued.entry.number, answered };
+  }
+
+  /** Sends pending commands in order until none are left or the network fails. One at a time. */
+  flush() {
+    if (!this.flushing) {
+      this.flushing = this.sendAll().finally(() => {
+        this.flushing = null;
+      });
+    }
+    return this.flushing;
+  }
+
+  async sendAll() {
+    if (!this.session) return;
+    for (let rounds = 0; rounds < 1000; rounds++) {
+      const batch = nextBatch(this.outbox);
+      if (batch.length === 0) return;
+      let acks;
+      try {
+        acks = (await this.api.commands(batch)).body;
+      } catch (e) {
+        if (e instanceof NetworkError) return;
+        if (e instanceof ApiError && e.status === 401) {
+          this.onStreamRefused();
+          return;
+        }
+        if (e instanceof ApiError) {
+          // Not an answer per command: the batch itself failed (a server error). Keep everything
+          // pending, say so, and try again on the next occasion (reconnect, next action).
+          console.error('commands', e);
+          this.error = e.message;
+          this.changed();
+          return;
+        }
+        throw e;
+      }
+      this.error = null;
+      for (const ack of acks) this.answer(ack);
+      await this.persist();
+      this.changed();
+    }
+  }
+
+  answer(ack) {
+    const result = acknowledge(this.outbox, ack);
+    if (result.gap != null) {
+      this.renumberFrom(result.gap);
+      return;
+    }
+    // A table started here is known by its real id from now on (aliases are dropped once all is settled).
+    const alias = result.entry?.alias;
+    const real = alias && result.outbox.aliases[alias];
+    if (real && this.currentId === alias) this.currentId = real;
+    // The stream may have brought the change before this answer: then it is settled at once.
+    this.outbox = settle(result.outbox, this.state.cursors);
+    this.cached = null;
+    if (result.notice) this.notices = [...this.notices, result.notice];
+    const waiter = result.entry && this.waiters.get(result.entry.number);
+    if (waiter) {
+      this.waiters.delete(result.entry.number);
+      waiter(ack);
+    }
+  }
+
+  /**
+   * The server waits for {@code expected} but our lowest pending number is higher: the numbers in
+   * between were never applied (a fresh pairing), so the pending entries take them, in order.
+   */
+  renumberFrom(expected) {
+    const pending = this.outbox.pending;
+    if (pending.length === 0 || pending[0].number <= expected) return;
+    const { outbox, moved } = renumber(this.outbox, expected);
+    const waiters = new Map([...this.waiters].map(([n, w]) => [moved.get(n) ?? n, w]));
+    this.outbox = outbox;
+    this.waiters = waiters;
+  }
+
+  /**
+   * At login the server says which number it expects next. Pending entries above it were never applied
+   * and move down to it; with nothing pending the counter follows the server. Pending entries below it
+   * were applied and their answers lost: resending them is answered from the server's log.
+   */
+  alignNumbers(next) {
+    if (!Number.isSafeInteger(next)) return;
+    if (this.outbox.pending.length === 0) this.outbox = { ...this.outbox, next: Math.max(next, 1) };
+    else this.renumberFrom(next);
+  }
+
+  dismissNotice(index) {
+    this.notices = this.notices.filter((_, i) => i !== index);
+    this.persist();
+    this.changed();
+  }
+}
