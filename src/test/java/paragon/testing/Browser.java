@@ -45,6 +45,10 @@ public final class Browser {
         .build();
     ChromeDriver driver = new ChromeDriver(service, options);
     driver.manage().window().setSize(new Dimension(width, height));
+    // The window size includes the browser's frame: the page must get exactly the device's viewport
+    // (a tablet's 1280x800, a phone's 390x844), so emulate the device's metrics; a phone-sized one as mobile.
+    driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of(
+        "width", width, "height", height, "deviceScaleFactor", 1, "mobile", width < 600));
     driver.manage().timeouts().implicitlyWait(Duration.ZERO);
     return driver;
   }

@@ -1,0 +1,152 @@
+package paragon.web.terminal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.WebElement;
+import paragon.accounts.Visibility;
+import paragon.testing.Rows;
+
+/**
+ * The sale screen as one cashier uses it: finding products, editing lines, adding, renaming and deleting
+ * ad-hoc receipts, and paying with several tenders. Each step is checked on screen and on the server.
+ */
+@Tag("browser")
+class TerminalSaleBrowserTest {
+
+  /** Answers the browser's prompt with {@code text} (null: accepts a confirm). */
+  static void answerDialog(Terminal t, String text) {
+    t.waitUntil(d -> {
+      try {
+        var alert = d.switchTo().alert();
+        if (text != null) alert.sendKeys(text);
+        alert.accept();
+        return true;
+      } catch (NoAlertPresentException e) {
+        return false;
+      }
+    });
+  }
+
+  static List<String> productNames(Terminal t) {
+    return t.all("product-grid .grid button[data-product] span:first-child").stream().map(WebElement::getText).toList();
+  }
+
+  @Test
+  void the_cashier_finds_products_by_search_and_category_and_edits_quantities_notes_and_lines() {
+    try (Shop shop = new Shop(Visibility.ALL); Terminal t = Terminal.tablet(shop.url(""))) {
+      TerminalLiveBrowserTest.loggedIn(shop, t, "Kasa 1", "ABCDEFGH", "anna", "1234");
+      t.waitUntil(d -> t.text("#current-name").contains("Sprzedaż 1"));
+
+      t.waitFor("#product-search").sendKeys("serN");
+      t.waitUntil(d -> productNames(t).equals(List.of("Sernik")));
+      t.waitFor("#product-search").clear();
+      t.js("const s = document.querySelector('#product-search'); s.value = ''; s.dispatchEvent(new Event('input'));");
+      t.waitUntil(d -> productNames(t).size() == 4);
+      t.waitUntil(d -> {
+        for (WebElement b : t.all("product-grid .categories button")) {
+          if (b.getText().equals("Napoje")) {
+            b.click();
+            return true;
+          }
+        }
+        return false;
+      });
+      t.waitUntil(d -> productNames(t).equals(List.of("Piwo <b>jasne</b>")));
+      t.click("product-grid .categories button:first-child");
+      t.waitUntil(d -> productNames(t).size() == 4);
+
+      t.addProduct("Espresso");
+      t.addProduct("Sernik");
+      t.waitUntil(d -> t.lineNames().equals(List.of("Espresso", "Sernik")));
+      t.click("receipt-panel li[data-line]:first-child button[data-action=plus]");
+      t.waitUntil(d -> d.findElement(By.id("receipt-total")).getText().equals("34,00 zł"));
+      t.click("receipt-panel li[data-line]:first-child button[data-action=minus]");
+      t.waitUntil(d -> d.findElement(By.id("receipt-total")).getText().equals("25,00 zł"));
+      t.click("receipt-panel li[data-line]:nth-child(2) button[data-action=remove]");
+      t.waitUntil(d -> t.lineNames().equals(List.of("Espresso")));
+      t.click("receipt-panel li[data-line]:first-child button[data-action=line-note]");
+      answerDialog(t, "bez cukru");
+      t.waitUntil(d -> t.text("receipt-panel li[data-line] .note").equals("bez cukru"));
+      t.waitUntil(d -> d.findElement(By.id("receipt-total")).getText().equals("9,00 zł"));
+      t.screenshot("tablet-sale-edited-lines");
+      t.waitSent();
+
+      Map<String, Object> espresso = shop.db.read(h -> h.createQuery(
+          "SELECT quantity, note, removed FROM lines WHERE name = 'Espresso'").mapToMap().one());
+      assertThat(((Number) espresso.get("quantity")).longValue()).isEqualTo(1000);
+      assertThat(espresso.get("note")).isEqualTo("bez cukru");
+      assertThat(Rows.count(shop.db, "lines WHERE name = 'Sernik' AND removed = :t", "t", true)).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void plus_adds_a_receipt_and_switches_to_it_and_an_ad_hoc_receipt_is_renamed_then_deleted() {
+    try (Shop shop = new Shop(Visibility.ALL); Terminal t = Terminal.phone(shop.url(""))) {
+      TerminalLiveBrowserTest.loggedIn(shop, t, "Pocket 1", "ABCDEFGH", "anna", "1234");
+      t.waitUntil(d -> t.text("#current-name").contains("Sprzedaż 1"));
+      t.click("sale-screen .drawer-toggle");
+      t.click("receipts-list button[data-action=add-receipt]");
+      t.waitUntil(d -> t.text("#current-name").contains("Sprzedaż 2"));
+
+      t.click("receipt-panel button[data-action=rename]");
+      answerDialog(t, "Taras <i>2</i>");
+      t.waitUntil(d -> t.text("#current-name").contains("Taras <i>2</i>"));
+      t.waitSent();
+      assertThat(Rows.count(shop.db, "receipts WHERE name = :n AND state = 'OPEN'", "n", "Taras <i>2</i>")).isEqualTo(1);
+      t.click("sale-screen .drawer-toggle");
+      t.waitUntil(d -> "mine".equals(t.status("Taras <i>2</i>")));
+      assertThat(t.all("receipts-list i")).isEmpty();
+      t.screenshot("phone-receipts-drawer-renamed");
+      t.click("sale-screen .drawer-toggle");
+
+      t.click("receipt-panel button[data-action=delete]");
+      answerDialog(t, null);
+      t.waitUntil(d -> t.text("#current-name").contains("Sprzedaż 1"));
+      t.waitSent();
+      assertThat(Rows.count(shop.db, "receipts WHERE name = :n AND state = 'DELETED'", "n", "Taras <i>2</i>")).isEqualTo(1);
+      t.click("sale-screen .drawer-toggle");
+      t.waitUntil(d -> t.status("Sprzedaż 1") != null && t.status("Taras <i>2</i>") == null);
+    }
+  }
+
+  @Test
+  void a_split_tender_of_card_voucher_and_cash_is_paid_with_change_from_the_cash_only() {
+    try (Shop shop = new Shop(Visibility.ALL); Terminal t = Terminal.tablet(shop.url(""))) {
+      TerminalLiveBrowserTest.loggedIn(shop, t, "Kasa 1", "ABCDEFGH", "anna", "1234");
+      t.openReceipt("Stolik 2");
+      t.addProduct("Sernik");
+      t.addProduct("Cappuccino");
+      t.waitUntil(d -> d.findElement(By.id("receipt-total")).getText().equals("30,00 zł"));
+      t.waitSent();
+      t.click("receipt-panel button[data-action=pay]");
+      WebElement card = t.waitFor("payment-dialog #pay-CARD");
+      card.sendKeys("10");
+      t.click("payment-dialog h2");
+      t.waitFor("payment-dialog #pay-VOUCHER").sendKeys("5,00");
+      t.click("payment-dialog h2");
+      assertThat(t.waitFor("payment-dialog button[data-action=confirm-pay]").isEnabled()).isFalse(); // 15,00 short
+      t.waitFor("payment-dialog #pay-CASH").sendKeys("20");
+      t.click("payment-dialog h2");
+      t.waitUntil(d -> d.findElement(By.id("pay-change")).getText().equals("5,00 zł"));
+      t.screenshot("tablet-payment-split-tender");
+      t.click("payment-dialog button[data-action=confirm-pay]");
+      t.waitFor("payment-dialog [data-paid=true]");
+      assertThat(t.text("payment-dialog [data-paid=true]")).contains("30,00").contains("5,00");
+      t.click("payment-dialog button[data-action=close-pay]");
+      t.waitUntil(d -> "empty".equals(t.status("Stolik 2")));
+
+      String sale = shop.db.read(h -> h.createQuery(
+          "SELECT total || '/' || tendered || '/' || change_given FROM sales WHERE name = 'Stolik 2'").mapTo(String.class).one());
+      assertThat(sale).as("total/tendered/change").isEqualTo("3000/3500/500");
+      List<String> tenders = shop.db.read(h -> h.createQuery(
+          "SELECT method || ':' || amount || ':' || tendered FROM payments ORDER BY position").mapTo(String.class).list());
+      assertThat(tenders).containsExactlyInAnyOrder("CARD:1000:1000", "VOUCHER:500:500", "CASH:1500:2000");
+    }
+  }
+}
