@@ -57,6 +57,8 @@ export class Sending {
       }
       this.error = null;
       for (const ack of acks) this.answer(ack);
+      // The stream may have shown a paid or deleted current receipt before its answer came: go on with another.
+      if (this.ready && !this.current) this.ensureCurrent();
       await this.persist();
       this.changed();
     }

@@ -149,4 +149,51 @@ class TerminalSaleBrowserTest {
       assertThat(tenders).containsExactlyInAnyOrder("CARD:1000:1000", "VOUCHER:500:500", "CASH:1500:2000");
     }
   }
+
+  @Test
+  void with_parking_off_there_is_one_current_receipt_and_no_list_and_paying_starts_the_next_one() {
+    try (Shop shop = new Shop(Visibility.ALL); Terminal t = Terminal.phone(shop.url(""))) {
+      shop.change(h -> paragon.demo.Seed.settings(h, shop.account, false, Visibility.ALL, true, paragon.accounts.LoginMode.PIN));
+      TerminalLiveBrowserTest.loggedIn(shop, t, "Pocket 1", "ABCDEFGH", "anna", "1234");
+      t.waitUntil(d -> t.text("#current-name").contains("Sprzedaż 1"));
+      assertThat(t.all("receipts-list")).isEmpty();
+      assertThat(t.all("sale-screen .drawer-toggle")).isEmpty();
+      t.addProduct("Espresso");
+      t.waitSent();
+      t.click("sale-screen .tabs button:last-child");
+      t.screenshot("phone-sale-parking-off");
+      t.click("receipt-panel button[data-action=pay]");
+      t.click("payment-dialog button[data-fill=CARD]");
+      t.click("payment-dialog button[data-action=confirm-pay]");
+      t.waitFor("payment-dialog [data-paid=true]");
+      t.click("payment-dialog button[data-action=close-pay]");
+      t.waitUntil(d -> t.text("#current-name").contains("Sprzedaż 1") && t.lineNames().isEmpty());
+      t.waitSent();
+      assertThat(Rows.count(shop.db, "sales WHERE total = 900")).isEqualTo(1);
+      assertThat(Rows.count(shop.db, "receipts WHERE state = 'OPEN'")).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void a_table_removed_from_the_list_while_it_holds_lines_stays_as_an_ordinary_receipt_after_the_sync() {
+    try (Shop shop = new Shop(Visibility.ALL); Terminal t = Terminal.tablet(shop.url(""))) {
+      TerminalLiveBrowserTest.loggedIn(shop, t, "Kasa 1", "ABCDEFGH", "anna", "1234");
+      t.openReceipt("Stolik 3");
+      t.addProduct("Sernik");
+      t.waitSent();
+      shop.change(h -> h.createUpdate("DELETE FROM receipt_slots WHERE account_id = :a AND name = 'Stolik 3'")
+          .bind("a", shop.account).execute());
+      t.click("#menu-button");
+      t.click("terminal-menu button[data-action=sync]");
+      t.waitUntil(d -> ((List<?>) t.js("return window.paragonTerminal.config.slots")).size() == 2);
+      t.click("terminal-menu dialog[open] .buttons button");
+      // Not a table any more (no "free" slot for it), but the receipt with its line is still there.
+      t.waitUntil(d -> "mine".equals(t.status("Stolik 3")));
+      assertThat(t.all("receipts-list button[data-key^='slot:']")).hasSize(2);
+      assertThat(t.text("#current-name")).contains("Stolik 3");
+      assertThat(t.lineNames()).containsExactly("Sernik");
+      t.screenshot("tablet-removed-table-kept");
+      assertThat(Rows.count(shop.db, "receipts WHERE name = 'Stolik 3' AND state = 'OPEN'")).isEqualTo(1);
+    }
+  }
 }
