@@ -49,6 +49,13 @@ class TerminalOfflineBrowserTest {
       t.addProduct("Cappuccino");
       t.waitUntil(d -> "2".equals(d.findElement(By.cssSelector(".topbar .badge[data-unsent]")).getText()));
       t.screenshot("tablet-offline-unsent");
+      // Logging out would leave these changes to the next cashier's session: refused, in plain words.
+      t.click("#menu-button");
+      assertThat(t.text("terminal-menu [data-unsent-text]")).isEqualTo("Niewysłane zmiany: 2");
+      t.click("terminal-menu button[data-action=logout]");
+      t.waitUntil(d -> t.text("terminal-menu [role=alert]").equals("Niewysłane zmiany: 2"));
+      t.click("terminal-menu dialog[open] .buttons button");
+      assertThat(t.all("#login-identifier")).isEmpty();
 
       t.driver.navigate().refresh();
       t.waitUntil(d -> t.lineNames().equals(List.of("Espresso", "Sernik", "Cappuccino")));
