@@ -33,6 +33,11 @@ class TerminalSaleBrowserTest {
     });
   }
 
+  @SuppressWarnings("unchecked")
+  static List<Object> jsList(Terminal t, String script, Object... args) {
+    return (List<Object>) t.js(script, args);
+  }
+
   static List<String> productNames(Terminal t) {
     return t.all("product-grid .grid button[data-product] span:first-child").stream().map(WebElement::getText).toList();
   }
@@ -185,7 +190,7 @@ class TerminalSaleBrowserTest {
           .bind("a", shop.account).execute());
       t.click("#menu-button");
       t.click("terminal-menu button[data-action=sync]");
-      t.waitUntil(d -> ((List<?>) t.js("return window.paragonTerminal.config.slots")).size() == 2);
+      t.waitUntil(d -> (jsList(t, "return window.paragonTerminal.config.slots")).size() == 2);
       t.click("terminal-menu dialog[open] .buttons button");
       // Not a table any more (no "free" slot for it), but the receipt with its line is still there.
       t.waitUntil(d -> "mine".equals(t.status("Stolik 3")));
@@ -194,6 +199,27 @@ class TerminalSaleBrowserTest {
       assertThat(t.lineNames()).containsExactly("Sernik");
       t.screenshot("tablet-removed-table-kept");
       assertThat(Rows.count(shop.db, "receipts WHERE name = 'Stolik 3' AND state = 'OPEN'")).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void printing_the_guest_bill_prints_the_bill_alone() {
+    try (Shop shop = new Shop(Visibility.ALL); Terminal t = Terminal.tablet(shop.url(""))) {
+      TerminalLiveBrowserTest.loggedIn(shop, t, "Kasa 1", "ABCDEFGH", "anna", "1234");
+      t.waitUntil(d -> t.text("#current-name").contains("Sprzedaż 1"));
+      t.addProduct("Sernik");
+      t.click("receipt-panel button[data-action=bill]");
+      t.waitFor("guest-bill dialog[open] table");
+      t.driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+      // checkVisibility: rendered, and neither it nor an ancestor hidden (display or visibility).
+      String shown = "return [...document.querySelectorAll(arguments[0])].map(e => e.checkVisibility({visibilityProperty: true}))";
+      assertThat(jsList(t, shown, "guest-bill dialog[open] td, guest-bill dialog[open] h2")).isNotEmpty().containsOnly(true);
+      assertThat(jsList(t, shown, "product-grid button, receipts-list button, .topbar, receipt-panel .lines li"))
+          .isNotEmpty().containsOnly(false);
+      String visibility = "return [...document.querySelectorAll(arguments[0])].map(e => getComputedStyle(e).visibility + '/' + getComputedStyle(e).display)";
+      assertThat(jsList(t, visibility, "guest-bill .no-print")).containsOnly("visible/none");
+      t.driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+      assertThat(jsList(t, visibility, "guest-bill .no-print")).doesNotContain("visible/none");
     }
   }
 }
