@@ -21,7 +21,11 @@ class NoticeList extends TerminalElement {
     return html`<div class="notices" role="alert" aria-live="assertive">
       ${t.notices.map((n, i) => html`<div class="notice ${n.kind}" data-notice=${n.kind} data-code=${n.code}>
         <span>${this.text(n)}</span>
-        <button @click=${() => t.dismissNotice(i)}>${t.t('notice.dismiss')}</button>
+        <span class="notice-buttons">
+          ${n.kind === 'moved' && t.receipts[n.receiptId] ? html`<button data-action="show-receipt"
+            @click=${() => { t.select(n.receiptId); t.dismissNotice(i); }}>${t.t('notice.show')}</button>` : ''}
+          <button data-action="dismiss" @click=${() => t.dismissNotice(i)}>${t.t('notice.dismiss')}</button>
+        </span>
       </div>`)}
     </div>`;
   }

@@ -127,6 +127,9 @@ class TerminalOfflineBrowserTest {
           .isEqualTo(1);
       a.waitUntil(d -> a.all("receipts-list li button[data-status] .name").stream()
           .anyMatch(e -> e.getText().equals("⚠ " + recovery)));
+      a.click(".notice[data-notice=moved] button[data-action=show-receipt]");
+      a.waitUntil(d -> a.text("#current-name").contains(recovery) && a.lineNames().equals(List.of("Sernik")));
+      a.waitUntil(d -> a.all(".notice").isEmpty());
     } finally {
       server.stop();
       other.stop();
