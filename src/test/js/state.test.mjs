@@ -179,3 +179,12 @@ test('only the spaces the device may act on are kept', async () => {
   assert.deepEqual(Object.keys(s.receipts), ['a']);
   assert.deepEqual(s.cursors, { 'shop:1': 4 });
 });
+
+test('the preview splits a quantity: the rest stays under the line, the part moves under its new id', () => {
+  const s = applySnapshot(emptyState(), { space: 'shop:1', seq: 1, receipts: [receipt('a', { lines: [line('x', 'Piwo', 1200, 3000), line('y', 'Sok', 700, 1000)], total: 4300 }), receipt('b')] });
+  const p = preview(s, [{ number: 1, command: { type: 'moveLines', receiptId: 'a', targetReceiptId: 'b', lines: [{ lineId: 'x', quantity: 1000, newLineId: 'x2' }, { lineId: 'y' }] } }], { me });
+  assert.deepEqual(p.a.lines.map((l) => [l.id, l.quantity]), [['x', 2000]]);
+  assert.deepEqual(p.b.lines.map((l) => [l.id, l.name, l.quantity]), [['x2', 'Piwo', 1000], ['y', 'Sok', 1000]]);
+  assert.equal(p.a.total, 2400);
+  assert.equal(p.b.total, 1900);
+});

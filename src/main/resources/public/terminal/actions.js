@@ -1,7 +1,7 @@
 // What a cashier does to receipts (mixed into Terminal, terminal.js): each action is one command
 // dispatched through the outbox (sending.js), with what a notice would need ("about") if it is refused.
 // The server decides; these only build the commands and choose what is current.
-import { tableReceipt } from './state.js';
+import { tableReceipt, nextSaleName } from './state.js';
 import { uuid } from './ids.js';
 
 export class CashierActions {
@@ -13,9 +13,7 @@ export class CashierActions {
   }
 
   nextName() {
-    const prefix = this.t('list.saleName');
-    const taken = new Set(Object.values(this.receipts).map((r) => r.name));
-    for (let n = 1; ; n++) if (!taken.has(`${prefix} ${n}`)) return `${prefix} ${n}`;
+    return nextSaleName(this.receipts, this.t('list.saleName'));
   }
 
   /** Opens table {@code slot} (joining its open receipt if there is one) and makes it current. */
@@ -92,16 +90,38 @@ export class CashierActions {
     }
   }
 
-  /** Split: moves {@code lines} to {@code target} (a receipt) or, when null, to a new ad-hoc receipt. */
-  moveLines(receipt, lines, target) {
-    const targetId = target ? target.id : uuid();
-    return this.dispatch({
-      type: 'moveLines', receiptId: receipt.id, targetReceiptId: targetId, ...(target ? {} : { newTarget: true }),
-      lines: lines.map((l) => ({ lineId: l.id })),
-    }, { ...this.about(receipt, lines), targetName: target ? target.name : this.nextName() });
+  /**
+   * Where lines go: {receipt} (an open receipt), {slot} (a free table, opened here first without
+   * becoming current) or null (a new ad-hoc receipt). Resolves with the target's id and how to name it.
+   */
+  async target(to) {
+    if (to?.receipt) return { id: to.receipt.id, name: to.receipt.name, fresh: false };
+    if (to?.slot) {
+      const open = tableReceipt(this.receipts, to.slot.id);
+      if (open) return { id: open.id, name: open.name, fresh: false };
+      const alias = uuid();
+      await this.dispatch({ type: 'openTable', slotId: to.slot.id }, { receiptName: to.slot.name }, alias);
+      return { id: alias, name: to.slot.name, fresh: false };
+    }
+    return { id: uuid(), name: this.nextName(), fresh: true };
   }
 
-  merge(receipt, target) {
+  /**
+   * Split: moves {@code parts} ([{line, quantity}]; a quantity below the line's splits it, the part
+   * moving under a new line id) to {@code to} (see target()).
+   */
+  async moveLines(receipt, parts, to) {
+    const target = await this.target(to);
+    return this.dispatch({
+      type: 'moveLines', receiptId: receipt.id, targetReceiptId: target.id, ...(target.fresh ? { newTarget: true } : {}),
+      lines: parts.map(({ line, quantity }) => (quantity != null && quantity < line.quantity
+        ? { lineId: line.id, quantity, newLineId: uuid() } : { lineId: line.id })),
+    }, { ...this.about(receipt, parts.map(({ line, quantity }) => ({ name: line.name, quantity: quantity ?? line.quantity }))), targetName: target.name });
+  }
+
+  /** Merge: every line of {@code receipt} into {@code to} ({receipt} or a free table's {slot}). */
+  async merge(receipt, to) {
+    const target = await this.target(to);
     if (this.currentId === receipt.id) this.currentId = target.id;
     return this.dispatch({ type: 'merge', receiptId: receipt.id, targetReceiptId: target.id }, this.about(receipt, receipt.lines ?? []));
   }

@@ -10,11 +10,26 @@ class MoveDialog extends TerminalElement {
   open(mode, receipt) {
     this.mode = mode;
     this.receipt = receipt;
-    this.updateComplete.then(() => this.querySelector('dialog').showModal());
+    // What was ticked the last time is not a choice made now (Lit keeps the inputs between openings).
+    this.updateComplete.then(() => {
+      this.querySelector('form')?.reset();
+      this.querySelector('dialog').showModal();
+    });
   }
 
   close() {
     this.querySelector('dialog').close();
+  }
+
+  /** What the chosen target radio names: {receipt}, {slot} (a free table) or null (a new receipt). */
+  chosen(form) {
+    const value = form.querySelector('input[name=target]:checked')?.value;
+    if (!value || value === 'new') return value ? null : undefined;
+    const [kind, id] = [value.slice(0, 2), value.slice(2)];
+    // Gone meanwhile (paid, merged elsewhere, removed from the list): nothing is chosen any more.
+    const found = kind === 'r:' ? { receipt: this.terminal.receipts[id] }
+      : { slot: (this.terminal.config?.slots ?? []).find((s) => s.id === id) };
+    return found.receipt || found.slot ? found : undefined;
   }
 
   submit(event) {
@@ -22,25 +37,50 @@ class MoveDialog extends TerminalElement {
     const t = this.terminal;
     const r = this.receipt;
     const form = this.querySelector('form');
-    const target = form.querySelector('input[name=target]:checked')?.value;
+    if (this.mode === 'reassign') {
+      const user = form.querySelector('input[name=target]:checked')?.value;
+      if (!user) return;
+      t.reassign(r, Number(user));
+      this.close();
+      return;
+    }
+    const to = this.chosen(form);
+    if (to === undefined) return;
     if (this.mode === 'split') {
-      const ids = [...form.querySelectorAll('input[name=line]:checked')].map((i) => i.value);
-      if (ids.length === 0 || !target) return;
-      t.moveLines(r, r.lines.filter((l) => ids.includes(l.id)), target === 'new' ? null : t.receipts[target]);
-    } else if (this.mode === 'merge') {
-      if (!target) return;
-      t.merge(r, t.receipts[target]);
-    } else if (this.mode === 'reassign') {
-      if (!target) return;
-      t.reassign(r, Number(target));
+      const parts = [...form.querySelectorAll('input[name=line]:checked')].map((box) => {
+        const line = r.lines.find((l) => l.id === box.value);
+        const count = form.querySelector(`input[data-count-for="${box.value}"]`);
+        const quantity = count ? Math.round(Number(count.value)) * 1000 : line.quantity;
+        return { line, quantity: Math.min(Math.max(quantity, 1000), line.quantity) };
+      });
+      if (parts.length === 0) return;
+      t.moveLines(r, parts, to);
+    } else {
+      t.merge(r, to);
     }
     this.close();
   }
 
+  /** Open receipts I may change, then free tables: where lines can go. */
   targets() {
     const t = this.terminal;
-    return Object.values(t.receipts).filter((x) => x.id !== this.receipt.id && !x.occupied && t.editable(x))
-      .sort((a, b) => a.name.localeCompare(b.name, undefined, { numeric: true }));
+    const open = Object.values(t.receipts).filter((x) => x.id !== this.receipt.id && !x.occupied && t.editable(x))
+      .sort((a, b) => a.name.localeCompare(b.name, undefined, { numeric: true }))
+      .map((x) => html`<label><input type="radio" name="target" value=${'r:' + x.id}> ${x.name}</label>`);
+    const free = t.list.filter((item) => item.slot && !item.receipt)
+      .map((item) => html`<label><input type="radio" name="target" value=${'s:' + item.slot.id}> ${t.t('move.freeTable', { name: item.slot.name })}</label>`);
+    return [...open, ...free];
+  }
+
+  /** A line to choose; a whole count above one may be split: how many of it move. */
+  line(l) {
+    const t = this.terminal;
+    const units = l.quantity % 1000 === 0 ? l.quantity / 1000 : 1;
+    return html`<div class="split-line">
+      <label><input type="checkbox" name="line" value=${l.id}> ${l.name} × ${formatQuantity(l.quantity, t.lang)}</label>
+      ${units > 1 ? html`<label class="count"><span class="visually-hidden">${t.t('split.howMany', { name: l.name })}</span>
+        <input type="number" data-count-for=${l.id} min="1" max=${units} step="1" value=${String(units)}></label>` : ''}
+    </div>`;
   }
 
   body() {
@@ -48,20 +88,17 @@ class MoveDialog extends TerminalElement {
     const r = this.receipt;
     if (this.mode === 'reassign') {
       return html`<h2 id="move-title">${t.t('reassign.title', { name: r.name })}</h2>
-        <div class="choices">${(t.config?.users ?? []).filter((u) => u.id !== r.ownerUserId).map((u) => html`
+        <div class="choices" role="radiogroup" aria-labelledby="move-title">${(t.config?.users ?? []).filter((u) => u.id !== r.ownerUserId).map((u) => html`
           <label><input type="radio" name="target" value=${u.id}> ${u.name}</label>`)}</div>`;
     }
-    const targets = this.targets().map((x) => html`<label><input type="radio" name="target" value=${x.id}> ${x.name}</label>`);
     if (this.mode === 'merge') {
       return html`<h2 id="move-title">${t.t('merge.title', { name: r.name })}</h2>
-        <fieldset class="choices"><legend>${t.t('merge.into')}</legend>${targets}</fieldset>`;
+        <fieldset class="choices"><legend>${t.t('merge.into')}</legend>${this.targets()}</fieldset>`;
     }
     return html`<h2 id="move-title">${t.t('split.title', { name: r.name })}</h2>
-      <fieldset class="choices"><legend>${t.t('split.choose')}</legend>
-        ${(r.lines ?? []).map((l) => html`<label><input type="checkbox" name="line" value=${l.id}> ${l.name} × ${formatQuantity(l.quantity, t.lang)}</label>`)}
-      </fieldset>
+      <fieldset class="choices"><legend>${t.t('split.choose')}</legend>${(r.lines ?? []).map((l) => this.line(l))}</fieldset>
       <fieldset class="choices"><legend>${t.t('split.target')}</legend>
-        <label><input type="radio" name="target" value="new" checked> ${t.t('split.newReceipt')}</label>${targets}
+        <label><input type="radio" name="target" value="new" checked> ${t.t('split.newReceipt')}</label>${this.targets()}
       </fieldset>`;
   }
 

@@ -192,9 +192,20 @@ function applyCommand(receipts, entry, ctx) {
     case 'moveLines': {
       const from = byId(receipts, c.receiptId, ctx);
       if (!from?.lines) return receipts;
-      const ids = c.lines.map((l) => l.lineId);
-      const moving = from.lines.filter((l) => ids.includes(l.id));
-      const next = editLines(receipts, from, (lines) => lines.filter((l) => !ids.includes(l.id)));
+      // A part names a line and, to split a quantity, how much moves under a new line id.
+      const parts = new Map(c.lines.map((p) => [p.lineId, p]));
+      const moving = [];
+      const next = editLines(receipts, from, (lines) => lines.flatMap((l) => {
+        const part = parts.get(l.id);
+        if (!part) return [l];
+        const q = part.quantity ?? l.quantity;
+        if (q >= l.quantity) {
+          moving.push(l);
+          return [];
+        }
+        moving.push({ ...l, id: part.newLineId, quantity: q });
+        return [{ ...l, quantity: l.quantity - q }];
+      }));
       const to = byId(next, c.targetReceiptId, ctx)
         ?? (c.newTarget ? newReceipt(c.targetReceiptId, entry.about?.targetName, 'AD_HOC', null, ctx) : null);
       return to ? editLines(next, to, (lines) => [...lines, ...moving]) : next;
