@@ -88,6 +88,11 @@ test('a table started here previews under its alias, joined to the server receip
   assert.equal(joined.srv.total, 1700);
   const resolved = preview(s, entries.slice(1), { me, products, aliases: { tmp: 'srv' } });
   assert.equal(resolved.srv.total, 1700);
+  // Answered (the answer named the id) before the stream brought it: previewed under the real id.
+  const answered = preview(emptyState(), entries, { me, products, aliases: { tmp: 'srv' } });
+  assert.deepEqual(Object.keys(answered), ['srv']);
+  assert.equal(answered.srv.name, 'Stolik 1');
+  assert.equal(answered.srv.total, 1200);
 });
 
 test('the preview opens, renames, notes, splits, merges and pays', () => {

@@ -152,7 +152,10 @@ function applyCommand(receipts, entry, ctx) {
         if (entry.alias) ctx.aliases[entry.alias] = open.id;
         return receipts;
       }
-      return put(receipts, newReceipt(entry.alias ?? 'slot:' + c.slotId, entry.about?.receiptName, 'TABLE', c.slotId, ctx));
+      // Answered but not yet on the stream: the answer named the real id, under which the cashier's
+      // terminal now knows the table (the current receipt among others).
+      const id = (entry.alias && ctx.aliases[entry.alias]) || entry.alias || 'slot:' + c.slotId;
+      return put(receipts, newReceipt(id, entry.about?.receiptName, 'TABLE', c.slotId, ctx));
     }
     case 'addLine': {
       const r = byId(receipts, c.receiptId, ctx);

@@ -37,9 +37,29 @@ final class Terminal implements AutoCloseable {
 
   <T> T waitUntil(Function<WebDriver, T> condition) {
     // A re-render between finding an element and using it is a retry, not a failure.
-    return new WebDriverWait(driver, Duration.ofSeconds(40))
-        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-        .until(condition);
+    try {
+      return new WebDriverWait(driver, Duration.ofSeconds(40))
+          .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+          .until(condition);
+    } catch (org.openqa.selenium.TimeoutException e) {
+      throw new AssertionError("waited 40 s in vain; the terminal then: " + appState(), e);
+    }
+  }
+
+  /** What the app knew when a wait failed: connection, cursors, receipts, outbox, notices (for the report). */
+  String appState() {
+    try {
+      return String.valueOf(driver.executeScript("""
+          const t = window.paragonTerminal;
+          if (!t) return 'no app';
+          return JSON.stringify({phase: t.phase, connection: t.connection, ready: t.ready, current: t.currentId,
+            cursors: t.state.cursors, viewer: t.state.viewer, revision: t.config?.revision, error: t.error,
+            notices: t.notices, outbox: t.outbox, receipts: Object.values(t.receipts).map((r) => ({id: r.id,
+              name: r.name, state: r.state, slot: r.slotId, owner: r.ownerUserId, occupied: !!r.occupied,
+              lines: (r.lines ?? []).map((l) => l.name + ':' + l.quantity)}))});"""));
+    } catch (RuntimeException e) {
+      return "(unreadable: " + e + ")";
+    }
   }
 
   WebElement waitFor(String css) {
