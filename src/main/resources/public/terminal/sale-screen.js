@@ -1,4 +1,5 @@
-// The sale screen: top bar (current receipt's name always visible, connection, unsent count, menu),
+// The sale screen: top bar (current receipt's name always visible, connection, unsent count, menu
+// with a badge when a sync is due),
 // the receipts list (side panel on a tablet, drawer on a phone), products and the current receipt.
 import { html } from 'lit';
 import { TerminalElement } from './terminal-element.js';
@@ -44,7 +45,7 @@ class SaleScreen extends TerminalElement {
           ${t.unsent > 0 ? html`<span class="badge" data-unsent=${t.unsent} title=${tr('menu.unsent', { count: t.unsent })}>${t.unsent}</span>` : ''}
         </span>
         <button id="menu-button" aria-haspopup="dialog" aria-label=${tr('menu.open')}
-          @click=${() => this.querySelector('terminal-menu').open()}>⋮ ${t.behind ? html`<span class="badge">!</span>` : ''}</button>
+          @click=${() => this.querySelector('terminal-menu').open()}>⋮ ${t.behind || t.syncRequested ? html`<span class="badge" data-sync-badge>!</span>` : ''}</button>
       </header>
       ${t.error ? html`<p class="error" role="alert" style="margin:4px 8px">${t.error}</p>` : ''}
       <div class="tabs" role="tablist">

@@ -1,5 +1,5 @@
-// The menu: configuration sync (with a hint when a newer revision exists), day close, language,
-// connection state and unsent changes, logout.
+// The menu: configuration sync (with a hint when a newer revision exists or the back office asked for
+// a sync), day close, language, connection state and unsent changes, logout.
 import { html } from 'lit';
 import { TerminalElement } from './terminal-element.js';
 import { formatMoney } from './money.js';
@@ -11,6 +11,8 @@ class TerminalMenu extends TerminalElement {
   open() {
     this.message = null;
     this.querySelector('dialog').showModal();
+    // The periodic heartbeat may be 30 s away: a back-office save from a minute ago shows now.
+    this.terminal.heartbeat();
   }
 
   async run(action) {
@@ -43,7 +45,8 @@ class TerminalMenu extends TerminalElement {
       <p role="status"><span class="conn ${conn}">${t.t(conn === 'online' ? 'menu.online' : conn === 'offline' ? 'menu.offline' : 'menu.connecting')}</span>
         — <span data-unsent-text>${t.t('menu.unsent', { count: t.unsent })}</span></p>
       <p class="muted">${t.t('menu.user', { name: t.session?.user?.name ?? '' })} · ${t.t('menu.synced', { revision: t.config?.revision ?? '—' })}</p>
-      ${t.behind ? html`<p class="hint" data-behind="true">${t.t('menu.syncHint', { revision: t.latestRevision })}</p>` : ''}
+      ${t.syncRequested ? html`<p class="hint" data-sync-hint="requested">${t.t('menu.syncRequested')}</p>` : ''}
+      ${t.behind ? html`<p class="hint" data-sync-hint="behind">${t.t('menu.syncHint', { revision: t.latestRevision })}</p>` : ''}
       ${this.message ? html`<p class="hint" role="alert">${this.message}</p>` : ''}
       <ul>
         <li><button data-action="sync" ?disabled=${this.busy} @click=${() => this.run(async () => { await t.syncConfig(); return t.t('menu.synced', { revision: t.config.revision }); })}>${t.t('menu.sync')}</button></li>

@@ -12,6 +12,7 @@ import { createOutbox, settle, unconfirmed, unsentCount, renumber } from './outb
 import { translate } from './i18n.js';
 import { Sending } from './sending.js';
 import { CashierActions } from './actions.js';
+import { ConfigSync } from './config-sync.js';
 
 const HEARTBEAT_MS = 30_000;
 
@@ -25,7 +26,9 @@ export class Terminal extends EventTarget {
     this.device = null;
     this.session = null;
     this.config = null;
+    /** The account's current revision and whether the back office asked this device to sync (config-sync.js). */
     this.latestRevision = null;
+    this.syncRequested = false;
     this.state = emptyState();
     this.outbox = createOutbox();
     this.notices = [];
@@ -104,18 +107,6 @@ export class Terminal extends EventTarget {
     this.changed();
   }
 
-  /** Fetches the configuration when newer than the applied one, applies and acknowledges it (rule 5). */
-  async syncConfig() {
-    const { status, body } = await this.api.config(this.config?.revision);
-    if (status !== 304) {
-      this.config = { ...body.config, revision: body.config.revision };
-      await this.store.put('config', this.config);
-      await this.api.ack(this.config.revision);
-    }
-    this.latestRevision = body?.revision ?? this.config.revision;
-    this.changed();
-  }
-
   async login(identifier, pin) {
     try {
       await this.syncConfig();
@@ -168,7 +159,6 @@ export class Terminal extends EventTarget {
     this.tick = setInterval(() => {
       if (Object.values(this.receipts).some((r) => r.state === 'PAYING')) this.changed();
     }, 5000);
-    this.heartbeat();
     this.ensureCurrent();
   }
 
@@ -188,29 +178,15 @@ export class Terminal extends EventTarget {
   setConnection(state) {
     if (this.connection === state) return;
     this.connection = state;
-    if (state === 'online') this.flush();
+    if (state === 'online') {
+      this.flush();
+      this.heartbeat(); // back after a while: a revision saved meanwhile shows at once, not at the next beat
+    }
     if (state === 'offline') {
       this.ready = true;
       this.ensureCurrent();
     }
     this.changed();
-  }
-
-  async heartbeat() {
-    try {
-      const { body } = await this.api.heartbeat();
-      if (body.revision !== this.latestRevision) {
-        this.latestRevision = body.revision;
-        this.changed();
-      }
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 401) this.cutOff();
-      else if (!(e instanceof NetworkError)) console.error('heartbeat', e);
-    }
-  }
-
-  get behind() {
-    return this.config && this.latestRevision != null && this.latestRevision > this.config.revision;
   }
 
   // ---- the stream ------------------------------------------------------------------------------
@@ -350,8 +326,11 @@ export class Terminal extends EventTarget {
   }
 }
 
-/** Terminal's methods also come from sending.js (the outbox on the wire) and actions.js (the cashier's actions). */
-for (const part of [Sending, CashierActions]) {
+/**
+ * Terminal's methods also come from sending.js (the outbox on the wire), actions.js (the cashier's
+ * actions) and config-sync.js (the applied configuration and the sync hints).
+ */
+for (const part of [Sending, CashierActions, ConfigSync]) {
   for (const name of Object.getOwnPropertyNames(part.prototype)) {
     if (name !== 'constructor') Object.defineProperty(Terminal.prototype, name, Object.getOwnPropertyDescriptor(part.prototype, name));
   }
