@@ -4,6 +4,7 @@ import { html } from 'lit';
 import { TerminalElement } from './terminal-element.js';
 import { formatMoney } from './money.js';
 import { LANGUAGES } from './i18n.js';
+import { ApiError, NetworkError } from './api.js';
 
 class TerminalMenu extends TerminalElement {
   static properties = { message: { state: true }, busy: { state: true } };
@@ -21,20 +22,33 @@ class TerminalMenu extends TerminalElement {
     try {
       this.message = await action();
     } catch (e) {
-      this.message = e.message;
+      this.message = this.why(e);
     } finally {
       this.busy = false;
     }
   }
 
+  why(e) {
+    return e instanceof NetworkError ? this.terminal.t('error.network') : e.message;
+  }
+
   async dayClose() {
     const t = this.terminal;
+    // The server totals the day from the sales it holds: offline there is nothing to close yet.
+    if (t.connection !== 'online') return t.t('menu.dayCloseOffline');
     if (!window.confirm(t.t('menu.dayCloseConfirm'))) return null;
     const { answered } = await t.dayClose();
     const ack = await answered;
-    if (ack.status === 'refused') return ack.message;
-    await t.syncConfig().catch(() => null); // configuration sync comes with the day close (rule 5)
-    return t.t('menu.dayCloseDone', { sales: ack.result?.sales ?? 0, total: formatMoney(ack.result?.total ?? 0, t.lang) });
+    if ((ack.status === 'duplicate' ? ack.original : ack.status) === 'refused') return ack.message;
+    const done = t.t('menu.dayCloseDone', { sales: ack.result?.sales ?? 0, total: formatMoney(ack.result?.total ?? 0, t.lang) });
+    // Day close is one of the moments the device takes the newer configuration (DESIGN rule 5).
+    try {
+      await t.syncConfig();
+    } catch (e) {
+      if (!(e instanceof NetworkError) && !(e instanceof ApiError)) throw e;
+      return `${done} ${t.t('menu.syncFailed', { message: this.why(e) })}`;
+    }
+    return done;
   }
 
   render() {
