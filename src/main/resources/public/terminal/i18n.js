@@ -120,6 +120,7 @@ export const dictionaries = {
     'menu.language': 'Język',
     'menu.online': 'Połączono',
     'menu.offline': 'Brak połączenia — pracuję lokalnie',
+    'menu.offlineShort': 'Bez sieci',
     'menu.connecting': 'Łączenie…',
     'menu.unsent': 'Niewysłane zmiany: {count}',
     'menu.user': 'Zalogowany: {name}',
@@ -251,6 +252,7 @@ export const dictionaries = {
     'menu.language': 'Language',
     'menu.online': 'Connected',
     'menu.offline': 'Offline — working locally',
+    'menu.offlineShort': 'Offline',
     'menu.connecting': 'Connecting…',
     'menu.unsent': 'Changes waiting to be sent: {count}',
     'menu.user': 'Logged in: {name}',
@@ -268,6 +270,8 @@ export const dictionaries = {
 };
 
 export const LANGUAGES = ['pl', 'en'];
+/** Each language by its own name (a cashier who cannot read the current one still finds theirs). */
+export const LANGUAGE_NAMES = { pl: 'Polski', en: 'English' };
 
 /** The text for {@code key} in {@code lang} with {name} placeholders filled; a missing key throws. */
 export function translate(lang, key, args = {}) {

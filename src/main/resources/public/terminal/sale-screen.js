@@ -1,5 +1,5 @@
-// The sale screen: top bar (current receipt's name always visible, connection, unsent count, menu
-// with a badge when a sync is due),
+// The sale screen: top bar (current receipt's name always visible, connection (a word besides the
+// colour when offline), unsent count, menu with a badge when a sync is due),
 // the receipts list (side panel on a tablet, drawer on a phone), products and the current receipt.
 import { html } from 'lit';
 import { TerminalElement } from './terminal-element.js';
@@ -41,6 +41,7 @@ class SaleScreen extends TerminalElement {
           aria-label=${tr('list.open')} @click=${() => { this.drawer = !this.drawer; }}>☰</button>` : ''}
         <div class="current" id="current-name" aria-live="polite"><span class="visually-hidden">${tr('receipt.current')}: </span>${current?.name ?? '—'}</div>
         <span class="conn ${conn}" role="status" data-connection=${conn}>
+          ${conn === 'offline' ? html`<span class="conn-label" aria-hidden="true">${tr('menu.offlineShort')}</span>` : ''}
           <span class="visually-hidden">${tr(conn === 'online' ? 'menu.online' : conn === 'offline' ? 'menu.offline' : 'menu.connecting')}</span>
           ${t.unsent > 0 ? html`<span class="badge" data-unsent=${t.unsent} title=${tr('menu.unsent', { count: t.unsent })}>${t.unsent}</span>` : ''}
         </span>
