@@ -36,13 +36,18 @@ final class Terminal implements AutoCloseable {
   }
 
   <T> T waitUntil(Function<WebDriver, T> condition) {
+    return waitUntil(Duration.ofSeconds(40), condition);
+  }
+
+  /** Waits at most {@code limit}: for what must happen sooner than a periodic check would make it. */
+  <T> T waitUntil(Duration limit, Function<WebDriver, T> condition) {
     // A re-render between finding an element and using it is a retry, not a failure.
     try {
-      return new WebDriverWait(driver, Duration.ofSeconds(40))
+      return new WebDriverWait(driver, limit)
           .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
           .until(condition);
     } catch (org.openqa.selenium.TimeoutException e) {
-      throw new AssertionError("waited 40 s in vain; the terminal then: " + appState(), e);
+      throw new AssertionError("waited " + limit.toSeconds() + " s in vain; the terminal then: " + appState(), e);
     }
   }
 
