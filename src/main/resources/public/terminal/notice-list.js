@@ -12,7 +12,9 @@ class NoticeList extends TerminalElement {
       const target = t.receipts[n.receiptId]?.name ?? '…';
       return t.t('notice.moved', { receipt: n.receiptName ?? '', lines, target });
     }
-    const head = t.t('notice.refused', { receipt: n.receiptName ?? '', message: n.message });
+    // A command about no receipt (a day close) is named by what it was, not by an empty receipt name.
+    const head = n.receiptName ? t.t('notice.refused', { receipt: n.receiptName, message: n.message })
+      : t.t('notice.refusedOther', { message: n.message });
     return lines ? `${head} ${t.t(n.where === 'nowhere' ? 'notice.nowhere' : 'notice.unchanged', { lines })}` : head;
   }
 

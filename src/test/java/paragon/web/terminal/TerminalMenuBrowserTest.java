@@ -37,8 +37,14 @@ class TerminalMenuBrowserTest {
       t.click("product-grid button[data-action=free-item]");
       typeFreeItem(t, "", "12,50", "23");
       t.waitUntil(d -> t.text("free-item dialog[open] [role=alert] .error").equals("Nazwa: od 1 do 40 znaków"));
+      // The wrong field is marked for screen readers and has the cursor.
+      t.waitUntil(d -> "free-name".equals(t.js("return document.activeElement.id")));
+      assertThat(t.waitFor("#free-name").getDomAttribute("aria-invalid")).isEqualTo("true");
       typeFreeItem(t, "Korkowe", "abc", "23");
       t.waitUntil(d -> t.text("free-item dialog[open] [role=alert] .error").equals("Wpisz cenę, np. 12,50"));
+      t.waitUntil(d -> "free-price".equals(t.js("return document.activeElement.id")));
+      assertThat(t.waitFor("#free-name").getDomAttribute("aria-invalid")).isEqualTo("false");
+      assertThat(t.waitFor("#free-price").getDomAttribute("aria-invalid")).isEqualTo("true");
       assertThat(t.lineNames()).isEmpty();
       t.screenshot("tablet-free-item-bad-price");
 
@@ -111,6 +117,22 @@ class TerminalMenuBrowserTest {
       long before = revision(t);
       sellByCard(t, "Espresso");
       sellByCard(t, "Sernik");
+      // While this terminal takes a payment the day cannot close: the menu says why, and so does a
+      // notice that names no receipt (a day close is about none).
+      t.addProduct("Espresso");
+      t.js("const p = window.paragonTerminal; return p.startPayment(p.current).then(() => null)");
+      t.waitSent();
+      openMenu(t);
+      t.click("terminal-menu button[data-action=day-close]");
+      answerDialog(t, null);
+      t.waitUntil(d -> !t.all("terminal-menu [role=alert]").isEmpty());
+      t.waitUntil(d -> t.text("notice-list [data-notice]").startsWith("Serwer odrzucił polecenie: "));
+      assertThat(t.text("notice-list [data-notice]")).doesNotContain("„”");
+      closeMenu(t);
+      t.click("notice-list button[data-action=dismiss]");
+      t.js("const p = window.paragonTerminal; return p.cancelPayment(p.current).then(() => null)");
+      t.waitSent();
+      assertThat(Rows.count(shop.db, "day_closes")).isZero();
       long revision = shop.change(h -> renameProduct(h, shop, "Sernik", "Sernik baskijski"));
 
       openMenu(t);
