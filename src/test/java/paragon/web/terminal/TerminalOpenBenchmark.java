@@ -40,6 +40,8 @@ public final class TerminalOpenBenchmark {
   record Sample(double usableMs, long httpBytes, long wsChars, int requests, int receiptsShown) {}
 
   public static void main(String[] args) throws Exception {
+    // The machine is shared: say how busy it was when the run began, next to the numbers.
+    String load = BenchmarkDoc.load();
     try (Shop shop = new Shop(Visibility.ALL); Terminal t = Terminal.tablet(shop.url(""))) {
       shop.device("Kasa 1", DeviceModel.SMART_PLUS, "BENCHAAA");
       fill(shop);
@@ -57,9 +59,9 @@ public final class TerminalOpenBenchmark {
         cold.add(measure(t, true));
         warm.add(measure(t, false));
       }
-      String report = report(cold, warm);
+      String report = report(cold, warm, load);
       System.out.println(report);
-      write(report);
+      BenchmarkDoc.write("terminal-open", report);
     }
   }
 
@@ -120,27 +122,21 @@ public final class TerminalOpenBenchmark {
         ((Number) m.get("ws")).longValue(), ((Number) m.get("requests")).intValue(), ((Number) m.get("shown")).intValue());
   }
 
-  static double median(List<Double> values) {
-    List<Double> sorted = values.stream().sorted().toList();
-    int mid = sorted.size() / 2;
-    return sorted.size() % 2 == 1 ? sorted.get(mid) : (sorted.get(mid - 1) + sorted.get(mid)) / 2;
-  }
-
   static String row(String name, List<Sample> s) {
-    double ms = median(s.stream().map(Sample::usableMs).toList());
+    double ms = BenchmarkDoc.median(s.stream().map(Sample::usableMs).toList());
     double min = s.stream().mapToDouble(Sample::usableMs).min().orElse(0);
     double max = s.stream().mapToDouble(Sample::usableMs).max().orElse(0);
-    double http = median(s.stream().map(x -> (double) x.httpBytes()).toList());
-    double ws = median(s.stream().map(x -> (double) x.wsChars()).toList());
-    double req = median(s.stream().map(x -> (double) x.requests()).toList());
+    double http = BenchmarkDoc.median(s.stream().map(x -> (double) x.httpBytes()).toList());
+    double ws = BenchmarkDoc.median(s.stream().map(x -> (double) x.wsChars()).toList());
+    double req = BenchmarkDoc.median(s.stream().map(x -> (double) x.requests()).toList());
     int shown = s.get(s.size() - 1).receiptsShown();
     return String.format(Locale.ROOT, "| %s | %.0f ms (%.0f-%.0f) | %.0f | %.1f KB | %.1f KB | %d |", name, ms, min, max, req,
         http / 1024, ws / 1024, shown);
   }
 
-  static String report(List<Sample> cold, List<Sample> warm) {
+  static String report(List<Sample> cold, List<Sample> warm, String load) {
     return String.join("\n",
-        "<!-- terminal-open:start -->",
+        BenchmarkDoc.start("terminal-open"),
         "## Terminal: opening /terminal to a usable sale screen (200 open receipts)",
         "",
         "Produced by `./mvnw -q test-compile exec:java -Dexec.classpathScope=test "
@@ -148,7 +144,8 @@ public final class TerminalOpenBenchmark {
             + "logged-in tablet (1280x800, headless Debian Chromium) opens `/terminal` on a shop with " + RECEIPTS
             + " open receipts it may see (plus 3 tables); " + RUNS + " runs of each, median (min-max). "
             + "Usable = performance mark `paragon-usable` (receipts list, products and current receipt rendered with "
-            + "the receipts), measured from navigation start. SQLite, app and browser on one shared 2-core machine.",
+            + "the receipts), measured from navigation start. SQLite, app and browser on one shared 2-core machine; "
+            + "this run: " + java.time.LocalDate.now() + ", load average " + load + " (1 min) when it began.",
         "",
         "| visit | time to usable | HTTP requests | HTTP bytes (transferSize) | WebSocket frames received | list items |",
         "|---|---|---|---|---|---|",
@@ -158,19 +155,6 @@ public final class TerminalOpenBenchmark {
         "Cold: every module is fetched (no bundler: one request per module, Lit from the webjars) and the "
             + "receipts arrive in the stream's snapshot. Warm: the service worker answers the shell and modules "
             + "(0 bytes on the network), the receipts come from IndexedDB and the stream resumes from the cursor.",
-        "<!-- terminal-open:end -->");
-  }
-
-  static void write(String section) throws IOException {
-    Path file = Path.of("docs", "benchmarks.md");
-    String text = Files.exists(file) ? Files.readString(file) : "# Benchmarks\n";
-    int start = text.indexOf("<!-- terminal-open:start -->");
-    int end = text.indexOf("<!-- terminal-open:end -->");
-    if (start >= 0 && end > start) {
-      text = text.substring(0, start) + section + text.substring(end + "<!-- terminal-open:end -->".length());
-    } else {
-      text = text.stripTrailing() + "\n\n" + section + "\n";
-    }
-    Files.writeString(file, text);
+        BenchmarkDoc.end("terminal-open"));
   }
 }
