@@ -46,6 +46,18 @@ class TerminalAppTest {
   }
 
   @Test
+  void the_shell_preloads_every_app_module_and_each_preload_is_served() {
+    String shell = client.get("/terminal").body();
+    var preloads = java.util.regex.Pattern.compile("<link rel=\"modulepreload\" href=\"([^\"]+)\">").matcher(shell)
+        .results().map(m -> m.group(1)).toList();
+    assertThat(preloads).containsAll(TerminalApp.FILES.stream().filter(f -> f.endsWith(".js")).map(f -> "/terminal/" + f).toList());
+    assertThat(preloads).noneMatch(u -> u.endsWith("sw.js") || u.endsWith(".css"));
+    // After the import map: a module fetched before it would be resolved without it.
+    assertThat(shell.indexOf("modulepreload")).isGreaterThan(shell.indexOf("</script>"));
+    for (String url : preloads) assertThat(client.get(url).status()).as(url).isEqualTo(200);
+  }
+
+  @Test
   void every_module_and_stylesheet_of_the_app_is_listed_so_it_is_served_and_precached() throws java.io.IOException {
     // A file left out would load online and be missing offline (the service worker precaches FILES).
     try (var files = java.nio.file.Files.list(java.nio.file.Path.of("src/main/resources/public/terminal"))) {
