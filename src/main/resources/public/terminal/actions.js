@@ -90,6 +90,17 @@ export class CashierActions {
     }
   }
 
+  /** My empty ad-hoc receipts other than the current one: what "delete the empty ones" removes. */
+  get emptyAdHoc() {
+    return Object.values(this.receipts).filter((r) => r.kind === 'AD_HOC' && !r.occupied && r.state === 'OPEN'
+      && r.ownerUserId === this.me?.userId && (r.lines ?? []).length === 0 && r.id !== this.current?.id);
+  }
+
+  /** Deletes every receipt of emptyAdHoc (the seed's "delete all added ones"; with lines they stay). */
+  removeEmpty() {
+    return Promise.all(this.emptyAdHoc.map((r) => this.dispatch({ type: 'delete', receiptId: r.id }, this.about(r))));
+  }
+
   /**
    * Where lines go: {receipt} (an open receipt), {slot} (a free table, opened here first without
    * becoming current) or null (a new ad-hoc receipt). Resolves with the target's id and how to name it.

@@ -6,11 +6,16 @@ import { repeat } from 'lit/directives/repeat.js';
 import { formatMoney } from './money.js';
 
 class ReceiptsList extends TerminalElement {
-    pick(item) {
+  pick(item) {
     const t = this.terminal;
     if (item.receipt) t.select(item.receipt.id);
     else t.openTable(item.slot);
     this.dispatchEvent(new CustomEvent('picked', { bubbles: true }));
+  }
+
+  removeEmpty() {
+    const t = this.terminal;
+    if (window.confirm(t.t('list.deleteEmptyConfirm', { count: t.emptyAdHoc.length }))) t.removeEmpty();
   }
 
   async add() {
@@ -21,6 +26,7 @@ class ReceiptsList extends TerminalElement {
   render() {
     const t = this.terminal;
     const current = t.current;
+    const empty = t.emptyAdHoc.length;
     return html`<nav aria-labelledby="receipts-title">
       <h2 id="receipts-title">${t.t('list.title')}</h2>
       <ul>
@@ -37,6 +43,7 @@ class ReceiptsList extends TerminalElement {
         })}
         <li><button class="add" data-action="add-receipt" aria-label=${t.t('list.add')} @click=${() => this.add()}>+</button></li>
       </ul>
+      ${empty > 0 ? html`<button class="clean" data-action="delete-empty" @click=${() => this.removeEmpty()}>${t.t('list.deleteEmpty', { count: empty })}</button>` : ''}
     </nav>`;
   }
 }

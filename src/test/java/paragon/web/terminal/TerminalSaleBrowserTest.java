@@ -121,6 +121,38 @@ class TerminalSaleBrowserTest {
   }
 
   @Test
+  void the_empty_receipts_added_on_the_terminal_are_deleted_at_once_and_those_with_lines_stay() {
+    try (Shop shop = new Shop(Visibility.ALL); Terminal t = Terminal.tablet(shop.url(""))) {
+      TerminalLiveBrowserTest.loggedIn(shop, t, "Kasa 1", "ABCDEFGH", "anna", "1234");
+      t.waitUntil(d -> t.text("#current-name").contains("Sprzedaż 1"));
+      assertThat(t.all("receipts-list button[data-action=delete-empty]")).isEmpty();
+      t.click("receipts-list button[data-action=add-receipt]");
+      t.waitUntil(d -> t.text("#current-name").contains("Sprzedaż 2"));
+      t.addProduct("Espresso");
+      t.click("receipts-list button[data-action=add-receipt]");
+      t.waitUntil(d -> t.text("#current-name").contains("Sprzedaż 3"));
+      t.click("receipts-list button[data-action=add-receipt]");
+      t.waitUntil(d -> t.text("#current-name").contains("Sprzedaż 4"));
+      // Sprzedaż 1 and 3 are empty; 2 holds a line; 4 is the one being worked on.
+      t.waitUntil(d -> t.text("receipts-list button[data-action=delete-empty]").equals("Usuń puste rachunki (2)"));
+      t.click("receipts-list button[data-action=delete-empty]");
+      answerDialog(t, null);
+      t.waitUntil(d -> t.status("Sprzedaż 1") == null && t.status("Sprzedaż 3") == null);
+      assertThat(t.status("Sprzedaż 2")).isEqualTo("mine");
+      assertThat(t.status("Sprzedaż 4")).isEqualTo("mine");
+      assertThat(t.text("#current-name")).contains("Sprzedaż 4");
+      assertThat(t.all("receipts-list button[data-action=delete-empty]")).isEmpty();
+      t.waitSent();
+      List<String> deleted = shop.db.read(h -> h.createQuery("SELECT name FROM receipts WHERE state = 'DELETED' ORDER BY name")
+          .mapTo(String.class).list());
+      List<String> open = shop.db.read(h -> h.createQuery("SELECT name FROM receipts WHERE state = 'OPEN' ORDER BY name")
+          .mapTo(String.class).list());
+      assertThat(deleted).containsExactly("Sprzedaż 1", "Sprzedaż 3");
+      assertThat(open).containsExactly("Sprzedaż 2", "Sprzedaż 4");
+    }
+  }
+
+  @Test
   void a_split_tender_of_card_voucher_and_cash_is_paid_with_change_from_the_cash_only() {
     try (Shop shop = new Shop(Visibility.ALL); Terminal t = Terminal.tablet(shop.url(""))) {
       TerminalLiveBrowserTest.loggedIn(shop, t, "Kasa 1", "ABCDEFGH", "anna", "1234");
