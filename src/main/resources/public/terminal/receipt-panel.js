@@ -17,7 +17,7 @@ class ReceiptPanel extends TerminalElement {
   }
 
   editNote(receipt, line) {
-    const note = this.ask(line ? 'receipt.lineNote' : 'receipt.note', {}, (line ?? receipt).note ?? '');
+    const note = this.ask(line ? 'receipt.lineNote' : 'receipt.note', { name: line?.name }, (line ?? receipt).note ?? '');
     if (note === null) return;
     if (line) this.terminal.noteLine(receipt, line, note.trim());
     else this.terminal.noteReceipt(receipt, note.trim());
@@ -78,7 +78,7 @@ class ReceiptPanel extends TerminalElement {
             <button aria-label=${t.t('receipt.plus', { name: l.name })} data-action="plus" ?disabled=${!editable} @click=${() => t.adjust(r, l, 1000)}>+</button>
           </span>
           <span>
-            <button aria-label=${t.t('receipt.lineNote')} data-action="line-note" ?disabled=${!editable} @click=${() => this.editNote(r, l)}>✎</button>
+            <button aria-label=${t.t('receipt.lineNote', { name: l.name })} data-action="line-note" ?disabled=${!editable} @click=${() => this.editNote(r, l)}>✎</button>
             <button class="danger" aria-label=${t.t('receipt.remove', { name: l.name })} data-action="remove" ?disabled=${!editable} @click=${() => t.removeLine(r, l)}>✕</button>
           </span>
           ${l.note ? html`<span class="note">${l.note}</span>` : ''}
