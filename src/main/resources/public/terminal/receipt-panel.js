@@ -64,8 +64,7 @@ class ReceiptPanel extends TerminalElement {
     return html`
       <header>
         <h2 id="receipt-name">${r.name}</h2>
-        <div class="state">${this.state(r)}</div>
-        ${r.note ? html`<p class="muted">✎ ${r.note}</p>` : ''}
+        <div class="state">${r.note ? html`<p class="muted receipt-note" data-note>✎ ${r.note}</p>` : ''}${this.state(r)}</div>
       </header>
       <ul class="lines" aria-labelledby="receipt-name">
         ${lines.length === 0 ? html`<li class="muted">${t.t('receipt.empty')}</li>` : ''}
