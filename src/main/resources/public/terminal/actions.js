@@ -40,14 +40,16 @@ export class CashierActions {
   addProduct(product, quantity = 1000) {
     const r = this.current;
     if (!this.editable(r)) return null;
-    return this.dispatch({ type: 'addLine', receiptId: this.idFor(r), lineId: uuid(), productId: product.id, quantity },
+    const lineId = this.reveal = uuid(); // the receipt panel scrolls the cashier's new line into view
+    return this.dispatch({ type: 'addLine', receiptId: this.idFor(r), lineId, productId: product.id, quantity },
       this.about(r, [{ name: product.name, quantity }]));
   }
 
   addFree(name, unitPrice, vat, quantity = 1000) {
     const r = this.current;
     if (!this.editable(r)) return null;
-    return this.dispatch({ type: 'addLine', receiptId: this.idFor(r), lineId: uuid(), name, unitPrice, vat, quantity },
+    const lineId = this.reveal = uuid();
+    return this.dispatch({ type: 'addLine', receiptId: this.idFor(r), lineId, name, unitPrice, vat, quantity },
       this.about(r, [{ name, quantity }]));
   }
 

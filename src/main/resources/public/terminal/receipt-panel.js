@@ -44,6 +44,18 @@ class ReceiptPanel extends TerminalElement {
     return html`<p class="muted">${receipt.preview ? t.t('receipt.preview') : '\u00a0'}</p>`;
   }
 
+  /**
+   * The line this cashier just added is scrolled into view once it is on screen (on a phone, when the
+   * receipt tab shows). A colleague's lines never scroll the list: nothing moves under the cashier.
+   */
+  updated() {
+    const id = this.terminal?.reveal;
+    const line = id && this.querySelector(`li[data-line="${id}"]`);
+    if (!line || !line.checkVisibility()) return;
+    line.scrollIntoView({ block: 'nearest' });
+    this.terminal.reveal = null;
+  }
+
   // The dialogs stay in one place of one template whatever the receipt: paying closes the receipt while
   // its payment dialog is still open, and that dialog must live on to show the change.
   render() {

@@ -41,7 +41,7 @@ class SaleScreen extends TerminalElement {
           aria-label=${tr('list.open')} @click=${() => { this.drawer = !this.drawer; }}>☰</button>` : ''}
         <div class="current" id="current-name" aria-live="polite"><span class="visually-hidden">${tr('receipt.current')}: </span>${current?.name ?? '—'}</div>
         <span class="conn ${conn}" role="status" data-connection=${conn}>
-          ${conn === 'offline' ? html`<span class="conn-label" aria-hidden="true">${tr('menu.offlineShort')}</span>` : ''}
+          <span class="conn-label" aria-hidden="true">${conn === 'offline' ? tr('menu.offlineShort') : ''}</span>
           <span class="visually-hidden">${tr(conn === 'online' ? 'menu.online' : conn === 'offline' ? 'menu.offline' : 'menu.connecting')}</span>
           <span class="badge-slot">${t.unsent > 0 ? html`<span class="badge" data-unsent=${t.unsent} title=${tr('menu.unsent', { count: t.unsent })}>${t.unsent}</span>` : ''}</span>
         </span>
@@ -52,7 +52,7 @@ class SaleScreen extends TerminalElement {
       <div class="tabs" role="tablist">
         <button role="tab" aria-selected=${this.tab === 'products'} @click=${() => { this.tab = 'products'; }}>${tr('sale.products')}</button>
         <button role="tab" aria-selected=${this.tab === 'receipt'} @click=${() => { this.tab = 'receipt'; }}>
-          ${tr('receipt.current')} (${current?.lines?.length ?? 0})</button>
+          ${tr('sale.receiptTab', { count: current?.lines?.length ?? 0 })}</button>
       </div>
       <div class="sale ${parking ? '' : 'no-list'}" data-tab=${this.tab}>
         ${parking ? html`<receipts-list id="receipts-list" class="receipts-list ${this.drawer ? 'open' : ''}" .terminal=${t}

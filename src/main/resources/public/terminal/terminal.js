@@ -33,6 +33,8 @@ export class Terminal extends EventTarget {
     this.outbox = createOutbox();
     this.notices = [];
     this.currentId = null;
+    /** The id of the line this cashier added last, until the receipt panel has scrolled it into view. */
+    this.reveal = null;
     this.connection = 'offline';
     this.error = null;
     this.waiters = new Map();

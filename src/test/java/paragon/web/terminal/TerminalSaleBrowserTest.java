@@ -91,6 +91,28 @@ class TerminalSaleBrowserTest {
   }
 
   @Test
+  void a_line_the_cashier_adds_to_a_long_receipt_is_scrolled_into_view() {
+    try (Shop shop = new Shop(Visibility.ALL); Terminal t = Terminal.tablet(shop.url(""))) {
+      TerminalLiveBrowserTest.loggedIn(shop, t, "Kasa 1", "ABCDEFGH", "anna", "1234");
+      t.waitUntil(d -> t.text("#current-name").contains("Sprzedaż 1"));
+      for (String product : List.of("Espresso", "Cappuccino", "Sernik", "Espresso", "Cappuccino", "Sernik", "Espresso")) {
+        int before = t.lineNames().size();
+        t.addProduct(product);
+        t.waitUntil(d -> t.lineNames().size() == before + 1);
+      }
+      t.addProduct("Piwo");
+      t.waitUntil(d -> t.lineNames().size() == 8);
+      String lastLineInView = """
+          const box = document.querySelector('receipt-panel .lines');
+          const list = box.getBoundingClientRect();
+          const line = [...box.querySelectorAll('li[data-line]')].at(-1).getBoundingClientRect();
+          return box.clientHeight < box.scrollHeight && line.top >= list.top - 0.5 && line.bottom <= list.bottom + 0.5;""";
+      t.waitUntil(d -> Boolean.TRUE.equals(t.js(lastLineInView)));
+      assertThat(t.lineNames().getLast()).isEqualTo("Piwo <b>jasne</b>");
+    }
+  }
+
+  @Test
   void plus_adds_a_receipt_and_switches_to_it_and_an_ad_hoc_receipt_is_renamed_then_deleted() {
     try (Shop shop = new Shop(Visibility.ALL); Terminal t = Terminal.phone(shop.url(""))) {
       TerminalLiveBrowserTest.loggedIn(shop, t, "Pocket 1", "ABCDEFGH", "anna", "1234");
