@@ -257,17 +257,19 @@ class TerminalQualityBrowserTest {
       assertThat(Probes.moved(a)).as("regions moved by remote changes").isEmpty();
 
       // This terminal's own change, unconfirmed while the database is busy (the test holds SQLite's write
-      // lock): "Sending…" in the header, then gone once the server has it.
+      // lock): "Sending…" in the header, then gone once the server has it. (One more of a line: a new
+      // line of its own would rightly scroll the lines to show it.)
       Probes.recordLayout(a, regions(TOP, HEADER), "receipt-panel header .state p:last-child");
       shop.db.inTransaction(h -> {
         h.execute("UPDATE shops SET name = name WHERE id = ?", shop.shop);
-        a.addProduct("Espresso");
+        a.click("receipt-panel li[data-line]:first-child button[data-action=plus]");
         a.waitUntil(d -> Probes.textsSeen(a).contains("Wysyłanie…"));
         a.screenshot("tablet-receipt-sending");
         return null;
       });
       a.waitSent();
-      a.waitUntil(d -> !Probes.textsSeen(a).getLast().equals("Wysyłanie…") && a.lineNames().size() == 5);
+      a.waitUntil(d -> !Probes.textsSeen(a).getLast().equals("Wysyłanie…")
+          && a.text("receipt-panel li[data-line]:first-child .qty output").equals("2"));
       assertThat(Probes.moved(a)).as("regions moved by the own Sending… state").isEmpty();
 
       Probes.recordLayout(a, regions(TOP, HEADER, PRODUCTS), null);
