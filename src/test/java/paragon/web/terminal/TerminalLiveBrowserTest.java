@@ -17,8 +17,9 @@ import paragon.devices.DeviceModel;
 @Tag("browser")
 class TerminalLiveBrowserTest {
 
+  /** Pairs {@code t} as a new device (a phone-sized one as a POCKET, else a SMART_PLUS) and logs in. */
   static Terminal loggedIn(Shop shop, Terminal t, String device, String code, String user, String pin) {
-    shop.device(device, DeviceModel.SMART_PLUS, code);
+    shop.device(device, t.driver.manage().window().getSize().width < 600 ? DeviceModel.POCKET : DeviceModel.SMART_PLUS, code);
     t.open();
     t.pair(code);
     t.login(user, pin);

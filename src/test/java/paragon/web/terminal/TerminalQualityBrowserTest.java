@@ -1,6 +1,7 @@
 package paragon.web.terminal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static paragon.web.terminal.TerminalLiveBrowserTest.loggedIn;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,15 +28,6 @@ import paragon.testing.Rows;
 @Tag("browser")
 class TerminalQualityBrowserTest {
   static final double TOUCH = 44;
-
-  static Terminal loggedIn(Shop shop, Terminal t, String device, String code, String user, String pin) {
-    shop.device(device, t.driver.manage().window().getSize().width < 600 ? DeviceModel.POCKET : DeviceModel.SMART_PLUS, code);
-    t.open();
-    t.pair(code);
-    t.login(user, pin);
-    t.waitUntil(d -> "online".equals(t.js("return window.paragonTerminal.connection")));
-    return t;
-  }
 
   /** Opens the list item {@code name}: on a phone through the drawer. */
   static void openReceipt(Terminal t, boolean phone, String name) {
