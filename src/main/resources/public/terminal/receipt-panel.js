@@ -105,8 +105,8 @@ class ReceiptPanel extends TerminalElement {
       <div class="actions" role="group" aria-label=${t.t('receipt.actions')}>
         <button class="primary pay" data-action="pay" ?disabled=${!editable || lines.length === 0}
           @click=${() => this.querySelector('payment-dialog').open(r)}>${t.t('receipt.pay')} ${money(r.total ?? 0)}</button>
-        <label class="visually-hidden" for="guests">${t.t('receipt.guestsLabel')}</label>
-        <input id="guests" type="number" min="0" max="999" style="width:5.5em" title=${t.t('receipt.guests')} .value=${String(r.guests ?? 0)}
+        <label class="inline" for="guests">${t.t('receipt.guests')}</label>
+        <input id="guests" type="number" min="0" max="999" style="width:4.5em" aria-label=${t.t('receipt.guestsLabel')} .value=${String(r.guests ?? 0)}
           ?disabled=${!editable} @change=${(e) => t.setGuests(r, Math.max(0, Math.min(999, Number(e.target.value) || 0)))}>
         <button data-action="note" ?disabled=${!editable} @click=${() => this.editNote(r)}>${t.t('receipt.note')}</button>
         <button data-action="split" ?disabled=${!editable || lines.length === 0} @click=${() => this.querySelector('move-dialog').open('split', r)}>${t.t('receipt.split')}</button>
