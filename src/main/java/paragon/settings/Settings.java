@@ -9,10 +9,15 @@ import java.util.Map;
  * a missing value takes the default documented in the README. A wrong value fails at start with a
  * message that names the setting.
  */
-public record Settings(int port, String databaseUrl, boolean demo, String host) {
+public record Settings(int port, String databaseUrl, boolean demo, String host, Tls tls) {
 
   public static final int DEFAULT_PORT = 8080;
   public static final String DEFAULT_DATABASE_URL = "jdbc:sqlite:data/paragon.db";
+
+  /** Plain HTTP (no {@link Tls}). */
+  public Settings(int port, String databaseUrl, boolean demo, String host) {
+    this(port, databaseUrl, demo, host, null);
+  }
 
   public Settings {
     if (port < 0 || port > 65535) {
@@ -24,13 +29,16 @@ public record Settings(int port, String databaseUrl, boolean demo, String host) 
     }
   }
 
-  /** Reads {@code --port=N --database-url=URL --host=H --demo} and PARAGON_PORT, PARAGON_DATABASE_URL, PARAGON_HOST, PARAGON_DEMO. */
+  private static final Map<String, String> ENV = Map.of("port", "PARAGON_PORT", "database-url", "PARAGON_DATABASE_URL",
+      "host", "PARAGON_HOST", "demo", "PARAGON_DEMO", "tls-keystore", "PARAGON_TLS_KEYSTORE", "tls-password", "PARAGON_TLS_PASSWORD");
+
+  /**
+   * Reads {@code --port=N --database-url=URL --host=H --demo --tls-keystore=PATH --tls-password=P} and
+   * PARAGON_PORT, PARAGON_DATABASE_URL, PARAGON_HOST, PARAGON_DEMO, PARAGON_TLS_KEYSTORE, PARAGON_TLS_PASSWORD.
+   */
   public static Settings from(String[] args, Map<String, String> env) {
     Map<String, String> values = new HashMap<>();
-    putIfPresent(values, "port", env.get("PARAGON_PORT"));
-    putIfPresent(values, "database-url", env.get("PARAGON_DATABASE_URL"));
-    putIfPresent(values, "host", env.get("PARAGON_HOST"));
-    putIfPresent(values, "demo", env.get("PARAGON_DEMO"));
+    ENV.forEach((flag, variable) -> putIfPresent(values, flag, env.get(variable)));
     for (String arg : args) {
       if (!arg.startsWith("--")) {
         throw new IllegalArgumentException("unknown argument: " + arg + " (flags look like --port=8080)");
@@ -39,8 +47,9 @@ public record Settings(int port, String databaseUrl, boolean demo, String host) 
       int eq = body.indexOf('=');
       String name = eq < 0 ? body : body.substring(0, eq);
       String value = eq < 0 ? "true" : body.substring(eq + 1);
-      if (!Map.of("port", 1, "database-url", 1, "host", 1, "demo", 1).containsKey(name)) {
-        throw new IllegalArgumentException("unknown flag: --" + name + " (known: --port, --database-url, --host, --demo)");
+      if (!ENV.containsKey(name)) {
+        throw new IllegalArgumentException("unknown flag: --" + name
+            + " (known: --port, --database-url, --host, --demo, --tls-keystore, --tls-password)");
       }
       values.put(name, value);
     }
@@ -48,7 +57,13 @@ public record Settings(int port, String databaseUrl, boolean demo, String host) 
         parsePort(values.getOrDefault("port", String.valueOf(DEFAULT_PORT))),
         values.getOrDefault("database-url", DEFAULT_DATABASE_URL),
         parseBoolean("PARAGON_DEMO (--demo)", values.getOrDefault("demo", "false")),
-        values.getOrDefault("host", "0.0.0.0"));
+        values.getOrDefault("host", "0.0.0.0"),
+        Tls.open(values.get("tls-keystore"), values.get("tls-password")));
+  }
+
+  /** True when Paragon serves HTTPS (and WSS) instead of HTTP. */
+  public boolean https() {
+    return tls != null;
   }
 
   /** The SQLite file this URL names, or null for PostgreSQL. */
