@@ -31,6 +31,7 @@ import paragon.web.ApiDocs;
 import paragon.web.Csrf;
 import paragon.web.Errors;
 import paragon.web.Health;
+import paragon.web.Https;
 import paragon.web.Lang;
 import paragon.web.RequestIds;
 import paragon.web.terminal.TerminalApp;
@@ -67,8 +68,9 @@ public final class Paragon {
       app.stop();
       db.close();
     }, "paragon-shutdown"));
-    log.info("Paragon listening on http://localhost:{}/ ({})", app.port(), db.dialect());
-    if (demo != null) System.out.println(Demo.describe(demo, "http://localhost:" + app.port(), db));
+    String base = (settings.https() ? "https" : "http") + "://localhost:" + app.port();
+    log.info("Paragon listening on {}/ ({})", base, db.dialect());
+    if (demo != null) System.out.println(Demo.describe(demo, base, db));
   }
 
   /** The whole application over {@code db}; {@code clock} drives every expiry, so tests can move time. */
@@ -89,6 +91,9 @@ public final class Paragon {
       config.concurrency.useVirtualThreads = true;
       config.startup.showJavalinBanner = false;
       config.http.defaultContentType = "application/json";
+      if (settings.https()) {
+        config.jetty.addConnector((server, http) -> Https.connector(server, http, settings.tls(), settings.host(), settings.port()));
+      }
       config.staticFiles.add(files -> {
         files.hostedPath = "/assets";
         files.directory = "/public/assets";
