@@ -77,6 +77,8 @@ public final class BackOfficeAuth {
     cookie.setPath("/backoffice");
     cookie.setHttpOnly(true);
     cookie.setSameSite(SameSite.LAX);
+    // Over HTTPS the browser must never send the session back over plain HTTP.
+    cookie.setSecure(ctx.req().isSecure());
     // No Max-Age: a browser-session cookie; the server decides expiry (Sessions.TTL, sliding).
     ctx.cookie(cookie);
   }
@@ -86,6 +88,7 @@ public final class BackOfficeAuth {
     cookie.setPath("/backoffice");
     cookie.setHttpOnly(true);
     cookie.setSameSite(SameSite.LAX);
+    cookie.setSecure(ctx.req().isSecure());
     cookie.setMaxAge(0);
     ctx.cookie(cookie);
   }

@@ -33,6 +33,7 @@ public final class Csrf {
       c.setPath("/backoffice");
       c.setHttpOnly(true);
       c.setSameSite(SameSite.STRICT);
+      c.setSecure(ctx.req().isSecure());
       ctx.cookie(c);
       ctx.attribute(ATTRIBUTE, cookie);
       if (changesState(ctx)) throw Problem.forbidden("error.csrf");
