@@ -53,10 +53,15 @@ final class Floor implements AutoCloseable {
   }
 
   Floor(Database db, MutableClock clock, Visibility visibility, StreamSettings settings) {
-    this.app = new TestApp(db, clock, settings);
+    this(new TestApp(db, clock, settings), visibility, settings);
+  }
+
+  /** On an app started by the test (e.g. over HTTPS). */
+  Floor(TestApp app, Visibility visibility, StreamSettings settings) {
+    this.app = app;
     this.settings = settings;
-    long now = clock.millis();
-    db.inTransaction(h -> {
+    long now = app.clock.millis();
+    app.db.inTransaction(h -> {
       account = Seed.account(h, "Bistro", Plan.MAX, "pl", now);
       Seed.settings(h, account, true, visibility, true, LoginMode.PIN);
       Seed.slots(h, account, null, List.of("Stolik 1", "Stolik 2", "Stolik 3"));

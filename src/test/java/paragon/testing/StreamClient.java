@@ -58,9 +58,13 @@ public final class StreamClient implements WebSocket.Listener, AutoCloseable {
 
   /** Connects and says hello with {@code view}'s cursors and viewer fingerprint. */
   public static StreamClient connect(int port, String deviceToken, String sessionToken, View view) {
+    return connect(HTTP, URI.create("ws://127.0.0.1:" + port + "/api/terminal/stream"), deviceToken, sessionToken, view);
+  }
+
+  /** The same at {@code stream} (e.g. a wss:// address) through {@code http} (e.g. one that trusts a test certificate). */
+  public static StreamClient connect(HttpClient http, URI stream, String deviceToken, String sessionToken, View view) {
     StreamClient client = new StreamClient(view);
-    WebSocket ws = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
-        .buildAsync(URI.create("ws://127.0.0.1:" + port + "/api/terminal/stream"), client).join();
+    WebSocket ws = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5)).buildAsync(stream, client).join();
     synchronized (client) {
       client.socket = ws;
     }

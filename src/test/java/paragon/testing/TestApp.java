@@ -1,6 +1,7 @@
 package paragon.testing;
 
 import io.javalin.Javalin;
+import javax.net.ssl.SSLContext;
 import paragon.Paragon;
 import paragon.settings.Settings;
 import paragon.storage.Database;
@@ -11,6 +12,8 @@ public final class TestApp implements AutoCloseable {
   public final Database db;
   public final MutableClock clock;
   public final Javalin app;
+  /** What clients trust when the app serves HTTPS; null over plain HTTP. */
+  public final SSLContext trust;
 
   public TestApp(Database db) {
     this(db, new MutableClock());
@@ -22,9 +25,14 @@ public final class TestApp implements AutoCloseable {
 
   /** With the stream's knobs: a small send queue, a fast heartbeat. */
   public TestApp(Database db, MutableClock clock, StreamSettings stream) {
+    this(db, clock, stream, new Settings(0, "jdbc:sqlite:unused", false, "127.0.0.1"), null);
+  }
+
+  /** Over HTTPS: {@code settings} carry the keystore, and this app's clients trust {@code trust}. */
+  public TestApp(Database db, MutableClock clock, StreamSettings stream, Settings settings, SSLContext trust) {
     this.db = db;
     this.clock = clock;
-    Settings settings = new Settings(0, "jdbc:sqlite:unused", false, "127.0.0.1");
+    this.trust = trust;
     this.app = Paragon.create(settings, db, clock, stream).start("127.0.0.1", 0);
   }
 
@@ -42,7 +50,7 @@ public final class TestApp implements AutoCloseable {
   }
 
   public String url(String path) {
-    return "http://127.0.0.1:" + app.port() + path;
+    return (trust == null ? "http" : "https") + "://127.0.0.1:" + app.port() + path;
   }
 
   /** A browser-like HTTP client (cookie jar, no redirects followed) for this app. */

@@ -30,7 +30,9 @@ public final class WebClient {
 
   WebClient(TestApp app) {
     this.app = app;
-    this.http = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+    HttpClient.Builder b = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER);
+    if (app.trust != null) b.sslContext(app.trust);
+    this.http = b.build();
   }
 
   public record Response(int status, String body, java.net.http.HttpHeaders headers) {
