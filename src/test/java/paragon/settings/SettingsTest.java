@@ -3,8 +3,11 @@ package paragon.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import paragon.testing.SelfSigned;
 
 class SettingsTest {
 
@@ -49,5 +52,52 @@ class SettingsTest {
   void demo_flag_value_must_be_boolean() {
     assertThatThrownBy(() -> Settings.from(new String[0], Map.of("PARAGON_DEMO", "maybe")))
         .hasMessageContaining("PARAGON_DEMO");
+  }
+
+  @Test
+  void a_keystore_and_its_password_turn_https_on_and_flags_win() {
+    SelfSigned cert = SelfSigned.localhost();
+    assertThat(Settings.from(new String[0], Map.of()).https()).isFalse();
+    Settings s = Settings.from(new String[] {"--tls-password=" + cert.password()},
+        Map.of("PARAGON_TLS_KEYSTORE", cert.keystore().toString(), "PARAGON_TLS_PASSWORD", "not-this-one"));
+    assertThat(s.https()).isTrue();
+    assertThat(s.tls().keystore()).isEqualTo(cert.keystore());
+    assertThat(s.toString()).as("the password is never printed").doesNotContain(cert.password());
+  }
+
+  @Test
+  void only_one_of_keystore_and_password_names_the_missing_one() {
+    SelfSigned cert = SelfSigned.localhost();
+    assertThatThrownBy(() -> Settings.from(new String[] {"--tls-keystore=" + cert.keystore()}, Map.of()))
+        .hasMessageContaining("PARAGON_TLS_PASSWORD (--tls-password) is missing");
+    assertThatThrownBy(() -> Settings.from(new String[0], Map.of("PARAGON_TLS_PASSWORD", cert.password())))
+        .hasMessageContaining("PARAGON_TLS_KEYSTORE (--tls-keystore) is missing");
+  }
+
+  @Test
+  void a_keystore_that_is_not_there_names_the_setting_and_the_path() {
+    assertThatThrownBy(() -> Settings.from(new String[] {"--tls-keystore=/nowhere/paragon.p12", "--tls-password=x"}, Map.of()))
+        .hasMessageContaining("PARAGON_TLS_KEYSTORE").hasMessageContaining("no such file").hasMessageContaining("/nowhere/paragon.p12");
+  }
+
+  @Test
+  void a_wrong_password_names_the_password_setting() {
+    SelfSigned cert = SelfSigned.localhost();
+    assertThatThrownBy(() -> Settings.from(new String[0],
+        Map.of("PARAGON_TLS_KEYSTORE", cert.keystore().toString(), "PARAGON_TLS_PASSWORD", "wrong-password")))
+        .hasMessageContaining("PARAGON_TLS_PASSWORD").hasMessageContaining("wrong password")
+        .hasMessageNotContaining("wrong-password");
+  }
+
+  @Test
+  void a_keystore_without_a_private_key_or_not_pkcs12_names_the_keystore_setting() throws Exception {
+    SelfSigned cert = SelfSigned.localhost();
+    assertThatThrownBy(() -> Settings.from(new String[0],
+        Map.of("PARAGON_TLS_KEYSTORE", cert.certificateOnly().toString(), "PARAGON_TLS_PASSWORD", cert.password())))
+        .hasMessageContaining("PARAGON_TLS_KEYSTORE").hasMessageContaining("holds no private key");
+    Path pem = Files.writeString(Files.createTempFile("paragon-", ".pem"), "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n");
+    assertThatThrownBy(() -> Settings.from(new String[0],
+        Map.of("PARAGON_TLS_KEYSTORE", pem.toString(), "PARAGON_TLS_PASSWORD", "x")))
+        .hasMessageContaining("PARAGON_TLS_KEYSTORE").hasMessageContaining("not a readable PKCS12 keystore");
   }
 }
