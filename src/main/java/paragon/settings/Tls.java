@@ -8,37 +8,49 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.UnrecoverableKeyException;
 import java.util.Collections;
+import java.util.Objects;
 
 /**
- * The server's key and certificate chain for HTTPS: a PKCS12 keystore file and its password. Made
- * only through {@link #open}, which reads the file once at start, so that a wrong path, a wrong
- * password or a keystore without a key stops Paragon with a message naming the setting instead of a
- * TLS error deep inside Jetty on the first connection.
+ * The server's key and certificate chain for HTTPS: a PKCS12 keystore file and its password. Making
+ * one reads the file, so that a wrong path, a wrong password or a keystore without a key stops
+ * Paragon at start with a message naming the setting, instead of a TLS error deep inside Jetty on
+ * the first connection.
  */
 public record Tls(Path keystore, String password) {
   static final String KEYSTORE = "PARAGON_TLS_KEYSTORE (--tls-keystore)";
   static final String PASSWORD = "PARAGON_TLS_PASSWORD (--tls-password)";
+
+  /** Opens the keystore: the file exists, the password opens it and the private key in it. */
+  public Tls {
+    Objects.requireNonNull(keystore, "keystore == null");
+    Objects.requireNonNull(password, "password == null");
+    if (!Files.isRegularFile(keystore)) throw new IllegalArgumentException(KEYSTORE + ": no such file " + keystore.toAbsolutePath());
+    if (!hasKey(load(keystore, password), keystore, password)) {
+      throw new IllegalArgumentException(KEYSTORE + ": " + keystore + " holds no private key, only certificates"
+          + " (make it with openssl pkcs12 -export -inkey key.pem -in chain.pem)");
+    }
+  }
 
   /** Both or neither: null when neither is given (plain HTTP). */
   static Tls open(String keystore, String password) {
     if (keystore == null && password == null) return null;
     if (keystore == null) throw new IllegalArgumentException(KEYSTORE + " is missing: " + PASSWORD + " is set, give both or neither");
     if (password == null) throw new IllegalArgumentException(PASSWORD + " is missing: " + KEYSTORE + " is set, give both or neither");
-    Path path = Path.of(keystore);
-    if (!Files.isRegularFile(path)) throw new IllegalArgumentException(KEYSTORE + ": no such file " + path.toAbsolutePath());
-    KeyStore store = load(path, password);
+    return new Tls(Path.of(keystore), password);
+  }
+
+  private static boolean hasKey(KeyStore store, Path path, String password) {
     try {
       for (String alias : Collections.list(store.aliases())) {
         // The key must open with the same password: Jetty uses the store's password for the key too.
-        if (store.isKeyEntry(alias) && store.getKey(alias, password.toCharArray()) != null) return new Tls(path, password);
+        if (store.isKeyEntry(alias) && store.getKey(alias, password.toCharArray()) != null) return true;
       }
+      return false;
     } catch (UnrecoverableKeyException e) {
       throw new IllegalArgumentException(PASSWORD + " opens " + path + " but not the private key in it (give the key the same password)", e);
     } catch (GeneralSecurityException e) {
       throw new IllegalArgumentException(KEYSTORE + ": cannot read " + path + ": " + e.getMessage(), e);
     }
-    throw new IllegalArgumentException(KEYSTORE + ": " + path + " holds no private key, only certificates"
-        + " (make it with openssl pkcs12 -export -inkey key.pem -in chain.pem)");
   }
 
   private static KeyStore load(Path path, String password) {
