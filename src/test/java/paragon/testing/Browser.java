@@ -22,6 +22,11 @@ public final class Browser {
   private Browser() {}
 
   public static ChromeDriver start(int width, int height, String language) {
+    return start(width, height, language, new String[0]);
+  }
+
+  /** The same with extra Chromium flags (e.g. a host-resolver rule, a trusted test certificate). */
+  public static ChromeDriver start(int width, int height, String language, String... extraArguments) {
     if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
       throw new IllegalStateException("Chromium tests need " + CHROMIUM + " and " + CHROMEDRIVER
           + ": apt-get install -y chromium chromium-driver (.ci/run does this)");
@@ -38,6 +43,7 @@ public final class Browser {
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
         "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--lang=" + language,
         "--window-size=" + width + "," + height);
+    options.addArguments(extraArguments);
     options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(CHROMEDRIVER.toFile())

@@ -6,8 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.MessageDigest;
 import java.security.cert.Certificate;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -16,12 +18,14 @@ import javax.net.ssl.TrustManagerFactory;
 import paragon.settings.Settings;
 
 /**
- * A self-signed certificate for CN=localhost (SAN dns:localhost, ip:127.0.0.1) in a fresh PKCS12
+ * A self-signed certificate for CN=localhost (SAN dns:localhost, ip:127.0.0.1, and dns:paragon.test,
+ * a name that is not localhost, which a browser test maps to 127.0.0.1) in a fresh PKCS12
  * keystore, made by the running JDK's keytool as an operator would make one, and a client
  * {@link SSLContext} that trusts exactly that certificate (not the JDK's CAs).
  */
 public record SelfSigned(Path keystore, String password, Certificate certificate) {
   public static final String ALIAS = "paragon";
+  public static final String LAN_NAME = "paragon.test";
 
   public static SelfSigned localhost() {
     try {
@@ -29,7 +33,7 @@ public record SelfSigned(Path keystore, String password, Certificate certificate
       Path keystore = dir.resolve("paragon.p12");
       String password = "test-" + System.nanoTime();
       keytool("-genkeypair", "-alias", ALIAS, "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2",
-          "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1",
+          "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1,dns:" + LAN_NAME,
           "-storetype", "PKCS12", "-keystore", keystore.toString(), "-storepass", password);
       KeyStore store = load(keystore, password);
       return new SelfSigned(keystore, password, store.getCertificate(ALIAS));
@@ -55,6 +59,15 @@ public record SelfSigned(Path keystore, String password, Certificate certificate
       return out;
     } catch (IOException e) {
       throw new IllegalStateException("cannot make a certificate-only keystore", e);
+    }
+  }
+
+  /** Chromium's form of "trust exactly this certificate": the base64 SHA-256 of its public key. */
+  public String spkiSha256() {
+    try {
+      return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(certificate.getPublicKey().getEncoded()));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
     }
   }
 
