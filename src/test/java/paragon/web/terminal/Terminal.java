@@ -41,10 +41,12 @@ final class Terminal implements AutoCloseable {
 
   /** Waits at most {@code limit}: for what must happen sooner than a periodic check would make it. */
   <T> T waitUntil(Duration limit, Function<WebDriver, T> condition) {
-    // A re-render between finding an element and using it is a retry, not a failure.
+    // A re-render between finding an element and using it is a retry, not a failure; so is a tap on a
+    // button still sliding in (the phone's drawer): a person waits for it to be there.
     try {
       return new WebDriverWait(driver, limit)
           .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+          .ignoring(org.openqa.selenium.ElementNotInteractableException.class)
           .until(condition);
     } catch (org.openqa.selenium.TimeoutException e) {
       throw new AssertionError("waited " + limit.toSeconds() + " s in vain; the terminal then: " + appState(), e);
@@ -75,11 +77,14 @@ final class Terminal implements AutoCloseable {
     return driver.findElements(By.cssSelector(css));
   }
 
+  /** Taps the first displayed, enabled element matching {@code css}, once it can be tapped. */
   void click(String css) {
     waitUntil(d -> {
       WebElement e = d.findElements(By.cssSelector(css)).stream().filter(WebElement::isDisplayed).findFirst().orElse(null);
-      return e != null && e.isEnabled() ? e : null;
-    }).click();
+      if (e == null || !e.isEnabled()) return null;
+      e.click(); // not interactable yet (sliding in, covered): retried, the tap did not happen
+      return true;
+    });
   }
 
   String text(String css) {
