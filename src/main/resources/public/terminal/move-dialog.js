@@ -24,7 +24,8 @@ class MoveDialog extends TerminalElement {
   /** What the chosen target radio names: {receipt}, {slot} (a free table) or null (a new receipt). */
   chosen(form) {
     const value = form.querySelector('input[name=target]:checked')?.value;
-    if (!value || value === 'new') return value ? null : undefined;
+    if (!value) return undefined;
+    if (value === 'new') return null;
     const [kind, id] = [value.slice(0, 2), value.slice(2)];
     // Gone meanwhile (paid, merged elsewhere, removed from the list): nothing is chosen any more.
     const found = kind === 'r:' ? { receipt: this.terminal.receipts[id] }
