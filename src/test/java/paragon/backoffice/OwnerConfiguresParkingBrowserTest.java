@@ -86,8 +86,7 @@ class OwnerConfiguresParkingBrowserTest {
         // 4. online parking (sharing)
         driver.findElement(By.cssSelector("label[for=sharingEnabled]")).click();
         Browser.screenshot(driver, shot + "02-settings-filled");
-        driver.findElement(By.cssSelector("#settings-form button.primary")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("p.notice")));
+        Browser.submitAndWait(driver, By.cssSelector("#settings-form button.primary"), By.cssSelector("p.notice"));
         assertThat(revisionShown(driver)).isEqualTo(base + 1);
         assertThat(driver.findElement(By.id("parkingEnabled")).isSelected()).isTrue();
         assertThat(driver.findElement(By.id("visibility-SAME_ROLE")).isSelected()).isTrue();

@@ -42,8 +42,7 @@ class OwnerManagesPeopleBrowserTest {
         driver.findElement(By.linkText(shopsMenu)).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("new-shop-name")));
         driver.findElement(By.id("new-shop-name")).sendKeys("Kraków Rynek");
-        driver.findElement(By.id("new-shop-name")).submit();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("p.notice")));
+        Browser.submitAndWait(driver, By.cssSelector("form[action='/backoffice/shops'] button.primary"), By.cssSelector("p.notice"));
         Browser.screenshot(driver, shot + "01-shops");
 
         driver.findElement(By.linkText(rolesMenu)).click();
@@ -51,8 +50,7 @@ class OwnerManagesPeopleBrowserTest {
         driver.findElement(By.id("new-role-name")).sendKeys("Kierownik");
         driver.findElement(By.cssSelector("label[for=new-role-SEE_ALL_RECEIPTS]")).click();
         driver.findElement(By.cssSelector("label[for=new-role-BREAK_PAYMENT_LOCK]")).click();
-        driver.findElement(By.cssSelector("#new-role button.primary")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("p.notice")));
+        Browser.submitAndWait(driver, By.cssSelector("#new-role button.primary"), By.cssSelector("p.notice"));
         Browser.screenshot(driver, shot + "02-roles");
 
         driver.findElement(By.linkText(usersMenu)).click();
@@ -67,8 +65,7 @@ class OwnerManagesPeopleBrowserTest {
         assertThat(driver.findElement(By.id("identifier")).getAttribute("value")).isEqualTo("marek");
         Browser.screenshot(driver, shot + "03-user-pin-refused");
         driver.findElement(By.id("pin")).sendKeys("1234");
-        driver.findElement(By.cssSelector("form[action='/backoffice/users'] button.primary")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("p.notice")));
+        Browser.submitAndWait(driver, By.cssSelector("form[action='/backoffice/users'] button.primary"), By.cssSelector("p.notice"));
         Browser.screenshot(driver, shot + "04-users");
 
         long before = Rows.revision(app.db, account);

@@ -76,14 +76,12 @@ class DevicesBrowserTest {
         new ParkingStore(app.db, app.clock).setUseDefaults(account, shop, "test", false);
         driver.navigate().refresh();
         assertThat(driver.findElement(By.cssSelector("#devices tbody tr .revision")).getText()).contains(behind);
-        driver.findElement(By.cssSelector("form[action$='/sync'] button")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("p.notice")));
+        Browser.submitAndWait(driver, By.cssSelector("form[action$='/sync'] button"), By.cssSelector("p.notice"));
         assertThat(driver.findElement(By.cssSelector("#devices tbody tr .revision")).getText()).contains(syncRequested);
         Browser.screenshot(driver, shot + "03-behind-sync-requested");
 
         driver.executeScript("window.confirm = () => true;");
-        driver.findElement(By.cssSelector("form[action$='/revoke'] button")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("p.notice")));
+        Browser.submitAndWait(driver, By.cssSelector("form[action$='/revoke'] button"), By.cssSelector("p.notice"));
         assertThat(driver.findElement(By.cssSelector("#devices tbody tr .state")).getText()).isEqualTo(revoked);
         Browser.screenshot(driver, shot + "04-revoked");
         String token = pairedAnswer.json().get("token").asText();

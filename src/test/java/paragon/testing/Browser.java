@@ -4,12 +4,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's Chromium driven by Debian's chromedriver, headless, with a fresh profile. A test that needs
@@ -57,6 +61,19 @@ public final class Browser {
         "width", width, "height", height, "deviceScaleFactor", 1, "mobile", width < 600));
     driver.manage().timeouts().implicitlyWait(Duration.ZERO);
     return driver;
+  }
+
+  /**
+   * Clicks a plain form's submit button and waits until the page the server answers with has replaced
+   * this one and shows {@code answer}. Waiting for {@code answer} alone is not enough when the page being
+   * left shows it too (a second notice after a first): the old element would match, then go stale.
+   */
+  public static void submitAndWait(ChromeDriver driver, By button, By answer) {
+    WebElement page = driver.findElement(By.tagName("html"));
+    driver.findElement(button).click();
+    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+    wait.until(ExpectedConditions.stalenessOf(page));
+    wait.until(ExpectedConditions.presenceOfElementLocated(answer));
   }
 
   /** Saves a screenshot under {@code target/screenshots/}. */
