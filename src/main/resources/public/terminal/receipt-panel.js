@@ -37,7 +37,8 @@ class ReceiptPanel extends TerminalElement {
     const t = this.terminal;
     if (receipt.occupied) return html`<p class="locked">${t.t('receipt.occupied')}</p>`;
     if (receipt.state === 'PAYING' && receipt.lease) {
-      if (!t.editable(receipt)) return html`<p class="locked" role="status" data-locked="true">${t.t('receipt.payingBy', { name: receipt.lease.userName ?? '' })}</p>`;
+      // Who is paying is never cut short; "cannot be edited" gives way first on a narrow screen.
+      if (!t.editable(receipt)) return html`<p class="locked" role="status" data-locked="true"><span class="who">${t.t('receipt.payingBy', { name: receipt.lease.userName ?? '' })}</span><span class="why">\u00a0— ${t.t('receipt.payingLocked')}</span></p>`;
       return html`<p class="hint">${t.t('receipt.payingMe')}</p>`;
     }
     if (receipt.attention) return html`<p class="hint">${t.t('receipt.attention')}${receipt.recoveredFrom ? ' — ' + receipt.recoveredFrom : ''}</p>`;
@@ -76,7 +77,7 @@ class ReceiptPanel extends TerminalElement {
     return html`
       <header>
         <h2 id="receipt-name">${r.name}</h2>
-        <div class="state">${r.note ? html`<p class="muted receipt-note" data-note>✎ ${r.note}</p>` : ''}${this.state(r)}</div>
+        <div class="state">${r.note ? html`<p class="muted receipt-note" data-note title=${r.note}>✎ ${r.note}</p>` : ''}${this.state(r)}</div>
       </header>
       <ul class="lines" aria-labelledby="receipt-name">
         ${lines.length === 0 ? html`<li class="muted">${t.t('receipt.empty')}</li>` : ''}

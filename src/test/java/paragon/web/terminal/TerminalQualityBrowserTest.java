@@ -290,6 +290,13 @@ class TerminalQualityBrowserTest {
       a.waitUntil(d -> a.lineNames().size() == 5);
       a.screenshot("phone-remote-payment-locks");
       assertThat(Probes.moved(a)).as("regions moved when a colleague added a line and started paying (receipt tab)").isEmpty();
+      assertThat(a.js("return document.querySelector('receipt-panel [data-note]') !== null")).as("the receipt has a note beside the lock").isEqualTo(true);
+      assertThat(a.js("""
+          const who = document.querySelector('receipt-panel [data-locked=true] .who');
+          const lock = who.parentElement.getBoundingClientRect(), row = who.closest('.state').getBoundingClientRect();
+          return [who.textContent, who.scrollWidth - who.clientWidth, lock.right <= row.right + 0.5];"""))
+          .as("who is paying is shown whole on a phone, inside the receipt's header, beside its note")
+          .isEqualTo(List.of("Płaci: Ola Wiśniewska", 0L, true));
     }
   }
 }
