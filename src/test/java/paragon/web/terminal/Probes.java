@@ -67,6 +67,21 @@ final class Probes {
   }
 
   /**
+   * The controls cut off at the side: partly outside the open modal dialog they are in, or partly outside
+   * the screen (a closed drawer, wholly off it, is not counted). Described, with their left and right.
+   */
+  @SuppressWarnings("unchecked")
+  static List<String> cutOff(Terminal t) {
+    return (List<String>) t.js(CONTROLS + """
+        const box = modal ? modal.getBoundingClientRect() : { left: 0, right: document.documentElement.clientWidth };
+        return controls.filter(([e]) => {
+          const r = e.getBoundingClientRect();
+          return r.left < box.left - 0.5 || r.right > box.right + 0.5;
+        }).map(([e, , , what]) => `${what} at ${e.getBoundingClientRect().left.toFixed(0)}..${e.getBoundingClientRect().right.toFixed(0)}`
+            + ` (${modal ? 'dialog' : 'screen'} ${box.left.toFixed(0)}..${box.right.toFixed(0)})`);""");
+  }
+
+  /**
    * Starts recording {@code regions} (name -> CSS selector; every element it matches now): on every
    * animation frame, so every state that is painted is measured, each element is compared with where it
    * was at the start; the largest move of each is kept. {@code watchText}, when not null, is a selector

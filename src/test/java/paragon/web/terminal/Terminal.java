@@ -158,8 +158,16 @@ final class Terminal implements AutoCloseable {
     waitUntil(d -> Long.valueOf(0).equals(js("return window.paragonTerminal && window.paragonTerminal.unsent")));
   }
 
+  /** Saves a screenshot once nothing is sliding any more (the phone's drawer): the picture a person sees. */
   void screenshot(String name) {
+    settled();
     Browser.screenshot(driver, name);
+  }
+
+  /** Waits until no CSS transition or animation is running (the app has no endless ones). */
+  void settled() {
+    waitUntil(Duration.ofSeconds(5), d -> Boolean.TRUE.equals(js(
+        "return document.getAnimations().every((a) => a.playState !== 'running')")));
   }
 
   @Override

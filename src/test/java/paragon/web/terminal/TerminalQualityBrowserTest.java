@@ -21,7 +21,8 @@ import paragon.testing.Rows;
 
 /**
  * The terminal's quality requirements as a cashier and a screen reader meet them: touch targets of at
- * least 44 px and a name for every control on every main screen (both sizes, with a screenshot of each),
+ * least 44 px, a name for every control and none cut off at the side on every main screen (both sizes, with
+ * a screenshot of each),
  * selling by keyboard alone, and no layout jump when a remote change (or this terminal's own "Sending…")
  * arrives.
  */
@@ -54,6 +55,7 @@ class TerminalQualityBrowserTest {
         soft.assertThat(Probes.controls(t)).as("controls found on %s-%s", size, name).isNotEmpty();
         soft.assertThat(Probes.smallTargets(t, TOUCH)).as("controls under 44x44 px on %s-%s", size, name).isEmpty();
         soft.assertThat(Probes.unnamedControls(t)).as("controls without a spoken name on %s-%s", size, name).isEmpty();
+        soft.assertThat(Probes.cutOff(t)).as("controls cut off at the side on %s-%s", size, name).isEmpty();
       };
       shop.device("Kasa 1", phone ? DeviceModel.POCKET : DeviceModel.SMART_PLUS, "ABCDEFGH");
       t.open();
