@@ -68,7 +68,8 @@ public final class Paragon {
       app.stop();
       db.close();
     }, "paragon-shutdown"));
-    String base = (settings.https() ? "https" : "http") + "://localhost:" + app.port();
+    // Over HTTPS, the name the certificate is for: a browser refuses the certificate under any other.
+    String base = settings.https() ? "https://" + settings.tls().hostName() + ":" + app.port() : "http://localhost:" + app.port();
     log.info("Paragon listening on {}/ ({})", base, db.dialect());
     if (demo != null) System.out.println(Demo.describe(demo, base, db));
   }

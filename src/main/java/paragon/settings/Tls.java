@@ -7,7 +7,12 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.UnrecoverableKeyException;
+import java.security.cert.CertificateParsingException;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -19,6 +24,8 @@ import java.util.Objects;
 public record Tls(Path keystore, String password) {
   static final String KEYSTORE = "PARAGON_TLS_KEYSTORE (--tls-keystore)";
   static final String PASSWORD = "PARAGON_TLS_PASSWORD (--tls-password)";
+  private static final int DNS_NAME = 2;
+  private static final int IP_ADDRESS = 7;
 
   /** Opens the keystore: the file exists, the password opens it and the private key in it. */
   public Tls {
@@ -29,6 +36,41 @@ public record Tls(Path keystore, String password) {
       throw new IllegalArgumentException(KEYSTORE + ": " + keystore + " holds no private key, only certificates"
           + " (make it with openssl pkcs12 -export -inkey key.pem -in chain.pem)");
     }
+  }
+
+  /**
+   * The name to print in the start-up address: the certificate's first DNS name that a tablet on the
+   * shop's network can open (not {@code localhost}, not a wildcard), else its first IP address that is
+   * not loopback, else {@code localhost}. A browser trusts the certificate only under a name it holds.
+   */
+  public String hostName() {
+    try {
+      KeyStore store = load(keystore, password);
+      for (String alias : Collections.list(store.aliases())) {
+        if (store.isKeyEntry(alias) && store.getCertificate(alias) instanceof X509Certificate cert) return hostName(cert);
+      }
+      return "localhost";
+    } catch (GeneralSecurityException e) {
+      throw new IllegalArgumentException(KEYSTORE + ": cannot read " + keystore + ": " + e.getMessage(), e);
+    }
+  }
+
+  static String hostName(X509Certificate cert) throws CertificateParsingException {
+    List<String> dns = new ArrayList<>();
+    List<String> ips = new ArrayList<>();
+    Collection<List<?>> names = cert.getSubjectAlternativeNames();
+    for (List<?> name : names == null ? List.<List<?>>of() : names) {
+      Object value = name.get(1);
+      if (Integer.valueOf(DNS_NAME).equals(name.get(0)) && value instanceof String host) dns.add(host);
+      if (Integer.valueOf(IP_ADDRESS).equals(name.get(0)) && value instanceof String ip) ips.add(ip);
+    }
+    for (String host : dns) {
+      if (!host.equalsIgnoreCase("localhost") && !host.startsWith("*")) return host;
+    }
+    for (String ip : ips) {
+      if (!ip.startsWith("127.") && !ip.equals("::1") && !ip.startsWith("0:0:0:0:0:0:0:1")) return ip.contains(":") ? "[" + ip + "]" : ip;
+    }
+    return "localhost";
   }
 
   /** Both or neither: null when neither is given (plain HTTP). */

@@ -66,6 +66,19 @@ class SettingsTest {
   }
 
   @Test
+  void the_start_up_address_uses_a_name_the_certificate_is_for_that_a_tablet_can_open() {
+    assertThat(tls("dns:localhost,ip:127.0.0.1,dns:" + SelfSigned.LAN_NAME).hostName()).isEqualTo(SelfSigned.LAN_NAME);
+    assertThat(tls("dns:*.shop.lan,dns:kasa.shop.lan").hostName()).as("a wildcard is no address").isEqualTo("kasa.shop.lan");
+    assertThat(tls("ip:127.0.0.1,ip:192.168.1.20").hostName()).isEqualTo("192.168.1.20");
+    assertThat(tls("dns:localhost,ip:127.0.0.1").hostName()).isEqualTo("localhost");
+  }
+
+  private static Tls tls(String names) {
+    SelfSigned cert = SelfSigned.forNames(names);
+    return new Tls(cert.keystore(), cert.password());
+  }
+
+  @Test
   void only_one_of_keystore_and_password_names_the_missing_one() {
     SelfSigned cert = SelfSigned.localhost();
     assertThatThrownBy(() -> Settings.from(new String[] {"--tls-keystore=" + cert.keystore()}, Map.of()))

@@ -28,12 +28,17 @@ public record SelfSigned(Path keystore, String password, Certificate certificate
   public static final String LAN_NAME = "paragon.test";
 
   public static SelfSigned localhost() {
+    return forNames("dns:localhost,ip:127.0.0.1,dns:" + LAN_NAME);
+  }
+
+  /** The same for other subject alternative names, in keytool's form ({@code dns:kasa.lan,ip:10.0.0.5}). */
+  public static SelfSigned forNames(String subjectAlternativeNames) {
     try {
       Path dir = Files.createTempDirectory("paragon-tls-");
       Path keystore = dir.resolve("paragon.p12");
       String password = "test-" + System.nanoTime();
       keytool("-genkeypair", "-alias", ALIAS, "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2",
-          "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1,dns:" + LAN_NAME,
+          "-dname", "CN=localhost", "-ext", "SAN=" + subjectAlternativeNames,
           "-storetype", "PKCS12", "-keystore", keystore.toString(), "-storepass", password);
       KeyStore store = load(keystore, password);
       return new SelfSigned(keystore, password, store.getCertificate(ALIAS));
