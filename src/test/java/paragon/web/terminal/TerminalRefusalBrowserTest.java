@@ -2,6 +2,7 @@ package paragon.web.terminal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import paragon.accounts.Visibility;
@@ -35,6 +36,13 @@ class TerminalRefusalBrowserTest {
       String notice = t.text(".notice[data-notice=refused]");
       assertThat(notice).contains("Sprzedaż 1").contains("Espresso × 1").contains("zostały tam, gdzie były");
       t.screenshot("tablet-refused-notice");
+      assertThat(t.js("""
+          const n = document.querySelector('.notices').getBoundingClientRect();
+          return [...document.querySelectorAll('receipt-panel button, receipts-list button')].filter((b) => {
+            const r = b.getBoundingClientRect();
+            return r.width > 0 && r.left < n.right && r.right > n.left && r.top < n.bottom && r.bottom > n.top;
+          }).map((b) => b.textContent.trim());"""))
+          .as("buttons of the receipt and of the list that the notice covers while it waits for OK").isEqualTo(List.of());
       t.waitSent();
       assertThat(t.text("#current-name")).contains("Sprzedaż 1");
       t.waitUntil(d -> t.lineNames().contains("Espresso"));
