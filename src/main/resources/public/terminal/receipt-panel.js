@@ -42,7 +42,9 @@ class ReceiptPanel extends TerminalElement {
       return html`<p class="hint">${t.t('receipt.payingMe')}</p>`;
     }
     if (receipt.attention) return html`<p class="hint">${t.t('receipt.attention')}${receipt.recoveredFrom ? ' — ' + receipt.recoveredFrom : ''}</p>`;
-    return html`<p class="muted">${receipt.preview ? t.t('receipt.preview') : '\u00a0'}</p>`;
+    // Unconfirmed changes: being sent, or (with no connection) kept on this terminal until it is back.
+    const unconfirmed = t.connection === 'online' ? 'receipt.preview' : 'receipt.previewOffline';
+    return html`<p class="muted" data-unconfirmed=${receipt.preview ? 'true' : 'false'}>${receipt.preview ? t.t(unconfirmed) : '\u00a0'}</p>`;
   }
 
   /**

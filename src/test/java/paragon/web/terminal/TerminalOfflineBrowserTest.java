@@ -49,6 +49,8 @@ class TerminalOfflineBrowserTest {
       t.addProduct("Cappuccino");
       t.waitUntil(d -> "2".equals(d.findElement(By.cssSelector(".topbar .badge[data-unsent]")).getText()));
       t.screenshot("tablet-offline-unsent");
+      assertThat(t.text("receipt-panel [data-unconfirmed=true]")).as("not \"Sending…\": nothing can be sent")
+          .isEqualTo("Zapisano tutaj — czeka na sieć");
       // Logging out would leave these changes to the next cashier's session: refused, in plain words.
       t.click("#menu-button");
       assertThat(t.text("terminal-menu [data-unsent-text]")).isEqualTo("Niewysłane zmiany: 2");
