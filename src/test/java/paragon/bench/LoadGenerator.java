@@ -24,6 +24,7 @@ import paragon.configuration.Revisions;
 import paragon.demo.Seed;
 import paragon.settings.Settings;
 import paragon.storage.Database;
+import paragon.testing.BenchmarkDoc;
 import paragon.testing.TestDatabases;
 import paragon.web.Tokens;
 
@@ -36,6 +37,7 @@ import paragon.web.Tokens;
  */
 public final class LoadGenerator {
   private static final long SECOND = 1_000_000_000L;
+  static final String SECTION = "server-load";
 
   record Latency(String database, int terminals, int samples, List<Long> toB, List<Long> toAll) {}
 
@@ -73,7 +75,8 @@ public final class LoadGenerator {
     }
     String report = report(latencies, throughputs, String.join(" ", args), loadBefore, loadAverage());
     System.out.println(report);
-    Files.writeString(Path.of(out), report);
+    // Only this run's own section: the terminal benchmarks' sections of the same file stay as they are.
+    BenchmarkDoc.write(Path.of(out), SECTION, report);
   }
 
   /** One database's app: its account, shop and terminals. */
@@ -207,9 +210,10 @@ public final class LoadGenerator {
   static String report(List<Latency> latencies, List<Throughput> throughputs, String args, String loadBefore,
       String loadAfter) {
     StringBuilder b = new StringBuilder();
-    b.append("# Benchmarks\n\n");
-    b.append("A first load run of the live stream (issue 3), not a test: numbers from one machine, to compare\n")
-        .append("later runs against. Written by `paragon.bench.LoadGenerator`; reproduce with\n\n")
+    b.append(BenchmarkDoc.start(SECTION)).append('\n');
+    b.append("## The live stream under load (server)\n\n");
+    b.append("A load run of the live stream, not a test: numbers from one machine, to compare later runs\n")
+        .append("against. Written by `paragon.bench.LoadGenerator` into this section; reproduce with\n\n")
         .append("```sh\nbench/run.sh").append(args.isBlank() ? "" : " " + args).append("\n```\n\n");
     b.append("- Date: ").append(Instant.now()).append('\n');
     b.append("- Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" CPUs (shared with other work), ")
@@ -223,7 +227,7 @@ public final class LoadGenerator {
     b.append("- Terminals: paired devices of one shop with sharing on (one space), the cashier logged in, each with\n")
         .append("  its stream open. A command is one HTTP request with one `adjustQuantity` (one transaction, one\n")
         .append("  change row, one frame to every terminal).\n\n");
-    b.append("## Propagation latency\n\n");
+    b.append("### Propagation latency\n\n");
     b.append("From sending the command on terminal A (before the HTTP request) to its change frame arriving on\n")
         .append("terminal B (the last one connected), and on every connected terminal (\"all\": the slowest of them).\n")
         .append("Commands are sent one at a time; 20 warm-up commands are not counted.\n\n");
@@ -234,7 +238,7 @@ public final class LoadGenerator {
       b.append(String.format(Locale.ROOT, "| %s | %d | %d | %s | %s | %s | %s |%n", l.database(), l.terminals(), l.samples(),
           ms(pct(b1, 50)), ms(pct(b1, 99)), ms(pct(all, 50)), ms(pct(all, 99))));
     }
-    b.append("\n## Commands per second on one node\n\n");
+    b.append("\n### Commands per second on one node\n\n");
     b.append("Senders send single-command requests back to back (each waits for its answer) for a fixed time,\n")
         .append("into one shared space, with every terminal's stream connected (so each change fans out to all).\n\n");
     b.append("| database | senders | terminals connected | commands | seconds | commands/s | request p50 | request p99 |\n|---|---:|---:|---:|---:|---:|---:|---:|\n");
@@ -243,6 +247,7 @@ public final class LoadGenerator {
       b.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %.1f | %.0f | %s | %s |%n", t.database(), t.senders(),
           t.terminals(), t.commands(), t.seconds(), t.commands() / t.seconds(), ms(pct(r, 50)), ms(pct(r, 99))));
     }
+    b.append(BenchmarkDoc.end(SECTION));
     return b.toString();
   }
 

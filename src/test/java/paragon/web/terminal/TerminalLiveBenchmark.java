@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import paragon.accounts.Visibility;
+import paragon.testing.BenchmarkDoc;
 
 /**
  * Benchmark (a main, not a test): how long a colleague's change takes to appear, browser to browser.

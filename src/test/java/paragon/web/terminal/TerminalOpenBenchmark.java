@@ -13,6 +13,7 @@ import org.openqa.selenium.By;
 import paragon.accounts.Visibility;
 import paragon.devices.DeviceModel;
 import paragon.testing.WebClient;
+import paragon.testing.BenchmarkDoc;
 
 /**
  * Benchmark (a main, not a test): time from opening /terminal on a paired, logged-in tablet to a usable
