@@ -30,6 +30,11 @@ import paragon.receipts.ReceiptView;
 final class Connection {
   private static final Logger log = LoggerFactory.getLogger(Connection.class);
   private static final int PAGE = 200;
+  /**
+   * Places a catch-up leaves free for the heartbeat: it is queued between two pages, and a page that
+   * filled the queue to the last place would make a reading terminal look too slow.
+   */
+  private static final int HEARTBEAT_ROOM = 1;
 
   /** The terminal's place in one space. */
   private static final class Cursor {
@@ -155,6 +160,9 @@ final class Connection {
             if (row.seq != c.sent + 1) {
               throw new IllegalStateException("change feed of " + space + " skips from " + c.sent + " to " + row.seq);
             }
+            // The room was read before the page: a heartbeat (or another space's catch-up) may have
+            // taken some since. What does not fit now is read again once there is room.
+            if (outbox.room() <= HEARTBEAT_ROOM) break;
             if (!outbox.offer(row.frameFor(viewer))) return;
             c.sent = row.seq;
           }
@@ -177,7 +185,7 @@ final class Connection {
 
   /** Under the lock, so no change frame is queued between reading the positions and queuing the heartbeat. */
   synchronized void heartbeat(long now) {
-    outbox.offer(Frames.heartbeat(positions(), now));
+    outbox.offerIfRoom(Frames.heartbeat(positions(), now));
     outbox.ping();
   }
 }

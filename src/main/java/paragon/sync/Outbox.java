@@ -56,6 +56,18 @@ final class Outbox {
     return false;
   }
 
+  /**
+   * Queues a frame that may be left out (a heartbeat): false, and nothing else, when the queue is full
+   * or closed. A terminal still busy reading a full queue is not slow for that; one that stopped
+   * reading is caught by the write timeout, or by the next change that does not fit.
+   */
+  synchronized boolean offerIfRoom(String frame) {
+    if (closed || queue.size() >= capacity) return false;
+    queue.add(frame);
+    notifyAll();
+    return true;
+  }
+
   int capacity() {
     return capacity;
   }

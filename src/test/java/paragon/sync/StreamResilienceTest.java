@@ -87,6 +87,46 @@ class StreamResilienceTest {
     }
   }
 
+  /**
+   * A terminal that reads, catching up a backlog many times its queue, is not taken for a slow one:
+   * heartbeats come every few milliseconds, each taking a place in the queue between the catch-up's
+   * reading how much room there is and its filling it (the race that closed a reading terminal with
+   * 4408 "send queue full").
+   */
+  @ParameterizedTest
+  @EnumSource(TestDatabases.Kind.class)
+  void a_reading_terminal_catches_up_a_long_backlog_while_heartbeats_keep_coming(TestDatabases.Kind kind) {
+    StreamSettings busy = new StreamSettings(4, Duration.ofMillis(3), Duration.ofSeconds(5), Duration.ofSeconds(5), 100_000);
+    try (Floor f = new Floor(TestDatabases.open(kind), new MutableClock(), Visibility.ALL, busy)) {
+      Terminal a = f.terminal("anna");
+      Terminal b = f.terminal("bob");
+      String receipt = a.openAdHoc();
+      long cursor;
+      StreamClient.View view;
+      try (StreamClient first = f.connect(b)) {
+        f.assertUpToDate(first, b, b.shopSpace());
+        cursor = first.cursor(b.shopSpace());
+        view = first.view();
+      }
+      for (int batch = 0; batch < 4; batch++) {
+        List<Map<String, Object>> lines = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+          lines.add(Terminal.command("addLine", "receiptId", receipt, "lineId", Terminal.uuid(), "name",
+              "Pozycja " + batch + "/" + i, "unitPrice", 100, "vat", "8"));
+        }
+        a.sendAll(lines).forEach(ack -> assertThat(ack.path("status").asText()).isEqualTo("accepted"));
+      }
+      try (StreamClient back = f.connect(b, view)) {
+        assertThat(StreamScenarioTest.welcomed(back).path("resume").path(b.shopSpace()).asText()).isEqualTo("changes");
+        f.assertUpToDate(back, b, b.shopSpace());
+        assertThat(back.closeCode()).as("closed while reading: %s", back.closeReason()).isNull();
+        assertThat(back.frames("heartbeat")).as("heartbeats were queued among the changes").isNotEmpty();
+        assertThat(back.frames("receipt").stream().map(r -> r.path("seq").asLong()).toList())
+            .as("every change once, in order").isEqualTo(java.util.stream.LongStream.rangeClosed(cursor + 1, cursor + 200).boxed().toList());
+      }
+    }
+  }
+
   @ParameterizedTest
   @EnumSource(TestDatabases.Kind.class)
   void after_a_server_restart_terminals_resume_with_no_gap_and_no_duplicate(TestDatabases.Kind kind) {
