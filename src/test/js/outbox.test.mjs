@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  createOutbox, enqueue, toSend, nextBatch, acknowledge, settle, unconfirmed, unsentCount, wire, renumber,
+  createOutbox, enqueue, toSend, nextBatch, acknowledge, settle, unconfirmed, unsentCount, wire, renumber, withdraw,
 } from '../../main/resources/public/terminal/outbox.js';
 
 const add = (name) => ({ type: 'addLine', receiptId: 'r1', lineId: 'l-' + name, name, unitPrice: 100, quantity: 1000, vat: '23' });
@@ -150,4 +150,21 @@ test('a batch holds at most max commands, lowest numbers first', () => {
   let o = createOutbox();
   for (let i = 0; i < 5; i++) o = enqueue(o, { type: 'dayClose' }).outbox;
   assert.deepEqual(nextBatch(o, 3).map((c) => c.n), [1, 2, 3]);
+});
+
+test('a batch stops before the first entry not stored on the device yet: its number could be given again after a reload', () => {
+  const o = three();
+  const stored = new Set(o.pending.slice(0, 1));
+  assert.deepEqual(nextBatch(o, 200, (e) => stored.has(e)).map((c) => c.n), [1]);
+  stored.add(o.pending[2]);
+  assert.deepEqual(nextBatch(o, 200, (e) => stored.has(e)).map((c) => c.n), [1], 'in order: 3 waits for 2');
+  stored.add(o.pending[1]);
+  assert.deepEqual(nextBatch(o, 200, (e) => stored.has(e)).map((c) => c.n), [1, 2, 3]);
+});
+
+test('an entry that could not be stored is withdrawn; its number is not given again', () => {
+  const o = withdraw(three(), 2);
+  assert.deepEqual(toSend(o).map((e) => e.number), [1, 3]);
+  assert.equal(enqueue(o, add('d')).entry.number, 4);
+  assert.equal(o.pending[0].command.name, 'a');
 });

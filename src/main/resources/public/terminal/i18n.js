@@ -140,6 +140,10 @@ export const dictionaries = {
     'error.network': 'Brak połączenia z serwerem.',
     'error.unpaired': 'Ten terminal został odłączony. Sparuj go ponownie.',
     'error.session': 'Sesja wygasła. Zaloguj się ponownie.',
+    'error.storage': 'Nie można zapisać na tym terminalu (pamięć pełna lub niedostępna). Ostatnia zmiana nie została przyjęta.',
+    'error.server': 'Serwer nie przyjął zmian (błąd {status}). Zmiany czekają i zostaną wysłane ponownie.',
+    'notice.unsaved': 'Nie zapisano zmiany na „{receipt}”: pamięć terminala jest pełna lub niedostępna.',
+    'notice.unsavedOther': 'Nie zapisano polecenia: pamięć terminala jest pełna lub niedostępna.',
   },
   en: {
     'app.title': 'Paragon — terminal',
@@ -278,6 +282,10 @@ export const dictionaries = {
     'error.network': 'No connection to the server.',
     'error.unpaired': 'This terminal was unpaired. Pair it again.',
     'error.session': 'Your session ended. Log in again.',
+    'error.storage': 'Cannot save on this terminal (storage full or unavailable). The last change was not taken.',
+    'error.server': 'The server did not take the changes (error {status}). They are kept and will be sent again.',
+    'notice.unsaved': 'The change to "{receipt}" was not saved: the terminal\'s storage is full or unavailable.',
+    'notice.unsavedOther': 'The command was not saved: the terminal\'s storage is full or unavailable.',
   },
 };
 

@@ -12,6 +12,10 @@ class NoticeList extends TerminalElement {
       const target = t.receipts[n.receiptId]?.name ?? '…';
       return t.t('notice.moved', { receipt: n.receiptName ?? '', lines, target });
     }
+    if (n.kind === 'unsaved') {
+      const head = n.receiptName ? t.t('notice.unsaved', { receipt: n.receiptName }) : t.t('notice.unsavedOther');
+      return lines ? `${head} ${t.t('notice.nowhere', { lines })}` : head;
+    }
     // A command about no receipt (a day close) is named by what it was, not by an empty receipt name.
     const head = n.receiptName ? t.t('notice.refused', { receipt: n.receiptName, message: n.message })
       : t.t('notice.refusedOther', { message: n.message });

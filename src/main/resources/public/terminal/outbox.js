@@ -44,13 +44,15 @@ export function toSend(outbox) {
 
 /**
  * The next batch on the wire: pending entries from the lowest number, aliases replaced by real ids,
- * ending after an openTable whose alias is not resolved yet (what follows may need its id), and at
- * {@code max} commands (the server takes at most 500 in one request).
+ * ending after an openTable whose alias is not resolved yet (what follows may need its id), at
+ * {@code max} commands (the server takes at most 500 in one request), and before the first entry that
+ * {@code saved} says is not stored yet: a number must be on this device's disk before the server can
+ * hold it, or a reload would give it to another command.
  */
-export function nextBatch(outbox, max = 200) {
+export function nextBatch(outbox, max = 200, saved = () => true) {
   const batch = [];
   for (const entry of toSend(outbox)) {
-    if (batch.length === max) break;
+    if (batch.length === max || !saved(entry)) break;
     batch.push(substitute(wire(entry), outbox.aliases));
     if (entry.alias && !outbox.aliases[entry.alias]) break;
   }
@@ -106,6 +108,15 @@ export function renumber(outbox, from) {
     outbox: { ...outbox, next: from + pending.length, pending: pending.map((e) => ({ ...e, number: moved.get(e.number) })) },
     moved,
   };
+}
+
+/**
+ * The outbox without the pending entry numbered {@code number} (its write to the device failed, so it
+ * was never sendable). The counter stays: the server answers the hole with a gap and what follows
+ * is renumbered (a number is never given twice).
+ */
+export function withdraw(outbox, number) {
+  return { ...outbox, pending: outbox.pending.filter((e) => e.number !== number) };
 }
 
 /** The wire form of an entry: the command with its number as {@code n}. */

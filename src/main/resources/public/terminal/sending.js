@@ -4,7 +4,11 @@
 // order; each answer drops its entry, a refusal becomes a notice (DESIGN rule 6), and a gap answer
 // renumbers what the server never applied.
 import { ApiError, NetworkError } from './api.js';
-import { enqueue, nextBatch, acknowledge, settle, renumber } from './outbox.js';
+import { enqueue, nextBatch, acknowledge, settle, renumber, withdraw } from './outbox.js';
+
+/** While something is pending and the last try failed, it is tried again after 1 s, doubling to 30 s. */
+const RETRY_FIRST_MS = 1000;
+const RETRY_MAX_MS = 30_000;
 
 export class Sending {
   /**
@@ -13,12 +17,23 @@ export class Sending {
    */
   async dispatch(command, about = {}, alias = null) {
     const queued = enqueue(this.outbox, command, about, Date.now(), alias);
+    const number = queued.entry.number;
     this.outbox = queued.outbox;
-    const answered = new Promise((resolve) => this.waiters.set(queued.entry.number, resolve));
-    await this.persist();
+    const answered = new Promise((resolve) => this.waiters.set(number, resolve));
+    if (!(await this.persist())) {
+      // Not on this device's disk (storage full or failing): it would not survive a reload, so it is
+      // not taken at all, and the cashier is told so (not a line that quietly vanishes later).
+      this.outbox = withdraw(this.outbox, number);
+      this.notices = [...this.notices, { kind: 'unsaved', number, type: command.type, code: 'not_saved',
+        message: this.storageError ?? '', receiptName: about.receiptName ?? null, lines: about.lines ?? [], where: 'nowhere' }];
+      this.waiters.get(number)?.({ n: number, status: 'refused', code: 'not_saved', message: this.t('error.storage') });
+      this.waiters.delete(number);
+      this.changed();
+      return { number, answered };
+    }
     this.changed();
     this.flush();
-    return { number: queued.entry.number, answered };
+    return { number, answered };
   }
 
   /** Sends pending commands in order until none are left or the network fails. One at a time. */
@@ -34,27 +49,34 @@ export class Sending {
   async sendAll() {
     if (!this.session) return;
     for (let rounds = 0; rounds < 1000; rounds++) {
-      const batch = nextBatch(this.outbox);
+      // Only what is stored on this device goes out; a write still under way is sent when it is done.
+      const batch = nextBatch(this.outbox, 200, (entry) => this.saved.has(entry));
       if (batch.length === 0) return;
       let acks;
       try {
         acks = (await this.api.commands(batch)).body;
       } catch (e) {
-        if (e instanceof NetworkError) return;
+        if (e instanceof NetworkError) {
+          // The stream may stay up through a short drop: nothing else would send these again.
+          this.retryLater();
+          return;
+        }
         if (e instanceof ApiError && e.status === 401) {
           this.onStreamRefused();
           return;
         }
         if (e instanceof ApiError) {
           // Not an answer per command: the batch itself failed (a server error). Keep everything
-          // pending, say so, and try again on the next occasion (reconnect, next action).
+          // pending, say so, and try again shortly.
           console.error('commands', e);
-          this.error = e.message;
+          this.error = this.t('error.server', { status: e.status });
           this.changed();
+          this.retryLater();
           return;
         }
         throw e;
       }
+      this.retryDelay = 0;
       this.error = null;
       for (const ack of acks) this.answer(ack);
       // The stream may have shown a paid or deleted current receipt before its answer came: go on with another.
@@ -62,6 +84,16 @@ export class Sending {
       await this.persist();
       this.changed();
     }
+  }
+
+  /** Tries the pending commands again after a growing delay (reset by an answer). */
+  retryLater() {
+    if (this.retryTimer || this.phase !== 'sale') return;
+    this.retryDelay = Math.min(Math.max(RETRY_FIRST_MS, (this.retryDelay ?? 0) * 2), RETRY_MAX_MS);
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      if (this.outbox.pending.length > 0) this.flush();
+    }, this.retryDelay);
   }
 
   answer(ack) {

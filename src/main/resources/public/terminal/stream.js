@@ -1,11 +1,17 @@
 // The live side: one WebSocket to /api/terminal/stream (docs/protocol.md "Stream"). On every
 // (re)connect the first message is the hello (device and session tokens, the viewer the held receipts
 // were filtered for, the cursor per space); the server answers welcome, then snapshots or the changes
-// since each cursor, then every change, heartbeats in between; all frames go to onFrame. A dropped or silent connection is retried with a
-// growing delay (0.5 s doubling to 5 s), so a terminal catches up from its cursor by itself.
+// since each cursor, then every change, heartbeats in between; all frames go to onFrame. A dropped or
+// silent connection is retried with a growing delay (0.5 s doubling to 5 s, each +-25 % so terminals
+// of a shop do not all come back in the same instant), so a terminal catches up from its cursor by itself.
+// A connection that stays silent (no frame for two heartbeats, or no welcome 10 s after connecting) is
+// given up at once: reported offline and retried, not left waiting for the browser's closing handshake.
 // States reported to onState: 'connecting', 'online', 'offline'.
 
 const SILENCE_MS = 35_000;
+const CONNECT_MS = 10_000;
+const FIRST_DELAY_MS = 500;
+const MAX_DELAY_MS = 5000;
 
 export class Stream {
   constructor({ url, hello, onFrame, onState, onRefused }) {
@@ -15,7 +21,7 @@ export class Stream {
     this.onState = onState;
     this.onRefused = onRefused ?? (() => {});
     this.socket = null;
-    this.delay = 500;
+    this.delay = FIRST_DELAY_MS;
     this.stopped = true;
     this.timer = null;
     this.silence = null;
@@ -40,7 +46,7 @@ export class Stream {
   /** Closes the current connection and connects again at once (network came back, user changed). */
   restart() {
     this.stop();
-    this.delay = 500;
+    this.delay = FIRST_DELAY_MS;
     this.start();
   }
 
@@ -55,11 +61,14 @@ export class Stream {
       return;
     }
     this.socket = socket;
+    this.watch(CONNECT_MS);
     socket.onopen = () => {
+      if (this.socket !== socket) return;
       socket.send(JSON.stringify(this.hello()));
-      this.watch();
+      this.watch(CONNECT_MS);
     };
     socket.onmessage = (event) => {
+      if (this.socket !== socket) return; // a connection given up as silent
       this.watch();
       this.bytesReceived += event.data.length;
       let frame;
@@ -70,7 +79,7 @@ export class Stream {
         return;
       }
       if (frame.type === 'welcome') {
-        this.delay = 500;
+        this.delay = FIRST_DELAY_MS;
         this.silenceMs = (frame.heartbeatSeconds ?? 15) * 2000 + 5000;
         this.watch();
         this.onState('online');
@@ -94,7 +103,12 @@ export class Stream {
         this.stopped = true;
         return;
       }
-      if (event.code === 4000) this.delay = 0;
+      // 4000: at once, once; should that fail, the usual backoff from its start.
+      if (event.code === 4000) {
+        this.delay = FIRST_DELAY_MS;
+        this.retry(0);
+        return;
+      }
       this.retry();
     };
     socket.onerror = () => {
@@ -102,16 +116,33 @@ export class Stream {
     };
   }
 
-  watch() {
+  /** (Re)starts the silence timer: {@code ms} without a frame and the connection is given up. */
+  watch(ms = this.silenceMs ?? SILENCE_MS) {
     clearTimeout(this.silence);
-    this.silence = setTimeout(() => this.socket?.close(4000, 'silent'), this.silenceMs ?? SILENCE_MS);
+    this.silence = setTimeout(() => this.giveUp(), ms);
   }
 
-  retry() {
+  /** A silent connection: detached at once (its late frames and close are ignored), offline, retried. */
+  giveUp() {
+    const socket = this.socket;
+    if (!socket) return;
+    this.socket = null;
+    try {
+      socket.close(4000, 'silent');
+    } catch (e) {
+      console.error('stream: closing a silent connection', e);
+    }
+    this.onState('offline');
+    this.retry();
+  }
+
+  /** Connects again after {@code ms} (by default the current backoff, with jitter), then backs off further. */
+  retry(ms = null) {
     if (this.stopped) return;
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.connect(), this.delay);
-    this.delay = Math.min(this.delay * 2, 5000);
+    const wait = ms ?? Math.round(this.delay * (0.75 + Math.random() * 0.5));
+    this.timer = setTimeout(() => this.connect(), wait);
+    if (ms == null) this.delay = Math.min(this.delay * 2, MAX_DELAY_MS);
   }
 
   get open() {

@@ -38,6 +38,10 @@ export class Terminal extends EventTarget {
     this.connection = 'offline';
     this.error = null;
     this.waiters = new Map();
+    /** Outbox entries known to be stored in IndexedDB: only these are sent (outbox.js nextBatch). */
+    this.saved = new WeakSet();
+    /** Why the last write to IndexedDB failed, while it fails. */
+    this.storageError = null;
     this.flushing = null;
     this.cached = null;
     this.stream = new Stream({
@@ -73,6 +77,7 @@ export class Terminal extends EventTarget {
     this.config = config;
     this.state = receipts ?? emptyState();
     this.outbox = createOutbox(outbox ?? undefined);
+    this.markSaved(this.outbox);
     this.notices = notices ?? [];
     this.currentId = ui?.currentId ?? null;
     // Receipts kept from an earlier visit are enough to work on at once; else the first snapshot is awaited.
@@ -102,8 +107,10 @@ export class Terminal extends EventTarget {
     this.api.deviceToken = body.token;
     // The server says where the device's numbering stands (a device paired again keeps its log). What
     // was not sent before a cut-off is kept and goes out after the next login, under these numbers.
-    this.outbox = renumber(createOutbox({ pending: this.outbox.pending, aliases: this.outbox.aliases }), body.nextCommand).outbox;
-    await this.store.putAll({ device: this.device, outbox: this.outbox, session: null, receipts: null, config: null });
+    const outbox = renumber(createOutbox({ pending: this.outbox.pending, aliases: this.outbox.aliases }), body.nextCommand).outbox;
+    this.outbox = outbox;
+    await this.store.putAll({ device: this.device, outbox, session: null, receipts: null, config: null });
+    this.markSaved(outbox);
     this.state = emptyState();
     await this.syncConfig();
     this.changed();
@@ -119,7 +126,9 @@ export class Terminal extends EventTarget {
     this.session = { token: body.sessionToken, user: body.user, revision: body.revision, loginMode: body.loginMode };
     this.api.sessionToken = body.sessionToken;
     this.alignNumbers(body.nextCommand);
-    await this.store.putAll({ session: this.session, outbox: this.outbox });
+    const outbox = this.outbox;
+    await this.store.putAll({ session: this.session, outbox });
+    this.markSaved(outbox);
     this.startSelling();
     this.changed();
   }
@@ -167,6 +176,8 @@ export class Terminal extends EventTarget {
   stopSelling() {
     clearInterval(this.beat);
     clearInterval(this.tick);
+    clearTimeout(this.retryTimer);
+    this.retryTimer = null;
     this.stream.stop();
     this.setConnection('offline');
   }
@@ -199,7 +210,12 @@ export class Terminal extends EventTarget {
       return;
     }
     if (frame.type === 'welcome') {
-      this.state = { ...keepSpaces(this.state, frame.spaces ?? []), viewer: frame.viewer };
+      // A space the server resumes with a snapshot (a new view, or a cursor too far behind): until that
+      // snapshot is here the old cursor is no position in it, and a reconnect before must ask again.
+      const kept = keepSpaces(this.state, frame.spaces ?? []);
+      const cursors = { ...kept.cursors };
+      for (const [space, how] of Object.entries(frame.resume ?? {})) if (how === 'snapshot') delete cursors[space];
+      this.state = { ...kept, cursors, viewer: frame.viewer };
     } else {
       const next = applyFrame(this.state, frame);
       if (next === this.state) return;
@@ -254,8 +270,33 @@ export class Terminal extends EventTarget {
     }, 200);
   }
 
-  persist() {
-    return this.store.putAll({ receipts: this.state, outbox: this.outbox, notices: this.notices, ui: { currentId: this.currentId } });
+  /**
+   * Writes receipts, outbox, notices and the current receipt in one transaction. Resolves true once
+   * stored (the outbox's entries become sendable), false when the write failed: then the top of the
+   * screen says so until a write succeeds again.
+   */
+  async persist() {
+    const outbox = this.outbox;
+    try {
+      await this.store.putAll({ receipts: this.state, outbox, notices: this.notices, ui: { currentId: this.currentId } });
+    } catch (e) {
+      console.error('IndexedDB write failed', e);
+      this.storageError = e?.message ?? String(e);
+      this.error = this.t('error.storage');
+      this.changed();
+      return false;
+    }
+    this.markSaved(outbox);
+    if (this.storageError) {
+      this.storageError = null;
+      if (this.error === this.t('error.storage')) this.error = null;
+      this.changed();
+    }
+    return true;
+  }
+
+  markSaved(outbox) {
+    for (const entry of outbox.pending) this.saved.add(entry);
   }
 
   // ---- what the screens show -------------------------------------------------------------------
