@@ -168,3 +168,14 @@ test('an entry that could not be stored is withdrawn; its number is not given ag
   assert.equal(enqueue(o, add('d')).entry.number, 4);
   assert.equal(o.pending[0].command.name, 'a');
 });
+
+test('a line added to a table started offline (by its alias) that lands on that table is no "moved" notice', () => {
+  let o = createOutbox();
+  o = enqueue(o, { type: 'openTable', slotId: 's1' }, {}, 0, 'tmp-1').outbox;
+  o = enqueue(o, { type: 'addLine', receiptId: 'tmp-1', lineId: 'l1', productId: 3 }, { receiptName: 'Stolik 3', lines: [{ name: 'Żurek', quantity: 1000 }] }).outbox;
+  o = acknowledge(o, { n: 1, status: 'accepted', seq: 3, space: 'shop:1', result: { receiptId: 'real', generation: 1 } }).outbox;
+  const landed = acknowledge(o, { n: 2, status: 'accepted', seq: 4, space: 'shop:1', result: { receiptId: 'real' } });
+  assert.equal(landed.notice, null);
+  const elsewhere = acknowledge(o, { n: 2, status: 'accepted', seq: 4, space: 'shop:1', result: { receiptId: 'attention-1' } });
+  assert.equal(elsewhere.notice?.kind, 'moved', 'the table was paid meanwhile: that is still told');
+});

@@ -93,7 +93,7 @@ export function acknowledge(outbox, ack) {
   const settling = Number.isSafeInteger(ack.seq)
     ? [...outbox.settling, { ...entry, seq: ack.seq, space: ack.space ?? null }]
     : outbox.settling;
-  return { outbox: { ...outbox, pending, settling }, entry, notice: movedNotice(entry, ack), gap: null };
+  return { outbox: { ...outbox, pending, settling }, entry, notice: movedNotice(entry, ack, outbox.aliases), gap: null };
 }
 
 /**
@@ -163,8 +163,12 @@ function refusalNotice(entry, ack) {
   };
 }
 
-function movedNotice(entry, ack) {
-  const asked = entry.command.receiptId;
+/**
+ * The lines went elsewhere than asked: the receipt was paid or deleted meanwhile. A receipt asked for
+ * by its alias (a table started here before its id was known) is the one the alias stands for.
+ */
+function movedNotice(entry, ack, aliases) {
+  const asked = aliases[entry.command.receiptId] ?? entry.command.receiptId;
   const landed = ack.result?.receiptId;
   if (entry.command.type !== 'addLine' || !landed || !asked || landed === asked) return null;
   return {
