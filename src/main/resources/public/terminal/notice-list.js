@@ -2,7 +2,7 @@
 // rule 6). The server's message and every name are inserted as text.
 import { html } from 'lit';
 import { TerminalElement } from './terminal-element.js';
-import { formatQuantity } from './money.js';
+import { formatMoney, formatQuantity } from './money.js';
 
 class NoticeList extends TerminalElement {
     text(n) {
@@ -11,6 +11,9 @@ class NoticeList extends TerminalElement {
     if (n.kind === 'moved') {
       const target = t.receipts[n.receiptId]?.name ?? '…';
       return t.t('notice.moved', { receipt: n.receiptName ?? '', lines, target });
+    }
+    if (n.kind === 'paid') {
+      return t.t('notice.paid', { receipt: n.receiptName ?? '', total: formatMoney(n.total ?? 0, t.lang), change: formatMoney(n.change ?? 0, t.lang) });
     }
     if (n.kind === 'unsaved') {
       const head = n.receiptName ? t.t('notice.unsaved', { receipt: n.receiptName }) : t.t('notice.unsavedOther');

@@ -10,13 +10,14 @@ const METHODS = ['CASH', 'CARD', 'VOUCHER', 'TRANSFER'];
 class PaymentDialog extends TerminalElement {
   static properties = {
     receipt: { state: true }, phase: { state: true },
-    amounts: { state: true }, message: { state: true }, done: { state: true },
+    amounts: { state: true }, texts: { state: true }, message: { state: true }, done: { state: true },
   };
 
   async open(receipt) {
     const t = this.terminal;
     this.receipt = receipt;
     this.amounts = {};
+    this.texts = {};
     this.message = null;
     this.done = null;
     this.phase = 'lease';
@@ -51,13 +52,16 @@ class PaymentDialog extends TerminalElement {
     return Object.values(this.amounts).reduce((s, a) => s + (a ?? 0), 0);
   }
 
+  /** As the cashier types: the sums follow every key, the field keeps exactly what was typed. */
   setAmount(method, text) {
+    this.texts = { ...this.texts, [method]: text };
     this.amounts = { ...this.amounts, [method]: parseMoney(text) ?? 0 };
   }
 
   fill(method) {
     const rest = Math.max(0, this.due - (this.paid - (this.amounts[method] ?? 0)));
     this.amounts = { ...this.amounts, [method]: rest };
+    this.texts = { ...this.texts, [method]: rest ? formatAmount(rest, this.terminal.lang) : '' };
   }
 
   async confirm() {
@@ -65,9 +69,16 @@ class PaymentDialog extends TerminalElement {
     const payments = METHODS.filter((m) => (this.amounts[m] ?? 0) > 0).map((m) => ({ method: m, amount: this.amounts[m] }));
     this.phase = 'paying';
     clearInterval(this.renewal);
-    const { answered } = await t.pay(this.receipt, payments);
+    const receipt = this.receipt;
+    const { answered } = await t.pay(receipt, payments);
     const ack = await answered;
     const refused = ack.status === 'refused' || (ack.status === 'duplicate' && ack.original === 'refused');
+    if (this.receipt !== receipt) {
+      // Closed while the server had not answered: the payment still went on. Its outcome is told in a
+      // notice (a refusal already is one), so the change to give back is never missed.
+      if (!refused) t.notePaid(receipt, ack.result ?? {});
+      return;
+    }
     if (refused) {
       this.phase = 'tender';
       this.message = ack.message;
@@ -92,7 +103,8 @@ class PaymentDialog extends TerminalElement {
   body() {
     const t = this.terminal;
     const money = (g) => formatMoney(g, t.lang);
-    if (this.phase === 'lease' || this.phase === 'paying') return html`<p role="status">${t.t('pay.waiting')}</p>`;
+    if (this.phase === 'lease') return html`<p role="status">${t.t('pay.waiting')}</p>`;
+    if (this.phase === 'paying') return html`<p role="status" data-paying="true">${t.t('pay.sending')}</p>`;
     if (this.phase === 'error') return html`<p class="error" role="alert">${this.message}</p>`;
     if (this.phase === 'done') {
       return html`<p role="status" class="hint" data-paid="true">${t.t('pay.done', { total: money(this.done.total ?? this.due), change: money(this.done.change ?? 0) })}</p>`;
@@ -107,8 +119,8 @@ class PaymentDialog extends TerminalElement {
       <div class="tender">
         ${METHODS.map((m) => html`<div>
           <label for="pay-${m}">${t.t('pay.' + m.toLowerCase())}</label>
-          <input id="pay-${m}" inputmode="decimal" .value=${this.amounts[m] ? formatAmount(this.amounts[m], t.lang) : ''}
-            aria-label=${t.t('pay.amount', { method: t.t('pay.' + m.toLowerCase()) })} @change=${(e) => this.setAmount(m, e.target.value)}>
+          <input id="pay-${m}" inputmode="decimal" .value=${this.texts[m] ?? ''}
+            aria-label=${t.t('pay.amount', { method: t.t('pay.' + m.toLowerCase()) })} @input=${(e) => this.setAmount(m, e.target.value)}>
           <button type="button" data-fill=${m} @click=${() => this.fill(m)}>${t.t('pay.fill')}</button>
         </div>`)}
       </div>
@@ -118,6 +130,7 @@ class PaymentDialog extends TerminalElement {
         <span>${t.t('pay.change')}</span><strong class="amount" id="pay-change">${money(change)}</strong>
       </div>
       ${short > 0 ? html`<p class="muted">${t.t('pay.short', { amount: money(short) })}</p>` : ''}
+      ${nonCash > due ? html`<p class="error" data-reason="non-cash-over">${t.t('pay.nonCashOver')}</p>` : ''}
       ${this.message ? html`<p class="error" role="alert">${this.message}</p>` : ''}
       <div class="buttons"><button class="primary" data-action="confirm-pay" ?disabled=${short > 0 || nonCash > due}
         @click=${() => this.confirm()}>${t.t('pay.confirm')}</button></div>`;
@@ -128,7 +141,7 @@ class PaymentDialog extends TerminalElement {
     return html`<dialog aria-labelledby="pay-title" @cancel=${(e) => { e.preventDefault(); this.cancel(); }}>
       ${this.receipt ? html`<h2 id="pay-title">${t.t('pay.title', { name: this.receipt.name })}</h2>${this.body()}
         <div class="buttons"><button type="button" data-action="close-pay" @click=${() => this.cancel()}>
-          ${t.t(this.phase === 'done' ? 'receipt.close' : 'receipt.cancel')}</button></div>` : ''}
+          ${t.t({ done: 'receipt.close', paying: 'pay.hide' }[this.phase] ?? 'receipt.cancel')}</button></div>` : ''}
     </dialog>`;
   }
 }

@@ -141,6 +141,14 @@ export class Sending {
     else this.renumberFrom(next);
   }
 
+  /** A payment answered after its dialog was closed: what was paid and the change, as a notice. */
+  notePaid(receipt, result) {
+    this.notices = [...this.notices, { kind: 'paid', code: 'paid', receiptName: receipt.name, lines: [],
+      total: result.total ?? receipt.total ?? 0, change: result.change ?? 0 }];
+    this.persist();
+    this.changed();
+  }
+
   dismissNotice(index) {
     this.notices = this.notices.filter((_, i) => i !== index);
     this.persist();

@@ -139,6 +139,48 @@ class TerminalOfflineBrowserTest {
     }
   }
 
+  /**
+   * The cashier confirms a payment just as the server goes away: the dialog says the payment was sent
+   * and is waiting (not the lock's words), and closing it does not pretend to cancel it. When the server
+   * is back the payment goes through, once, and a notice tells the change to give back.
+   */
+  @Test
+  void a_payment_closed_while_waiting_for_the_server_goes_through_later_and_tells_the_change() {
+    Database db = TestDatabases.sqlite();
+    MutableClock clock = new MutableClock();
+    Javalin server = Paragon.create(SETTINGS, db, clock).start("127.0.0.1", 0);
+    int port = server.port();
+    Shop shop = new Shop(db, clock, "http://127.0.0.1:" + port, Visibility.ALL);
+    try (Terminal t = Terminal.tablet(shop.url(""))) {
+      TerminalLiveBrowserTest.loggedIn(shop, t, "Kasa 1", "ABCDEFGH", "anna", "1234");
+      t.openReceipt("Stolik 2");
+      t.addProduct("Sernik");
+      t.waitUntil(d -> t.text("#receipt-total").equals("16,00 zł"));
+      t.waitSent();
+      t.click("receipt-panel button[data-action=pay]");
+      t.waitFor("payment-dialog #pay-CASH").sendKeys("50");
+      t.waitUntil(d -> t.text("#pay-change").equals("34,00 zł"));
+
+      server.stop();
+      t.click("payment-dialog button[data-action=confirm-pay]");
+      t.waitFor("payment-dialog [data-paying=true]");
+      assertThat(t.text("payment-dialog [data-paying=true]")).contains("Płatność wysłana");
+      assertThat(t.text("payment-dialog button[data-action=close-pay]")).contains("płatność zostanie dokończona");
+      t.click("payment-dialog button[data-action=close-pay]");
+      assertThat(Rows.count(db, "sales")).isZero();
+
+      server = Paragon.create(SETTINGS, db, clock).start("127.0.0.1", port);
+      t.waitSent();
+      t.waitFor(".notice[data-notice=paid]");
+      assertThat(t.text(".notice[data-notice=paid]")).contains("Stolik 2").contains("16,00 zł").contains("34,00 zł");
+      t.screenshot("tablet-paid-after-closing");
+      assertThat(Rows.count(db, "sales WHERE name = 'Stolik 2' AND total = 1600")).isEqualTo(1);
+    } finally {
+      server.stop();
+      db.close();
+    }
+  }
+
   /** The service worker is in control and holds the shell, the app's modules and Lit. */
   static void waitForOfflineShell(Terminal t) {
     t.waitUntil(d -> Boolean.TRUE.equals(t.driver.executeAsyncScript("""

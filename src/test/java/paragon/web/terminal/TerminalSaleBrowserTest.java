@@ -7,6 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
 import paragon.accounts.Visibility;
@@ -185,14 +186,19 @@ class TerminalSaleBrowserTest {
       t.waitSent();
       t.click("receipt-panel button[data-action=pay]");
       WebElement card = t.waitFor("payment-dialog #pay-CARD");
-      card.sendKeys("10");
-      t.click("payment-dialog h2");
+      card.sendKeys("100");
+      t.waitFor("payment-dialog [data-reason=non-cash-over]");
+      assertThat(t.text("payment-dialog [data-reason=non-cash-over]")).contains("resztę wydaje się tylko z gotówki");
+      assertThat(t.waitFor("payment-dialog button[data-action=confirm-pay]").isEnabled()).isFalse();
+      card.sendKeys(Keys.BACK_SPACE);
+      t.waitUntil(d -> t.all("payment-dialog [data-reason=non-cash-over]").isEmpty());
       t.waitFor("payment-dialog #pay-VOUCHER").sendKeys("5,00");
       t.click("payment-dialog h2");
       assertThat(t.waitFor("payment-dialog button[data-action=confirm-pay]").isEnabled()).isFalse(); // 15,00 short
       t.waitFor("payment-dialog #pay-CASH").sendKeys("20");
-      t.click("payment-dialog h2");
+      // The sums follow the keys: no need to leave the field first.
       t.waitUntil(d -> d.findElement(By.id("pay-change")).getText().equals("5,00 zł"));
+      assertThat(t.waitFor("payment-dialog #pay-CASH").getAttribute("value")).isEqualTo("20");
       t.screenshot("tablet-payment-split-tender");
       t.click("payment-dialog button[data-action=confirm-pay]");
       t.waitFor("payment-dialog [data-paid=true]");
