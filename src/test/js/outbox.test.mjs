@@ -100,6 +100,23 @@ test('a gap answer changes nothing and names the number to resend from', () => {
   assert.equal(answer.notice, null);
 });
 
+test('a number_reused answer changes nothing and names the number to renumber from', () => {
+  const o = three();
+  const answer = acknowledge(o, { n: 1, status: 'refused', code: 'number_reused', details: { expected: 8 } });
+  assert.equal(answer.reused, 8);
+  assert.equal(answer.gap, null);
+  assert.equal(answer.entry, null);
+  assert.equal(answer.outbox, o);
+  assert.equal(answer.notice, null);
+});
+
+test('a number_reused answer without a usable expected number is reported like any refusal, not dropped silently', () => {
+  const answer = acknowledge(three(), { n: 2, status: 'refused', code: 'number_reused', message: 'x' });
+  assert.equal(answer.reused, null);
+  assert.equal(answer.notice.kind, 'refused');
+  assert.deepEqual(answer.notice.lines, [{ name: 'b', quantity: 1000 }]);
+});
+
 test('renumbering moves the pending entries, in order, to the numbers the server expects', () => {
   const o = three(); // 1, 2, 3
   const { outbox, moved } = renumber(o, 57);

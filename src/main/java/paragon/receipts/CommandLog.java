@@ -1,6 +1,8 @@
 package paragon.receipts;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
@@ -54,13 +56,44 @@ final class CommandLog {
         .bind("n", n).bind("a", a.accountId()).bind("d", a.deviceId()).execute();
   }
 
-  static Logged find(Handle h, long accountId, long deviceId, long n) {
-    String json = h.createQuery("SELECT result FROM commands WHERE account_id = :a AND device_id = :d AND n = :n")
-        .bind("a", accountId).bind("d", deviceId).bind("n", n).mapTo(String.class).one();
+  /** The logged command {@code n} of the device: its body (the command's JSON without {@code n}) and its ack. */
+  record Entry(String body, Logged logged) {
+
+    /**
+     * Whether {@code body} is this command again (a resend) rather than another command under the same
+     * number: the same JSON value, whatever the order of fields or the spelling of numbers.
+     */
+    boolean sameCommand(String body) {
+      return read(this.body(), "body").equals(SAME_VALUE, read(body, "body"));
+    }
+  }
+
+  /** Numbers are equal by value ({@code 1000} and {@code 1000.0}); everything else by JsonNode's own equality. */
+  private static final Comparator<JsonNode> SAME_VALUE = (x, y) -> {
+    if (x.equals(y)) return 0;
+    if (x.isNumber() && y.isNumber()) return x.decimalValue().compareTo(y.decimalValue());
+    return 1;
+  };
+
+  static Entry find(Handle h, long accountId, long deviceId, long n) {
+    return h.createQuery("SELECT body, result FROM commands WHERE account_id = :a AND device_id = :d AND n = :n")
+        .bind("a", accountId).bind("d", deviceId).bind("n", n)
+        .map((rs, ctx) -> new Entry(rs.getString("body"), readLogged(rs.getString("result"), deviceId, n))).one();
+  }
+
+  private static Logged readLogged(String json, long deviceId, long n) {
     try {
       return ChangeFeed.JSON.readValue(json, Logged.class);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("command log entry " + deviceId + "/" + n + " is not readable", e);
+    }
+  }
+
+  private static JsonNode read(String json, String what) {
+    try {
+      return ChangeFeed.JSON.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("command " + what + " is not JSON: " + json, e);
     }
   }
 }

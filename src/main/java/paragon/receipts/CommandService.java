@@ -18,11 +18,13 @@ import paragon.web.Problem;
 /**
  * Applies a device's commands: one command = one transaction, in order, once.
  *
- * <p>Per command: 1. lock the device's cursor; 2. a number at or below it is answered from the log,
- * one above it +1 is a gap; 3. lock the spaces it touches and load what the rules need; 4. apply the
- * pure rule; 5. write each touched receipt with the next seq of its space, its change row and audit
- * row, the sale; 6. log the command (accepted or refused) and move the cursor; 7. after commit, tell
- * the {@link Feed}. The transaction body is idempotent, so {@link Database#inTransaction} may retry it.
+ * <p>Per command: 1. lock the device's cursor; 2. a number at or below it is answered from the log
+ * when it is the logged command again, and refused {@code number_reused} (nothing written) when it is
+ * another command; one above it +1 is a gap; 3. lock the spaces it touches and load what the rules
+ * need; 4. apply the pure rule; 5. write each touched receipt with the next seq of its space, its
+ * change row and audit row, the sale; 6. log the command (accepted or refused) and move the cursor;
+ * 7. after commit, tell the {@link Feed}. The transaction body is idempotent, so
+ * {@link Database#inTransaction} may retry it.
  */
 public final class CommandService {
   /** Commands per request: a terminal back online sends its outbox in chunks of at most this many. */
@@ -53,8 +55,18 @@ public final class CommandService {
         throw Problem.invalid("commands[" + i + "].n", "receipts.batch.n");
       }
     }
+    // After a reused number the rest of the batch is not applied: the terminal renumbers it from
+    // `expected`, and applying what follows first would break the order of its commands.
     List<Ack> acks = new ArrayList<>(batch.size());
-    for (JsonNode c : batch) acks.add(apply(actor, c.get("n").asLong(), CommandParser.parse(c), i18n));
+    Ack reused = null;
+    for (JsonNode c : batch) {
+      long n = c.get("n").asLong();
+      Ack ack = reused != null
+          ? Ack.afterReused(n, reused, i18n)
+          : apply(actor, n, CommandParser.parse(c), i18n);
+      if (reused == null && ack.isReused()) reused = ack;
+      acks.add(ack);
+    }
     return acks;
   }
 
@@ -64,7 +76,10 @@ public final class CommandService {
     Ack ack = db.inTransaction(h -> {
       committed.clear();
       long last = CommandLog.lock(h, a.accountId(), a.deviceId());
-      if (n <= last) return Ack.of(n, CommandLog.find(h, a.accountId(), a.deviceId(), n), true, i18n);
+      if (n <= last) {
+        CommandLog.Entry entry = CommandLog.find(h, a.accountId(), a.deviceId(), n);
+        return entry.sameCommand(parsed.body()) ? Ack.of(n, entry.logged(), true, i18n) : Ack.reused(n, last + 1, i18n);
+      }
       if (n > last + 1) return Ack.gap(n, last + 1, i18n);
       Logged logged;
       if (parsed.invalid() != null) {

@@ -69,37 +69,47 @@ function substitute(command, aliases) {
  * Applies the server's answer to one command (docs/protocol.md "Acks"): {n, status: 'accepted' |
  * 'refused' | 'duplicate', original?, seq?, code?, message?, details?, result?}. A duplicate carries the
  * original outcome (the first answer was lost on the way), so it is taken as that outcome.
- * Returns {outbox, entry, notice, gap}:
+ * Returns {outbox, entry, notice, gap, reused}:
  *   - gap: the number the server waits for when this one came too early (code "gap"); nothing changes,
  *     the caller resends from there;
+ *   - reused: the number the server waits for when this one was already taken by another command of
+ *     the device, or came after such a one in its batch (code "number_reused": a second tab, or an
+ *     outbox write that never landed); nothing changes, the caller renumbers this entry and the ones
+ *     after it from there and resends them (an answer without a usable expected number is taken as a
+ *     plain refusal, so its lines are reported, never silently dropped);
  *   - entry: null when nothing was pending under that number (an answer already applied);
  *   - notice: set for a refusal, or when the server put the lines on another receipt than asked (the
  *     receipt was paid or deleted meanwhile, DESIGN rule 6).
  */
 export function acknowledge(outbox, ack) {
   if (ack.status === 'refused' && ack.code === 'gap') {
-    return { outbox, entry: null, notice: null, gap: ack.details?.expected ?? null };
+    return { outbox, entry: null, notice: null, gap: ack.details?.expected ?? null, reused: null };
   }
   const entry = outbox.pending.find((e) => e.number === ack.n) ?? null;
-  if (!entry) return { outbox, entry: null, notice: null, gap: null };
+  if (!entry) return { outbox, entry: null, notice: null, gap: null, reused: null };
+  const expected = ack.details?.expected;
+  if (ack.status === 'refused' && ack.code === 'number_reused' && Number.isSafeInteger(expected) && expected >= 1) {
+    return { outbox, entry: null, notice: null, gap: null, reused: expected };
+  }
   const pending = outbox.pending.filter((e) => e.number !== ack.n);
   const status = ack.status === 'duplicate' ? ack.original : ack.status;
   if (entry.alias && status !== 'refused' && ack.result?.receiptId) {
     outbox = { ...outbox, aliases: { ...outbox.aliases, [entry.alias]: ack.result.receiptId } };
   }
   if (status === 'refused') {
-    return { outbox: { ...outbox, pending }, entry, notice: refusalNotice(entry, ack), gap: null };
+    return { outbox: { ...outbox, pending }, entry, notice: refusalNotice(entry, ack), gap: null, reused: null };
   }
   const settling = Number.isSafeInteger(ack.seq)
     ? [...outbox.settling, { ...entry, seq: ack.seq, space: ack.space ?? null }]
     : outbox.settling;
-  return { outbox: { ...outbox, pending, settling }, entry, notice: movedNotice(entry, ack, outbox.aliases), gap: null };
+  return { outbox: { ...outbox, pending, settling }, entry, notice: movedNotice(entry, ack, outbox.aliases), gap: null, reused: null };
 }
 
 /**
  * The pending entries renumbered to start at {@code from}, in their order, and the counter after them:
  * for numbers the server never applied (a gap answer, or a device paired again whose log stands
- * elsewhere). Returns {outbox, moved: Map old number -> new number}.
+ * elsewhere), or numbers it gave to other commands (a number_reused answer: then {@code from} is above
+ * them). Returns {outbox, moved: Map old number -> new number}.
  */
 export function renumber(outbox, from) {
   const pending = toSend(outbox);

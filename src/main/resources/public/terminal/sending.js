@@ -1,8 +1,8 @@
 // How a cashier's action reaches the server (mixed into Terminal, terminal.js): the command goes into
 // the outbox (outbox.js) with the device's next number, outbox and receipts are written to IndexedDB in
 // one transaction, the preview shows it, and it is sent when online. Pending commands go out in number
-// order; each answer drops its entry, a refusal becomes a notice (DESIGN rule 6), and a gap answer
-// renumbers what the server never applied.
+// order; each answer drops its entry, a refusal becomes a notice (DESIGN rule 6), and a gap or
+// number_reused answer renumbers what the server never applied.
 import { ApiError, NetworkError } from './api.js';
 import { enqueue, nextBatch, acknowledge, settle, renumber, withdraw } from './outbox.js';
 
@@ -78,7 +78,7 @@ export class Sending {
       }
       this.retryDelay = 0;
       this.error = null;
-      for (const ack of acks) this.answer(ack);
+      this.answerAll(acks);
       // The stream may have shown a paid or deleted current receipt before its answer came: go on with another.
       if (this.ready && !this.current) this.ensureCurrent();
       await this.persist();
@@ -96,11 +96,27 @@ export class Sending {
     }, this.retryDelay);
   }
 
+  /**
+   * Takes a batch's answers in order. After one that renumbered the pending entries the rest name old
+   * numbers (and the server applied none of them), so they are left: the next round resends.
+   */
+  answerAll(acks) {
+    for (const ack of acks) if (this.answer(ack)) return;
+  }
+
+  /** Takes one answer; true when it renumbered the pending entries. */
   answer(ack) {
     const result = acknowledge(this.outbox, ack);
     if (result.gap != null) {
       this.renumberFrom(result.gap);
-      return;
+      return true;
+    }
+    if (result.reused != null) {
+      // Our number was taken by another command of this device: this entry and those after it (the
+      // earlier ones of the batch are answered by now) take the numbers from the one the server expects
+      // and go again, so the line is kept, and applied once.
+      this.move(result.reused);
+      return true;
     }
     // A table started here is known by its real id from now on (aliases are dropped once all is settled).
     const alias = result.entry?.alias;
@@ -115,6 +131,7 @@ export class Sending {
       this.waiters.delete(result.entry.number);
       waiter(ack);
     }
+    return false;
   }
 
   /**
@@ -124,7 +141,12 @@ export class Sending {
   renumberFrom(expected) {
     const pending = this.outbox.pending;
     if (pending.length === 0 || pending[0].number <= expected) return;
-    const { outbox, moved } = renumber(this.outbox, expected);
+    this.move(expected);
+  }
+
+  /** Renumbers every pending entry from {@code from}, in order; waiters follow their entries. */
+  move(from) {
+    const { outbox, moved } = renumber(this.outbox, from);
     const waiters = new Map([...this.waiters].map(([n, w]) => [moved.get(n) ?? n, w]));
     this.outbox = outbox;
     this.waiters = waiters;

@@ -1,9 +1,11 @@
 package paragon.receipts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -81,6 +83,98 @@ class CommandApiTest {
       assertThat(a.send("rename", "receiptId", receipt, "name", "Taras").path("status").asText()).isEqualTo("accepted");
       assertThat(f.receipt(receipt).name()).isEqualTo("Taras");
     }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabases.Kind.class)
+  void a_number_reused_for_another_command_is_refused_with_the_next_number_and_changes_nothing(TestDatabases.Kind kind) {
+    try (Floor f = new Floor(kind)) {
+      String receipt = f.terminal("ola").openAdHoc();
+      Terminal a = f.terminal("anna");
+      String lineA = Terminal.uuid();
+      String lineB = Terminal.uuid();
+      Map<String, Object> addA = numbered(1, "addLine", "receiptId", receipt, "lineId", lineA, "productId", f.espresso,
+          "quantity", 1000);
+      Map<String, Object> addB = numbered(1, "addLine", "receiptId", receipt, "lineId", lineB, "productId", f.beer,
+          "quantity", 2000);
+      assertThat(a.post(List.of(addA)).get(0).path("status").asText()).isEqualTo("accepted");
+      String state = written(f, a);
+
+      // Another command under number 1 (a second tab, or an outbox write that never landed).
+      JsonNode reused = a.post(List.of(addB)).get(0);
+      assertThat(reused.path("status").asText()).as(reused.toString()).isEqualTo("refused");
+      assertThat(reused.path("code").asText()).isEqualTo("number_reused");
+      assertThat(reused.path("details").path("expected").asLong()).isEqualTo(2);
+      assertThat(reused.path("message").asText())
+          .isEqualTo("Numer polecenia 1 jest już użyty przez inne polecenie tego urządzenia; wyślij to polecenie jako 2.");
+      assertThat(f.receipt(receipt).lines()).extracting(ReceiptView.LineView::id).containsExactly(lineA);
+      assertThat(written(f, a)).isEqualTo(state);
+
+      // The same command again, its fields in another order and a number spelled otherwise: a resend.
+      Map<String, Object> resendA = numbered(1, "addLine", "quantity", 1000.0, "productId", f.espresso,
+          "lineId", lineA, "receiptId", receipt);
+      JsonNode duplicate = a.post(List.of(resendA)).get(0);
+      assertThat(duplicate.path("status").asText()).as(duplicate.toString()).isEqualTo("duplicate");
+      assertThat(duplicate.path("original").asText()).isEqualTo("accepted");
+      assertThat(written(f, a)).isEqualTo(state);
+
+      Map<String, Object> addBAs2 = new LinkedHashMap<>(addB);
+      addBAs2.put("n", 2);
+      assertThat(a.post(List.of(addBAs2)).get(0).path("status").asText()).isEqualTo("accepted");
+      assertThat(f.receipt(receipt).lines()).extracting(ReceiptView.LineView::id).containsExactly(lineA, lineB);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabases.Kind.class)
+  void after_a_reused_number_the_rest_of_the_batch_is_not_applied_so_the_order_holds(TestDatabases.Kind kind) {
+    try (Floor f = new Floor(kind)) {
+      Terminal a = f.terminal("anna");
+      String receipt = a.openAdHoc();
+      String lineA = a.add(receipt, f.espresso, 1000); // number 2
+      String lineB = Terminal.uuid();
+      String lineC = Terminal.uuid();
+      String state = written(f, a);
+      WebClient.Response answer = a.http.postJson("/api/terminal/commands?lang=en", List.of(
+          numbered(2, "addLine", "receiptId", receipt, "lineId", lineB, "productId", f.beer),
+          numbered(3, "adjustQuantity", "lineId", lineB, "delta", 1000)), a.headers());
+      assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+      List<JsonNode> acks = new ArrayList<>();
+      answer.json().forEach(acks::add);
+      assertThat(acks).extracting(ack -> ack.path("code").asText()).containsExactly("number_reused", "number_reused");
+      assertThat(acks).extracting(ack -> ack.path("details").path("expected").asLong()).containsExactly(3L, 3L);
+      assertThat(acks.get(0).path("message").asText())
+          .isEqualTo("Command number 2 is already used by another command of this device; send this command as 3.");
+      assertThat(acks.get(1).path("message").asText())
+          .isEqualTo("Command 3 was not applied because command 2 before it used a taken number; send the commands from 3.");
+      assertThat(written(f, a)).isEqualTo(state);
+      List<JsonNode> renumbered = a.post(List.of(
+          numbered(3, "addLine", "receiptId", receipt, "lineId", lineB, "productId", f.beer),
+          numbered(4, "adjustQuantity", "lineId", lineB, "delta", 1000)));
+      assertThat(renumbered).extracting(ack -> ack.path("status").asText()).containsExactly("accepted", "accepted");
+      assertThat(f.receipt(receipt).lines()).extracting(ReceiptView.LineView::id, ReceiptView.LineView::quantity)
+          .containsExactly(tuple(lineA, 1000L), tuple(lineB, 2000L));
+    }
+  }
+
+  private static Map<String, Object> numbered(long n, String type, Object... fields) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("n", n);
+    m.putAll(Terminal.command(type, fields));
+    return m;
+  }
+
+  /** Everything a command can write, as text: change, audit, sale and command-log rows, cursors, receipts, lines. */
+  private static String written(Floor f, Terminal t) {
+    return f.app.db.read(h -> String.join("\n",
+        h.createQuery("SELECT space, seq, receipt_id, payload FROM changes ORDER BY space, seq").mapToMap().list().toString(),
+        h.createQuery("SELECT receipt_id, device_id FROM receipt_audit ORDER BY id").mapToMap().list().toString(),
+        h.createQuery("SELECT COUNT(*) FROM sales").mapTo(Long.class).one().toString(),
+        h.createQuery("SELECT n, type, status, code, seq, body, result FROM commands WHERE device_id = :d ORDER BY n")
+            .bind("d", t.deviceId).mapToMap().list().toString(),
+        h.createQuery("SELECT device_id, last_n FROM command_cursors ORDER BY device_id").mapToMap().list().toString(),
+        h.createQuery("SELECT id, seq FROM receipts ORDER BY id").mapToMap().list().toString(),
+        h.createQuery("SELECT id, quantity, removed FROM lines ORDER BY id").mapToMap().list().toString()));
   }
 
   @ParameterizedTest

@@ -39,6 +39,28 @@ class ProtocolDocTest {
   }
 
   @Test
+  void the_numbering_answers_in_the_acks_example_are_the_real_ones() throws IOException {
+    String doc = doc();
+    int start = doc.indexOf("```json", doc.indexOf("### Acks"));
+    JsonNode acks = ChangeFeed.parse_(doc.substring(start + "```json".length(), doc.indexOf("```", start + 7)));
+    Set<String> shown = new HashSet<>();
+    I18n en = I18n.of("en");
+    for (JsonNode ack : acks) {
+      long n = ack.path("n").asLong();
+      long expected = ack.path("details").path("expected").asLong();
+      Ack real = switch (ack.path("code").asText()) {
+        case "gap" -> Ack.gap(n, expected, en);
+        case Ack.REUSED -> Ack.reused(n, expected, en);
+        default -> null;
+      };
+      if (real == null) continue;
+      assertThat(ack).isEqualTo(ChangeFeed.parse_(ChangeFeed.json(real)));
+      shown.add(real.code());
+    }
+    assertThat(shown).containsExactlyInAnyOrder("gap", Ack.REUSED);
+  }
+
+  @Test
   void every_refusal_code_is_in_the_codes_table() throws IOException {
     String doc = doc();
     Set<String> codes = I18n.of("en").keys().stream().filter(k -> k.startsWith("refusal."))
