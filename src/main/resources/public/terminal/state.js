@@ -83,8 +83,9 @@ export function applyChange(state, change) {
 /**
  * The receipts as the cashier should see them: the server's, with {@code entries} (unconfirmed
  * commands, lowest number first) applied in order, but for those the server's receipts already
- * contain (see {@link held}): they stay in the outbox until their answer (a refusal is still told). {@code ctx} = {me: {userId, roleId}, deviceId,
- * products: Map id -> product, aliases: {aliasId: receiptId}} (outbox.js, step 5). A receipt a command
+ * contain (see {@link held}): they stay in the outbox until their answer (a refusal is still told).
+ * {@code ctx} = {me: {userId, roleId}, deviceId, products: Map id -> product, aliases: {aliasId:
+ * receiptId}} (outbox.js, step 5). A receipt a command
  * touched gets {preview: true}. {@code out.aliases}, when given, receives the aliases known after the
  * replay: a table this device is opening that the stream already shows (its frame came before the
  * answer) is known by its real id there before the answer names it.
