@@ -1,8 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  emptyState, applySnapshot, applyChange, preview, receiptList, tableReceipt, nextSaleName,
+  emptyState, applySnapshot, applyChange, applyFrame, keepSpaces, preview, receiptList, tableReceipt, nextSaleName,
 } from '../../main/resources/public/terminal/state.js';
+import { createOutbox, enqueue, unconfirmed, unsentCount, acknowledge } from '../../main/resources/public/terminal/outbox.js';
 
 const line = (id, name, unitPrice, quantity, vat = '23') => ({ id, productId: null, name, unitPrice, quantity, vat, note: null, sent: false, total: unitPrice * quantity / 1000 });
 const receipt = (id, over = {}) => ({
@@ -192,4 +193,81 @@ test('the preview splits a quantity: the rest stays under the line, the part mov
   assert.deepEqual(p.b.lines.map((l) => [l.id, l.name, l.quantity]), [['x2', 'Piwo', 1000], ['y', 'Sok', 1000]]);
   assert.equal(p.a.total, 2400);
   assert.equal(p.b.total, 1900);
+});
+
+// The stream's frame for one of this device's own commands may come before the command's HTTP answer
+// (an offline catch-up, a lost answer, a 5xx after commit). Its "by" says the server state holds the
+// command, so the preview must not apply it again (docs/protocol.md "Stream", "by").
+const beers = (quantity, seq, over = {}) => receipt('a', { lines: [line('x', 'Piwo', 1250, quantity)], total: 1250 * quantity / 1000, seq, ...over });
+const outboxAt = (next, ...commands) => commands.reduce((o, c) => enqueue(o, c).outbox, createOutbox({ next }));
+const quantities = (receipts) => Object.fromEntries(Object.values(receipts).map((r) => [r.id, r.lines.map((l) => [l.id, l.quantity])]));
+
+test('an own adjustQuantity whose frame comes before its answer is not applied again, a colleague\'s change before it counts', () => {
+  let s = applyFrame(emptyState(), { type: 'snapshot', space: 'shop:1', seq: 5, receipts: [beers(3000, 5)] });
+  const ob = outboxAt(57, { type: 'adjustQuantity', lineId: 'x', delta: 1000 });
+  assert.equal(preview(s, unconfirmed(ob), { me }).a.lines[0].quantity, 4000);
+  // A colleague's +1 first (no "by" for us): ours still goes on top of it.
+  s = applyFrame(s, { type: 'receipt', space: 'shop:1', seq: 6, receipt: beers(4000, 6) });
+  assert.equal(preview(s, unconfirmed(ob), { me }).a.lines[0].quantity, 5000);
+  // Then ours, before its answer.
+  s = applyFrame(s, { type: 'receipt', space: 'shop:1', seq: 7, by: { n: 57 }, receipt: beers(5000, 7) });
+  const p = preview(s, unconfirmed(ob), { me });
+  assert.equal(p.a.lines[0].quantity, 5000);
+  assert.equal(p.a.total, 6250);
+  assert.equal(unsentCount(ob), 1, 'kept until its answer comes');
+});
+
+test('the same with nothing else in between: +1 on 3 beers reads 4, not 5', () => {
+  let s = applyFrame(emptyState(), { type: 'snapshot', space: 'shop:1', seq: 5, receipts: [beers(3000, 5)] });
+  s = applyFrame(s, { type: 'receipt', space: 'shop:1', seq: 6, by: { n: 57 }, receipt: beers(4000, 6) });
+  const p = preview(s, unconfirmed(outboxAt(57, { type: 'adjustQuantity', lineId: 'x', delta: 1000 })), { me });
+  assert.equal(p.a.lines[0].quantity, 4000);
+  assert.equal(p.a.total, 5000);
+});
+
+test('an own partial moveLines whose frames come before its answer shows the moved part once', () => {
+  let s = applyFrame(emptyState(), { type: 'snapshot', space: 'shop:1', seq: 1, receipts: [beers(3000, 1), receipt('b')] });
+  const ob = outboxAt(8, { type: 'moveLines', receiptId: 'a', targetReceiptId: 'b', lines: [{ lineId: 'x', quantity: 1000, newLineId: 'x2' }] });
+  // One command, two rows: only its last row in the space carries "by".
+  s = applyFrame(s, { type: 'receipt', space: 'shop:1', seq: 2, receipt: beers(2000, 2) });
+  s = applyFrame(s, { type: 'receipt', space: 'shop:1', seq: 3, by: { n: 8 }, receipt: receipt('b', { lines: [line('x2', 'Piwo', 1250, 1000)], total: 1250, seq: 3 }) });
+  const p = preview(s, unconfirmed(ob), { me });
+  assert.deepEqual(quantities(p), { a: [['x', 2000]], b: [['x2', 1000]] });
+  assert.equal(p.a.total + p.b.total, 3750);
+});
+
+test('own commands up to the frame\'s number are left out, a refused one too, and its refusal is still reported', () => {
+  let s = applyFrame(emptyState(), { type: 'snapshot', space: 'shop:1', seq: 5, receipts: [beers(3000, 5)] });
+  let ob = outboxAt(57, { type: 'removeLine', lineId: 'x' }, { type: 'adjustQuantity', lineId: 'x', delta: 1000 });
+  // 57 was refused (the line stayed), 58 accepted: the frame of 58 is all the server changed.
+  s = applyFrame(s, { type: 'receipt', space: 'shop:1', seq: 6, by: { n: 58 }, receipt: beers(4000, 6) });
+  assert.deepEqual(quantities(preview(s, unconfirmed(ob), { me })), { a: [['x', 4000]] });
+  assert.equal(unsentCount(ob), 2);
+  const refused = acknowledge(ob, { n: 57, status: 'refused', code: 'permission', message: 'Brak uprawnienia.' });
+  assert.equal(refused.notice.kind, 'refused');
+  assert.equal(refused.notice.number, 57);
+  assert.equal(refused.notice.message, 'Brak uprawnienia.');
+  ob = refused.outbox;
+  assert.deepEqual(quantities(preview(s, unconfirmed(ob), { me })), { a: [['x', 4000]] });
+});
+
+test('a snapshot names the last own command it holds; a later snapshot without one keeps what was known', () => {
+  const ob = outboxAt(57, { type: 'adjustQuantity', lineId: 'x', delta: 1000 });
+  let s = applyFrame(emptyState(), { type: 'snapshot', space: 'shop:1', seq: 9, by: { n: 57 }, receipts: [beers(4000, 9)] });
+  assert.equal(preview(s, unconfirmed(ob), { me }).a.lines[0].quantity, 4000);
+  s = applyFrame(s, { type: 'snapshot', space: 'shop:1', seq: 10, receipts: [beers(4000, 9)] });
+  assert.equal(preview(s, unconfirmed(ob), { me }).a.lines[0].quantity, 4000);
+  assert.deepEqual(keepSpaces(s, ['shop:1']).applied, { 'shop:1': 57 });
+  assert.deepEqual(keepSpaces(s, ['device:3']).applied, {});
+});
+
+test('the number counts per space: another space\'s frame does not say this space holds the command', () => {
+  let s = applyFrame(emptyState(), { type: 'snapshot', space: 'shop:1', seq: 5, receipts: [beers(3000, 5)] });
+  s = applyFrame(s, { type: 'snapshot', space: 'device:4', seq: 2, receipts: [receipt('own', { space: 'device:4', seq: 2 })] });
+  const ob = outboxAt(57, { type: 'adjustQuantity', lineId: 'x', delta: 1000 },
+    { type: 'addLine', receiptId: 'own', lineId: 'w', name: 'Woda', unitPrice: 500, vat: '8', quantity: 1000 });
+  s = applyFrame(s, { type: 'receipt', space: 'device:4', seq: 3, by: { n: 58 }, receipt: receipt('own', { space: 'device:4', seq: 3, lines: [line('w', 'Woda', 500, 1000)], total: 500 }) });
+  assert.deepEqual(quantities(preview(s, unconfirmed(ob), { me })), { a: [['x', 4000]], own: [['w', 1000]] });
+  s = applyFrame(s, { type: 'receipt', space: 'shop:1', seq: 6, by: { n: 57 }, receipt: beers(4000, 6) });
+  assert.deepEqual(quantities(preview(s, unconfirmed(ob), { me })), { a: [['x', 4000]], own: [['w', 1000]] });
 });

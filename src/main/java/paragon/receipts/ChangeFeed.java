@@ -22,29 +22,47 @@ public final class ChangeFeed {
     this.db = db;
   }
 
-  /** One change: the receipt's full state after the change numbered {@code seq} of {@code space}. */
-  public record Change(String space, long seq, String receiptId, ReceiptView view, long createdAt) {}
+  /**
+   * One change: the receipt's full state after the change numbered {@code seq} of {@code space}.
+   * {@code byDevice}/{@code byN}: set when this row completes command {@code byN} of device
+   * {@code byDevice} in the space (its last row there), else null.
+   */
+  public record Change(String space, long seq, String receiptId, ReceiptView view, long createdAt, Long byDevice,
+      Long byN) {}
 
   /**
    * Everything a terminal needs to start from scratch in one space, read consistently: the open
    * receipts as of {@code seq} (their latest change payloads, read in the same statement as the seq),
    * and the current generation of every table that was ever paid there (others are at generation 1).
+   * {@code lastCommand}: the last command number of the device it was read for (0 for none): every
+   * change of that device's commands up to it is in these receipts.
    */
-  public record Snapshot(String space, long seq, List<ReceiptView> receipts, Map<String, Long> generations) {}
+  public record Snapshot(String space, long seq, List<ReceiptView> receipts, Map<String, Long> generations,
+      long lastCommand) {}
 
   public Snapshot snapshot(long accountId, String space) {
+    return snapshot(accountId, space, 0);
+  }
+
+  /** The snapshot as the stream sends it to device {@code deviceId}, with that device's last command. */
+  public Snapshot snapshot(long accountId, String space, long deviceId) {
     return db.read(h -> {
       long[] seq = {0};
       List<ReceiptView> open = new ArrayList<>();
-      // One statement, so the seq and the payloads are one consistent read on both databases.
+      // One statement, so the seq, the payloads and the device's last command are one consistent read
+      // on both databases (a command commits its change rows and its number together).
+      long[] last = {0};
       h.createQuery("""
-              SELECT s.seq AS space_seq, c.payload FROM spaces s
+              SELECT s.seq AS space_seq, c.payload,
+                (SELECT last_n FROM command_cursors WHERE account_id = :a AND device_id = :d) AS last_n
+              FROM spaces s
               LEFT JOIN receipts r ON r.account_id = s.account_id AND r.space = s.space AND r.state IN ('OPEN', 'PAYING')
               LEFT JOIN changes c ON c.space = r.space AND c.seq = r.seq
               WHERE s.account_id = :a AND s.space = :s ORDER BY r.created_at, r.id""")
-          .bind("a", accountId).bind("s", space)
+          .bind("a", accountId).bind("s", space).bind("d", deviceId)
           .map((rs, ctx) -> {
             seq[0] = rs.getLong("space_seq");
+            last[0] = rs.getLong("last_n");
             String payload = rs.getString("payload");
             if (payload != null) open.add(parse(payload));
             return payload;
@@ -53,7 +71,7 @@ public final class ChangeFeed {
       h.createQuery("SELECT slot_id, generation FROM slot_generations WHERE account_id = :a AND space = :s")
           .bind("a", accountId).bind("s", space)
           .map((rs, ctx) -> generations.put(rs.getString("slot_id"), rs.getLong("generation"))).list();
-      return new Snapshot(space, seq[0], List.copyOf(open), Map.copyOf(generations));
+      return new Snapshot(space, seq[0], List.copyOf(open), Map.copyOf(generations), last[0]);
     });
   }
 
@@ -65,13 +83,17 @@ public final class ChangeFeed {
   /** Up to {@code limit} changes after {@code afterSeq}, in seq order. */
   public List<Change> changesSince(long accountId, String space, long afterSeq, int limit) {
     return db.read(h -> h.createQuery("""
-            SELECT space, seq, receipt_id, payload, created_at FROM changes
+            SELECT space, seq, receipt_id, payload, created_at, device_id, n FROM changes
             WHERE account_id = :a AND space = :s AND seq > :after ORDER BY seq LIMIT :limit""")
         .bind("a", accountId).bind("s", space).bind("after", afterSeq).bind("limit", limit)
         .map((rs, ctx) -> new Change(rs.getString("space"), rs.getLong("seq"), rs.getString("receipt_id"),
-            parse(rs.getString("payload")), rs.getLong("created_at")))
+            parse(rs.getString("payload")), rs.getLong("created_at"), ReceiptStore.longOrNull(rs, "device_id"),
+            ReceiptStore.longOrNull(rs, "n")))
         .list());
   }
+
+  /** Command {@code n} of device {@code deviceId}. */
+  record By(long deviceId, long n) {}
 
   static long currentSeq(Handle h, long accountId, String space) {
     return h.createQuery("SELECT seq FROM spaces WHERE account_id = :a AND space = :s")
@@ -92,13 +114,18 @@ public final class ChangeFeed {
         .bind("a", accountId).bind("s", space).mapTo(Long.class).one();
   }
 
-  /** Writes the change row numbered {@code view.seq()} of the view's space. */
-  static void write(Handle h, long accountId, ReceiptView view, long now) {
+  /**
+   * Writes the change row numbered {@code view.seq()} of the view's space; {@code completes}: the
+   * command this row completes in the space (its last row there), or null.
+   */
+  static void write(Handle h, long accountId, ReceiptView view, By completes, long now) {
     h.createUpdate("""
-            INSERT INTO changes (account_id, space, seq, receipt_id, payload, created_at)
-            VALUES (:a, :s, :seq, :r, :payload, :now)""")
+            INSERT INTO changes (account_id, space, seq, receipt_id, payload, created_at, device_id, n)
+            VALUES (:a, :s, :seq, :r, :payload, :now, :device, :n)""")
         .bind("a", accountId).bind("s", view.space()).bind("seq", view.seq()).bind("r", view.id())
-        .bind("payload", json(view)).bind("now", now).execute();
+        .bind("payload", json(view)).bind("now", now)
+        .bind("device", completes == null ? null : completes.deviceId())
+        .bind("n", completes == null ? null : completes.n()).execute();
   }
 
   static String json(Object value) {

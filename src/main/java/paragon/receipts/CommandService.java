@@ -104,6 +104,8 @@ public final class CommandService {
     Long mainSeq = null;
     String mainSpace = null;
     Map<String, Object> result = new LinkedHashMap<>(acc.result());
+    Map<String, Receipt> lastInSpace = new LinkedHashMap<>();
+    for (Receipt r : acc.touched()) lastInSpace.put(r.space(), r);
     for (Receipt r : acc.touched()) {
       Receipt before = state.receipt(r.id());
       ChangeFeed.lock(h, a.accountId(), r.space());
@@ -114,7 +116,9 @@ public final class CommandService {
       if (saved.slotId() != null && !saved.isOpen() && (before == null || before.isOpen())) {
         ReceiptStore.endGeneration(h, a.accountId(), saved.space(), saved.slotId(), saved.generation());
       }
-      ChangeFeed.write(h, a.accountId(), saved.view(seq, saved.contentSeq()), now);
+      // The command's last row in a space says so: with it the device's commands up to n are all there.
+      ChangeFeed.By completes = lastInSpace.get(r.space()) == r ? new ChangeFeed.By(a.deviceId(), n) : null;
+      ChangeFeed.write(h, a.accountId(), saved.view(seq, saved.contentSeq()), completes, now);
       Audit.write(h, a, n, parsed.type(), parsed.body(), saved.id(), seq, now);
       committed.merge(saved.space(), seq, Math::max);
       if (saved.id().equals(acc.main())) {

@@ -7,7 +7,9 @@ import paragon.receipts.ReceiptView;
 /**
  * One row of the change feed as the stream sends it: receipt {@code view} as change {@code seq} of
  * {@code space} left it. The three possible frames are built once per row and shared by every
- * connection that gets them, so a fan-out to many terminals encodes each receipt at most once.
+ * connection that gets them, so a fan-out to many terminals encodes each receipt at most once. The
+ * device whose command the row completes ({@code byDevice}) gets its frame with {@code "by": {"n": byN}}
+ * (docs/protocol.md "Stream"); that frame is built for its one connection only.
  *
  * <p>The lazily built frames are guarded by {@code this}.
  */
@@ -15,26 +17,45 @@ final class Change {
   final String space;
   final long seq;
   final ReceiptView view;
+  private final Long byDevice;
+  private final Long byN;
+  private String payload;
   private String full;
   private String occupied;
   private String gone;
 
-  Change(String space, long seq, ReceiptView view) {
+  Change(String space, long seq, ReceiptView view, Long byDevice, Long byN) {
     this.space = space;
     this.seq = seq;
     this.view = view;
+    this.byDevice = byDevice;
+    this.byN = byN;
   }
 
   static Change of(ChangeFeed.Change row) {
-    return new Change(row.space(), row.seq(), row.view());
+    return new Change(row.space(), row.seq(), row.view(), row.byDevice(), row.byN());
   }
 
-  synchronized String frameFor(Viewer viewer) {
-    return switch (Sight.of(view, viewer)) {
-      case Sight.Full f -> full != null ? full : (full = Frames.receipt(space, seq, json(view)));
-      case Sight.Occupied o -> occupied != null ? occupied : (occupied = Frames.occupied(space, seq, o));
-      case Sight.Gone g -> gone != null ? gone : (gone = Frames.gone(space, seq, g.id()));
+  /** The frame for a terminal of device {@code deviceId} that filters for {@code viewer}. */
+  synchronized String frameFor(Viewer viewer, long deviceId) {
+    Long by = byDevice != null && byDevice == deviceId ? byN : null;
+    Sight sight = Sight.of(view, viewer);
+    if (by != null) {
+      return switch (sight) {
+        case Sight.Full f -> Frames.receipt(space, seq, by, payload());
+        case Sight.Occupied o -> Frames.occupied(space, seq, by, o);
+        case Sight.Gone g -> Frames.gone(space, seq, by, g.id());
+      };
+    }
+    return switch (sight) {
+      case Sight.Full f -> full != null ? full : (full = Frames.receipt(space, seq, null, payload()));
+      case Sight.Occupied o -> occupied != null ? occupied : (occupied = Frames.occupied(space, seq, null, o));
+      case Sight.Gone g -> gone != null ? gone : (gone = Frames.gone(space, seq, null, g.id()));
     };
+  }
+
+  private String payload() {
+    return payload != null ? payload : (payload = json(view));
   }
 
   static String json(ReceiptView view) {

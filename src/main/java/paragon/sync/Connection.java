@@ -87,7 +87,10 @@ final class Connection {
     return out;
   }
 
-  /** Step 1 with a snapshot: queue it, and resume after its seq. Called before {@link #catchUp}. */
+  /**
+   * Step 1 with a snapshot (read for this device, so it names the device's last command): queue it,
+   * and resume after its seq. Called before {@link #catchUp}.
+   */
   synchronized void startFromSnapshot(ChangeFeed.Snapshot snapshot) {
     List<String> full = new ArrayList<>();
     List<Sight.Occupied> occupied = new ArrayList<>();
@@ -98,7 +101,8 @@ final class Connection {
         case Sight.Gone g -> { }
       }
     }
-    outbox.offer(Frames.snapshot(snapshot.space(), snapshot.seq(), full, occupied, snapshot.generations()));
+    Long by = snapshot.lastCommand() > 0 ? snapshot.lastCommand() : null;
+    outbox.offer(Frames.snapshot(snapshot.space(), snapshot.seq(), by, full, occupied, snapshot.generations()));
     Cursor c = cursors.get(snapshot.space());
     c.sent = snapshot.seq();
     c.started = true;
@@ -128,7 +132,7 @@ final class Connection {
           gap = true;
           break;
         }
-        if (!outbox.offer(row.frameFor(viewer))) return; // too slow: the outbox closed the stream
+        if (!outbox.offer(row.frameFor(viewer, deviceId))) return; // too slow: the outbox closed the stream
         c.sent = row.seq;
       }
     }
@@ -163,7 +167,7 @@ final class Connection {
             // The room was read before the page: a heartbeat (or another space's catch-up) may have
             // taken some since. What does not fit now is read again once there is room.
             if (outbox.room() <= HEARTBEAT_ROOM) break;
-            if (!outbox.offer(row.frameFor(viewer))) return;
+            if (!outbox.offer(row.frameFor(viewer, deviceId))) return;
             c.sent = row.seq;
           }
           if (rows.isEmpty() && c.knownHead <= c.sent) {

@@ -33,13 +33,14 @@ final class Frames {
    * The open receipts of a space at {@code seq}, already filtered: {@code receipts} the viewer sees in
    * full, {@code occupied} the tables they may not see, {@code generations} the current generation of
    * every table ever paid in the space (others are at 1). Replaces everything the terminal held for the
-   * space.
+   * space. {@code by}: the terminal's device's last command number, every change of which it holds
+   * (null: none).
    */
-  static String snapshot(String space, long seq, List<String> fullPayloads, List<Sight.Occupied> occupied,
+  static String snapshot(String space, long seq, Long by, List<String> fullPayloads, List<Sight.Occupied> occupied,
       Map<String, Long> generations) {
     StringBuilder b = new StringBuilder(256 + fullPayloads.stream().mapToInt(String::length).sum());
     b.append("{\"type\":\"snapshot\",\"space\":").append(quote(space)).append(",\"seq\":").append(seq)
-        .append(",\"receipts\":[");
+        .append(by(by)).append(",\"receipts\":[");
     for (int i = 0; i < fullPayloads.size(); i++) b.append(i == 0 ? "" : ",").append(fullPayloads.get(i));
     b.append("],\"occupied\":[");
     for (int i = 0; i < occupied.size(); i++) b.append(i == 0 ? "" : ",").append(stub(occupied.get(i)));
@@ -48,17 +49,30 @@ final class Frames {
     return b.append("],\"generations\":").append(g).append('}').toString();
   }
 
-  static String receipt(String space, long seq, String payload) {
-    return "{\"type\":\"receipt\",\"space\":" + quote(space) + ",\"seq\":" + seq + ",\"receipt\":" + payload + "}";
+  /*
+   * Change frames. {@code by}: set only in the frame for the device whose command {@code by} this
+   * change completes in its space; with it, every command of that device up to {@code by} is in the
+   * terminal's copy of the space (null for every other terminal).
+   */
+
+  static String receipt(String space, long seq, Long by, String payload) {
+    return "{\"type\":\"receipt\",\"space\":" + quote(space) + ",\"seq\":" + seq + by(by) + ",\"receipt\":"
+        + payload + "}";
   }
 
-  static String occupied(String space, long seq, Sight.Occupied o) {
-    return "{\"type\":\"occupied\",\"space\":" + quote(space) + ",\"seq\":" + seq + ",\"receipt\":" + stub(o) + "}";
+  static String occupied(String space, long seq, Long by, Sight.Occupied o) {
+    return "{\"type\":\"occupied\",\"space\":" + quote(space) + ",\"seq\":" + seq + by(by) + ",\"receipt\":"
+        + stub(o) + "}";
   }
 
-  static String gone(String space, long seq, String receiptId) {
-    return JSON.createObjectNode().put("type", "gone").put("space", space).put("seq", seq).put("id", receiptId)
-        .toString();
+  static String gone(String space, long seq, Long by, String receiptId) {
+    ObjectNode n = JSON.createObjectNode().put("type", "gone").put("space", space).put("seq", seq);
+    if (by != null) n.putObject("by").put("n", by);
+    return n.put("id", receiptId).toString();
+  }
+
+  private static String by(Long n) {
+    return n == null ? "" : ",\"by\":{\"n\":" + n + "}";
   }
 
   /** {@code cursors}: per space, the last seq queued for this terminal before the heartbeat. */

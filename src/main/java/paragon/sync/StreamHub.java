@@ -180,7 +180,7 @@ public final class StreamHub implements Feed, PgBridge.Wakeable, Cutoffs.Listene
     outbox.offer(Frames.welcome(viewer.key(), spaces, wire, settings.heartbeat().toSeconds()));
     for (String space : spaces) {
       if (plan.get(space) == Resume.SNAPSHOT) {
-        c.startFromSnapshot(feed.snapshot(accountId, space));
+        c.startFromSnapshot(feed.snapshot(accountId, space, deviceId));
       } else {
         c.startFrom(space, hello.cursors().get(space));
       }

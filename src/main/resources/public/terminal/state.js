@@ -7,13 +7,22 @@
 //     server may skip seqs this terminal may not see, so a jump is not a gap;
 //   - a receipt that is CLOSED or DELETED, or a "gone" frame (it became invisible), leaves the list;
 //   - a table the user may not see arrives as {id, slotId, name, occupied: true} without contents.
+//   - applied: per space, the highest own command number whose changes the held receipts of that space
+//     contain, from a frame's or a snapshot's "by" (sent only to the device that sent the command).
+//     A device's commands apply in order, so every own command up to it is in there too (or refused).
 // On top of it, preview() replays this device's unconfirmed commands (outbox.js) so the cashier sees
-// their own edits at once, offline too. The server's receipts and totals are the truth: a preview only
-// lives until the server's frame for it arrives.
+// their own edits at once, offline too, except those the held receipts already contain: a frame can
+// come before its command's HTTP answer, and a delta applied twice would be wrong money. The server's
+// receipts and totals are the truth: a preview only lives until the server's frame for it arrives.
 import { lineAmount } from './money.js';
 
 export function emptyState() {
-  return { cursors: {}, receipts: {} };
+  return { cursors: {}, receipts: {}, applied: {} };
+}
+
+/** {@code applied} with {@code space} raised to {@code n} when n is higher (numbers only grow). */
+function raise(applied = {}, space, n) {
+  return Number.isSafeInteger(n) && n > (applied[space] ?? 0) ? { ...applied, [space]: n } : applied;
 }
 
 const isLive = (r) => !r.gone && r.state !== 'CLOSED' && r.state !== 'DELETED';
@@ -29,7 +38,7 @@ export function applySnapshot(state, snapshot) {
   for (const r of [...(snapshot.receipts ?? []), ...(snapshot.occupied ?? [])]) {
     if (isLive(r)) receipts[r.id] = { ...r, space: r.space ?? space };
   }
-  return { ...state, cursors: { ...state.cursors, [space]: snapshot.seq }, receipts };
+  return { ...state, cursors: { ...state.cursors, [space]: snapshot.seq }, receipts, applied: raise(state.applied, space, snapshot.by?.n) };
 }
 
 /**
@@ -44,7 +53,7 @@ export function applyFrame(state, frame) {
     case 'occupied':
       return applyChange(state, frame);
     case 'gone':
-      return applyChange(state, { space: frame.space, seq: frame.seq, receipt: { id: frame.id, gone: true } });
+      return applyChange(state, { space: frame.space, seq: frame.seq, by: frame.by, receipt: { id: frame.id, gone: true } });
     default:
       return state;
   }
@@ -56,10 +65,11 @@ export function keepSpaces(state, spaces) {
   const receipts = {};
   for (const r of Object.values(state.receipts)) if (!r.space || keep.has(r.space)) receipts[r.id] = r;
   const cursors = Object.fromEntries(Object.entries(state.cursors).filter(([space]) => keep.has(space)));
-  return { ...state, cursors, receipts };
+  const applied = Object.fromEntries(Object.entries(state.applied ?? {}).filter(([space]) => keep.has(space)));
+  return { ...state, cursors, receipts, applied };
 }
 
-/** {space, seq, receipt} -> the state after it; the same state when the frame was seen already. */
+/** {space, seq, by?, receipt} -> the state after it; the same state when the frame was seen already. */
 export function applyChange(state, change) {
   const space = change.space ?? change.receipt.space;
   if (change.seq <= (state.cursors[space] ?? 0)) return state;
@@ -67,13 +77,15 @@ export function applyChange(state, change) {
   const r = change.receipt;
   if (isLive(r)) receipts[r.id] = { ...r, space: r.space ?? space };
   else delete receipts[r.id];
-  return { ...state, cursors: { ...state.cursors, [space]: change.seq }, receipts };
+  return { ...state, cursors: { ...state.cursors, [space]: change.seq }, receipts, applied: raise(state.applied, space, change.by?.n) };
 }
 
 /**
  * The receipts as the cashier should see them: the server's, with {@code entries} (unconfirmed
- * commands, lowest number first) applied in order. {@code ctx} = {me: {userId, roleId}, deviceId,
- * products: Map id -> product, aliases: {aliasId: receiptId}} (outbox.js, step 5). A receipt a command
+ * commands, lowest number first) applied in order, but for those the server's receipts already
+ * contain (see {@link held}): they stay in the outbox until their answer (a refusal is still told).
+ * {@code ctx} = {me: {userId, roleId}, deviceId, products: Map id -> product, aliases: {aliasId:
+ * receiptId}} (outbox.js, step 5). A receipt a command
  * touched gets {preview: true}. {@code out.aliases}, when given, receives the aliases known after the
  * replay: a table this device is opening that the stream already shows (its frame came before the
  * answer) is known by its real id there before the answer names it.
@@ -81,9 +93,27 @@ export function applyChange(state, change) {
 export function preview(state, entries, ctx = {}, out = null) {
   const run = { ...ctx, aliases: { ...(ctx.aliases ?? {}) } };
   let receipts = state.receipts;
-  for (const entry of entries) receipts = applyCommand(receipts, entry, run);
+  for (const entry of entries) {
+    if (!held(receipts, entry, state.applied ?? {}, run)) receipts = applyCommand(receipts, entry, run);
+    // A table opened here is in the server's receipts: the replay still learns its alias from it.
+    else if (entry.command.type === 'openTable') applyCommand(receipts, entry, run);
+  }
   if (out) out.aliases = run.aliases;
   return receipts;
+}
+
+/**
+ * Whether the server's receipts already contain {@code entry}: every space holding a receipt it names
+ * (its receipt, target, line, or table) has brought an own command numbered at least as high. A
+ * command whose receipts are not known here is replayed as before (creating again is a no-op).
+ */
+function held(receipts, entry, applied, ctx) {
+  const c = entry.command;
+  const named = [byId(receipts, c.receiptId, ctx), byId(receipts, c.targetReceiptId, ctx),
+    c.lineId != null ? receiptOfLine(receipts, c.lineId) : null,
+    c.type === 'openTable' ? tableReceipt(receipts, c.slotId) : null];
+  const spaces = new Set(named.filter((r) => r?.space).map((r) => r.space));
+  return spaces.size > 0 && [...spaces].every((space) => (applied[space] ?? 0) >= entry.number);
 }
 
 /** The open receipt of a table, whatever its id (both terminals' starts end up on one receipt). */

@@ -49,6 +49,31 @@ class StreamDocTest {
     assertThat(Frames.JSON.treeToValue(receipt, paragon.receipts.ReceiptView.class).total()).isEqualTo(1800);
   }
 
+  /** The documented frames with {@code by} are what the code builds for the device of that command. */
+  @Test
+  void the_own_command_examples_are_the_real_frames() throws IOException {
+    String s = section();
+    int i = s.indexOf("{\"type\": \"receipt\", \"space\": \"shop:3\", \"seq\": 119, \"by\"");
+    assertThat(i).as("a receipt frame with by").isPositive();
+    JsonNode doc = Frames.JSON.readTree(s.substring(i, s.indexOf('\n', i)));
+    paragon.receipts.ReceiptView view = Frames.JSON.treeToValue(doc.path("receipt"), paragon.receipts.ReceiptView.class);
+    Change row = new Change("shop:3", 119, view, 12L, 57L);
+    Viewer anyone = new Viewer(7, 2, Set.of(), paragon.accounts.Visibility.ALL);
+    // The envelope as documented; the receipt as the code encodes that view.
+    com.fasterxml.jackson.databind.node.ObjectNode expected = doc.deepCopy();
+    expected.set("receipt", Frames.JSON.readTree(Change.json(view)));
+    assertThat(Frames.JSON.readTree(row.frameFor(anyone, 12))).isEqualTo(expected);
+    JsonNode other = Frames.JSON.readTree(row.frameFor(anyone, 13));
+    expected.remove("by");
+    assertThat(other).isEqualTo(expected);
+
+    int j = s.indexOf("{\"type\": \"snapshot\", \"space\": \"shop:3\", \"seq\": 119, \"by\"");
+    assertThat(j).as("a snapshot frame with by").isPositive();
+    JsonNode snapshot = Frames.JSON.readTree(s.substring(j, s.indexOf('\n', j)));
+    assertThat(Frames.JSON.readTree(Frames.snapshot("shop:3", 119, 57L, java.util.List.of(), java.util.List.of(),
+        java.util.Map.of()))).isEqualTo(snapshot);
+  }
+
   @Test
   void every_close_code_is_in_the_table() throws IOException, IllegalAccessException {
     String s = section();

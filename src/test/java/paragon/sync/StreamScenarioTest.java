@@ -201,6 +201,74 @@ class StreamScenarioTest {
     }
   }
 
+  /** The {@code by.n} of each frame, or null where it has none. */
+  static List<Long> byNumbers(List<JsonNode> frames) {
+    return frames.stream().map(fr -> fr.has("by") ? fr.path("by").path("n").asLong() : null).toList();
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabases.Kind.class)
+  void a_change_frame_tells_only_the_device_that_made_it_which_of_its_commands_it_completes(TestDatabases.Kind kind) {
+    try (Floor f = new Floor(kind, Visibility.ALL)) {
+      Terminal a = f.terminal("anna");
+      Terminal b = f.terminal("bob");
+      StreamClient.View held;
+      String receipt;
+      try (StreamClient sa = f.connect(a); StreamClient sb = f.connect(b)) {
+        held = sa.view();
+        welcomed(sa);
+        welcomed(sb);
+        receipt = a.openAdHoc();
+        String line = a.addLine(receipt, "Piwo", 1250);
+        assertThat(a.accepted("adjustQuantity", "lineId", line, "delta", 2000).path("n").asLong()).isEqualTo(3);
+        String target = Terminal.uuid();
+        // One command, two change rows: only its last row in the space completes it.
+        a.accepted("moveLines", "receiptId", receipt, "targetReceiptId", target, "newTarget", true,
+            "lines", List.of(java.util.Map.of("lineId", line, "quantity", 1000, "newLineId", Terminal.uuid())));
+        JsonNode refused = a.send("removeLine", "lineId", Terminal.uuid());
+        assertThat(refused.path("status").asText()).as("%s", refused).isEqualTo("refused");
+        assertThat(a.accepted("noteReceipt", "receiptId", receipt, "note", "okno").path("n").asLong()).isEqualTo(6);
+        f.assertUpToDate(sa, a, a.shopSpace());
+        f.assertUpToDate(sb, b, b.shopSpace());
+
+        List<JsonNode> annas = sa.frames("receipt");
+        assertThat(byNumbers(annas)).containsExactly(1L, 2L, 3L, null, 4L, 6L);
+        assertThat(annas.get(3).path("receipt").path("id").asText()).isEqualTo(receipt);
+        assertThat(annas.get(4).path("receipt").path("id").asText()).isEqualTo(target);
+        // The field sits between seq and receipt, as docs/protocol.md shows it.
+        assertThat(annas.get(0).fieldNames()).toIterable().containsExactly("type", "space", "seq", "by", "receipt");
+        // Bob's terminal gets the same changes without it.
+        List<JsonNode> bobs = sb.frames("receipt");
+        assertThat(bobs).hasSize(6);
+        assertThat(bobs).allSatisfy(fr -> assertThat(fr.has("by")).as("%s", fr).isFalse());
+        for (int i = 0; i < 6; i++) {
+          JsonNode withoutBy = annas.get(i).deepCopy();
+          ((com.fasterxml.jackson.databind.node.ObjectNode) withoutBy).remove("by");
+          assertThat(bobs.get(i)).isEqualTo(withoutBy);
+        }
+      }
+
+      // Caught up from its cursor, the terminal gets the same field on the changes it missed.
+      a.accepted("setGuests", "receiptId", receipt, "guests", 2);
+      try (StreamClient again = f.connect(a, held)) {
+        assertThat(welcomed(again).path("resume").path(a.shopSpace()).asText()).isEqualTo("changes");
+        f.assertUpToDate(again, a, a.shopSpace());
+        assertThat(byNumbers(again.frames("receipt"))).containsExactly(7L);
+      }
+
+      // A snapshot names the device's last command (the refused one counts: it is applied, as refused).
+      try (StreamClient sa = f.connect(a); StreamClient sb = f.connect(b)) {
+        welcomed(sa);
+        welcomed(sb);
+        f.assertUpToDate(sa, a, a.shopSpace());
+        f.assertUpToDate(sb, b, b.shopSpace());
+        // Shop space first; the device's own space never had a change, so nothing of it to name.
+        assertThat(byNumbers(sa.frames("snapshot"))).containsExactly(7L, null);
+        assertThat(byNumbers(sb.frames("snapshot"))).containsExactly(null, null);
+      }
+    }
+  }
+
   @ParameterizedTest
   @EnumSource(TestDatabases.Kind.class)
   void a_cursor_from_the_future_or_too_far_behind_gets_a_snapshot(TestDatabases.Kind kind) {
