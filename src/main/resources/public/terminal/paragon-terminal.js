@@ -4,6 +4,7 @@
 import { LitElement, html } from 'lit';
 import { Store } from './store.js';
 import { Terminal } from './terminal.js';
+import { TabGuard } from './tab-guard.js';
 import './pairing-screen.js';
 import './login-screen.js';
 import './sale-screen.js';
@@ -19,7 +20,12 @@ class ParagonTerminal extends LitElement {
   async connectedCallback() {
     super.connectedCallback();
     try {
-      const terminal = new Terminal(await Store.open());
+      // Only one tab of this browser works the terminal (tab-guard.js): this one takes over, and the
+      // one working so far finishes its writes and steps back before this one reads them.
+      const guard = new TabGuard();
+      const [store] = await Promise.all([Store.open(), guard.claim()]);
+      const terminal = new Terminal(store);
+      guard.onLost = () => terminal.suspend();
       terminal.addEventListener('change', () => this.requestUpdate());
       await terminal.load();
       document.documentElement.lang = terminal.lang;
@@ -36,6 +42,13 @@ class ParagonTerminal extends LitElement {
     const t = this.terminal;
     if (!t) return html`<p class="muted" style="padding:16px">…</p>`;
     document.title = t.t('app.title');
+    if (t.suspended) {
+      return html`<section class="card suspended" data-suspended="true" role="alert">
+        <h1>${t.t('tabs.elsewhere')}</h1>
+        <p>${t.t('tabs.nothingHere')}</p>
+        <button class="primary" data-action="use-here" @click=${() => location.reload()}>${t.t('tabs.useHere')}</button>
+      </section>`;
+    }
     const screen = {
       pair: () => html`<pairing-screen .terminal=${t}></pairing-screen>`,
       login: () => html`<login-screen .terminal=${t}></login-screen>`,

@@ -47,7 +47,7 @@ export class Sending {
   }
 
   async sendAll() {
-    if (!this.session) return;
+    if (!this.session || this.suspended) return;
     for (let rounds = 0; rounds < 1000; rounds++) {
       // Only what is stored on this device goes out; a write still under way is sent when it is done.
       const batch = nextBatch(this.outbox, 200, (entry) => this.saved.has(entry));

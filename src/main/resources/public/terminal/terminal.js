@@ -161,6 +161,7 @@ export class Terminal extends EventTarget {
   }
 
   startSelling() {
+    if (this.suspended) return;
     this.stream.start();
     this.flush();
     clearInterval(this.beat);
@@ -182,8 +183,23 @@ export class Terminal extends EventTarget {
     this.setConnection('offline');
   }
 
+  /**
+   * Another tab of this browser took over (tab-guard.js): this one stops working the terminal (no
+   * stream, no sending, no writes) and resolves once its writes already under way are stored, so the
+   * other tab reads them.
+   */
+  async suspend() {
+    this.suspended = true;
+    this.stopSelling();
+    clearTimeout(this.persistTimer);
+    this.persistTimer = null;
+    this.changed();
+    // IndexedDB runs this read after every write this tab started before it.
+    await this.store.get('outbox');
+  }
+
   reconnect() {
-    if (this.phase !== 'sale') return;
+    if (this.phase !== 'sale' || this.suspended) return;
     this.stream.restart();
     this.flush();
   }
@@ -276,6 +292,7 @@ export class Terminal extends EventTarget {
    * screen says so until a write succeeds again.
    */
   async persist() {
+    if (this.suspended) return false; // the working tab owns the stored state now
     const outbox = this.outbox;
     try {
       await this.store.putAll({ receipts: this.state, outbox, notices: this.notices, ui: { currentId: this.currentId } });

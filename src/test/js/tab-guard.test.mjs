@@ -1,0 +1,71 @@
+// tab-guard.js with node's own BroadcastChannel (real message passing between instances, as between
+// tabs) and a Map standing in for localStorage.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { TabGuard } from '../../main/resources/public/terminal/tab-guard.js';
+
+function storage() {
+  const m = new Map();
+  return { getItem: (k) => m.get(k) ?? null, setItem: (k, v) => m.set(k, String(v)), removeItem: (k) => m.delete(k) };
+}
+
+const tick = (ms = 20) => new Promise((r) => setTimeout(r, ms));
+const close = (...guards) => guards.forEach((g) => { clearInterval(g.pulses); g.channel?.close(); });
+
+test('the tab opened last takes over; the other steps back after its last writes, before the new one reads', async () => {
+  const shared = storage();
+  const first = new TabGuard({ storage: shared });
+  await first.claim();
+  const events = [];
+  first.onLost = async () => {
+    events.push('first stepping back');
+    await tick(50); // its last write still under way
+    events.push('first stored');
+  };
+  const second = new TabGuard({ storage: shared });
+  await second.claim();
+  events.push('second reads');
+  assert.deepEqual(events, ['first stepping back', 'first stored', 'second reads']);
+  assert.equal(first.working, false);
+  assert.equal(second.working, true);
+  close(first, second);
+});
+
+test('with no other tab working it starts at once, without waiting for an answer', async () => {
+  const shared = storage();
+  const stale = new TabGuard({ storage: shared, now: () => Date.now() - 60_000 });
+  stale.working = true;
+  stale.pulse(); // a tab that crashed a minute ago
+  stale.working = false;
+  const alone = new TabGuard({ storage: shared });
+  const started = Date.now();
+  await alone.claim();
+  assert.ok(Date.now() - started < 200, 'no handover wait');
+  close(stale, alone);
+});
+
+test('two tabs claiming in the same instant: exactly one works (the later claim)', async () => {
+  const shared = storage();
+  let clock = 1000;
+  const a = new TabGuard({ storage: shared, now: () => clock });
+  const b = new TabGuard({ storage: shared, now: () => clock });
+  a.onLost = () => {};
+  b.onLost = () => {};
+  const claims = [a.claim()];
+  clock = 1001;
+  claims.push(b.claim());
+  await Promise.all(claims);
+  await tick();
+  assert.deepEqual([a.working, b.working], [false, true]);
+  close(a, b);
+});
+
+test('a closed tab clears its pulse, so the next one need not wait for it', async () => {
+  const shared = storage();
+  const a = new TabGuard({ storage: shared });
+  await a.claim();
+  a.release();
+  const b = new TabGuard({ storage: shared });
+  assert.equal(b.otherWorking(), false);
+  close(a, b);
+});
