@@ -47,12 +47,14 @@ export class TabGuard {
     this.pulses = setInterval(() => this.pulse(), PULSE_MS);
     globalThis.addEventListener?.('pagehide', () => this.release());
     if (!this.channel) return;
+    let timer;
     const stepped = busy ? new Promise((resolve) => {
       this.stepped = resolve;
-      setTimeout(resolve, HANDOVER_MS);
+      timer = setTimeout(resolve, HANDOVER_MS);
     }) : null;
     this.channel.postMessage({ type: 'claim', id: this.id, at: this.claimedAt });
     await stepped;
+    clearTimeout(timer);
     this.stepped = null;
   }
 
