@@ -8,4 +8,20 @@ if ('serviceWorker' in navigator) {
       .filter((u) => u.startsWith(location.origin + '/webjars/') || u.startsWith(location.origin + '/terminal/'));
     registration.active?.postMessage({ type: 'cache', urls });
   }).catch((e) => console.error('service worker', e));
+  // A new version's worker took over while this page runs the old modules: reload into the new version
+  // once the cashier is between actions (no dialog, no field being typed in, nothing unsent).
+  let controlled = !!navigator.serviceWorker.controller;
+  navigator.serviceWorker.addEventListener('controllerchange', () => {
+    if (!controlled) {
+      controlled = true; // the first worker of this page: the same version
+      return;
+    }
+    const reloadWhenIdle = () => {
+      const busy = document.querySelector('dialog[open]') || document.activeElement?.matches('input, textarea')
+        || (window.paragonTerminal?.unsent ?? 0) > 0;
+      if (busy) setTimeout(reloadWhenIdle, 15_000);
+      else location.reload();
+    };
+    reloadWhenIdle();
+  });
 }
