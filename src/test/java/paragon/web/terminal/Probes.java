@@ -74,11 +74,27 @@ final class Probes {
   static List<String> cutOff(Terminal t) {
     return (List<String>) t.js(CONTROLS + """
         const box = modal ? modal.getBoundingClientRect() : { left: 0, right: document.documentElement.clientWidth };
+        // In a row that scrolls sideways (the categories) a control at the edge is reached by scrolling.
+        const scrolls = (e) => {
+          for (let p = e.parentElement; p; p = p.parentElement) {
+            const x = getComputedStyle(p).overflowX;
+            if ((x === 'auto' || x === 'scroll') && p.scrollWidth > p.clientWidth) return true;
+          }
+          return false;
+        };
         return controls.filter(([e]) => {
           const r = e.getBoundingClientRect();
-          return r.left < box.left - 0.5 || r.right > box.right + 0.5;
+          return (r.left < box.left - 0.5 || r.right > box.right + 0.5) && !scrolls(e);
         }).map(([e, , , what]) => `${what} at ${e.getBoundingClientRect().left.toFixed(0)}..${e.getBoundingClientRect().right.toFixed(0)}`
             + ` (${modal ? 'dialog' : 'screen'} ${box.left.toFixed(0)}..${box.right.toFixed(0)})`);""");
+  }
+
+  /** The controls whose own text does not fit in them (clipped or squeezed, e.g. a category "Wsz"). */
+  @SuppressWarnings("unchecked")
+  static List<String> clippedText(Terminal t) {
+    return (List<String>) t.js(CONTROLS + """
+        return controls.filter(([e]) => e.tagName === 'BUTTON' && e.scrollWidth > e.clientWidth + 1)
+          .map(([e, , , what]) => `${what} needs ${e.scrollWidth}px of ${e.clientWidth}px`);""");
   }
 
   /**

@@ -16,6 +16,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.interactions.Actions;
 import paragon.accounts.Visibility;
+import paragon.demo.Seed;
 import paragon.devices.DeviceModel;
 import paragon.testing.Rows;
 
@@ -56,7 +57,16 @@ class TerminalQualityBrowserTest {
         soft.assertThat(Probes.smallTargets(t, TOUCH)).as("controls under 44x44 px on %s-%s", size, name).isEmpty();
         soft.assertThat(Probes.unnamedControls(t)).as("controls without a spoken name on %s-%s", size, name).isEmpty();
         soft.assertThat(Probes.cutOff(t)).as("controls cut off at the side on %s-%s", size, name).isEmpty();
+        soft.assertThat(Probes.clippedText(t)).as("buttons whose text does not fit on %s-%s", size, name).isEmpty();
       };
+      // A menu of a real restaurant's size: more categories than fit across a phone (they must scroll,
+      // not be squeezed), with longer names.
+      shop.change(h -> {
+        int order = 10;
+        for (String category : List.of("Dania główne", "Kawa i herbata", "Desery", "Alkohole", "Sklep", "Uwagi kuchni")) {
+          Seed.product(h, shop.account, "Pozycja " + order, 1000, "8", category, order++);
+        }
+      });
       shop.device("Kasa 1", phone ? DeviceModel.POCKET : DeviceModel.SMART_PLUS, "ABCDEFGH");
       t.open();
       t.waitFor("#pair-code");
