@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import { dictionaries, translate, LANGUAGES } from '../../main/resources/public/terminal/i18n.js';
+import { dictionaries, translate, LANGUAGES, fold } from '../../main/resources/public/terminal/i18n.js';
 
 const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../main/resources/public/terminal');
 
@@ -39,4 +39,11 @@ test('fills placeholders with text as given and refuses an unknown key', () => {
   assert.equal(translate('en', 'pay.done', { total: 'PLN 5.00', change: '<b>' }), 'Paid PLN 5.00. Change: <b>');
   assert.equal(translate('pl', 'menu.unsent', { count: 3 }), 'Niewysłane zmiany: 3');
   assert.throws(() => translate('pl', 'no.such.key'), /no translation/);
+});
+
+test('search folds case and Polish letters: "zur" finds "Żurek", "lody" finds "Łody"', () => {
+  assert.ok(fold('Żurek staropolski').includes(fold('zur')));
+  assert.ok(fold('Łody śmietankowe').includes(fold('lody smie')));
+  assert.equal(fold('ĄĆĘŁŃÓŚŹŻ'), 'acelnoszz');
+  assert.equal(fold(null), '');
 });

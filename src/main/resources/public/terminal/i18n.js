@@ -69,6 +69,7 @@ export const dictionaries = {
     'receipt.cancel': 'Anuluj',
     'receipt.close': 'Zamknij',
     'receipt.name': 'Nazwa rachunku',
+    'receipt.tooLong': 'Najwyżej {max} znaków (jest {length}). Popraw i zatwierdź ponownie.',
     'receipt.qty': 'Ilość',
     'list.title': 'Rachunki',
     'list.open': 'Pokaż rachunki',
@@ -218,6 +219,7 @@ export const dictionaries = {
     'receipt.cancel': 'Cancel',
     'receipt.close': 'Close',
     'receipt.name': 'Receipt name',
+    'receipt.tooLong': 'At most {max} characters ({length} now). Shorten it and confirm again.',
     'receipt.qty': 'Quantity',
     'list.title': 'Receipts',
     'list.open': 'Show receipts',
@@ -313,4 +315,12 @@ export function translate(lang, key, args = {}) {
   const pattern = dict[key];
   if (pattern === undefined) throw new Error(`no translation for '${key}' in ${lang}`);
   return pattern.replace(/\{(\w+)\}/g, (m, name) => (name in args ? String(args[name]) : m));
+}
+
+/**
+ * {@code text} folded for searching: lower case, without diacritics, so "zur" finds "Żurek" and
+ * "lody" finds "Łody" (ł has no decomposition of its own).
+ */
+export function fold(text) {
+  return String(text ?? '').toLocaleLowerCase('pl').normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/ł/g, 'l');
 }

@@ -1,6 +1,7 @@
 // Products by category, with search, and the free item (a typed name and price).
 import { html } from 'lit';
 import { TerminalElement } from './terminal-element.js';
+import { fold } from './i18n.js';
 import { formatMoney } from './money.js';
 import './free-item.js';
 
@@ -17,8 +18,8 @@ class ProductGrid extends TerminalElement {
     const t = this.terminal;
     const products = t.config?.products ?? [];
     const categories = [...new Set(products.map((p) => p.category))];
-    const q = this.query.trim().toLocaleLowerCase();
-    const shown = products.filter((p) => (q ? p.name.toLocaleLowerCase().includes(q) : !this.category || p.category === this.category));
+    const q = fold(this.query.trim());
+    const shown = products.filter((p) => (q ? fold(p.name).includes(q) : !this.category || p.category === this.category));
     const editable = t.editable(t.current);
     return html`
       <div class="tools">

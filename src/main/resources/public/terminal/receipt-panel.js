@@ -12,21 +12,32 @@ import './move-dialog.js';
 class ReceiptPanel extends TerminalElement {
   static properties = { noteFor: { state: true } };
 
-  ask(key, args, value) {
-    return window.prompt(this.terminal.t(key, args), value ?? '');
+  /**
+   * Asks for a text of at most {@code max} characters (the server's limit, docs/protocol.md): a longer
+   * one is offered again with what was typed and the reason, never cut or thrown away.
+   */
+  ask(key, args, value, max) {
+    let text = value ?? '';
+    let question = this.terminal.t(key, args);
+    for (;;) {
+      const answer = window.prompt(question, text);
+      if (answer === null || answer.trim().length <= max) return answer === null ? null : answer.trim();
+      text = answer;
+      question = `${this.terminal.t(key, args)}\n${this.terminal.t('receipt.tooLong', { max, length: answer.trim().length })}`;
+    }
   }
 
   editNote(receipt, line) {
-    const note = this.ask(line ? 'receipt.lineNote' : 'receipt.note', { name: line?.name }, (line ?? receipt).note ?? '');
+    const note = this.ask(line ? 'receipt.lineNote' : 'receipt.note', { name: line?.name }, (line ?? receipt).note ?? '', 200);
     if (note === null) return;
-    if (line) this.terminal.noteLine(receipt, line, note.trim());
-    else this.terminal.noteReceipt(receipt, note.trim());
+    if (line) this.terminal.noteLine(receipt, line, note);
+    else this.terminal.noteReceipt(receipt, note);
   }
 
   rename(receipt) {
-    const name = this.ask('receipt.name', {}, receipt.name);
-    if (name === null || !name.trim()) return;
-    this.terminal.rename(receipt, name.trim().slice(0, 40));
+    const name = this.ask('receipt.name', {}, receipt.name, 40);
+    if (name === null || !name) return;
+    this.terminal.rename(receipt, name);
   }
 
   remove(receipt) {

@@ -77,6 +77,17 @@ class TerminalSaleBrowserTest {
       t.click("receipt-panel li[data-line]:nth-child(2) button[data-action=remove]");
       t.waitUntil(d -> t.lineNames().equals(List.of("Espresso")));
       t.click("receipt-panel li[data-line]:first-child button[data-action=line-note]");
+      answerDialog(t, "x".repeat(201));
+      // Too long for the server: asked again with what was typed and why, not cut and not thrown away.
+      String again = t.waitUntil(d -> {
+        try {
+          var alert = d.switchTo().alert();
+          return alert.getText();
+        } catch (NoAlertPresentException e) {
+          return null;
+        }
+      });
+      assertThat(again).contains("Najwyżej 200 znaków (jest 201)");
       answerDialog(t, "bez cukru");
       t.waitUntil(d -> t.text("receipt-panel li[data-line] .note").equals("bez cukru"));
       t.waitUntil(d -> d.findElement(By.id("receipt-total")).getText().equals("9,00 zł"));
