@@ -111,7 +111,7 @@ class ReceiptPanel extends TerminalElement {
       </ul>
       <div class="totals">
         <div class="sum"><span>${t.t('receipt.total')}</span><span class="amount" id="receipt-total">${r.occupied ? '' : money(r.total ?? 0)}</span></div>
-        <table aria-label="VAT">
+        <table aria-label=${t.t('receipt.vatTable')}>
           ${vatBreakdown(lines).map((v) => html`<tr><td>${t.t('receipt.vat', { rate: v.rate === 'ZW' ? t.t('receipt.vatExempt') : v.rate + '%' })}</td>
             <td class="amount">${money(v.vat)}</td><td class="amount">${t.t('receipt.net', { amount: money(v.net) })}</td></tr>`)}
         </table>

@@ -265,7 +265,11 @@ export class Terminal extends EventTarget {
     this.session = null;
     this.api.sessionToken = null;
     this.error = this.t('error.session');
-    this.store.put('session', null);
+    // The receipts were filtered for the cashier who is gone: the next one gets a snapshot of their own
+    // (what was not sent stays in the outbox, see pair()).
+    this.state = emptyState();
+    this.currentId = null;
+    this.store.putAll({ session: null, receipts: null, ui: null }).catch((e) => console.error('IndexedDB write failed', e));
     this.changed();
   }
 
