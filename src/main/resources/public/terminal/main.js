@@ -12,6 +12,7 @@ if ('serviceWorker' in navigator) {
   // once the cashier is between actions (no dialog, no field being typed in, nothing unsent).
   let controlled = !!navigator.serviceWorker.controller;
   navigator.serviceWorker.addEventListener('controllerchange', () => {
+    if (!navigator.serviceWorker.controller) return; // the worker was removed (site data cleared): nothing newer
     if (!controlled) {
       controlled = true; // the first worker of this page: the same version
       return;
