@@ -19,6 +19,8 @@ export class Sending {
     const queued = enqueue(this.outbox, command, about, Date.now(), alias);
     const number = queued.entry.number;
     this.outbox = queued.outbox;
+    // The preview includes it at once: a tap right after (a product on a table just opened) finds it.
+    this.cached = null;
     const answered = new Promise((resolve) => this.waiters.set(number, resolve));
     if (!(await this.persist())) {
       // Not on this device's disk (storage full or failing): it would not survive a reload, so it is

@@ -293,4 +293,25 @@ class TerminalSaleBrowserTest {
       assertThat(jsList(t, visibility, "guest-bill .no-print")).doesNotContain("visible/none");
     }
   }
+
+  /** Two taps in the same instant (a free table, then a product): the product lands on that table. */
+  @Test
+  void a_product_tapped_in_the_same_instant_as_a_free_table_lands_on_that_table() {
+    try (Shop shop = new Shop(Visibility.ALL); Terminal t = Terminal.tablet(shop.url(""))) {
+      TerminalLiveBrowserTest.loggedIn(shop, t, "Kasa 1", "ABCDEFGH", "anna", "1234");
+      t.waitUntil(d -> t.text("#current-name").contains("Sprzedaż 1"));
+      t.waitSent();
+      t.js("""
+          const t = window.paragonTerminal;
+          const slot = t.config.slots.find((s) => s.name === 'Stolik 3');
+          const product = t.config.products.find((p) => p.name === 'Sernik');
+          t.openTable(slot);
+          t.addProduct(product);""");
+      t.waitUntil(d -> t.text("#current-name").contains("Stolik 3") && t.lineNames().equals(List.of("Sernik")));
+      t.waitSent();
+      assertThat(Rows.count(shop.db, "lines l JOIN receipts r ON r.id = l.receipt_id WHERE r.name = 'Stolik 3' AND l.name = 'Sernik'"))
+          .isEqualTo(1);
+      assertThat(t.all(".notice")).as("no refusal, no 'moved' notice").isEmpty();
+    }
+  }
 }
