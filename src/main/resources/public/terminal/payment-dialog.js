@@ -15,6 +15,7 @@ class PaymentDialog extends TerminalElement {
 
   async open(receipt) {
     const t = this.terminal;
+    const opening = this.opening = {}; // this opening of the dialog (cancel ends it)
     this.receipt = receipt;
     this.amounts = {};
     this.texts = {};
@@ -30,7 +31,14 @@ class PaymentDialog extends TerminalElement {
     }
     const { answered } = await t.startPayment(receipt);
     const ack = await answered;
-    if (ack.status === 'refused' || (ack.status === 'duplicate' && ack.original === 'refused')) {
+    const refused = ack.status === 'refused' || (ack.status === 'duplicate' && ack.original === 'refused');
+    if (this.opening !== opening) {
+      // Cancelled while the lock was on its way: once it is taken, give it back at once, so the
+      // receipt is not left locked for colleagues with no payment dialog open anywhere.
+      if (!refused) t.cancelPayment(receipt);
+      return;
+    }
+    if (refused) {
       this.phase = 'error';
       this.message = ack.message;
       return;
@@ -98,6 +106,7 @@ class PaymentDialog extends TerminalElement {
     }
     dialog.close();
     this.receipt = null;
+    this.opening = null;
   }
 
   body() {

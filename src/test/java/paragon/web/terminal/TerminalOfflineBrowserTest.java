@@ -181,6 +181,38 @@ class TerminalOfflineBrowserTest {
     }
   }
 
+  /**
+   * A flaky network: HTTP fails while the stream still looks up. The cashier opens the payment, the
+   * lock's request does not get through, and they cancel. When the network is back the lock goes
+   * through (pending commands are retried) and is given back at once: the table is not left locked
+   * for colleagues with no payment dialog open anywhere.
+   */
+  @Test
+  void a_payment_cancelled_while_its_lock_was_on_the_way_gives_the_lock_back() {
+    try (Shop shop = new Shop(Visibility.ALL); Terminal t = Terminal.tablet(shop.url(""))) {
+      TerminalLiveBrowserTest.loggedIn(shop, t, "Kasa 1", "ABCDEFGH", "anna", "1234");
+      t.openReceipt("Stolik 2");
+      t.addProduct("Sernik");
+      t.waitUntil(d -> t.text("#receipt-total").equals("16,00 zł"));
+      t.waitSent();
+      TerminalOpenBenchmark.latency(t, 0); // enables DevTools' network domain
+      // Chromium's offline emulation fails new HTTP requests; the open WebSocket stays up.
+      t.driver.executeCdpCommand("Network.emulateNetworkConditions", java.util.Map.of(
+          "offline", true, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
+      t.click("receipt-panel button[data-action=pay]");
+      t.waitFor("payment-dialog dialog[open]");
+      t.waitUntil(d -> Long.valueOf(1).equals(t.js("return window.paragonTerminal.unsent")));
+      t.click("payment-dialog button[data-action=close-pay]");
+      t.waitUntil(d -> t.all("payment-dialog dialog[open]").isEmpty());
+
+      TerminalOpenBenchmark.latency(t, 0); // the network is back
+      t.waitSent();
+      t.waitUntil(d -> Rows.count(shop.db, "commands WHERE type = 'cancelPayment' AND status = 'accepted'") == 1);
+      assertThat(Rows.count(shop.db, "receipts WHERE name = 'Stolik 2' AND state = 'OPEN'")).as("not left locked").isEqualTo(1);
+      assertThat(Rows.count(shop.db, "sales")).isZero();
+    }
+  }
+
   /** The service worker is in control and holds the shell and the app's modules, and Lit apart. */
   static void waitForOfflineShell(Terminal t) {
     t.waitUntil(d -> Boolean.TRUE.equals(t.driver.executeAsyncScript("""
