@@ -33,9 +33,9 @@ test('the tab opened last takes over; the other steps back after its last writes
 
 test('with no other tab working it starts at once, without waiting for an answer', async () => {
   const shared = storage();
-  const stale = new TabGuard({ storage: shared, now: () => Date.now() - 60_000 });
+  const stale = new TabGuard({ storage: shared, now: () => Date.now() - 300_000 });
   stale.working = true;
-  stale.pulse(); // a tab that crashed a minute ago
+  stale.pulse(); // a tab that crashed five minutes ago
   stale.working = false;
   const alone = new TabGuard({ storage: shared });
   const started = Date.now();
@@ -68,4 +68,14 @@ test('a closed tab clears its pulse, so the next one need not wait for it', asyn
   const b = new TabGuard({ storage: shared });
   assert.equal(b.otherWorking(), false);
   close(a, b);
+});
+
+test('a working tab in the background, whose pulse the browser ran a minute ago, still counts as working', async () => {
+  const shared = storage();
+  const background = new TabGuard({ storage: shared, now: () => Date.now() - 61_000 });
+  background.working = true;
+  background.pulse();
+  const next = new TabGuard({ storage: shared });
+  assert.equal(next.otherWorking(), true);
+  close(background, next);
 });

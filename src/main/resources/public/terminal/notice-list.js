@@ -22,7 +22,9 @@ class NoticeList extends TerminalElement {
     // A command about no receipt (a day close) is named by what it was, not by an empty receipt name.
     const head = n.receiptName ? t.t('notice.refused', { receipt: n.receiptName, message: n.message })
       : t.t('notice.refusedOther', { message: n.message });
-    return lines ? `${head} ${t.t(n.where === 'nowhere' ? 'notice.nowhere' : 'notice.unchanged', { lines })}` : head;
+    // The server's reason may end without a full stop: the sentence about the lines is its own.
+    const sentence = /[.!?…]$/.test(head.trim()) ? head.trim() : `${head.trim()}.`;
+    return lines ? `${sentence} ${t.t(n.where === 'nowhere' ? 'notice.nowhere' : 'notice.unchanged', { lines })}` : head;
   }
 
   render() {

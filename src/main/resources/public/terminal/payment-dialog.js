@@ -122,7 +122,8 @@ class PaymentDialog extends TerminalElement {
     const paid = this.paid;
     const cash = this.amounts.CASH ?? 0;
     const nonCash = paid - cash;
-    const change = Math.max(0, Math.min(cash, paid - due));
+    // Card, voucher and transfer above the amount due are not allowed: then there is no change to show.
+    const change = nonCash > due ? 0 : Math.max(0, Math.min(cash, paid - due));
     const short = Math.max(0, due - paid);
     return html`
       <div class="tender">

@@ -132,6 +132,9 @@ export class Sending {
     if (waiter) {
       this.waiters.delete(result.entry.number);
       waiter(ack);
+    } else if (result.entry?.command.type === 'pay' && !result.notice && (ack.status === 'accepted' || ack.original === 'accepted')) {
+      // A payment sent before a reload: no dialog waits for it any more, so its change is told here.
+      this.notePaid({ name: result.entry.about?.receiptName ?? '' }, ack.result ?? {});
     }
     return false;
   }

@@ -8,8 +8,11 @@
 const KEY = 'paragon-terminal-working-tab';
 const CHANNEL = 'paragon-terminal-tabs';
 const PULSE_MS = 1000;
-/** A pulse older than this is a tab that is gone (closed, crashed, frozen in the background). */
-const STALE_MS = 5000;
+/**
+ * A pulse older than this is a tab that is gone (crashed; a closed tab clears its pulse). Long, as a
+ * browser runs a background tab's timers as seldom as once a minute: a working tab must not look gone.
+ */
+const STALE_MS = 150_000;
 /** How long a new tab waits for the working one to finish its writes and step back. */
 const HANDOVER_MS = 2000;
 

@@ -6,6 +6,8 @@ import io.javalin.Javalin;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import paragon.Paragon;
 import paragon.accounts.Visibility;
@@ -142,10 +144,12 @@ class TerminalOfflineBrowserTest {
   /**
    * The cashier confirms a payment just as the server goes away: the dialog says the payment was sent
    * and is waiting (not the lock's words), and closing it does not pretend to cancel it. When the server
-   * is back the payment goes through, once, and a notice tells the change to give back.
+   * is back the payment goes through, once, and a notice tells the change to give back; also when the
+   * page was reloaded meanwhile (no dialog waits for the answer any more).
    */
-  @Test
-  void a_payment_closed_while_waiting_for_the_server_goes_through_later_and_tells_the_change() {
+  @ParameterizedTest(name = "reloaded meanwhile: {0}")
+  @ValueSource(booleans = {false, true})
+  void a_payment_closed_while_waiting_for_the_server_goes_through_later_and_tells_the_change(boolean reload) {
     Database db = TestDatabases.sqlite();
     MutableClock clock = new MutableClock();
     Javalin server = Paragon.create(SETTINGS, db, clock).start("127.0.0.1", 0);
@@ -160,6 +164,7 @@ class TerminalOfflineBrowserTest {
       t.click("receipt-panel button[data-action=pay]");
       t.waitFor("payment-dialog #pay-CASH").sendKeys("50");
       t.waitUntil(d -> t.text("#pay-change").equals("34,00 zł"));
+      if (reload) waitForOfflineShell(t);
 
       server.stop();
       t.click("payment-dialog button[data-action=confirm-pay]");
@@ -168,6 +173,10 @@ class TerminalOfflineBrowserTest {
       assertThat(t.text("payment-dialog button[data-action=close-pay]")).contains("płatność zostanie dokończona");
       t.click("payment-dialog button[data-action=close-pay]");
       assertThat(Rows.count(db, "sales")).isZero();
+      if (reload) {
+        t.driver.navigate().refresh();
+        t.waitUntil(d -> Long.valueOf(1).equals(t.js("return window.paragonTerminal && window.paragonTerminal.unsent")));
+      }
 
       server = Paragon.create(SETTINGS, db, clock).start("127.0.0.1", port);
       t.waitSent();
