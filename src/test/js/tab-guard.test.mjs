@@ -12,9 +12,22 @@ function storage() {
 const tick = (ms = 20) => new Promise((r) => setTimeout(r, ms));
 const close = (...guards) => guards.forEach((g) => { clearInterval(g.pulses); g.channel?.close(); });
 
+// A guard whose channel and timers do not keep this test process alive should one be left open.
+class Guard extends TabGuard {
+  constructor(options) {
+    super(options);
+    this.channel?.unref?.();
+  }
+  async claim() {
+    const claimed = super.claim();
+    this.pulses?.unref?.();
+    return claimed;
+  }
+}
+
 test('the tab opened last takes over; the other steps back after its last writes, before the new one reads', async () => {
   const shared = storage();
-  const first = new TabGuard({ storage: shared });
+  const first = new Guard({ storage: shared });
   await first.claim();
   const events = [];
   first.onLost = async () => {
@@ -22,7 +35,7 @@ test('the tab opened last takes over; the other steps back after its last writes
     await tick(50); // its last write still under way
     events.push('first stored');
   };
-  const second = new TabGuard({ storage: shared });
+  const second = new Guard({ storage: shared });
   await second.claim();
   events.push('second reads');
   assert.deepEqual(events, ['first stepping back', 'first stored', 'second reads']);
@@ -33,11 +46,11 @@ test('the tab opened last takes over; the other steps back after its last writes
 
 test('with no other tab working it starts at once, without waiting for an answer', async () => {
   const shared = storage();
-  const stale = new TabGuard({ storage: shared, now: () => Date.now() - 300_000 });
+  const stale = new Guard({ storage: shared, now: () => Date.now() - 300_000 });
   stale.working = true;
   stale.pulse(); // a tab that crashed five minutes ago
   stale.working = false;
-  const alone = new TabGuard({ storage: shared });
+  const alone = new Guard({ storage: shared });
   const started = Date.now();
   await alone.claim();
   assert.ok(Date.now() - started < 200, 'no handover wait');
@@ -47,8 +60,8 @@ test('with no other tab working it starts at once, without waiting for an answer
 test('two tabs claiming in the same instant: exactly one works (the later claim)', async () => {
   const shared = storage();
   let clock = 1000;
-  const a = new TabGuard({ storage: shared, now: () => clock });
-  const b = new TabGuard({ storage: shared, now: () => clock });
+  const a = new Guard({ storage: shared, now: () => clock });
+  const b = new Guard({ storage: shared, now: () => clock });
   a.onLost = () => {};
   b.onLost = () => {};
   const claims = [a.claim()];
@@ -62,20 +75,20 @@ test('two tabs claiming in the same instant: exactly one works (the later claim)
 
 test('a closed tab clears its pulse, so the next one need not wait for it', async () => {
   const shared = storage();
-  const a = new TabGuard({ storage: shared });
+  const a = new Guard({ storage: shared });
   await a.claim();
   a.release();
-  const b = new TabGuard({ storage: shared });
+  const b = new Guard({ storage: shared });
   assert.equal(b.otherWorking(), false);
   close(a, b);
 });
 
 test('a working tab in the background, whose pulse the browser ran a minute ago, still counts as working', async () => {
   const shared = storage();
-  const background = new TabGuard({ storage: shared, now: () => Date.now() - 61_000 });
+  const background = new Guard({ storage: shared, now: () => Date.now() - 61_000 });
   background.working = true;
   background.pulse();
-  const next = new TabGuard({ storage: shared });
+  const next = new Guard({ storage: shared });
   assert.equal(next.otherWorking(), true);
   close(background, next);
 });

@@ -8,7 +8,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -69,10 +69,13 @@ public final class Browser {
    * left shows it too (a second notice after a first): the old element would match, then go stale.
    */
   public static void submitAndWait(ChromeDriver driver, By button, By answer) {
-    WebElement page = driver.findElement(By.tagName("html"));
+    // A mark on this document's window: the next document has none. (Asking Chromium whether an old
+    // element went stale can fail with another error while the page is being replaced.)
+    driver.executeScript("window.paragonLeaving = true;");
     driver.findElement(button).click();
     WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
-    wait.until(ExpectedConditions.stalenessOf(page));
+    wait.ignoring(WebDriverException.class)
+        .until(d -> Boolean.TRUE.equals(driver.executeScript("return document.readyState !== 'loading' && window.paragonLeaving === undefined")));
     wait.until(ExpectedConditions.presenceOfElementLocated(answer));
   }
 
