@@ -3,6 +3,7 @@
 // The server decides; these only build the commands and choose what is current.
 import { tableReceipt, nextSaleName } from './state.js';
 import { uuid } from './ids.js';
+import { outcome } from './outbox.js';
 
 export class CashierActions {
   async openAdHoc() {
@@ -84,7 +85,7 @@ export class CashierActions {
     const { answered } = await this.dispatch({ type: 'delete', receiptId: receipt.id }, this.about(receipt, receipt.lines ?? []));
     // Reachable server: its answer decides (a refusal keeps the receipt). Offline: go on at once.
     const ack = await Promise.race([answered, new Promise((resolve) => setTimeout(() => resolve(null), 3000))]);
-    if (ack && (ack.status === 'refused' || ack.original === 'refused')) return;
+    if (ack && outcome(ack) === 'refused') return;
     if (wasCurrent && this.currentId === receipt.id) {
       this.currentId = null;
       this.ensureCurrent();

@@ -81,6 +81,11 @@ function substitute(command, aliases) {
  *   - notice: set for a refusal, or when the server put the lines on another receipt than asked (the
  *     receipt was paid or deleted meanwhile, DESIGN rule 6).
  */
+/** What became of a command: 'accepted' or 'refused' (a duplicate answer carries the original outcome). */
+export function outcome(ack) {
+  return ack.status === 'duplicate' ? ack.original : ack.status;
+}
+
 export function acknowledge(outbox, ack) {
   if (ack.status === 'refused' && ack.code === 'gap') {
     return { outbox, entry: null, notice: null, gap: ack.details?.expected ?? null, reused: null };
@@ -92,7 +97,7 @@ export function acknowledge(outbox, ack) {
     return { outbox, entry: null, notice: null, gap: null, reused: expected };
   }
   const pending = outbox.pending.filter((e) => e.number !== ack.n);
-  const status = ack.status === 'duplicate' ? ack.original : ack.status;
+  const status = outcome(ack);
   if (entry.alias && status !== 'refused' && ack.result?.receiptId) {
     outbox = { ...outbox, aliases: { ...outbox.aliases, [entry.alias]: ack.result.receiptId } };
   }

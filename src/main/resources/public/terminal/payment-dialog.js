@@ -4,6 +4,7 @@
 import { html } from 'lit';
 import { TerminalElement } from './terminal-element.js';
 import { formatMoney, formatAmount, parseMoney } from './money.js';
+import { outcome } from './outbox.js';
 
 const METHODS = ['CASH', 'CARD', 'VOUCHER', 'TRANSFER'];
 
@@ -31,7 +32,7 @@ class PaymentDialog extends TerminalElement {
     }
     const { answered } = await t.startPayment(receipt);
     const ack = await answered;
-    const refused = ack.status === 'refused' || (ack.status === 'duplicate' && ack.original === 'refused');
+    const refused = outcome(ack) === 'refused';
     if (this.opening !== opening) {
       // Cancelled while the lock was on its way: once it is taken, give it back at once, so the
       // receipt is not left locked for colleagues with no payment dialog open anywhere.
@@ -80,7 +81,7 @@ class PaymentDialog extends TerminalElement {
     const receipt = this.receipt;
     const { answered } = await t.pay(receipt, payments);
     const ack = await answered;
-    const refused = ack.status === 'refused' || (ack.status === 'duplicate' && ack.original === 'refused');
+    const refused = outcome(ack) === 'refused';
     if (this.receipt !== receipt) {
       // Closed while the server had not answered: the payment still went on. Its outcome is told in a
       // notice (a refusal already is one), so the change to give back is never missed.

@@ -4,7 +4,7 @@
 // order; each answer drops its entry, a refusal becomes a notice (DESIGN rule 6), and a gap or
 // number_reused answer renumbers what the server never applied.
 import { ApiError, NetworkError } from './api.js';
-import { enqueue, nextBatch, acknowledge, settle, renumber, withdraw } from './outbox.js';
+import { enqueue, nextBatch, acknowledge, settle, renumber, withdraw, outcome } from './outbox.js';
 
 /** While something is pending and the last try failed, it is tried again after 1 s, doubling to 30 s. */
 const RETRY_FIRST_MS = 1000;
@@ -132,7 +132,7 @@ export class Sending {
     if (waiter) {
       this.waiters.delete(result.entry.number);
       waiter(ack);
-    } else if (result.entry?.command.type === 'pay' && !result.notice && (ack.status === 'accepted' || ack.original === 'accepted')) {
+    } else if (result.entry?.command.type === 'pay' && !result.notice && outcome(ack) === 'accepted') {
       // A payment sent before a reload: no dialog waits for it any more, so its change is told here.
       this.notePaid({ name: result.entry.about?.receiptName ?? '' }, ack.result ?? {});
     }

@@ -5,6 +5,7 @@ import { TerminalElement } from './terminal-element.js';
 import { formatMoney } from './money.js';
 import { LANGUAGES, LANGUAGE_NAMES } from './i18n.js';
 import { ApiError, NetworkError } from './api.js';
+import { outcome } from './outbox.js';
 
 class TerminalMenu extends TerminalElement {
   static properties = { message: { state: true }, busy: { state: true } };
@@ -39,7 +40,7 @@ class TerminalMenu extends TerminalElement {
     if (!window.confirm(t.t('menu.dayCloseConfirm'))) return null;
     const { answered } = await t.dayClose();
     const ack = await answered;
-    if ((ack.status === 'duplicate' ? ack.original : ack.status) === 'refused') return ack.message;
+    if (outcome(ack) === 'refused') return ack.message;
     const done = t.t('menu.dayCloseDone', { sales: ack.result?.sales ?? 0, total: formatMoney(ack.result?.total ?? 0, t.lang) });
     // Day close is one of the moments the device takes the newer configuration (DESIGN rule 5).
     try {
