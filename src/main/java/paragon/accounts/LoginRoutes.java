@@ -47,7 +47,8 @@ public final class LoginRoutes {
       ctx.redirect(safeNext(ctx.queryParam("next")), HttpStatus.SEE_OTHER);
       return;
     }
-    Pages.show(ctx, "backoffice/login.jte", new LoginPage(PageContext.of(ctx), "", null, safeNext(ctx.queryParam("next")), 0));
+    String next = safeNext(ctx.queryParam("next"));
+    Pages.show(ctx, "backoffice/login.jte", new LoginPage(PageContext.of(ctx), "", null, next, 0));
   }
 
   private void login(Context ctx) {
@@ -59,7 +60,8 @@ public final class LoginRoutes {
     if (!wait.isZero()) {
       long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
       ctx.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", String.valueOf(seconds));
-      Pages.show(ctx, "backoffice/login.jte", new LoginPage(PageContext.of(ctx), email, "login.rate_limited", next, seconds));
+      var page = new LoginPage(PageContext.of(ctx), email, "login.rate_limited", next, seconds);
+      Pages.show(ctx, "backoffice/login.jte", page);
       return;
     }
     var login = accounts.login(email);

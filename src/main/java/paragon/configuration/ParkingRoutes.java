@@ -43,8 +43,8 @@ public final class ParkingRoutes {
     ParkingPage.Draft notice = null;
     String saved = ctx.queryParam("saved");
     String unchanged = ctx.queryParam("unchanged");
-    if (saved != null) notice = new ParkingPage.Draft(saved, null, new FieldErrors(), "parking.saved", -1, false);
-    if (unchanged != null) notice = new ParkingPage.Draft(unchanged, null, new FieldErrors(), "parking.unchanged", -1, false);
+    if (saved != null) notice = ParkingPage.Draft.notice(saved, "parking.saved");
+    if (unchanged != null) notice = ParkingPage.Draft.notice(unchanged, "parking.unchanged");
     render(ctx, store.read(accountId), notice);
   }
 
@@ -89,7 +89,8 @@ public final class ParkingRoutes {
       // A copy of the defaults gets new slots (empty ids): the default list's own slots stay where they are.
       List<SlotRules.Row> rows = start.stream()
           .map(s -> new SlotRules.Row(shop.own().isEmpty() ? "" : s.id(), s.name())).toList();
-      render(ctx, lists, new ParkingPage.Draft(ParkingPage.key(shopId), rows, new FieldErrors(), "parking.own_draft", -1, true));
+      String key = ParkingPage.key(shopId);
+      render(ctx, lists, new ParkingPage.Draft(key, rows, new FieldErrors(), "parking.own_draft", -1, true));
       return;
     }
     ParkingStore.Saved saved = tick ? store.setUseDefaults(admin.accountId(), shopId, admin.email(), true)
@@ -100,8 +101,9 @@ public final class ParkingRoutes {
   /** A checkbox as a browser posts it: absent (unticked) or "on" ("true" from scripts). */
   private static boolean checkbox(Context ctx, String field) {
     String value = ctx.formParam(field);
-    if (value != null && !value.equals("on") && !value.equals("true")) throw Problem.invalid(field, "form.checkbox.invalid");
-    return value != null;
+    if (value == null) return false;
+    if (!value.equals("on") && !value.equals("true")) throw Problem.invalid(field, "form.checkbox.invalid");
+    return true;
   }
 
   private static void redirect(Context ctx, String key, ParkingStore.Saved saved) {

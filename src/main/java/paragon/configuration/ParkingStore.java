@@ -62,7 +62,7 @@ public final class ParkingStore {
   }
 
   public Saved saveList(long accountId, Long shopId, String author, List<SlotRules.Valid> wanted, boolean useOwn) {
-    if (useOwn && shopId == null) throw new IllegalArgumentException("the default list has no 'use defaults' to untick");
+    if (useOwn && shopId == null) throw new IllegalArgumentException("useOwn for the default list");
     return db.inTransaction(h -> {
       Shops.Shop shop = shopId == null ? null : Shops.find(h, accountId, shopId);
       String label = shop == null ? "default list" : "list of " + shop.name();
