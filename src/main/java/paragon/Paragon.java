@@ -2,6 +2,7 @@ package paragon;
 
 import io.javalin.Javalin;
 import java.time.Clock;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import paragon.accounts.Accounts;
@@ -30,6 +31,7 @@ import paragon.sync.StreamSettings;
 import paragon.web.ApiDocs;
 import paragon.web.Csrf;
 import paragon.web.Errors;
+import paragon.web.FailureLimit;
 import paragon.web.Health;
 import paragon.web.Https;
 import paragon.web.Lang;
@@ -88,6 +90,9 @@ public final class Paragon {
     TerminalAuth terminalAuth = new TerminalAuth(db, deviceAuth);
     StreamHub stream = new StreamHub(db, terminalAuth, cutoffs, streamSettings, clock);
     CommandService commands = new CommandService(db, stream, clock);
+    // Failed back-office sign-ins per email + IP, refused pairings per IP (docs/decisions.md, "Rate limits").
+    FailureLimit signInFailures = new FailureLimit(clock, 10, Duration.ofMinutes(1), 10_000);
+    FailureLimit pairingFailures = new FailureLimit(clock, 10, Duration.ofMinutes(1), 10_000);
     return Javalin.create(config -> {
       config.concurrency.useVirtualThreads = true;
       config.startup.showJavalinBanner = false;
@@ -110,8 +115,8 @@ public final class Paragon {
       Errors.register(config.routes);
 
       Health.register(config.routes, db);
-      LoginRoutes.register(config.routes, accounts, backOffice);
-      DeviceApi.register(config.routes, db, clock, deviceAuth, terminalAuth, commands::nextNumber);
+      LoginRoutes.register(config.routes, accounts, backOffice, signInFailures);
+      DeviceApi.register(config.routes, db, clock, deviceAuth, terminalAuth, commands::nextNumber, pairingFailures);
       DevicesPage.register(config.routes, db, clock, deviceAuth);
       ApiDocs.register(config.routes);
       SettingsRoutes.register(config.routes, db, clock);

@@ -3,12 +3,17 @@ package paragon.accounts;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.time.Duration;
+import java.util.Locale;
+import paragon.web.FailureLimit;
 import paragon.web.PageContext;
 import paragon.web.Pages;
 
 /**
  * Sign-in and sign-out of the back office, and its front page. A wrong email and a wrong password get
- * the same answer, and take the same time (a bcrypt check runs either way).
+ * the same answer, and take the same time (a bcrypt check runs either way). Failed sign-ins are limited
+ * per email and IP address ({@code failures}): past the limit the answer is 429 with {@code Retry-After}
+ * and the password is not checked, so guessing costs minutes instead of milliseconds.
  */
 public final class LoginRoutes {
   /** Checked when the email is unknown, so that case costs a bcrypt verification too. */
@@ -16,21 +21,24 @@ public final class LoginRoutes {
 
   private final Accounts accounts;
   private final BackOfficeAuth auth;
+  private final FailureLimit failures;
 
-  private LoginRoutes(Accounts accounts, BackOfficeAuth auth) {
+  private LoginRoutes(Accounts accounts, BackOfficeAuth auth, FailureLimit failures) {
     this.accounts = accounts;
     this.auth = auth;
+    this.failures = failures;
   }
 
-  public static void register(RoutesConfig routes, Accounts accounts, BackOfficeAuth auth) {
-    LoginRoutes r = new LoginRoutes(accounts, auth);
+  public static void register(RoutesConfig routes, Accounts accounts, BackOfficeAuth auth, FailureLimit failures) {
+    LoginRoutes r = new LoginRoutes(accounts, auth, failures);
     routes.get("/backoffice/login", r::loginPage);
     routes.post("/backoffice/login", r::login);
     routes.post("/backoffice/logout", r::logout);
     routes.get("/backoffice", r::home);
   }
 
-  public record LoginPage(PageContext page, String email, String error, String next) {}
+  /** {@code error}: a message key, with {@code retryAfter} (seconds) as its argument when limited. */
+  public record LoginPage(PageContext page, String email, String error, String next, long retryAfter) {}
 
   public record HomePage(PageContext page, Accounts.Account account, BackOfficeAuth.Admin admin) {}
 
@@ -39,21 +47,33 @@ public final class LoginRoutes {
       ctx.redirect(safeNext(ctx.queryParam("next")), HttpStatus.SEE_OTHER);
       return;
     }
-    Pages.show(ctx, "backoffice/login.jte", new LoginPage(PageContext.of(ctx), "", null, safeNext(ctx.queryParam("next"))));
+    String next = safeNext(ctx.queryParam("next"));
+    Pages.show(ctx, "backoffice/login.jte", new LoginPage(PageContext.of(ctx), "", null, next, 0));
   }
 
   private void login(Context ctx) {
     String email = ctx.formParam("email") == null ? "" : ctx.formParam("email").strip();
     String password = ctx.formParam("password");
     String next = safeNext(ctx.formParam("next"));
+    String key = email.toLowerCase(Locale.ROOT) + " " + ctx.ip();
+    Duration wait = failures.retryAfter(key);
+    if (!wait.isZero()) {
+      long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+      ctx.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", String.valueOf(seconds));
+      var page = new LoginPage(PageContext.of(ctx), email, "login.rate_limited", next, seconds);
+      Pages.show(ctx, "backoffice/login.jte", page);
+      return;
+    }
     var login = accounts.login(email);
     boolean ok = Passwords.matches(password == null ? "" : password, login.map(Accounts.Login::passwordHash).orElse(DUMMY_HASH))
         && login.isPresent();
     if (!ok) {
+      failures.failed(key);
       ctx.status(HttpStatus.UNAUTHORIZED);
-      Pages.show(ctx, "backoffice/login.jte", new LoginPage(PageContext.of(ctx), email, "login.failed", next));
+      Pages.show(ctx, "backoffice/login.jte", new LoginPage(PageContext.of(ctx), email, "login.failed", next, 0));
       return;
     }
+    failures.succeeded(key);
     String token = auth.sessions().open(login.get().accountId(), login.get().adminId());
     BackOfficeAuth.setCookie(ctx, token);
     ctx.redirect(next, HttpStatus.SEE_OTHER);

@@ -72,7 +72,9 @@ public final class SettingsRoutes {
 
   private void render(Context ctx, Accounts.Account account, SettingsForm form, FieldErrors errors, String planChoice,
                       FieldErrors planErrors, String notice) {
-    List<SettingsStore.LocalOnlyDevice> localOnly = account.sharingEnabled() ? store.localOnlyDevices(account.id()) : List.of();
+    // Below Max the plan is the reason for every device, so no device is listed by its model.
+    boolean byModel = account.sharingEnabled() && account.plan().allowsSharing();
+    List<SettingsStore.LocalOnlyDevice> localOnly = byModel ? store.localOnlyDevices(account.id()) : List.of();
     Pages.show(ctx, "backoffice/settings.jte",
         new SettingsPage(PageContext.of(ctx), account, form, errors, planChoice, planErrors, notice, localOnly));
   }

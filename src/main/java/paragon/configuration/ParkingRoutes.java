@@ -18,6 +18,10 @@ import paragon.web.Problem;
  * per shop, "use defaults" or the shop's own list. It is a plain form: the add, remove and move buttons
  * post the typed rows back and get them edited (nothing is saved until "save"); htmx only swaps the lists
  * instead of reloading the page (and keeps the scroll position).
+ *
+ * <p>Unticking "use defaults" publishes nothing: it opens the shop's own list as a draft (the list kept
+ * from before, or else a copy of the defaults) with {@code ownList=on}, and the save of that draft
+ * switches the shop and stores its list in one revision. Ticking it again applies at once.
  */
 public final class ParkingRoutes {
   private final ParkingStore store;
@@ -39,8 +43,8 @@ public final class ParkingRoutes {
     ParkingPage.Draft notice = null;
     String saved = ctx.queryParam("saved");
     String unchanged = ctx.queryParam("unchanged");
-    if (saved != null) notice = new ParkingPage.Draft(saved, null, new FieldErrors(), "parking.saved", -1);
-    if (unchanged != null) notice = new ParkingPage.Draft(unchanged, null, new FieldErrors(), "parking.unchanged", -1);
+    if (saved != null) notice = ParkingPage.Draft.notice(saved, "parking.saved");
+    if (unchanged != null) notice = ParkingPage.Draft.notice(unchanged, "parking.unchanged");
     render(ctx, store.read(accountId), notice);
   }
 
@@ -52,32 +56,54 @@ public final class ParkingRoutes {
     if (shopId != null && lists.shops().stream().noneMatch(s -> s.shopId() == shopId)) throw Problem.notFound("shop " + shopId);
     List<SlotRules.Row> rows = rows(ctx);
     SlotRules.checkIds(rows);
+    boolean ownList = checkbox(ctx, "ownList");
+    if (ownList && shopId == null) throw Problem.invalid("ownList", "form.checkbox.invalid");
     String action = ctx.formParam("action") == null ? "save" : ctx.formParam("action");
     FieldErrors errors = new FieldErrors();
     if (!action.equals("save")) {
       List<SlotRules.Row> edited = SlotRules.edit(rows, action, errors);
       int focus = action.equals("add") && errors.isEmpty() ? edited.size() - 1 : -1;
       if (!errors.isEmpty()) ctx.status(HttpStatus.BAD_REQUEST);
-      render(ctx, lists, new ParkingPage.Draft(key, edited, errors, null, focus));
+      render(ctx, lists, new ParkingPage.Draft(key, edited, errors, null, focus, ownList));
       return;
     }
     List<SlotRules.Valid> valid = SlotRules.validate(rows, errors);
     if (valid == null) {
       ctx.status(HttpStatus.BAD_REQUEST);
-      render(ctx, lists, new ParkingPage.Draft(key, rows, errors, null, -1));
+      render(ctx, lists, new ParkingPage.Draft(key, rows, errors, null, -1, ownList));
       return;
     }
-    ParkingStore.Saved saved = store.saveList(admin.accountId(), shopId, admin.email(), valid);
+    ParkingStore.Saved saved = store.saveList(admin.accountId(), shopId, admin.email(), valid, ownList);
     redirect(ctx, key, saved);
   }
 
   private void useDefaults(Context ctx) {
     BackOfficeAuth.Admin admin = BackOfficeAuth.admin(ctx);
     long shopId = shopId(ctx);
-    String value = ctx.formParam("useDefaults");
-    if (value != null && !value.equals("on") && !value.equals("true")) throw Problem.invalid("useDefaults", "form.checkbox.invalid");
-    ParkingStore.Saved saved = store.setUseDefaults(admin.accountId(), shopId, admin.email(), value != null);
+    boolean tick = checkbox(ctx, "useDefaults");
+    ParkingStore.Lists lists = store.read(admin.accountId());
+    ParkingStore.ShopList shop = lists.shops().stream().filter(s -> s.shopId() == shopId).findFirst()
+        .orElseThrow(() -> Problem.notFound("shop " + shopId));
+    if (!tick && shop.useDefaults()) {
+      List<ParkingStore.Slot> start = shop.own().isEmpty() ? lists.defaults() : shop.own();
+      // A copy of the defaults gets new slots (empty ids): the default list's own slots stay where they are.
+      List<SlotRules.Row> rows = start.stream()
+          .map(s -> new SlotRules.Row(shop.own().isEmpty() ? "" : s.id(), s.name())).toList();
+      String key = ParkingPage.key(shopId);
+      render(ctx, lists, new ParkingPage.Draft(key, rows, new FieldErrors(), "parking.own_draft", -1, true));
+      return;
+    }
+    ParkingStore.Saved saved = tick ? store.setUseDefaults(admin.accountId(), shopId, admin.email(), true)
+        : new ParkingStore.Saved(lists.revision(), false);
     redirect(ctx, ParkingPage.key(shopId), saved);
+  }
+
+  /** A checkbox as a browser posts it: absent (unticked) or "on" ("true" from scripts). */
+  private static boolean checkbox(Context ctx, String field) {
+    String value = ctx.formParam(field);
+    if (value == null) return false;
+    if (!value.equals("on") && !value.equals("true")) throw Problem.invalid(field, "form.checkbox.invalid");
+    return true;
   }
 
   private static void redirect(Context ctx, String key, ParkingStore.Saved saved) {

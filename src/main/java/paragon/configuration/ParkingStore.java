@@ -53,11 +53,20 @@ public final class ParkingStore {
   /**
    * Replaces the list with {@code wanted} (validated by {@link SlotRules}): rows with an id keep their
    * slot (renamed, moved), rows without one become new slots, slots not in {@code wanted} are removed.
-   * An id that is not in this list is "not found" and nothing is saved.
+   * An id that is not in this list is "not found" and nothing is saved. With {@code useOwn} the shop
+   * also stops using the defaults, in the same transaction and the same revision: unticking "use
+   * defaults" publishes nothing by itself, the save of the shop's own list does it all at once.
    */
   public Saved saveList(long accountId, Long shopId, String author, List<SlotRules.Valid> wanted) {
+    return saveList(accountId, shopId, author, wanted, false);
+  }
+
+  public Saved saveList(long accountId, Long shopId, String author, List<SlotRules.Valid> wanted, boolean useOwn) {
+    if (useOwn && shopId == null) throw new IllegalArgumentException("useOwn for the default list");
     return db.inTransaction(h -> {
-      String label = shopId == null ? "default list" : "list of " + Shops.find(h, accountId, shopId).name();
+      Shops.Shop shop = shopId == null ? null : Shops.find(h, accountId, shopId);
+      String label = shop == null ? "default list" : "list of " + shop.name();
+      boolean switches = useOwn && shop.useDefaults();
       List<Slot> before = slots(h, accountId, shopId);
       Set<String> existing = new HashSet<>();
       before.forEach(s -> existing.add(s.id()));
@@ -66,7 +75,11 @@ public final class ParkingStore {
         if (v.id() != null && !existing.contains(v.id())) throw Problem.notFound("receipt " + v.id());
         after.add(new Slot(v.id() == null ? UUID.randomUUID().toString() : v.id(), v.name()));
       }
-      if (after.equals(before)) return new Saved(Revisions.current(h, accountId), false);
+      if (after.equals(before) && !switches) return new Saved(Revisions.current(h, accountId), false);
+      if (switches) {
+        h.createUpdate("UPDATE shops SET use_defaults = :u WHERE id = :s AND account_id = :a")
+            .bind("u", false).bind("s", shopId).bind("a", accountId).execute();
+      }
       Set<String> kept = new HashSet<>();
       after.forEach(s -> kept.add(s.id()));
       for (Slot s : before) {
@@ -84,11 +97,16 @@ public final class ParkingStore {
               .bind("id", s.id()).bind("a", accountId).bind("s", shopId).bind("n", s.name()).bind("p", i).execute();
         }
       }
-      return new Saved(Revisions.record(h, accountId, author, label + ": " + after.size() + " receipts", clock), true);
+      String summary = label + ": " + after.size() + " receipts" + (switches ? ", used instead of the defaults" : "");
+      return new Saved(Revisions.record(h, accountId, author, summary, clock), true);
     });
   }
 
-  /** Chooses the default list or the shop's own for its terminals; the own list stays either way. */
+  /**
+   * Chooses the default list or the shop's own for its terminals; the own list stays either way. The
+   * Parking page only ticks with it: unticking goes through {@link #saveList} with {@code useOwn}, so the
+   * shop never switches to a list the owner has not saved.
+   */
   public Saved setUseDefaults(long accountId, long shopId, String author, boolean useDefaults) {
     return db.inTransaction(h -> {
       Shops.Shop shop = Shops.find(h, accountId, shopId);

@@ -61,7 +61,11 @@ final class CashierLogin {
       }
       if (pin == null || pin.isBlank()) throw Problem.invalid("pin", "sessions.error.pin_required");
       if (pinHash == null) throw Problem.of(403, "no_pin", "sessions.error.no_pin", user.name());
-      if (!Passwords.matches(pin.strip(), pinHash)) throw wrongPin(device.accountId(), user);
+      int attempt = claimAttempt(device.accountId(), user);
+      if (!Passwords.matches(pin.strip(), pinHash)) {
+        if (attempt < MAX_WRONG_PINS) throw wrongPinAnswer(attempt);
+        throw locked(user, LOCKOUT.toMillis());
+      }
     }
     String token = Tokens.fresh();
     db.inTransaction(h -> {
@@ -87,20 +91,35 @@ final class CashierLogin {
         .bind("s", Tokens.hash(sessionToken.strip())).bind("a", device.accountId()).bind("d", device.id()).execute());
   }
 
-  /** Counts a wrong PIN; the fifth in a row locks the user out. Returns the refusal to answer with. */
-  private Problem wrongPin(long accountId, ConfigSnapshot.User user) {
+  /**
+   * Takes one attempt of the user's budget before the PIN is looked at, in one row update that is also
+   * the lock check: the row changes only while the user is not locked, and the attempt that uses the
+   * last of the {@value #MAX_WRONG_PINS} sets the lock in the same statement. So however many logins
+   * race, at most five PINs are evaluated per lock window (an attempt counts as wrong until its PIN
+   * proves right, which then clears the count). Returns the attempt's number; refuses as locked when
+   * none is left. (Before, the lock was read first and the count written after the slow PIN check, so
+   * a burst passed the check together and was evaluated 8-21 times.)
+   */
+  private int claimAttempt(long accountId, ConfigSnapshot.User user) {
     long now = clock.millis();
-    return db.inTransaction(h -> {
-      int failed = h.createQuery("UPDATE users SET failed_pins = failed_pins + 1 WHERE id = :u AND account_id = :a RETURNING failed_pins")
-          .bind("u", user.id()).bind("a", accountId).mapTo(Integer.class).one();
-      if (failed < MAX_WRONG_PINS) {
-        return Problem.of(401, "wrong_pin", "sessions.error.wrong_pin", MAX_WRONG_PINS - failed);
-      }
-      long until = now + LOCKOUT.toMillis();
-      h.createUpdate("UPDATE users SET failed_pins = 0, locked_until = :t WHERE id = :u AND account_id = :a")
-          .bind("t", until).bind("u", user.id()).bind("a", accountId).execute();
-      return locked(user, until - now);
-    });
+    // An expired lock starts a fresh count: the attempt after it is the first of the new window.
+    Integer attempt = db.inTransaction(h -> h.createQuery("""
+            UPDATE users SET
+              failed_pins = CASE WHEN locked_until IS NOT NULL THEN 1 ELSE failed_pins + 1 END,
+              locked_until = CASE WHEN (CASE WHEN locked_until IS NOT NULL THEN 1 ELSE failed_pins + 1 END) >= :max
+                THEN :until ELSE NULL END
+            WHERE id = :u AND account_id = :a AND (locked_until IS NULL OR locked_until <= :now)
+            RETURNING failed_pins""")
+        .bind("max", MAX_WRONG_PINS).bind("until", now + LOCKOUT.toMillis()).bind("now", now)
+        .bind("u", user.id()).bind("a", accountId).mapTo(Integer.class).findOne().orElse(null));
+    if (attempt != null) return attempt;
+    Long until = db.read(h -> h.createQuery("SELECT locked_until FROM users WHERE id = :u AND account_id = :a")
+        .bind("u", user.id()).bind("a", accountId).mapTo(Long.class).findOne().orElse(null));
+    throw locked(user, until == null ? LOCKOUT.toMillis() : Math.max(0, until - now));
+  }
+
+  private static Problem wrongPinAnswer(int attempt) {
+    return Problem.of(401, "wrong_pin", "sessions.error.wrong_pin", MAX_WRONG_PINS - attempt);
   }
 
   private static Problem locked(ConfigSnapshot.User user, long remainingMillis) {

@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import paragon.configuration.ConfigSnapshot;
 import paragon.configuration.EffectiveConfig;
 import paragon.storage.Database;
+import paragon.web.FailureLimit;
 import paragon.web.Problem;
 
 /**
@@ -23,18 +25,22 @@ public final class DeviceApi {
   private final TerminalAuth terminals;
   private final CashierLogin logins;
   private final CommandNumbers numbers;
+  private final FailureLimit pairingFailures;
 
-  private DeviceApi(Database db, Clock clock, DeviceAuth auth, TerminalAuth terminals, CommandNumbers numbers) {
+  private DeviceApi(Database db, Clock clock, DeviceAuth auth, TerminalAuth terminals, CommandNumbers numbers,
+      FailureLimit pairingFailures) {
     this.db = db;
+    this.pairingFailures = pairingFailures;
     this.auth = auth;
     this.terminals = terminals;
     this.numbers = numbers;
     this.logins = new CashierLogin(db, clock, auth);
   }
 
+  /** {@code pairingFailures}: refused pairings per IP address (codes are guessable only at its pace). */
   public static void register(RoutesConfig routes, Database db, Clock clock, DeviceAuth auth, TerminalAuth terminals,
-      CommandNumbers numbers) {
-    DeviceApi api = new DeviceApi(db, clock, auth, terminals, numbers);
+      CommandNumbers numbers, FailureLimit pairingFailures) {
+    DeviceApi api = new DeviceApi(db, clock, auth, terminals, numbers, pairingFailures);
     routes.post("/api/device/pair", api::pair);
     routes.get("/api/device/config", api::config);
     routes.get("/api/device/heartbeat", api::heartbeat);
@@ -45,7 +51,21 @@ public final class DeviceApi {
   }
 
   private void pair(Context ctx) {
-    DeviceStore.Paired paired = auth.store().pair(JsonBody.text(JsonBody.of(ctx), "code"));
+    String ip = ctx.ip();
+    Duration wait = pairingFailures.retryAfter(ip);
+    if (!wait.isZero()) {
+      long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+      ctx.header("Retry-After", String.valueOf(seconds));
+      throw Problem.of(429, "rate_limited", "devices.error.rate_limited", seconds);
+    }
+    DeviceStore.Paired paired;
+    try {
+      paired = auth.store().pair(JsonBody.text(JsonBody.of(ctx), "code"));
+    } catch (Problem refused) {
+      pairingFailures.failed(ip);
+      throw refused;
+    }
+    pairingFailures.succeeded(ip);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("token", paired.token());
     body.put("device", device(paired.device()));

@@ -45,7 +45,7 @@ final class LineRules {
     if (x.productId() != null) {
       ConfigSnapshot.Product p = c.actor().config().products().stream()
           .filter(pr -> pr.id() == x.productId()).findFirst().orElse(null);
-      if (p == null) return Refusals.notFound("productId", String.valueOf(x.productId()));
+      if (p == null) return Refusals.notFound("productId", x.productId());
       return new Line(x.lineId(), p.id(), p.name(), p.price(), q, Vat.of(p.vat()), note, false);
     }
     no = Guards.name(x.name());

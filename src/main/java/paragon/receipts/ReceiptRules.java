@@ -114,7 +114,7 @@ final class ReceiptRules {
     if (!c.actor().may(Permission.REASSIGN_RECEIPTS)) return Refusals.permission(Permission.REASSIGN_RECEIPTS);
     ConfigSnapshot.User user = c.actor().config().users().stream()
         .filter(u -> u.id() == x.userId()).findFirst().orElse(null);
-    if (user == null) return Refusals.notFound("userId", String.valueOf(x.userId()));
+    if (user == null) return Refusals.notFound("userId", x.userId());
     return Accepted.of(r.withOwner(user.id(), user.roleId()).touchedAt(c.now()))
         .withResult(Map.of("userId", user.id(), "userName", user.name()));
   }

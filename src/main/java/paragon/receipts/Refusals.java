@@ -21,6 +21,11 @@ final class Refusals {
     return of("not_found", Map.of(what, id), id);
   }
 
+  /** A numeric id (product, user) stays a number in {@code details}, as the command sent it. */
+  static Refused notFound(String what, long id) {
+    return of("not_found", Map.of(what, id), String.valueOf(id));
+  }
+
   static Refused notVisible(Receipt r) {
     return of("not_visible", Map.of("receiptId", r.id()), r.name());
   }

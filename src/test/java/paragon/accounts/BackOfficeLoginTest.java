@@ -68,6 +68,38 @@ class BackOfficeLoginTest {
 
   @ParameterizedTest
   @EnumSource(TestDatabases.Kind.class)
+  void ten_failed_sign_ins_in_a_minute_are_followed_by_429_with_retry_after(TestDatabases.Kind kind) {
+    try (TestApp app = TestApp.start(kind)) {
+      new Accounts(app.db, app.clock).create(new Accounts.NewAccount("A", Plan.START, "pl", "a@example.com", "Ann", "password1"));
+      new Accounts(app.db, app.clock).create(new Accounts.NewAccount("B", Plan.START, "pl", "b@example.com", "Bob", "password1"));
+      var client = app.client();
+      client.get("/backoffice/login");
+      for (int i = 0; i < 10; i++) {
+        app.clock.advance(Duration.ofSeconds(1));
+        var wrong = client.postForm("/backoffice/login", Map.of("email", i % 2 == 0 ? "a@example.com" : "A@Example.com ", "password", "guess" + i));
+        assertThat(wrong.status()).isEqualTo(401);
+      }
+      var limited = client.postForm("/backoffice/login", Map.of("email", "a@example.com", "password", "password1"));
+      assertThat(limited.status()).as("even the right password waits").isEqualTo(429);
+      assertThat(limited.header("Retry-After")).isEqualTo("51");
+      assertThat(limited.body()).contains("Zbyt wiele nieudanych logowań na ten e-mail z tego adresu. Odczekaj 51 s i spróbuj ponownie.",
+          "value=\"a@example.com\"");
+      var english = client.postForm("/backoffice/login?lang=en", Map.of("email", "a@example.com", "password", "password1"));
+      assertThat(english.status()).isEqualTo(429);
+      assertThat(english.body()).contains("Too many failed sign-ins for this email from your address. Wait 51 s and try again.");
+      assertThat(client.get("/backoffice").status()).as("no session was opened").isEqualTo(303);
+      assertThat(client.postForm("/backoffice/login", Map.of("email", "b@example.com", "password", "password1")).status())
+          .as("another account from the same address is not limited").isEqualTo(303);
+
+      app.clock.advance(Duration.ofSeconds(51));
+      var again = app.client();
+      again.get("/backoffice/login");
+      assertThat(again.postForm("/backoffice/login", Map.of("email", "a@example.com", "password", "password1")).status()).isEqualTo(303);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabases.Kind.class)
   void without_a_session_pages_send_to_the_login_and_actions_are_refused(TestDatabases.Kind kind) {
     try (TestApp app = TestApp.start(kind)) {
       var client = app.client();

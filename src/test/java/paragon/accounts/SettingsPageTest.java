@@ -138,6 +138,30 @@ class SettingsPageTest {
 
   @ParameterizedTest
   @EnumSource(TestDatabases.Kind.class)
+  void below_max_with_sharing_on_the_page_says_the_plan_blocks_it_and_lists_no_models(TestDatabases.Kind kind) {
+    try (TestApp app = TestApp.start(kind)) {
+      var owner = Owners.signedIn(app, Plan.MAX, "en");
+      long shop = app.db.inTransaction(h -> h.createQuery(
+              "INSERT INTO shops (account_id, name, use_defaults, created_at) VALUES (:a, 'Rynek', :t, 0) RETURNING id")
+          .bind("a", owner.accountId()).bind("t", true).mapTo(Long.class).one());
+      app.db.inTransaction(h -> h.createUpdate("INSERT INTO devices (account_id, shop_id, name, model, created_at) VALUES (:a, :s, 'Old till', 'SMART', 0)")
+          .bind("a", owner.accountId()).bind("s", shop).execute());
+      owner.client().get("/backoffice/settings?lang=en");
+      owner.client().postForm("/backoffice/settings", form("on", "OWN", "on", "PIN"));
+      assertThat(owner.client().get("/backoffice/settings").body()).contains("id=\"local-only\"").doesNotContain("id=\"plan-blocks-sharing\"");
+      owner.client().postForm("/backoffice/settings/plan", Map.of("plan", "PREMIUM"));
+      var premium = owner.client().get("/backoffice/settings");
+      assertThat(premium.body()).contains("id=\"plan-blocks-sharing\"",
+              "Online parking is on, but your plan (Premium) does not allow it: every terminal parks its receipts locally"
+                  + " until the plan is Max.")
+          .doesNotContain("id=\"local-only\"", "the Smart model cannot share receipts", "Old till");
+      var pl = owner.client().get("/backoffice/settings?lang=pl");
+      assertThat(pl.body()).contains("id=\"plan-blocks-sharing\"", "Parkowanie online jest włączone, ale Twoja taryfa (Premium)");
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabases.Kind.class)
   void a_save_without_the_csrf_token_is_refused_and_changes_nothing(TestDatabases.Kind kind) {
     try (TestApp app = TestApp.start(kind)) {
       var owner = Owners.signedIn(app, Plan.MAX);

@@ -19,6 +19,7 @@ import paragon.accounts.Shops;
 import paragon.configuration.ConfigSnapshot;
 import paragon.configuration.Revisions;
 import paragon.testing.Browser;
+import paragon.testing.Rows;
 import paragon.testing.TestApp;
 import paragon.testing.TestDatabases;
 
@@ -123,43 +124,57 @@ class OwnerConfiguresParkingBrowserTest {
         driver.findElement(By.cssSelector("#list-default button[value='remove:3']")).click();
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("default-name-3")));
 
-        // Per-shop list: untick "use defaults" -> "add" -> type the name -> "save"
+        // Per-shop list: untick "use defaults" -> a copy of the defaults to edit, published by nothing but "save"
         driver.findElement(By.cssSelector("label[for=useDefaults-" + mokotow + "]")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("list-shop-" + mokotow)));
-        assertThat(revisionShown(driver)).isEqualTo(base + 3);
+        for (int i = 0; i < 3; i++) {
+          assertThat(driver.findElement(By.id("shop-" + mokotow + "-name-" + i)).getAttribute("value")).isEqualTo(table + " " + (i + 1));
+        }
+        assertThat(driver.findElement(By.id("useDefaults-" + mokotow)).isSelected()).isFalse();
+        assertThat(driver.findElement(By.cssSelector("#list-shop-" + mokotow + " p.notice")).getText())
+            .contains(lang.equals("pl") ? "Jeszcze nie zapisano" : "Not saved yet");
+        assertThat(revisionShown(driver)).isEqualTo(base + 2);
+        assertThat(Rows.revision(app.db, account)).as("the untick publishes nothing").isEqualTo(base + 2);
+        Browser.screenshot(driver, shot + "06-shop-draft");
+        driver.findElement(By.cssSelector("#list-shop-" + mokotow + " button[value='remove:2']")).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("shop-" + mokotow + "-name-2")));
         driver.findElement(By.cssSelector("#list-shop-" + mokotow + " button.add")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("shop-" + mokotow + "-name-0")));
-        driver.findElement(By.id("shop-" + mokotow + "-name-0")).sendKeys("Bar 1");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("shop-" + mokotow + "-name-2")));
+        driver.findElement(By.id("shop-" + mokotow + "-name-2")).sendKeys("Bar 1");
         driver.findElement(By.cssSelector("#list-shop-" + mokotow + " button.add")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("shop-" + mokotow + "-name-1")));
-        driver.findElement(By.id("shop-" + mokotow + "-name-1")).sendKeys("Taras 1");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("shop-" + mokotow + "-name-3")));
+        driver.findElement(By.id("shop-" + mokotow + "-name-3")).sendKeys("Taras 1");
+        assertThat(Rows.revision(app.db, account)).as("editing the draft publishes nothing").isEqualTo(base + 2);
         driver.findElement(By.cssSelector("#list-shop-" + mokotow + " button.save")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#list-shop-" + mokotow + " p.notice")));
-        assertThat(revisionShown(driver)).isEqualTo(base + 4);
-        Browser.screenshot(driver, shot + "06-shop-own-list");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#list-shop-" + mokotow + " p.notice"),
+            lang.equals("pl") ? "Zapisano" : "Saved"));
+        assertThat(revisionShown(driver)).isEqualTo(base + 3);
+        assertThat(driver.findElement(By.id("useDefaults-" + mokotow)).isSelected()).isFalse();
+        Browser.screenshot(driver, shot + "07-shop-own-list");
 
         // What a device in each shop would get at this revision.
-        ConfigSnapshot snapshot = app.db.read(h -> Revisions.snapshot(h, account, base + 4));
+        ConfigSnapshot snapshot = app.db.read(h -> Revisions.snapshot(h, account, base + 3));
         assertThat(snapshot.parkingEnabled()).isTrue();
         assertThat(snapshot.sharingEnabled()).isTrue();
         assertThat(snapshot.defaultSlots()).extracting(ConfigSnapshot.Slot::name).containsExactly(table + " 1", table + " 2", table + " 3");
         assertThat(snapshot.shop(mokotow).useDefaults()).isFalse();
-        assertThat(snapshot.shop(mokotow).ownSlots()).extracting(ConfigSnapshot.Slot::name).containsExactly("Bar 1", "Taras 1");
+        assertThat(snapshot.shop(mokotow).ownSlots()).extracting(ConfigSnapshot.Slot::name)
+            .containsExactly(table + " 1", table + " 2", "Bar 1", "Taras 1");
 
         // Re-ticking "use defaults" hides the own list but keeps it.
         driver.findElement(By.cssSelector("label[for=useDefaults-" + mokotow + "]")).click();
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("list-shop-" + mokotow)));
-        assertThat(revisionShown(driver)).isEqualTo(base + 5);
-        assertThat(driver.findElement(By.id("shop-" + mokotow)).getText()).contains("2");
-        Browser.screenshot(driver, shot + "07-defaults-again");
+        assertThat(revisionShown(driver)).isEqualTo(base + 4);
+        assertThat(driver.findElement(By.id("shop-" + mokotow)).getText()).contains("4");
+        Browser.screenshot(driver, shot + "08-defaults-again");
 
         // The terminal still works by the revision it applied: the Devices page shows it behind.
         driver.findElement(By.linkText(devicesMenu)).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("device-" + deviceId)));
         WebElement revisionCell = driver.findElement(By.cssSelector("#device-" + deviceId + " td.revision"));
-        assertThat(revisionCell.getText()).startsWith(String.valueOf(base)).contains(String.valueOf(base + 5));
+        assertThat(revisionCell.getText()).startsWith(String.valueOf(base)).contains(String.valueOf(base + 4));
         assertThat(driver.findElements(By.cssSelector("#device-" + deviceId + " .behind"))).hasSize(1);
-        Browser.screenshot(driver, shot + "08-device-behind");
+        Browser.screenshot(driver, shot + "09-device-behind");
       } finally {
         driver.quit();
       }

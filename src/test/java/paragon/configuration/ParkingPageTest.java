@@ -145,9 +145,62 @@ class ParkingPageTest {
     }
   }
 
+  private static boolean usesDefaults(TestApp app, long shop) {
+    return Rows.count(app.db, "shops WHERE id = :s AND use_defaults = :t", "s", shop, "t", true) == 1;
+  }
+
   @ParameterizedTest
   @EnumSource(TestDatabases.Kind.class)
-  void unticking_use_defaults_shows_the_own_list_and_re_ticking_keeps_it(TestDatabases.Kind kind) {
+  void unticking_starts_the_own_list_as_a_copy_of_the_defaults_and_only_the_save_publishes_it(TestDatabases.Kind kind) {
+    try (TestApp app = TestApp.start(kind)) {
+      var owner = Owners.signedIn(app, Plan.MAX);
+      long shop = new Shops(app.db, app.clock).create(owner.accountId(), "test", "Warszawa Mokotów");
+      var c = owner.client();
+      c.get("/backoffice/parking");
+      c.postEncoded("/backoffice/parking/lists/default", body("save", "|Stolik 1", "|Stolik 2"));
+      long before = revisions(app, owner.accountId());
+
+      // The untick (the checkbox's own form, with or without htmx) only opens the draft.
+      var untick = c.postForm("/backoffice/parking/shops/" + shop + "/use-defaults", Map.of());
+      assertThat(untick.status()).isEqualTo(200);
+      assertThat(untick.body()).contains("id=\"list-shop-" + shop + "\"", "value=\"Stolik 1\"", "value=\"Stolik 2\"",
+              "name=\"ownList\" value=\"on\"", "Jeszcze nie zapisano")
+          .doesNotContain("Nic się nie zmieniło", "Zapisano.")
+          .doesNotContainPattern("id=\"useDefaults-" + shop + "\"[^>]*checked");
+      assertThat(ids(untick.body(), "shop-" + shop)).containsExactly("", "");
+      assertThat(revisions(app, owner.accountId())).as("nothing published by the untick").isEqualTo(before);
+      assertThat(usesDefaults(app, shop)).isTrue();
+      assertThat(Rows.count(app.db, "receipt_slots WHERE shop_id = :s", "s", shop)).isZero();
+
+      // Editing the draft keeps it a draft of the own list.
+      var added = c.postEncoded("/backoffice/parking/lists/" + shop, body("add", "|Stolik 1", "|Stolik 2") + "&ownList=on");
+      assertThat(added.status()).isEqualTo(200);
+      assertThat(added.body()).contains("id=\"shop-" + shop + "-name-2\"", "name=\"ownList\" value=\"on\"")
+          .doesNotContainPattern("id=\"useDefaults-" + shop + "\"[^>]*checked");
+      var refused = c.postEncoded("/backoffice/parking/lists/" + shop, body("save", "|Stolik 1", "|stolik 1") + "&ownList=on");
+      assertThat(refused.status()).isEqualTo(400);
+      assertThat(refused.body()).contains("id=\"list-shop-" + shop + "\"", "name=\"ownList\" value=\"on\"");
+      assertThat(revisions(app, owner.accountId())).isEqualTo(before);
+
+      // One save: the shop switches to its own list and the list is stored, in one revision.
+      var saved = c.postEncoded("/backoffice/parking/lists/" + shop, body("save", "|Stolik 1", "|Stolik 2", "|Bar 1") + "&ownList=on");
+      assertThat(saved.header("Location")).isEqualTo("/backoffice/parking?saved=shop-" + shop + "#shop-" + shop);
+      assertThat(revisions(app, owner.accountId())).isEqualTo(before + 1);
+      assertThat(usesDefaults(app, shop)).isFalse();
+      assertThat(Rows.count(app.db, "receipt_slots WHERE shop_id = :s", "s", shop)).isEqualTo(3);
+      assertThat(c.get(saved.header("Location")).body()).contains("Konfiguracja ma teraz wersję " + (before + 1));
+      String own = c.get("/backoffice/parking").body();
+      List<String> ids = ids(own, "shop-" + shop);
+      var again = c.postEncoded("/backoffice/parking/lists/" + shop,
+          body("save", ids.get(0) + "|Stolik 1", ids.get(1) + "|Stolik 2", ids.get(2) + "|Bar 1") + "&ownList=on");
+      assertThat(again.header("Location")).isEqualTo("/backoffice/parking?unchanged=shop-" + shop + "#shop-" + shop);
+      assertThat(revisions(app, owner.accountId())).isEqualTo(before + 1);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabases.Kind.class)
+  void re_ticking_keeps_the_own_list_and_unticking_again_brings_it_back_unpublished(TestDatabases.Kind kind) {
     try (TestApp app = TestApp.start(kind)) {
       var owner = Owners.signedIn(app, Plan.MAX);
       long shop = new Shops(app.db, app.clock).create(owner.accountId(), "test", "Warszawa Mokotów");
@@ -155,24 +208,30 @@ class ParkingPageTest {
       var page = c.get("/backoffice/parking");
       assertThat(page.body()).containsPattern("id=\"useDefaults-" + shop + "\"[^>]*checked").doesNotContain("id=\"list-shop-" + shop + "\"");
       long before = revisions(app, owner.accountId());
-      var untick = c.postForm("/backoffice/parking/shops/" + shop + "/use-defaults", Map.of());
-      assertThat(untick.header("Location")).isEqualTo("/backoffice/parking?saved=shop-" + shop + "#shop-" + shop);
+      assertThat(c.postEncoded("/backoffice/parking/lists/" + shop, body("save", "|Bar 1", "|Taras 1") + "&ownList=on").status())
+          .isEqualTo(303);
       assertThat(revisions(app, owner.accountId())).isEqualTo(before + 1);
-      assertThat(c.get("/backoffice/parking").body()).contains("id=\"list-shop-" + shop + "\"");
-      assertThat(c.postEncoded("/backoffice/parking/lists/" + shop, body("save", "|Bar 1", "|Taras 1")).status()).isEqualTo(303);
+      var tick = c.postForm("/backoffice/parking/shops/" + shop + "/use-defaults", Map.of("useDefaults", "on"));
+      assertThat(tick.header("Location")).isEqualTo("/backoffice/parking?saved=shop-" + shop + "#shop-" + shop);
       assertThat(revisions(app, owner.accountId())).isEqualTo(before + 2);
-      c.postForm("/backoffice/parking/shops/" + shop + "/use-defaults", Map.of("useDefaults", "on"));
-      assertThat(revisions(app, owner.accountId())).isEqualTo(before + 3);
-      var ticked = c.get("/backoffice/parking");
-      assertThat(ticked.body()).doesNotContain("id=\"list-shop-" + shop + "\"").contains("Własna lista sklepu (paragonów na liście: 2)");
+      var ticked = c.get(tick.header("Location"));
+      assertThat(ticked.body()).doesNotContain("id=\"list-shop-" + shop + "\"")
+          .contains("Własna lista sklepu (paragonów na liście: 2)", "Konfiguracja ma teraz wersję " + (before + 2));
       assertThat(Rows.count(app.db, "receipt_slots WHERE shop_id = :s", "s", shop)).isEqualTo(2);
       var again = c.postForm("/backoffice/parking/shops/" + shop + "/use-defaults", Map.of("useDefaults", "on"));
       assertThat(again.header("Location")).startsWith("/backoffice/parking?unchanged=");
-      assertThat(revisions(app, owner.accountId())).isEqualTo(before + 3);
-      c.postForm("/backoffice/parking/shops/" + shop + "/use-defaults", Map.of());
-      assertThat(c.get("/backoffice/parking").body()).contains("value=\"Bar 1\"", "value=\"Taras 1\"");
+      assertThat(c.get(again.header("Location")).body()).contains("Nic się nie zmieniło");
+      assertThat(revisions(app, owner.accountId())).isEqualTo(before + 2);
+      var untick = c.postForm("/backoffice/parking/shops/" + shop + "/use-defaults", Map.of());
+      assertThat(untick.status()).isEqualTo(200);
+      assertThat(untick.body()).contains("value=\"Bar 1\"", "value=\"Taras 1\"", "Jeszcze nie zapisano");
+      assertThat(revisions(app, owner.accountId())).isEqualTo(before + 2);
+      assertThat(usesDefaults(app, shop)).isTrue();
       var bad = c.postForm("/backoffice/parking/shops/" + shop + "/use-defaults", Map.of("useDefaults", "perhaps"));
       assertThat(bad.status()).isEqualTo(400);
+      var badOwn = c.postEncoded("/backoffice/parking/lists/" + shop, body("save", "|X") + "&ownList=perhaps");
+      assertThat(badOwn.status()).isEqualTo(400);
+      assertThat(revisions(app, owner.accountId())).isEqualTo(before + 2);
     }
   }
 

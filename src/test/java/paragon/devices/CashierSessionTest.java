@@ -125,6 +125,42 @@ class CashierSessionTest {
     }
   }
 
+  /**
+   * 100 wrong PINs at once from two terminals: the count is taken in the same row update as the lock
+   * check, so exactly five are evaluated (four answered wrong_pin, the fifth locks) and the other 95 are
+   * refused as locked without a look at the PIN; the right PIN is refused while the lock holds.
+   */
+  @ParameterizedTest
+  @EnumSource(TestDatabases.Kind.class)
+  void a_burst_of_parallel_wrong_pins_evaluates_at_most_five(TestDatabases.Kind kind) throws Exception {
+    try (World w = new World(kind)) {
+      String a = w.pairedDevice(w.shopA, DeviceModel.SMART_PLUS);
+      String b = w.pairedDevice(w.shopB, DeviceModel.POCKET);
+      List<WebClient.Response> answers = new ArrayList<>();
+      var start = new java.util.concurrent.CountDownLatch(1);
+      try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+        List<java.util.concurrent.Future<WebClient.Response>> sent = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+          String device = i % 2 == 0 ? a : b;
+          WebClient client = w.app.client();
+          sent.add(pool.submit(() -> {
+            start.await();
+            return client.postJson("/api/device/login", Map.of("identifier", "anna", "pin", "0000"), World.bearer(device));
+          }));
+        }
+        start.countDown();
+        for (var f : sent) answers.add(f.get());
+      }
+      Map<String, Long> byError = new java.util.TreeMap<>();
+      for (var r : answers) byError.merge(r.status() + " " + r.json().get("error").asText(), 1L, Long::sum);
+      assertThat(byError).isEqualTo(Map.of("401 wrong_pin", 4L, "429 locked", 96L));
+      var right = login(w, a, Map.of("identifier", "anna", "pin", "1234"));
+      assertThat(right.status()).as("the right PIN is refused while locked").isEqualTo(429);
+      w.app.clock.advance(Duration.ofMinutes(5));
+      assertThat(login(w, b, Map.of("identifier", "anna", "pin", "1234")).status()).isEqualTo(201);
+    }
+  }
+
   @ParameterizedTest
   @EnumSource(TestDatabases.Kind.class)
   void disabled_user_is_cut_off_at_once(TestDatabases.Kind kind) {

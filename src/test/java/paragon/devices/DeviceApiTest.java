@@ -61,6 +61,30 @@ class DeviceApiTest {
 
   @ParameterizedTest
   @EnumSource(TestDatabases.Kind.class)
+  void ten_refused_pairings_in_a_minute_are_followed_by_429_with_retry_after(TestDatabases.Kind kind) {
+    try (World w = new World(kind)) {
+      DeviceStore.Code code = w.store.register(w.account, w.shopA, "Kasa 1", DeviceModel.POCKET);
+      for (int i = 0; i < 10; i++) {
+        w.app.clock.advance(Duration.ofSeconds(3));
+        var wrong = w.http.postJson("/api/device/pair", Map.of("code", i % 2 == 0 ? "ABCD-EFGH" : "x"), Map.of());
+        assertThat(wrong.status()).isEqualTo(400);
+      }
+      var limited = w.http.postJson("/api/device/pair", Map.of("code", code.code()), Map.of("Accept-Language", "en"));
+      assertThat(limited.status()).as("even the right code waits").isEqualTo(429);
+      assertThat(limited.header("Retry-After")).isEqualTo("33");
+      assertThat(limited.json().get("error").asText()).isEqualTo("rate_limited");
+      assertThat(limited.json().get("message").asText()).isEqualTo("Too many wrong pairing codes from this address. Wait 33 s and try again.");
+      assertThat(w.http.postJson("/api/device/pair", Map.of("code", code.code()), Map.of()).json().get("message").asText())
+          .isEqualTo("Zbyt wiele błędnych kodów parowania z tego adresu. Odczekaj 33 s i spróbuj ponownie.");
+      assertThat(paragon.testing.Rows.count(w.app.db, "devices WHERE id = :d AND paired_at IS NOT NULL", "d", code.deviceId()))
+          .as("nothing paired").isZero();
+      w.app.clock.advance(Duration.ofSeconds(33));
+      assertThat(w.http.postJson("/api/device/pair", Map.of("code", code.code()), Map.of()).status()).isEqualTo(201);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabases.Kind.class)
   void malformed_pairing_requests_name_the_field(TestDatabases.Kind kind) {
     try (World w = new World(kind)) {
       var notJson = w.http.postBody("/api/device/pair", "application/json", "{nope", Map.of());

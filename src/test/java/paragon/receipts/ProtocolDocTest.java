@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import paragon.web.I18n;
@@ -68,5 +70,34 @@ class ProtocolDocTest {
     assertThat(codes).contains("gap", "leased", "stale", "limit", "invalid");
     for (String code : codes) assertThat(doc).as(code).contains("| `" + code + "` |");
     for (Limits.Name limit : Limits.Name.values()) assertThat(doc).contains("| `" + limit.key() + "` |");
+  }
+
+  /** A code the Commands section names ("refused `x`", "(`x`)") is one of the refusal codes. */
+  @Test
+  void every_code_the_commands_section_names_is_a_refusal_code() throws IOException {
+    String doc = doc();
+    int start = doc.indexOf("\n## Commands");
+    String commands = doc.substring(start, doc.indexOf("\n## ", start + 5));
+    Set<String> codes = I18n.of("en").keys().stream().filter(k -> k.startsWith("refusal."))
+        .map(k -> k.split("\\.")[1]).collect(Collectors.toSet());
+    codes.add("gap");
+    codes.add(Ack.REUSED);
+    String code = "`([a-z]+(?:_[a-z]+)*)`";
+    Matcher m = Pattern.compile("[Rr]efused (?:with )?(?:code )?" + code + "|\\(" + code + "\\)").matcher(commands);
+    Set<String> named = new HashSet<>();
+    while (m.find()) named.add(m.group(1) != null ? m.group(1) : m.group(2));
+    assertThat(named).contains("leased", "stale", "paying", "table_fixed");
+    assertThat(codes).containsAll(named);
+  }
+
+  /** The ReceiptView example under "Receipts" has exactly the fields, and values, the code writes for it. */
+  @Test
+  void the_receipt_view_example_is_what_the_code_writes() throws IOException {
+    String doc = doc();
+    int start = doc.indexOf("\n## Receipts");
+    int open = doc.indexOf("```json\n", start) + "```json\n".length();
+    JsonNode example = ChangeFeed.JSON.readTree(doc.substring(open, doc.indexOf("```", open)));
+    ReceiptView view = ChangeFeed.JSON.treeToValue(example, ReceiptView.class);
+    assertThat(ChangeFeed.JSON.readTree(ChangeFeed.JSON.writeValueAsString(view))).isEqualTo(example);
   }
 }
