@@ -218,6 +218,29 @@ class TerminalPermissionsBrowserTest {
   }
 
   @Test
+  void the_cashier_whose_payment_lock_a_manager_broke_is_told_and_no_longer_offered_to_confirm() {
+    try (Shop shop = shop(Visibility.ALL); Terminal t = Terminal.tablet(shop.url(""))) {
+      Till marek = new Till(shop, "KASAMMMM", "marek", "9999");
+      loggedIn(shop, t, "Kasa 1", "ABCDEFGH", "anna", "1234");
+      t.openReceipt("Stolik 1");
+      t.addProduct("Espresso");
+      t.waitSent();
+      t.click("receipt-panel button[data-action=pay]");
+      t.waitFor("payment-dialog #pay-CASH");
+      String table = shop.db.read(h -> h.createQuery("SELECT id FROM receipts WHERE state = 'PAYING'")
+          .mapTo(String.class).one());
+
+      marek.send("breakLease", "receiptId", table);
+      t.waitUntil(d -> t.text("payment-dialog dialog[open]").contains("Blokadę płatności zdjęto na innym terminalu"));
+      assertThat(t.all("payment-dialog button[data-action=confirm-pay]")).isEmpty();
+      t.click("payment-dialog button[data-action=close-pay]");
+      t.waitSent();
+      assertThat(Rows.count(shop.db, "receipts WHERE state = 'PAYING'")).as("the lock is not taken back").isZero();
+      assertThat(Rows.count(shop.db, "receipt_audit WHERE type = 'cancelPayment'")).as("nothing to cancel").isZero();
+    }
+  }
+
+  @Test
   void an_expired_payment_lock_of_another_terminal_is_shown_free_never_as_a_payment_on_this_terminal() {
     try (Shop shop = shop(Visibility.ALL); Terminal t = Terminal.tablet(shop.url(""))) {
       Till anna = new Till(shop, "KASAAAAA", "anna", "1234");
