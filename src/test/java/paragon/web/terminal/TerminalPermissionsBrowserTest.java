@@ -167,12 +167,20 @@ class TerminalPermissionsBrowserTest {
 
   @Test
   void a_user_with_change_prices_changes_a_lines_price_asked_again_when_it_is_not_a_price() {
-    try (Shop shop = shop(Visibility.ALL); Terminal t = Terminal.tablet(shop.url(""))) {
-      loggedIn(shop, t, "Kasa 1", "ABCDEFGH", "marek", "9999");
+    try (Shop shop = shop(Visibility.ALL); Terminal t = Terminal.phone(shop.url(""))) {
+      loggedIn(shop, t, "Pocket 1", "ABCDEFGH", "marek", "9999");
+      t.click("sale-screen .drawer-toggle");
       t.openReceipt("Stolik 2");
+      t.click("sale-screen .tabs button:first-child");
       t.addProduct("Espresso");
+      t.click("sale-screen .tabs button:last-child");
       t.click("receipt-panel button[data-action=plus]");
       t.waitUntil(d -> TerminalReceiptToolsBrowserTest.total(t).equals("18,00 zł"));
+      // A manager's line has every button (−, +, price, note, ✕): on a phone they still fit its width.
+      assertThat((Boolean) t.js("""
+          return [...document.querySelectorAll('receipt-panel li[data-line] button')]
+            .every((b) => b.getBoundingClientRect().right <= window.innerWidth);""")).isTrue();
+      t.screenshot("phone-line-with-price-button");
       WebElement price = t.waitFor("receipt-panel button[data-action=price]");
       assertThat(price.getAccessibleName()).isEqualTo("Zmień cenę: Espresso");
       price.click();
