@@ -77,7 +77,8 @@ export class CashierActions {
   sendToKitchen(receipt) {
     const lines = (receipt.lines ?? []).filter((l) => !l.sent);
     if (lines.length === 0) return null;
-    return this.dispatch({ type: 'markSent', receiptId: receipt.id, lineIds: lines.map((l) => l.id) }, this.about(receipt, lines));
+    const command = { type: 'markSent', receiptId: receipt.id, lineIds: lines.map((l) => l.id) };
+    return this.dispatch(command, this.about(receipt, lines));
   }
 
   changePrice(receipt, line, unitPrice) {

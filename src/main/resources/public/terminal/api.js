@@ -45,7 +45,8 @@ export class Api {
       throw new NetworkError(e.message);
     }
     const date = Date.parse(response.headers.get('Date') ?? '');
-    if (!Number.isNaN(date) && !this.clockFromStream) this.serverOffset = date + 500 - Date.now(); // Date has whole seconds
+    // Date has whole seconds: +500 ms is the middle of the second it names.
+    if (!Number.isNaN(date) && !this.clockFromStream) this.serverOffset = date + 500 - Date.now();
     if (response.status === 304 || response.status === 204) return { status: response.status, body: null };
     const text = await response.text();
     let json = null;

@@ -63,7 +63,8 @@ class ReceiptPanel extends TerminalElement {
 
   breakLock(receipt, lease) {
     const t = this.terminal;
-    if (window.confirm(t.t('receipt.breakLockConfirm', { name: lease.userName ?? '', receipt: receipt.name }))) t.breakLease(receipt);
+    const question = t.t('receipt.breakLockConfirm', { name: lease.userName ?? '', receipt: receipt.name });
+    if (window.confirm(question)) t.breakLease(receipt);
   }
 
   remove(receipt) {

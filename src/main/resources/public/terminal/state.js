@@ -212,7 +212,8 @@ function applyCommand(receipts, entry, ctx) {
       return editLines(receipts, r, (lines) => lines.map((l) => (!sent || sent.has(l.id) ? { ...l, sent: true } : l)));
     }
     case 'changePrice':
-      return withLine(receipts, c.lineId, (lines) => lines.map((l) => (l.id === c.lineId ? { ...l, unitPrice: c.unitPrice } : l)));
+      return withLine(receipts, c.lineId, (lines) => lines
+        .map((l) => (l.id === c.lineId ? { ...l, unitPrice: c.unitPrice } : l)));
     case 'noteLine':
       return withLine(receipts, c.lineId, (lines) => lines.map((l) => (l.id === c.lineId ? { ...l, note: c.note || null } : l)));
     case 'noteReceipt':

@@ -358,7 +358,8 @@ export class Terminal extends EventTarget {
   }
 
   get list() {
-    return receiptList(this.receipts, this.config?.parkingEnabled ? this.config.slots ?? [] : [], this.me, this.serverNow());
+    const slots = this.config?.parkingEnabled ? this.config.slots ?? [] : [];
+    return receiptList(this.receipts, slots, this.me, this.serverNow());
   }
 
   get unsent() {

@@ -19,7 +19,7 @@ class MergeAndSentLinesTest {
 
   @ParameterizedTest
   @EnumSource(TestDatabases.Kind.class)
-  void merging_appends_the_sources_note_adds_its_guests_and_the_targets_audit_names_the_source(TestDatabases.Kind kind) {
+  void merging_appends_the_sources_note_adds_its_guests_and_the_audit_names_the_source(TestDatabases.Kind kind) {
     try (Floor f = new Floor(kind)) {
       Terminal a = f.terminal("anna");
       String sale = a.openAdHoc();

@@ -44,13 +44,15 @@ class MergedReceiptPageTest {
         long beer = Seed.product(h, a, "Piwo", 1250, "23", "Bar", 1);
         long revision = Revisions.record(h, a, "test", "setup", app.clock);
         long device = h.createQuery("""
-                INSERT INTO devices (account_id, shop_id, name, model, token_hash, paired_at, applied_revision, created_at)
+                INSERT INTO devices
+                  (account_id, shop_id, name, model, token_hash, paired_at, applied_revision, created_at)
                 VALUES (:a, :s, 'Kasa przy barze', 'SMART_PLUS', :k, :t, :r, :t) RETURNING id""")
             .bind("a", a).bind("s", shop).bind("k", Tokens.hash(token)).bind("t", now).bind("r", revision)
             .mapTo(Long.class).one();
         return new long[] {beer, device};
       });
-      String slot = app.db.read(h -> h.createQuery("SELECT id FROM receipt_slots WHERE account_id = :a AND name = 'Stolik 2'")
+      String slot = app.db.read(h -> h.createQuery(
+          "SELECT id FROM receipt_slots WHERE account_id = :a AND name = 'Stolik 2'")
           .bind("a", a).mapTo(String.class).one());
       WebClient http = app.client();
       WebClient.Response login = http.postJson("/api/device/login", Map.of("identifier", "anna", "pin", "1234"),

@@ -74,11 +74,12 @@ class TerminalPermissionsBrowserTest {
 
     /** Opens table {@code name} with one Espresso on it; answers the receipt's id. */
     String tableWithEspresso(Shop shop, String name) {
-      String slot = shop.db.read(h -> h.createQuery("SELECT id FROM receipt_slots WHERE account_id = :a AND name = :n")
+      String slot = shop.db.read(h -> h.createQuery(
+          "SELECT id FROM receipt_slots WHERE account_id = :a AND name = :n")
           .bind("a", shop.account).bind("n", name).mapTo(String.class).one());
       String receipt = send("openTable", "slotId", slot).path("result").path("receiptId").asText();
-      long espresso = shop.db.read(h -> h.createQuery("SELECT id FROM products WHERE account_id = :a AND name = 'Espresso'")
-          .bind("a", shop.account).mapTo(Long.class).one());
+      long espresso = shop.db.read(h -> h.createQuery(
+          "SELECT id FROM products WHERE account_id = :a AND name = 'Espresso'").bind("a", shop.account).mapTo(Long.class).one());
       send("addLine", "receiptId", receipt, "lineId", UUID.randomUUID().toString(), "productId", espresso);
       return receipt;
     }
@@ -125,7 +126,8 @@ class TerminalPermissionsBrowserTest {
       t.click("receipt-panel button[data-action=send]");
 
       t.waitUntil(d -> lines(t).stream().allMatch(l -> "true".equals(l.getAttribute("data-sent"))));
-      assertThat(t.all("receipt-panel .lines .sent-mark")).extracting(WebElement::getText).containsExactly("wysłane", "wysłane");
+      assertThat(t.all("receipt-panel .lines .sent-mark")).extracting(WebElement::getText)
+          .containsExactly("wysłane", "wysłane");
       t.waitSent();
       assertThat(Rows.count(shop.db, "lines WHERE sent = :t", "t", true)).isEqualTo(2);
       // A waiter: + and the note stay, − and ✕ are not offered; their places stay empty (no shift).
@@ -190,7 +192,8 @@ class TerminalPermissionsBrowserTest {
       t.waitUntil(d -> TerminalReceiptToolsBrowserTest.total(t).equals("15,00 zł"));
       t.waitSent();
       assertThat(Rows.count(shop.db, "lines WHERE unit_price = 750")).isEqualTo(1);
-      assertThat(Rows.count(shop.db, "receipt_audit WHERE type = 'changePrice' AND user_name = 'Marek Kowal'")).isEqualTo(1);
+      assertThat(Rows.count(shop.db, "receipt_audit WHERE type = 'changePrice' AND user_name = 'Marek Kowal'"))
+          .isEqualTo(1);
     }
   }
 
@@ -221,7 +224,8 @@ class TerminalPermissionsBrowserTest {
       assertThat(t.all("receipt-panel button[data-action=break-lock]")).isEmpty();
       t.waitSent();
       assertThat(Rows.count(shop.db, "receipts WHERE state = 'PAYING'")).isZero();
-      assertThat(Rows.count(shop.db, "receipt_audit WHERE type = 'breakLease' AND user_name = 'Marek Kowal'")).isEqualTo(1);
+      assertThat(Rows.count(shop.db, "receipt_audit WHERE type = 'breakLease' AND user_name = 'Marek Kowal'"))
+          .isEqualTo(1);
     }
   }
 
