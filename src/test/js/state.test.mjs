@@ -145,7 +145,7 @@ test('the list shows every table in slot order with its status, then other recei
     t2: receipt('t2', { slotId: 's2', kind: 'TABLE', name: 'Stolik 2', ownerUserId: 2 }),
     t3: { id: 't3', slotId: 's3', kind: 'TABLE', name: 'Stolik 3', state: 'OPEN', occupied: true },
     a10: receipt('a10', { name: 'Sale 10' }),
-    a2: receipt('a2', { name: 'Sale 2', state: 'PAYING' }),
+    a2: receipt('a2', { name: 'Sale 2', state: 'PAYING', lease: { deviceId: 2, userId: 2 } }),
     old: receipt('old', { slotId: 'gone-slot', kind: 'TABLE', name: 'Taras 9' }),
     t1: receipt('t1', { slotId: 's1', kind: 'TABLE', name: 'Stolik 1' }),
   };

@@ -60,7 +60,10 @@ final class MoveRules {
         false);
   }
 
-  /** Every line of the source moves to the target; the source ends DELETED (a table: next generation). */
+  /**
+   * Every line of the source moves to the target, with its note (appended) and guests (added); the
+   * source ends DELETED (a table: next generation).
+   */
   static Outcome merge(MoveCommands.Merge x, RuleState s, Context c) {
     if (x.receiptId().equals(x.targetReceiptId())) return Refusals.of("same_receipt", Map.of());
     Receipt source = s.receipt(x.receiptId());
@@ -70,11 +73,25 @@ final class MoveRules {
     no = Guards.editable(target, x.targetReceiptId(), c);
     if (no != null) return no;
     if (target.lines().size() + source.lines().size() > Limits.MAX_LINES) return Refusals.limit(Limits.Name.LINES);
+    // What the source knew stays with its lines: its note after the target's, its guests added. Past a
+    // limit the merge is refused (nothing cut): the cashier shortens a note or corrects the guests first.
+    String note = joinNotes(target.note(), source.note());
+    no = Guards.noteLength(note);
+    if (no != null) return no;
+    int guests = target.guests() + source.guests();
+    if (guests > Limits.MAX_GUESTS) return Refusals.limit(Limits.Name.GUESTS);
     List<Line> targetLines = new ArrayList<>(target.lines());
     targetLines.addAll(source.lines());
-    Receipt merged = target.withLines(targetLines).touchedAt(c.now());
+    Receipt merged = target.withLines(targetLines).withNote(note).withGuests(guests).touchedAt(c.now());
     Receipt gone = source.withLines(List.of()).withState(State.DELETED).touchedAt(c.now());
     return new Accepted(List.of(gone, merged), Set.of(), merged.id(),
         Map.of("receiptId", merged.id(), "mergedReceiptId", gone.id()), null, false);
+  }
+
+  /** The target's note, then the source's ("a · b"); either alone when the other is empty. */
+  static String joinNotes(String target, String source) {
+    if (source == null) return target;
+    if (target == null) return source;
+    return target + " · " + source;
   }
 }

@@ -92,12 +92,16 @@ final class OfficeStore {
 
   /** A receipt of this account in its latest state, any state; 404 otherwise. */
   ReceiptView receipt(long accountId, String receiptId) {
+    return find(accountId, receiptId).orElseThrow(() -> Problem.notFound("receipt " + receiptId));
+  }
+
+  /** A receipt of this account in its latest state, any state, if there is one. */
+  java.util.Optional<ReceiptView> find(long accountId, String receiptId) {
     return db.read(h -> h.createQuery("""
             SELECT c.payload FROM receipts r
             JOIN changes c ON c.account_id = r.account_id AND c.space = r.space AND c.seq = r.seq
             WHERE r.account_id = :a AND r.id = :id""")
-        .bind("a", accountId).bind("id", receiptId).mapTo(String.class).findOne()
-        .map(OfficeStore::view).orElseThrow(() -> Problem.notFound("receipt " + receiptId)));
+        .bind("a", accountId).bind("id", receiptId).mapTo(String.class).findOne().map(OfficeStore::view));
   }
 
   List<AuditEntry> audit(long accountId, String receiptId) {

@@ -98,14 +98,13 @@ public final class SalesRoutes {
 
   // ---- Audit trail -------------------------------------------------------------------------
 
-  public record TrailRow(String at, String user, String terminal, String action, String summary, long seq) {}
-
   public record LineRow(String name, String quantity, String unitPrice, String total, String note) {}
 
   public record PaymentRow(String method, String amount) {}
 
+  /** {@code merged}: the histories of the receipts merged into this one (Trails). */
   public record AuditPage(PageContext page, String id, String name, String state, String owner, String total,
-      String note, int guests, List<LineRow> lines, List<TrailRow> trail) {}
+      String note, int guests, List<LineRow> lines, List<Trails.Row> trail, List<Trails.Merged> merged) {}
 
   private void auditPage(Context ctx) {
     long accountId = BackOfficeAuth.admin(ctx).accountId();
@@ -113,20 +112,13 @@ public final class SalesRoutes {
     String lang = i18n.language();
     ReceiptView v = store.receipt(accountId, ctx.pathParam("id"));
     Map<Long, String> users = store.userNames(accountId);
-    Map<Long, String> devices = store.deviceNames(accountId);
     List<LineRow> lines = v.lines().stream().map(l -> new LineRow(l.name(), quantity(l.quantity(), lang),
         Display.money(l.unitPrice(), lang), Display.money(l.total(), lang), l.note())).toList();
-    List<TrailRow> trail = store.audit(accountId, v.id()).stream().map(a -> new TrailRow(Display.dateTime(a.at()),
-        a.userName(), devices.getOrDefault(a.deviceId(), "#" + a.deviceId()), action(i18n, a.type()), AuditDetails.of(a.summary(), i18n, users), a.seq()))
-        .toList();
+    Trails trails = new Trails(store, accountId, i18n);
+    List<Trails.Row> trail = trails.of(v.id());
     Pages.show(ctx, "backoffice/sales/receipt.jte", new AuditPage(PageContext.of(ctx), v.id(), v.name(),
         i18n.t("sales.state." + v.state().name()), users.getOrDefault(v.ownerUserId(), "#" + v.ownerUserId()),
-        Display.money(v.total(), lang), v.note(), v.guests(), lines, trail));
-  }
-
-  private static String action(I18n i18n, String type) {
-    String key = "sales.action." + type;
-    return i18n.has(key) ? i18n.t(key) : type;
+        Display.money(v.total(), lang), v.note(), v.guests(), lines, trail, trails.mergedInto(v.id(), trail)));
   }
 
   /** Thousandths of a unit as "2", "1,5" / "1.5", "0,125". */

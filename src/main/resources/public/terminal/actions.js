@@ -63,6 +63,33 @@ export class CashierActions {
     return this.dispatch({ type: 'removeLine', lineId: line.id }, this.about(receipt, [line]));
   }
 
+  /** Lowering or removing {@code line}: a sent one only with VOID_LINES (the server refuses it otherwise). */
+  mayLower(line) {
+    return !line.sent || this.can('VOID_LINES');
+  }
+
+  /** Deleting {@code receipt}: one with lines only with VOID_LINES. */
+  mayDelete(receipt) {
+    return (receipt.lines ?? []).length === 0 || this.can('VOID_LINES');
+  }
+
+  /** "Send to kitchen": marks the lines not sent yet (named, so a colleague's newer line is not included). */
+  sendToKitchen(receipt) {
+    const lines = (receipt.lines ?? []).filter((l) => !l.sent);
+    if (lines.length === 0) return null;
+    const command = { type: 'markSent', receiptId: receipt.id, lineIds: lines.map((l) => l.id) };
+    return this.dispatch(command, this.about(receipt, lines));
+  }
+
+  changePrice(receipt, line, unitPrice) {
+    return this.dispatch({ type: 'changePrice', lineId: line.id, unitPrice }, this.about(receipt, [line]));
+  }
+
+  /** Ends another terminal's payment lease (BREAK_PAYMENT_LOCK; the server audits who did). */
+  breakLease(receipt) {
+    return this.dispatch({ type: 'breakLease', receiptId: receipt.id }, this.about(receipt));
+  }
+
   noteLine(receipt, line, note) {
     return this.dispatch({ type: 'noteLine', lineId: line.id, note: note || null }, this.about(receipt, [line]));
   }

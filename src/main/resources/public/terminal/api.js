@@ -22,8 +22,13 @@ export class Api {
     this.fetch = fetchImpl;
     this.deviceToken = null;
     this.sessionToken = null;
-    /** Server clock minus this clock (ms), from each answer's Date header: leases expire by the server's clock. */
+    /**
+     * Server clock minus this clock (ms): leases expire by the server's clock. From each answer's Date
+     * header until the stream's heartbeat has told the time (ms, and the clock the lease rules use);
+     * from then on the heartbeat's, so the two never take turns.
+     */
     this.serverOffset = 0;
+    this.clockFromStream = false;
   }
 
   async call(method, path, body) {
@@ -40,7 +45,8 @@ export class Api {
       throw new NetworkError(e.message);
     }
     const date = Date.parse(response.headers.get('Date') ?? '');
-    if (!Number.isNaN(date)) this.serverOffset = date + 500 - Date.now(); // Date has whole seconds
+    // Date has whole seconds: +500 ms is the middle of the second it names.
+    if (!Number.isNaN(date) && !this.clockFromStream) this.serverOffset = date + 500 - Date.now();
     if (response.status === 304 || response.status === 204) return { status: response.status, body: null };
     const text = await response.text();
     let json = null;

@@ -23,6 +23,7 @@ class PaymentDialog extends TerminalElement {
     this.message = null;
     this.done = null;
     this.phase = 'lease';
+    this.leaseSeq = null;
     await this.updateComplete;
     this.querySelector('dialog').showModal();
     if (t.connection !== 'online') {
@@ -45,12 +46,37 @@ class PaymentDialog extends TerminalElement {
       return;
     }
     this.phase = 'tender';
-    // The lease lasts 60 s; renew it while the cashier is still counting money.
+    this.leaseSeq = ack.seq ?? 0;
+    // The lease lasts 60 s; renew it while the cashier is still counting money, but never take back a
+    // lock a manager broke meanwhile (willUpdate ends the payment then).
     clearInterval(this.renewal);
-    this.renewal = setInterval(() => {
-      if (this.phase === 'tender' && this.receipt) t.startPayment(this.receipt);
-      else clearInterval(this.renewal);
+    this.renewal = setInterval(async () => {
+      if (this.phase !== 'tender' || !this.receipt || this.lockLost()) {
+        clearInterval(this.renewal);
+        return;
+      }
+      const renewed = await (await t.startPayment(this.receipt)).answered;
+      if (outcome(renewed) !== 'refused') this.leaseSeq = Math.max(this.leaseSeq, renewed.seq ?? 0);
     }, 30_000);
+  }
+
+  /**
+   * Whether this terminal's lock on the receipt is gone: a change after the lease was taken (or last
+   * renewed) left the receipt without it, i.e. someone with BREAK_PAYMENT_LOCK broke it.
+   */
+  lockLost() {
+    const t = this.terminal;
+    const r = t.state.receipts[this.receipt?.id];
+    if (!r || this.leaseSeq == null || (r.seq ?? 0) <= this.leaseSeq) return false;
+    return !(r.state === 'PAYING' && r.lease?.deviceId === t.device?.id);
+  }
+
+  willUpdate() {
+    if (this.phase === 'tender' && this.receipt && this.lockLost()) {
+      clearInterval(this.renewal);
+      this.phase = 'error';
+      this.message = this.terminal.t('pay.lockBroken');
+    }
   }
 
   get due() {

@@ -1,10 +1,13 @@
 // The current receipt: its name, state (paying elsewhere: locked), lines with quantity +/-, remove and
 // note, the total with the VAT breakdown, and the receipt's actions. Totals shown are the server's;
-// while a change of this device is unconfirmed they are a preview (marked).
+// while a change of this device is unconfirmed they are a preview (marked). An action the user's
+// permissions do not allow is not offered at all (lowering or removing a sent line, deleting a receipt
+// with lines, changing a price, breaking a payment lock), rather than refused after the tap; a missing
+// -/✕ leaves its 44 px place empty, so the other buttons stay where the cashier's finger expects them.
 import { html } from 'lit';
 import { TerminalElement } from './terminal-element.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { formatMoney, formatQuantity, vatBreakdown } from './money.js';
+import { formatMoney, formatQuantity, formatAmount, parseMoney, vatBreakdown } from './money.js';
 import './payment-dialog.js';
 import './guest-bill.js';
 import './move-dialog.js';
@@ -40,6 +43,30 @@ class ReceiptPanel extends TerminalElement {
     this.terminal.rename(receipt, name);
   }
 
+  /** Asks for a line's new unit price (CHANGE_PRICES); what is not a price is asked again, with why. */
+  editPrice(receipt, line) {
+    const t = this.terminal;
+    let text = formatAmount(line.unitPrice, t.lang);
+    let question = t.t('receipt.priceAsk', { name: line.name });
+    for (;;) {
+      const answer = window.prompt(question, text);
+      if (answer === null) return;
+      const price = parseMoney(answer.trim());
+      if (price !== null) {
+        if (price !== line.unitPrice) t.changePrice(receipt, line, price);
+        return;
+      }
+      text = answer;
+      question = `${t.t('receipt.priceAsk', { name: line.name })}\n${t.t('sale.free.badPrice')}`;
+    }
+  }
+
+  breakLock(receipt, lease) {
+    const t = this.terminal;
+    const question = t.t('receipt.breakLockConfirm', { name: lease.userName ?? '', receipt: receipt.name });
+    if (window.confirm(question)) t.breakLease(receipt);
+  }
+
   remove(receipt) {
     if (window.confirm(this.terminal.t('receipt.deleteConfirm', { name: receipt.name }))) this.terminal.remove(receipt);
   }
@@ -47,11 +74,11 @@ class ReceiptPanel extends TerminalElement {
   state(receipt) {
     const t = this.terminal;
     if (receipt.occupied) return html`<p class="locked">${t.t('receipt.occupied')}</p>`;
-    if (receipt.state === 'PAYING' && receipt.lease) {
-      // Who is paying is never cut short; "cannot be edited" gives way first on a narrow screen.
-      if (!t.editable(receipt)) return html`<p class="locked" role="status" data-locked="true"><span class="who">${t.t('receipt.payingBy', { name: receipt.lease.userName ?? '' })}</span><span class="why">\u00a0— ${t.t('receipt.payingLocked')}</span></p>`;
-      return html`<p class="hint">${t.t('receipt.payingMe')}</p>`;
-    }
+    // Only a running lease is a payment: an expired one (any terminal's) is a free receipt.
+    const lock = t.lockedBy(receipt);
+    // Who is paying is never cut short; "cannot be edited" gives way first on a narrow screen.
+    if (lock) return html`<p class="locked" role="status" data-locked="true"><span class="who">${t.t('receipt.payingBy', { name: lock.userName ?? '' })}</span><span class="why">\u00a0— ${t.t('receipt.payingLocked')}</span></p>`;
+    if (t.payingHere(receipt)) return html`<p class="hint" data-paying-here>${t.t('receipt.payingMe')}</p>`;
     if (receipt.attention) return html`<p class="hint">${t.t('receipt.attention')}${receipt.recoveredFrom ? ' — ' + receipt.recoveredFrom : ''}</p>`;
     // Unconfirmed changes: being sent, or (with no connection) kept on this terminal until it is back.
     const unconfirmed = t.connection === 'online' ? 'receipt.preview' : 'receipt.previewOffline';
@@ -83,34 +110,46 @@ class ReceiptPanel extends TerminalElement {
     const t = this.terminal;
     const r = t.current;
     if (!r) return html`<p class="muted" style="padding:12px">${t.t('receipt.none')}</p>`;
+    const header = html`
+      <header>
+        <h2 id="receipt-name">${r.name}</h2>
+        <div class="state">${r.note ? html`<p class="muted receipt-note" data-note title=${r.note}>✎ ${r.note}</p>` : ''}${this.state(r)}</div>
+      </header>`;
+    // A table someone the user may not see is serving: no contents, so nothing to tap either.
+    if (r.occupied) {
+      return html`${header}<ul class="lines" aria-labelledby="receipt-name"><li class="muted" data-occupied>${t.t('receipt.occupiedHint')}</li></ul>`;
+    }
     const editable = t.editable(r);
     const lines = r.lines ?? [];
     const money = (g) => formatMoney(g, t.lang);
     const adHoc = r.kind === 'AD_HOC';
-    return html`
-      <header>
-        <h2 id="receipt-name">${r.name}</h2>
-        <div class="state">${r.note ? html`<p class="muted receipt-note" data-note title=${r.note}>✎ ${r.note}</p>` : ''}${this.state(r)}</div>
-      </header>
+    const prices = t.can('CHANGE_PRICES');
+    const lock = t.lockedBy(r);
+    const gap = html`<span class="gap" aria-hidden="true"></span>`;
+    return html`${header}
       <ul class="lines" aria-labelledby="receipt-name">
         ${lines.length === 0 ? html`<li class="muted">${t.t('receipt.empty')}</li>` : ''}
-        ${repeat(lines, (l) => l.id, (l) => html`<li data-line=${l.id}>
-          <span><span class="line-name">${l.name}</span><br><span class="muted amount">${formatQuantity(l.quantity, t.lang)} × ${money(l.unitPrice)}</span></span>
+        ${repeat(lines, (l) => l.id, (l) => {
+          const lower = t.mayLower(l);
+          return html`<li data-line=${l.id} data-sent=${l.sent ? 'true' : 'false'}>
+          <span><span class="line-name">${l.name}</span><br><span class="muted amount">${formatQuantity(l.quantity, t.lang)} × ${money(l.unitPrice)}</span>${l.sent ? html` <span class="sent-mark">${t.t('receipt.sent')}</span>` : ''}</span>
           <span class="amount line-total">${money(l.total)}</span>
           <span class="qty">
-            <button aria-label=${t.t('receipt.minus', { name: l.name })} data-action="minus" ?disabled=${!editable} @click=${() => t.adjust(r, l, -1000)}>−</button>
+            ${lower ? html`<button aria-label=${t.t('receipt.minus', { name: l.name })} data-action="minus" ?disabled=${!editable} @click=${() => t.adjust(r, l, -1000)}>−</button>` : gap}
             <output aria-label=${t.t('receipt.qty')}>${formatQuantity(l.quantity, t.lang)}</output>
             <button aria-label=${t.t('receipt.plus', { name: l.name })} data-action="plus" ?disabled=${!editable} @click=${() => t.adjust(r, l, 1000)}>+</button>
           </span>
           <span>
+            ${prices ? html`<button aria-label=${t.t('receipt.price', { name: l.name })} data-action="price" ?disabled=${!editable} @click=${() => this.editPrice(r, l)}>${t.t('receipt.priceButton')}</button>` : ''}
             <button aria-label=${t.t('receipt.lineNote', { name: l.name })} data-action="line-note" ?disabled=${!editable} @click=${() => this.editNote(r, l)}>✎</button>
-            <button class="danger" aria-label=${t.t('receipt.remove', { name: l.name })} data-action="remove" ?disabled=${!editable} @click=${() => t.removeLine(r, l)}>✕</button>
+            ${lower ? html`<button class="danger" aria-label=${t.t('receipt.remove', { name: l.name })} data-action="remove" ?disabled=${!editable} @click=${() => t.removeLine(r, l)}>✕</button>` : gap}
           </span>
           ${l.note ? html`<span class="note">${l.note}</span>` : ''}
-        </li>`)}
+        </li>`;
+        })}
       </ul>
       <div class="totals">
-        <div class="sum"><span>${t.t('receipt.total')}</span><span class="amount" id="receipt-total">${r.occupied ? '' : money(r.total ?? 0)}</span></div>
+        <div class="sum"><span>${t.t('receipt.total')}</span><span class="amount" id="receipt-total">${money(r.total ?? 0)}</span></div>
         <table aria-label=${t.t('receipt.vatTable')}>
           ${vatBreakdown(lines).map((v) => html`<tr><td>${t.t('receipt.vat', { rate: v.rate === 'ZW' ? t.t('receipt.vatExempt') : v.rate + '%' })}</td>
             <td class="amount">${money(v.vat)}</td><td class="amount">${t.t('receipt.net', { amount: money(v.net) })}</td></tr>`)}
@@ -119,6 +158,8 @@ class ReceiptPanel extends TerminalElement {
       <div class="actions" role="group" aria-label=${t.t('receipt.actions')}>
         <button class="primary pay" data-action="pay" ?disabled=${!editable || lines.length === 0}
           @click=${() => this.querySelector('payment-dialog').open(r)}>${t.t('receipt.pay')} ${money(r.total ?? 0)}</button>
+        ${lock && t.can('BREAK_PAYMENT_LOCK') ? html`<button class="danger" data-action="break-lock" @click=${() => this.breakLock(r, lock)}>${t.t('receipt.breakLock')}</button>` : ''}
+        <button data-action="send" ?disabled=${!editable || !lines.some((l) => !l.sent)} @click=${() => t.sendToKitchen(r)}>${t.t('receipt.send')}</button>
         <label class="inline" for="guests">${t.t('receipt.guests')}</label>
         <input id="guests" type="number" min="0" max="999" style="width:4.5em" aria-label=${t.t('receipt.guestsLabel')} .value=${String(r.guests ?? 0)}
           ?disabled=${!editable} @change=${(e) => t.setGuests(r, Math.max(0, Math.min(999, Number(e.target.value) || 0)))}>
@@ -129,7 +170,7 @@ class ReceiptPanel extends TerminalElement {
         <button data-action="bill" ?disabled=${lines.length === 0} @click=${() => this.querySelector('guest-bill').open(r)}>${t.t('receipt.bill')}</button>
         ${adHoc ? html`
           <button data-action="rename" ?disabled=${!editable} @click=${() => this.rename(r)}>${t.t('receipt.rename')}</button>
-          <button class="danger" data-action="delete" ?disabled=${!editable} @click=${() => this.remove(r)}>${t.t('receipt.delete')}</button>` : ''}
+          ${t.mayDelete(r) ? html`<button class="danger" data-action="delete" ?disabled=${!editable} @click=${() => this.remove(r)}>${t.t('receipt.delete')}</button>` : ''}` : ''}
       </div>`;
   }
 }

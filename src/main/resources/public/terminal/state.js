@@ -203,6 +203,17 @@ function applyCommand(receipts, entry, ctx) {
         .map((l) => (l.id === c.lineId ? { ...l, quantity: Math.max(1, l.quantity + c.delta) } : l)));
     case 'removeLine':
       return withLine(receipts, c.lineId, (lines) => lines.filter((l) => l.id !== c.lineId));
+    case 'markSent': {
+      // Only the lines the command names (all of them without a list): a line a colleague added
+      // meanwhile was not seen here and is not sent by this tap.
+      const r = byId(receipts, c.receiptId, ctx);
+      if (!r?.lines) return receipts;
+      const sent = c.lineIds ? new Set(c.lineIds) : null;
+      return editLines(receipts, r, (lines) => lines.map((l) => (!sent || sent.has(l.id) ? { ...l, sent: true } : l)));
+    }
+    case 'changePrice':
+      return withLine(receipts, c.lineId, (lines) => lines
+        .map((l) => (l.id === c.lineId ? { ...l, unitPrice: c.unitPrice } : l)));
     case 'noteLine':
       return withLine(receipts, c.lineId, (lines) => lines.map((l) => (l.id === c.lineId ? { ...l, note: c.note || null } : l)));
     case 'noteReceipt':
@@ -216,6 +227,7 @@ function applyCommand(receipts, entry, ctx) {
     case 'startPayment':
       return patch(receipts, c.receiptId, ctx, { state: 'PAYING', lease: { deviceId: ctx.deviceId, userId: ctx.me?.userId } });
     case 'cancelPayment':
+    case 'breakLease':
       return patch(receipts, c.receiptId, ctx, { state: 'OPEN', lease: null });
     case 'delete':
     case 'pay': {
@@ -247,7 +259,10 @@ function applyCommand(receipts, entry, ctx) {
       const from = byId(receipts, c.receiptId, ctx);
       const into = byId(receipts, c.targetReceiptId, ctx);
       if (!from?.lines || !into?.lines) return receipts;
-      return editLines(without(receipts, from.id), into, (lines) => [...lines, ...from.lines]);
+      // As the server merges: the source's note after the target's, the guests added.
+      const note = [into.note, from.note].filter((n) => n).join(' · ') || null;
+      const merged = { ...into, note, guests: (into.guests ?? 0) + (from.guests ?? 0) };
+      return editLines(without(receipts, from.id), merged, (lines) => [...lines, ...from.lines]);
     }
     default:
       return receipts;
@@ -255,19 +270,30 @@ function applyCommand(receipts, entry, ctx) {
 }
 
 /**
+ * Whether {@code receipt} is being paid at {@code now} (the server's clock): a PAYING receipt whose
+ * lease has not run out. A lease without an end is this device's own, not yet answered. An expired
+ * lease is free (the server never sweeps it, DESIGN "Payment lease").
+ */
+export function leaseActive(receipt, now) {
+  const l = receipt?.state === 'PAYING' ? receipt.lease : null;
+  return !!l && (l.until == null || l.until > now);
+}
+
+/**
  * The receipts list in its order: every table of the configuration in slot order (empty, mine, a
  * colleague's, or occupied by someone I may not see), then the other receipts (ad-hoc ones and tables
  * removed from the configuration while they hold lines, DESIGN rule 6), by name, numbers in order.
- * Each item: {key, slot, receipt, status: 'empty'|'mine'|'colleague'|'hidden', paying}.
+ * Each item: {key, slot, receipt, status: 'empty'|'mine'|'colleague'|'hidden', paying}; paying while
+ * its lease runs at {@code now} (the server's clock; without it, whenever a lease is held).
  */
-export function receiptList(receipts, slots, me) {
+export function receiptList(receipts, slots, me, now = -Infinity) {
   const all = Object.values(receipts);
   const slotIds = new Set(slots.map((s) => s.id));
   const status = (r) => (r.occupied ? 'hidden' : r.ownerUserId === me?.userId ? 'mine' : 'colleague');
   const item = (slot, r) => ({
     key: slot ? 'slot:' + slot.id : r.id, slot, receipt: r,
     status: r ? status(r) : 'empty',
-    paying: r?.state === 'PAYING',
+    paying: r?.occupied ? r.state === 'PAYING' : leaseActive(r, now),
   });
   const tables = slots.map((s) => item(s, all.find((r) => r.slotId === s.id) ?? null));
   const others = all

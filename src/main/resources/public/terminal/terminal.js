@@ -7,7 +7,7 @@
 // nothing; a resend after a lost answer is answered from the server's log.
 import { Api, ApiError, NetworkError } from './api.js';
 import { Stream } from './stream.js';
-import { emptyState, applyFrame, keepSpaces, preview, receiptList } from './state.js';
+import { emptyState, applyFrame, keepSpaces, preview, receiptList, leaseActive } from './state.js';
 import { createOutbox, settle, unconfirmed, unsentCount, renumber } from './outbox.js';
 import { translate } from './i18n.js';
 import { Sending } from './sending.js';
@@ -222,7 +222,10 @@ export class Terminal extends EventTarget {
 
   onFrame(frame) {
     if (frame.type === 'heartbeat') {
-      if (Number.isFinite(frame.time)) this.api.serverOffset = frame.time - Date.now();
+      if (Number.isFinite(frame.time)) {
+        this.api.serverOffset = frame.time - Date.now();
+        this.api.clockFromStream = true;
+      }
       return;
     }
     if (frame.type === 'welcome') {
@@ -326,8 +329,17 @@ export class Terminal extends EventTarget {
     return this.session ? { userId: this.session.user.id, roleId: this.session.user.roleId, userName: this.session.user.name } : null;
   }
 
+  /**
+   * Whether the logged-in user has {@code permission}, by the configuration this device applied: the
+   * server enforces that one (DESIGN rule 5), and a sync after login may have changed the user's role
+   * or its permissions. The login's answer counts only while the configuration does not name the user.
+   */
   can(permission) {
-    return this.session?.user.permissions?.includes(permission) ?? false;
+    const user = this.session?.user;
+    if (!user) return false;
+    const roleId = this.config?.users?.find((u) => u.id === user.id)?.roleId ?? user.roleId;
+    const role = this.config?.roles?.find((r) => r.id === roleId);
+    return (role?.permissions ?? user.permissions ?? []).includes(permission);
   }
 
   get products() {
@@ -346,7 +358,8 @@ export class Terminal extends EventTarget {
   }
 
   get list() {
-    return receiptList(this.receipts, this.config?.parkingEnabled ? this.config.slots ?? [] : [], this.me);
+    const slots = this.config?.parkingEnabled ? this.config.slots ?? [] : [];
+    return receiptList(this.receipts, slots, this.me, this.serverNow());
   }
 
   get unsent() {
@@ -361,8 +374,17 @@ export class Terminal extends EventTarget {
   /** Whether this device may change {@code receipt}: not while a colleague's terminal is paying it. */
   editable(receipt) {
     if (!receipt || receipt.occupied) return false;
-    return !(receipt.state === 'PAYING' && receipt.lease && receipt.lease.deviceId !== this.device?.id
-      && receipt.lease.until > this.serverNow());
+    return !this.lockedBy(receipt);
+  }
+
+  /** The running lease of another terminal on {@code receipt}, or null (none, or it ran out: free). */
+  lockedBy(receipt) {
+    return leaseActive(receipt, this.serverNow()) && receipt.lease.deviceId !== this.device?.id ? receipt.lease : null;
+  }
+
+  /** Whether this terminal's own lease on {@code receipt} is running (a payment in progress here). */
+  payingHere(receipt) {
+    return leaseActive(receipt, this.serverNow()) && receipt.lease.deviceId === this.device?.id;
   }
 
   /** Now by the server's clock (leases are the server's). */

@@ -1,0 +1,98 @@
+package paragon.sales;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import paragon.receipts.ReceiptView;
+import paragon.web.I18n;
+
+/**
+ * A receipt's audit trail for the back office, with where a merge took its lines: the row of a merge
+ * names the other receipt (the source on the target's trail, the target on the source's) and links to
+ * it, and the target's page also shows the history of every receipt merged into it (and of those
+ * merged into them), since a merged-away receipt is deleted and appears in no list of its own.
+ */
+public final class Trails {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** One trail row; {@code related}: the receipt a merge row names ({@code relatedKey} says how), else null. */
+  public record Row(String at, String user, String terminal, String action, String summary, long seq,
+      String relatedKey, String relatedId, String relatedName) {}
+
+  /** The history of a receipt merged (directly or through another) into the page's receipt. */
+  public record Merged(String id, String name, List<Row> trail) {}
+
+  private final OfficeStore store;
+  private final long accountId;
+  private final I18n i18n;
+  private final Map<Long, String> users;
+  private final Map<Long, String> devices;
+
+  Trails(OfficeStore store, long accountId, I18n i18n) {
+    this.store = store;
+    this.accountId = accountId;
+    this.i18n = i18n;
+    this.users = store.userNames(accountId);
+    this.devices = store.deviceNames(accountId);
+  }
+
+  List<Row> of(String receiptId) {
+    List<Row> rows = new ArrayList<>();
+    for (OfficeStore.AuditEntry a : store.audit(accountId, receiptId)) {
+      String related = null;
+      String key = null;
+      if ("merge".equals(a.type())) {
+        JsonNode command = parse(a.summary());
+        String source = id(command.path("receiptId"));
+        String target = id(command.path("targetReceiptId"));
+        boolean intoThis = receiptId.equals(target);
+        related = intoThis ? source : target;
+        key = related == null ? null : intoThis ? "sales.merged_from" : "sales.merged_into";
+      }
+      String name = related == null ? null : store.find(accountId, related).map(ReceiptView::name).orElse(related);
+      rows.add(new Row(Display.dateTime(a.at()), a.userName(), devices.getOrDefault(a.deviceId(), "#" + a.deviceId()),
+          action(a.type()), AuditDetails.of(a.summary(), i18n, users), a.seq(), key, related, name));
+    }
+    return rows;
+  }
+
+  /** Every receipt merged into {@code receiptId}, then those merged into them, each once. */
+  List<Merged> mergedInto(String receiptId, List<Row> trail) {
+    List<Merged> out = new ArrayList<>();
+    Set<String> seen = new LinkedHashSet<>(List.of(receiptId));
+    List<Row> pending = new ArrayList<>(trail);
+    while (!pending.isEmpty()) {
+      Row row = pending.remove(0);
+      if (!"sales.merged_from".equals(row.relatedKey()) || !seen.add(row.relatedId())) continue;
+      List<Row> theirs = of(row.relatedId());
+      out.add(new Merged(row.relatedId(), row.relatedName(), theirs));
+      pending.addAll(theirs);
+    }
+    return out;
+  }
+
+  private String action(String type) {
+    String key = "sales.action." + type;
+    return i18n.has(key) ? i18n.t(key) : type;
+  }
+
+  /** A receipt id as stored (ids are lower-case UUIDs; a terminal may have sent upper case). */
+  private static String id(JsonNode value) {
+    return value.isTextual() ? value.asText().toLowerCase(Locale.ROOT) : null;
+  }
+
+  private static JsonNode parse(String stored) {
+    try {
+      JsonNode node = JSON.readTree(stored);
+      return node == null ? JSON.createObjectNode() : node;
+    } catch (IOException e) {
+      throw new IllegalStateException("an audit entry is not JSON", e);
+    }
+  }
+}
