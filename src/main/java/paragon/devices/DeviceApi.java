@@ -23,9 +23,12 @@ public final class DeviceApi {
   private final TerminalAuth terminals;
   private final CashierLogin logins;
   private final CommandNumbers numbers;
+  private final RevisionApplied applied;
 
-  private DeviceApi(Database db, Clock clock, DeviceAuth auth, TerminalAuth terminals, CommandNumbers numbers) {
+  private DeviceApi(Database db, Clock clock, DeviceAuth auth, TerminalAuth terminals, CommandNumbers numbers,
+      RevisionApplied applied) {
     this.db = db;
+    this.applied = applied;
     this.auth = auth;
     this.terminals = terminals;
     this.numbers = numbers;
@@ -33,8 +36,8 @@ public final class DeviceApi {
   }
 
   public static void register(RoutesConfig routes, Database db, Clock clock, DeviceAuth auth, TerminalAuth terminals,
-      CommandNumbers numbers) {
-    DeviceApi api = new DeviceApi(db, clock, auth, terminals, numbers);
+      CommandNumbers numbers, RevisionApplied applied) {
+    DeviceApi api = new DeviceApi(db, clock, auth, terminals, numbers, applied);
     routes.post("/api/device/pair", api::pair);
     routes.get("/api/device/config", api::config);
     routes.get("/api/device/heartbeat", api::heartbeat);
@@ -89,7 +92,7 @@ public final class DeviceApi {
 
   private void ack(Context ctx) {
     Device device = auth.require(ctx);
-    auth.store().ack(device, JsonBody.number(JsonBody.of(ctx), "revision"));
+    auth.store().ack(device, JsonBody.number(JsonBody.of(ctx), "revision"), applied);
     ctx.json(syncBody(db.read(h -> auth.store().syncState(h, device))));
   }
 

@@ -69,13 +69,22 @@ export function keepSpaces(state, spaces) {
   return { ...state, cursors, receipts, applied };
 }
 
+/** A live frame of another space than the held copy's replaces it only when it is newer. */
+function newerElsewhere(held, r) {
+  return isLive(r) && (r.updatedAt ?? 0) > (held.updatedAt ?? 0);
+}
+
 /** {space, seq, by?, receipt} -> the state after it; the same state when the frame was seen already. */
 export function applyChange(state, change) {
   const space = change.space ?? change.receipt.space;
   if (change.seq <= (state.cursors[space] ?? 0)) return state;
   const receipts = { ...state.receipts };
   const r = change.receipt;
-  if (isLive(r)) receipts[r.id] = { ...r, space: r.space ?? space };
+  const held = receipts[r.id];
+  if (held?.space && held.space !== space && !newerElsewhere(held, r)) {
+    // The receipt moved (a device's local receipts join its shop when sharing returns): the frames of
+    // its old space, which may come after those of its new one, tell nothing about the copy held.
+  } else if (isLive(r)) receipts[r.id] = { ...r, space: r.space ?? space };
   else delete receipts[r.id];
   return { ...state, cursors: { ...state.cursors, [space]: change.seq }, receipts, applied: raise(state.applied, space, change.by?.n) };
 }
