@@ -173,6 +173,16 @@ test('the list shows every table in slot order with its status, then other recei
   assert.equal(list[4].paying, true);
 });
 
+test('a table open both locally and in the shop (before the sync that joins them) is listed twice, never hidden', () => {
+  const receipts = {
+    shared: receipt('shared', { slotId: 's3', kind: 'TABLE', name: 'Stolik 3', ownerUserId: 2, createdAt: 20 }),
+    local: receipt('local', { space: 'device:4', slotId: 's3', kind: 'TABLE', name: 'Stolik 3', createdAt: 10 }),
+  };
+  const list = receiptList(receipts, [{ id: 's3', name: 'Stolik 3' }], me);
+  assert.deepEqual(list.map((i) => [i.slot ? 'table' : 'other', i.receipt.id]), [['table', 'local'], ['other', 'shared']]);
+  assert.equal(tableReceipt(receipts, 's3').id, 'local');
+});
+
 test('the next sale name takes the first free number', () => {
   assert.equal(nextSaleName({ a: receipt('a', { name: 'Sale 1' }), b: receipt('b', { name: 'Sale 3' }) }, 'Sale'), 'Sale 2');
   assert.equal(nextSaleName({}, 'Sprzedaż'), 'Sprzedaż 1');
