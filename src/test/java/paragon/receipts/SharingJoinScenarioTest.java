@@ -136,6 +136,10 @@ class SharingJoinScenarioTest {
       // A late line for the local copy (sent from an outbox) is not lost.
       JsonNode late = kasa1.send("addLine", "receiptId", localTable, "lineId", Terminal.uuid(), "productId", f.espresso);
       assertThat(status(late)).as("%s", late).isEqualTo("accepted");
+      // ... and lands where the shop's terminals see it, not in the device's own space.
+      ReceiptView recovered = f.receipt(late.path("result").path("receiptId").asText());
+      assertThat(recovered.attention()).isTrue();
+      assertThat(recovered.space()).isEqualTo(shop);
     }
   }
 
