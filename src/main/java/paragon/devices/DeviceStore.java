@@ -166,6 +166,15 @@ public final class DeviceStore {
     afterCommit.run();
   }
 
+  /**
+   * The revision {@code deviceId} applied, read in the caller's transaction: a command that locked the
+   * device's command cursor reads it after any ack that held that lock (see {@link RevisionApplied}).
+   */
+  public static long appliedRevision(Handle h, long accountId, long deviceId) {
+    return h.createQuery("SELECT applied_revision FROM devices WHERE id = :d AND account_id = :a")
+        .bind("d", deviceId).bind("a", accountId).mapTo(Long.class).one();
+  }
+
   /** Asks a device to sync: it sees {@code syncRequested: true} until it acknowledges the current revision. */
   void requestSync(long accountId, long deviceId) {
     db.inTransaction(h -> {

@@ -6,10 +6,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import paragon.configuration.EffectiveConfig;
+import paragon.configuration.Revisions;
+import paragon.devices.DeviceModel;
+import paragon.sync.Feed;
 import paragon.testing.StreamClient;
 import paragon.testing.TestDatabases;
+import paragon.web.I18n;
 
 /**
  * One table, one open receipt, whatever the sharing history: a device that parked locally while its
@@ -140,6 +148,40 @@ class SharingJoinScenarioTest {
       ReceiptView recovered = f.receipt(late.path("result").path("receiptId").asText());
       assertThat(recovered.attention()).isTrue();
       assertThat(recovered.space()).isEqualTo(shop);
+    }
+  }
+
+  /**
+   * A command authenticated under the old revision that reaches the database only after the ack and
+   * its join: it is judged by the revision applied by then, so it cannot start a second, local copy of
+   * a table the join just brought into the shop.
+   */
+  @ParameterizedTest
+  @EnumSource(TestDatabases.Kind.class)
+  void a_command_in_flight_across_the_ack_is_judged_by_the_revision_applied_when_it_runs(TestDatabases.Kind kind) {
+    try (Floor f = new Floor(kind)) {
+      Terminal kasa1 = f.terminal("anna");
+      String slot = f.slot("Stolik 1");
+      long premium = setPlan(f, "PREMIUM");
+      kasa1.apply(premium);
+      String local = kasa1.send("openTable", "slotId", slot).path("result").path("receiptId").asText();
+      kasa1.add(local, f.beer, 1000);
+      // The actor a request built before the ack: the device's configuration was Premium's then.
+      EffectiveConfig before = f.app.db.read(h -> EffectiveConfig.of(Revisions.snapshot(h, f.account, premium), f.shop,
+          DeviceModel.SMART_PLUS));
+      Actor inFlight = new Actor(f.account, kasa1.deviceId, f.shop, DeviceModel.SMART_PLUS, f.anna, "Anna Nowak",
+          f.waiterRole, Set.of(), before);
+      kasa1.apply(setPlan(f, "MAX"));
+      ObjectNode open = JsonNodeFactory.instance.objectNode().put("n", kasa1.nextNumber()).put("type", "openTable")
+          .put("slotId", slot);
+      kasa1.skipNumbers(1);
+      List<Ack> acks = new CommandService(f.app.db, Feed.NONE, f.app.clock)
+          .submit(inFlight, JsonNodeFactory.instance.arrayNode().add(open), I18n.of("pl"));
+      assertThat(acks.get(0).status()).isEqualTo("accepted");
+      String shopTable = Ids.table("shop:" + f.shop, slot, 1);
+      assertThat(acks.get(0).result().get("receiptId")).isEqualTo(shopTable);
+      assertThat(f.count("receipts WHERE slot_id = '" + slot + "' AND state IN ('OPEN', 'PAYING')")).isEqualTo(1);
+      assertThat(f.receipt(shopTable).lines()).hasSize(1);
     }
   }
 
