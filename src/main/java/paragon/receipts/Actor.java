@@ -52,7 +52,9 @@ public record Actor(long accountId, long deviceId, long shopId, DeviceModel mode
     long applied = DeviceStore.appliedRevision(h, accountId, deviceId);
     if (applied == config.revision()) return this;
     ConfigSnapshot snapshot = Revisions.snapshot(h, accountId, applied);
-    if (snapshot == null) throw new IllegalStateException("device " + deviceId + " applied unknown revision " + applied);
+    if (snapshot == null) {
+      throw new IllegalStateException("device " + deviceId + " applied unknown revision " + applied);
+    }
     return new Actor(accountId, deviceId, shopId, model, userId, userName, roleId, permissions,
         EffectiveConfig.of(snapshot, shopId, model));
   }

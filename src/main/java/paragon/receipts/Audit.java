@@ -53,7 +53,8 @@ public final class Audit {
   static void writeByDevice(Handle h, long accountId, long deviceId, String deviceName, long n, String type,
       String summary, String receiptId, long seq, long now) {
     h.createUpdate("""
-            INSERT INTO receipt_audit (account_id, receipt_id, device_id, n, user_id, user_name, type, summary, seq, created_at)
+            INSERT INTO receipt_audit (account_id, receipt_id, device_id, n, user_id, user_name, type, summary, seq,
+              created_at)
             VALUES (:a, :r, :d, :n, 0, :name, :type, :body, :seq, :now)""")
         .bind("a", accountId).bind("r", receiptId).bind("d", deviceId).bind("n", n).bind("name", deviceName)
         .bind("type", type).bind("body", summary).bind("seq", seq).bind("now", now).execute();

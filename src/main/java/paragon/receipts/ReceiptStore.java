@@ -74,7 +74,8 @@ final class ReceiptStore {
    * The open receipts that are the device's own with parking off (rule 1): those in its space and
    * those it created in another space it reaches (shared before sharing or parking was turned off).
    */
-  static int deviceOpenReceipts(Handle h, long accountId, long deviceId, String ownSpace, Collection<String> reachable) {
+  static int deviceOpenReceipts(Handle h, long accountId, long deviceId, String ownSpace,
+      Collection<String> reachable) {
     return h.createQuery("""
             SELECT COUNT(*) FROM receipts WHERE account_id = :a AND state IN ('OPEN', 'PAYING')
               AND (space = :s OR (created_on_device = :d AND space IN (<spaces>)))""")
@@ -123,7 +124,8 @@ final class ReceiptStore {
             , account_id, closed_at) VALUES (:id, :space, :shop, :slot, :gen, :number, :name, :kind, :state, :owner,
               :ownerRole, :createdBy, :device, :attention, :recoveredFrom, :note, :guests, :leaseDevice, :leaseUser,
               :leaseUserName, :leaseUntil, :seq, :contentSeq, :createdAt, :updatedAt, :a, :closedAt)
-            ON CONFLICT (id) DO UPDATE SET space = excluded.space, number = excluded.number, name = excluded.name, state = excluded.state,
+            ON CONFLICT (id) DO UPDATE SET space = excluded.space, number = excluded.number, name = excluded.name,
+              state = excluded.state,
               owner_user_id = excluded.owner_user_id, owner_role_id = excluded.owner_role_id,
               attention = excluded.attention, note = excluded.note, guests = excluded.guests,
               lease_device_id = excluded.lease_device_id, lease_user_id = excluded.lease_user_id,

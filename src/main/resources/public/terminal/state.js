@@ -127,9 +127,12 @@ function held(receipts, entry, applied, ctx) {
 
 /** The open receipt of a table, whatever its id (both terminals' starts end up on one receipt). */
 export function tableReceipt(receipts, slotId) {
-  const open = Object.values(receipts).filter((r) => r.slotId === slotId);
-  open.sort((a, b) => (a.createdAt ?? 0) - (b.createdAt ?? 0) || a.id.localeCompare(b.id));
-  return open[0] ?? null;
+  return Object.values(receipts).filter((r) => r.slotId === slotId).sort(byAge)[0] ?? null;
+}
+
+/** Oldest first (then by id, so every terminal orders alike). */
+function byAge(a, b) {
+  return (a.createdAt ?? 0) - (b.createdAt ?? 0) || a.id.localeCompare(b.id);
 }
 
 /** The receipt holding line {@code lineId}, or null. */
@@ -283,9 +286,10 @@ export function receiptList(receipts, slots, me) {
   // A table has one receipt per space: a device that parked it locally before its shop shared again
   // may hold the shop's too until its sync joins them (docs/decisions.md). The oldest is the table's
   // entry and any other is listed with the receipts, so neither is out of reach meanwhile.
-  const oldestFirst = [...all].sort((a, b) => (a.createdAt ?? 0) - (b.createdAt ?? 0) || a.id.localeCompare(b.id));
   const first = new Map();
-  for (const r of oldestFirst) if (r.slotId && slotIds.has(r.slotId) && !first.has(r.slotId)) first.set(r.slotId, r);
+  for (const r of [...all].sort(byAge)) {
+    if (r.slotId && slotIds.has(r.slotId) && !first.has(r.slotId)) first.set(r.slotId, r);
+  }
   const tables = slots.map((s) => item(s, first.get(s.id) ?? null));
   const others = all
     .filter((r) => !r.slotId || first.get(r.slotId) !== r)
