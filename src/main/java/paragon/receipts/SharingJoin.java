@@ -23,9 +23,9 @@ import paragon.sync.Feed;
  *
  * <p>Steps: 1. the revision's effective configuration for the device; nothing to do unless sharing is
  * effective; 2. lock the device's command cursor (its commands wait for the join, and the join sees
- * every command it committed) and both spaces, in name order as commands do ("device:" before
- * "shop:"); 3. load the device space's open receipts and, for their tables, the shop's current
- * generation and open receipt; 4. apply the pure rule; 5. write each step with the next seq of its
+ * every command it committed); nothing to do when the device's space has nothing open; else lock
+ * both spaces, in name order as commands do ("device:" before "shop:"); 3. load the device space's
+ * open receipts and, for their tables, the shop's current generation and open receipt; 4. apply the pure rule; 5. write each step with the next seq of its
  * space: the receipt, its change row (a DELETED row tells the device space's streams to drop it), its
  * audit entry; 6. after commit, wake the streams of both spaces.
  */
@@ -50,11 +50,13 @@ public final class SharingJoin implements RevisionApplied {
     String local = Actor.deviceSpace(device.id());
     String shop = Actor.shopSpace(device.shopId());
     long lastCommand = CommandLog.lock(h, account, device.id());
+    // Only the device's own commands create receipts in its space, and they wait for the cursor lock
+    // held now: an empty space stays empty, so the common ack takes no space lock at all.
+    if (ReceiptStore.openIn(h, account, local).isEmpty()) return NOTHING;
     ChangeFeed.lock(h, account, local);
     ChangeFeed.lock(h, account, shop);
     List<Receipt> open = ReceiptStore.openIn(h, account, local).stream()
         .map(id -> ReceiptStore.load(h, account, id)).toList();
-    if (open.isEmpty()) return NOTHING;
     Map<String, Long> generations = new HashMap<>();
     Map<String, Receipt> shopTables = new HashMap<>();
     for (Receipt r : open) {
