@@ -27,6 +27,21 @@ test('cursors are per space', () => {
   assert.deepEqual(s.cursors, { 'shop:1': 50, 'device:4': 3 });
 });
 
+test('a receipt that joined the shop is not dropped by the late frames of its old space', () => {
+  let s = applySnapshot(emptyState(), { space: 'device:4', seq: 3, receipts: [] });
+  s = applyChange(s, { space: 'shop:1', seq: 9, receipt: receipt('x', { name: 'Sprzedaż 2', updatedAt: 50 }) });
+  // The device space was behind: its older copy and its DELETED row (the move) arrive afterwards.
+  s = applyChange(s, { space: 'device:4', seq: 4, receipt: receipt('x', { space: 'device:4', updatedAt: 20 }) });
+  s = applyChange(s, { space: 'device:4', seq: 5, receipt: receipt('x', { space: 'device:4', state: 'DELETED', updatedAt: 50 }) });
+  s = applyFrame(s, { type: 'gone', space: 'device:4', seq: 6, id: 'x' });
+  assert.equal(s.receipts.x.space, 'shop:1');
+  assert.equal(s.receipts.x.name, 'Sprzedaż 2');
+  assert.deepEqual(s.cursors, { 'device:4': 6, 'shop:1': 9 });
+  // In its own space it still leaves as before.
+  s = applyChange(s, { space: 'shop:1', seq: 10, receipt: receipt('x', { state: 'CLOSED', updatedAt: 60 }) });
+  assert.equal(s.receipts.x, undefined);
+});
+
 test('changes apply by seq: newer replaces, older or repeated is ignored, a skipped seq is fine', () => {
   let s = applySnapshot(emptyState(), { space: 'shop:1', seq: 5, receipts: [receipt('a', { name: 'old' })] });
   s = applyChange(s, { space: 'shop:1', seq: 8, receipt: receipt('a', { name: 'new' }) });
@@ -156,6 +171,16 @@ test('the list shows every table in slot order with its status, then other recei
     ['Sale 2', 'mine'], ['Sale 10', 'mine'], ['Taras 9', 'mine'],
   ]);
   assert.equal(list[4].paying, true);
+});
+
+test('a table open both locally and in the shop (before the sync that joins them) is listed twice, never hidden', () => {
+  const receipts = {
+    shared: receipt('shared', { slotId: 's3', kind: 'TABLE', name: 'Stolik 3', ownerUserId: 2, createdAt: 20 }),
+    local: receipt('local', { space: 'device:4', slotId: 's3', kind: 'TABLE', name: 'Stolik 3', createdAt: 10 }),
+  };
+  const list = receiptList(receipts, [{ id: 's3', name: 'Stolik 3' }], me);
+  assert.deepEqual(list.map((i) => [i.slot ? 'table' : 'other', i.receipt.id]), [['table', 'local'], ['other', 'shared']]);
+  assert.equal(tableReceipt(receipts, 's3').id, 'local');
 });
 
 test('the next sale name takes the first free number', () => {

@@ -26,11 +26,13 @@ public final class DeviceApi {
   private final CashierLogin logins;
   private final CommandNumbers numbers;
   private final FailureLimit pairingFailures;
+  private final RevisionApplied applied;
 
   private DeviceApi(Database db, Clock clock, DeviceAuth auth, TerminalAuth terminals, CommandNumbers numbers,
-      FailureLimit pairingFailures) {
+      FailureLimit pairingFailures, RevisionApplied applied) {
     this.db = db;
     this.pairingFailures = pairingFailures;
+    this.applied = applied;
     this.auth = auth;
     this.terminals = terminals;
     this.numbers = numbers;
@@ -39,8 +41,8 @@ public final class DeviceApi {
 
   /** {@code pairingFailures}: refused pairings per IP address (codes are guessable only at its pace). */
   public static void register(RoutesConfig routes, Database db, Clock clock, DeviceAuth auth, TerminalAuth terminals,
-      CommandNumbers numbers, FailureLimit pairingFailures) {
-    DeviceApi api = new DeviceApi(db, clock, auth, terminals, numbers, pairingFailures);
+      CommandNumbers numbers, FailureLimit pairingFailures, RevisionApplied applied) {
+    DeviceApi api = new DeviceApi(db, clock, auth, terminals, numbers, pairingFailures, applied);
     routes.post("/api/device/pair", api::pair);
     routes.get("/api/device/config", api::config);
     routes.get("/api/device/heartbeat", api::heartbeat);
@@ -109,7 +111,7 @@ public final class DeviceApi {
 
   private void ack(Context ctx) {
     Device device = auth.require(ctx);
-    auth.store().ack(device, JsonBody.number(JsonBody.of(ctx), "revision"));
+    auth.store().ack(device, JsonBody.number(JsonBody.of(ctx), "revision"), applied);
     ctx.json(syncBody(db.read(h -> auth.store().syncState(h, device))));
   }
 

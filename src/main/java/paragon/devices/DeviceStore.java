@@ -145,18 +145,34 @@ public final class DeviceStore {
    * account's current revision. Acknowledging the current revision answers a pending sync request.
    */
   void ack(Device device, long revision) {
-    db.inTransaction(h -> {
+    ack(device, revision, RevisionApplied.NONE);
+  }
+
+  /** The same, with {@code applied} run in the ack's transaction and its after-commit step run after it. */
+  void ack(Device device, long revision, RevisionApplied applied) {
+    Runnable afterCommit = db.inTransaction(h -> {
       long current = Revisions.current(h, device.accountId());
       boolean exists = h.createQuery("SELECT COUNT(*) FROM config_revisions WHERE account_id = :a AND revision = :r")
           .bind("a", device.accountId()).bind("r", revision).mapTo(Integer.class).one() > 0;
       if (revision > current || !exists) throw Problem.invalid("revision", "devices.error.revision_unknown", revision, current);
+      Runnable after = applied.applying(h, device, revision);
       h.createUpdate("""
               UPDATE devices SET applied_revision = :r,
                 sync_requested_at = CASE WHEN :r >= :current THEN NULL ELSE sync_requested_at END
               WHERE id = :d AND account_id = :a""")
           .bind("r", revision).bind("current", current).bind("d", device.id()).bind("a", device.accountId()).execute();
-      return null;
+      return after;
     });
+    afterCommit.run();
+  }
+
+  /**
+   * The revision {@code deviceId} applied, read in the caller's transaction: a command that locked the
+   * device's command cursor reads it after any ack that held that lock (see {@link RevisionApplied}).
+   */
+  public static long appliedRevision(Handle h, long accountId, long deviceId) {
+    return h.createQuery("SELECT applied_revision FROM devices WHERE id = :d AND account_id = :a")
+        .bind("d", deviceId).bind("a", accountId).mapTo(Long.class).one();
   }
 
   /** Asks a device to sync: it sees {@code syncRequested: true} until it acknowledges the current revision. */

@@ -1,9 +1,13 @@
 package paragon.receipts;
 
 import java.util.Set;
+import org.jdbi.v3.core.Handle;
 import paragon.accounts.Permission;
+import paragon.configuration.ConfigSnapshot;
 import paragon.configuration.EffectiveConfig;
+import paragon.configuration.Revisions;
 import paragon.devices.DeviceModel;
+import paragon.devices.DeviceStore;
 import paragon.devices.TerminalSession;
 import paragon.sync.Viewer;
 
@@ -36,6 +40,23 @@ public record Actor(long accountId, long deviceId, long shopId, DeviceModel mode
 
   public boolean reaches(String space) {
     return reachableSpaces().contains(space);
+  }
+
+  /**
+   * This actor under the revision its device has applied by now, read in the command's transaction
+   * after the device's command cursor is locked: a request authenticated just before an ack (and the
+   * join of the device's receipts, which holds that lock) is judged by the new revision, so it cannot
+   * park a second local copy of a table the join has just brought into the shop.
+   */
+  Actor asAppliedNow(Handle h) {
+    long applied = DeviceStore.appliedRevision(h, accountId, deviceId);
+    if (applied == config.revision()) return this;
+    ConfigSnapshot snapshot = Revisions.snapshot(h, accountId, applied);
+    if (snapshot == null) {
+      throw new IllegalStateException("device " + deviceId + " applied unknown revision " + applied);
+    }
+    return new Actor(accountId, deviceId, shopId, model, userId, userName, roleId, permissions,
+        EffectiveConfig.of(snapshot, shopId, model));
   }
 
   public boolean may(Permission p) {

@@ -46,6 +46,20 @@ public final class Audit {
         .bind("name", a.userName()).bind("type", type).bind("body", body).bind("seq", seq).bind("now", now).execute();
   }
 
+  /**
+   * An entry made by the device itself rather than a cashier's command (a join of its local receipts
+   * at an ack): no user (id 0, the device's name), {@code n} the device's last command before it.
+   */
+  static void writeByDevice(Handle h, long accountId, long deviceId, String deviceName, long n, String type,
+      String summary, String receiptId, long seq, long now) {
+    h.createUpdate("""
+            INSERT INTO receipt_audit (account_id, receipt_id, device_id, n, user_id, user_name, type, summary, seq,
+              created_at)
+            VALUES (:a, :r, :d, :n, 0, :name, :type, :body, :seq, :now)""")
+        .bind("a", accountId).bind("r", receiptId).bind("d", deviceId).bind("n", n).bind("name", deviceName)
+        .bind("type", type).bind("body", summary).bind("seq", seq).bind("now", now).execute();
+  }
+
   private static JsonNode parse(String json) {
     try {
       return ChangeFeed.JSON.readTree(json);

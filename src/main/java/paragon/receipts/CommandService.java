@@ -70,12 +70,13 @@ public final class CommandService {
     return acks;
   }
 
-  private Ack apply(Actor a, long n, CommandParser.Parsed parsed, I18n i18n) {
+  private Ack apply(Actor requested, long n, CommandParser.Parsed parsed, I18n i18n) {
     long now = clock.millis();
     Map<String, Long> committed = new TreeMap<>();
     Ack ack = db.inTransaction(h -> {
       committed.clear();
-      long last = CommandLog.lock(h, a.accountId(), a.deviceId());
+      long last = CommandLog.lock(h, requested.accountId(), requested.deviceId());
+      Actor a = requested.asAppliedNow(h);
       if (n <= last) {
         CommandLog.Entry entry = CommandLog.find(h, a.accountId(), a.deviceId(), n);
         return entry.sameCommand(parsed.body()) ? Ack.of(n, entry.logged(), true, i18n) : Ack.reused(n, last + 1, i18n);
@@ -95,7 +96,7 @@ public final class CommandService {
       CommandLog.record(h, a, n, parsed.type(), parsed.body(), logged, now);
       return Ack.of(n, logged, false, i18n);
     });
-    committed.forEach((space, seq) -> feed.committed(a.accountId(), space, seq));
+    committed.forEach((space, seq) -> feed.committed(requested.accountId(), space, seq));
     return ack;
   }
 

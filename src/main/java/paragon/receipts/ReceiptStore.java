@@ -70,9 +70,25 @@ final class ReceiptStore {
         .bind("a", accountId).bind("s", space).mapTo(Long.class).list());
   }
 
-  static int openReceipts(Handle h, long accountId, String space) {
-    return h.createQuery("SELECT COUNT(*) FROM receipts WHERE account_id = :a AND space = :s AND state IN ('OPEN', 'PAYING')")
-        .bind("a", accountId).bind("s", space).mapTo(Integer.class).one();
+  /**
+   * The open receipts that are the device's own with parking off (rule 1): those in its space and
+   * those it created in another space it reaches (shared before sharing or parking was turned off).
+   */
+  static int deviceOpenReceipts(Handle h, long accountId, long deviceId, String ownSpace,
+      Collection<String> reachable) {
+    return h.createQuery("""
+            SELECT COUNT(*) FROM receipts WHERE account_id = :a AND state IN ('OPEN', 'PAYING')
+              AND (space = :s OR (created_on_device = :d AND space IN (<spaces>)))""")
+        .bind("a", accountId).bind("s", ownSpace).bind("d", deviceId).bindList("spaces", List.copyOf(reachable))
+        .mapTo(Integer.class).one();
+  }
+
+  /** The ids of the open receipts of {@code space}, oldest first. */
+  static List<String> openIn(Handle h, long accountId, String space) {
+    return h.createQuery("""
+            SELECT id FROM receipts WHERE account_id = :a AND space = :s AND state IN ('OPEN', 'PAYING')
+            ORDER BY created_at, id""")
+        .bind("a", accountId).bind("s", space).mapTo(String.class).list();
   }
 
   static int activeLeases(Handle h, long accountId, long deviceId, long now) {
@@ -97,7 +113,10 @@ final class ReceiptStore {
         .bind("a", accountId).bind("s", space).bind("slot", slotId).bind("g", ended + 1).execute();
   }
 
-  /** Writes the receipt and its live lines (positions in list order) as they are now. */
+  /**
+   * Writes the receipt and its live lines (positions in list order) as they are now. A receipt changes
+   * space only when it joins its shop ({@link SharingJoin}); its lines follow it by receipt id.
+   */
   static void save(Handle h, long accountId, Receipt r) {
     Receipt.Lease lease = r.state() == State.PAYING ? r.lease() : null;
     int written = h.createUpdate("""
@@ -105,7 +124,8 @@ final class ReceiptStore {
             , account_id, closed_at) VALUES (:id, :space, :shop, :slot, :gen, :number, :name, :kind, :state, :owner,
               :ownerRole, :createdBy, :device, :attention, :recoveredFrom, :note, :guests, :leaseDevice, :leaseUser,
               :leaseUserName, :leaseUntil, :seq, :contentSeq, :createdAt, :updatedAt, :a, :closedAt)
-            ON CONFLICT (id) DO UPDATE SET number = excluded.number, name = excluded.name, state = excluded.state,
+            ON CONFLICT (id) DO UPDATE SET space = excluded.space, number = excluded.number, name = excluded.name,
+              state = excluded.state,
               owner_user_id = excluded.owner_user_id, owner_role_id = excluded.owner_role_id,
               attention = excluded.attention, note = excluded.note, guests = excluded.guests,
               lease_device_id = excluded.lease_device_id, lease_user_id = excluded.lease_user_id,

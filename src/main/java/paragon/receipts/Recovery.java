@@ -33,6 +33,17 @@ final class Recovery {
     String suffix = i18n.t("receipt.recovered.suffix");
     int room = Limits.MAX_NAME - suffix.length();
     String base = from.name().length() > room ? from.name().substring(0, room).strip() : from.name();
-    return ReceiptRules.fresh(id, from.space(), null, null, null, base + suffix, Kind.AD_HOC, true, from.id(), c);
+    return ReceiptRules.fresh(id, space(from, c), null, null, null, base + suffix, Kind.AD_HOC, true, from.id(), c);
+  }
+
+  /**
+   * The closed receipt's space, where late lines of every terminal meet; but when that is the sender's
+   * own device space (nobody else reaches it) and the sender creates receipts in its shop now (its
+   * receipts joined the shop, {@link SharingJoin}), the shop's: a late line is not parked where only
+   * one terminal sees it. The shop space is locked by the command, being the sender's current one.
+   */
+  private static String space(Receipt from, Context c) {
+    boolean ownDeviceSpace = from.space().equals(Actor.deviceSpace(c.actor().deviceId()));
+    return ownDeviceSpace ? c.actor().space() : from.space();
   }
 }

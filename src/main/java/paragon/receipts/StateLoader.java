@@ -74,7 +74,8 @@ final class StateLoader {
     List<String> created = new ArrayList<>(cmd.receiptRefs());
     created.addAll(cmd.lineRefs());
     created.removeIf(id -> receipts.containsKey(id) || lineHomes.containsKey(id));
-    return new RuleState(receipts, lineHomes, removed, numbers, generation, ReceiptStore.openReceipts(h, account, own),
+    int deviceOpen = ReceiptStore.deviceOpenReceipts(h, account, a.deviceId(), own, a.reachableSpaces());
+    return new RuleState(receipts, lineHomes, removed, numbers, generation, deviceOpen,
         ReceiptStore.activeLeases(h, account, a.deviceId(), now), ReceiptStore.takenElsewhere(h, account, created));
   }
 }

@@ -18,7 +18,7 @@ import paragon.web.I18n;
 final class AuditDetails {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<String> HIDDEN = Set.of("n", "type", "receiptId", "lineId", "targetReceiptId", "newLineId",
-      "slotId", "lineIds", "lines", "generation");
+      "slotId", "lineIds", "lines", "generation", "mergedReceiptId", "joinedReceiptId");
   private static final Set<String> MONEY = Set.of("unitPrice", "amount");
   private static final Set<String> QUANTITY = Set.of("quantity", "delta");
 

@@ -69,13 +69,22 @@ export function keepSpaces(state, spaces) {
   return { ...state, cursors, receipts, applied };
 }
 
+/** A live frame of another space than the held copy's replaces it only when it is newer. */
+function newerElsewhere(held, r) {
+  return isLive(r) && (r.updatedAt ?? 0) > (held.updatedAt ?? 0);
+}
+
 /** {space, seq, by?, receipt} -> the state after it; the same state when the frame was seen already. */
 export function applyChange(state, change) {
   const space = change.space ?? change.receipt.space;
   if (change.seq <= (state.cursors[space] ?? 0)) return state;
   const receipts = { ...state.receipts };
   const r = change.receipt;
-  if (isLive(r)) receipts[r.id] = { ...r, space: r.space ?? space };
+  const held = receipts[r.id];
+  if (held?.space && held.space !== space && !newerElsewhere(held, r)) {
+    // The receipt moved (a device's local receipts join its shop when sharing returns): the frames of
+    // its old space, which may come after those of its new one, tell nothing about the copy held.
+  } else if (isLive(r)) receipts[r.id] = { ...r, space: r.space ?? space };
   else delete receipts[r.id];
   return { ...state, cursors: { ...state.cursors, [space]: change.seq }, receipts, applied: raise(state.applied, space, change.by?.n) };
 }
@@ -118,7 +127,12 @@ function held(receipts, entry, applied, ctx) {
 
 /** The open receipt of a table, whatever its id (both terminals' starts end up on one receipt). */
 export function tableReceipt(receipts, slotId) {
-  return Object.values(receipts).find((r) => r.slotId === slotId) ?? null;
+  return Object.values(receipts).filter((r) => r.slotId === slotId).sort(byAge)[0] ?? null;
+}
+
+/** Oldest first (then by id, so every terminal orders alike). */
+function byAge(a, b) {
+  return (a.createdAt ?? 0) - (b.createdAt ?? 0) || a.id.localeCompare(b.id);
 }
 
 /** The receipt holding line {@code lineId}, or null. */
@@ -295,9 +309,16 @@ export function receiptList(receipts, slots, me, now = -Infinity) {
     status: r ? status(r) : 'empty',
     paying: r?.occupied ? r.state === 'PAYING' : leaseActive(r, now),
   });
-  const tables = slots.map((s) => item(s, all.find((r) => r.slotId === s.id) ?? null));
+  // A table has one receipt per space: a device that parked it locally before its shop shared again
+  // may hold the shop's too until its sync joins them (docs/decisions.md). The oldest is the table's
+  // entry and any other is listed with the receipts, so neither is out of reach meanwhile.
+  const first = new Map();
+  for (const r of [...all].sort(byAge)) {
+    if (r.slotId && slotIds.has(r.slotId) && !first.has(r.slotId)) first.set(r.slotId, r);
+  }
+  const tables = slots.map((s) => item(s, first.get(s.id) ?? null));
   const others = all
-    .filter((r) => !r.slotId || !slotIds.has(r.slotId))
+    .filter((r) => !r.slotId || first.get(r.slotId) !== r)
     .sort((a, b) => a.name.localeCompare(b.name, undefined, { numeric: true }) || a.id.localeCompare(b.id))
     .map((r) => item(null, r));
   return [...tables, ...others];

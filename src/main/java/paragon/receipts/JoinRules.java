@@ -1,0 +1,130 @@
+package paragon.receipts;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import paragon.receipts.ReceiptView.Kind;
+import paragon.receipts.ReceiptView.State;
+import paragon.web.I18n;
+
+/**
+ * Rule 4 across a sharing history (docs/decisions.md, "Receipts join the shop when sharing returns"):
+ * the open receipts a device parked in its own space while sharing was not effective for it move into
+ * its shop's space when it acknowledges a revision where sharing is effective, so that a table has one
+ * open receipt in the shop and no line stays where the other terminals cannot reach it.
+ *
+ * <ol>
+ *   <li>A table whose shop receipt is open is merged into it: its lines are appended, its note is
+ *       appended to the shop's (" · ", cut at the note limit), its guests are added (up to the limit).
+ *       The shop receipt keeps its owner, state and payment lease.</li>
+ *   <li>A table the shop has not open moves there under the shop's id of that table (its current
+ *       generation), as an open receipt (a lease taken in the device's space named the old id).</li>
+ *   <li>Either way the local table ends DELETED (its space starts its next generation) and late
+ *       commands for it follow rule 6 (a recovery receipt), as after an ordinary merge.</li>
+ *   <li>An ad-hoc receipt keeps its id, lines, owner and lease and takes the lowest number free in the
+ *       shop; an untouched default name ("Sprzedaż 1" / "Sale 1") is renamed after the new number. Its
+ *       old space is told with a DELETED copy (a change row only: the receipt row moves).</li>
+ *   <li>A table too full to merge (the line limit) moves as an ad-hoc receipt under its own name.</li>
+ * </ol>
+ * A pure function of what the store loaded under the locks of both spaces.
+ */
+final class JoinRules {
+  private JoinRules() {}
+
+  /**
+   * One write: {@code receipt} as it is after the join; {@code rowOnly}: only a change row of its
+   * (old) space, the receipt row being written by the step that moved it; {@code audit}: the
+   * summary of the audit entry written for it, or null for none.
+   */
+  record Step(Receipt receipt, boolean rowOnly, Map<String, Object> audit) {}
+
+  /**
+   * {@code local}: the open receipts of the device's space, oldest first; {@code shopTables}: for each
+   * slot among them, the shop's open receipt of its current generation (absent: none open);
+   * {@code generations}: the shop's current generation per slot; {@code usedNumbers}: the ad-hoc
+   * numbers open in the shop.
+   */
+  static List<Step> join(List<Receipt> local, String shopSpace, Map<String, Receipt> shopTables,
+      Map<String, Long> generations, Set<Long> usedNumbers, String language, long now) {
+    Map<String, Receipt> tables = new HashMap<>(shopTables);
+    Set<Long> used = new HashSet<>(usedNumbers);
+    List<Step> rows = new ArrayList<>();
+    Map<String, Step> shop = new LinkedHashMap<>();
+    for (Receipt r : local) {
+      boolean table = r.slotId() != null && r.kind() == Kind.TABLE;
+      Receipt target = table ? tables.get(r.slotId()) : null;
+      if (table && target == null) {
+        long generation = generations.getOrDefault(r.slotId(), 1L);
+        target = moved(r, Ids.table(shopSpace, r.slotId(), generation), shopSpace, generation, null, r.name(),
+            Kind.TABLE, now).withState(State.OPEN).withLines(List.of()).withNote(null).withGuests(0);
+      }
+      if (table && target.lines().size() + r.lines().size() <= Limits.MAX_LINES) {
+        Receipt merged = mergeInto(target, r, now);
+        tables.put(r.slotId(), merged);
+        rows.add(new Step(gone(r, now), false, Map.of("joinedReceiptId", merged.id())));
+        shop.put(merged.id(), new Step(merged, false, Map.of("mergedReceiptId", r.id(), "from", r.name())));
+        continue;
+      }
+      // Ad-hoc (or a table too full to merge): the same receipt, now in the shop.
+      Long number = r.number() == null && !table ? null : next(used);
+      String name = isDefaultName(r.name(), r.number()) ? defaultName(language, number) : r.name();
+      Receipt moved = moved(r, r.id(), shopSpace, null, number, name, Kind.AD_HOC, now);
+      rows.add(new Step(gone(r, now), true, null));
+      shop.put(moved.id(), new Step(moved, false, number == null ? Map.of("name", name)
+          : Map.of("name", name, "number", number)));
+    }
+    List<Step> out = new ArrayList<>(rows);
+    out.addAll(shop.values());
+    return out;
+  }
+
+  private static long next(Set<Long> used) {
+    long n = 1;
+    while (used.contains(n)) n++;
+    used.add(n);
+    return n;
+  }
+
+  /** The name an untouched ad-hoc receipt numbered {@code number} has, in either language. */
+  static boolean isDefaultName(String name, Long number) {
+    if (number == null) return false;
+    for (String language : List.of("pl", "en")) if (defaultName(language, number).equals(name)) return true;
+    return false;
+  }
+
+  private static String defaultName(String language, long number) {
+    return I18n.of(language).t("receipt.adhoc.name", number);
+  }
+
+  private static Receipt mergeInto(Receipt target, Receipt source, long now) {
+    List<Line> lines = new ArrayList<>(target.lines());
+    lines.addAll(source.lines());
+    return target.withLines(lines).withNote(notes(target.note(), source.note()))
+        .withGuests(Math.min(Limits.MAX_GUESTS, target.guests() + source.guests())).touchedAt(now);
+  }
+
+  /** Both notes, the shop's first; cut at the note limit (by code points) when together they are longer. */
+  static String notes(String first, String second) {
+    if (second == null || second.isBlank() || second.equals(first)) return first;
+    if (first == null || first.isBlank()) return second;
+    String both = first + " · " + second;
+    if (both.codePointCount(0, both.length()) <= Limits.MAX_NOTE) return both;
+    return both.substring(0, both.offsetByCodePoints(0, Limits.MAX_NOTE));
+  }
+
+  private static Receipt gone(Receipt r, long now) {
+    return r.withLines(List.of()).withState(State.DELETED).touchedAt(now);
+  }
+
+  private static Receipt moved(Receipt r, String id, String space, Long generation, Long number, String name, Kind kind,
+      long now) {
+    boolean table = kind == Kind.TABLE;
+    return new Receipt(id, space, r.shopId(), table ? r.slotId() : null, table ? generation : null,
+        number, name, kind, r.state(), r.ownerUserId(), r.ownerRoleId(), r.createdByUserId(), r.createdOnDevice(),
+        r.attention(), r.recoveredFrom(), r.note(), r.guests(), r.lease(), r.lines(), 0, 0, r.createdAt(), now);
+  }
+}
