@@ -157,6 +157,7 @@ public final class DeviceStore {
           .bind("r", revision).bind("current", current).bind("d", device.id()).bind("a", device.accountId()).execute();
       return null;
     });
+    cutoffs.viewChanged(device.accountId(), device.id());
   }
 
   /** Asks a device to sync: it sees {@code syncRequested: true} until it acknowledges the current revision. */
