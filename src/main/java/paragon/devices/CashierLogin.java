@@ -81,14 +81,16 @@ final class CashierLogin {
           .bind("p", TerminalAuth.pinStamp(pinHash)).bind("t", clock.millis()).execute();
       return null;
     });
+    devices.cutoffs().viewChanged(device.accountId(), device.id()); // the previous cashier's stream ends now
     return new LoggedIn(token, TerminalAuth.session(device, snapshot, user));
   }
 
-  /** Ends the session if it is this device's; logging out twice is not an error. */
+  /** Ends the session if it is this device's (and its stream with it); logging out twice is not an error. */
   void logout(Device device, String sessionToken) {
     if (sessionToken == null || sessionToken.isBlank()) return;
     db.inTransaction(h -> h.createUpdate("DELETE FROM terminal_sessions WHERE id = :s AND account_id = :a AND device_id = :d")
         .bind("s", Tokens.hash(sessionToken.strip())).bind("a", device.accountId()).bind("d", device.id()).execute());
+    devices.cutoffs().viewChanged(device.accountId(), device.id());
   }
 
   /**

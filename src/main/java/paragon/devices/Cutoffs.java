@@ -9,7 +9,8 @@ import org.slf4j.LoggerFactory;
  * Security changes that apply at once (DESIGN rule 5): a device revoked (or re-paired), a terminal user
  * disabled or given a new PIN. Whoever makes such a change calls {@link #deviceRevoked} or
  * {@link #userCutOff} AFTER its transaction commits; listeners (the stream hub) close the affected
- * connections. One instance per application, made in {@code Paragon.create} and passed to whoever
+ * connections. Likewise {@link #viewChanged}: what a device's cashier may see changed (DESIGN rule 2
+ * holds at once, not by the next heartbeat), and the hub re-filters or closes that device's stream. One instance per application, made in {@code Paragon.create} and passed to whoever
  * fires or listens.
  *
  * <p>Listeners are not the only guard: {@link DeviceAuth} and {@link TerminalAuth} re-check the device
@@ -24,6 +25,8 @@ public final class Cutoffs {
     default void deviceRevoked(long accountId, long deviceId) {}
 
     default void userCutOff(long accountId, long userId) {}
+
+    default void viewChanged(long accountId, long deviceId) {}
   }
 
   private final List<Listener> listeners = new CopyOnWriteArrayList<>();
@@ -51,6 +54,21 @@ public final class Cutoffs {
         l.userCutOff(accountId, userId);
       } catch (RuntimeException e) {
         log.error("cut-off listener failed for user {} of account {}", userId, accountId, e);
+      }
+    }
+  }
+
+  /**
+   * Who the device works for, or by which rules, changed: it acknowledged a revision, its cashier
+   * logged out, or a cashier logged in on it (ending the previous session). Called before the device's
+   * request is answered, so the answer comes after the stream was re-filtered.
+   */
+  public void viewChanged(long accountId, long deviceId) {
+    for (Listener l : listeners) {
+      try {
+        l.viewChanged(accountId, deviceId);
+      } catch (RuntimeException e) {
+        log.error("view-change listener failed for device {} of account {}", deviceId, accountId, e);
       }
     }
   }

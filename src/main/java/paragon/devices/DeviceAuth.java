@@ -28,9 +28,11 @@ public final class DeviceAuth {
   private final Database db;
   private final DeviceStore store;
   private final Snapshots snapshots = new Snapshots();
+  private final Cutoffs cutoffs;
 
   public DeviceAuth(Database db, Clock clock, Cutoffs cutoffs) {
     this.db = db;
+    this.cutoffs = cutoffs;
     this.store = new DeviceStore(db, clock, cutoffs);
   }
 
@@ -69,5 +71,9 @@ public final class DeviceAuth {
 
   Snapshots snapshots() {
     return snapshots;
+  }
+
+  Cutoffs cutoffs() {
+    return cutoffs;
   }
 }

@@ -164,6 +164,7 @@ public final class DeviceStore {
       return after;
     });
     afterCommit.run();
+    cutoffs.viewChanged(device.accountId(), device.id());
   }
 
   /**

@@ -18,10 +18,13 @@ final class LineRules {
     Refused no = Guards.reach(r, x.receiptId(), c);
     if (no != null) return no;
     if (s.lineIdTaken(x.lineId())) return Refusals.of("exists", Map.of("field", "lineId"), x.lineId());
+    // Rule 2 before rule 6: a late line is recovered only for someone who may see the paid receipt,
+    // and only into a recovery receipt they may see, exactly as if the receipt were still open.
+    no = Guards.visible(r, c);
+    if (no != null) return no;
     boolean recovered = !r.isOpen();
     if (recovered) {
       r = Recovery.target(r, s, c);
-    } else {
       no = Guards.visible(r, c);
       if (no != null) return no;
     }
@@ -65,9 +68,13 @@ final class LineRules {
     Line line = r.line(x.lineId());
     if (!r.isOpen()) {
       if (x.delta() < 0) return Refusals.closed(r);
-      // An increase that arrives after the receipt was paid is a new sale of that item: recover it.
+      // An increase that arrives after the receipt was paid is a new sale of that item: recover it,
+      // which copies the line, so only for someone who may see the paid receipt and the recovery one.
+      no = Guards.visible(r, c);
+      if (no != null) return no;
       Receipt target = Recovery.target(r, s, c);
-      no = Guards.lease(target, c);
+      no = Guards.visible(target, c);
+      if (no == null) no = Guards.lease(target, c);
       if (no != null) return no;
       if (target.lines().size() >= Limits.MAX_LINES) return Refusals.limit(Limits.Name.LINES);
       if (x.delta() > Limits.MAX_QUANTITY) return Refusals.limit(Limits.Name.QUANTITY);

@@ -23,9 +23,12 @@ import paragon.receipts.ReceiptView;
  *       database. Rows at or below the last queued seq are skipped.</li>
  *   <li>A full send queue on a live row disconnects the terminal ({@link CloseCodes#TOO_SLOW}); it
  *       reconnects with its cursor and catches up at its own pace.</li>
+ *   <li>A new viewer ({@link #refilter}: the device applied a revision with another view) starts the
+ *       stream over in place, as a reconnect would: a welcome, a snapshot of every space, and each
+ *       space goes on after its snapshot's seq. No frame for the old viewer is queued after it.</li>
  * </ol>
  *
- * <p>All mutable state (the per-space cursors) is guarded by {@code this}.
+ * <p>All mutable state (the viewer and the per-space cursors) is guarded by {@code this}.
  */
 final class Connection {
   private static final Logger log = LoggerFactory.getLogger(Connection.class);
@@ -48,7 +51,7 @@ final class Connection {
   final long accountId;
   final long deviceId;
   final long userId;
-  final Viewer viewer;
+  private Viewer viewer;
   final Outbox outbox;
   final String deviceToken;
   final String sessionToken;
@@ -72,6 +75,36 @@ final class Connection {
 
   synchronized List<String> spaces() {
     return List.copyOf(cursors.keySet());
+  }
+
+  /**
+   * Step 5: from now on every frame is filtered for {@code next} (same spaces; another set of spaces
+   * needs a reconnect). Under the lock, so no change frame for the old viewer is queued after this:
+   * the welcome and the snapshots (read here, which holds this stream's live rows back for as long; it
+   * happens once per applied revision) replace everything the terminal held, in queue order with
+   * every other frame. Returns false when the stream must reconnect instead: its first snapshots or
+   * cursors are not all queued yet (the hello is still being answered, for the old viewer).
+   */
+  synchronized boolean refilter(Viewer next, long heartbeatSeconds) {
+    if (next.key().equals(viewer.key())) {
+      viewer = next;
+      return true;
+    }
+    if (cursors.values().stream().anyMatch(c -> !c.started)) return false;
+    viewer = next;
+    Map<String, String> resume = new LinkedHashMap<>();
+    cursors.keySet().forEach(space -> resume.put(space, Resume.SNAPSHOT.wire()));
+    if (!outbox.offer(Frames.welcome(next.key(), List.copyOf(cursors.keySet()), resume, heartbeatSeconds))) return true;
+    for (Map.Entry<String, Cursor> e : cursors.entrySet()) {
+      startFromSnapshot(feed.snapshot(accountId, e.getKey(), deviceId));
+      Cursor c = e.getValue();
+      // Whatever follows the snapshot is read from the database; a running catch-up just goes on.
+      if (!c.catchingUp) {
+        c.catchingUp = true;
+        catchUpAsync(e.getKey());
+      }
+    }
+    return true;
   }
 
   /**
@@ -161,6 +194,7 @@ final class Connection {
         synchronized (this) {
           Cursor c = cursors.get(space);
           for (Change row : rows) {
+            if (row.seq <= c.sent) continue; // a snapshot (step 5) moved past it while this page was read
             if (row.seq != c.sent + 1) {
               throw new IllegalStateException("change feed of " + space + " skips from " + c.sent + " to " + row.seq);
             }

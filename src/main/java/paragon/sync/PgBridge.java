@@ -36,6 +36,8 @@ final class PgBridge implements AutoCloseable {
     void cutDevice(long accountId, long deviceId);
 
     void cutUser(long accountId, long userId);
+
+    void recheckDevice(long accountId, long deviceId);
   }
 
   private final Database db;
@@ -60,7 +62,10 @@ final class PgBridge implements AutoCloseable {
         .bind("channel", CHANNEL).bind("payload", payload).mapTo(String.class).one());
   }
 
-  /** Tells the other nodes to close the streams of a revoked device or a cut-off user. */
+  /**
+   * Tells the other nodes to close the streams of a revoked device or a cut-off user ({@code kind}
+   * "device", "user"), or to re-check a device's stream whose view changed ("view").
+   */
   void publishCut(String kind, long accountId, long id) {
     String payload = JSON.createObjectNode().put("n", node).put("t", kind).put("a", accountId).put("id", id).toString();
     db.read(h -> h.createQuery("SELECT pg_notify(:channel, :payload)")
@@ -105,6 +110,7 @@ final class PgBridge implements AutoCloseable {
       switch (n.path("t").asText("change")) {
         case "device" -> hub.cutDevice(account, n.path("id").asLong());
         case "user" -> hub.cutUser(account, n.path("id").asLong());
+        case "view" -> hub.recheckDevice(account, n.path("id").asLong());
         default -> hub.wake(account, n.path("s").asText());
       }
     } catch (java.io.IOException e) {

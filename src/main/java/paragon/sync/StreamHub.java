@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.websocket.api.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +23,9 @@ import paragon.web.Problem;
  * This node's terminal streams. It is the receipt service's {@link Feed}: after a commit it wakes the
  * space's channel, which reads the new change rows from the database and fans them out, each frame
  * filtered for its terminal's viewer. On PostgreSQL it also tells the other nodes ({@link PgBridge}).
- * It listens to {@link Cutoffs} and closes a revoked device's or a cut-off user's stream at once.
+ * It listens to {@link Cutoffs} and closes a revoked device's or a cut-off user's stream at once, and
+ * re-checks a device's stream at once when its view changed (a revision acknowledged, a logout, a
+ * login): rule 2 holds from that moment, not from the next heartbeat.
  *
  * <p>Nothing here is needed by another node or survives a restart: a terminal's cursor is its own,
  * and every frame is rebuilt from the change rows.
@@ -39,6 +42,11 @@ public final class StreamHub implements Feed, PgBridge.Wakeable, Cutoffs.Listene
   private final Map<String, SpaceChannel> channels = new ConcurrentHashMap<>();
   private final Map<Long, Connection> byDevice = new ConcurrentHashMap<>();
   private final Map<Session, Connection> bySession = new ConcurrentHashMap<>();
+  /**
+   * View changes seen by this node. A stream whose hello was authenticated before one and registered
+   * after it may have missed it (its device was not in {@code byDevice} yet): it is re-checked.
+   */
+  private final AtomicLong viewChanges = new AtomicLong();
 
   public StreamHub(Database db, TerminalAuth auth, Cutoffs cutoffs, StreamSettings settings, Clock clock) {
     this.auth = auth;
@@ -98,6 +106,31 @@ public final class StreamHub implements Feed, PgBridge.Wakeable, Cutoffs.Listene
     }
   }
 
+  // ---- View changes: on the device's request thread, before it is answered ----------------------
+
+  @Override
+  public void viewChanged(long accountId, long deviceId) {
+    if (bridge != null) bridge.publishCut("view", accountId, deviceId); // the stream may be on another node
+    recheckDevice(accountId, deviceId);
+  }
+
+  @Override
+  public void recheckDevice(long accountId, long deviceId) {
+    viewChanges.incrementAndGet();
+    Connection c = byDevice.get(deviceId);
+    if (c != null && c.accountId == accountId) recheckOrClose(c);
+  }
+
+  /** A stream that cannot be re-checked now is closed: it reconnects and is checked afresh. */
+  private void recheckOrClose(Connection c) {
+    try {
+      recheck(c);
+    } catch (RuntimeException e) {
+      log.warn("re-checking the stream of device {} failed: {}", c.deviceId, e.toString());
+      c.outbox.close(CloseCodes.SERVER_ERROR, "server error");
+    }
+  }
+
   // ---- Connections -------------------------------------------------------------------------
 
   /** A socket opened: it must say hello within the hello timeout. */
@@ -123,6 +156,7 @@ public final class StreamHub implements Feed, PgBridge.Wakeable, Cutoffs.Listene
       socket.close(CloseCodes.BAD_MESSAGE, e.getMessage(), org.eclipse.jetty.websocket.api.Callback.NOOP);
       return;
     }
+    long changesBefore = viewChanges.get();
     TerminalSession session;
     try {
       session = auth.authenticate(hello.deviceToken(), hello.sessionToken());
@@ -130,7 +164,8 @@ public final class StreamHub implements Feed, PgBridge.Wakeable, Cutoffs.Listene
       socket.close(CloseCodes.UNAUTHORIZED, p.code(), org.eclipse.jetty.websocket.api.Callback.NOOP);
       return;
     }
-    attach(socket, session, hello);
+    Connection c = attach(socket, session, hello);
+    if (viewChanges.get() != changesBefore) recheckOrClose(c);
   }
 
   void closed(Session socket) {
@@ -143,7 +178,7 @@ public final class StreamHub implements Feed, PgBridge.Wakeable, Cutoffs.Listene
     }
   }
 
-  private void attach(Session socket, TerminalSession session, Hello hello) {
+  private Connection attach(Session socket, TerminalSession session, Hello hello) {
     Viewer viewer = viewerOf(session);
     List<String> spaces = Spaces.of(session);
     long accountId = session.device().accountId();
@@ -187,6 +222,7 @@ public final class StreamHub implements Feed, PgBridge.Wakeable, Cutoffs.Listene
       c.catchUpAsync(space);
     }
     log.info("stream of device {} (user {}) follows {} as {}: {}", deviceId, session.userId(), spaces, viewer.key(), wire);
+    return c;
   }
 
   static Viewer viewerOf(TerminalSession s) {
@@ -195,8 +231,8 @@ public final class StreamHub implements Feed, PgBridge.Wakeable, Cutoffs.Listene
 
   /**
    * Every heartbeat: re-read every followed space (a lost wake-up costs one interval, never a change),
-   * re-check every terminal's session (a logout or a newly applied configuration ends or renews the
-   * stream), then queue a heartbeat frame and a ping.
+   * re-check every terminal's session (the events do that at once; this catches one another node's
+   * notification lost), then queue a heartbeat frame and a ping.
    */
   private void heartbeat() {
     try {
@@ -211,6 +247,20 @@ public final class StreamHub implements Feed, PgBridge.Wakeable, Cutoffs.Listene
   }
 
   private void recheck(Connection c, long now) {
+    try {
+      recheck(c);
+    } catch (RuntimeException e) {
+      log.warn("re-checking the session of device {} failed: {}", c.deviceId, e.toString());
+    }
+    if (!c.outbox.isClosed()) c.heartbeat(now);
+  }
+
+  /**
+   * Is the stream still what its session allows? An ended session (logout, another login) closes it,
+   * and so does another set of spaces (sharing changed: reconnect); another viewer re-filters it in
+   * place ({@link Connection#refilter}). Throws when the database cannot tell.
+   */
+  private void recheck(Connection c) {
     if (c.outbox.isClosed()) return;
     TerminalSession session;
     try {
@@ -218,16 +268,10 @@ public final class StreamHub implements Feed, PgBridge.Wakeable, Cutoffs.Listene
     } catch (Problem p) {
       c.outbox.close("device_unknown".equals(p.code()) ? CloseCodes.CUT_OFF : CloseCodes.SESSION_ENDED, p.code());
       return;
-    } catch (RuntimeException e) {
-      log.warn("re-checking the session of device {} failed: {}", c.deviceId, e.toString());
-      c.heartbeat(now);
-      return;
     }
-    if (!viewerOf(session).key().equals(c.viewer.key()) || !Spaces.of(session).equals(c.spaces())) {
+    if (!Spaces.of(session).equals(c.spaces()) || !c.refilter(viewerOf(session), settings.heartbeat().toSeconds())) {
       c.outbox.close(CloseCodes.RECONNECT, "configuration changed");
-      return;
     }
-    c.heartbeat(now);
   }
 
   /** Connections of this node (for the back office and tests). */

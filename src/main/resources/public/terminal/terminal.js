@@ -137,12 +137,17 @@ export class Terminal extends EventTarget {
   async logout() {
     await this.flush();
     if (unsentCount(this.outbox) > 0) throw new Error(this.t('menu.unsent', { count: unsentCount(this.outbox) }));
+    // The server closes this session's stream (4410) before it answers the logout: stopped first, that
+    // close is not taken for a session that ended by itself.
+    this.stopSelling();
     try {
       await this.api.logout();
     } catch (e) {
-      if (!(e instanceof NetworkError) && !(e instanceof ApiError)) throw e;
+      if (!(e instanceof NetworkError) && !(e instanceof ApiError)) {
+        this.startSelling();
+        throw e;
+      }
     }
-    this.stopSelling();
     this.session = null;
     this.api.sessionToken = null;
     this.currentId = null;
