@@ -63,10 +63,16 @@ final class StateLoader {
       Receipt r = ReceiptStore.load(h, account, id);
       if (r == null) continue;
       receipts.put(id, r);
-      // Rule 6: a closed receipt may pass its late lines on to its recovery chain.
-      for (int i = 0; r != null && !r.isOpen() && i < Recovery.MAX_CHAIN; i++) {
-        r = ReceiptStore.load(h, account, Ids.recovery(r.id()));
-        if (r != null) receipts.put(r.id(), r);
+      // Rule 6: a closed receipt may pass its late lines on to its recovery chain, to its end (an open or
+      // a missing link), however long: each link was made by a late line, so the chain is as long as the
+      // shop made it, and stopping short would leave a line with nowhere to go. Ids are derived one from
+      // the other, so the chain cannot loop; the check guards against a hand-edited database.
+      Set<String> chain = new HashSet<>(Set.of(id));
+      while (!r.isOpen()) {
+        Receipt next = ReceiptStore.load(h, account, Ids.recovery(r.id()));
+        if (next == null || !chain.add(next.id())) break;
+        receipts.put(next.id(), next);
+        r = next;
       }
     }
     Map<String, Set<Long>> numbers = new HashMap<>();

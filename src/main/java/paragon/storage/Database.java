@@ -164,6 +164,34 @@ public final class Database implements AutoCloseable {
     return false;
   }
 
+  /**
+   * True when {@code e} says the database could not be reached or could not finish for a passing reason
+   * (no connection, the server shutting down or out of resources, a conflict still there after the
+   * retries, a busy or full SQLite file): nothing was decided, and the same work may succeed later.
+   * Anything else is a fault of the work itself.
+   */
+  public static boolean isUnavailable(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof org.jdbi.v3.core.ConnectionException) return true;
+      if (t instanceof java.sql.SQLTransientException || t instanceof java.sql.SQLRecoverableException
+          || t instanceof java.sql.SQLNonTransientConnectionException) {
+        return true;
+      }
+      if (t instanceof SQLException sql) {
+        String state = sql.getSQLState() == null ? "" : sql.getSQLState();
+        if (state.startsWith("08") || state.startsWith("53") || state.startsWith("57P") || state.startsWith("40")) {
+          return true;
+        }
+        String message = sql.getMessage() == null ? "" : sql.getMessage();
+        if (message.contains("SQLITE_BUSY") || message.contains("SQLITE_LOCKED") || message.contains("SQLITE_IOERR")
+            || message.contains("SQLITE_FULL") || message.contains("has been closed")) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   static String redact(String url) {
     return url.replaceAll("password=[^&]*", "password=***");
   }
