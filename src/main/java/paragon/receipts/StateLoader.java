@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jdbi.v3.core.Handle;
+import paragon.accounts.Users;
 
 /**
  * Loads the {@link RuleState} for one command inside its transaction, after locking every space the
@@ -80,7 +81,11 @@ final class StateLoader {
     List<String> created = new ArrayList<>(cmd.receiptRefs());
     created.addAll(cmd.lineRefs());
     created.removeIf(id -> receipts.containsKey(id) || lineHomes.containsKey(id));
+    Set<Long> disabled = cmd instanceof ReceiptCommands.Reassign x && Users.disabledNow(h, account, x.userId())
+        ? Set.of(x.userId())
+        : Set.of();
     return new RuleState(receipts, lineHomes, removed, numbers, generation, ReceiptStore.openReceipts(h, account, own),
-        ReceiptStore.activeLeases(h, account, a.deviceId(), now), ReceiptStore.takenElsewhere(h, account, created));
+        ReceiptStore.activeLeases(h, account, a.deviceId(), now), ReceiptStore.takenElsewhere(h, account, created),
+        disabled);
   }
 }
