@@ -3,8 +3,10 @@ package paragon.accounts;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.util.Optional;
 import paragon.web.PageContext;
 import paragon.web.Pages;
+import paragon.web.Storable;
 
 /**
  * Sign-in and sign-out of the back office, and its front page. A wrong email and a wrong password get
@@ -46,7 +48,8 @@ public final class LoginRoutes {
     String email = ctx.formParam("email") == null ? "" : ctx.formParam("email").strip();
     String password = ctx.formParam("password");
     String next = safeNext(ctx.formParam("next"));
-    var login = accounts.login(email);
+    // An address or password the database cannot hold matches no one: a failed sign-in, not a lookup.
+    var login = Storable.is(email) && Storable.is(password) ? accounts.login(email) : Optional.<Accounts.Login>empty();
     boolean ok = Passwords.matches(password == null ? "" : password, login.map(Accounts.Login::passwordHash).orElse(DUMMY_HASH))
         && login.isPresent();
     if (!ok) {

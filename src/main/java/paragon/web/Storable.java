@@ -9,6 +9,7 @@ package paragon.web;
 public final class Storable {
   /** What an unstorable character is written as where it must be shown or logged (U+FFFD). */
   static final char REPLACEMENT = '\uFFFD';
+  private static final String KEY = "form.unstorable";
 
   private Storable() {}
 
@@ -33,14 +34,20 @@ public final class Storable {
   }
 
   /**
-   * Adds an error for each submitted field whose value cannot be stored: the one check every back-office
-   * form runs on its raw input before its own validation, so each error shows next to its field.
+   * The check every back-office form runs on each typed text before its own rules: false, with the
+   * error recorded for {@code field} (so it shows next to that field and wins over later errors of it),
+   * when {@code value} cannot be stored.
    */
-  public static FieldErrors check(FieldErrors errors, java.util.Map<String, String> fields) {
-    fields.forEach((field, value) -> {
-      if (!is(value)) errors.add(field, "error.unstorable");
-    });
-    return errors;
+  public static boolean check(FieldErrors errors, String field, String value) {
+    if (is(value)) return true;
+    errors.add(field, KEY);
+    return false;
+  }
+
+  /** The same check where a store refuses by throwing (a {@link Problem} naming {@code field}). */
+  public static String require(String field, String value) {
+    if (!is(value)) throw Problem.invalid(field, KEY);
+    return value;
   }
 
   private static int firstBad(String s) {
