@@ -171,25 +171,31 @@ public final class Database implements AutoCloseable {
    * Anything else is a fault of the work itself.
    */
   public static boolean isUnavailable(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof org.jdbi.v3.core.ConnectionException) return true;
-      if (t instanceof java.sql.SQLTransientException || t instanceof java.sql.SQLRecoverableException
-          || t instanceof java.sql.SQLNonTransientConnectionException) {
-        return true;
-      }
-      if (t instanceof SQLException sql) {
-        String state = sql.getSQLState() == null ? "" : sql.getSQLState();
-        if (state.startsWith("08") || state.startsWith("53") || state.startsWith("57P") || state.startsWith("40")) {
-          return true;
-        }
-        String message = sql.getMessage() == null ? "" : sql.getMessage();
-        if (message.contains("SQLITE_BUSY") || message.contains("SQLITE_LOCKED") || message.contains("SQLITE_IOERR")
-            || message.contains("SQLITE_FULL") || message.contains("has been closed")) {
-          return true;
-        }
+    return isUnavailable(e, 0);
+  }
+
+  // Walks causes and suppressed exceptions too: when a connection dies mid-transaction, JDBI's attempt
+  // to restore it fails as well and that failure ("Connection is closed", no SQLState) is what comes out.
+  private static boolean isUnavailable(Throwable e, int depth) {
+    if (e == null || depth > 20) return false;
+    if (e instanceof org.jdbi.v3.core.ConnectionException) return true;
+    if (e instanceof java.sql.SQLTransientException || e instanceof java.sql.SQLRecoverableException
+        || e instanceof java.sql.SQLNonTransientConnectionException) {
+      return true;
+    }
+    if (e instanceof SQLException sql) {
+      String state = sql.getSQLState() == null ? "" : sql.getSQLState();
+      // 08 connection, 40 rollback (still conflicting after the retries), 53 resources, 57 operator
+      // intervention (shutdown, terminated backend), 58 system (I/O).
+      for (String cls : new String[] {"08", "40", "53", "57", "58"}) if (state.startsWith(cls)) return true;
+      String message = sql.getMessage() == null ? "" : sql.getMessage();
+      for (String sign : new String[] {"SQLITE_BUSY", "SQLITE_LOCKED", "SQLITE_IOERR", "SQLITE_FULL",
+          "SQLITE_CANTOPEN", "Connection is closed", "connection has been closed", "has been closed"}) {
+        if (message.contains(sign)) return true;
       }
     }
-    return false;
+    for (Throwable s : e.getSuppressed()) if (isUnavailable(s, depth + 1)) return true;
+    return e.getCause() != e && isUnavailable(e.getCause(), depth + 1);
   }
 
   static String redact(String url) {

@@ -3,8 +3,15 @@ package paragon.receipts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import paragon.testing.TestDatabases;
@@ -143,5 +150,49 @@ class NeverJamsTest {
       assertThat(again.path("original").asText()).isEqualTo("refused");
       assertThat(again.path("code").asText()).isEqualTo("internal");
     }
+  }
+
+  @Test
+  void a_database_connection_lost_under_a_command_fails_the_request_so_the_terminal_sends_it_again()
+      throws Exception {
+    try (Floor f = new Floor(TestDatabases.Kind.POSTGRES)) {
+      Terminal a = f.terminal("anna");
+      String receipt = a.openAdHoc();
+      Map<String, Object> rename = Map.of("n", a.nextNumber(), "type", "rename", "receiptId", receipt, "name", "Taras");
+      try (Connection lock = DriverManager.getConnection(f.app.db.url())) {
+        // Hold the device's cursor row, so the command waits in its transaction; then cut its connection.
+        lock.setAutoCommit(false);
+        try (Statement st = lock.createStatement()) {
+          st.execute("SELECT last_n FROM command_cursors WHERE device_id = " + a.deviceId + " FOR UPDATE");
+        }
+        CompletableFuture<WebClient.Response> answer = CompletableFuture.supplyAsync(
+            () -> a.http.postJson("/api/terminal/commands", List.of(rename), a.headers()));
+        int waiting = waitingBackend(lock);
+        try (Statement st = lock.createStatement()) {
+          st.execute("SELECT pg_terminate_backend(" + waiting + ")");
+        }
+        WebClient.Response r = answer.get(30, TimeUnit.SECONDS);
+        assertThat(r.status()).as(r.body()).isGreaterThanOrEqualTo(500);
+        lock.rollback();
+      }
+      assertThat(f.count("commands WHERE device_id = " + a.deviceId)).isEqualTo(1);
+      // Nothing was decided: the same command again is applied, not answered as a recorded refusal.
+      JsonNode again = a.post(List.of(rename)).get(0);
+      assertThat(again.path("status").asText()).as(again.toString()).isEqualTo("accepted");
+      assertThat(f.receipt(receipt).name()).isEqualTo("Taras");
+    }
+  }
+
+  /** The pid of the other backend of this database that waits for a lock (the app's command). */
+  private static int waitingBackend(Connection c) throws Exception {
+    for (int i = 0; i < 200; i++) {
+      try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("""
+          SELECT pid FROM pg_stat_activity
+          WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()""")) {
+        if (rs.next()) return rs.getInt(1);
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("the command never waited for the cursor row");
   }
 }
