@@ -88,4 +88,23 @@ class ExactInputTest {
           .isEqualTo("accepted");
     }
   }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabases.Kind.class)
+  void a_null_item_in_a_list_is_refused_naming_the_list(TestDatabases.Kind kind) {
+    try (Floor f = new Floor(kind)) {
+      Terminal a = f.terminal("anna");
+      String receipt = a.openAdHoc();
+      String other = a.openAdHoc();
+      a.add(receipt, f.espresso, 1000);
+      List<JsonNode> acks = a.sendAll(List.of(
+          Terminal.command("moveLines", "receiptId", receipt, "targetReceiptId", other,
+              "lines", java.util.Arrays.asList((Object) null)),
+          Terminal.command("pay", "receiptId", receipt, "seq", 1, "payments", java.util.Arrays.asList((Object) null)),
+          Terminal.command("markSent", "receiptId", receipt, "lineIds", java.util.Arrays.asList((Object) null))));
+      assertThat(acks).extracting(ack -> ack.path("code").asText()).as(acks.toString()).containsOnly("invalid");
+      assertThat(acks).extracting(ack -> ack.path("details").path("field").asText())
+          .containsExactly("lines", "payments", "lineIds");
+    }
+  }
 }
