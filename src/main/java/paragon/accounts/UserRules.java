@@ -30,7 +30,8 @@ public final class UserRules {
    */
   static Details validate(Draft d, FieldErrors errors) {
     String identifier = d.identifier() == null ? "" : d.identifier().strip();
-    if (Storable.check(errors, "identifier", identifier) && !identifier.matches("[\\p{L}\\p{N}._-]{1," + IDENTIFIER_MAX + "}")) {
+    if (Storable.check(errors, "identifier", identifier)
+        && !identifier.matches("[\\p{L}\\p{N}._-]{1," + IDENTIFIER_MAX + "}")) {
       errors.add("identifier", "users.identifier.invalid", IDENTIFIER_MAX);
     }
     String name = d.name() == null ? "" : d.name().strip();

@@ -37,7 +37,9 @@ final class JsonBody {
   /** A required whole number that fits a long (2^64 + 1 is refused, not read as 1). */
   static long number(JsonNode body, String field) {
     JsonNode value = body.get(field);
-    if (value == null || !value.isIntegralNumber() || !value.canConvertToLong()) throw Problem.invalid(field, "devices.error.number", field);
+    if (value == null || !value.isIntegralNumber() || !value.canConvertToLong()) {
+      throw Problem.invalid(field, "devices.error.number", field);
+    }
     return value.asLong();
   }
 }

@@ -49,8 +49,8 @@ final class CommandParser {
       return new Parsed(null, Refusals.invalid(e.getPropertyName(), "refusal.invalid.unknown_field"), type, json);
     } catch (JsonMappingException e) {
       for (Throwable t = e; t != null; t = t.getCause()) {
-        if (t instanceof Command.InvalidCommand bad2) {
-          return new Parsed(null, Refusals.invalid(bad2.field, bad2.key), type, json);
+        if (t instanceof Command.InvalidCommand invalid) {
+          return new Parsed(null, Refusals.invalid(invalid.field, invalid.key), type, json);
         }
       }
       String field = e.getPath().stream().map(r -> r.getFieldName()).filter(f -> f != null)

@@ -46,12 +46,15 @@ final class LineRules {
       ConfigSnapshot.Product p = c.actor().config().products().stream()
           .filter(pr -> pr.id() == x.productId()).findFirst().orElse(null);
       if (p == null) return Refusals.notFound("productId", String.valueOf(x.productId()));
-      if (x.unitPrice() == null) return new Line(x.lineId(), p.id(), p.name(), p.price(), q, Vat.of(p.vat()), note, false);
-      // A price of its own for a catalog product is a price change (the audit row keeps the command).
-      if (!c.actor().may(Permission.CHANGE_PRICES)) return Refusals.permission(Permission.CHANGE_PRICES);
-      no = unitPrice(x.unitPrice());
-      if (no != null) return no;
-      return new Line(x.lineId(), p.id(), p.name(), x.unitPrice(), q, Vat.of(p.vat()), note, false);
+      long price = p.price();
+      if (x.unitPrice() != null) {
+        // A price of its own for a catalog product is a price change (the audit row keeps the command).
+        if (!c.actor().may(Permission.CHANGE_PRICES)) return Refusals.permission(Permission.CHANGE_PRICES);
+        no = unitPrice(x.unitPrice());
+        if (no != null) return no;
+        price = x.unitPrice();
+      }
+      return new Line(x.lineId(), p.id(), p.name(), price, q, Vat.of(p.vat()), note, false);
     }
     no = Guards.name(x.name());
     if (no != null) return no;
