@@ -6,8 +6,10 @@ import io.javalin.http.HttpStatus;
 import java.time.Duration;
 import java.util.Locale;
 import paragon.web.FailureLimit;
+import java.util.Optional;
 import paragon.web.PageContext;
 import paragon.web.Pages;
+import paragon.web.Storable;
 
 /**
  * Sign-in and sign-out of the back office, and its front page. A wrong email and a wrong password get
@@ -64,7 +66,8 @@ public final class LoginRoutes {
       Pages.show(ctx, "backoffice/login.jte", page);
       return;
     }
-    var login = accounts.login(email);
+    // An address or password the database cannot hold matches no one: a failed sign-in, not a lookup.
+    var login = Storable.is(email) && Storable.is(password) ? accounts.login(email) : Optional.<Accounts.Login>empty();
     boolean ok = Passwords.matches(password == null ? "" : password, login.map(Accounts.Login::passwordHash).orElse(DUMMY_HASH))
         && login.isPresent();
     if (!ok) {

@@ -9,6 +9,7 @@ import paragon.configuration.Revisions;
 import paragon.storage.Database;
 import paragon.web.FieldErrors;
 import paragon.web.Problem;
+import paragon.web.Storable;
 
 /**
  * Roles of terminal users and what they may do ({@link Permission}). Roles are part of what terminals
@@ -41,7 +42,9 @@ public final class Roles {
   /** Pure check of a draft: name 1..40 characters (trimmed), permissions known. */
   static Role validate(long id, Draft draft, FieldErrors errors) {
     String name = draft.name() == null ? "" : draft.name().strip();
-    if (name.isEmpty() || name.length() > NAME_MAX) errors.add("name", "roles.name.length", NAME_MAX);
+    if (Storable.check(errors, "name", name) && (name.isEmpty() || name.length() > NAME_MAX)) {
+      errors.add("name", "roles.name.length", NAME_MAX);
+    }
     Set<Permission> permissions = EnumSet.noneOf(Permission.class);
     for (String p : draft.permissions()) {
       try {

@@ -6,6 +6,7 @@ import org.jdbi.v3.core.Handle;
 import paragon.configuration.Revisions;
 import paragon.storage.Database;
 import paragon.web.Problem;
+import paragon.web.Storable;
 
 /**
  * An account's shops (locations). Adding or renaming a shop changes what its terminals show, so each
@@ -45,7 +46,7 @@ public final class Shops {
 
   /** Trimmed, 1..{@value #NAME_MAX} characters, unique in the account ignoring case. */
   static String validName(Handle h, long accountId, Long exceptShopId, String raw) {
-    String name = raw == null ? "" : raw.strip();
+    String name = raw == null ? "" : Storable.require("name", raw).strip();
     if (name.isEmpty() || name.length() > NAME_MAX) throw Problem.invalid("name", "shops.name.length", NAME_MAX);
     boolean taken = list(h, accountId).stream()
         .anyMatch(s -> !Long.valueOf(s.id()).equals(exceptShopId) && s.name().equalsIgnoreCase(name));

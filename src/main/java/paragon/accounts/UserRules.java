@@ -1,6 +1,7 @@
 package paragon.accounts;
 
 import paragon.web.FieldErrors;
+import paragon.web.Storable;
 
 /** Pure checks of the user forms: identifier, name, role and PIN as typed. */
 public final class UserRules {
@@ -29,11 +30,14 @@ public final class UserRules {
    */
   static Details validate(Draft d, FieldErrors errors) {
     String identifier = d.identifier() == null ? "" : d.identifier().strip();
-    if (!identifier.matches("[\\p{L}\\p{N}._-]{1," + IDENTIFIER_MAX + "}")) {
+    if (Storable.check(errors, "identifier", identifier)
+        && !identifier.matches("[\\p{L}\\p{N}._-]{1," + IDENTIFIER_MAX + "}")) {
       errors.add("identifier", "users.identifier.invalid", IDENTIFIER_MAX);
     }
     String name = d.name() == null ? "" : d.name().strip();
-    if (name.isEmpty() || name.length() > NAME_MAX) errors.add("name", "users.name.length", NAME_MAX);
+    if (Storable.check(errors, "name", name) && (name.isEmpty() || name.length() > NAME_MAX)) {
+      errors.add("name", "users.name.length", NAME_MAX);
+    }
     long roleId = -1;
     try {
       roleId = Long.parseLong(d.roleId() == null ? "" : d.roleId().strip());

@@ -36,6 +36,15 @@ public final class Users {
     return db.read(h -> find(h, accountId, userId, clock.millis()));
   }
 
+  /**
+   * Whether the user is disabled now, whatever revision a device applied (disabling is a security change
+   * and applies at once); false for a user this account does not have.
+   */
+  public static boolean disabledNow(Handle h, long accountId, long userId) {
+    return h.createQuery("SELECT disabled FROM users WHERE account_id = :a AND id = :u")
+        .bind("a", accountId).bind("u", userId).mapTo(Boolean.class).findOne().orElse(false);
+  }
+
   static User find(Handle h, long accountId, long userId, long now) {
     return select(h, accountId, userId, now).stream().findFirst().orElseThrow(() -> Problem.notFound("user " + userId));
   }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import paragon.web.FieldErrors;
 import paragon.web.Problem;
+import paragon.web.Storable;
 
 /**
  * The rules of a predefined-receipt list, as pure functions over what the owner typed: names trimmed,
@@ -39,6 +40,7 @@ public final class SlotRules {
       Row row = rows.get(i);
       String name = row.name() == null ? "" : row.name().strip();
       String field = field(i);
+      if (!Storable.check(errors, field, name)) continue; // nothing is saved: the row needs no Valid
       if (name.isEmpty() || name.length() > NAME_MAX) {
         errors.add(field, "parking.name.length", NAME_MAX);
       } else {

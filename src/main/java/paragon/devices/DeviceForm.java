@@ -3,6 +3,7 @@ package paragon.devices;
 import java.util.List;
 import java.util.Map;
 import paragon.web.FieldErrors;
+import paragon.web.Storable;
 
 /**
  * The back office's "register a device" form as typed, kept so a refused form shows what the owner
@@ -19,7 +20,9 @@ public record DeviceForm(String name, String model, String shop) {
   /** The valid registration, or null with {@code errors} filled in. */
   Valid validate(List<ShopOption> shops, FieldErrors errors) {
     String trimmed = name.strip();
-    if (trimmed.isEmpty() || trimmed.length() > DeviceStore.NAME_MAX) errors.add("name", "devices.error.name_length", DeviceStore.NAME_MAX);
+    if (Storable.check(errors, "name", trimmed) && (trimmed.isEmpty() || trimmed.length() > DeviceStore.NAME_MAX)) {
+      errors.add("name", "devices.error.name_length", DeviceStore.NAME_MAX);
+    }
     DeviceModel parsed = null;
     try {
       parsed = DeviceModel.valueOf(model);

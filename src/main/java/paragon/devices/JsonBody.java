@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import java.io.IOException;
 import paragon.web.Problem;
+import paragon.web.Storable;
 
 /** Reading the small JSON bodies of the device API, refusing what is not JSON with a 400 naming the body. */
 final class JsonBody {
@@ -25,18 +26,20 @@ final class JsonBody {
     }
   }
 
-  /** A text field, or null when absent or JSON null. */
+  /** A text field, or null when absent or JSON null; text the database cannot store is refused naming it. */
   static String text(JsonNode body, String field) {
     JsonNode value = body.get(field);
     if (value == null || value.isNull()) return null;
     if (!value.isTextual()) throw Problem.invalid(field, "devices.error.text", field);
-    return value.asText();
+    return Storable.require(field, value.asText());
   }
 
-  /** A required whole number. */
+  /** A required whole number that fits a long (2^64 + 1 is refused, not read as 1). */
   static long number(JsonNode body, String field) {
     JsonNode value = body.get(field);
-    if (value == null || !value.isIntegralNumber()) throw Problem.invalid(field, "devices.error.number", field);
+    if (value == null || !value.isIntegralNumber() || !value.canConvertToLong()) {
+      throw Problem.invalid(field, "devices.error.number", field);
+    }
     return value.asLong();
   }
 }

@@ -86,6 +86,11 @@ public sealed interface Command permits
     return value;
   }
 
+  /** A list item given as JSON null (a part, a tender) is missing, like a missing field. */
+  static <T> void noNulls(List<T> values, String field) {
+    for (T value : values) if (value == null) throw new InvalidCommand(field, "refusal.invalid.missing");
+  }
+
   static String uuid(String value, String field) {
     require(value, field);
     if (!Ids.isUuid(value)) throw new InvalidCommand(field, "refusal.invalid.uuid");

@@ -7,6 +7,7 @@ import java.io.IOException;
 import paragon.devices.TerminalAuth;
 import paragon.web.Lang;
 import paragon.web.Problem;
+import paragon.web.RequestIds;
 
 /**
  * The terminal's command API (docs/protocol.md, "Commands"): {@code POST /api/terminal/commands} and a
@@ -37,7 +38,7 @@ public final class CommandRoutes {
     } catch (IOException e) {
       throw Problem.invalid("commands", "receipts.batch.array");
     }
-    ctx.json(commands.submit(actor, batch, Lang.of(ctx)));
+    ctx.json(commands.submit(actor, batch, Lang.of(ctx), RequestIds.current(ctx)));
   }
 
   private void trail(Context ctx) {

@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import paragon.receipts.CommandLog.Logged;
 import paragon.receipts.Outcome.Accepted;
 import paragon.receipts.Outcome.Refused;
@@ -25,8 +27,15 @@ import paragon.web.Problem;
  * change row and audit row, the sale; 6. log the command (accepted or refused) and move the cursor;
  * 7. after commit, tell the {@link Feed}. The transaction body is idempotent, so
  * {@link Database#inTransaction} may retry it.
+ *
+ * <p>A command never jams the device's outbox: when loading, a rule or persisting throws, that
+ * transaction rolls back (none of its writes stay) and the command is recorded refused {@code internal}
+ * (with the request id, which the log line carries too) in a fresh one, so the cursor moves on and the
+ * device's later commands apply. Only a database that cannot be reached fails the request
+ * ({@link Database#isUnavailable}): then nothing was decided and the terminal must send it again.
  */
 public final class CommandService {
+  private static final Logger log = LoggerFactory.getLogger(CommandService.class);
   /** Commands per request: a terminal back online sends its outbox in chunks of at most this many. */
   public static final int MAX_BATCH = 500;
 
@@ -45,13 +54,18 @@ public final class CommandService {
     return db.read(h -> CommandLog.next(h, accountId, deviceId));
   }
 
-  /** Applies a batch {@code [{n, type, ...}]} and answers one ack per command, in order. */
-  public List<Ack> submit(Actor actor, JsonNode batch, I18n i18n) {
+  /**
+   * Applies a batch {@code [{n, type, ...}]} and answers one ack per command, in order; {@code requestId}
+   * names the request in an {@code internal} refusal.
+   */
+  public List<Ack> submit(Actor actor, JsonNode batch, I18n i18n, String requestId) {
     if (batch == null || !batch.isArray()) throw Problem.invalid("commands", "receipts.batch.array");
     if (batch.size() > MAX_BATCH) throw Problem.invalid("commands", "receipts.batch.size", MAX_BATCH);
     for (int i = 0; i < batch.size(); i++) {
       JsonNode c = batch.get(i);
-      if (!c.isObject() || !c.path("n").canConvertToExactIntegral() || c.path("n").asLong() < 1) {
+      // canConvertToLong: 2^64 + 33 is refused, not read as 33.
+      JsonNode n = c.path("n");
+      if (!c.isObject() || !n.canConvertToExactIntegral() || !n.canConvertToLong() || n.asLong() < 1) {
         throw Problem.invalid("commands[" + i + "].n", "receipts.batch.n");
       }
     }
@@ -63,14 +77,26 @@ public final class CommandService {
       long n = c.get("n").asLong();
       Ack ack = reused != null
           ? Ack.afterReused(n, reused, i18n)
-          : apply(actor, n, CommandParser.parse(c), i18n);
+          : apply(actor, n, CommandParser.parse(c), i18n, requestId);
       if (reused == null && ack.isReused()) reused = ack;
       acks.add(ack);
     }
     return acks;
   }
 
-  private Ack apply(Actor requested, long n, CommandParser.Parsed parsed, I18n i18n) {
+  private Ack apply(Actor a, long n, CommandParser.Parsed parsed, I18n i18n, String requestId) {
+    try {
+      return apply(a, n, parsed, null, i18n);
+    } catch (RuntimeException e) {
+      if (Database.isUnavailable(e)) throw e;
+      log.error("command {} ({}) of device {} threw; recording it refused internal, request {}", n, parsed.type(),
+          a.deviceId(), requestId, e);
+      return apply(a, n, parsed, Refusals.internal(requestId), i18n);
+    }
+  }
+
+  /** One command in one transaction; with {@code forced} set, it is recorded as that refusal, rules unasked. */
+  private Ack apply(Actor requested, long n, CommandParser.Parsed parsed, Refused forced, I18n i18n) {
     long now = clock.millis();
     Map<String, Long> committed = new TreeMap<>();
     Ack ack = db.inTransaction(h -> {
@@ -83,7 +109,9 @@ public final class CommandService {
       }
       if (n > last + 1) return Ack.gap(n, last + 1, i18n);
       Logged logged;
-      if (parsed.invalid() != null) {
+      if (forced != null) {
+        logged = Logged.refused(forced);
+      } else if (parsed.invalid() != null) {
         logged = Logged.refused(parsed.invalid());
       } else {
         RuleState state = StateLoader.load(h, a, parsed.command(), now);

@@ -49,15 +49,29 @@ final class LineRules {
       ConfigSnapshot.Product p = c.actor().config().products().stream()
           .filter(pr -> pr.id() == x.productId()).findFirst().orElse(null);
       if (p == null) return Refusals.notFound("productId", x.productId());
-      return new Line(x.lineId(), p.id(), p.name(), p.price(), q, Vat.of(p.vat()), note, false);
+      long price = p.price();
+      if (x.unitPrice() != null) {
+        // A price of its own for a catalog product is a price change (the audit row keeps the command).
+        if (!c.actor().may(Permission.CHANGE_PRICES)) return Refusals.permission(Permission.CHANGE_PRICES);
+        no = unitPrice(x.unitPrice());
+        if (no != null) return no;
+        price = x.unitPrice();
+      }
+      return new Line(x.lineId(), p.id(), p.name(), price, q, Vat.of(p.vat()), note, false);
     }
     no = Guards.name(x.name());
     if (no != null) return no;
-    if (x.unitPrice() < 0) return Refusals.invalid("unitPrice", "refusal.invalid.negative");
-    if (x.unitPrice() > Limits.MAX_UNIT_PRICE) return Refusals.limit(Limits.Name.UNIT_PRICE);
+    no = unitPrice(x.unitPrice());
+    if (no != null) return no;
     Vat vat = Vat.of(x.vat());
     if (vat == null) return Refusals.invalid("vat", "refusal.invalid.vat");
     return new Line(x.lineId(), null, x.name().strip(), x.unitPrice(), q, vat, note, false);
+  }
+
+  private static Refused unitPrice(long price) {
+    if (price < 0) return Refusals.invalid("unitPrice", "refusal.invalid.negative");
+    if (price > Limits.MAX_UNIT_PRICE) return Refusals.limit(Limits.Name.UNIT_PRICE);
+    return null;
   }
 
   static Outcome adjust(LineCommands.AdjustQuantity x, RuleState s, Context c) {
@@ -128,8 +142,8 @@ final class LineRules {
     if (found instanceof Refused no) return no;
     Receipt r = (Receipt) found;
     if (!c.actor().may(Permission.CHANGE_PRICES)) return Refusals.permission(Permission.CHANGE_PRICES);
-    if (x.unitPrice() < 0) return Refusals.invalid("unitPrice", "refusal.invalid.negative");
-    if (x.unitPrice() > Limits.MAX_UNIT_PRICE) return Refusals.limit(Limits.Name.UNIT_PRICE);
+    Refused price = unitPrice(x.unitPrice());
+    if (price != null) return price;
     return Accepted.of(r.withLine(x.lineId(), l -> l.withPrice(x.unitPrice())).touchedAt(c.now()));
   }
 

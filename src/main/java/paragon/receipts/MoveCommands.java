@@ -19,6 +19,7 @@ final class MoveCommands {
       if (newTarget == null) newTarget = false;
       Command.require(lines, "lines");
       if (lines.isEmpty()) throw new InvalidCommand("lines", "refusal.invalid.empty");
+      Command.noNulls(lines, "lines");
     }
 
     record Part(String lineId, Long quantity, String newLineId) {

@@ -31,6 +31,7 @@ final class PaymentCommands {
       Command.require(seq, "seq");
       Command.require(payments, "payments");
       if (payments.isEmpty()) throw new InvalidCommand("payments", "refusal.invalid.empty");
+      Command.noNulls(payments, "payments");
     }
   }
 

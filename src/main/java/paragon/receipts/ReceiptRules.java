@@ -115,6 +115,9 @@ final class ReceiptRules {
     ConfigSnapshot.User user = c.actor().config().users().stream()
         .filter(u -> u.id() == x.userId()).findFirst().orElse(null);
     if (user == null) return Refusals.notFound("userId", x.userId());
+    if (s.disabledUsers().contains(user.id())) {
+      return Refusals.of("user_disabled", Map.of("userId", user.id()), user.name());
+    }
     return Accepted.of(r.withOwner(user.id(), user.roleId()).touchedAt(c.now()))
         .withResult(Map.of("userId", user.id(), "userName", user.name()));
   }

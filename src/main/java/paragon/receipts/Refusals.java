@@ -48,6 +48,11 @@ final class Refusals {
         Map.of("limit", limit.key(), "max", limit.max));
   }
 
+  /** The server failed on this command (a bug, or data it cannot read): recorded so later commands still apply. */
+  static Refused internal(String requestId) {
+    return of("internal", Map.of("requestId", requestId), requestId);
+  }
+
   static Refused quantityTooLow() {
     return new Refused("limit", "refusal.limit.quantity_min", List.of(Limits.MIN_QUANTITY),
         Map.of("limit", "quantity", "min", Limits.MIN_QUANTITY, "max", Limits.MAX_QUANTITY));

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jdbi.v3.core.Handle;
+import paragon.accounts.Users;
 
 /**
  * Loads the {@link RuleState} for one command inside its transaction, after locking every space the
@@ -63,10 +64,16 @@ final class StateLoader {
       Receipt r = ReceiptStore.load(h, account, id);
       if (r == null) continue;
       receipts.put(id, r);
-      // Rule 6: a closed receipt may pass its late lines on to its recovery chain.
-      for (int i = 0; r != null && !r.isOpen() && i < Recovery.MAX_CHAIN; i++) {
-        r = ReceiptStore.load(h, account, Ids.recovery(r.id()));
-        if (r != null) receipts.put(r.id(), r);
+      // Rule 6: a closed receipt may pass its late lines on to its recovery chain, to its end (an open or
+      // a missing link), however long: each link was made by a late line, so the chain is as long as the
+      // shop made it, and stopping short would leave a line with nowhere to go. Ids are derived one from
+      // the other, so the chain cannot loop; the check guards against a hand-edited database.
+      Set<String> chain = new HashSet<>(Set.of(id));
+      while (!r.isOpen()) {
+        Receipt next = ReceiptStore.load(h, account, Ids.recovery(r.id()));
+        if (next == null || !chain.add(next.id())) break;
+        receipts.put(next.id(), next);
+        r = next;
       }
     }
     Map<String, Set<Long>> numbers = new HashMap<>();
@@ -75,7 +82,11 @@ final class StateLoader {
     created.addAll(cmd.lineRefs());
     created.removeIf(id -> receipts.containsKey(id) || lineHomes.containsKey(id));
     int deviceOpen = ReceiptStore.deviceOpenReceipts(h, account, a.deviceId(), own, a.reachableSpaces());
+    Set<Long> disabled = cmd instanceof ReceiptCommands.Reassign x && Users.disabledNow(h, account, x.userId())
+        ? Set.of(x.userId())
+        : Set.of();
     return new RuleState(receipts, lineHomes, removed, numbers, generation, deviceOpen,
-        ReceiptStore.activeLeases(h, account, a.deviceId(), now), ReceiptStore.takenElsewhere(h, account, created));
+        ReceiptStore.activeLeases(h, account, a.deviceId(), now), ReceiptStore.takenElsewhere(h, account, created),
+        disabled);
   }
 }

@@ -181,13 +181,22 @@ public final class SalesRoutes {
         rows, String.valueOf(rows.size()), Display.money(total, lang), byMethod, truncated));
   }
 
+  private static final LocalDate FIRST_DAY = LocalDate.of(1970, 1, 1);
+  private static final LocalDate LAST_DAY = LocalDate.of(9999, 12, 31);
+
   private LocalDate day(String value) {
     if (value == null || value.isBlank()) return LocalDate.ofInstant(clock.instant(), Display.ZONE);
+    LocalDate day;
     try {
-      return LocalDate.parse(value.strip());
+      day = LocalDate.parse(value.strip());
     } catch (DateTimeParseException e) {
       throw Problem.invalid("day", "sales.error.day");
     }
+    // LocalDate reaches year ±999 999 999, whose midnight is no epoch millisecond: bound it to real days.
+    if (day.isBefore(FIRST_DAY) || day.isAfter(LAST_DAY)) {
+      throw Problem.invalid("day", "sales.error.day_range", FIRST_DAY.toString(), LAST_DAY.toString());
+    }
+    return day;
   }
 
   /** A numeric id from the query, null when absent or empty; a non-number is a 400 naming the field. */

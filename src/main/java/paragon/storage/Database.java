@@ -164,6 +164,40 @@ public final class Database implements AutoCloseable {
     return false;
   }
 
+  /**
+   * True when {@code e} says the database could not be reached or could not finish for a passing reason
+   * (no connection, the server shutting down or out of resources, a conflict still there after the
+   * retries, a busy or full SQLite file): nothing was decided, and the same work may succeed later.
+   * Anything else is a fault of the work itself.
+   */
+  public static boolean isUnavailable(Throwable e) {
+    return isUnavailable(e, 0);
+  }
+
+  // Walks causes and suppressed exceptions too: when a connection dies mid-transaction, JDBI's attempt
+  // to restore it fails as well and that failure ("Connection is closed", no SQLState) is what comes out.
+  private static boolean isUnavailable(Throwable e, int depth) {
+    if (e == null || depth > 20) return false;
+    if (e instanceof org.jdbi.v3.core.ConnectionException) return true;
+    if (e instanceof java.sql.SQLTransientException || e instanceof java.sql.SQLRecoverableException
+        || e instanceof java.sql.SQLNonTransientConnectionException) {
+      return true;
+    }
+    if (e instanceof SQLException sql) {
+      String state = sql.getSQLState() == null ? "" : sql.getSQLState();
+      // 08 connection, 40 rollback (still conflicting after the retries), 53 resources, 57 operator
+      // intervention (shutdown, terminated backend), 58 system (I/O).
+      for (String cls : new String[] {"08", "40", "53", "57", "58"}) if (state.startsWith(cls)) return true;
+      String message = sql.getMessage() == null ? "" : sql.getMessage();
+      for (String sign : new String[] {"SQLITE_BUSY", "SQLITE_LOCKED", "SQLITE_IOERR", "SQLITE_FULL",
+          "SQLITE_CANTOPEN", "Connection is closed", "connection has been closed", "has been closed"}) {
+        if (message.contains(sign)) return true;
+      }
+    }
+    for (Throwable s : e.getSuppressed()) if (isUnavailable(s, depth + 1)) return true;
+    return e.getCause() != e && isUnavailable(e.getCause(), depth + 1);
+  }
+
   static String redact(String url) {
     return url.replaceAll("password=[^&]*", "password=***");
   }

@@ -176,7 +176,7 @@ class SharingJoinScenarioTest {
           .put("slotId", slot);
       kasa1.skipNumbers(1);
       List<Ack> acks = new CommandService(f.app.db, Feed.NONE, f.app.clock)
-          .submit(inFlight, JsonNodeFactory.instance.arrayNode().add(open), I18n.of("pl"));
+          .submit(inFlight, JsonNodeFactory.instance.arrayNode().add(open), I18n.of("pl"), "test-request");
       assertThat(acks.get(0).status()).isEqualTo("accepted");
       String shopTable = Ids.table("shop:" + f.shop, slot, 1);
       assertThat(acks.get(0).result().get("receiptId")).isEqualTo(shopTable);
