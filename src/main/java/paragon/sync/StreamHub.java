@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -269,7 +270,10 @@ public final class StreamHub implements Feed, PgBridge.Wakeable, Cutoffs.Listene
       c.outbox.close("device_unknown".equals(p.code()) ? CloseCodes.CUT_OFF : CloseCodes.SESSION_ENDED, p.code());
       return;
     }
-    if (!Spaces.of(session).equals(c.spaces()) || !c.refilter(viewerOf(session), settings.heartbeat().toSeconds())) {
+    // The set of spaces, not their order: sharing coming back puts the shop's space first but follows
+    // the same two spaces, and the join's change rows reach this stream live (no reconnect needed).
+    boolean sameSpaces = Set.copyOf(Spaces.of(session)).equals(Set.copyOf(c.spaces()));
+    if (!sameSpaces || !c.refilter(viewerOf(session), settings.heartbeat().toSeconds())) {
       c.outbox.close(CloseCodes.RECONNECT, "configuration changed");
     }
   }
