@@ -16,7 +16,9 @@ import paragon.web.I18n;
 public record DefaultName(Long number, String base, boolean recovered) {
 
   public DefaultName {
-    if ((number == null) == (base == null)) throw new IllegalArgumentException("a default name needs a number or a base");
+    if ((number == null) == (base == null)) {
+      throw new IllegalArgumentException("a default name needs a number or a base, not both");
+    }
     if (base != null && !recovered) throw new IllegalArgumentException("only a recovered name has a base");
   }
 

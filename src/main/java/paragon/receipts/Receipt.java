@@ -71,8 +71,8 @@ record Receipt(
   }
 
   Receipt withLines(List<Line> newLines) {
-    return new Receipt(id, space, shopId, slotId, generation, number, name, defaultName, kind, state, ownerUserId, ownerRoleId,
-        createdByUserId, createdOnDevice, attention, recoveredFrom, note, guests, lease, newLines, seq, contentSeq,
+    return new Receipt(id, space, shopId, slotId, generation, number, name, defaultName, kind, state, ownerUserId,
+        ownerRoleId, createdByUserId, createdOnDevice, attention, recoveredFrom, note, guests, lease, newLines, seq, contentSeq,
         createdAt, updatedAt);
   }
 
@@ -94,13 +94,13 @@ record Receipt(
 
   Receipt withState(State s) {
     return new Receipt(id, space, shopId, slotId, generation, s == State.OPEN || s == State.PAYING ? number : null,
-        name, defaultName, kind, s, ownerUserId, ownerRoleId, createdByUserId, createdOnDevice, attention, recoveredFrom, note,
-        guests, s == State.PAYING ? lease : null, lines, seq, contentSeq, createdAt, updatedAt);
+        name, defaultName, kind, s, ownerUserId, ownerRoleId, createdByUserId, createdOnDevice, attention,
+        recoveredFrom, note, guests, s == State.PAYING ? lease : null, lines, seq, contentSeq, createdAt, updatedAt);
   }
 
   Receipt withLease(Lease l) {
-    return new Receipt(id, space, shopId, slotId, generation, number, name, defaultName, kind, l == null ? State.OPEN : State.PAYING,
-        ownerUserId, ownerRoleId, createdByUserId, createdOnDevice, attention, recoveredFrom, note, guests, l, lines,
+    return new Receipt(id, space, shopId, slotId, generation, number, name, defaultName, kind,
+        l == null ? State.OPEN : State.PAYING, ownerUserId, ownerRoleId, createdByUserId, createdOnDevice, attention, recoveredFrom, note, guests, l, lines,
         seq, contentSeq, createdAt, updatedAt);
   }
 
@@ -112,33 +112,33 @@ record Receipt(
   }
 
   Receipt withNote(String n) {
-    return new Receipt(id, space, shopId, slotId, generation, number, name, defaultName, kind, state, ownerUserId, ownerRoleId,
-        createdByUserId, createdOnDevice, attention, recoveredFrom, n, guests, lease, lines, seq, contentSeq,
+    return new Receipt(id, space, shopId, slotId, generation, number, name, defaultName, kind, state, ownerUserId,
+        ownerRoleId, createdByUserId, createdOnDevice, attention, recoveredFrom, n, guests, lease, lines, seq, contentSeq,
         createdAt, updatedAt);
   }
 
   Receipt withGuests(int g) {
-    return new Receipt(id, space, shopId, slotId, generation, number, name, defaultName, kind, state, ownerUserId, ownerRoleId,
-        createdByUserId, createdOnDevice, attention, recoveredFrom, note, g, lease, lines, seq, contentSeq,
+    return new Receipt(id, space, shopId, slotId, generation, number, name, defaultName, kind, state, ownerUserId,
+        ownerRoleId, createdByUserId, createdOnDevice, attention, recoveredFrom, note, g, lease, lines, seq, contentSeq,
         createdAt, updatedAt);
   }
 
   Receipt withOwner(long userId, long roleId) {
-    return new Receipt(id, space, shopId, slotId, generation, number, name, defaultName, kind, state, userId, roleId,
-        createdByUserId, createdOnDevice, attention, recoveredFrom, note, guests, lease, lines, seq, contentSeq,
+    return new Receipt(id, space, shopId, slotId, generation, number, name, defaultName, kind, state, userId,
+        roleId, createdByUserId, createdOnDevice, attention, recoveredFrom, note, guests, lease, lines, seq, contentSeq,
         createdAt, updatedAt);
   }
 
   Receipt touchedAt(long now) {
-    return new Receipt(id, space, shopId, slotId, generation, number, name, defaultName, kind, state, ownerUserId, ownerRoleId,
-        createdByUserId, createdOnDevice, attention, recoveredFrom, note, guests, lease, lines, seq, contentSeq,
+    return new Receipt(id, space, shopId, slotId, generation, number, name, defaultName, kind, state, ownerUserId,
+        ownerRoleId, createdByUserId, createdOnDevice, attention, recoveredFrom, note, guests, lease, lines, seq, contentSeq,
         createdAt, now);
   }
 
   /** As stored after the change {@code changeSeq}; {@code changeContentSeq}: the last change of what is charged. */
   Receipt withSeqs(long changeSeq, long changeContentSeq) {
-    return new Receipt(id, space, shopId, slotId, generation, number, name, defaultName, kind, state, ownerUserId, ownerRoleId,
-        createdByUserId, createdOnDevice, attention, recoveredFrom, note, guests, lease, lines, changeSeq,
+    return new Receipt(id, space, shopId, slotId, generation, number, name, defaultName, kind, state, ownerUserId,
+        ownerRoleId, createdByUserId, createdOnDevice, attention, recoveredFrom, note, guests, lease, lines, changeSeq,
         changeContentSeq, createdAt, updatedAt);
   }
 
@@ -150,8 +150,8 @@ record Receipt(
   /** The view of this receipt after the change numbered {@code changeSeq}. */
   ReceiptView view(long changeSeq, long changeContentSeq) {
     Lease l = state == State.PAYING ? lease : null;
-    return new ReceiptView(id, space, shopId, slotId, generation, name, defaultName, kind, state, ownerUserId, ownerRoleId,
-        createdOnDevice, attention, recoveredFrom, note, guests,
+    return new ReceiptView(id, space, shopId, slotId, generation, name, defaultName, kind, state, ownerUserId,
+        ownerRoleId, createdOnDevice, attention, recoveredFrom, note, guests,
         l == null ? null : new ReceiptView.LeaseView(l.deviceId(), l.userId(), l.userName(), l.until()),
         lines.stream().map(Line::view).toList(), total(), changeSeq, changeContentSeq, createdAt, updatedAt);
   }

@@ -51,7 +51,8 @@ final class ReceiptRules {
   static Receipt fresh(String id, String space, String slotId, Long generation, Long number, String name,
       DefaultName defaultName, Kind kind, boolean attention, String recoveredFrom, Context c) {
     Actor a = c.actor();
-    return new Receipt(id, space, a.shopId(), slotId, generation, number, name, defaultName, kind, State.OPEN, a.userId(),
+    return new Receipt(id, space, a.shopId(), slotId, generation, number, name, defaultName, kind, State.OPEN,
+        a.userId(),
         a.roleId(), a.userId(), a.deviceId(), attention, recoveredFrom, null, 0, null, List.of(), 0, 0, c.now(),
         c.now());
   }

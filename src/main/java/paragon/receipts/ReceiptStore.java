@@ -71,7 +71,8 @@ final class ReceiptStore {
             SELECT name, default_name FROM receipts
             WHERE account_id = :a AND space = :s AND state IN ('OPEN', 'PAYING')""")
         .bind("a", accountId).bind("s", space)
-        .map((rs, ctx) -> names.addAll(Numbering.names(rs.getString("name"), defaultName(rs.getString("default_name")))))
+        .map((rs, ctx) -> names.addAll(
+            Numbering.names(rs.getString("name"), defaultName(rs.getString("default_name")))))
         .list();
     return names;
   }

@@ -9,8 +9,8 @@ import java.util.Set;
 /**
  * What the rules may look at, loaded by the store under the command's locks: the receipts the command
  * names (with their recovery receipts when closed), where the named lines live, the receipt names in
- * use per space (every language of a default name), the table's current generation, the device's own open receipts and leases, and the
- * ids named by the command that another account already uses.
+ * use per space (every language of a default name), the table's current generation, the device's own
+ * open receipts and leases, and the ids named by the command that another account already uses.
  */
 record RuleState(
     Map<String, Receipt> receipts,

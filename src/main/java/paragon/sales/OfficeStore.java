@@ -30,7 +30,7 @@ final class OfficeStore {
 
   record AuditEntry(long at, long deviceId, long userId, String userName, String type, String summary, long seq) {}
 
-  /** {@code name}: in the account's language; {@code defaultName}: the receipt's, to render in the reader's (or null). */
+  /** {@code name}: in the account's language; {@code defaultName}: to render in the reader's (null: show name). */
   record Sale(String id, long shopId, long deviceId, long userId, long ownerUserId, String name,
       DefaultName defaultName, long total, long tendered, long change, long closedAt) {}
 
@@ -133,7 +133,8 @@ final class OfficeStore {
       if (q.userId() != null) query.bind("user", q.userId());
       if (q.method() != null) query.bind("method", q.method());
       return query.map((rs, ctx) -> new Sale(rs.getString("id"), rs.getLong("shop_id"), rs.getLong("device_id"),
-          rs.getLong("user_id"), rs.getLong("owner_user_id"), rs.getString("name"), defaultName(rs.getString("default_name")), rs.getLong("total"),
+          rs.getLong("user_id"), rs.getLong("owner_user_id"), rs.getString("name"),
+          defaultName(rs.getString("default_name")), rs.getLong("total"),
           rs.getLong("tendered"), rs.getLong("change_given"), rs.getLong("closed_at"))).list();
     });
   }

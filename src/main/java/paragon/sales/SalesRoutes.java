@@ -88,7 +88,8 @@ public final class SalesRoutes {
       ReceiptView v = open.view();
       long terminal = open.lastDeviceId() != null ? open.lastDeviceId() : v.createdOnDevice();
       boolean paying = v.state() == ReceiptView.State.PAYING && v.lease() != null && v.lease().until() > now;
-      rows.add(new OpenRow(v.id(), DefaultName.of(v, i18n), v.kind() == ReceiptView.Kind.TABLE, users.getOrDefault(v.ownerUserId(), "#" + v.ownerUserId()),
+      rows.add(new OpenRow(v.id(), DefaultName.of(v, i18n), v.kind() == ReceiptView.Kind.TABLE,
+          users.getOrDefault(v.ownerUserId(), "#" + v.ownerUserId()),
           devices.getOrDefault(terminal, "#" + terminal), Display.age(v.createdAt(), now, i18n), Display.money(v.total(), lang),
           paying, paying ? v.lease().userName() + " · " + devices.getOrDefault(v.lease().deviceId(), "#" + v.lease().deviceId()) : null,
           v.attention()));
