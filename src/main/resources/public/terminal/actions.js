@@ -33,9 +33,13 @@ export class CashierActions {
     return { draft: d, number: queued.entry.number };
   }
 
-  /** The name and number a new ad-hoc receipt is shown with until the server names it. */
+  /**
+   * The name and number a new ad-hoc receipt (a split's) is shown with until the server names it. The
+   * draft is not on the server, so it does not count: it moves on to the next number instead.
+   */
   nextName() {
-    const number = nextSaleNumber(this.receipts, this.slots);
+    const real = Object.fromEntries(Object.entries(this.receipts).filter(([, r]) => !r.draft));
+    const number = nextSaleNumber(real, this.slots);
     return { name: this.t('receipt.saleName', { number }), number };
   }
 
