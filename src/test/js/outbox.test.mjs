@@ -196,3 +196,12 @@ test('a line added to a table started offline (by its alias) that lands on that 
   const elsewhere = acknowledge(o, { n: 2, status: 'accepted', seq: 4, space: 'shop:1', result: { receiptId: 'attention-1' } });
   assert.equal(elsewhere.notice?.kind, 'moved', 'the table was paid meanwhile: that is still told');
 });
+
+test("a new receipt's openAdHoc sent with its first line is not counted as a change of its own", () => {
+  let o = createOutbox();
+  o = enqueue(o, { type: 'openAdHoc', receiptId: 'r' }).outbox;
+  assert.equal(unsentCount(o), 1, 'alone it is a change');
+  o = enqueue(o, { type: 'addLine', receiptId: 'r', lineId: 'l', productId: 1 }).outbox;
+  o = enqueue(o, { type: 'addLine', receiptId: 'r', lineId: 'm', productId: 2 }).outbox;
+  assert.equal(unsentCount(o), 2);
+});

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  emptyState, applySnapshot, applyChange, applyFrame, keepSpaces, preview, receiptList, tableReceipt, nextSaleName,
+  emptyState, applySnapshot, applyChange, applyFrame, keepSpaces, preview, receiptList, tableReceipt, nextSaleNumber, named,
 } from '../../main/resources/public/terminal/state.js';
 import { createOutbox, enqueue, unconfirmed, unsentCount, acknowledge } from '../../main/resources/public/terminal/outbox.js';
 
@@ -183,9 +183,33 @@ test('a table open both locally and in the shop (before the sync that joins them
   assert.equal(tableReceipt(receipts, 's3').id, 'local');
 });
 
-test('the next sale name takes the first free number', () => {
-  assert.equal(nextSaleName({ a: receipt('a', { name: 'Sale 1' }), b: receipt('b', { name: 'Sale 3' }) }, 'Sale'), 'Sale 2');
-  assert.equal(nextSaleName({}, 'Sprzedaż'), 'Sprzedaż 1');
+test('the next sale number is the lowest whose name no receipt nor table uses, in any language', () => {
+  const sale = (n) => ({ defaultName: { number: n, recovered: false } });
+  assert.equal(nextSaleNumber({ a: receipt('a', sale(1)), b: receipt('b', sale(3)) }), 2);
+  assert.equal(nextSaleNumber({ a: receipt('a', { name: 'Sprzedaż 1' }), b: receipt('b', { name: 'Sale 2' }) }), 3);
+  assert.equal(nextSaleNumber({}, [{ id: 's', name: 'Sale 1' }]), 2);
+  assert.equal(nextSaleNumber({}), 1);
+});
+
+test("receipts are named in the terminal's language; a renamed one keeps its name; the draft is the next Sale N", () => {
+  const receipts = {
+    a: receipt('a', { name: 'Sprzedaż 1', defaultName: { number: 1, recovered: false } }),
+    b: receipt('b', { name: 'Sprzedaż 2 (odzyskany)', defaultName: { number: 2, recovered: true } }),
+    c: receipt('c', { name: 'Sprzedaż 3', defaultName: null }),
+  };
+  const en = named(receipts, { lang: 'en', draft: { id: 'd', createdAt: 5 }, me });
+  assert.deepEqual(Object.values(en).map((r) => r.name), ['Sale 1', 'Sale 2 (recovered)', 'Sprzedaż 3', 'Sale 2']);
+  assert.equal(en.d.draft, true);
+  assert.equal(en.d.ownerUserId, me.userId);
+  assert.equal(named(receipts, { lang: 'pl' }).a.name, 'Sprzedaż 1');
+  assert.equal(named({ ...receipts, d: receipt('d') }, { draft: { id: 'd' } }).d.draft, undefined, 'created: no draft');
+});
+
+test("a rename in the preview makes the name the cashier's", () => {
+  const s = applySnapshot(emptyState(), { space: 'shop:1', seq: 1,
+    receipts: [receipt('a', { name: 'Sprzedaż 1', defaultName: { number: 1, recovered: false } })] });
+  const out = preview(s, [{ number: 1, command: { type: 'rename', receiptId: 'a', name: 'Taras' } }], { me });
+  assert.equal(named(out, { lang: 'en' }).a.name, 'Taras');
 });
 
 test('stream frames: snapshot with occupied stubs, receipt, occupied, gone; welcome and heartbeat change nothing', async () => {

@@ -44,7 +44,7 @@ public final class DeviceAuth {
 
   public Device require(Context ctx) {
     Device device = authenticate(bearerToken(ctx));
-    Lang.preferIfUnset(ctx, snapshot(device).language());
+    Lang.preferAskedOrAccount(ctx, snapshot(device).language());
     return device;
   }
 

@@ -65,7 +65,7 @@ public final class TerminalAuth {
 
   public TerminalSession require(Context ctx) {
     TerminalSession session = authenticate(DeviceAuth.bearerToken(ctx), ctx.header(SESSION_HEADER));
-    Lang.preferIfUnset(ctx, session.language());
+    Lang.preferAskedOrAccount(ctx, session.language());
     return session;
   }
 

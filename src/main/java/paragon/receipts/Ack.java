@@ -15,7 +15,7 @@ public record Ack(long n, String status, String original, String code, String me
   static final String REUSED = "number_reused";
 
   static Ack of(long n, CommandLog.Logged logged, boolean duplicate, I18n i18n) {
-    String message = logged.key() == null ? null : i18n.t(logged.key(), logged.args().toArray());
+    String message = logged.key() == null ? null : i18n.t(logged.key(), NameArg.render(logged.args(), i18n));
     return new Ack(n, duplicate ? "duplicate" : logged.status(), duplicate ? logged.status() : null, logged.code(),
         message, logged.seq(), logged.space(), logged.result().isEmpty() ? null : logged.result(),
         logged.details().isEmpty() ? null : logged.details());

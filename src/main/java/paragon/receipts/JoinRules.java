@@ -45,13 +45,14 @@ final class JoinRules {
   /**
    * {@code local}: the open receipts of the device's space, oldest first; {@code shopTables}: for each
    * slot among them, the shop's open receipt of its current generation (absent: none open);
-   * {@code generations}: the shop's current generation per slot; {@code usedNumbers}: the ad-hoc
-   * numbers open in the shop.
+   * {@code generations}: the shop's current generation per slot; {@code namesInUse}: the names of the
+   * shop's open receipts and of the list's tables ({@link Numbering}); {@code language}: the account's,
+   * for the stored {@code name} of a receipt whose default name follows its new number.
    */
   static List<Step> join(List<Receipt> local, String shopSpace, Map<String, Receipt> shopTables,
-      Map<String, Long> generations, Set<Long> usedNumbers, String language, long now) {
+      Map<String, Long> generations, Set<String> namesInUse, String language, long now) {
     Map<String, Receipt> tables = new HashMap<>(shopTables);
-    Set<Long> used = new HashSet<>(usedNumbers);
+    Set<String> used = new HashSet<>(namesInUse);
     List<Step> rows = new ArrayList<>();
     Map<String, Step> shop = new LinkedHashMap<>();
     for (Receipt r : local) {
@@ -60,7 +61,7 @@ final class JoinRules {
       if (table && target == null) {
         long generation = generations.getOrDefault(r.slotId(), 1L);
         target = moved(r, Ids.table(shopSpace, r.slotId(), generation), shopSpace, generation, null, r.name(),
-            Kind.TABLE, now).withState(State.OPEN).withLines(List.of()).withNote(null).withGuests(0);
+            null, Kind.TABLE, now).withState(State.OPEN).withLines(List.of()).withNote(null).withGuests(0);
       }
       if (table && target.lines().size() + r.lines().size() <= Limits.MAX_LINES) {
         Receipt merged = mergeInto(target, r, now);
@@ -71,8 +72,11 @@ final class JoinRules {
       }
       // Ad-hoc (or a table too full to merge): the same receipt, now in the shop.
       Long number = r.number() == null && !table ? null : next(used);
-      String name = isDefaultName(r.name(), r.number()) ? defaultName(language, number) : r.name();
-      Receipt moved = moved(r, r.id(), shopSpace, null, number, name, Kind.AD_HOC, now);
+      boolean untouched = r.defaultName() != null && !r.defaultName().recovered() && r.defaultName().number() != null;
+      DefaultName defaultName = untouched ? DefaultName.sale(number) : table ? null : r.defaultName();
+      String name = untouched ? defaultName.render(I18n.of(language)) : r.name();
+      used.addAll(Numbering.names(name, defaultName));
+      Receipt moved = moved(r, r.id(), shopSpace, null, number, name, defaultName, Kind.AD_HOC, now);
       rows.add(new Step(gone(r, now), true, null));
       shop.put(moved.id(), new Step(moved, false, number == null ? Map.of("name", name)
           : Map.of("name", name, "number", number)));
@@ -82,22 +86,11 @@ final class JoinRules {
     return out;
   }
 
-  private static long next(Set<Long> used) {
-    long n = 1;
-    while (used.contains(n)) n++;
-    used.add(n);
+  /** The lowest number whose name is free, now taken (its names in every language are in use). */
+  private static long next(Set<String> used) {
+    long n = Numbering.lowestFree(used);
+    used.addAll(Numbering.names("", DefaultName.sale(n)));
     return n;
-  }
-
-  /** The name an untouched ad-hoc receipt numbered {@code number} has, in either language. */
-  static boolean isDefaultName(String name, Long number) {
-    if (number == null) return false;
-    for (String language : List.of("pl", "en")) if (defaultName(language, number).equals(name)) return true;
-    return false;
-  }
-
-  private static String defaultName(String language, long number) {
-    return I18n.of(language).t("receipt.adhoc.name", number);
   }
 
   private static Receipt mergeInto(Receipt target, Receipt source, long now) {
@@ -120,11 +113,11 @@ final class JoinRules {
     return r.withLines(List.of()).withState(State.DELETED).touchedAt(now);
   }
 
-  private static Receipt moved(Receipt r, String id, String space, Long generation, Long number, String name, Kind kind,
-      long now) {
+  private static Receipt moved(Receipt r, String id, String space, Long generation, Long number, String name,
+      DefaultName defaultName, Kind kind, long now) {
     boolean table = kind == Kind.TABLE;
     return new Receipt(id, space, r.shopId(), table ? r.slotId() : null, table ? generation : null,
-        number, name, kind, r.state(), r.ownerUserId(), r.ownerRoleId(), r.createdByUserId(), r.createdOnDevice(),
+        number, name, defaultName, kind, r.state(), r.ownerUserId(), r.ownerRoleId(), r.createdByUserId(), r.createdOnDevice(),
         r.attention(), r.recoveredFrom(), r.note(), r.guests(), r.lease(), r.lines(), 0, 0, r.createdAt(), now);
   }
 }

@@ -24,7 +24,7 @@ final class PaymentRules {
     Receipt r = s.receipt(x.receiptId());
     Refused no = Guards.editable(r, x.receiptId(), c);
     if (no != null) return no;
-    if (r.lines().isEmpty()) return Refusals.of("empty", Map.of(), r.name());
+    if (r.lines().isEmpty()) return Refusals.of("empty", Map.of(), Refusals.name(r));
     Actor a = c.actor();
     Receipt.Lease lease = new Receipt.Lease(a.deviceId(), a.userId(), a.userName(), c.now() + Context.LEASE_MILLIS);
     return Accepted.of(r.withLease(lease).touchedAt(c.now())).withResult(Map.of("until", lease.until()));
@@ -61,7 +61,7 @@ final class PaymentRules {
     Receipt r = s.receipt(x.receiptId());
     Refused no = Guards.editable(r, x.receiptId(), c);
     if (no != null) return no;
-    if (r.lines().isEmpty()) return Refusals.of("empty", Map.of(), r.name());
+    if (r.lines().isEmpty()) return Refusals.of("empty", Map.of(), Refusals.name(r));
     // The cashier must have seen what is charged: no line, quantity or price changed after their seq.
     if (x.seq() < r.contentSeq()) return Refusals.of("stale", Map.of("seq", r.seq(), "contentSeq", r.contentSeq()));
     if (x.payments().size() > Limits.MAX_TENDERS) return Refusals.limit(Limits.Name.TENDERS);

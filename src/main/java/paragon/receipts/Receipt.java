@@ -9,7 +9,9 @@ import paragon.receipts.ReceiptView.State;
 /**
  * A receipt as the rules see it: immutable; {@code lines} are the live lines in order (removed ones
  * are gone from here and recorded by the command that removed them). {@code number} is the N of an
- * ad-hoc "Sale N"; {@code slotId}/{@code generation} identify a table's receipt.
+ * ad-hoc "Sale N" while it is open; {@code name} what it is called in the account's language, and
+ * {@code defaultName} how each reader renders it in theirs (null: a name a person gave, or a table's,
+ * shown as it is); {@code slotId}/{@code generation} identify a table's receipt.
  * {@code seq}/{@code contentSeq} are filled by the store: the last change, and the last change of
  * what is charged (lines, prices, quantities).
  */
@@ -21,6 +23,7 @@ record Receipt(
     Long generation,
     Long number,
     String name,
+    DefaultName defaultName,
     Kind kind,
     State state,
     long ownerUserId,
@@ -68,8 +71,8 @@ record Receipt(
   }
 
   Receipt withLines(List<Line> newLines) {
-    return new Receipt(id, space, shopId, slotId, generation, number, name, kind, state, ownerUserId, ownerRoleId,
-        createdByUserId, createdOnDevice, attention, recoveredFrom, note, guests, lease, newLines, seq, contentSeq,
+    return new Receipt(id, space, shopId, slotId, generation, number, name, defaultName, kind, state, ownerUserId,
+        ownerRoleId, createdByUserId, createdOnDevice, attention, recoveredFrom, note, guests, lease, newLines, seq, contentSeq,
         createdAt, updatedAt);
   }
 
@@ -91,50 +94,51 @@ record Receipt(
 
   Receipt withState(State s) {
     return new Receipt(id, space, shopId, slotId, generation, s == State.OPEN || s == State.PAYING ? number : null,
-        name, kind, s, ownerUserId, ownerRoleId, createdByUserId, createdOnDevice, attention, recoveredFrom, note,
-        guests, s == State.PAYING ? lease : null, lines, seq, contentSeq, createdAt, updatedAt);
+        name, defaultName, kind, s, ownerUserId, ownerRoleId, createdByUserId, createdOnDevice, attention,
+        recoveredFrom, note, guests, s == State.PAYING ? lease : null, lines, seq, contentSeq, createdAt, updatedAt);
   }
 
   Receipt withLease(Lease l) {
-    return new Receipt(id, space, shopId, slotId, generation, number, name, kind, l == null ? State.OPEN : State.PAYING,
-        ownerUserId, ownerRoleId, createdByUserId, createdOnDevice, attention, recoveredFrom, note, guests, l, lines,
+    return new Receipt(id, space, shopId, slotId, generation, number, name, defaultName, kind,
+        l == null ? State.OPEN : State.PAYING, ownerUserId, ownerRoleId, createdByUserId, createdOnDevice, attention, recoveredFrom, note, guests, l, lines,
         seq, contentSeq, createdAt, updatedAt);
   }
 
+  /** Renamed by a person: the name is theirs from now on, shown as it is in every language. */
   Receipt withName(String n) {
-    return new Receipt(id, space, shopId, slotId, generation, number, n, kind, state, ownerUserId, ownerRoleId,
+    return new Receipt(id, space, shopId, slotId, generation, null, n, null, kind, state, ownerUserId, ownerRoleId,
         createdByUserId, createdOnDevice, attention, recoveredFrom, note, guests, lease, lines, seq, contentSeq,
         createdAt, updatedAt);
   }
 
   Receipt withNote(String n) {
-    return new Receipt(id, space, shopId, slotId, generation, number, name, kind, state, ownerUserId, ownerRoleId,
-        createdByUserId, createdOnDevice, attention, recoveredFrom, n, guests, lease, lines, seq, contentSeq,
+    return new Receipt(id, space, shopId, slotId, generation, number, name, defaultName, kind, state, ownerUserId,
+        ownerRoleId, createdByUserId, createdOnDevice, attention, recoveredFrom, n, guests, lease, lines, seq, contentSeq,
         createdAt, updatedAt);
   }
 
   Receipt withGuests(int g) {
-    return new Receipt(id, space, shopId, slotId, generation, number, name, kind, state, ownerUserId, ownerRoleId,
-        createdByUserId, createdOnDevice, attention, recoveredFrom, note, g, lease, lines, seq, contentSeq,
+    return new Receipt(id, space, shopId, slotId, generation, number, name, defaultName, kind, state, ownerUserId,
+        ownerRoleId, createdByUserId, createdOnDevice, attention, recoveredFrom, note, g, lease, lines, seq, contentSeq,
         createdAt, updatedAt);
   }
 
   Receipt withOwner(long userId, long roleId) {
-    return new Receipt(id, space, shopId, slotId, generation, number, name, kind, state, userId, roleId,
-        createdByUserId, createdOnDevice, attention, recoveredFrom, note, guests, lease, lines, seq, contentSeq,
+    return new Receipt(id, space, shopId, slotId, generation, number, name, defaultName, kind, state, userId,
+        roleId, createdByUserId, createdOnDevice, attention, recoveredFrom, note, guests, lease, lines, seq, contentSeq,
         createdAt, updatedAt);
   }
 
   Receipt touchedAt(long now) {
-    return new Receipt(id, space, shopId, slotId, generation, number, name, kind, state, ownerUserId, ownerRoleId,
-        createdByUserId, createdOnDevice, attention, recoveredFrom, note, guests, lease, lines, seq, contentSeq,
+    return new Receipt(id, space, shopId, slotId, generation, number, name, defaultName, kind, state, ownerUserId,
+        ownerRoleId, createdByUserId, createdOnDevice, attention, recoveredFrom, note, guests, lease, lines, seq, contentSeq,
         createdAt, now);
   }
 
   /** As stored after the change {@code changeSeq}; {@code changeContentSeq}: the last change of what is charged. */
   Receipt withSeqs(long changeSeq, long changeContentSeq) {
-    return new Receipt(id, space, shopId, slotId, generation, number, name, kind, state, ownerUserId, ownerRoleId,
-        createdByUserId, createdOnDevice, attention, recoveredFrom, note, guests, lease, lines, changeSeq,
+    return new Receipt(id, space, shopId, slotId, generation, number, name, defaultName, kind, state, ownerUserId,
+        ownerRoleId, createdByUserId, createdOnDevice, attention, recoveredFrom, note, guests, lease, lines, changeSeq,
         changeContentSeq, createdAt, updatedAt);
   }
 
@@ -146,8 +150,8 @@ record Receipt(
   /** The view of this receipt after the change numbered {@code changeSeq}. */
   ReceiptView view(long changeSeq, long changeContentSeq) {
     Lease l = state == State.PAYING ? lease : null;
-    return new ReceiptView(id, space, shopId, slotId, generation, name, kind, state, ownerUserId, ownerRoleId,
-        createdOnDevice, attention, recoveredFrom, note, guests,
+    return new ReceiptView(id, space, shopId, slotId, generation, name, defaultName, kind, state, ownerUserId,
+        ownerRoleId, createdOnDevice, attention, recoveredFrom, note, guests,
         l == null ? null : new ReceiptView.LeaseView(l.deviceId(), l.userId(), l.userName(), l.until()),
         lines.stream().map(Line::view).toList(), total(), changeSeq, changeContentSeq, createdAt, updatedAt);
   }

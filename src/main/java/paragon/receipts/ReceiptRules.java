@@ -20,6 +20,7 @@ final class ReceiptRules {
     Refused parking = oneCurrentReceipt(s, c);
     if (parking != null) return parking;
     Receipt r = adHoc(x.receiptId(), c.actor().space(), s, c);
+    // name: in the account's language, as the receipt's `name` (terminals render it from `number`).
     return Accepted.of(r).withResult(Map.of("receiptId", r.id(), "name", r.name(), "number", r.number()));
   }
 
@@ -30,17 +31,28 @@ final class ReceiptRules {
         : null;
   }
 
-  /** A new, empty ad-hoc receipt "Sale N" of {@code space}, N the lowest free number, owned by the user. */
+  /**
+   * A new, empty ad-hoc receipt "Sale N" of {@code space}, N the lowest number whose name is not in use
+   * there ({@link Numbering}; the tables of the list count too), owned by the user.
+   */
   static Receipt adHoc(String id, String space, RuleState s, Context c) {
-    long number = s.nextNumber(space);
-    String name = I18n.of(c.actor().config().language()).t("receipt.adhoc.name", number);
-    return fresh(id, space, null, null, number, name, Kind.AD_HOC, false, null, c);
+    List<String> tables = c.actor().config().slots().stream().map(ConfigSnapshot.Slot::name).toList();
+    DefaultName name = DefaultName.sale(s.nextNumber(space, tables));
+    return fresh(id, space, null, null, name.number(), name, Kind.AD_HOC, false, null, c);
   }
 
-  static Receipt fresh(String id, String space, String slotId, Long generation, Long number, String name, Kind kind,
-      boolean attention, String recoveredFrom, Context c) {
+  /** A new receipt called by its default name {@code name} (rendered in the account's language for {@code name}). */
+  static Receipt fresh(String id, String space, String slotId, Long generation, Long number, DefaultName name,
+      Kind kind, boolean attention, String recoveredFrom, Context c) {
+    String accountName = name.render(I18n.of(c.actor().config().language()));
+    return fresh(id, space, slotId, generation, number, accountName, name, kind, attention, recoveredFrom, c);
+  }
+
+  static Receipt fresh(String id, String space, String slotId, Long generation, Long number, String name,
+      DefaultName defaultName, Kind kind, boolean attention, String recoveredFrom, Context c) {
     Actor a = c.actor();
-    return new Receipt(id, space, a.shopId(), slotId, generation, number, name, kind, State.OPEN, a.userId(),
+    return new Receipt(id, space, a.shopId(), slotId, generation, number, name, defaultName, kind, State.OPEN,
+        a.userId(),
         a.roleId(), a.userId(), a.deviceId(), attention, recoveredFrom, null, 0, null, List.of(), 0, 0, c.now(),
         c.now());
   }
@@ -64,7 +76,7 @@ final class ReceiptRules {
       if (!existing.isOpen()) return Refusals.of("table_generation", Map.of("current", generation + 1), slot.name());
       return Accepted.noChange(id).withResult(result);
     }
-    Receipt r = fresh(id, space, slot.id(), generation, null, slot.name(), Kind.TABLE, false, null, c);
+    Receipt r = fresh(id, space, slot.id(), generation, null, slot.name(), null, Kind.TABLE, false, null, c);
     return Accepted.of(r).withResult(result);
   }
 
@@ -72,7 +84,7 @@ final class ReceiptRules {
     Receipt r = s.receipt(x.receiptId());
     Refused no = Guards.editable(r, x.receiptId(), c);
     if (no != null) return no;
-    if (r.kind() == Kind.TABLE) return Refusals.of("table_fixed", Map.of(), r.name());
+    if (r.kind() == Kind.TABLE) return Refusals.of("table_fixed", Map.of(), Refusals.name(r));
     no = Guards.name(x.name());
     if (no != null) return no;
     return Accepted.of(r.withName(x.name().strip()).touchedAt(c.now()));
@@ -82,7 +94,7 @@ final class ReceiptRules {
     Receipt r = s.receipt(x.receiptId());
     Refused no = Guards.editable(r, x.receiptId(), c);
     if (no != null) return no;
-    if (r.kind() == Kind.TABLE) return Refusals.of("table_fixed", Map.of(), r.name());
+    if (r.kind() == Kind.TABLE) return Refusals.of("table_fixed", Map.of(), Refusals.name(r));
     if (!r.lines().isEmpty() && !c.actor().may(Permission.VOID_LINES)) return Refusals.permission(Permission.VOID_LINES);
     Set<String> removed = Set.copyOf(r.lines().stream().map(Line::id).toList());
     Receipt deleted = r.withLines(List.of()).withState(State.DELETED).touchedAt(c.now());

@@ -1,5 +1,6 @@
 package paragon.receipts;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
@@ -15,7 +16,7 @@ final class ReceiptStore {
   private ReceiptStore() {}
 
   private static final String COLUMNS = """
-      id, space, shop_id, slot_id, generation, number, name, kind, state, owner_user_id, owner_role_id,
+      id, space, shop_id, slot_id, generation, number, name, default_name, kind, state, owner_user_id, owner_role_id,
       created_by_user_id, created_on_device, attention, recovered_from, note, guests, lease_device_id,
       lease_user_id, lease_user_name, lease_until, seq, content_seq, created_at, updated_at""";
 
@@ -63,11 +64,26 @@ final class ReceiptStore {
     return taken;
   }
 
-  static Set<Long> usedNumbers(Handle h, long accountId, String space) {
-    return Set.copyOf(h.createQuery("""
-            SELECT number FROM receipts
-            WHERE account_id = :a AND space = :s AND state IN ('OPEN', 'PAYING') AND number IS NOT NULL""")
-        .bind("a", accountId).bind("s", space).mapTo(Long.class).list());
+  /** The names the open receipts of {@code space} use, a default name in every language ({@link Numbering#names}). */
+  static Set<String> namesInUse(Handle h, long accountId, String space) {
+    Set<String> names = new HashSet<>();
+    h.createQuery("""
+            SELECT name, default_name FROM receipts
+            WHERE account_id = :a AND space = :s AND state IN ('OPEN', 'PAYING')""")
+        .bind("a", accountId).bind("s", space)
+        .map((rs, ctx) -> names.addAll(
+            Numbering.names(rs.getString("name"), defaultName(rs.getString("default_name")))))
+        .list();
+    return names;
+  }
+
+  private static DefaultName defaultName(String json) {
+    if (json == null) return null;
+    try {
+      return ChangeFeed.JSON.readValue(json, DefaultName.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored default name is not readable: " + json, e);
+    }
   }
 
   /**
@@ -121,11 +137,11 @@ final class ReceiptStore {
     Receipt.Lease lease = r.state() == State.PAYING ? r.lease() : null;
     int written = h.createUpdate("""
             INSERT INTO receipts (""" + COLUMNS + """
-            , account_id, closed_at) VALUES (:id, :space, :shop, :slot, :gen, :number, :name, :kind, :state, :owner,
+            , account_id, closed_at) VALUES (:id, :space, :shop, :slot, :gen, :number, :name, :defaultName, :kind, :state, :owner,
               :ownerRole, :createdBy, :device, :attention, :recoveredFrom, :note, :guests, :leaseDevice, :leaseUser,
               :leaseUserName, :leaseUntil, :seq, :contentSeq, :createdAt, :updatedAt, :a, :closedAt)
             ON CONFLICT (id) DO UPDATE SET space = excluded.space, number = excluded.number, name = excluded.name,
-              state = excluded.state,
+              default_name = excluded.default_name, state = excluded.state,
               owner_user_id = excluded.owner_user_id, owner_role_id = excluded.owner_role_id,
               attention = excluded.attention, note = excluded.note, guests = excluded.guests,
               lease_device_id = excluded.lease_device_id, lease_user_id = excluded.lease_user_id,
@@ -133,7 +149,8 @@ final class ReceiptStore {
               content_seq = excluded.content_seq, updated_at = excluded.updated_at, closed_at = excluded.closed_at
             WHERE receipts.account_id = excluded.account_id""")
         .bind("id", r.id()).bind("space", r.space()).bind("shop", r.shopId()).bind("slot", r.slotId())
-        .bind("gen", r.generation()).bind("number", r.number()).bind("name", r.name()).bind("kind", r.kind().name())
+        .bind("gen", r.generation()).bind("number", r.number()).bind("name", r.name())
+        .bind("defaultName", r.defaultName() == null ? null : ChangeFeed.json(r.defaultName())).bind("kind", r.kind().name())
         .bind("state", r.state().name()).bind("owner", r.ownerUserId()).bind("ownerRole", r.ownerRoleId())
         .bind("createdBy", r.createdByUserId()).bind("device", r.createdOnDevice()).bind("attention", r.attention())
         .bind("recoveredFrom", r.recoveredFrom()).bind("note", r.note()).bind("guests", r.guests())
@@ -180,6 +197,7 @@ final class ReceiptStore {
         rs.getString("lease_user_name"), rs.getLong("lease_until"));
     return new Receipt(rs.getString("id"), rs.getString("space"), rs.getLong("shop_id"), rs.getString("slot_id"),
         longOrNull(rs, "generation"), longOrNull(rs, "number"), rs.getString("name"),
+        defaultName(rs.getString("default_name")),
         Kind.valueOf(rs.getString("kind")), State.valueOf(rs.getString("state")), rs.getLong("owner_user_id"),
         rs.getLong("owner_role_id"), rs.getLong("created_by_user_id"), rs.getLong("created_on_device"),
         rs.getBoolean("attention"), rs.getString("recovered_from"), rs.getString("note"), rs.getInt("guests"), lease,

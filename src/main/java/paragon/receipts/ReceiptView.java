@@ -6,7 +6,9 @@ import java.util.List;
  * A receipt's full state as terminals and the back office see it: the payload of every change row
  * ({@code changes.payload}) and of snapshots. CLOSED and DELETED states are sent too, so a terminal
  * drops the receipt. Amounts are grosze, quantities thousandths of a unit, {@code seq} is the change
- * of the receipt's space that produced this view.
+ * of the receipt's space that produced this view. {@code name} is the receipt's name in the account's
+ * language (for older clients); {@code defaultName}, when set, is how a reader renders it in their own
+ * ({@link DefaultName#of}): a name no person gave.
  *
  * <p>A PAYING receipt whose {@code lease.until} is in the past is free again: leases are never swept,
  * they simply expire.
@@ -18,6 +20,7 @@ public record ReceiptView(
     String slotId,
     Long generation,
     String name,
+    DefaultName defaultName,
     Kind kind,
     State state,
     long ownerUserId,

@@ -1,7 +1,6 @@
 package paragon.receipts;
 
 import paragon.receipts.ReceiptView.Kind;
-import paragon.web.I18n;
 
 /**
  * Rule 6, nothing lost: lines that arrive for a receipt that was paid or deleted meanwhile go to a
@@ -26,11 +25,8 @@ final class Recovery {
   }
 
   private static Receipt create(String id, Receipt from, Context c) {
-    I18n i18n = I18n.of(c.actor().config().language());
-    String suffix = i18n.t("receipt.recovered.suffix");
-    int room = Limits.MAX_NAME - suffix.length();
-    String base = from.name().length() > room ? from.name().substring(0, room).strip() : from.name();
-    return ReceiptRules.fresh(id, space(from, c), null, null, null, base + suffix, Kind.AD_HOC, true, from.id(), c);
+    DefaultName name = DefaultName.recoveryOf(from.name(), from.defaultName());
+    return ReceiptRules.fresh(id, space(from, c), null, null, null, name, Kind.AD_HOC, true, from.id(), c);
   }
 
   /**

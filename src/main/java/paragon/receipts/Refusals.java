@@ -17,6 +17,14 @@ final class Refusals {
     return new Refused("invalid", key, List.of(field), Map.of("field", field));
   }
 
+  /**
+   * The receipt's name as a message argument: its default name stays a {@link DefaultName} (kept so in
+   * the command log), rendered in the language of each answer ({@link Ack#of}), also of a resend.
+   */
+  static Object name(Receipt r) {
+    return r.defaultName() != null ? NameArg.of(r.defaultName()) : r.name();
+  }
+
   static Refused notFound(String what, String id) {
     return of("not_found", Map.of(what, id), id);
   }
@@ -27,11 +35,11 @@ final class Refusals {
   }
 
   static Refused notVisible(Receipt r) {
-    return of("not_visible", Map.of("receiptId", r.id()), r.name());
+    return of("not_visible", Map.of("receiptId", r.id()), name(r));
   }
 
   static Refused closed(Receipt r) {
-    return of("closed", Map.of("receiptId", r.id(), "state", r.state().name()), r.name());
+    return of("closed", Map.of("receiptId", r.id(), "state", r.state().name()), name(r));
   }
 
   static Refused leased(Receipt.Lease l) {

@@ -1,20 +1,23 @@
 package paragon.receipts;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * What the rules may look at, loaded by the store under the command's locks: the receipts the command
- * names (with their recovery receipts when closed), where the named lines live, the ad-hoc numbers in
- * use per space, the table's current generation, the device's own open receipts and leases, and the
- * ids named by the command that another account already uses, and which of the users it names are
- * disabled now (a security change: it applies before the device syncs).
+ * names (with their recovery receipts when closed), where the named lines live, the receipt names in
+ * use per space (every language of a default name), the table's current generation, the device's own
+ * open receipts and leases, the ids named by the command that another account already uses, and which
+ * of the users it names are disabled now (a security change: it applies before the device syncs).
  */
 record RuleState(
     Map<String, Receipt> receipts,
     Map<String, String> lineHomes,
     Set<String> removedLines,
-    Map<String, Set<Long>> usedNumbers,
+    Map<String, Set<String>> namesInUse,
     long slotGeneration,
     int deviceOpenReceipts,
     int deviceLeases,
@@ -22,9 +25,9 @@ record RuleState(
     Set<Long> disabledUsers) {
 
   RuleState(Map<String, Receipt> receipts, Map<String, String> lineHomes, Set<String> removedLines,
-      Map<String, Set<Long>> usedNumbers, long slotGeneration, int deviceOpenReceipts, int deviceLeases,
+      Map<String, Set<String>> namesInUse, long slotGeneration, int deviceOpenReceipts, int deviceLeases,
       Set<String> takenElsewhere) {
-    this(receipts, lineHomes, removedLines, usedNumbers, slotGeneration, deviceOpenReceipts, deviceLeases,
+    this(receipts, lineHomes, removedLines, namesInUse, slotGeneration, deviceOpenReceipts, deviceLeases,
         takenElsewhere, Set.of());
   }
 
@@ -46,11 +49,13 @@ record RuleState(
     return receipt(lineHomes.get(lineId));
   }
 
-  /** The lowest ad-hoc number not used by an open receipt of {@code space}. */
-  long nextNumber(String space) {
-    Set<Long> used = usedNumbers.getOrDefault(space, Set.of());
-    long n = 1;
-    while (used.contains(n)) n++;
-    return n;
+  /**
+   * The number of a new ad-hoc receipt of {@code space}: the lowest whose name no open receipt of the
+   * space and none of {@code tables} (the list's table names) uses ({@link Numbering}).
+   */
+  long nextNumber(String space, Collection<String> tables) {
+    List<String> used = new ArrayList<>(namesInUse.getOrDefault(space, Set.of()));
+    used.addAll(tables);
+    return Numbering.lowestFree(used);
   }
 }

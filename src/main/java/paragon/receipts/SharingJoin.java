@@ -2,8 +2,10 @@ package paragon.receipts;
 
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.jdbi.v3.core.Handle;
 import paragon.configuration.ConfigSnapshot;
@@ -68,7 +70,7 @@ public final class SharingJoin implements RevisionApplied {
     }
     long now = clock.millis();
     List<JoinRules.Step> steps = JoinRules.join(open, shop, shopTables, generations,
-        ReceiptStore.usedNumbers(h, account, shop), config.language(), now);
+        namesInUse(h, account, shop, config), config.language(), now);
     Map<String, Long> committed = new TreeMap<>();
     for (JoinRules.Step step : steps) {
       Receipt r = step.receipt();
@@ -86,5 +88,12 @@ public final class SharingJoin implements RevisionApplied {
       committed.merge(saved.space(), seq, Math::max);
     }
     return () -> committed.forEach((space, seq) -> feed.committed(account, space, seq));
+  }
+
+  /** What a new number must not be called: the shop's open receipts' names and the list's tables. */
+  private static Set<String> namesInUse(Handle h, long account, String shop, EffectiveConfig config) {
+    Set<String> names = new HashSet<>(ReceiptStore.namesInUse(h, account, shop));
+    config.slots().forEach(slot -> names.add(slot.name()));
+    return names;
   }
 }

@@ -76,8 +76,8 @@ final class StateLoader {
         r = next;
       }
     }
-    Map<String, Set<Long>> numbers = new HashMap<>();
-    for (String space : locked) numbers.put(space, ReceiptStore.usedNumbers(h, account, space));
+    Map<String, Set<String>> numbers = new HashMap<>();
+    for (String space : locked) numbers.put(space, ReceiptStore.namesInUse(h, account, space));
     List<String> created = new ArrayList<>(cmd.receiptRefs());
     created.addAll(cmd.lineRefs());
     created.removeIf(id -> receipts.containsKey(id) || lineHomes.containsKey(id));

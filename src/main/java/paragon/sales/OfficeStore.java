@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
+import paragon.receipts.DefaultName;
 import paragon.receipts.ReceiptView;
 import paragon.storage.Database;
 import paragon.web.Problem;
@@ -29,8 +30,9 @@ final class OfficeStore {
 
   record AuditEntry(long at, long deviceId, long userId, String userName, String type, String summary, long seq) {}
 
-  record Sale(String id, long shopId, long deviceId, long userId, long ownerUserId, String name, long total,
-      long tendered, long change, long closedAt) {}
+  /** {@code name}: in the account's language; {@code defaultName}: to render in the reader's (null: show name). */
+  record Sale(String id, long shopId, long deviceId, long userId, long ownerUserId, String name,
+      DefaultName defaultName, long total, long tendered, long change, long closedAt) {}
 
   record Payment(String saleId, String method, long amount, long tendered) {}
 
@@ -119,8 +121,9 @@ final class OfficeStore {
     return db.read(h -> {
       StringBuilder sql = new StringBuilder("""
           SELECT s.id, s.shop_id, s.device_id, s.user_id, s.owner_user_id, s.name, s.total, s.tendered,
-                 s.change_given, s.closed_at
-          FROM sales s WHERE s.account_id = :a AND s.closed_at >= :from AND s.closed_at < :to""");
+                 s.change_given, s.closed_at, r.default_name
+          FROM sales s LEFT JOIN receipts r ON r.account_id = s.account_id AND r.id = s.id
+          WHERE s.account_id = :a AND s.closed_at >= :from AND s.closed_at < :to""");
       if (q.shopId() != null) sql.append(" AND s.shop_id = :shop");
       if (q.userId() != null) sql.append(" AND s.user_id = :user");
       if (q.method() != null) {
@@ -134,7 +137,8 @@ final class OfficeStore {
       if (q.userId() != null) query.bind("user", q.userId());
       if (q.method() != null) query.bind("method", q.method());
       return query.map((rs, ctx) -> new Sale(rs.getString("id"), rs.getLong("shop_id"), rs.getLong("device_id"),
-          rs.getLong("user_id"), rs.getLong("owner_user_id"), rs.getString("name"), rs.getLong("total"),
+          rs.getLong("user_id"), rs.getLong("owner_user_id"), rs.getString("name"),
+          defaultName(rs.getString("default_name")), rs.getLong("total"),
           rs.getLong("tendered"), rs.getLong("change_given"), rs.getLong("closed_at"))).list();
     });
   }
@@ -161,6 +165,15 @@ final class OfficeStore {
     Map<Long, String> out = new LinkedHashMap<>();
     list.forEach(n -> out.put(n.id(), n.name()));
     return out;
+  }
+
+  static DefaultName defaultName(String json) {
+    if (json == null) return null;
+    try {
+      return JSON.readValue(json, DefaultName.class);
+    } catch (IOException e) {
+      throw new IllegalStateException("a receipt's default name is not readable: " + json, e);
+    }
   }
 
   static ReceiptView view(String payload) {

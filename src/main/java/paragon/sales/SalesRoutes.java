@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import paragon.accounts.BackOfficeAuth;
+import paragon.receipts.DefaultName;
 import paragon.receipts.ReceiptView;
 import paragon.storage.Database;
 import paragon.web.I18n;
@@ -87,7 +88,8 @@ public final class SalesRoutes {
       ReceiptView v = open.view();
       long terminal = open.lastDeviceId() != null ? open.lastDeviceId() : v.createdOnDevice();
       boolean paying = v.state() == ReceiptView.State.PAYING && v.lease() != null && v.lease().until() > now;
-      rows.add(new OpenRow(v.id(), v.name(), v.kind() == ReceiptView.Kind.TABLE, users.getOrDefault(v.ownerUserId(), "#" + v.ownerUserId()),
+      rows.add(new OpenRow(v.id(), DefaultName.of(v, i18n), v.kind() == ReceiptView.Kind.TABLE,
+          users.getOrDefault(v.ownerUserId(), "#" + v.ownerUserId()),
           devices.getOrDefault(terminal, "#" + terminal), Display.age(v.createdAt(), now, i18n), Display.money(v.total(), lang),
           paying, paying ? v.lease().userName() + " · " + devices.getOrDefault(v.lease().deviceId(), "#" + v.lease().deviceId()) : null,
           v.attention()));
@@ -116,7 +118,7 @@ public final class SalesRoutes {
         Display.money(l.unitPrice(), lang), Display.money(l.total(), lang), l.note())).toList();
     Trails trails = new Trails(store, accountId, i18n);
     List<Trails.Row> trail = trails.of(v.id());
-    Pages.show(ctx, "backoffice/sales/receipt.jte", new AuditPage(PageContext.of(ctx), v.id(), v.name(),
+    Pages.show(ctx, "backoffice/sales/receipt.jte", new AuditPage(PageContext.of(ctx), v.id(), DefaultName.of(v, i18n),
         i18n.t("sales.state." + v.state().name()), users.getOrDefault(v.ownerUserId(), "#" + v.ownerUserId()),
         Display.money(v.total(), lang), v.note(), v.guests(), lines, trail, trails.mergedInto(v.id(), trail)));
   }
@@ -169,7 +171,8 @@ public final class SalesRoutes {
       }
       total += s.total();
       rows.add(new SaleRow(s.id(), Display.time(s.closedAt()), shops.getOrDefault(s.shopId(), "#" + s.shopId()),
-          devices.getOrDefault(s.deviceId(), "#" + s.deviceId()), s.name(), users.getOrDefault(s.userId(), "#" + s.userId()),
+          devices.getOrDefault(s.deviceId(), "#" + s.deviceId()),
+          s.defaultName() == null ? s.name() : s.defaultName().render(i18n), users.getOrDefault(s.userId(), "#" + s.userId()),
           paid, Display.money(s.total(), lang)));
     }
     List<PaymentRow> byMethod = new ArrayList<>();

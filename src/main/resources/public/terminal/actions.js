@@ -1,20 +1,46 @@
 // What a cashier does to receipts (mixed into Terminal, terminal.js): each action is one command
 // dispatched through the outbox (sending.js), with what a notice would need ("about") if it is refused.
 // The server decides; these only build the commands and choose what is current.
-import { tableReceipt, nextSaleName } from './state.js';
+import { tableReceipt, nextSaleNumber } from './state.js';
 import { uuid } from './ids.js';
-import { outcome } from './outbox.js';
+import { enqueue, outcome } from './outbox.js';
 
 export class CashierActions {
+  /**
+   * A new ad-hoc receipt to work on: a draft, shown here only, created on the server (openAdHoc) with
+   * the first command that names it (see openDraftFor), so an empty "Sale N" that nobody used is never
+   * on a colleague's terminal or in the back office (issue 8). There is one draft at most: "+" on it,
+   * or while it waits, switches to it.
+   */
   async openAdHoc() {
-    const id = uuid();
-    const name = this.nextName();
-    this.currentId = id;
-    return this.dispatch({ type: 'openAdHoc', receiptId: id }, { receiptName: name });
+    if (!this.draft) this.draft = { id: uuid(), createdAt: Date.now() };
+    this.select(this.draft.id);
   }
 
+  /**
+   * Called by dispatch before {@code command} is queued: when it names the draft, the draft's openAdHoc
+   * is queued first (the same write stores both). Returns {draft, number} to undo it, or null.
+   */
+  openDraftFor(command) {
+    const d = this.draft;
+    if (!d || (command.receiptId !== d.id && command.targetReceiptId !== d.id)) return null;
+    const shown = this.receipts[d.id];
+    this.draft = null;
+    if (command.type === 'openAdHoc') return null;
+    const queued = enqueue(this.outbox, { type: 'openAdHoc', receiptId: d.id },
+      { receiptName: shown?.name ?? null, number: shown?.defaultName?.number ?? null });
+    this.outbox = queued.outbox;
+    return { draft: d, number: queued.entry.number };
+  }
+
+  /**
+   * The name and number a new ad-hoc receipt (a split's) is shown with until the server names it. The
+   * draft is not on the server, so it does not count: it moves on to the next number instead.
+   */
   nextName() {
-    return nextSaleName(this.receipts, this.t('list.saleName'));
+    const real = Object.fromEntries(Object.entries(this.receipts).filter(([, r]) => !r.draft));
+    const number = nextSaleNumber(real, this.slots);
+    return { name: this.t('receipt.saleName', { number }), number };
   }
 
   /** Opens table {@code slot} (joining its open receipt if there is one) and makes it current. */
@@ -108,6 +134,14 @@ export class CashierActions {
 
   /** Deletes an ad-hoc receipt; online, waits for the answer so a refused delete keeps it current. */
   async remove(receipt) {
+    if (receipt.id === this.draft?.id) {
+      this.draft = null; // never created: nothing to delete on the server
+      this.currentId = null;
+      this.cached = null;
+      this.ensureCurrent();
+      this.changed();
+      return;
+    }
     const wasCurrent = this.currentId === receipt.id;
     const { answered } = await this.dispatch({ type: 'delete', receiptId: receipt.id }, this.about(receipt, receipt.lines ?? []));
     // Reachable server: its answer decides (a refusal keeps the receipt). Offline: go on at once.
@@ -123,7 +157,7 @@ export class CashierActions {
   /** My empty ad-hoc receipts other than the current one: what "delete the empty ones" removes. */
   get emptyAdHoc() {
     return Object.values(this.receipts).filter((r) => r.kind === 'AD_HOC' && !r.occupied && r.state === 'OPEN'
-      && r.ownerUserId === this.me?.userId && (r.lines ?? []).length === 0 && r.id !== this.current?.id);
+      && r.ownerUserId === this.me?.userId && (r.lines ?? []).length === 0 && r.id !== this.current?.id && !r.draft);
   }
 
   /** Deletes every receipt of emptyAdHoc (the seed's "delete all added ones"; with lines they stay). */
@@ -144,7 +178,8 @@ export class CashierActions {
       await this.dispatch({ type: 'openTable', slotId: to.slot.id }, { receiptName: to.slot.name }, alias);
       return { id: alias, name: to.slot.name, fresh: false };
     }
-    return { id: uuid(), name: this.nextName(), fresh: true };
+    const { name, number } = this.nextName();
+    return { id: uuid(), name, number, fresh: true };
   }
 
   /**
@@ -157,7 +192,8 @@ export class CashierActions {
       type: 'moveLines', receiptId: receipt.id, targetReceiptId: target.id, ...(target.fresh ? { newTarget: true } : {}),
       lines: parts.map(({ line, quantity }) => (quantity != null && quantity < line.quantity
         ? { lineId: line.id, quantity, newLineId: uuid() } : { lineId: line.id })),
-    }, { ...this.about(receipt, parts.map(({ line, quantity }) => ({ name: line.name, quantity: quantity ?? line.quantity }))), targetName: target.name });
+    }, { ...this.about(receipt, parts.map(({ line, quantity }) => ({ name: line.name, quantity: quantity ?? line.quantity }))), targetName: target.name,
+      targetNumber: target.number ?? null });
   }
 
   /** Merge: every line of {@code receipt} into {@code to} ({receipt} or a free table's {slot}). */

@@ -157,9 +157,14 @@ export function unconfirmed(outbox) {
   return [...outbox.settling, ...outbox.pending].sort((a, b) => a.number - b.number);
 }
 
-/** How many changes are waiting to be sent (the menu shows it). */
+/**
+ * How many changes are waiting to be sent (the menu shows it): the cashier's actions, so a new
+ * receipt's openAdHoc that rides with its first command (actions.js openDraftFor) is not one of its own.
+ */
 export function unsentCount(outbox) {
-  return outbox.pending.length;
+  const named = (e, id) => e.command.receiptId === id || e.command.targetReceiptId === id;
+  return outbox.pending.filter((e, i) => !(e.command.type === 'openAdHoc'
+    && outbox.pending.slice(i + 1).some((later) => named(later, e.command.receiptId)))).length;
 }
 
 function refusalNotice(entry, ack) {

@@ -16,6 +16,7 @@ export class Sending {
    * Resolves with the server's ack when it comes in this page's life (payment waits on it).
    */
   async dispatch(command, about = {}, alias = null) {
+    const opened = this.openDraftFor(command);
     const queued = enqueue(this.outbox, command, about, Date.now(), alias);
     const number = queued.entry.number;
     this.outbox = queued.outbox;
@@ -26,6 +27,10 @@ export class Sending {
       // Not on this device's disk (storage full or failing): it would not survive a reload, so it is
       // not taken at all, and the cashier is told so (not a line that quietly vanishes later).
       this.outbox = withdraw(this.outbox, number);
+      if (opened) {
+        this.outbox = withdraw(this.outbox, opened.number);
+        this.draft = opened.draft;
+      }
       this.notices = [...this.notices, { kind: 'unsaved', number, type: command.type, code: 'not_saved',
         message: this.storageError ?? '', receiptName: about.receiptName ?? null, lines: about.lines ?? [], where: 'nowhere' }];
       this.waiters.get(number)?.({ n: number, status: 'refused', code: 'not_saved', message: this.t('error.storage') });

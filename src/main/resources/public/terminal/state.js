@@ -15,6 +15,7 @@
 // come before its command's HTTP answer, and a delta applied twice would be wrong money. The server's
 // receipts and totals are the truth: a preview only lives until the server's frame for it arrives.
 import { lineAmount } from './money.js';
+import { lowestFree, namesOf, receiptName } from './names.js';
 
 export function emptyState() {
   return { cursors: {}, receipts: {}, applied: {} };
@@ -149,9 +150,11 @@ function byId(receipts, id, ctx) {
   return receipts[id] ?? receipts[ctx.aliases[id]] ?? null;
 }
 
-function newReceipt(id, name, kind, slotId, ctx) {
+/** A receipt this device is creating; {@code number}: the N of its "Sale N" until the server names it. */
+function newReceipt(id, name, kind, slotId, ctx, number = null) {
   return {
-    id, name: name ?? '', kind, slotId: slotId ?? null, state: 'OPEN', space: null,
+    id, name: name ?? '', defaultName: number != null ? { number, recovered: false } : null,
+    kind, slotId: slotId ?? null, state: 'OPEN', space: null,
     ownerUserId: ctx.me?.userId ?? null, ownerRoleId: ctx.me?.roleId ?? null,
     createdOnDevice: ctx.deviceId ?? null, attention: false, note: null, guests: 0, lease: null,
     lines: [], total: 0, seq: 0, preview: true,
@@ -189,7 +192,7 @@ function applyCommand(receipts, entry, ctx) {
   const c = entry.command;
   switch (c.type) {
     case 'openAdHoc':
-      return receipts[c.receiptId] ? receipts : put(receipts, newReceipt(c.receiptId, entry.about?.receiptName, 'AD_HOC', null, ctx));
+      return receipts[c.receiptId] ? receipts : put(receipts, newReceipt(c.receiptId, entry.about?.receiptName, 'AD_HOC', null, ctx, entry.about?.number));
     case 'openTable': {
       const open = tableReceipt(receipts, c.slotId);
       if (open) {
@@ -235,7 +238,7 @@ function applyCommand(receipts, entry, ctx) {
     case 'setGuests':
       return patch(receipts, c.receiptId, ctx, { guests: c.guests });
     case 'rename':
-      return patch(receipts, c.receiptId, ctx, { name: c.name });
+      return patch(receipts, c.receiptId, ctx, { name: c.name, defaultName: null }); // the cashier's name now
     case 'reassign':
       return patch(receipts, c.receiptId, ctx, { ownerUserId: c.userId });
     case 'startPayment':
@@ -266,7 +269,8 @@ function applyCommand(receipts, entry, ctx) {
         return [{ ...l, quantity: l.quantity - q }];
       }));
       const to = byId(next, c.targetReceiptId, ctx)
-        ?? (c.newTarget ? newReceipt(c.targetReceiptId, entry.about?.targetName, 'AD_HOC', null, ctx) : null);
+        ?? (c.newTarget ? newReceipt(c.targetReceiptId, entry.about?.targetName, 'AD_HOC', null, ctx, entry.about?.targetNumber)
+          : null);
       return to ? editLines(next, to, (lines) => [...lines, ...moving]) : next;
     }
     case 'merge': {
@@ -324,8 +328,26 @@ export function receiptList(receipts, slots, me, now = -Infinity) {
   return [...tables, ...others];
 }
 
-/** The next free "Sale N" name for a new ad-hoc receipt (the server decides the name it keeps). */
-export function nextSaleName(receipts, prefix) {
-  const taken = new Set(Object.values(receipts).map((r) => r.name));
-  for (let n = 1; ; n++) if (!taken.has(`${prefix} ${n}`)) return `${prefix} ${n}`;
+/**
+ * {@code receipts} with this terminal's draft (an ad-hoc receipt it shows but has not created on the
+ * server: nobody used it yet, see actions.js openAdHoc) as an empty "Sale N", N the next free number,
+ * and every default name rendered in {@code lang} (a renamed receipt and a table keep their name).
+ */
+export function named(receipts, { draft = null, slots = [], lang = 'pl', ...ctx } = {}) {
+  let all = receipts;
+  if (draft && !receipts[draft.id]) {
+    const number = nextSaleNumber(receipts, slots);
+    all = put(receipts, { ...newReceipt(draft.id, '', 'AD_HOC', null, ctx, number), createdAt: draft.createdAt, draft: true });
+  }
+  const out = {};
+  for (const [id, r] of Object.entries(all)) out[id] = r.defaultName ? { ...r, name: receiptName(r, lang) } : r;
+  return out;
+}
+
+/**
+ * The N of "Sale N" for a new ad-hoc receipt: the lowest whose name no receipt here nor a table of
+ * {@code slots} uses, in any language (names.js; the server decides the number it keeps).
+ */
+export function nextSaleNumber(receipts, slots = []) {
+  return lowestFree([...Object.values(receipts).flatMap(namesOf), ...slots.map((s) => s.name)]);
 }

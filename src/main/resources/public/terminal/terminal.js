@@ -7,7 +7,7 @@
 // nothing; a resend after a lost answer is answered from the server's log.
 import { Api, ApiError, NetworkError } from './api.js';
 import { Stream } from './stream.js';
-import { emptyState, applyFrame, keepSpaces, preview, receiptList, leaseActive } from './state.js';
+import { emptyState, applyFrame, keepSpaces, preview, receiptList, leaseActive, named } from './state.js';
 import { createOutbox, settle, unconfirmed, unsentCount, renumber } from './outbox.js';
 import { translate } from './i18n.js';
 import { Sending } from './sending.js';
@@ -33,6 +33,8 @@ export class Terminal extends EventTarget {
     this.outbox = createOutbox();
     this.notices = [];
     this.currentId = null;
+    /** {id, createdAt}: the ad-hoc receipt shown but not yet created on the server (actions.js openAdHoc). */
+    this.draft = null;
     /** The id of the line this cashier added last, until the receipt panel has scrolled it into view. */
     this.reveal = null;
     this.connection = 'offline';
@@ -96,6 +98,7 @@ export class Terminal extends EventTarget {
 
   async setLanguage(lang) {
     this.lang = lang;
+    this.cached = null; // default receipt names are rendered in it
     document.documentElement.lang = lang;
     await this.store.put('lang', lang);
     this.changed();
@@ -151,6 +154,7 @@ export class Terminal extends EventTarget {
     this.session = null;
     this.api.sessionToken = null;
     this.currentId = null;
+    this.draft = null;
     this.state = emptyState();
     await this.store.putAll({ session: null, receipts: this.state, ui: null });
     this.changed();
@@ -277,6 +281,7 @@ export class Terminal extends EventTarget {
     // (what was not sent stays in the outbox, see pair()).
     this.state = emptyState();
     this.currentId = null;
+    this.draft = null;
     this.store.putAll({ session: null, receipts: null, ui: null }).catch((e) => console.error('IndexedDB write failed', e));
     this.changed();
   }
@@ -351,20 +356,28 @@ export class Terminal extends EventTarget {
     return new Map((this.config?.products ?? []).map((p) => [p.id, p]));
   }
 
-  /** The receipts with this device's unconfirmed commands applied; recomputed after each change. */
+  /**
+   * The receipts with this device's unconfirmed commands applied and the draft, named in this
+   * terminal's language (state.js named); recomputed after each change.
+   */
   get receipts() {
     if (!this.cached) {
       const out = {};
-      this.cached = preview(this.state, unconfirmed(this.outbox),
-        { me: this.me, deviceId: this.device?.id, products: this.products, aliases: this.outbox.aliases }, out);
+      const ctx = { me: this.me, deviceId: this.device?.id, products: this.products, aliases: this.outbox.aliases };
+      const previewed = preview(this.state, unconfirmed(this.outbox), ctx, out);
       this.previewAliases = out.aliases;
+      this.cached = named(previewed, { ...ctx, draft: this.draft, slots: this.slots, lang: this.lang });
     }
     return this.cached;
   }
 
+  /** The tables of the applied configuration (none with parking off). */
+  get slots() {
+    return this.config?.parkingEnabled ? this.config.slots ?? [] : [];
+  }
+
   get list() {
-    const slots = this.config?.parkingEnabled ? this.config.slots ?? [] : [];
-    return receiptList(this.receipts, slots, this.me, this.serverNow());
+    return receiptList(this.receipts, this.slots, this.me, this.serverNow());
   }
 
   get unsent() {

@@ -43,6 +43,23 @@ class CommandApiTest {
 
   @ParameterizedTest
   @EnumSource(TestDatabases.Kind.class)
+  void the_next_ad_hoc_receipt_takes_the_lowest_number_whose_name_is_free(TestDatabases.Kind kind) {
+    try (Floor f = new Floor(kind)) {
+      Terminal a = f.terminal("anna");
+      a.openAdHoc();
+      String second = a.openAdHoc();
+      a.send("rename", "receiptId", second, "name", "Sprzedaż 3");
+      assertThat(f.receipt(a.openAdHoc()).name()).as("2 is free again, 3 is taken by the renamed one")
+          .isEqualTo("Sprzedaż 2");
+      assertThat(f.receipt(a.openAdHoc()).name()).isEqualTo("Sprzedaż 4");
+      String english = a.openAdHoc();
+      a.send("rename", "receiptId", english, "name", "Sale 5");
+      assertThat(f.receipt(a.openAdHoc()).name()).as("a name in any language takes its number").isEqualTo("Sprzedaż 6");
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabases.Kind.class)
   void a_batch_of_50_commands_sent_twice_is_applied_once(TestDatabases.Kind kind) {
     try (Floor f = new Floor(kind)) {
       Terminal a = f.terminal("anna");

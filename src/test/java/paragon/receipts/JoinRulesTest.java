@@ -26,12 +26,17 @@ class JoinRulesTest {
   private static Receipt table(String space, String slot, int lines, String note, int guests) {
     List<Line> ls = new ArrayList<>();
     for (int i = 0; i < lines; i++) ls.add(line(space + "-" + slot + "-" + i));
-    return ReceiptRules.fresh(Ids.table(space, slot, 1), space, slot, 1L, null, "Stolik 3", Kind.TABLE, false, null, C)
+    return ReceiptRules.fresh(Ids.table(space, slot, 1), space, slot, 1L, null, "Stolik 3", null, Kind.TABLE, false, null,
+        C)
         .withLines(ls).withNote(note).withGuests(guests);
   }
 
+  /** An ad-hoc receipt numbered {@code number}, called {@code name} by a cashier, or by its default name when null. */
   private static Receipt adHoc(String id, long number, String name) {
-    return ReceiptRules.fresh(id, LOCAL, null, null, number, name, Kind.AD_HOC, false, null, C).withLines(List.of(line(id)));
+    Receipt r = name == null
+        ? ReceiptRules.fresh(id, LOCAL, null, null, number, DefaultName.sale(number), Kind.AD_HOC, false, null, C)
+        : ReceiptRules.fresh(id, LOCAL, null, null, number, name, null, Kind.AD_HOC, false, null, C);
+    return r.withLines(List.of(line(id)));
   }
 
   @Test
@@ -67,9 +72,9 @@ class JoinRulesTest {
 
   @Test
   void ad_hoc_receipts_keep_their_id_and_take_free_numbers_and_only_untouched_names_follow_the_number() {
-    Receipt untouched = adHoc("a", 1, "Sale 1");
+    Receipt untouched = adHoc("a", 1, null);
     Receipt renamed = adHoc("b", 2, "Pan w kapeluszu");
-    List<JoinRules.Step> steps = JoinRules.join(List.of(untouched, renamed), SHOP, Map.of(), Map.of(), Set.of(1L, 3L),
+    List<JoinRules.Step> steps = JoinRules.join(List.of(untouched, renamed), SHOP, Map.of(), Map.of(), Set.of("Sprzedaż 1", "Sale 3"),
         "pl", 9);
     assertThat(steps).extracting(JoinRules.Step::rowOnly).containsExactly(true, true, false, false);
     assertThat(steps.get(0).receipt().space()).isEqualTo(LOCAL);
@@ -80,6 +85,8 @@ class JoinRulesTest {
     assertThat(a.space()).isEqualTo(SHOP);
     assertThat(a.number()).isEqualTo(2);
     assertThat(a.name()).isEqualTo("Sprzedaż 2");
+    assertThat(a.defaultName()).isEqualTo(DefaultName.sale(2));
+    assertThat(b.defaultName()).as("a cashier's name stays theirs").isNull();
     assertThat(b.number()).isEqualTo(4);
     assertThat(b.name()).isEqualTo("Pan w kapeluszu");
   }

@@ -57,12 +57,12 @@ final class Rig {
   }
 
   RuleState state(Actor a) {
-    Map<String, Set<Long>> numbers = new HashMap<>();
+    Map<String, Set<String>> numbers = new HashMap<>();
     int deviceOpen = 0;
     int leases = 0;
     for (Receipt r : receipts.values()) {
       if (!r.isOpen()) continue;
-      if (r.number() != null) numbers.computeIfAbsent(r.space(), s -> new HashSet<>()).add(r.number());
+      numbers.computeIfAbsent(r.space(), s -> new HashSet<>()).addAll(Numbering.names(r.name(), r.defaultName()));
       if (r.space().equals(a.space())) deviceOpen++;
       if (r.activeLease(now) != null && r.activeLease(now).deviceId() == a.deviceId()) leases++;
     }

@@ -17,6 +17,8 @@ final class Terminal {
   final long deviceId;
   final String token;
   String session;
+  /** The language this terminal's cashier chose: sent as Accept-Language with every call (the account is Polish). */
+  String lang = "pl";
   private long n;
 
   Terminal(WebClient http, long deviceId, String token) {
@@ -27,7 +29,7 @@ final class Terminal {
 
   void login(String identifier, String pin) {
     WebClient.Response r = http.postJson("/api/device/login", Map.of("identifier", identifier, "pin", pin),
-        Map.of("Authorization", "Bearer " + token));
+        Map.of("Authorization", "Bearer " + token, "Accept-Language", lang));
     assertThat(r.status()).as("login of %s: %s", identifier, r.body()).isEqualTo(201);
     session = r.json().get("sessionToken").asText();
   }
@@ -39,7 +41,7 @@ final class Terminal {
   }
 
   Map<String, String> headers() {
-    return Map.of("Authorization", "Bearer " + token, TerminalAuth.SESSION_HEADER, session, "Accept-Language", "en");
+    return Map.of("Authorization", "Bearer " + token, TerminalAuth.SESSION_HEADER, session, "Accept-Language", lang);
   }
 
   /** Numbers and sends one command; answers its ack. */

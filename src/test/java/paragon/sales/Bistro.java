@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import paragon.accounts.Plan;
 import paragon.demo.Seed;
+import paragon.receipts.DefaultName;
 import paragon.receipts.ReceiptView;
 import paragon.testing.Owners;
 import paragon.testing.TestApp;
@@ -70,28 +71,36 @@ final class Bistro {
    */
   ReceiptView receipt(long shopId, long device, long owner, String name, ReceiptView.State state,
       ReceiptView.LeaseView lease, List<ReceiptView.LineView> lines, long createdAt) {
+    return receipt(shopId, device, owner, name, null, state, lease, lines, createdAt);
+  }
+
+  /** As above, named by its default name {@code defaultName} ({@code name} in the account's language). */
+  ReceiptView receipt(long shopId, long device, long owner, String name, DefaultName defaultName,
+      ReceiptView.State state, ReceiptView.LeaseView lease, List<ReceiptView.LineView> lines, long createdAt) {
     long a = this.owner.accountId();
     String space = "shop:" + shopId;
     String id = UUID.randomUUID().toString();
     long total = lines.stream().mapToLong(ReceiptView.LineView::total).sum();
     return app.db.inTransaction(h -> {
       long seq1 = nextSeq(h, a, space);
-      ReceiptView opened = new ReceiptView(id, space, shopId, null, null, name, ReceiptView.Kind.AD_HOC,
+      ReceiptView opened = new ReceiptView(id, space, shopId, null, null, name, defaultName, ReceiptView.Kind.AD_HOC,
           ReceiptView.State.OPEN, owner, role, device, false, null, null, 0, null, List.of(), 0, seq1, seq1, createdAt, createdAt);
       change(h, a, opened, createdAt);
       audit(h, a, id, device, owner, "openAdHoc", "{\"receiptId\":\"" + id + "\"}", seq1, createdAt);
       long seq2 = nextSeq(h, a, space);
-      ReceiptView now = new ReceiptView(id, space, shopId, null, null, name, ReceiptView.Kind.AD_HOC, state, owner, role,
+      ReceiptView now = new ReceiptView(id, space, shopId, null, null, name, defaultName, ReceiptView.Kind.AD_HOC, state, owner, role,
           device, false, null, "przy oknie", 2, lease, lines, total, seq2, seq2, createdAt, createdAt + 60_000);
       change(h, a, now, createdAt + 60_000);
       audit(h, a, id, device, owner, "addLine", "{\"name\":\"" + lines.get(0).name() + "\",\"quantity\":"
           + lines.get(0).quantity() + "}", seq2, createdAt + 60_000);
       h.createUpdate("""
-              INSERT INTO receipts (id, account_id, space, shop_id, name, kind, state, owner_user_id, owner_role_id,
+              INSERT INTO receipts (id, account_id, space, shop_id, name, default_name, kind, state, owner_user_id, owner_role_id,
                 created_by_user_id, created_on_device, attention, guests, seq, content_seq, created_at, updated_at, closed_at)
-              VALUES (:id, :a, :space, :shop, :name, 'AD_HOC', :state, :owner, :role, :owner, :device, :f, 2, :seq, :seq,
+              VALUES (:id, :a, :space, :shop, :name, :defaultName, 'AD_HOC', :state, :owner, :role, :owner, :device, :f, 2, :seq, :seq,
                 :created, :updated, :closed)""")
           .bind("id", id).bind("a", a).bind("space", space).bind("shop", shopId).bind("name", name)
+          .bind("defaultName", defaultName == null ? null
+              : "{\"number\":" + defaultName.number() + ",\"recovered\":" + defaultName.recovered() + "}")
           .bind("state", state.name()).bind("owner", owner).bind("role", role).bind("device", device).bind("f", false)
           .bind("seq", seq2).bind("created", createdAt).bind("updated", createdAt + 60_000)
           .bind("closed", state == ReceiptView.State.CLOSED ? createdAt + 60_000 : null).execute();

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import paragon.receipts.DefaultName;
 import paragon.receipts.ReceiptView;
 import paragon.receipts.ReceiptView.State;
 import paragon.testing.TestApp;
@@ -106,6 +107,28 @@ class SalesPagesTest {
       assertThat(badDay.json().get("field").asText()).isEqualTo("day");
       assertThat(badDay.json().get("message").asText()).contains("YYYY-MM-DD");
       assertThat(c.get("/backoffice/sales?shop=abc").status()).isEqualTo(400);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabases.Kind.class)
+  void a_default_receipt_name_is_shown_in_the_back_office_users_language(TestDatabases.Kind kind) {
+    try (TestApp app = TestApp.start(kind)) {
+      Bistro b = new Bistro(app, "pl");
+      long now = app.clock.millis();
+      ReceiptView open = b.receipt(b.shopA, b.till1, b.anna, "Sprzedaż 4", DefaultName.sale(4), State.OPEN, null,
+          List.of(Bistro.line("Kawa", 900, 1000)), now - MINUTE);
+      ReceiptView paid = b.receipt(b.shopA, b.till1, b.anna, "Sprzedaż 7 (odzyskany)", new DefaultName(7L, null, true),
+          State.CLOSED, null, List.of(Bistro.line("Woda", 500, 1000)), now - 5 * MINUTE);
+      b.sale(paid, b.till1, b.anna, now - 4 * MINUTE, new String[] {"CASH"}, new long[] {500});
+      WebClient c = b.owner.client();
+
+      assertThat(c.get("/backoffice/receipts?shop=" + b.shopA).body()).contains("Sprzedaż 4");
+      assertThat(c.get("/backoffice/receipts/live?shop=" + b.shopA + "&lang=en", Map.of("HX-Request", "true")).body())
+          .contains("Sale 4").doesNotContain("Sprzedaż 4");
+      assertThat(c.get("/backoffice/receipts/" + open.id()).body()).contains("<h1>Sale 4</h1>");
+      assertThat(c.get("/backoffice/sales").body()).contains("Sale 7 (recovered)").doesNotContain("Sprzedaż 7");
+      assertThat(c.get("/backoffice/sales?lang=pl").body()).contains("Sprzedaż 7 (odzyskany)");
     }
   }
 

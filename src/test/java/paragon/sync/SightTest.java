@@ -19,7 +19,7 @@ class SightTest {
   static ReceiptView receipt(Kind kind, State state, long owner, long ownerRole) {
     return new ReceiptView("3f1c2e0a-3d4b-5c6d-8e7f-9a0b1c2d3e4f", "shop:1", 1,
         kind == Kind.TABLE ? "slot-4" : null, kind == Kind.TABLE ? 1L : null, kind == Kind.TABLE ? "Stolik 4" : "Sprzedaż 2",
-        kind, state, owner, ownerRole, 5, false, null, "okno", 2, null,
+        null, kind, state, owner, ownerRole, 5, false, null, "okno", 2, null,
         List.of(new ReceiptView.LineView("line-1", 12L, "Kawa", 900, 2000, "23", null, false, 1800)),
         1800, 7, 7, 1000, 2000);
   }

@@ -200,7 +200,8 @@ class TerminalQualityBrowserTest {
     b.openReceipt("Stolik 2");
     b.addProduct("Sernik");
     b.click("receipts-list button[data-action=add-receipt]");
-    b.waitUntil(d -> b.text("#current-name").contains("Sprzedaż 3"));
+    b.waitUntil(d -> b.text("#current-name").contains("Sprzedaż 2"));
+    b.addProduct("Espresso"); // a receipt is created by its first line: now it is on A's list too
     b.openReceipt("Stolik 2");
     b.waitSent();
     b.click("receipt-panel button[data-action=pay]");
@@ -237,7 +238,10 @@ class TerminalQualityBrowserTest {
     return out;
   }
 
-  /** A on its table with two lines, and B logged in (its own "Sprzedaż 2" on A's list). */
+  /**
+   * A on its table with two lines, and B logged in with a line on its own "Sprzedaż 1" (on A's list;
+   * A's unused receipt moves on to "Sprzedaż 2").
+   */
   static void twoTerminals(Shop shop, Terminal a, boolean phone, Terminal b) {
     loggedIn(shop, a, "Kasa A", "AAAAAAAA", "anna", "1234");
     openReceipt(a, phone, "Stolik 1");
@@ -246,7 +250,10 @@ class TerminalQualityBrowserTest {
     a.addProduct("Sernik");
     a.waitSent();
     loggedIn(shop, b, "Kasa B", "BBBBBBBB", "ola", "4321");
-    a.waitUntil(d -> a.status("Sprzedaż 2") != null);
+    b.waitUntil(d -> b.text("#current-name").contains("Sprzedaż 1"));
+    b.addProduct("Espresso");
+    b.waitSent();
+    a.waitUntil(d -> "colleague".equals(a.status("Sprzedaż 1")) && a.status("Sprzedaż 2") != null);
   }
 
   @Test

@@ -129,6 +129,8 @@ class TerminalSaleBrowserTest {
     try (Shop shop = new Shop(Visibility.ALL); Terminal t = Terminal.phone(shop.url(""))) {
       TerminalLiveBrowserTest.loggedIn(shop, t, "Pocket 1", "ABCDEFGH", "anna", "1234");
       t.waitUntil(d -> t.text("#current-name").contains("Sprzedaż 1"));
+      t.addProduct("Espresso"); // a receipt is created by its first line; "+" on an unused one stays there
+      t.waitSent();
       t.click("sale-screen .drawer-toggle");
       t.click("receipts-list button[data-action=add-receipt]");
       t.waitUntil(d -> t.text("#current-name").contains("Sprzedaż 2"));
@@ -160,29 +162,33 @@ class TerminalSaleBrowserTest {
       TerminalLiveBrowserTest.loggedIn(shop, t, "Kasa 1", "ABCDEFGH", "anna", "1234");
       t.waitUntil(d -> t.text("#current-name").contains("Sprzedaż 1"));
       assertThat(t.all("receipts-list button[data-action=delete-empty]")).isEmpty();
+      // A new receipt is created on the server by its first line (issue 8): "+" on it stays there.
       t.click("receipts-list button[data-action=add-receipt]");
-      t.waitUntil(d -> t.text("#current-name").contains("Sprzedaż 2"));
       t.addProduct("Espresso");
       t.click("receipts-list button[data-action=add-receipt]");
-      t.waitUntil(d -> t.text("#current-name").contains("Sprzedaż 3"));
+      t.waitUntil(d -> t.text("#current-name").contains("Sprzedaż 2"));
+      t.addProduct("Sernik");
+      t.waitUntil(d -> t.lineNames().equals(List.of("Sernik")));
+      t.click("receipt-panel .lines li[data-line] button[data-action=remove]");
+      t.waitUntil(d -> t.lineNames().isEmpty());
       t.click("receipts-list button[data-action=add-receipt]");
-      t.waitUntil(d -> t.text("#current-name").contains("Sprzedaż 4"));
-      // Sprzedaż 1 and 3 are empty; 2 holds a line; 4 is the one being worked on.
-      t.waitUntil(d -> t.text("receipts-list button[data-action=delete-empty]").equals("Usuń puste rachunki (2)"));
+      t.waitUntil(d -> t.text("#current-name").contains("Sprzedaż 3"));
+      // Sprzedaż 2 is empty (its line removed); 1 holds a line; 3 is the one being worked on.
+      t.waitUntil(d -> t.text("receipts-list button[data-action=delete-empty]").equals("Usuń puste rachunki (1)"));
       t.click("receipts-list button[data-action=delete-empty]");
       answerDialog(t, null);
-      t.waitUntil(d -> t.status("Sprzedaż 1") == null && t.status("Sprzedaż 3") == null);
-      assertThat(t.status("Sprzedaż 2")).isEqualTo("mine");
-      assertThat(t.status("Sprzedaż 4")).isEqualTo("mine");
-      assertThat(t.text("#current-name")).contains("Sprzedaż 4");
-      assertThat(t.all("receipts-list button[data-action=delete-empty]")).isEmpty();
+      // Number 2 is free again, so the receipt being worked on (created by its first line) shows it.
+      t.waitUntil(d -> t.all("receipts-list button[data-action=delete-empty]").isEmpty()
+          && t.text("#current-name").contains("Sprzedaż 2"));
+      assertThat(t.status("Sprzedaż 1")).isEqualTo("mine");
+      assertThat(t.status("Sprzedaż 3")).isNull();
       t.waitSent();
       List<String> deleted = shop.db.read(h -> h.createQuery("SELECT name FROM receipts WHERE state = 'DELETED' ORDER BY name")
           .mapTo(String.class).list());
       List<String> open = shop.db.read(h -> h.createQuery("SELECT name FROM receipts WHERE state = 'OPEN' ORDER BY name")
           .mapTo(String.class).list());
-      assertThat(deleted).containsExactly("Sprzedaż 1", "Sprzedaż 3");
-      assertThat(open).containsExactly("Sprzedaż 2", "Sprzedaż 4");
+      assertThat(deleted).containsExactly("Sprzedaż 2");
+      assertThat(open).as("the receipt being worked on is not created until used").containsExactly("Sprzedaż 1");
     }
   }
 
@@ -246,7 +252,12 @@ class TerminalSaleBrowserTest {
       t.waitUntil(d -> t.text("#current-name").contains("Sprzedaż 1") && t.lineNames().isEmpty());
       t.waitSent();
       assertThat(Rows.count(shop.db, "sales WHERE total = 900")).isEqualTo(1);
-      assertThat(Rows.count(shop.db, "receipts WHERE state = 'OPEN'")).isEqualTo(1);
+      assertThat(Rows.count(shop.db, "receipts WHERE state = 'OPEN'")).as("the next one is created by its first line")
+          .isZero();
+      t.click("sale-screen .tabs button:first-child");
+      t.addProduct("Sernik");
+      t.waitSent();
+      assertThat(Rows.count(shop.db, "receipts WHERE state = 'OPEN' AND name = 'Sprzedaż 1'")).isEqualTo(1);
     }
   }
 
