@@ -1,6 +1,7 @@
 package paragon;
 
 import io.javalin.Javalin;
+import io.javalin.json.JavalinJackson;
 import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -8,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import paragon.accounts.Accounts;
 import paragon.accounts.BackOfficeAuth;
 import paragon.accounts.LoginRoutes;
+import paragon.accounts.Roles;
 import paragon.accounts.RolesRoutes;
 import paragon.accounts.SettingsRoutes;
 import paragon.accounts.ShopsRoutes;
@@ -35,6 +37,7 @@ import paragon.web.Errors;
 import paragon.web.FailureLimit;
 import paragon.web.Health;
 import paragon.web.Https;
+import paragon.web.Json;
 import paragon.web.Lang;
 import paragon.web.RequestIds;
 import paragon.web.terminal.TerminalApp;
@@ -84,7 +87,9 @@ public final class Paragon {
 
   /** The same with the stream's knobs (tests shrink the send queue and the heartbeat). */
   public static Javalin create(Settings settings, Database db, Clock clock, StreamSettings streamSettings) {
+    // Built once: the routes that need them share these.
     Accounts accounts = new Accounts(db, clock);
+    Roles roles = new Roles(db, clock);
     BackOfficeAuth backOffice = new BackOfficeAuth(db, clock);
     Cutoffs cutoffs = new Cutoffs();
     DeviceAuth deviceAuth = new DeviceAuth(db, clock, cutoffs);
@@ -98,6 +103,7 @@ public final class Paragon {
       config.concurrency.useVirtualThreads = true;
       config.startup.showJavalinBanner = false;
       config.http.defaultContentType = "application/json";
+      config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
       if (settings.https()) {
         config.jetty.addConnector((server, http) -> Https.connector(server, http, settings.tls(), settings.host(), settings.port()));
       }
@@ -121,13 +127,13 @@ public final class Paragon {
           new SharingJoin(stream, clock));
       DevicesPage.register(config.routes, db, clock, deviceAuth);
       ApiDocs.register(config.routes);
-      SettingsRoutes.register(config.routes, db, clock);
+      SettingsRoutes.register(config.routes, db, clock, accounts, deviceAuth.store()::localOnly);
       TerminalApp.register(config.routes);
       CommandRoutes.register(config.routes, terminalAuth, commands, new Audit(db));
       ParkingRoutes.register(config.routes, db, clock);
       ShopsRoutes.register(config.routes, db, clock);
-      RolesRoutes.register(config.routes, db, clock);
-      UsersRoutes.register(config.routes, db, clock, cutoffs);
+      RolesRoutes.register(config.routes, roles);
+      UsersRoutes.register(config.routes, db, clock, cutoffs, roles);
       SalesRoutes.register(config.routes, db, clock);
       StreamRoutes.register(config.routes, stream);
       config.events.serverStopping(stream::close);

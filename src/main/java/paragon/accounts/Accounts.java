@@ -27,7 +27,7 @@ public final class Accounts {
   public record Created(long accountId, long ownerId) {}
 
   /** A back-office login as stored, for checking a password. */
-  record Login(long adminId, long accountId, String passwordHash) {}
+  public record Login(long adminId, long accountId, String passwordHash) {}
 
   /**
    * Creates the account with parking off, visibility OWN, sharing off, login by identifier + PIN, and
@@ -81,7 +81,13 @@ public final class Accounts {
         .findOne().orElseThrow(() -> paragon.web.Problem.notFound("account " + accountId));
   }
 
-  Optional<Login> login(String email) {
+  /** How many accounts there are (the demo is made only on an empty database). */
+  public long count() {
+    return db.read(h -> h.createQuery("SELECT COUNT(*) FROM accounts").mapTo(Long.class).one());
+  }
+
+  /** The back-office admin signing in with {@code email} (any case, trimmed), if there is one. */
+  public Optional<Login> login(String email) {
     String normalized = email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
     return db.read(h -> h.createQuery("SELECT id, account_id, password_hash FROM admins WHERE email = :e")
         .bind("e", normalized)

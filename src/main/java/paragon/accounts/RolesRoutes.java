@@ -3,9 +3,7 @@ package paragon.accounts;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import java.time.Clock;
 import java.util.List;
-import paragon.storage.Database;
 import paragon.web.FieldErrors;
 import paragon.web.PageContext;
 import paragon.web.Pages;
@@ -19,8 +17,8 @@ public final class RolesRoutes {
     this.roles = roles;
   }
 
-  public static void register(RoutesConfig routes, Database db, Clock clock) {
-    RolesRoutes r = new RolesRoutes(new Roles(db, clock));
+  public static void register(RoutesConfig routes, Roles roles) {
+    RolesRoutes r = new RolesRoutes(roles);
     routes.get("/backoffice/roles", r::show);
     routes.post("/backoffice/roles", ctx -> r.save(ctx, 0));
     routes.post("/backoffice/roles/{id}", ctx -> r.save(ctx, Ids.path(ctx, "id", "role")));

@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Function;
 import paragon.storage.Database;
 import paragon.web.FieldErrors;
 import paragon.web.PageContext;
@@ -14,14 +15,19 @@ import paragon.web.Pages;
 public final class SettingsRoutes {
   private final Accounts accounts;
   private final SettingsStore store;
+  private final Function<Long, List<SettingsStore.LocalOnlyDevice>> localOnly;
 
-  private SettingsRoutes(Accounts accounts, SettingsStore store) {
+  private SettingsRoutes(Accounts accounts, SettingsStore store,
+      Function<Long, List<SettingsStore.LocalOnlyDevice>> localOnly) {
     this.accounts = accounts;
     this.store = store;
+    this.localOnly = localOnly;
   }
 
-  public static void register(RoutesConfig routes, Database db, Clock clock) {
-    SettingsRoutes r = new SettingsRoutes(new Accounts(db, clock), new SettingsStore(db, clock));
+  /** {@code localOnly}: the account's devices that cannot share (the devices package reads them). */
+  public static void register(RoutesConfig routes, Database db, Clock clock, Accounts accounts,
+      Function<Long, List<SettingsStore.LocalOnlyDevice>> localOnly) {
+    SettingsRoutes r = new SettingsRoutes(accounts, new SettingsStore(db, clock), localOnly);
     routes.get("/backoffice/settings", r::show);
     routes.post("/backoffice/settings", r::save);
     routes.post("/backoffice/settings/plan", r::savePlan);
@@ -74,8 +80,8 @@ public final class SettingsRoutes {
                       FieldErrors planErrors, String notice) {
     // Below Max the plan is the reason for every device, so no device is listed by its model.
     boolean byModel = account.sharingEnabled() && account.plan().allowsSharing();
-    List<SettingsStore.LocalOnlyDevice> localOnly = byModel ? store.localOnlyDevices(account.id()) : List.of();
+    List<SettingsStore.LocalOnlyDevice> devices = byModel ? localOnly.apply(account.id()) : List.of();
     Pages.show(ctx, "backoffice/settings.jte",
-        new SettingsPage(PageContext.of(ctx), account, form, errors, planChoice, planErrors, notice, localOnly));
+        new SettingsPage(PageContext.of(ctx), account, form, errors, planChoice, planErrors, notice, devices));
   }
 }

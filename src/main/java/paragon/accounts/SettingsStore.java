@@ -1,7 +1,6 @@
 package paragon.accounts;
 
 import java.time.Clock;
-import java.util.List;
 import paragon.configuration.Revisions;
 import paragon.devices.DeviceModel;
 import paragon.storage.Database;
@@ -22,7 +21,10 @@ public final class SettingsStore {
   /** The outcome of a save: the account's revision after it, and whether the save made it. */
   record Saved(long revision, boolean changed) {}
 
-  /** A device that parks locally although sharing is on, because its model cannot share. */
+  /**
+   * A device that parks locally although sharing is on, because its model cannot share (the devices
+   * package lists them: {@code DeviceStore.localOnly}).
+   */
   public record LocalOnlyDevice(long id, String name, DeviceModel model, String shopName) {}
 
   Saved save(long accountId, String author, AccountSettings settings) {
@@ -47,18 +49,5 @@ public final class SettingsStore {
       h.createUpdate("UPDATE accounts SET plan = :p WHERE id = :a").bind("p", plan.name()).bind("a", accountId).execute();
       return new Saved(Revisions.record(h, accountId, author, "plan: " + before.plan() + " -> " + plan, clock), true);
     });
-  }
-
-  /** Active (not revoked) devices whose model cannot share, so they park locally even with sharing on. */
-  List<LocalOnlyDevice> localOnlyDevices(long accountId) {
-    return db.read(h -> h.createQuery("""
-            SELECT d.id, d.name, d.model, s.name AS shop_name
-            FROM devices d JOIN shops s ON s.id = d.shop_id AND s.account_id = d.account_id
-            WHERE d.account_id = :a AND d.revoked_at IS NULL AND d.model NOT IN ('SMART_PLUS', 'POCKET')
-            ORDER BY s.name, d.name""")
-        .bind("a", accountId)
-        .map((rs, ctx) -> new LocalOnlyDevice(rs.getLong("id"), rs.getString("name"), DeviceModel.valueOf(rs.getString("model")),
-            rs.getString("shop_name")))
-        .list());
   }
 }

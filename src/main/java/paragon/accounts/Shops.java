@@ -44,6 +44,20 @@ public final class Shops {
         .findOne().orElseThrow(() -> Problem.notFound("shop " + shopId));
   }
 
+  /** Whether the account has this shop. */
+  public static boolean exists(Handle h, long accountId, long shopId) {
+    return h.createQuery("SELECT COUNT(*) FROM shops WHERE id = :s AND account_id = :a")
+        .bind("s", shopId).bind("a", accountId).mapTo(Integer.class).one() > 0;
+  }
+
+  /**
+   * Which list the shop's terminals use (the Parking page's switch); the caller records the revision.
+   */
+  public static void setUseDefaults(Handle h, long accountId, long shopId, boolean useDefaults) {
+    h.createUpdate("UPDATE shops SET use_defaults = :u WHERE id = :s AND account_id = :a")
+        .bind("u", useDefaults).bind("s", shopId).bind("a", accountId).execute();
+  }
+
   /** Trimmed, 1..{@value #NAME_MAX} characters, unique in the account ignoring case. */
   static String validName(Handle h, long accountId, Long exceptShopId, String raw) {
     String name = raw == null ? "" : Storable.require("name", raw).strip();

@@ -40,6 +40,15 @@ public final class Users {
    * Whether the user is disabled now, whatever revision a device applied (disabling is a security change
    * and applies at once); false for a user this account does not have.
    */
+  /** A user's id and display name. */
+  public record Name(long id, String name) {}
+
+  /** Every user of the account by name (then id), disabled ones too: a sale names its cashier forever. */
+  public static List<Name> names(Handle h, long accountId) {
+    return h.createQuery("SELECT id, name FROM users WHERE account_id = :a ORDER BY name, id")
+        .bind("a", accountId).map((rs, ctx) -> new Name(rs.getLong("id"), rs.getString("name"))).list();
+  }
+
   public static boolean disabledNow(Handle h, long accountId, long userId) {
     return h.createQuery("SELECT disabled FROM users WHERE account_id = :a AND id = :u")
         .bind("a", accountId).bind("u", userId).mapTo(Boolean.class).findOne().orElse(false);

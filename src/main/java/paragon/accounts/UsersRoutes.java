@@ -22,8 +22,8 @@ public final class UsersRoutes {
     this.roles = roles;
   }
 
-  public static void register(RoutesConfig routes, Database db, Clock clock, Cutoffs cutoffs) {
-    UsersRoutes r = new UsersRoutes(new Users(db, clock, cutoffs), new Roles(db, clock));
+  public static void register(RoutesConfig routes, Database db, Clock clock, Cutoffs cutoffs, Roles roles) {
+    UsersRoutes r = new UsersRoutes(new Users(db, clock, cutoffs), roles);
     routes.get("/backoffice/users", r::list);
     routes.post("/backoffice/users", r::add);
     routes.get("/backoffice/users/{id}", r::edit);

@@ -77,8 +77,7 @@ public final class ParkingStore {
       }
       if (after.equals(before) && !switches) return new Saved(Revisions.current(h, accountId), false);
       if (switches) {
-        h.createUpdate("UPDATE shops SET use_defaults = :u WHERE id = :s AND account_id = :a")
-            .bind("u", false).bind("s", shopId).bind("a", accountId).execute();
+        Shops.setUseDefaults(h, accountId, shopId, false);
       }
       Set<String> kept = new HashSet<>();
       after.forEach(s -> kept.add(s.id()));
@@ -111,8 +110,7 @@ public final class ParkingStore {
     return db.inTransaction(h -> {
       Shops.Shop shop = Shops.find(h, accountId, shopId);
       if (shop.useDefaults() == useDefaults) return new Saved(Revisions.current(h, accountId), false);
-      h.createUpdate("UPDATE shops SET use_defaults = :u WHERE id = :s AND account_id = :a")
-          .bind("u", useDefaults).bind("s", shopId).bind("a", accountId).execute();
+      Shops.setUseDefaults(h, accountId, shopId, useDefaults);
       String summary = shop.name() + (useDefaults ? ": uses the default list" : ": uses its own list");
       return new Saved(Revisions.record(h, accountId, author, summary, clock), true);
     });

@@ -5,11 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.jdbi.v3.core.Handle;
 import paragon.accounts.LoginMode;
 import paragon.accounts.Plan;
 import paragon.accounts.Visibility;
+import paragon.web.Json;
 
 /**
  * Configuration revisions. Every back-office save that changes what terminals use calls
@@ -17,7 +17,7 @@ import paragon.accounts.Visibility;
  * failed save makes none. The revision's snapshot is read from the tables as they are after the save.
  */
 public final class Revisions {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.MAPPER;
 
   private Revisions() {}
 
@@ -42,15 +42,26 @@ public final class Revisions {
         .mapTo(String.class).findOne().map(Revisions::fromJson).orElse(null);
   }
 
+  /** Whether the account has stored revision {@code revision}. */
+  public static boolean exists(Handle h, long accountId, long revision) {
+    return h.createQuery("SELECT COUNT(*) FROM config_revisions WHERE account_id = :a AND revision = :r")
+        .bind("a", accountId).bind("r", revision).mapTo(Integer.class).one() > 0;
+  }
+
   public static long current(Handle h, long accountId) {
     return h.createQuery("SELECT revision FROM accounts WHERE id = :a").bind("a", accountId).mapTo(Long.class).one();
   }
 
   /** The account's configuration as the tables hold it now, labelled {@code revision}. */
   static ConfigSnapshot read(Handle h, long accountId, long revision) {
-    Map<String, Object> a = h.createQuery("""
+    AccountRow a = h.createQuery("""
             SELECT name, language, plan, parking_enabled, visibility, sharing_enabled, login_mode
-            FROM accounts WHERE id = :a""").bind("a", accountId).mapToMap().one();
+            FROM accounts WHERE id = :a""").bind("a", accountId)
+        .map((rs, ctx) -> new AccountRow(rs.getString("name"), rs.getString("language"),
+            Plan.valueOf(rs.getString("plan")), rs.getBoolean("parking_enabled"),
+            Visibility.valueOf(rs.getString("visibility")), rs.getBoolean("sharing_enabled"),
+            LoginMode.valueOf(rs.getString("login_mode"))))
+        .one();
     List<ConfigSnapshot.Slot> defaults = slots(h, accountId, null);
     List<ConfigSnapshot.Shop> shops = h.createQuery("SELECT id, name, use_defaults FROM shops WHERE account_id = :a ORDER BY id")
         .bind("a", accountId)
@@ -76,11 +87,13 @@ public final class Revisions {
         .map((rs, ctx) -> new ConfigSnapshot.Product(rs.getLong("id"), rs.getString("name"), rs.getLong("price"),
             rs.getString("vat"), rs.getString("category")))
         .list();
-    return new ConfigSnapshot(accountId, revision, (String) a.get("name"), (String) a.get("language"),
-        Plan.valueOf((String) a.get("plan")), bool(a.get("parking_enabled")),
-        Visibility.valueOf((String) a.get("visibility")), bool(a.get("sharing_enabled")),
-        LoginMode.valueOf((String) a.get("login_mode")), defaults, shops, roles, users, products);
+    return new ConfigSnapshot(accountId, revision, a.name(), a.language(), a.plan(), a.parkingEnabled(),
+        a.visibility(), a.sharingEnabled(), a.loginMode(), defaults, shops, roles, users, products);
   }
+
+  /** The account row's part of the snapshot. */
+  private record AccountRow(String name, String language, Plan plan, boolean parkingEnabled, Visibility visibility,
+      boolean sharingEnabled, LoginMode loginMode) {}
 
   private static List<ConfigSnapshot.Slot> slots(Handle h, long accountId, Long shopId) {
     String where = shopId == null ? "shop_id IS NULL" : "shop_id = :s";
@@ -88,11 +101,6 @@ public final class Revisions {
         .bind("a", accountId);
     if (shopId != null) q.bind("s", shopId);
     return q.map((rs, ctx) -> new ConfigSnapshot.Slot(rs.getString("id"), rs.getString("name"), rs.getInt("position"))).list();
-  }
-
-  /** SQLite hands booleans back as integers, PostgreSQL as booleans. */
-  private static boolean bool(Object value) {
-    return value instanceof Boolean b ? b : ((Number) value).intValue() != 0;
   }
 
   static String toJson(ConfigSnapshot snapshot) {

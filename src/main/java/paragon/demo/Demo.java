@@ -51,14 +51,13 @@ public final class Demo {
   private Demo() {}
 
   public static Report prepare(Database db, Clock clock) {
-    Long existing = db.read(h -> h.createQuery("SELECT account_id FROM admins WHERE email = :e")
-        .bind("e", OWNER_EMAIL).mapTo(Long.class).findOne().orElse(null));
+    Accounts accounts = new Accounts(db, clock);
+    Long existing = accounts.login(OWNER_EMAIL).map(Accounts.Login::accountId).orElse(null);
     DeviceStore devices = new DeviceStore(db, clock, new Cutoffs());
     if (existing != null) return new Report(false, true, existing, freshCodes(devices, existing));
-    long accounts = db.read(h -> h.createQuery("SELECT COUNT(*) FROM accounts").mapTo(Long.class).one());
-    if (accounts > 0) return new Report(false, false, 0, List.of());
+    if (accounts.count() > 0) return new Report(false, false, 0, List.of());
 
-    long accountId = new Accounts(db, clock).create(
+    long accountId = accounts.create(
         new Accounts.NewAccount(ACCOUNT, Plan.MAX, "pl", OWNER_EMAIL, "Olga Właścicielka", OWNER_PASSWORD)).accountId();
     long[] shops = db.inTransaction(h -> {
       long krakow = Seed.shop(h, accountId, "Kraków Rynek", true, clock.millis());
@@ -149,8 +148,8 @@ public final class Demo {
     }
     out.append(report.created() ? "Created the demo account \"" : "The demo account exists: \"").append(ACCOUNT).append("\"\n");
     out.append("Back office: ").append(baseUrl).append("/backoffice\n");
-    boolean stillDemoPassword = db.read(h -> h.createQuery("SELECT password_hash FROM admins WHERE email = :e")
-        .bind("e", OWNER_EMAIL).mapTo(String.class).findOne().map(hash -> Passwords.matches(OWNER_PASSWORD, hash)).orElse(false));
+    boolean stillDemoPassword = new Accounts(db, Clock.systemUTC()).login(OWNER_EMAIL)
+        .map(login -> Passwords.matches(OWNER_PASSWORD, login.passwordHash())).orElse(false);
     out.append("Owner login: ").append(OWNER_EMAIL).append(" / ")
         .append(stillDemoPassword ? OWNER_PASSWORD : "(password changed since the demo was made)").append('\n');
     out.append("Terminal app: ").append(baseUrl).append("/terminal\n");

@@ -3,9 +3,9 @@ package paragon.devices;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.Map;
 import paragon.accounts.LoginMode;
 import paragon.accounts.Passwords;
+import paragon.accounts.UserPins;
 import paragon.configuration.ConfigSnapshot;
 import paragon.storage.Database;
 import paragon.web.Problem;
@@ -46,19 +46,15 @@ final class CashierLogin {
     ConfigSnapshot snapshot = devices.snapshot(device);
     LoginMode mode = snapshot.loginMode();
     ConfigSnapshot.User user = mode == LoginMode.NONE ? defaultUser(snapshot) : byIdentifier(snapshot, identifier);
-    Map<String, Object> live = db.read(h -> h.createQuery(
-            "SELECT pin_hash, disabled, locked_until FROM users WHERE id = :u AND account_id = :a")
-        .bind("u", user.id()).bind("a", device.accountId()).mapToMap().findOne().orElse(null));
-    if (live == null || TerminalAuth.truthy(live.get("disabled"))) {
+    UserPins.Live live = db.read(h -> UserPins.live(h, device.accountId(), user.id()));
+    if (live == null || live.disabled()) {
       throw Problem.of(403, "user_disabled", "sessions.error.user_disabled_login", user.name());
     }
-    String pinHash = (String) live.get("pin_hash");
+    String pinHash = live.pinHash();
     if (mode == LoginMode.PIN) {
       long now = clock.millis();
-      Object lockedUntil = live.get("locked_until");
-      if (lockedUntil != null && ((Number) lockedUntil).longValue() > now) {
-        throw locked(user, ((Number) lockedUntil).longValue() - now);
-      }
+      Long lockedUntil = live.lockedUntil();
+      if (lockedUntil != null && lockedUntil > now) throw locked(user, lockedUntil - now);
       if (pin == null || pin.isBlank()) throw Problem.invalid("pin", "sessions.error.pin_required");
       if (pinHash == null) throw Problem.of(403, "no_pin", "sessions.error.no_pin", user.name());
       int attempt = claimAttempt(device.accountId(), user);
@@ -70,8 +66,7 @@ final class CashierLogin {
     String token = Tokens.fresh();
     db.inTransaction(h -> {
       if (mode == LoginMode.PIN) {
-        h.createUpdate("UPDATE users SET failed_pins = 0, locked_until = NULL WHERE id = :u AND account_id = :a")
-            .bind("u", user.id()).bind("a", device.accountId()).execute();
+        UserPins.clearFailures(h, device.accountId(), user.id());
       }
       TerminalSessions.endForDevice(h, device.accountId(), device.id());
       h.createUpdate("""
@@ -105,18 +100,10 @@ final class CashierLogin {
   private int claimAttempt(long accountId, ConfigSnapshot.User user) {
     long now = clock.millis();
     // An expired lock starts a fresh count: the attempt after it is the first of the new window.
-    Integer attempt = db.inTransaction(h -> h.createQuery("""
-            UPDATE users SET
-              failed_pins = CASE WHEN locked_until IS NOT NULL THEN 1 ELSE failed_pins + 1 END,
-              locked_until = CASE WHEN (CASE WHEN locked_until IS NOT NULL THEN 1 ELSE failed_pins + 1 END) >= :max
-                THEN :until ELSE NULL END
-            WHERE id = :u AND account_id = :a AND (locked_until IS NULL OR locked_until <= :now)
-            RETURNING failed_pins""")
-        .bind("max", MAX_WRONG_PINS).bind("until", now + LOCKOUT.toMillis()).bind("now", now)
-        .bind("u", user.id()).bind("a", accountId).mapTo(Integer.class).findOne().orElse(null));
+    Integer attempt = db.inTransaction(h ->
+        UserPins.claimAttempt(h, accountId, user.id(), MAX_WRONG_PINS, now + LOCKOUT.toMillis(), now));
     if (attempt != null) return attempt;
-    Long until = db.read(h -> h.createQuery("SELECT locked_until FROM users WHERE id = :u AND account_id = :a")
-        .bind("u", user.id()).bind("a", accountId).mapTo(Long.class).findOne().orElse(null));
+    Long until = db.read(h -> UserPins.lockedUntil(h, accountId, user.id()));
     throw locked(user, until == null ? LOCKOUT.toMillis() : Math.max(0, until - now));
   }
 

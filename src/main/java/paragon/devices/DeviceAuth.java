@@ -65,7 +65,8 @@ public final class DeviceAuth {
     return db.read(h -> snapshots.get(h, device.accountId(), device.appliedRevision()));
   }
 
-  DeviceStore store() {
+  /** The devices' store (the back office's settings page lists the devices that cannot share from it). */
+  public DeviceStore store() {
     return store;
   }
 

@@ -2,8 +2,13 @@ package paragon.devices;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jdbi.v3.core.Handle;
+import paragon.accounts.SettingsStore;
+import paragon.accounts.Shops;
 import paragon.configuration.Revisions;
 import paragon.storage.Database;
 import paragon.web.Problem;
@@ -41,9 +46,7 @@ public final class DeviceStore {
     if (trimmed.isEmpty() || trimmed.length() > NAME_MAX) throw Problem.invalid("name", "devices.error.name_length", NAME_MAX);
     if (model == null) throw Problem.invalid("model", "devices.error.model");
     return db.inTransaction(h -> {
-      boolean shopExists = h.createQuery("SELECT COUNT(*) FROM shops WHERE id = :s AND account_id = :a")
-          .bind("s", shopId).bind("a", accountId).mapTo(Integer.class).one() > 0;
-      if (!shopExists) throw Problem.invalid("shop", "devices.error.shop");
+      if (!Shops.exists(h, accountId, shopId)) throw Problem.invalid("shop", "devices.error.shop");
       String code = PairingCodes.fresh();
       long expires = clock.millis() + CODE_TTL.toMillis();
       long id = h.createQuery("""
@@ -94,13 +97,17 @@ public final class DeviceStore {
     long now = clock.millis();
     record Result(Paired paired, boolean wasPaired) {}
     Result result = db.inTransaction(h -> {
-      var row = h.createQuery("""
+      Pairing row = h.createQuery("""
               SELECT id, account_id, shop_id, name, model, pairing_expires_at, paired_at
               FROM devices WHERE pairing_code_hash = :c AND revoked_at IS NULL""")
-          .bind("c", codeHash).mapToMap().findOne().orElseThrow(() -> Problem.invalid("code", "devices.error.code_unknown"));
-      if (((Number) row.get("pairing_expires_at")).longValue() <= now) throw Problem.invalid("code", "devices.error.code_expired");
-      long id = ((Number) row.get("id")).longValue();
-      long accountId = ((Number) row.get("account_id")).longValue();
+          .bind("c", codeHash)
+          .map((rs, ctx) -> new Pairing(rs.getLong("id"), rs.getLong("account_id"), rs.getLong("shop_id"),
+              rs.getString("name"), DeviceModel.valueOf(rs.getString("model")), rs.getLong("pairing_expires_at"),
+              rs.getObject("paired_at") != null))
+          .findOne().orElseThrow(() -> Problem.invalid("code", "devices.error.code_unknown"));
+      if (row.expiresAt() <= now) throw Problem.invalid("code", "devices.error.code_expired");
+      long id = row.id();
+      long accountId = row.accountId();
       long revision = currentRevisionWithSnapshot(h, accountId);
       String token = Tokens.fresh();
       int updated = h.createUpdate("""
@@ -111,13 +118,16 @@ public final class DeviceStore {
           .bind("c", codeHash).execute();
       if (updated != 1) throw Problem.invalid("code", "devices.error.code_unknown");
       TerminalSessions.endForDevice(h, accountId, id);
-      Device device = new Device(id, accountId, ((Number) row.get("shop_id")).longValue(), (String) row.get("name"),
-          DeviceModel.valueOf((String) row.get("model")), revision);
-      return new Result(new Paired(token, device), row.get("paired_at") != null);
+      Device device = new Device(id, accountId, row.shopId(), row.name(), row.model(), revision);
+      return new Result(new Paired(token, device), row.wasPaired());
     });
     if (result.wasPaired()) cutoffs.deviceRevoked(result.paired().device().accountId(), result.paired().device().id());
     return result.paired();
   }
+
+  /** A device row found by its pairing code. */
+  private record Pairing(long id, long accountId, long shopId, String name, DeviceModel model, long expiresAt,
+      boolean wasPaired) {}
 
   /** The paired, not revoked device holding {@code token}, or null. Records the contact. */
   Device byToken(String token) {
@@ -152,8 +162,7 @@ public final class DeviceStore {
   void ack(Device device, long revision, RevisionApplied applied) {
     Runnable afterCommit = db.inTransaction(h -> {
       long current = Revisions.current(h, device.accountId());
-      boolean exists = h.createQuery("SELECT COUNT(*) FROM config_revisions WHERE account_id = :a AND revision = :r")
-          .bind("a", device.accountId()).bind("r", revision).mapTo(Integer.class).one() > 0;
+      boolean exists = Revisions.exists(h, device.accountId(), revision);
       if (revision > current || !exists) throw Problem.invalid("revision", "devices.error.revision_unknown", revision, current);
       Runnable after = applied.applying(h, device, revision);
       h.createUpdate("""
@@ -194,40 +203,76 @@ public final class DeviceStore {
   }
 
   SyncState syncState(Handle h, Device device) {
-    return h.createQuery("""
-            SELECT a.revision, d.applied_revision, d.sync_requested_at FROM devices d JOIN accounts a ON a.id = d.account_id
-            WHERE d.id = :d AND d.account_id = :a""")
+    long current = Revisions.current(h, device.accountId());
+    return h.createQuery("SELECT applied_revision, sync_requested_at FROM devices WHERE id = :d AND account_id = :a")
         .bind("d", device.id()).bind("a", device.accountId())
-        .map((rs, ctx) -> new SyncState(rs.getLong(1), rs.getLong(2), rs.getObject(3) != null))
+        .map((rs, ctx) -> new SyncState(current, rs.getLong(1), rs.getObject(2) != null))
         .one();
   }
 
   /** Every device of the account, newest last, with what the back office shows about it. */
   public List<DeviceStatus> list(long accountId) {
-    return db.read(h -> h.createQuery("""
-            SELECT d.id, d.name, d.model, d.shop_id, s.name AS shop_name, d.paired_at, d.revoked_at,
-              d.pairing_expires_at, d.applied_revision, d.last_contact_at, d.sync_requested_at, a.revision
-            FROM devices d JOIN shops s ON s.id = d.shop_id AND s.account_id = d.account_id
-              JOIN accounts a ON a.id = d.account_id
-            WHERE d.account_id = :a ORDER BY d.id""")
-        .bind("a", accountId)
-        .map((rs, ctx) -> new DeviceStatus(rs.getLong("id"), rs.getString("name"), DeviceModel.valueOf(rs.getString("model")),
-            rs.getLong("shop_id"), rs.getString("shop_name"), longOrNull(rs.getObject("paired_at")),
-            longOrNull(rs.getObject("revoked_at")), longOrNull(rs.getObject("pairing_expires_at")),
-            longOrNull(rs.getObject("applied_revision")), longOrNull(rs.getObject("last_contact_at")),
-            longOrNull(rs.getObject("sync_requested_at")), rs.getLong("revision")))
-        .list());
+    return db.read(h -> {
+      // Shop names and the current revision from their owners, in the same read.
+      Map<Long, String> shops = new HashMap<>();
+      Shops.list(h, accountId).forEach(s -> shops.put(s.id(), s.name()));
+      long current = Revisions.current(h, accountId);
+      return h.createQuery("""
+              SELECT id, name, model, shop_id, paired_at, revoked_at, pairing_expires_at, applied_revision,
+                last_contact_at, sync_requested_at
+              FROM devices WHERE account_id = :a ORDER BY id""")
+          .bind("a", accountId)
+          .map((rs, ctx) -> new DeviceStatus(rs.getLong("id"), rs.getString("name"),
+              DeviceModel.valueOf(rs.getString("model")), rs.getLong("shop_id"), shops.get(rs.getLong("shop_id")),
+              longOrNull(rs.getObject("paired_at")), longOrNull(rs.getObject("revoked_at")),
+              longOrNull(rs.getObject("pairing_expires_at")), longOrNull(rs.getObject("applied_revision")),
+              longOrNull(rs.getObject("last_contact_at")), longOrNull(rs.getObject("sync_requested_at")), current))
+          .list();
+    });
   }
+
+  /** Every device's name by id, revoked ones too (a sale names its terminal forever). */
+  public static Map<Long, String> names(Handle h, long accountId) {
+    Map<Long, String> out = new HashMap<>();
+    h.createQuery("SELECT id, name FROM devices WHERE account_id = :a")
+        .bind("a", accountId).map((rs, ctx) -> out.put(rs.getLong("id"), rs.getString("name"))).list();
+    return out;
+  }
+
+  /**
+   * Active (not revoked) devices whose model cannot share, so they park locally even with sharing on;
+   * by shop name (the shops' own order), then device name.
+   */
+  public List<SettingsStore.LocalOnlyDevice> localOnly(long accountId) {
+    return db.read(h -> {
+      List<Shops.Shop> shops = Shops.list(h, accountId);
+      Map<Long, Integer> rank = new HashMap<>();
+      for (int i = 0; i < shops.size(); i++) rank.put(shops.get(i).id(), i);
+      return h.createQuery("""
+              SELECT id, name, model, shop_id FROM devices
+              WHERE account_id = :a AND revoked_at IS NULL AND model NOT IN ('SMART_PLUS', 'POCKET')
+              ORDER BY name""")
+          .bind("a", accountId)
+          .map((rs, ctx) -> new Row(rs.getLong("id"), rs.getString("name"), DeviceModel.valueOf(rs.getString("model")),
+              rs.getLong("shop_id")))
+          .list().stream()
+          .sorted(Comparator.comparing((Row d) -> rank.get(d.shopId())))
+          .map(d -> new SettingsStore.LocalOnlyDevice(d.id(), d.name(), d.model(), shops.get(rank.get(d.shopId())).name()))
+          .toList();
+    });
+  }
+
+  private record Row(long id, String name, DeviceModel model, long shopId) {}
 
   private static Long longOrNull(Object value) {
     return value == null ? null : ((Number) value).longValue();
   }
 
   private static void requireActive(Handle h, long accountId, long deviceId) {
-    var revoked = h.createQuery("SELECT revoked_at FROM devices WHERE id = :d AND account_id = :a")
-        .bind("d", deviceId).bind("a", accountId).mapToMap().findOne()
+    boolean revoked = h.createQuery("SELECT revoked_at IS NOT NULL FROM devices WHERE id = :d AND account_id = :a")
+        .bind("d", deviceId).bind("a", accountId).mapTo(Boolean.class).findOne()
         .orElseThrow(() -> Problem.notFound("device " + deviceId));
-    if (revoked.get("revoked_at") != null) throw Problem.conflict("revoked", "devices.error.revoked");
+    if (revoked) throw Problem.conflict("revoked", "devices.error.revoked");
   }
 
   /**

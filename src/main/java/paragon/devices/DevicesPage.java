@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import paragon.accounts.BackOfficeAuth;
+import paragon.accounts.Shops;
 import paragon.storage.Database;
 import paragon.web.FieldErrors;
 import paragon.web.PageContext;
@@ -113,10 +114,8 @@ public final class DevicesPage {
   }
 
   private List<DeviceForm.ShopOption> shops(long account) {
-    return db.read(h -> h.createQuery("SELECT id, name FROM shops WHERE account_id = :a ORDER BY name, id")
-        .bind("a", account)
-        .map((rs, c) -> new DeviceForm.ShopOption(rs.getLong("id"), rs.getString("name")))
-        .list());
+    return db.read(h -> Shops.list(h, account)).stream()
+        .map(s -> new DeviceForm.ShopOption(s.id(), s.name())).toList();
   }
 
   private String nameOf(long account, String id) {

@@ -4,12 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import java.io.IOException;
+import paragon.web.Json;
 import paragon.web.Problem;
 import paragon.web.Storable;
 
 /** Reading the small JSON bodies of the device API, refusing what is not JSON with a 400 naming the body. */
 final class JsonBody {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.MAPPER;
 
   private JsonBody() {}
 

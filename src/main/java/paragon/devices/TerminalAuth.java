@@ -1,8 +1,8 @@
 package paragon.devices;
 
 import io.javalin.http.Context;
-import java.util.Map;
 import paragon.accounts.Permission;
+import paragon.accounts.UserPins;
 import paragon.configuration.ConfigSnapshot;
 import paragon.configuration.EffectiveConfig;
 import paragon.storage.Database;
@@ -41,19 +41,20 @@ public final class TerminalAuth {
     Device device = devices.authenticate(deviceToken);
     if (sessionToken == null || sessionToken.isBlank()) throw ended("sessions.error.missing");
     String id = Tokens.hash(sessionToken.strip());
-    Map<String, Object> row = db.read(h -> h.createQuery("""
-            SELECT s.user_id, s.pin_stamp, u.pin_hash, u.disabled
-            FROM terminal_sessions s JOIN users u ON u.id = s.user_id AND u.account_id = s.account_id
-            WHERE s.id = :s AND s.account_id = :a AND s.device_id = :d""")
+    // The session and its user's live row in one read (the user's row is the accounts package's).
+    Live row = db.read(h -> h.createQuery("""
+            SELECT user_id, pin_stamp FROM terminal_sessions WHERE id = :s AND account_id = :a AND device_id = :d""")
         .bind("s", id).bind("a", device.accountId()).bind("d", device.id())
-        .mapToMap().findOne().orElse(null));
-    if (row == null) throw ended("sessions.error.ended");
-    long userId = ((Number) row.get("user_id")).longValue();
-    if (truthy(row.get("disabled"))) {
+        .map((rs, ctx) -> new Live(rs.getLong("user_id"), rs.getString("pin_stamp"), null))
+        .findOne().map(s -> new Live(s.userId(), s.pinStamp(), UserPins.live(h, device.accountId(), s.userId())))
+        .orElse(null));
+    if (row == null || row.user() == null) throw ended("sessions.error.ended");
+    long userId = row.userId();
+    if (row.user().disabled()) {
       end(device, id);
       throw ended("sessions.error.user_disabled");
     }
-    if (!pinStamp((String) row.get("pin_hash")).equals(row.get("pin_stamp"))) {
+    if (!pinStamp(row.user().pinHash()).equals(row.pinStamp())) {
       end(device, id);
       throw ended("sessions.error.pin_changed");
     }
@@ -92,8 +93,6 @@ public final class TerminalAuth {
         .bind("s", sessionId).bind("a", device.accountId()).execute());
   }
 
-  /** SQLite hands booleans back as integers, PostgreSQL as booleans. */
-  static boolean truthy(Object value) {
-    return value instanceof Boolean b ? b : ((Number) value).intValue() != 0;
-  }
+  /** A session row with its user's live PIN row (null when the user is gone). */
+  private record Live(long userId, String pinStamp, UserPins.Live user) {}
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 import paragon.storage.Database;
+import paragon.web.Json;
 
 /** A receipt's audit trail: every accepted command that changed it (who, which device, when, what). */
 public final class Audit {
@@ -17,14 +18,26 @@ public final class Audit {
   public record Entry(long at, long deviceId, long n, long userId, String userName, String type, JsonNode command,
       long seq) {}
 
+  /** An entry as stored: {@code summary} the command's JSON text (the back office reads it so). */
+  public record Stored(long at, long deviceId, long n, long userId, String userName, String type, String summary,
+      long seq) {}
+
   /** The trail of {@code receiptId}, oldest first; empty for an unknown or foreign receipt. */
   public List<Entry> trail(long accountId, String receiptId) {
+    return stored(accountId, receiptId).stream()
+        .map(s -> new Entry(s.at(), s.deviceId(), s.n(), s.userId(), s.userName(), s.type(), parse(s.summary()),
+            s.seq()))
+        .toList();
+  }
+
+  /** The same trail with each command as stored text. */
+  public List<Stored> stored(long accountId, String receiptId) {
     return db.read(h -> h.createQuery("""
             SELECT created_at, device_id, n, user_id, user_name, type, summary, seq FROM receipt_audit
             WHERE account_id = :a AND receipt_id = :r ORDER BY id""")
         .bind("a", accountId).bind("r", receiptId)
-        .map((rs, ctx) -> new Entry(rs.getLong("created_at"), rs.getLong("device_id"), rs.getLong("n"),
-            rs.getLong("user_id"), rs.getString("user_name"), rs.getString("type"), parse(rs.getString("summary")),
+        .map((rs, ctx) -> new Stored(rs.getLong("created_at"), rs.getLong("device_id"), rs.getLong("n"),
+            rs.getLong("user_id"), rs.getString("user_name"), rs.getString("type"), rs.getString("summary"),
             rs.getLong("seq")))
         .list());
   }
@@ -62,7 +75,7 @@ public final class Audit {
 
   private static JsonNode parse(String json) {
     try {
-      return ChangeFeed.JSON.readTree(json);
+      return Json.MAPPER.readTree(json);
     } catch (java.io.IOException e) {
       throw new IllegalStateException("audit entry is not JSON", e);
     }

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
+import paragon.web.Json;
 
 /**
  * The per-device command log (Replicache-style: client id + monotonic mutation number). The cursor row
@@ -51,7 +52,7 @@ final class CommandLog {
             VALUES (:a, :d, :n, :type, :u, :status, :code, :seq, :body, :result, :now)""")
         .bind("a", a.accountId()).bind("d", a.deviceId()).bind("n", n).bind("type", type).bind("u", a.userId())
         .bind("status", logged.status()).bind("code", logged.code()).bind("seq", logged.seq()).bind("body", body)
-        .bind("result", ChangeFeed.json(logged)).bind("now", now).execute();
+        .bind("result", Json.write(logged)).bind("now", now).execute();
     h.createUpdate("UPDATE command_cursors SET last_n = :n WHERE account_id = :a AND device_id = :d")
         .bind("n", n).bind("a", a.accountId()).bind("d", a.deviceId()).execute();
   }
@@ -83,7 +84,7 @@ final class CommandLog {
 
   private static Logged readLogged(String json, long deviceId, long n) {
     try {
-      return ChangeFeed.JSON.readValue(json, Logged.class);
+      return Json.MAPPER.readValue(json, Logged.class);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("command log entry " + deviceId + "/" + n + " is not readable", e);
     }
@@ -91,7 +92,7 @@ final class CommandLog {
 
   private static JsonNode read(String json, String what) {
     try {
-      return ChangeFeed.JSON.readTree(json);
+      return Json.MAPPER.readTree(json);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("command " + what + " is not JSON: " + json, e);
     }

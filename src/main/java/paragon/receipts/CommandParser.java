@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.stream.Collectors;
+import paragon.web.Json;
 import paragon.web.Storable;
 
 /**
@@ -23,7 +24,9 @@ import paragon.web.Storable;
  * (grosze, thousandths, ids, counts), so 100.7 is refused rather than truncated to 100; 2.0 is 2.
  */
 final class CommandParser {
-  private static final ObjectMapper STRICT = new ObjectMapper()
+  /** The app's mapper made strict: unknown fields and floats for integers are refused. */
+  private static final ObjectMapper STRICT = Json.MAPPER.copy()
+      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
 
   private CommandParser() {}
@@ -99,14 +102,14 @@ final class CommandParser {
 
   /** The body with every integral floating number (2.0, 1e3) written as the integer it is. */
   private static JsonNode exact(JsonNode node) {
-    if (node.isFloatingPointNumber()) return ChangeFeed.JSON.getNodeFactory().numberNode(node.longValue());
+    if (node.isFloatingPointNumber()) return Json.MAPPER.getNodeFactory().numberNode(node.longValue());
     if (node.isObject()) {
-      ObjectNode copy = ChangeFeed.JSON.createObjectNode();
+      ObjectNode copy = Json.MAPPER.createObjectNode();
       node.fields().forEachRemaining(f -> copy.set(f.getKey(), exact(f.getValue())));
       return copy;
     }
     if (node.isArray()) {
-      var copy = ChangeFeed.JSON.createArrayNode();
+      var copy = Json.MAPPER.createArrayNode();
       node.forEach(item -> copy.add(exact(item)));
       return copy;
     }

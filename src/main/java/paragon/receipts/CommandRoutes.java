@@ -5,6 +5,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
 import paragon.devices.TerminalAuth;
+import paragon.web.Json;
 import paragon.web.Lang;
 import paragon.web.Problem;
 import paragon.web.RequestIds;
@@ -34,7 +35,7 @@ public final class CommandRoutes {
     Actor actor = Actor.of(auth.require(ctx));
     JsonNode batch;
     try {
-      batch = ChangeFeed.JSON.readTree(ctx.body());
+      batch = Json.MAPPER.readTree(ctx.body());
     } catch (IOException e) {
       throw Problem.invalid("commands", "receipts.batch.array");
     }

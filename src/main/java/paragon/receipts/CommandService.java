@@ -137,8 +137,8 @@ public final class CommandService {
     for (Receipt r : acc.touched()) lastInSpace.put(r.space(), r);
     for (Receipt r : acc.touched()) {
       Receipt before = state.receipt(r.id());
-      ChangeFeed.lock(h, a.accountId(), r.space());
-      long seq = ChangeFeed.next(h, a.accountId(), r.space());
+      ChangeWriter.lock(h, a.accountId(), r.space());
+      long seq = ChangeWriter.next(h, a.accountId(), r.space());
       boolean charged = before == null || !before.charged().equals(r.charged());
       Receipt saved = r.withSeqs(seq, charged ? seq : before.contentSeq());
       ReceiptStore.save(h, a.accountId(), saved);
@@ -146,8 +146,8 @@ public final class CommandService {
         ReceiptStore.endGeneration(h, a.accountId(), saved.space(), saved.slotId(), saved.generation());
       }
       // The command's last row in a space says so: with it the device's commands up to n are all there.
-      ChangeFeed.By completes = lastInSpace.get(r.space()) == r ? new ChangeFeed.By(a.deviceId(), n) : null;
-      ChangeFeed.write(h, a.accountId(), saved.view(seq, saved.contentSeq()), completes, now);
+      ChangeWriter.By completes = lastInSpace.get(r.space()) == r ? new ChangeWriter.By(a.deviceId(), n) : null;
+      ChangeWriter.write(h, a.accountId(), saved.view(seq, saved.contentSeq()), completes, now);
       Audit.write(h, a, n, parsed.type(), parsed.body(), saved.id(), seq, now);
       committed.merge(saved.space(), seq, Math::max);
       if (saved.id().equals(acc.main())) {
@@ -155,11 +155,11 @@ public final class CommandService {
         mainSpace = saved.space();
       }
       if (acc.sale() != null && saved.id().equals(acc.sale().receiptId())) {
-        Sales.write(h, a, acc.sale(), saved, seq, now);
+        SaleRecords.write(h, a, acc.sale(), saved, seq, now);
       }
     }
     ReceiptStore.markRemoved(h, a.accountId(), acc.removedLines());
-    if (acc.dayClose()) result.putAll(Sales.dayClose(h, a, now));
+    if (acc.dayClose()) result.putAll(SaleRecords.dayClose(h, a, now));
     if (mainSeq == null && state.receipt(acc.main()) != null) {
       mainSeq = state.receipt(acc.main()).seq();
       mainSpace = state.receipt(acc.main()).space();

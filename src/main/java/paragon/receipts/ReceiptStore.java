@@ -10,6 +10,7 @@ import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import paragon.receipts.ReceiptView.Kind;
 import paragon.receipts.ReceiptView.State;
+import paragon.web.Json;
 
 /** Receipts and lines in SQL: read a receipt whole, write it whole. Every query scoped by account. */
 final class ReceiptStore {
@@ -80,7 +81,7 @@ final class ReceiptStore {
   private static DefaultName defaultName(String json) {
     if (json == null) return null;
     try {
-      return ChangeFeed.JSON.readValue(json, DefaultName.class);
+      return Json.MAPPER.readValue(json, DefaultName.class);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("stored default name is not readable: " + json, e);
     }
@@ -150,7 +151,7 @@ final class ReceiptStore {
             WHERE receipts.account_id = excluded.account_id""")
         .bind("id", r.id()).bind("space", r.space()).bind("shop", r.shopId()).bind("slot", r.slotId())
         .bind("gen", r.generation()).bind("number", r.number()).bind("name", r.name())
-        .bind("defaultName", r.defaultName() == null ? null : ChangeFeed.json(r.defaultName())).bind("kind", r.kind().name())
+        .bind("defaultName", r.defaultName() == null ? null : Json.write(r.defaultName())).bind("kind", r.kind().name())
         .bind("state", r.state().name()).bind("owner", r.ownerUserId()).bind("ownerRole", r.ownerRoleId())
         .bind("createdBy", r.createdByUserId()).bind("device", r.createdOnDevice()).bind("attention", r.attention())
         .bind("recoveredFrom", r.recoveredFrom()).bind("note", r.note()).bind("guests", r.guests())

@@ -14,6 +14,7 @@ import paragon.configuration.Revisions;
 import paragon.devices.Device;
 import paragon.devices.RevisionApplied;
 import paragon.sync.Feed;
+import paragon.web.Json;
 
 /**
  * When a device acknowledges a revision under which sharing is effective for it, its open local
@@ -55,8 +56,8 @@ public final class SharingJoin implements RevisionApplied {
     // Only the device's own commands create receipts in its space, and they wait for the cursor lock
     // held now: an empty space stays empty, so the common ack takes no space lock at all.
     if (ReceiptStore.openIn(h, account, local).isEmpty()) return NOTHING;
-    ChangeFeed.lock(h, account, local);
-    ChangeFeed.lock(h, account, shop);
+    ChangeWriter.lock(h, account, local);
+    ChangeWriter.lock(h, account, shop);
     List<Receipt> open = ReceiptStore.openIn(h, account, local).stream()
         .map(id -> ReceiptStore.load(h, account, id)).toList();
     Map<String, Long> generations = new HashMap<>();
@@ -74,16 +75,16 @@ public final class SharingJoin implements RevisionApplied {
     Map<String, Long> committed = new TreeMap<>();
     for (JoinRules.Step step : steps) {
       Receipt r = step.receipt();
-      long seq = ChangeFeed.next(h, account, r.space());
+      long seq = ChangeWriter.next(h, account, r.space());
       Receipt saved = r.withSeqs(seq, seq);
       if (!step.rowOnly()) ReceiptStore.save(h, account, saved);
       if (saved.slotId() != null && !saved.isOpen()) {
         ReceiptStore.endGeneration(h, account, saved.space(), saved.slotId(), saved.generation());
       }
-      ChangeFeed.write(h, account, saved.view(seq, seq), null, now);
+      ChangeWriter.write(h, account, saved.view(seq, seq), null, now);
       if (step.audit() != null) {
         Audit.writeByDevice(h, account, device.id(), device.name(), lastCommand, "join",
-            ChangeFeed.json(step.audit()), saved.id(), seq, now);
+            Json.write(step.audit()), saved.id(), seq, now);
       }
       committed.merge(saved.space(), seq, Math::max);
     }

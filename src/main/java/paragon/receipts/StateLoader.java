@@ -50,7 +50,7 @@ final class StateLoader {
         break;
       }
       if (round > 3) throw new IllegalStateException("lines of command keep moving between spaces");
-      for (String space : spaces) ChangeFeed.lock(h, account, space);
+      for (String space : spaces) ChangeWriter.lock(h, account, space);
       locked.addAll(spaces);
     }
     long generation = 1;

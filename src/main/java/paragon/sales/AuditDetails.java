@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import paragon.web.I18n;
+import paragon.web.Json;
 
 /**
  * An audit entry's "what" for a person: the receipt service stores the command as the terminal sent
@@ -16,7 +17,7 @@ import paragon.web.I18n;
  * units, users by name) and leaves out the ids a person cannot read.
  */
 final class AuditDetails {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.MAPPER;
   private static final Set<String> HIDDEN = Set.of("n", "type", "receiptId", "lineId", "targetReceiptId", "newLineId",
       "slotId", "lineIds", "lines", "generation", "mergedReceiptId", "joinedReceiptId");
   private static final Set<String> MONEY = Set.of("unitPrice", "amount");

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import paragon.receipts.ReceiptView;
 import paragon.web.I18n;
+import paragon.web.Json;
 
 /**
  * A receipt's audit trail for the back office, with where a merge took its lines: the row of a merge
@@ -19,7 +20,7 @@ import paragon.web.I18n;
  * merged into them), since a merged-away receipt is deleted and appears in no list of its own.
  */
 public final class Trails {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.MAPPER;
 
   /** One trail row; {@code related}: the receipt a merge row names ({@code relatedKey} says how), else null. */
   public record Row(String at, String user, String terminal, String action, String summary, long seq,

@@ -129,7 +129,7 @@ final class Connection {
     List<Sight.Occupied> occupied = new ArrayList<>();
     for (ReceiptView open : snapshot.receipts()) {
       switch (Sight.of(open, viewer)) {
-        case Sight.Full f -> full.add(Change.json(open));
+        case Sight.Full f -> full.add(FramedChange.json(open));
         case Sight.Occupied o -> occupied.add(o);
         case Sight.Gone g -> { }
       }
@@ -149,7 +149,7 @@ final class Connection {
   }
 
   /** Steps 2-3: live rows from the hub, in seq order, possibly already queued or ahead of us. */
-  void deliver(String space, List<Change> rows) {
+  void deliver(String space, List<FramedChange> rows) {
     if (rows.isEmpty()) return;
     boolean gap = false;
     synchronized (this) {
@@ -158,7 +158,7 @@ final class Connection {
       long last = rows.get(rows.size() - 1).seq;
       c.knownHead = Math.max(c.knownHead, last);
       if (c.catchingUp) return;
-      for (Change row : rows) {
+      for (FramedChange row : rows) {
         if (row.seq <= c.sent) continue;
         if (row.seq != c.sent + 1) {
           c.catchingUp = true;
@@ -189,11 +189,12 @@ final class Connection {
         synchronized (this) {
           after = cursors.get(space).sent;
         }
-        List<Change> rows = feed.changesSince(accountId, space, after, Math.min(PAGE, Math.max(1, outbox.room())))
-            .stream().map(Change::of).toList();
+        List<FramedChange> rows = feed
+            .changesSince(accountId, space, after, Math.min(PAGE, Math.max(1, outbox.room())))
+            .stream().map(FramedChange::of).toList();
         synchronized (this) {
           Cursor c = cursors.get(space);
-          for (Change row : rows) {
+          for (FramedChange row : rows) {
             if (row.seq <= c.sent) continue; // a snapshot (step 5) moved past it while this page was read
             if (row.seq != c.sent + 1) {
               throw new IllegalStateException("change feed of " + space + " skips from " + c.sent + " to " + row.seq);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
+import paragon.web.Json;
 
 /**
  * The stream's server-to-terminal frames, one JSON object per WebSocket text message, each with a
@@ -14,7 +15,7 @@ import java.util.Map;
  * and {@code seq}: after processing it the terminal's cursor for that space is {@code seq}.
  */
 final class Frames {
-  static final ObjectMapper JSON = new ObjectMapper();
+  static final ObjectMapper JSON = Json.MAPPER;
 
   private Frames() {}
 

@@ -11,6 +11,7 @@ import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import paragon.storage.Database;
+import paragon.web.Json;
 
 /**
  * Carries "space S reached seq N" between Paragon nodes on one PostgreSQL database (DESIGN "Storage
@@ -25,7 +26,7 @@ import paragon.storage.Database;
 final class PgBridge implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(PgBridge.class);
   static final String CHANNEL = "paragon_changes";
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.MAPPER;
 
   /** What the bridge wakes: the hub of this node. */
   interface Wakeable {

@@ -81,7 +81,8 @@ final class SpaceChannel {
       synchronized (this) {
         after = lastRead;
       }
-      List<Change> rows = feed.changesSince(accountId, space, after, PAGE).stream().map(Change::of).toList();
+      List<FramedChange> rows =
+          feed.changesSince(accountId, space, after, PAGE).stream().map(FramedChange::of).toList();
       if (rows.isEmpty()) return;
       for (Connection c : members) c.deliver(space, rows);
       synchronized (this) {

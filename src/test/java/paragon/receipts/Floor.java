@@ -95,7 +95,7 @@ final class Floor implements AutoCloseable {
   ReceiptView receipt(String id) {
     return app.db.read(h -> h.createQuery("""
             SELECT c.payload FROM receipts r JOIN changes c ON c.space = r.space AND c.seq = r.seq WHERE r.id = :id""")
-        .bind("id", id).mapTo(String.class).findOne().map(ChangeFeed::parse).orElse(null));
+        .bind("id", id).mapTo(String.class).findOne().map(ChangeFeed::view).orElse(null));
   }
 
   long count(String sqlAfterFrom) {

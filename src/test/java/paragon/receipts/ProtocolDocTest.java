@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import paragon.web.I18n;
+import paragon.testing.JsonText;
+import paragon.web.Json;
 
 /** docs/protocol.md cannot drift: its command examples parse, and it documents every command and code. */
 class ProtocolDocTest {
@@ -29,7 +31,7 @@ class ProtocolDocTest {
     String block = doc.substring(start + "```json".length(), doc.indexOf("```", start + 7));
     Set<String> types = new HashSet<>();
     for (String line : block.strip().split("\n")) {
-      JsonNode node = ChangeFeed.parse_(line);
+      JsonNode node = JsonText.tree(line);
       CommandParser.Parsed parsed = CommandParser.parse(node);
       assertThat(parsed.invalid()).as(line).isNull();
       types.add(parsed.type());
@@ -44,7 +46,7 @@ class ProtocolDocTest {
   void the_numbering_answers_in_the_acks_example_are_the_real_ones() throws IOException {
     String doc = doc();
     int start = doc.indexOf("```json", doc.indexOf("### Acks"));
-    JsonNode acks = ChangeFeed.parse_(doc.substring(start + "```json".length(), doc.indexOf("```", start + 7)));
+    JsonNode acks = JsonText.tree(doc.substring(start + "```json".length(), doc.indexOf("```", start + 7)));
     Set<String> shown = new HashSet<>();
     I18n en = I18n.of("en");
     for (JsonNode ack : acks) {
@@ -56,7 +58,7 @@ class ProtocolDocTest {
         default -> null;
       };
       if (real == null) continue;
-      assertThat(ack).isEqualTo(ChangeFeed.parse_(ChangeFeed.json(real)));
+      assertThat(ack).isEqualTo(JsonText.tree(Json.write(real)));
       shown.add(real.code());
     }
     assertThat(shown).containsExactlyInAnyOrder("gap", Ack.REUSED);
@@ -96,8 +98,8 @@ class ProtocolDocTest {
     String doc = doc();
     int start = doc.indexOf("\n## Receipts");
     int open = doc.indexOf("```json\n", start) + "```json\n".length();
-    JsonNode example = ChangeFeed.JSON.readTree(doc.substring(open, doc.indexOf("```", open)));
-    ReceiptView view = ChangeFeed.JSON.treeToValue(example, ReceiptView.class);
-    assertThat(ChangeFeed.JSON.readTree(ChangeFeed.JSON.writeValueAsString(view))).isEqualTo(example);
+    JsonNode example = Json.MAPPER.readTree(doc.substring(open, doc.indexOf("```", open)));
+    ReceiptView view = Json.MAPPER.treeToValue(example, ReceiptView.class);
+    assertThat(Json.MAPPER.readTree(Json.MAPPER.writeValueAsString(view))).isEqualTo(example);
   }
 }

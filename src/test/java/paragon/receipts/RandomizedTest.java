@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import paragon.devices.DeviceModel;
 import paragon.testing.StreamClient;
 import paragon.testing.TestDatabases;
+import paragon.testing.JsonText;
 
 /**
  * Several terminals send random commands over HTTP, acting on views that are refreshed only now and
@@ -100,11 +101,11 @@ class RandomizedTest {
       Set<String> removedByCommand = new HashSet<>(f.app.db.read(h -> h.createQuery("""
               SELECT body FROM commands WHERE account_id = :a AND status = 'accepted' AND type = 'removeLine'""")
           .bind("a", f.account).mapTo(String.class).list()).stream()
-          .map(b -> ChangeFeed.parse_(b).path("lineId").asText()).toList());
+          .map(b -> JsonText.tree(b).path("lineId").asText()).toList());
       Set<String> deletedByCommand = new HashSet<>(f.app.db.read(h -> h.createQuery("""
               SELECT body FROM commands WHERE account_id = :a AND status = 'accepted' AND type = 'delete'""")
           .bind("a", f.account).mapTo(String.class).list()).stream()
-          .map(b -> ChangeFeed.parse_(b).path("receiptId").asText()).toList());
+          .map(b -> JsonText.tree(b).path("receiptId").asText()).toList());
       Set<String> sales = new HashSet<>(f.app.db.read(h -> h.createQuery("SELECT id FROM sales WHERE account_id = :a")
           .bind("a", f.account).mapTo(String.class).list()));
       Map<String, Integer> inOpenViews = new HashMap<>();

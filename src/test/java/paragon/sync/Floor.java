@@ -139,7 +139,7 @@ final class Floor implements AutoCloseable {
     Map<String, JsonNode> out = new TreeMap<>();
     for (ReceiptView r : server(space).receipts()) {
       switch (Sight.of(r, viewer)) {
-        case Sight.Full f -> out.put(r.id(), reparse(Change.json(r)));
+        case Sight.Full f -> out.put(r.id(), reparse(FramedChange.json(r)));
         case Sight.Occupied o -> out.put(r.id(), reparse(Frames.JSON.createObjectNode().put("id", o.id())
             .put("slotId", o.slotId()).put("name", o.name()).put("kind", o.kind().name()).put("state", o.state().name())
             .put("occupied", true).toString()));

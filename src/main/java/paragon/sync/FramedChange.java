@@ -13,7 +13,7 @@ import paragon.receipts.ReceiptView;
  *
  * <p>The lazily built frames are guarded by {@code this}.
  */
-final class Change {
+final class FramedChange {
   final String space;
   final long seq;
   final ReceiptView view;
@@ -24,7 +24,7 @@ final class Change {
   private String occupied;
   private String gone;
 
-  Change(String space, long seq, ReceiptView view, Long byDevice, Long byN) {
+  FramedChange(String space, long seq, ReceiptView view, Long byDevice, Long byN) {
     this.space = space;
     this.seq = seq;
     this.view = view;
@@ -32,8 +32,8 @@ final class Change {
     this.byN = byN;
   }
 
-  static Change of(ChangeFeed.Change row) {
-    return new Change(row.space(), row.seq(), row.view(), row.byDevice(), row.byN());
+  static FramedChange of(ChangeFeed.ChangeRow row) {
+    return new FramedChange(row.space(), row.seq(), row.view(), row.byDevice(), row.byN());
   }
 
   /** The frame for a terminal of device {@code deviceId} that filters for {@code viewer}. */

@@ -1,0 +1,45 @@
+package paragon.receipts;
+
+import org.jdbi.v3.core.Handle;
+import paragon.web.Json;
+
+/**
+ * The write side of the change feed, used only inside a command's (or a join's) transaction: the
+ * space's row lock, its next seq, and the change row. {@link ChangeFeed} is the read side.
+ */
+final class ChangeWriter {
+  private ChangeWriter() {}
+
+  /** Command {@code n} of device {@code deviceId}. */
+  record By(long deviceId, long n) {}
+
+  /** Takes the space's row lock for the rest of the transaction (creating the space at seq 0). */
+  static void lock(Handle h, long accountId, String space) {
+    h.createUpdate("""
+            INSERT INTO spaces (account_id, space, seq) VALUES (:a, :s, 0)
+            ON CONFLICT (account_id, space) DO NOTHING""")
+        .bind("a", accountId).bind("s", space).execute();
+    h.createUpdate("UPDATE spaces SET seq = seq WHERE account_id = :a AND space = :s")
+        .bind("a", accountId).bind("s", space).execute();
+  }
+
+  /** The space's next seq, taken; the space must be locked. */
+  static long next(Handle h, long accountId, String space) {
+    return h.createQuery("UPDATE spaces SET seq = seq + 1 WHERE account_id = :a AND space = :s RETURNING seq")
+        .bind("a", accountId).bind("s", space).mapTo(Long.class).one();
+  }
+
+  /**
+   * Writes the change row numbered {@code view.seq()} of the view's space; {@code completes}: the
+   * command this row completes in the space (its last row there), or null.
+   */
+  static void write(Handle h, long accountId, ReceiptView view, By completes, long now) {
+    h.createUpdate("""
+            INSERT INTO changes (account_id, space, seq, receipt_id, payload, created_at, device_id, n)
+            VALUES (:a, :s, :seq, :r, :payload, :now, :device, :n)""")
+        .bind("a", accountId).bind("s", view.space()).bind("seq", view.seq()).bind("r", view.id())
+        .bind("payload", Json.write(view)).bind("now", now)
+        .bind("device", completes == null ? null : completes.deviceId())
+        .bind("n", completes == null ? null : completes.n()).execute();
+  }
+}

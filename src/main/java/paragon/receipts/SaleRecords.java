@@ -1,0 +1,136 @@
+package paragon.receipts;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Handle;
+import paragon.storage.Database;
+import paragon.web.Json;
+
+/**
+ * Sale records (a paid receipt), their tenders and VAT, and the day close per device: written in the
+ * paying command's transaction, read by the back office's sales pages (package {@code sales}) through
+ * {@link #find} and {@link #payments}. Every query is scoped by the account.
+ */
+public final class SaleRecords {
+  /** {@code name}: in the account's language; {@code defaultName}: to render in the reader's (null: show name). */
+  public record Sale(String id, long shopId, long deviceId, long userId, long ownerUserId, String name,
+      DefaultName defaultName, long total, long tendered, long change, long closedAt) {}
+
+  public record Payment(String saleId, String method, long amount, long tendered) {}
+
+  /** Filters: a day [from, to) in epoch ms, and optionally a shop, a user, a method. */
+  public record Query(long from, long to, Long shopId, Long userId, String method) {}
+
+  private final Database db;
+
+  public SaleRecords(Database db) {
+    this.db = db;
+  }
+
+  /** Sales matching the filters, newest first, at most {@code limit}. */
+  public List<Sale> find(long accountId, Query q, int limit) {
+    return db.read(h -> {
+      StringBuilder sql = new StringBuilder("""
+          SELECT s.id, s.shop_id, s.device_id, s.user_id, s.owner_user_id, s.name, s.total, s.tendered,
+                 s.change_given, s.closed_at, r.default_name
+          FROM sales s LEFT JOIN receipts r ON r.account_id = s.account_id AND r.id = s.id
+          WHERE s.account_id = :a AND s.closed_at >= :from AND s.closed_at < :to""");
+      if (q.shopId() != null) sql.append(" AND s.shop_id = :shop");
+      if (q.userId() != null) sql.append(" AND s.user_id = :user");
+      if (q.method() != null) {
+        sql.append(" AND EXISTS (SELECT 1 FROM payments p WHERE p.account_id = s.account_id AND p.sale_id = s.id"
+            + " AND p.method = :method)");
+      }
+      sql.append(" ORDER BY s.closed_at DESC, s.id LIMIT :limit");
+      var query = h.createQuery(sql.toString()).bind("a", accountId).bind("from", q.from()).bind("to", q.to())
+          .bind("limit", limit);
+      if (q.shopId() != null) query.bind("shop", q.shopId());
+      if (q.userId() != null) query.bind("user", q.userId());
+      if (q.method() != null) query.bind("method", q.method());
+      return query.map((rs, ctx) -> new Sale(rs.getString("id"), rs.getLong("shop_id"), rs.getLong("device_id"),
+          rs.getLong("user_id"), rs.getLong("owner_user_id"), rs.getString("name"),
+          defaultName(rs.getString("default_name")), rs.getLong("total"),
+          rs.getLong("tendered"), rs.getLong("change_given"), rs.getLong("closed_at"))).list();
+    });
+  }
+
+  /** The payments of these sales, by sale id, in tender order. */
+  public Map<String, List<Payment>> payments(long accountId, List<String> saleIds) {
+    Map<String, List<Payment>> out = new LinkedHashMap<>();
+    if (saleIds.isEmpty()) return out;
+    db.read(h -> h.createQuery("""
+            SELECT sale_id, method, amount, tendered FROM payments
+            WHERE account_id = :a AND sale_id IN (<ids>) ORDER BY sale_id, position""")
+        .bind("a", accountId).bindList("ids", saleIds)
+        .map((rs, ctx) -> new Payment(rs.getString("sale_id"), rs.getString("method"), rs.getLong("amount"),
+            rs.getLong("tendered")))
+        .list())
+        .forEach(p -> out.computeIfAbsent(p.saleId(), k -> new ArrayList<>()).add(p));
+    return out;
+  }
+
+  private static DefaultName defaultName(String json) {
+    return json == null ? null : Json.read(json, DefaultName.class, "a receipt's default name " + json);
+  }
+
+  static void write(Handle h, Actor a, Outcome.Sale sale, Receipt closed, long seq, long now) {
+    h.createUpdate("""
+            INSERT INTO sales (id, account_id, shop_id, space, device_id, user_id, owner_user_id, name, total, tendered,
+              change_given, seq, closed_at)
+            VALUES (:id, :a, :shop, :space, :d, :u, :owner, :name, :total, :tendered, :change, :seq, :now)""")
+        .bind("id", sale.receiptId()).bind("a", a.accountId()).bind("shop", closed.shopId())
+        .bind("space", closed.space()).bind("d", a.deviceId()).bind("u", a.userId())
+        .bind("owner", closed.ownerUserId()).bind("name", closed.name()).bind("total", sale.total())
+        .bind("tendered", sale.tendered()).bind("change", sale.change()).bind("seq", seq).bind("now", now).execute();
+    int position = 0;
+    for (Outcome.Payment p : sale.payments()) {
+      h.createUpdate("""
+              INSERT INTO payments (account_id, sale_id, position, method, amount, tendered)
+              VALUES (:a, :s, :pos, :m, :amount, :tendered)""")
+          .bind("a", a.accountId()).bind("s", sale.receiptId()).bind("pos", position++).bind("m", p.method().name())
+          .bind("amount", p.amount()).bind("tendered", p.tendered()).execute();
+    }
+    for (Money.VatShare v : sale.vat()) {
+      h.createUpdate("""
+              INSERT INTO sale_vat (account_id, sale_id, vat, gross, net, tax) VALUES (:a, :s, :vat, :g, :n, :t)""")
+          .bind("a", a.accountId()).bind("s", sale.receiptId()).bind("vat", v.vat()).bind("g", v.gross())
+          .bind("n", v.net()).bind("t", v.tax()).execute();
+    }
+  }
+
+  private record Totals(long sales, long total) {}
+
+  /** Closes the device's day: totals its sales since its previous close and stamps them with this close. */
+  static Map<String, Object> dayClose(Handle h, Actor a, long now) {
+    Totals totals = h.createQuery("""
+            SELECT COUNT(*) AS sales, COALESCE(SUM(total), 0) AS total FROM sales
+            WHERE account_id = :a AND device_id = :d AND day_close_id IS NULL""")
+        .bind("a", a.accountId()).bind("d", a.deviceId())
+        .map((rs, ctx) -> new Totals(rs.getLong("sales"), rs.getLong("total"))).one();
+    long count = totals.sales();
+    long total = totals.total();
+    Map<String, Long> methods = new LinkedHashMap<>();
+    h.createQuery("""
+            SELECT p.method, SUM(p.amount) AS amount FROM payments p JOIN sales s ON s.id = p.sale_id
+            WHERE s.account_id = :a AND s.device_id = :d AND s.day_close_id IS NULL
+            GROUP BY p.method ORDER BY p.method""")
+        .bind("a", a.accountId()).bind("d", a.deviceId())
+        .map((rs, ctx) -> methods.put(rs.getString("method"), rs.getLong("amount"))).list();
+    long id = h.createQuery("""
+            INSERT INTO day_closes (account_id, device_id, user_id, sales, total, created_at)
+            VALUES (:a, :d, :u, :sales, :total, :now) RETURNING id""")
+        .bind("a", a.accountId()).bind("d", a.deviceId()).bind("u", a.userId()).bind("sales", count)
+        .bind("total", total).bind("now", now).mapTo(Long.class).one();
+    h.createUpdate("""
+            UPDATE sales SET day_close_id = :id WHERE account_id = :a AND device_id = :d AND day_close_id IS NULL""")
+        .bind("id", id).bind("a", a.accountId()).bind("d", a.deviceId()).execute();
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("dayCloseId", id);
+    result.put("sales", count);
+    result.put("total", total);
+    result.put("methods", methods);
+    return result;
+  }
+}
