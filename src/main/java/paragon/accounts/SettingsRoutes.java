@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.Clock;
 import java.util.List;
+import paragon.configuration.Plan;
 import paragon.storage.Database;
 import paragon.web.FieldErrors;
 import paragon.web.PageContext;

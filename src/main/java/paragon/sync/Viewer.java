@@ -3,7 +3,7 @@ package paragon.sync;
 import java.util.Set;
 import java.util.stream.Collectors;
 import paragon.accounts.Permission;
-import paragon.accounts.Visibility;
+import paragon.configuration.Visibility;
 
 /**
  * Who looks at a space through one terminal: the logged-in user, their role and its permissions, and

@@ -8,6 +8,7 @@ import java.util.EnumSet;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import paragon.configuration.Plan;
 import paragon.configuration.Revisions;
 import paragon.devices.Cutoffs;
 import paragon.storage.Database;

@@ -9,7 +9,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import paragon.accounts.Plan;
 import paragon.accounts.Shops;
 import paragon.testing.Owners;
 import paragon.testing.Rows;

@@ -7,10 +7,11 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import paragon.accounts.LoginMode;
-import paragon.accounts.Plan;
-import paragon.accounts.Visibility;
+import paragon.configuration.DeviceModel;
+import paragon.configuration.LoginMode;
 import paragon.configuration.ParkingStore;
+import paragon.configuration.Plan;
+import paragon.configuration.Visibility;
 import paragon.demo.Seed;
 import paragon.testing.TestDatabases;
 

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import paragon.accounts.Visibility;
 import paragon.configuration.EffectiveConfig.SharingBlock;
+import paragon.configuration.Visibility;
 import paragon.receipts.ReceiptView.Kind;
 import paragon.receipts.ReceiptView.State;
 

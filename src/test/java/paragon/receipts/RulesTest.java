@@ -7,8 +7,8 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import paragon.accounts.Permission;
-import paragon.accounts.Visibility;
 import paragon.configuration.EffectiveConfig.SharingBlock;
+import paragon.configuration.Visibility;
 import paragon.receipts.LineCommands.AddLine;
 import paragon.receipts.LineCommands.AdjustQuantity;
 import paragon.receipts.LineCommands.RemoveLine;
@@ -263,7 +263,7 @@ class RulesTest {
     assertThat(off.space()).isEqualTo("device:1");
     rig.accepted(off, new ReceiptCommands.Rename(shared, "Po zmianie"));
     // ... but never for a model that cannot share, whatever else blocks sharing first.
-    Actor smartOff = new Actor(1, 9, Rig.SHOP, paragon.devices.DeviceModel.SMART, 1, "Anna", 10, Set.of(),
+    Actor smartOff = new Actor(1, 9, Rig.SHOP, paragon.configuration.DeviceModel.SMART, 1, "Anna", 10, Set.of(),
         Rig.config(true, false, SharingBlock.SETTING_OFF, Visibility.ALL));
     assertThat(smartOff.reachableSpaces()).containsExactly("device:9");
     assertThat(rig.refused(smartOff, new ReceiptCommands.Rename(shared, "X")).code()).isEqualTo("not_found");

@@ -13,7 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import paragon.devices.DeviceModel;
+import paragon.configuration.DeviceModel;
 import paragon.testing.StreamClient;
 import paragon.testing.TestDatabases;
 

@@ -58,7 +58,7 @@ class StreamDocTest {
     JsonNode doc = Frames.JSON.readTree(s.substring(i, s.indexOf('\n', i)));
     paragon.receipts.ReceiptView view = Frames.JSON.treeToValue(doc.path("receipt"), paragon.receipts.ReceiptView.class);
     Change row = new Change("shop:3", 119, view, 12L, 57L);
-    Viewer anyone = new Viewer(7, 2, Set.of(), paragon.accounts.Visibility.ALL);
+    Viewer anyone = new Viewer(7, 2, Set.of(), paragon.configuration.Visibility.ALL);
     // The envelope as documented; the receipt as the code encodes that view.
     com.fasterxml.jackson.databind.node.ObjectNode expected = doc.deepCopy();
     expected.set("receipt", Frames.JSON.readTree(Change.json(view)));
