@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 import paragon.configuration.Revisions;
-import paragon.devices.Cutoffs;
 import paragon.storage.Database;
 import paragon.web.Problem;
 

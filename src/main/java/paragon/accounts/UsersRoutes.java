@@ -5,7 +5,6 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.Clock;
 import java.util.List;
-import paragon.devices.Cutoffs;
 import paragon.storage.Database;
 import paragon.web.FieldErrors;
 import paragon.web.PageContext;

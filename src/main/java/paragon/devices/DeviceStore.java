@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
+import paragon.accounts.Cutoffs;
 import paragon.configuration.DeviceModel;
 import paragon.configuration.Revisions;
 import paragon.storage.Database;

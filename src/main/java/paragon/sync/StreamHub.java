@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.websocket.api.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import paragon.devices.Cutoffs;
+import paragon.accounts.Cutoffs;
 import paragon.devices.TerminalAuth;
 import paragon.devices.TerminalSession;
 import paragon.receipts.ChangeFeed;

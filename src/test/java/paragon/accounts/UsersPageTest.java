@@ -7,7 +7,6 @@ import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import paragon.configuration.Plan;
-import paragon.devices.Cutoffs;
 import paragon.testing.Owners;
 import paragon.testing.Rows;
 import paragon.testing.TestApp;

@@ -10,7 +10,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import paragon.configuration.Plan;
 import paragon.configuration.Revisions;
-import paragon.devices.Cutoffs;
 import paragon.storage.Database;
 import paragon.testing.MutableClock;
 import paragon.testing.TestDatabases;

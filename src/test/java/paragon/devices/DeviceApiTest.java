@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import paragon.accounts.Cutoffs;
 import paragon.configuration.DeviceModel;
 import paragon.demo.Seed;
 import paragon.testing.TestDatabases;

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
+import paragon.accounts.Cutoffs;
 import paragon.accounts.Permission;
 import paragon.configuration.DeviceModel;
 import paragon.configuration.LoginMode;

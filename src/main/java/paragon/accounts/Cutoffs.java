@@ -1,4 +1,4 @@
-package paragon.devices;
+package paragon.accounts;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
