@@ -9,7 +9,6 @@ import paragon.configuration.EffectiveConfig;
 import paragon.configuration.Revisions;
 import paragon.devices.DeviceStore;
 import paragon.devices.TerminalSession;
-import paragon.sync.Viewer;
 
 /**
  * Who sends a command: a paired device of a shop, the cashier logged in on it, and the configuration

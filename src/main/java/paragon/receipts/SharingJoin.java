@@ -13,7 +13,6 @@ import paragon.configuration.EffectiveConfig;
 import paragon.configuration.Revisions;
 import paragon.devices.Device;
 import paragon.devices.RevisionApplied;
-import paragon.sync.Feed;
 
 /**
  * When a device acknowledges a revision under which sharing is effective for it, its open local

@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import paragon.receipts.ChangeFeed;
 import paragon.receipts.ReceiptView;
+import paragon.receipts.Viewer;
 
 /**
  * One terminal's stream: which spaces it follows, for whom it filters, and, per space, the last seq

@@ -17,6 +17,8 @@ import paragon.accounts.Cutoffs;
 import paragon.devices.TerminalAuth;
 import paragon.devices.TerminalSession;
 import paragon.receipts.ChangeFeed;
+import paragon.receipts.Feed;
+import paragon.receipts.Viewer;
 import paragon.storage.Database;
 import paragon.web.Problem;
 

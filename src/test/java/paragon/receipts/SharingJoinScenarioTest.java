@@ -14,7 +14,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 import paragon.configuration.DeviceModel;
 import paragon.configuration.EffectiveConfig;
 import paragon.configuration.Revisions;
-import paragon.sync.Feed;
 import paragon.testing.StreamClient;
 import paragon.testing.TestDatabases;
 import paragon.web.I18n;

@@ -18,6 +18,7 @@ import paragon.configuration.Visibility;
 import paragon.demo.Seed;
 import paragon.receipts.ChangeFeed;
 import paragon.receipts.ReceiptView;
+import paragon.receipts.Viewer;
 import paragon.storage.Database;
 import paragon.testing.MutableClock;
 import paragon.testing.StreamClient;

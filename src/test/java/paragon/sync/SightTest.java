@@ -11,6 +11,7 @@ import paragon.configuration.Visibility;
 import paragon.receipts.ReceiptView.Kind;
 import paragon.receipts.ReceiptView.State;
 import paragon.receipts.ReceiptView;
+import paragon.receipts.Viewer;
 
 class SightTest {
   private static final long ANNA = 1, BOB = 2, CHEF = 3;

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import paragon.receipts.Viewer;
 
 /** docs/protocol.md "Stream" cannot drift: its examples parse as the code reads them, every frame and close code is listed. */
 class StreamDocTest {

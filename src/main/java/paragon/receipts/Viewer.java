@@ -1,4 +1,4 @@
-package paragon.sync;
+package paragon.receipts;
 
 import java.util.Set;
 import java.util.stream.Collectors;

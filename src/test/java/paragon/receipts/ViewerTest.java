@@ -1,4 +1,4 @@
-package paragon.sync;
+package paragon.receipts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
