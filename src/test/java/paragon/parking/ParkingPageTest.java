@@ -1,4 +1,4 @@
-package paragon.configuration;
+package paragon.parking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import paragon.accounts.Shops;
+import paragon.configuration.Plan;
 import paragon.testing.Owners;
 import paragon.testing.Rows;
 import paragon.testing.TestApp;

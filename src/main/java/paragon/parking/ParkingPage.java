@@ -1,4 +1,4 @@
-package paragon.configuration;
+package paragon.parking;
 
 import java.util.List;
 import paragon.web.FieldErrors;

@@ -1,4 +1,4 @@
-package paragon.configuration;
+package paragon.parking;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
