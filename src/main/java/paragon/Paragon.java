@@ -16,7 +16,7 @@ import paragon.accounts.UsersRoutes;
 import paragon.demo.Demo;
 import paragon.devices.DeviceApi;
 import paragon.devices.DeviceAuth;
-import paragon.devices.DevicesPage;
+import paragon.devices.DevicesRoutes;
 import paragon.devices.TerminalAuth;
 import paragon.parking.ParkingRoutes;
 import paragon.receipts.Audit;
@@ -119,7 +119,7 @@ public final class Paragon {
       LoginRoutes.register(config.routes, accounts, backOffice, signInFailures);
       DeviceApi.register(config.routes, db, clock, deviceAuth, terminalAuth, commands::nextNumber, pairingFailures,
           new SharingJoin(stream, clock));
-      DevicesPage.register(config.routes, db, clock, deviceAuth);
+      DevicesRoutes.register(config.routes, db, clock, deviceAuth);
       ApiDocs.register(config.routes);
       SettingsRoutes.register(config.routes, db, clock);
       TerminalApp.register(config.routes);

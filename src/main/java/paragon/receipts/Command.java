@@ -93,7 +93,7 @@ public sealed interface Command permits
 
   static String uuid(String value, String field) {
     require(value, field);
-    if (!Ids.isUuid(value)) throw new InvalidCommand(field, "refusal.invalid.uuid");
+    if (!DerivedIds.isUuid(value)) throw new InvalidCommand(field, "refusal.invalid.uuid");
     return value.toLowerCase();
   }
 }

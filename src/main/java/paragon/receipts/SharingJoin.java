@@ -64,7 +64,7 @@ public final class SharingJoin implements RevisionApplied {
       if (r.slotId() == null) continue;
       long generation = ReceiptStore.generation(h, account, shop, r.slotId());
       generations.put(r.slotId(), generation);
-      Receipt table = ReceiptStore.load(h, account, Ids.table(shop, r.slotId(), generation));
+      Receipt table = ReceiptStore.load(h, account, DerivedIds.table(shop, r.slotId(), generation));
       if (table != null && table.isOpen()) shopTables.put(r.slotId(), table);
     }
     long now = clock.millis();

@@ -47,7 +47,7 @@ class SharingScenarioTest {
         }
         String ra = opened.get(0).get();
         String rb = opened.get(1).get();
-        assertThat(ra).isEqualTo(rb).isEqualTo(Ids.table("shop:" + f.shop, slot, 1));
+        assertThat(ra).isEqualTo(rb).isEqualTo(DerivedIds.table("shop:" + f.shop, slot, 1));
         ReceiptView table = f.receipt(ra);
         assertThat(table.lines()).hasSize(2);
         assertThat(table.total()).isEqualTo(1250 + 900);

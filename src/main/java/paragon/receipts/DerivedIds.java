@@ -11,11 +11,11 @@ import java.util.UUID;
  * version 5 (SHA-1, name-based) UUIDs in the namespace {@link #NAMESPACE}. A browser computes them
  * with {@code crypto.subtle.digest("SHA-1", namespaceBytes + utf8(name))}.
  */
-public final class Ids {
+public final class DerivedIds {
   /** The namespace of every derived id (fixed forever: changing it changes every table id). */
   public static final UUID NAMESPACE = UUID.fromString("6f1c2e0a-3d4b-5c6d-8e7f-9a0b1c2d3e4f");
 
-  private Ids() {}
+  private DerivedIds() {}
 
   /** The open receipt of table {@code slotId} in {@code space}, generation {@code generation}. */
   public static String table(String space, String slotId, long generation) {
