@@ -63,12 +63,6 @@ public sealed interface Command permits
     String lineId();
   }
 
-  /** The receipt the ack's {@code seq} is about, when there is one. */
-  default String mainReceipt() {
-    List<String> refs = receiptRefs();
-    return refs.isEmpty() ? null : refs.get(0);
-  }
-
   /** A malformed command: {@code field} names the culprit, {@code key} says how (i18n). */
   final class InvalidCommand extends RuntimeException {
     final String field;

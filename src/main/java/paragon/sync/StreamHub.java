@@ -281,11 +281,6 @@ public final class StreamHub implements Feed, PgBridge.Wakeable, Cutoffs.Listene
     }
   }
 
-  /** Connections of this node (for the back office and tests). */
-  int connections() {
-    return byDevice.size();
-  }
-
   private static String key(long accountId, String space) {
     return accountId + "/" + space;
   }
