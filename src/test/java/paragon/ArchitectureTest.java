@@ -56,7 +56,7 @@ class ArchitectureTest {
   }
 
   @Test
-  void the_check_catches_a_use_from_below(@TempDir Path dir) throws IOException {
+  void the_check_catches_a_use_of_a_package_above_and_ignores_comments(@TempDir Path dir) throws IOException {
     Path web = Files.createDirectories(dir.resolve("web"));
     Files.writeString(web.resolve("Bad.java"), """
         package paragon.web;
