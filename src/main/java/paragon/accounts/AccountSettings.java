@@ -1,5 +1,8 @@
 package paragon.accounts;
 
+import paragon.configuration.LoginMode;
+import paragon.configuration.Visibility;
+
 /** The account-wide parking and login settings a terminal works by (Configuration / Settings). */
 public record AccountSettings(boolean parkingEnabled, Visibility visibility, boolean sharingEnabled, LoginMode loginMode) {
 

@@ -4,7 +4,10 @@ import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import paragon.configuration.LoginMode;
+import paragon.configuration.Plan;
 import paragon.configuration.Revisions;
+import paragon.configuration.Visibility;
 import paragon.storage.Database;
 import paragon.web.Problem;
 

@@ -21,7 +21,7 @@ public final class RolesRoutes {
     RolesRoutes r = new RolesRoutes(roles);
     routes.get("/backoffice/roles", r::show);
     routes.post("/backoffice/roles", ctx -> r.save(ctx, 0));
-    routes.post("/backoffice/roles/{id}", ctx -> r.save(ctx, Ids.path(ctx, "id", "role")));
+    routes.post("/backoffice/roles/{id}", ctx -> r.save(ctx, PathIds.path(ctx, "id", "role")));
   }
 
   /** {@code editing}: the role whose form shows {@code draft} and {@code errors} (0: the add form). */

@@ -2,6 +2,9 @@ package paragon.accounts;
 
 import java.util.List;
 import java.util.Map;
+import paragon.configuration.LoginMode;
+import paragon.configuration.Plan;
+import paragon.configuration.Visibility;
 import paragon.web.FieldErrors;
 
 /**

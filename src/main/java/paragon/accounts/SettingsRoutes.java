@@ -6,6 +6,7 @@ import io.javalin.http.HttpStatus;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Function;
+import paragon.configuration.Plan;
 import paragon.storage.Database;
 import paragon.web.FieldErrors;
 import paragon.web.PageContext;

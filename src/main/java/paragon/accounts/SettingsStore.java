@@ -1,8 +1,10 @@
 package paragon.accounts;
 
 import java.time.Clock;
+import java.util.List;
+import paragon.configuration.DeviceModel;
+import paragon.configuration.Plan;
 import paragon.configuration.Revisions;
-import paragon.devices.DeviceModel;
 import paragon.storage.Database;
 
 /**

@@ -57,7 +57,7 @@ public final class ShopsRoutes {
 
   private void rename(Context ctx) {
     var admin = BackOfficeAuth.admin(ctx);
-    long id = Ids.path(ctx, "id", "shop");
+    long id = PathIds.path(ctx, "id", "shop");
     String name = ctx.formParam("name");
     boolean changed;
     try {

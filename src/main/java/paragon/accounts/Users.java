@@ -4,14 +4,14 @@ import java.time.Clock;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 import paragon.configuration.Revisions;
-import paragon.devices.Cutoffs;
 import paragon.storage.Database;
 import paragon.web.Problem;
 
 /**
  * Terminal users (cashiers, waiters, managers). Users are part of what terminals use, so every change
  * records one configuration revision. Disabling a user and changing a PIN are security changes that
- * apply at once: after the commit, {@link Cutoffs#userCutOff} ends that user's terminal sessions.
+ * apply at once: after the commit, {@link Cutoffs#userCutOff} closes that user's streams, and the
+ * terminal's next call is refused (TerminalAuth checks the flag and the PIN on every call).
  * PINs are stored only as bcrypt hashes. Another account's user or role is "not found".
  */
 public final class Users {

@@ -5,7 +5,6 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.Clock;
 import java.util.List;
-import paragon.devices.Cutoffs;
 import paragon.storage.Database;
 import paragon.web.FieldErrors;
 import paragon.web.PageContext;
@@ -65,7 +64,7 @@ public final class UsersRoutes {
   }
 
   private void edit(Context ctx) {
-    Users.User user = users.find(BackOfficeAuth.admin(ctx).accountId(), Ids.path(ctx, "id", "user"));
+    Users.User user = users.find(BackOfficeAuth.admin(ctx).accountId(), PathIds.path(ctx, "id", "user"));
     String notice = ctx.queryParam("saved") != null ? "form.saved"
         : ctx.queryParam("pin") != null ? "users.pin.saved" : ctx.queryParam("unchanged") != null ? "form.unchanged" : null;
     renderUser(ctx, user, UserRules.Draft.of(user), new FieldErrors(), new FieldErrors(), notice);
@@ -73,7 +72,7 @@ public final class UsersRoutes {
 
   private void update(Context ctx) {
     var admin = BackOfficeAuth.admin(ctx);
-    Users.User user = users.find(admin.accountId(), Ids.path(ctx, "id", "user"));
+    Users.User user = users.find(admin.accountId(), PathIds.path(ctx, "id", "user"));
     var draft = draft(ctx);
     FieldErrors errors = new FieldErrors();
     UserRules.Details details = UserRules.validate(draft, errors);
@@ -92,7 +91,7 @@ public final class UsersRoutes {
 
   private void pin(Context ctx) {
     var admin = BackOfficeAuth.admin(ctx);
-    Users.User user = users.find(admin.accountId(), Ids.path(ctx, "id", "user"));
+    Users.User user = users.find(admin.accountId(), PathIds.path(ctx, "id", "user"));
     FieldErrors errors = new FieldErrors();
     String pin = UserRules.pin(ctx.formParam("pin"), "pin", errors);
     if (pin == null) {
@@ -106,7 +105,7 @@ public final class UsersRoutes {
 
   private void disable(Context ctx, boolean disabled) {
     var admin = BackOfficeAuth.admin(ctx);
-    long id = Ids.path(ctx, "id", "user");
+    long id = PathIds.path(ctx, "id", "user");
     boolean changed = users.setDisabled(admin.accountId(), admin.email(), id, disabled);
     ctx.redirect("/backoffice/users/" + id + (changed ? "?saved" : "?unchanged"), HttpStatus.SEE_OTHER);
   }

@@ -1,9 +1,6 @@
 package paragon.configuration;
 
 import java.util.List;
-import paragon.accounts.LoginMode;
-import paragon.accounts.Plan;
-import paragon.accounts.Visibility;
 
 /**
  * An account's whole terminal-facing configuration at one revision, stored as JSON in

@@ -1,9 +1,6 @@
 package paragon.configuration;
 
 import java.util.List;
-import paragon.accounts.LoginMode;
-import paragon.accounts.Visibility;
-import paragon.devices.DeviceModel;
 
 /**
  * What one device works by: its shop's predefined receipts (defaults or the shop's own), the parking

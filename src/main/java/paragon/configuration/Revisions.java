@@ -6,9 +6,6 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
-import paragon.accounts.LoginMode;
-import paragon.accounts.Plan;
-import paragon.accounts.Visibility;
 import paragon.web.Json;
 
 /**

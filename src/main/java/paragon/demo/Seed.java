@@ -4,11 +4,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
-import paragon.accounts.LoginMode;
 import paragon.accounts.Passwords;
 import paragon.accounts.Permission;
-import paragon.accounts.Plan;
-import paragon.accounts.Visibility;
+import paragon.configuration.LoginMode;
+import paragon.configuration.Plan;
+import paragon.configuration.Visibility;
 
 /**
  * Plain inserts of an account's parts, for the demo and for tests that need an account before the

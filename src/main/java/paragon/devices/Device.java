@@ -1,5 +1,7 @@
 package paragon.devices;
 
+import paragon.configuration.DeviceModel;
+
 /**
  * A paired, not revoked terminal as an authenticated call sees it. {@code appliedRevision} is the
  * configuration revision the device works by: the one it last acknowledged, or, before its first

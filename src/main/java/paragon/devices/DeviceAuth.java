@@ -2,6 +2,7 @@ package paragon.devices;
 
 import io.javalin.http.Context;
 import java.time.Clock;
+import paragon.accounts.Cutoffs;
 import paragon.configuration.ConfigSnapshot;
 import paragon.configuration.EffectiveConfig;
 import paragon.storage.Database;

@@ -2,6 +2,7 @@ package paragon.devices;
 
 import java.util.List;
 import java.util.Map;
+import paragon.configuration.DeviceModel;
 import paragon.web.FieldErrors;
 import paragon.web.Storable;
 

@@ -1,5 +1,7 @@
 package paragon.devices;
 
+import paragon.configuration.DeviceModel;
+
 /**
  * One row of the back office's device list. Times are epoch milliseconds, null when it never
  * happened. {@code currentRevision} is the account's, so the page can say whether the device is behind.

@@ -24,7 +24,8 @@ import paragon.web.Tokens;
  * Refusals (all 401, by {@code error} code): {@code device_unknown} (unknown, replaced or revoked
  * device: unpair), {@code session_ended} (no such session, logged out, another login on the device,
  * the user disabled or their PIN changed: show the login screen). Disabled users and changed PINs are
- * checked live on every call, so they are cut off at once even before {@link Cutoffs} listeners act.
+ * checked live on every call, so they are cut off at once even before
+ * {@link paragon.accounts.Cutoffs} listeners act.
  */
 public final class TerminalAuth {
   public static final String SESSION_HEADER = "X-Paragon-Session";

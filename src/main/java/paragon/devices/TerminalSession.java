@@ -24,8 +24,4 @@ public record TerminalSession(
   public TerminalSession {
     permissions = Set.copyOf(permissions);
   }
-
-  public boolean can(Permission permission) {
-    return permissions.contains(permission);
-  }
 }

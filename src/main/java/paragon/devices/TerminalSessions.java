@@ -3,10 +3,13 @@ package paragon.devices;
 import org.jdbi.v3.core.Handle;
 
 /**
- * Ending cashier sessions inside someone else's transaction. The back office calls
- * {@link #endForUser} in the same transaction that disables a user or changes their PIN, and then
- * {@link Cutoffs#userCutOff} after commit. ({@link TerminalAuth} also refuses a disabled user or a
- * changed PIN on every call, so a forgotten call here still cuts the user off.)
+ * Ending cashier sessions inside someone else's transaction. Revoking or re-pairing a device and a
+ * new login on it end that device's sessions ({@link #endForDevice}) in the same transaction.
+ *
+ * <p>Nothing calls {@link #endForUser} today: disabling a user or changing a PIN leaves the session
+ * rows, and {@link TerminalAuth} refuses (and deletes) such a session on its next call, by the user's
+ * {@code disabled} flag and the PIN stamp the session was made with; {@code Users} fires
+ * {@code Cutoffs.userCutOff} after commit so the user's streams close at once.
  */
 public final class TerminalSessions {
   private TerminalSessions() {}

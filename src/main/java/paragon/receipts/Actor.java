@@ -4,12 +4,11 @@ import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import paragon.accounts.Permission;
 import paragon.configuration.ConfigSnapshot;
+import paragon.configuration.DeviceModel;
 import paragon.configuration.EffectiveConfig;
 import paragon.configuration.Revisions;
-import paragon.devices.DeviceModel;
 import paragon.devices.DeviceStore;
 import paragon.devices.TerminalSession;
-import paragon.sync.Viewer;
 
 /**
  * Who sends a command: a paired device of a shop, the cashier logged in on it, and the configuration

@@ -63,12 +63,6 @@ public sealed interface Command permits
     String lineId();
   }
 
-  /** The receipt the ack's {@code seq} is about, when there is one. */
-  default String mainReceipt() {
-    List<String> refs = receiptRefs();
-    return refs.isEmpty() ? null : refs.get(0);
-  }
-
   /** A malformed command: {@code field} names the culprit, {@code key} says how (i18n). */
   final class InvalidCommand extends RuntimeException {
     final String field;
@@ -93,7 +87,7 @@ public sealed interface Command permits
 
   static String uuid(String value, String field) {
     require(value, field);
-    if (!Ids.isUuid(value)) throw new InvalidCommand(field, "refusal.invalid.uuid");
+    if (!DerivedIds.isUuid(value)) throw new InvalidCommand(field, "refusal.invalid.uuid");
     return value.toLowerCase();
   }
 }

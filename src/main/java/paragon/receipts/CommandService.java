@@ -13,7 +13,6 @@ import paragon.receipts.CommandLog.Logged;
 import paragon.receipts.Outcome.Accepted;
 import paragon.receipts.Outcome.Refused;
 import paragon.storage.Database;
-import paragon.sync.Feed;
 import paragon.web.I18n;
 import paragon.web.Problem;
 

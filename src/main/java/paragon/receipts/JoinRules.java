@@ -60,7 +60,7 @@ final class JoinRules {
       Receipt target = table ? tables.get(r.slotId()) : null;
       if (table && target == null) {
         long generation = generations.getOrDefault(r.slotId(), 1L);
-        target = moved(r, Ids.table(shopSpace, r.slotId(), generation), shopSpace, generation, null, r.name(),
+        target = moved(r, DerivedIds.table(shopSpace, r.slotId(), generation), shopSpace, generation, null, r.name(),
             null, Kind.TABLE, now).withState(State.OPEN).withLines(List.of()).withNote(null).withGuests(0);
       }
       if (table && target.lines().size() + r.lines().size() <= Limits.MAX_LINES) {

@@ -92,8 +92,8 @@ final class LineRules {
       if (no != null) return no;
       if (target.lines().size() >= Limits.MAX_LINES) return Refusals.limit(Limits.Name.LINES);
       if (x.delta() > Limits.MAX_QUANTITY) return Refusals.limit(Limits.Name.QUANTITY);
-      Line copy = new Line(Ids.recoveredLine(line.id(), c.actor().deviceId(), c.n()), line.productId(), line.name(),
-          line.unitPrice(), x.delta(), line.vat(), line.note(), false);
+      Line copy = new Line(DerivedIds.recoveredLine(line.id(), c.actor().deviceId(), c.n()),
+          line.productId(), line.name(), line.unitPrice(), x.delta(), line.vat(), line.note(), false);
       Receipt after = target.plusLine(copy).touchedAt(c.now());
       return Accepted.of(after).withResult(Map.of("receiptId", after.id(), "lineId", copy.id(), "recovered", true));
     }

@@ -67,7 +67,7 @@ final class ReceiptRules {
       return Refusals.of("table_generation", Map.of("current", s.slotGeneration()), slot.name());
     }
     String space = c.actor().space();
-    String id = Ids.table(space, slot.id(), generation);
+    String id = DerivedIds.table(space, slot.id(), generation);
     if (x.receiptId() != null && !x.receiptId().equals(id)) return Refusals.invalid("receiptId", "refusal.invalid.table_id");
     Map<String, Object> result = Map.of("receiptId", id, "generation", generation);
     Receipt existing = s.receipt(id);

@@ -5,7 +5,7 @@ import paragon.receipts.ReceiptView.Kind;
 /**
  * Rule 6, nothing lost: lines that arrive for a receipt that was paid or deleted meanwhile go to a
  * recovery receipt named after it and marked for attention. Its id is derived from the closed
- * receipt's ({@link Ids#recovery}), so every late line of one receipt lands in the same place, from any
+ * receipt's ({@link DerivedIds#recovery}), so every late line of one receipt lands in the same place, from any
  * terminal; if the recovery receipt was itself closed, the chain continues from it, as far as it goes
  * (the store loads the whole chain: {@code StateLoader}).
  */
@@ -16,7 +16,7 @@ final class Recovery {
   static Receipt target(Receipt closed, RuleState s, Context c) {
     Receipt current = closed;
     while (true) {
-      String id = Ids.recovery(current.id());
+      String id = DerivedIds.recovery(current.id());
       Receipt next = s.receipt(id);
       if (next == null) return create(id, current, c);
       if (next.isOpen()) return next;

@@ -13,7 +13,6 @@ import paragon.configuration.EffectiveConfig;
 import paragon.configuration.Revisions;
 import paragon.devices.Device;
 import paragon.devices.RevisionApplied;
-import paragon.sync.Feed;
 import paragon.web.Json;
 
 /**
@@ -66,7 +65,7 @@ public final class SharingJoin implements RevisionApplied {
       if (r.slotId() == null) continue;
       long generation = ReceiptStore.generation(h, account, shop, r.slotId());
       generations.put(r.slotId(), generation);
-      Receipt table = ReceiptStore.load(h, account, Ids.table(shop, r.slotId(), generation));
+      Receipt table = ReceiptStore.load(h, account, DerivedIds.table(shop, r.slotId(), generation));
       if (table != null && table.isOpen()) shopTables.put(r.slotId(), table);
     }
     long now = clock.millis();

@@ -57,7 +57,7 @@ final class StateLoader {
     if (cmd instanceof ReceiptCommands.OpenTable t) {
       // Read under the lock of the device's space, which the table's receipt lives in.
       generation = ReceiptStore.generation(h, account, own, t.slotId());
-      receiptIds.add(Ids.table(own, t.slotId(), t.generation() == null ? generation : t.generation()));
+      receiptIds.add(DerivedIds.table(own, t.slotId(), t.generation() == null ? generation : t.generation()));
     }
     Map<String, Receipt> receipts = new HashMap<>();
     for (String id : receiptIds) {
@@ -66,11 +66,11 @@ final class StateLoader {
       receipts.put(id, r);
       // Rule 6: a closed receipt may pass its late lines on to its recovery chain, to its end (an open or
       // a missing link), however long: each link was made by a late line, so the chain is as long as the
-      // shop made it, and stopping short would leave a line with nowhere to go. Ids are derived one from
+      // shop made it, and stopping short would leave a line with nowhere to go. DerivedIds are derived one from
       // the other, so the chain cannot loop; the check guards against a hand-edited database.
       Set<String> chain = new HashSet<>(Set.of(id));
       while (!r.isOpen()) {
-        Receipt next = ReceiptStore.load(h, account, Ids.recovery(r.id()));
+        Receipt next = ReceiptStore.load(h, account, DerivedIds.recovery(r.id()));
         if (next == null || !chain.add(next.id())) break;
         receipts.put(next.id(), next);
         r = next;

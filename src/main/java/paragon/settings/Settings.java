@@ -1,6 +1,5 @@
 package paragon.settings;
 
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -64,11 +63,6 @@ public record Settings(int port, String databaseUrl, boolean demo, String host, 
   /** True when Paragon serves HTTPS (and WSS) instead of HTTP. */
   public boolean https() {
     return tls != null;
-  }
-
-  /** The SQLite file this URL names, or null for PostgreSQL. */
-  public Path sqliteFile() {
-    return databaseUrl.startsWith("jdbc:sqlite:") ? Path.of(databaseUrl.substring("jdbc:sqlite:".length())) : null;
   }
 
   private static void putIfPresent(Map<String, String> values, String name, String value) {

@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import paragon.receipts.ChangeFeed;
 import paragon.receipts.ReceiptView;
+import paragon.receipts.Viewer;
 
 /**
  * One terminal's stream: which spaces it follows, for whom it filters, and, per space, the last seq
@@ -52,20 +53,20 @@ final class Connection {
   final long deviceId;
   final long userId;
   private Viewer viewer;
-  final Outbox outbox;
+  final SendQueue queue;
   final String deviceToken;
   final String sessionToken;
   private final ChangeFeed feed;
   private final long stallMillis;
   private final Map<String, Cursor> cursors = new LinkedHashMap<>();
 
-  Connection(long accountId, long deviceId, long userId, Viewer viewer, List<String> spaces, Outbox outbox,
+  Connection(long accountId, long deviceId, long userId, Viewer viewer, List<String> spaces, SendQueue queue,
       ChangeFeed feed, long stallMillis, String deviceToken, String sessionToken) {
     this.accountId = accountId;
     this.deviceId = deviceId;
     this.userId = userId;
     this.viewer = viewer;
-    this.outbox = outbox;
+    this.queue = queue;
     this.feed = feed;
     this.stallMillis = stallMillis;
     this.deviceToken = deviceToken;
@@ -94,7 +95,7 @@ final class Connection {
     viewer = next;
     Map<String, String> resume = new LinkedHashMap<>();
     cursors.keySet().forEach(space -> resume.put(space, Resume.SNAPSHOT.wire()));
-    if (!outbox.offer(Frames.welcome(next.key(), List.copyOf(cursors.keySet()), resume, heartbeatSeconds))) return true;
+    if (!queue.offer(Frames.welcome(next.key(), List.copyOf(cursors.keySet()), resume, heartbeatSeconds))) return true;
     for (Map.Entry<String, Cursor> e : cursors.entrySet()) {
       startFromSnapshot(feed.snapshot(accountId, e.getKey(), deviceId));
       Cursor c = e.getValue();
@@ -135,7 +136,7 @@ final class Connection {
       }
     }
     Long by = snapshot.lastCommand() > 0 ? snapshot.lastCommand() : null;
-    outbox.offer(Frames.snapshot(snapshot.space(), snapshot.seq(), by, full, occupied, snapshot.generations()));
+    queue.offer(Frames.snapshot(snapshot.space(), snapshot.seq(), by, full, occupied, snapshot.generations()));
     Cursor c = cursors.get(snapshot.space());
     c.sent = snapshot.seq();
     c.started = true;
@@ -165,7 +166,7 @@ final class Connection {
           gap = true;
           break;
         }
-        if (!outbox.offer(row.frameFor(viewer, deviceId))) return; // too slow: the outbox closed the stream
+        if (!queue.offer(row.frameFor(viewer, deviceId))) return; // too slow: the queue closed the stream
         c.sent = row.seq;
       }
     }
@@ -180,9 +181,9 @@ final class Connection {
   void catchUp(String space) {
     try {
       int emptyReads = 0;
-      while (!outbox.isClosed()) {
-        if (!outbox.awaitRoom(Math.min(PAGE, outbox.capacity() / 2 + 1), stallMillis)) {
-          if (!outbox.isClosed()) outbox.close(CloseCodes.TOO_SLOW, "terminal stopped reading while catching up");
+      while (!queue.isClosed()) {
+        if (!queue.awaitRoom(Math.min(PAGE, queue.capacity() / 2 + 1), stallMillis)) {
+          if (!queue.isClosed()) queue.close(CloseCodes.TOO_SLOW, "terminal stopped reading while catching up");
           return;
         }
         long after;
@@ -190,7 +191,7 @@ final class Connection {
           after = cursors.get(space).sent;
         }
         List<FramedChange> rows = feed
-            .changesSince(accountId, space, after, Math.min(PAGE, Math.max(1, outbox.room())))
+            .changesSince(accountId, space, after, Math.min(PAGE, Math.max(1, queue.room())))
             .stream().map(FramedChange::of).toList();
         synchronized (this) {
           Cursor c = cursors.get(space);
@@ -201,8 +202,8 @@ final class Connection {
             }
             // The room was read before the page: a heartbeat (or another space's catch-up) may have
             // taken some since. What does not fit now is read again once there is room.
-            if (outbox.room() <= HEARTBEAT_ROOM) break;
-            if (!outbox.offer(row.frameFor(viewer, deviceId))) return;
+            if (queue.room() <= HEARTBEAT_ROOM) break;
+            if (!queue.offer(row.frameFor(viewer, deviceId))) return;
             c.sent = row.seq;
           }
           if (rows.isEmpty() && c.knownHead <= c.sent) {
@@ -218,13 +219,13 @@ final class Connection {
       Thread.currentThread().interrupt();
     } catch (RuntimeException e) {
       log.error("stream of device {} failed while catching up {}", deviceId, space, e);
-      outbox.close(CloseCodes.SERVER_ERROR, "server error");
+      queue.close(CloseCodes.SERVER_ERROR, "server error");
     }
   }
 
   /** Under the lock, so no change frame is queued between reading the positions and queuing the heartbeat. */
   synchronized void heartbeat(long now) {
-    outbox.offerIfRoom(Frames.heartbeat(positions(), now));
-    outbox.ping();
+    queue.offerIfRoom(Frames.heartbeat(positions(), now));
+    queue.ping();
   }
 }

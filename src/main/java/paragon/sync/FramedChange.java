@@ -3,6 +3,7 @@ package paragon.sync;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import paragon.receipts.ChangeFeed;
 import paragon.receipts.ReceiptView;
+import paragon.receipts.Viewer;
 
 /**
  * One row of the change feed as the stream sends it: receipt {@code view} as change {@code seq} of

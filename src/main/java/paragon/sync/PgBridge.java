@@ -47,7 +47,6 @@ final class PgBridge implements AutoCloseable {
   private final Thread listener;
   private volatile boolean closed;
   private volatile Connection connection;
-  private volatile boolean listening;
 
   PgBridge(Database db, Wakeable hub) {
     if (db.dialect() != Database.Dialect.POSTGRES) throw new IllegalArgumentException("PgBridge needs PostgreSQL");
@@ -73,18 +72,12 @@ final class PgBridge implements AutoCloseable {
         .bind("channel", CHANNEL).bind("payload", payload).mapTo(String.class).one());
   }
 
-  /** True once the listening connection is up (tests wait for it before publishing). */
-  boolean listening() {
-    return listening;
-  }
-
   private void listenLoop() {
     long backoff = 100;
     while (!closed) {
       try (Connection c = db.dedicatedConnection(); Statement s = c.createStatement()) {
         connection = c;
         s.execute("LISTEN " + CHANNEL);
-        listening = true;
         backoff = 100;
         hub.wakeAll();
         PGConnection pg = c.unwrap(PGConnection.class);
@@ -94,7 +87,6 @@ final class PgBridge implements AutoCloseable {
           for (PGNotification n : batch) deliver(n.getParameter());
         }
       } catch (SQLException | RuntimeException e) {
-        listening = false;
         if (closed) return;
         log.warn("LISTEN connection lost ({}); reconnecting in {} ms", e.toString(), backoff);
         sleep(backoff);

@@ -1,6 +1,7 @@
 package paragon.sync;
 
 import paragon.receipts.ReceiptView;
+import paragon.receipts.Viewer;
 
 /**
  * What one viewer may know of one receipt (DESIGN rule 2): the whole receipt, only that a table is

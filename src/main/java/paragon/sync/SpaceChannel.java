@@ -44,10 +44,6 @@ final class SpaceChannel {
     return members.isEmpty();
   }
 
-  boolean isEmpty() {
-    return members.isEmpty();
-  }
-
   void wake() {
     synchronized (this) {
       dirty = true;

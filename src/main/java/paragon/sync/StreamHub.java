@@ -13,10 +13,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.websocket.api.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import paragon.devices.Cutoffs;
+import paragon.accounts.Cutoffs;
 import paragon.devices.TerminalAuth;
 import paragon.devices.TerminalSession;
 import paragon.receipts.ChangeFeed;
+import paragon.receipts.Feed;
+import paragon.receipts.Viewer;
 import paragon.storage.Database;
 import paragon.web.Problem;
 
@@ -97,13 +99,13 @@ public final class StreamHub implements Feed, PgBridge.Wakeable, Cutoffs.Listene
   @Override
   public void cutDevice(long accountId, long deviceId) {
     Connection c = byDevice.get(deviceId);
-    if (c != null && c.accountId == accountId) c.outbox.close(CloseCodes.CUT_OFF, "device revoked");
+    if (c != null && c.accountId == accountId) c.queue.close(CloseCodes.CUT_OFF, "device revoked");
   }
 
   @Override
   public void cutUser(long accountId, long userId) {
     for (Connection c : byDevice.values()) {
-      if (c.accountId == accountId && c.userId == userId) c.outbox.close(CloseCodes.CUT_OFF, "user cut off");
+      if (c.accountId == accountId && c.userId == userId) c.queue.close(CloseCodes.CUT_OFF, "user cut off");
     }
   }
 
@@ -128,7 +130,7 @@ public final class StreamHub implements Feed, PgBridge.Wakeable, Cutoffs.Listene
       recheck(c);
     } catch (RuntimeException e) {
       log.warn("re-checking the stream of device {} failed: {}", c.deviceId, e.toString());
-      c.outbox.close(CloseCodes.SERVER_ERROR, "server error");
+      c.queue.close(CloseCodes.SERVER_ERROR, "server error");
     }
   }
 
@@ -172,7 +174,7 @@ public final class StreamHub implements Feed, PgBridge.Wakeable, Cutoffs.Listene
   void closed(Session socket) {
     Connection c = bySession.remove(socket);
     if (c == null) return;
-    c.outbox.closedByPeer();
+    c.queue.closedByPeer();
     byDevice.remove(c.deviceId, c);
     for (String space : c.spaces()) {
       channels.computeIfPresent(key(c.accountId, space), (k, ch) -> ch.remove(c) ? null : ch);
@@ -184,12 +186,13 @@ public final class StreamHub implements Feed, PgBridge.Wakeable, Cutoffs.Listene
     List<String> spaces = Spaces.of(session);
     long accountId = session.device().accountId();
     long deviceId = session.device().id();
-    Outbox outbox = new Outbox(socket, settings.queueCapacity(), settings.writeTimeout().toMillis(), "device-" + deviceId);
-    Connection c = new Connection(accountId, deviceId, session.userId(), viewer, spaces, outbox, feed,
+    SendQueue queue =
+        new SendQueue(socket, settings.queueCapacity(), settings.writeTimeout().toMillis(), "device-" + deviceId);
+    Connection c = new Connection(accountId, deviceId, session.userId(), viewer, spaces, queue, feed,
         settings.writeTimeout().toMillis(), hello.deviceToken(), hello.sessionToken());
     bySession.put(socket, c);
     Connection previous = byDevice.put(deviceId, c);
-    if (previous != null) previous.outbox.close(CloseCodes.REPLACED, "a newer stream of this device");
+    if (previous != null) previous.queue.close(CloseCodes.REPLACED, "a newer stream of this device");
 
     // Join the channels first (live rows only raise knownHead while catching up), then decide.
     Map<String, Long> heads = new LinkedHashMap<>();
@@ -213,7 +216,7 @@ public final class StreamHub implements Feed, PgBridge.Wakeable, Cutoffs.Listene
     }
     Map<String, String> wire = new LinkedHashMap<>();
     plan.forEach((space, r) -> wire.put(space, r.wire()));
-    outbox.offer(Frames.welcome(viewer.key(), spaces, wire, settings.heartbeat().toSeconds()));
+    queue.offer(Frames.welcome(viewer.key(), spaces, wire, settings.heartbeat().toSeconds()));
     for (String space : spaces) {
       if (plan.get(space) == Resume.SNAPSHOT) {
         c.startFromSnapshot(feed.snapshot(accountId, space, deviceId));
@@ -253,7 +256,7 @@ public final class StreamHub implements Feed, PgBridge.Wakeable, Cutoffs.Listene
     } catch (RuntimeException e) {
       log.warn("re-checking the session of device {} failed: {}", c.deviceId, e.toString());
     }
-    if (!c.outbox.isClosed()) c.heartbeat(now);
+    if (!c.queue.isClosed()) c.heartbeat(now);
   }
 
   /**
@@ -262,25 +265,20 @@ public final class StreamHub implements Feed, PgBridge.Wakeable, Cutoffs.Listene
    * place ({@link Connection#refilter}). Throws when the database cannot tell.
    */
   private void recheck(Connection c) {
-    if (c.outbox.isClosed()) return;
+    if (c.queue.isClosed()) return;
     TerminalSession session;
     try {
       session = auth.authenticate(c.deviceToken, c.sessionToken);
     } catch (Problem p) {
-      c.outbox.close("device_unknown".equals(p.code()) ? CloseCodes.CUT_OFF : CloseCodes.SESSION_ENDED, p.code());
+      c.queue.close("device_unknown".equals(p.code()) ? CloseCodes.CUT_OFF : CloseCodes.SESSION_ENDED, p.code());
       return;
     }
     // The set of spaces, not their order: sharing coming back puts the shop's space first but follows
     // the same two spaces, and the join's change rows reach this stream live (no reconnect needed).
     boolean sameSpaces = Set.copyOf(Spaces.of(session)).equals(Set.copyOf(c.spaces()));
     if (!sameSpaces || !c.refilter(viewerOf(session), settings.heartbeat().toSeconds())) {
-      c.outbox.close(CloseCodes.RECONNECT, "configuration changed");
+      c.queue.close(CloseCodes.RECONNECT, "configuration changed");
     }
-  }
-
-  /** Connections of this node (for the back office and tests). */
-  int connections() {
-    return byDevice.size();
   }
 
   private static String key(long accountId, String space) {
@@ -291,6 +289,6 @@ public final class StreamHub implements Feed, PgBridge.Wakeable, Cutoffs.Listene
   public void close() {
     timer.shutdownNow();
     if (bridge != null) bridge.close();
-    for (Connection c : byDevice.values()) c.outbox.close(CloseCodes.GOING_AWAY, "server stopping");
+    for (Connection c : byDevice.values()) c.queue.close(CloseCodes.GOING_AWAY, "server stopping");
   }
 }

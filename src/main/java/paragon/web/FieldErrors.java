@@ -58,12 +58,6 @@ public final class FieldErrors {
     return has(field) ? "true" : null;
   }
 
-  /** The errors as a {@link Problem} for the first field: for JSON callers and for tests. */
-  public Problem toProblem() {
-    var first = byField.entrySet().iterator().next();
-    return Problem.invalid(first.getKey(), first.getValue().key(), first.getValue().args());
-  }
-
   @Override
   public String toString() {
     StringBuilder b = new StringBuilder();

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import paragon.configuration.LoginMode;
+import paragon.configuration.Plan;
 import paragon.configuration.Revisions;
+import paragon.configuration.Visibility;
 import paragon.storage.Database;
 import paragon.testing.MutableClock;
 import paragon.testing.Rows;

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import paragon.configuration.LoginMode;
+import paragon.configuration.Plan;
+import paragon.configuration.Visibility;
 import paragon.web.FieldErrors;
 
 class SettingsFormTest {

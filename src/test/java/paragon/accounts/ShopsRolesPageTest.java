@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import paragon.configuration.Plan;
 import paragon.testing.Owners;
 import paragon.testing.Rows;
 import paragon.testing.TestApp;

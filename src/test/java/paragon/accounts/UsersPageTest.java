@@ -6,7 +6,7 @@ import java.util.EnumSet;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import paragon.devices.Cutoffs;
+import paragon.configuration.Plan;
 import paragon.testing.Owners;
 import paragon.testing.Rows;
 import paragon.testing.TestApp;

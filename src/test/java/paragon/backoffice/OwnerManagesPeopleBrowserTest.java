@@ -12,7 +12,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import paragon.accounts.Accounts;
-import paragon.accounts.Plan;
+import paragon.configuration.Plan;
 import paragon.testing.Browser;
 import paragon.testing.Rows;
 import paragon.testing.TestApp;

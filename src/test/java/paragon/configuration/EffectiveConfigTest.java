@@ -4,11 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import paragon.accounts.LoginMode;
-import paragon.accounts.Plan;
-import paragon.accounts.Visibility;
 import paragon.configuration.EffectiveConfig.SharingBlock;
-import paragon.devices.DeviceModel;
 
 class EffectiveConfigTest {
   static final List<ConfigSnapshot.Slot> DEFAULTS = List.of(new ConfigSnapshot.Slot("d1", "Stolik 1", 0));

@@ -9,7 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import paragon.accounts.Accounts;
-import paragon.accounts.Plan;
+import paragon.configuration.Plan;
 import paragon.testing.Rows;
 import paragon.testing.TestApp;
 import paragon.testing.TestDatabases;

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import paragon.accounts.Cutoffs;
+import paragon.configuration.DeviceModel;
 import paragon.demo.Seed;
 import paragon.testing.TestDatabases;
 import paragon.testing.WebClient;
@@ -206,7 +208,7 @@ class DeviceApiTest {
     try (World w = new World(kind)) {
       String token = w.pairedDevice(w.shopA, DeviceModel.SMART_PLUS);
       long id = w.deviceId(token);
-      long other = w.app.db.inTransaction(h -> Seed.account(h, "Other", paragon.accounts.Plan.MAX, "en", 0));
+      long other = w.app.db.inTransaction(h -> Seed.account(h, "Other", paragon.configuration.Plan.MAX, "en", 0));
       assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(paragon.web.Problem.class,
           () -> w.store.revoke(other, id)).status()).isEqualTo(404);
       assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(paragon.web.Problem.class,

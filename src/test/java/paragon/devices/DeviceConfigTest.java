@@ -7,11 +7,12 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import paragon.accounts.LoginMode;
-import paragon.accounts.Plan;
-import paragon.accounts.Visibility;
-import paragon.configuration.ParkingStore;
+import paragon.configuration.DeviceModel;
+import paragon.configuration.LoginMode;
+import paragon.configuration.Plan;
+import paragon.configuration.Visibility;
 import paragon.demo.Seed;
+import paragon.parking.ParkingStore;
 import paragon.testing.TestDatabases;
 
 /** What a device is served: its shop's list, and sharing gated by setting, plan and model. */

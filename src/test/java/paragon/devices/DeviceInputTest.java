@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import paragon.configuration.DeviceModel;
 import paragon.testing.TestDatabases;
 
 /** The device API's bodies: text the database cannot store, and numbers beyond a long, are a 400 naming the field. */

@@ -14,6 +14,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import paragon.configuration.DeviceModel;
 import paragon.demo.Seed;
 import paragon.testing.TestDatabases;
 

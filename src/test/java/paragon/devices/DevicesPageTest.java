@@ -8,7 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import paragon.accounts.Plan;
+import paragon.configuration.Plan;
 import paragon.configuration.Revisions;
 import paragon.demo.Seed;
 import paragon.testing.Owners;

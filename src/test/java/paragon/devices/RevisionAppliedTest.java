@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import paragon.configuration.DeviceModel;
 import paragon.testing.TestDatabases;
 
 /** The ack's hook runs in the ack's transaction: both commit, or neither does. */

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import paragon.accounts.Visibility;
 import paragon.configuration.EffectiveConfig.SharingBlock;
+import paragon.configuration.Visibility;
 import paragon.receipts.ReceiptView.Kind;
 import paragon.receipts.ReceiptView.State;
 
@@ -26,8 +26,8 @@ class JoinRulesTest {
   private static Receipt table(String space, String slot, int lines, String note, int guests) {
     List<Line> ls = new ArrayList<>();
     for (int i = 0; i < lines; i++) ls.add(line(space + "-" + slot + "-" + i));
-    return ReceiptRules.fresh(Ids.table(space, slot, 1), space, slot, 1L, null, "Stolik 3", null, Kind.TABLE, false, null,
-        C)
+    return ReceiptRules.fresh(DerivedIds.table(space, slot, 1), space, slot, 1L, null, "Stolik 3", null, Kind.TABLE,
+        false, null, C)
         .withLines(ls).withNote(note).withGuests(guests);
   }
 
@@ -62,7 +62,7 @@ class JoinRulesTest {
     Receipt local = table(LOCAL, "t3", 1, "okno", 2).withLease(new Receipt.Lease(4, 1, "Anna", 99_000));
     List<JoinRules.Step> steps = JoinRules.join(List.of(local), SHOP, Map.of(), Map.of("t3", 4L), Set.of(), "pl", 9);
     Receipt moved = steps.get(1).receipt();
-    assertThat(moved.id()).isEqualTo(Ids.table(SHOP, "t3", 4));
+    assertThat(moved.id()).isEqualTo(DerivedIds.table(SHOP, "t3", 4));
     assertThat(moved.generation()).isEqualTo(4);
     assertThat(moved.state()).as("the lease named the local id").isEqualTo(State.OPEN);
     assertThat(moved.note()).isEqualTo("okno");

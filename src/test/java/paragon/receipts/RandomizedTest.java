@@ -14,7 +14,7 @@ import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import paragon.devices.DeviceModel;
+import paragon.configuration.DeviceModel;
 import paragon.testing.StreamClient;
 import paragon.testing.TestDatabases;
 import paragon.testing.JsonText;

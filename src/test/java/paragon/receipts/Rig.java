@@ -5,13 +5,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import paragon.accounts.LoginMode;
 import paragon.accounts.Permission;
-import paragon.accounts.Visibility;
 import paragon.configuration.ConfigSnapshot;
-import paragon.configuration.EffectiveConfig;
+import paragon.configuration.DeviceModel;
 import paragon.configuration.EffectiveConfig.SharingBlock;
-import paragon.devices.DeviceModel;
+import paragon.configuration.EffectiveConfig;
+import paragon.configuration.LoginMode;
+import paragon.configuration.Visibility;
 
 /**
  * Pure-rule test rig: an applied configuration (tables T1, T2; products Espresso 9,00 / VAT 8 and Piwo

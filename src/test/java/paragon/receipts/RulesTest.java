@@ -7,8 +7,8 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import paragon.accounts.Permission;
-import paragon.accounts.Visibility;
 import paragon.configuration.EffectiveConfig.SharingBlock;
+import paragon.configuration.Visibility;
 import paragon.receipts.LineCommands.AddLine;
 import paragon.receipts.LineCommands.AdjustQuantity;
 import paragon.receipts.LineCommands.RemoveLine;
@@ -81,7 +81,7 @@ class RulesTest {
   void two_terminals_opening_the_same_table_meet_in_one_receipt() {
     Outcome.Accepted first = rig.accepted(anna, new ReceiptCommands.OpenTable("t1", null, null));
     Outcome.Accepted second = rig.accepted(ola, new ReceiptCommands.OpenTable("t1", 1L, null));
-    String id = Ids.table("shop:7", "t1", 1);
+    String id = DerivedIds.table("shop:7", "t1", 1);
     assertThat(first.result().get("receiptId")).isEqualTo(id);
     assertThat(second.result().get("receiptId")).isEqualTo(id);
     assertThat(second.touched()).isEmpty();
@@ -98,7 +98,7 @@ class RulesTest {
     assertThat(rig.get(table).state()).isEqualTo(State.CLOSED);
     assertThat(rig.refused(ola, new ReceiptCommands.OpenTable("t1", 1L, null)).code()).isEqualTo("table_generation");
     Outcome.Accepted next = rig.accepted(ola, new ReceiptCommands.OpenTable("t1", null, null));
-    assertThat(next.result().get("receiptId")).isEqualTo(Ids.table("shop:7", "t1", 2)).isNotEqualTo(table);
+    assertThat(next.result().get("receiptId")).isEqualTo(DerivedIds.table("shop:7", "t1", 2)).isNotEqualTo(table);
   }
 
   @Test
@@ -192,7 +192,7 @@ class RulesTest {
     rig.accepted(anna, new Pay(r, rig.get(r).seq(), List.of(new Tender(Method.CASH, 1250L))));
     Outcome.Accepted late = rig.accepted(ola, new AddLine(r, id(), Rig.ESPRESSO.id(), null, null, null, 1000L, null));
     String recovery = (String) late.result().get("receiptId");
-    assertThat(recovery).isEqualTo(Ids.recovery(r));
+    assertThat(recovery).isEqualTo(DerivedIds.recovery(r));
     assertThat(rig.get(recovery).name()).isEqualTo("Taras (odzyskany)");
     assertThat(rig.get(recovery).attention()).isTrue();
     assertThat(rig.get(recovery).recoveredFrom()).isEqualTo(r);
@@ -263,7 +263,7 @@ class RulesTest {
     assertThat(off.space()).isEqualTo("device:1");
     rig.accepted(off, new ReceiptCommands.Rename(shared, "Po zmianie"));
     // ... but never for a model that cannot share, whatever else blocks sharing first.
-    Actor smartOff = new Actor(1, 9, Rig.SHOP, paragon.devices.DeviceModel.SMART, 1, "Anna", 10, Set.of(),
+    Actor smartOff = new Actor(1, 9, Rig.SHOP, paragon.configuration.DeviceModel.SMART, 1, "Anna", 10, Set.of(),
         Rig.config(true, false, SharingBlock.SETTING_OFF, Visibility.ALL));
     assertThat(smartOff.reachableSpaces()).containsExactly("device:9");
     assertThat(rig.refused(smartOff, new ReceiptCommands.Rename(shared, "X")).code()).isEqualTo("not_found");

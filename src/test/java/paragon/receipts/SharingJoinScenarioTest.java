@@ -3,18 +3,17 @@ package paragon.receipts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import paragon.configuration.DeviceModel;
 import paragon.configuration.EffectiveConfig;
 import paragon.configuration.Revisions;
-import paragon.devices.DeviceModel;
-import paragon.sync.Feed;
 import paragon.testing.StreamClient;
 import paragon.testing.TestDatabases;
 import paragon.web.I18n;
@@ -59,7 +58,7 @@ class SharingJoinScenarioTest {
       long max = setPlan(f, "MAX");
       kasa3.apply(max);
       String sharedTable = kasa3.send("openTable", "slotId", slot).path("result").path("receiptId").asText();
-      assertThat(sharedTable).isEqualTo(Ids.table(shop, slot, 1));
+      assertThat(sharedTable).isEqualTo(DerivedIds.table(shop, slot, 1));
       String espresso = kasa3.add(sharedTable, f.espresso, 1000);
       assertThat(status(kasa3.send("noteReceipt", "receiptId", sharedTable, "note", "bez cukru"))).isEqualTo("accepted");
       assertThat(status(kasa3.send("setGuests", "receiptId", sharedTable, "guests", 3))).isEqualTo("accepted");
@@ -133,9 +132,9 @@ class SharingJoinScenarioTest {
       String beer = kasa1.add(localTable, f.beer, 1000);
       long max = setPlan(f, "MAX");
       kasa1.apply(max);
-      long shopSeq = f.receipt(Ids.table(shop, slot, 1)).seq();
+      long shopSeq = f.receipt(DerivedIds.table(shop, slot, 1)).seq();
       kasa1.apply(max);
-      ReceiptView table = f.receipt(Ids.table(shop, slot, 1));
+      ReceiptView table = f.receipt(DerivedIds.table(shop, slot, 1));
       assertThat(table.seq()).as("acknowledging again joins nothing twice").isEqualTo(shopSeq);
       assertThat(table.lines()).extracting(ReceiptView.LineView::id).containsExactly(beer);
       assertThat(table.name()).isEqualTo("Stolik 2");
@@ -178,7 +177,7 @@ class SharingJoinScenarioTest {
       List<Ack> acks = new CommandService(f.app.db, Feed.NONE, f.app.clock)
           .submit(inFlight, JsonNodeFactory.instance.arrayNode().add(open), I18n.of("pl"), "test-request");
       assertThat(acks.get(0).status()).isEqualTo("accepted");
-      String shopTable = Ids.table("shop:" + f.shop, slot, 1);
+      String shopTable = DerivedIds.table("shop:" + f.shop, slot, 1);
       assertThat(acks.get(0).result().get("receiptId")).isEqualTo(shopTable);
       assertThat(f.count("receipts WHERE slot_id = '" + slot + "' AND state IN ('OPEN', 'PAYING')")).isEqualTo(1);
       assertThat(f.receipt(shopTable).lines()).hasSize(1);

@@ -13,7 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import paragon.devices.DeviceModel;
+import paragon.configuration.DeviceModel;
 import paragon.testing.StreamClient;
 import paragon.testing.TestDatabases;
 
@@ -47,7 +47,7 @@ class SharingScenarioTest {
         }
         String ra = opened.get(0).get();
         String rb = opened.get(1).get();
-        assertThat(ra).isEqualTo(rb).isEqualTo(Ids.table("shop:" + f.shop, slot, 1));
+        assertThat(ra).isEqualTo(rb).isEqualTo(DerivedIds.table("shop:" + f.shop, slot, 1));
         ReceiptView table = f.receipt(ra);
         assertThat(table.lines()).hasSize(2);
         assertThat(table.total()).isEqualTo(1250 + 900);

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
-import paragon.accounts.Plan;
+import paragon.configuration.Plan;
 import paragon.demo.Seed;
 import paragon.receipts.DefaultName;
 import paragon.receipts.ReceiptView;

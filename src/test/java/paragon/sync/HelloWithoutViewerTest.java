@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import paragon.accounts.Visibility;
+import paragon.configuration.Visibility;
 import paragon.testing.StreamClient;
 import paragon.testing.TestDatabases;
 

@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import paragon.accounts.Visibility;
-import paragon.devices.DeviceModel;
+import paragon.configuration.DeviceModel;
+import paragon.configuration.Visibility;
 import paragon.testing.StreamClient;
 import paragon.testing.TestDatabases;
 
@@ -89,7 +89,7 @@ class RandomizedStreamTest {
 
   private static paragon.devices.TerminalSession sessionOf(Floor f, Sim s) {
     return new paragon.devices.TerminalAuth(f.app.db, new paragon.devices.DeviceAuth(f.app.db, f.app.clock,
-        new paragon.devices.Cutoffs())).authenticate(s.t.deviceToken, s.t.sessionToken);
+        new paragon.accounts.Cutoffs())).authenticate(s.t.deviceToken, s.t.sessionToken);
   }
 
   /** One random command, on what this terminal's stream showed it (possibly stale: refusals are fine). */

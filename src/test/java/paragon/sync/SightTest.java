@@ -7,10 +7,11 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import paragon.accounts.Permission;
-import paragon.accounts.Visibility;
-import paragon.receipts.ReceiptView;
+import paragon.configuration.Visibility;
 import paragon.receipts.ReceiptView.Kind;
 import paragon.receipts.ReceiptView.State;
+import paragon.receipts.ReceiptView;
+import paragon.receipts.Viewer;
 
 class SightTest {
   private static final long ANNA = 1, BOB = 2, CHEF = 3;

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import paragon.accounts.Visibility;
-import paragon.devices.DeviceModel;
+import paragon.configuration.DeviceModel;
+import paragon.configuration.Visibility;
 import paragon.testing.StreamClient;
 import paragon.testing.TestDatabases;
 

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import paragon.receipts.Viewer;
 
 /** docs/protocol.md "Stream" cannot drift: its examples parse as the code reads them, every frame and close code is listed. */
 class StreamDocTest {
@@ -58,7 +59,7 @@ class StreamDocTest {
     JsonNode doc = Frames.JSON.readTree(s.substring(i, s.indexOf('\n', i)));
     paragon.receipts.ReceiptView view = Frames.JSON.treeToValue(doc.path("receipt"), paragon.receipts.ReceiptView.class);
     FramedChange row = new FramedChange("shop:3", 119, view, 12L, 57L);
-    Viewer anyone = new Viewer(7, 2, Set.of(), paragon.accounts.Visibility.ALL);
+    Viewer anyone = new Viewer(7, 2, Set.of(), paragon.configuration.Visibility.ALL);
     // The envelope as documented; the receipt as the code encodes that view.
     com.fasterxml.jackson.databind.node.ObjectNode expected = doc.deepCopy();
     expected.set("receipt", Frames.JSON.readTree(FramedChange.json(view)));

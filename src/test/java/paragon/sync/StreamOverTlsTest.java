@@ -7,7 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import paragon.accounts.Visibility;
+import paragon.configuration.Visibility;
 import paragon.testing.MutableClock;
 import paragon.testing.SelfSigned;
 import paragon.testing.StreamClient;

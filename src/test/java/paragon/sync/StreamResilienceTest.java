@@ -10,7 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import paragon.accounts.Visibility;
+import paragon.configuration.Visibility;
 import paragon.demo.Seed;
 import paragon.testing.MutableClock;
 import paragon.testing.StreamClient;

@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import paragon.accounts.Visibility;
+import paragon.configuration.Visibility;
 import paragon.testing.StreamClient;
 import paragon.testing.TestDatabases;
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import java.util.UUID;
 import paragon.accounts.Accounts;
-import paragon.accounts.Plan;
+import paragon.configuration.Plan;
 
 /** Accounts made through {@link Accounts#create}, and a browser-like client signed in as their owner. */
 public final class Owners {

@@ -14,7 +14,7 @@ import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import paragon.accounts.Accounts;
-import paragon.accounts.Plan;
+import paragon.configuration.Plan;
 import paragon.sync.StreamSettings;
 import paragon.testing.MutableClock;
 import paragon.testing.SelfSigned;

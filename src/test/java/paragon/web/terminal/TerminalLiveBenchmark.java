@@ -3,7 +3,7 @@ package paragon.web.terminal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import paragon.accounts.Visibility;
+import paragon.configuration.Visibility;
 import paragon.testing.BenchmarkDoc;
 
 /**

@@ -7,8 +7,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import paragon.accounts.Visibility;
-import paragon.devices.DeviceModel;
+import paragon.configuration.DeviceModel;
+import paragon.configuration.Visibility;
 
 /**
  * Two terminals (two Chromiums with separate profiles) on one shop with sharing on: live edits of one

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import paragon.accounts.Visibility;
-import paragon.devices.DeviceModel;
+import paragon.configuration.DeviceModel;
+import paragon.configuration.Visibility;
 
 /** Pairing once, login by PIN pad, and the errors of both, as a cashier sees them. */
 @Tag("browser")
@@ -104,7 +104,8 @@ class TerminalLoginBrowserTest {
   @Test
   void identifier_only_login_has_no_pin_and_no_login_has_one_button() {
     try (Shop shop = new Shop(Visibility.ALL); Terminal t = Terminal.tablet(shop.url(""))) {
-      shop.change(h -> paragon.demo.Seed.settings(h, shop.account, true, Visibility.ALL, true, paragon.accounts.LoginMode.IDENTIFIER));
+      shop.change(h -> paragon.demo.Seed.settings(h, shop.account, true, Visibility.ALL, true,
+          paragon.configuration.LoginMode.IDENTIFIER));
       shop.device("Kasa 1", DeviceModel.SMART_PLUS, "MNPQRSTU");
       t.open();
       t.pair("MNPQRSTU");
@@ -117,7 +118,8 @@ class TerminalLoginBrowserTest {
       t.click("#menu-button");
       t.click("terminal-menu button[data-action=logout]");
       t.waitFor("#login-identifier");
-      shop.change(h -> paragon.demo.Seed.settings(h, shop.account, true, Visibility.ALL, true, paragon.accounts.LoginMode.NONE));
+      shop.change(h -> paragon.demo.Seed.settings(h, shop.account, true, Visibility.ALL, true,
+          paragon.configuration.LoginMode.NONE));
       t.open();
       // The screen still asks by the applied revision; login syncs the configuration first (rule 5),
       // so the new mode (no login: the account's first user) applies from this login on.

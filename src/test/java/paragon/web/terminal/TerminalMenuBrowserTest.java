@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import paragon.Paragon;
-import paragon.accounts.Visibility;
+import paragon.configuration.Visibility;
 import paragon.demo.Seed;
 import paragon.storage.Database;
 import paragon.testing.MutableClock;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import paragon.accounts.Visibility;
+import paragon.configuration.Visibility;
 import paragon.testing.Rows;
 
 /**

@@ -10,10 +10,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.openqa.selenium.By;
-import paragon.accounts.Visibility;
-import paragon.devices.DeviceModel;
-import paragon.testing.WebClient;
+import paragon.configuration.DeviceModel;
+import paragon.configuration.Visibility;
 import paragon.testing.BenchmarkDoc;
+import paragon.testing.WebClient;
 
 /**
  * Benchmark (a main, not a test): time from opening /terminal on a paired, logged-in tablet to a usable

@@ -15,9 +15,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.interactions.Actions;
-import paragon.accounts.Visibility;
+import paragon.configuration.DeviceModel;
+import paragon.configuration.Visibility;
 import paragon.demo.Seed;
-import paragon.devices.DeviceModel;
 import paragon.testing.Rows;
 
 /**

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import paragon.accounts.Visibility;
+import paragon.configuration.Visibility;
 
 /**
  * What a waiter does to receipts beyond selling: split (chosen lines, or part of a quantity, to a new

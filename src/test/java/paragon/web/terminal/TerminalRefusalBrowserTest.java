@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import paragon.accounts.Visibility;
-import paragon.devices.DeviceModel;
+import paragon.configuration.DeviceModel;
+import paragon.configuration.Visibility;
 import paragon.testing.Rows;
 
 /** A command the server refuses is shown in plain words, with where its lines are (DESIGN rule 6). */

@@ -10,7 +10,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
-import paragon.accounts.Visibility;
+import paragon.configuration.Visibility;
 import paragon.testing.Rows;
 
 /**
@@ -235,7 +235,8 @@ class TerminalSaleBrowserTest {
   @Test
   void with_parking_off_there_is_one_current_receipt_and_no_list_and_paying_starts_the_next_one() {
     try (Shop shop = new Shop(Visibility.ALL); Terminal t = Terminal.phone(shop.url(""))) {
-      shop.change(h -> paragon.demo.Seed.settings(h, shop.account, false, Visibility.ALL, true, paragon.accounts.LoginMode.PIN));
+      shop.change(h -> paragon.demo.Seed.settings(h, shop.account, false, Visibility.ALL, true,
+          paragon.configuration.LoginMode.PIN));
       TerminalLiveBrowserTest.loggedIn(shop, t, "Pocket 1", "ABCDEFGH", "anna", "1234");
       t.waitUntil(d -> t.text("#current-name").contains("Sprzedaż 1"));
       assertThat(t.all("receipts-list")).isEmpty();

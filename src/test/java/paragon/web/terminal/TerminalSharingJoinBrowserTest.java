@@ -8,7 +8,7 @@ import static paragon.web.terminal.TerminalMenuBrowserTest.openMenu;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import paragon.accounts.Visibility;
+import paragon.configuration.Visibility;
 import paragon.testing.Rows;
 
 /**

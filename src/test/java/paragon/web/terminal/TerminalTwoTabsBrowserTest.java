@@ -6,7 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WindowType;
-import paragon.accounts.Visibility;
+import paragon.configuration.Visibility;
 import paragon.testing.Rows;
 
 /**

@@ -1,4 +1,4 @@
-package paragon.accounts;
+package paragon.configuration;
 
 /** Which parked receipts a logged-in user sees (DESIGN rule 2). */
 public enum Visibility {

@@ -21,7 +21,7 @@ import paragon.web.Problem;
  * revoke, and ask a device to sync. The list shows each device's applied revision, whether it is
  * behind the account's current revision, and its last contact.
  */
-public final class DevicesPage {
+public final class DevicesRoutes {
   /** Times are shown in Polish local time: the accounts are Polish businesses. */
   static final ZoneId ZONE = ZoneId.of("Europe/Warsaw");
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZONE);
@@ -30,14 +30,14 @@ public final class DevicesPage {
   private final Clock clock;
   private final DeviceStore store;
 
-  private DevicesPage(Database db, Clock clock, DeviceStore store) {
+  private DevicesRoutes(Database db, Clock clock, DeviceStore store) {
     this.db = db;
     this.clock = clock;
     this.store = store;
   }
 
   public static void register(RoutesConfig routes, Database db, Clock clock, DeviceAuth auth) {
-    DevicesPage page = new DevicesPage(db, clock, auth.store());
+    DevicesRoutes page = new DevicesRoutes(db, clock, auth.store());
     routes.get("/backoffice/devices", page::show);
     routes.post("/backoffice/devices", page::register);
     routes.post("/backoffice/devices/{id}/code", page::newCode);

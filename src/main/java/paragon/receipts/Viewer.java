@@ -1,9 +1,9 @@
-package paragon.sync;
+package paragon.receipts;
 
 import java.util.Set;
 import java.util.stream.Collectors;
 import paragon.accounts.Permission;
-import paragon.accounts.Visibility;
+import paragon.configuration.Visibility;
 
 /**
  * Who looks at a space through one terminal: the logged-in user, their role and its permissions, and

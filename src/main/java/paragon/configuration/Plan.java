@@ -1,4 +1,4 @@
-package paragon.accounts;
+package paragon.configuration;
 
 /** The account's subscription plan. Only MAX enables online parking (sharing). */
 public enum Plan {

@@ -1,4 +1,4 @@
-package paragon.sync;
+package paragon.receipts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,7 +6,7 @@ import java.util.EnumSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import paragon.accounts.Permission;
-import paragon.accounts.Visibility;
+import paragon.configuration.Visibility;
 
 class ViewerTest {
   private static final long ANNA = 1, BOB = 2, CHEF = 3;

@@ -1,4 +1,4 @@
-package paragon.accounts;
+package paragon.configuration;
 
 /** How a cashier logs in on a paired terminal. */
 public enum LoginMode {

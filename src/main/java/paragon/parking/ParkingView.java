@@ -1,4 +1,4 @@
-package paragon.configuration;
+package paragon.parking;
 
 import java.util.List;
 import paragon.web.FieldErrors;
@@ -8,7 +8,7 @@ import paragon.web.PageContext;
  * What the Parking page shows: every list as stored, except the one list the owner is editing
  * ({@link Draft}), which shows the rows as typed, with their errors or a notice.
  */
-public record ParkingPage(PageContext page, long revision, ListView defaults, List<ShopView> shops) {
+public record ParkingView(PageContext page, long revision, ListView defaults, List<ShopView> shops) {
 
   /** One list on the page; {@code key} is "default" or "shop-ID", also its HTML id. */
   /** {@code ownList}: a shop's own list drafted after unticking "use defaults"; its save switches the shop. */
@@ -40,7 +40,7 @@ public record ParkingPage(PageContext page, long revision, ListView defaults, Li
     return shopId == null ? "default" : "shop-" + shopId;
   }
 
-  static ParkingPage of(PageContext page, ParkingStore.Lists lists, Draft draft) {
+  static ParkingView of(PageContext page, ParkingStore.Lists lists, Draft draft) {
     ListView defaults = view(key(null), "/backoffice/parking/lists/default", lists.defaults(), draft);
     List<ShopView> shops = lists.shops().stream().map(s -> {
       String key = key(s.shopId());
@@ -49,7 +49,7 @@ public record ParkingPage(PageContext page, long revision, ListView defaults, Li
       return new ShopView(s.shopId(), s.name(), shownTicked, lists.defaults().size(), s.own().size(),
           draft != null && draft.key().equals(key) ? draft.notice() : null, own);
     }).toList();
-    return new ParkingPage(page, lists.revision(), defaults, shops);
+    return new ParkingView(page, lists.revision(), defaults, shops);
   }
 
   private static ListView view(String key, String action, List<ParkingStore.Slot> stored, Draft draft) {

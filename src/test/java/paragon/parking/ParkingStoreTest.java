@@ -1,4 +1,4 @@
-package paragon.configuration;
+package paragon.parking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,9 +7,12 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import paragon.accounts.Accounts;
-import paragon.accounts.Plan;
 import paragon.accounts.Shops;
-import paragon.devices.DeviceModel;
+import paragon.configuration.ConfigSnapshot;
+import paragon.configuration.DeviceModel;
+import paragon.configuration.EffectiveConfig;
+import paragon.configuration.Plan;
+import paragon.configuration.Revisions;
 import paragon.storage.Database;
 import paragon.testing.MutableClock;
 import paragon.testing.TestDatabases;

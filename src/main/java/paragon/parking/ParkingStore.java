@@ -1,4 +1,4 @@
-package paragon.configuration;
+package paragon.parking;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import paragon.accounts.Shops;
+import paragon.configuration.Revisions;
 import paragon.storage.Database;
 import paragon.web.Problem;
 

@@ -7,15 +7,16 @@ import java.security.NoSuchAlgorithmException;
 import java.util.UUID;
 
 /**
- * Ids that every terminal derives the same way, so concurrent starts meet in one receipt: RFC 4122
- * version 5 (SHA-1, name-based) UUIDs in the namespace {@link #NAMESPACE}. A browser computes them
- * with {@code crypto.subtle.digest("SHA-1", namespaceBytes + utf8(name))}.
+ * Ids the server derives from names, so concurrent starts meet in one receipt: RFC 4122 version 5
+ * (SHA-1, name-based) UUIDs in the namespace {@link #NAMESPACE}. Terminals never compute them: a
+ * terminal opens a table by its slot ({@code openTable}) and learns the receipt's id from the answer
+ * or the stream. Also the check of the ids a command may carry (any UUID string).
  */
-public final class Ids {
+public final class DerivedIds {
   /** The namespace of every derived id (fixed forever: changing it changes every table id). */
   public static final UUID NAMESPACE = UUID.fromString("6f1c2e0a-3d4b-5c6d-8e7f-9a0b1c2d3e4f");
 
-  private Ids() {}
+  private DerivedIds() {}
 
   /** The open receipt of table {@code slotId} in {@code space}, generation {@code generation}. */
   public static String table(String space, String slotId, long generation) {

@@ -1,4 +1,4 @@
-package paragon.configuration;
+package paragon.parking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,8 +9,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import paragon.accounts.Plan;
 import paragon.accounts.Shops;
+import paragon.configuration.Plan;
 import paragon.testing.Owners;
 import paragon.testing.Rows;
 import paragon.testing.TestApp;

@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>All mutable state is guarded by {@code this}.
  */
-final class Outbox {
-  private static final Logger log = LoggerFactory.getLogger(Outbox.class);
+final class SendQueue {
+  private static final Logger log = LoggerFactory.getLogger(SendQueue.class);
   /** A close that cannot be flushed (the peer stopped reading) becomes a hard disconnect after this. */
   private static final long CLOSE_GRACE_MILLIS = 2_000;
 
@@ -30,7 +30,7 @@ final class Outbox {
   private boolean closed;
   private boolean pingDue;
 
-  Outbox(Session session, int capacity, long writeTimeoutMillis, String name) {
+  SendQueue(Session session, int capacity, long writeTimeoutMillis, String name) {
     if (capacity < 1) throw new IllegalArgumentException("capacity < 1: " + capacity);
     this.session = session;
     this.capacity = capacity;
@@ -77,7 +77,7 @@ final class Outbox {
     return closed ? 0 : capacity - queue.size();
   }
 
-  /** Waits until the queue has at least {@code wanted} free places, or the outbox closed. */
+  /** Waits until the queue has at least {@code wanted} free places, or the queue closed. */
   synchronized boolean awaitRoom(int wanted, long timeoutMillis) throws InterruptedException {
     long deadline = System.currentTimeMillis() + timeoutMillis;
     while (!closed && capacity - queue.size() < wanted) {

@@ -1,4 +1,4 @@
-package paragon.devices;
+package paragon.accounts;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -13,9 +13,9 @@ import org.slf4j.LoggerFactory;
  * holds at once, not by the next heartbeat), and the hub re-filters or closes that device's stream. One instance per application, made in {@code Paragon.create} and passed to whoever
  * fires or listens.
  *
- * <p>Listeners are not the only guard: {@link DeviceAuth} and {@link TerminalAuth} re-check the device
- * and the user on every call, so a listener that misses an event leaves a connection open but never
- * lets one more command through. A listener that throws is logged and the others still run.
+ * <p>Listeners are not the only guard: {@code devices.DeviceAuth} and {@code devices.TerminalAuth}
+ * re-check the device and the user on every call, so a listener that misses an event leaves a
+ * connection open but never lets one more command through. A listener that throws is logged and the others still run.
  */
 public final class Cutoffs {
   private static final Logger log = LoggerFactory.getLogger(Cutoffs.class);

@@ -1,4 +1,4 @@
-package paragon.sync;
+package paragon.receipts;
 
 /**
  * Where the receipt service announces committed changes. Declared by receipts, implemented by the

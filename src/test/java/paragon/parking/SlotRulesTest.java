@@ -1,4 +1,4 @@
-package paragon.configuration;
+package paragon.parking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

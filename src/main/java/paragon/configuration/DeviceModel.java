@@ -1,4 +1,4 @@
-package paragon.devices;
+package paragon.configuration;
 
 /** Terminal models. Only SMART_PLUS and POCKET can share receipts online. */
 public enum DeviceModel {

@@ -1,4 +1,4 @@
-package paragon.configuration;
+package paragon.parking;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package paragon.configuration;
+package paragon.parking;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -40,11 +40,11 @@ public final class ParkingRoutes {
 
   private void show(Context ctx) {
     long accountId = BackOfficeAuth.admin(ctx).accountId();
-    ParkingPage.Draft notice = null;
+    ParkingView.Draft notice = null;
     String saved = ctx.queryParam("saved");
     String unchanged = ctx.queryParam("unchanged");
-    if (saved != null) notice = ParkingPage.Draft.notice(saved, "parking.saved");
-    if (unchanged != null) notice = ParkingPage.Draft.notice(unchanged, "parking.unchanged");
+    if (saved != null) notice = ParkingView.Draft.notice(saved, "parking.saved");
+    if (unchanged != null) notice = ParkingView.Draft.notice(unchanged, "parking.unchanged");
     render(ctx, store.read(accountId), notice);
   }
 
@@ -52,7 +52,7 @@ public final class ParkingRoutes {
   private void list(Context ctx, Long shopId) {
     BackOfficeAuth.Admin admin = BackOfficeAuth.admin(ctx);
     ParkingStore.Lists lists = store.read(admin.accountId());
-    String key = ParkingPage.key(shopId);
+    String key = ParkingView.key(shopId);
     if (shopId != null && lists.shops().stream().noneMatch(s -> s.shopId() == shopId)) throw Problem.notFound("shop " + shopId);
     List<SlotRules.Row> rows = rows(ctx);
     SlotRules.checkIds(rows);
@@ -64,13 +64,13 @@ public final class ParkingRoutes {
       List<SlotRules.Row> edited = SlotRules.edit(rows, action, errors);
       int focus = action.equals("add") && errors.isEmpty() ? edited.size() - 1 : -1;
       if (!errors.isEmpty()) ctx.status(HttpStatus.BAD_REQUEST);
-      render(ctx, lists, new ParkingPage.Draft(key, edited, errors, null, focus, ownList));
+      render(ctx, lists, new ParkingView.Draft(key, edited, errors, null, focus, ownList));
       return;
     }
     List<SlotRules.Valid> valid = SlotRules.validate(rows, errors);
     if (valid == null) {
       ctx.status(HttpStatus.BAD_REQUEST);
-      render(ctx, lists, new ParkingPage.Draft(key, rows, errors, null, -1, ownList));
+      render(ctx, lists, new ParkingView.Draft(key, rows, errors, null, -1, ownList));
       return;
     }
     ParkingStore.Saved saved = store.saveList(admin.accountId(), shopId, admin.email(), valid, ownList);
@@ -89,13 +89,13 @@ public final class ParkingRoutes {
       // A copy of the defaults gets new slots (empty ids): the default list's own slots stay where they are.
       List<SlotRules.Row> rows = start.stream()
           .map(s -> new SlotRules.Row(shop.own().isEmpty() ? "" : s.id(), s.name())).toList();
-      String key = ParkingPage.key(shopId);
-      render(ctx, lists, new ParkingPage.Draft(key, rows, new FieldErrors(), "parking.own_draft", -1, true));
+      String key = ParkingView.key(shopId);
+      render(ctx, lists, new ParkingView.Draft(key, rows, new FieldErrors(), "parking.own_draft", -1, true));
       return;
     }
     ParkingStore.Saved saved = tick ? store.setUseDefaults(admin.accountId(), shopId, admin.email(), true)
         : new ParkingStore.Saved(lists.revision(), false);
-    redirect(ctx, ParkingPage.key(shopId), saved);
+    redirect(ctx, ParkingView.key(shopId), saved);
   }
 
   /** A checkbox as a browser posts it: absent (unticked) or "on" ("true" from scripts). */
@@ -110,8 +110,8 @@ public final class ParkingRoutes {
     ctx.redirect("/backoffice/parking?" + (saved.changed() ? "saved=" : "unchanged=") + key + "#" + key, HttpStatus.SEE_OTHER);
   }
 
-  private static void render(Context ctx, ParkingStore.Lists lists, ParkingPage.Draft draft) {
-    Pages.show(ctx, "backoffice/parking.jte", ParkingPage.of(PageContext.of(ctx), lists, draft));
+  private static void render(Context ctx, ParkingStore.Lists lists, ParkingView.Draft draft) {
+    Pages.show(ctx, "backoffice/parking.jte", ParkingView.of(PageContext.of(ctx), lists, draft));
   }
 
   /** The rows as posted: parallel "id" and "name" fields, one pair per row, in order. */

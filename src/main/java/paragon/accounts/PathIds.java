@@ -4,8 +4,8 @@ import io.javalin.http.Context;
 import paragon.web.Problem;
 
 /** Ids in back-office paths: anything that is not a number names nothing, so it is "not found". */
-final class Ids {
-  private Ids() {}
+final class PathIds {
+  private PathIds() {}
 
   static long path(Context ctx, String param, String what) {
     try {
