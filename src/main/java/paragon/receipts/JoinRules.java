@@ -7,8 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import paragon.receipts.ReceiptView.Kind;
-import paragon.receipts.ReceiptView.State;
 import paragon.web.I18n;
 
 /**

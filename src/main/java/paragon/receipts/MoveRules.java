@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Set;
 import paragon.receipts.Outcome.Accepted;
 import paragon.receipts.Outcome.Refused;
-import paragon.receipts.ReceiptView.State;
 
 /** Split (move lines, whole or part of a quantity) and merge. Moved lines keep their sent flag. */
 final class MoveRules {

@@ -11,7 +11,6 @@ import paragon.receipts.Outcome.Payment;
 import paragon.receipts.Outcome.Refused;
 import paragon.receipts.Outcome.Sale;
 import paragon.receipts.PaymentCommands.Method;
-import paragon.receipts.ReceiptView.State;
 
 /**
  * The payment lease (60 s by the injected clock, renewable by its holder, free once expired, breakable

@@ -3,8 +3,6 @@ package paragon.receipts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
-import paragon.receipts.ReceiptView.Kind;
-import paragon.receipts.ReceiptView.State;
 
 /**
  * A receipt as the rules see it: immutable; {@code lines} are the live lines in order (removed ones
@@ -53,7 +51,7 @@ record Receipt(
   }
 
   boolean isOpen() {
-    return state == State.OPEN || state == State.PAYING;
+    return state.isOpen();
   }
 
   /** The lease if it is still running at {@code now}, else null (an expired lease is free). */

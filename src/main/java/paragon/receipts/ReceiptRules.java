@@ -7,8 +7,6 @@ import paragon.accounts.Permission;
 import paragon.configuration.ConfigSnapshot;
 import paragon.receipts.Outcome.Accepted;
 import paragon.receipts.Outcome.Refused;
-import paragon.receipts.ReceiptView.Kind;
-import paragon.receipts.ReceiptView.State;
 import paragon.web.I18n;
 
 /** Open (ad-hoc and table), rename, delete, note, guests, reassign. */

@@ -8,8 +8,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
-import paragon.receipts.ReceiptView.Kind;
-import paragon.receipts.ReceiptView.State;
 
 /** Receipts and lines in SQL: read a receipt whole, write it whole. Every query scoped by account. */
 final class ReceiptStore {

@@ -9,8 +9,6 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import paragon.accounts.Visibility;
 import paragon.configuration.EffectiveConfig.SharingBlock;
-import paragon.receipts.ReceiptView.Kind;
-import paragon.receipts.ReceiptView.State;
 
 /** The pure rule of a device's local receipts joining its shop (JoinRules). */
 class JoinRulesTest {

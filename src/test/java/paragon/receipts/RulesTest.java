@@ -15,7 +15,6 @@ import paragon.receipts.LineCommands.RemoveLine;
 import paragon.receipts.PaymentCommands.Method;
 import paragon.receipts.PaymentCommands.Pay;
 import paragon.receipts.PaymentCommands.Tender;
-import paragon.receipts.ReceiptView.State;
 
 /** The pure rules, command family by command family, without a database. */
 class RulesTest {

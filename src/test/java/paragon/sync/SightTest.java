@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 import paragon.accounts.Permission;
 import paragon.accounts.Visibility;
 import paragon.receipts.ReceiptView;
-import paragon.receipts.ReceiptView.Kind;
-import paragon.receipts.ReceiptView.State;
+import paragon.receipts.Kind;
+import paragon.receipts.State;
 
 class SightTest {
   private static final long ANNA = 1, BOB = 2, CHEF = 3;
