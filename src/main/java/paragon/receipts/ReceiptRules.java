@@ -6,7 +6,6 @@ import java.util.Set;
 import paragon.accounts.Permission;
 import paragon.configuration.ConfigSnapshot;
 import paragon.receipts.Outcome.Accepted;
-import paragon.receipts.Outcome.Refused;
 import paragon.web.I18n;
 
 /** Open (ad-hoc and table), rename, delete, note, guests, reassign. */
@@ -15,18 +14,17 @@ final class ReceiptRules {
 
   static Outcome openAdHoc(ReceiptCommands.OpenAdHoc x, RuleState s, Context c) {
     if (s.receiptIdTaken(x.receiptId())) return Refusals.of("exists", Map.of("field", "receiptId"), x.receiptId());
-    Refused parking = oneCurrentReceipt(s, c);
-    if (parking != null) return parking;
+    requireOneCurrentReceipt(s, c);
     Receipt r = adHoc(x.receiptId(), c.actor().space(), s, c);
     // name: in the account's language, as the receipt's `name` (terminals render it from `number`).
     return Accepted.of(r).withResult(Map.of("receiptId", r.id(), "name", r.name(), "number", r.number()));
   }
 
   /** Rule 1: with parking off a device has exactly one current receipt. */
-  static Refused oneCurrentReceipt(RuleState s, Context c) {
-    return !c.actor().config().parkingEnabled() && s.deviceOpenReceipts() > 0
-        ? Refusals.of("parking_off", Map.of())
-        : null;
+  static void requireOneCurrentReceipt(RuleState s, Context c) {
+    if (!c.actor().config().parkingEnabled() && s.deviceOpenReceipts() > 0) {
+      Guards.refuse(Refusals.of("parking_off", Map.of()));
+    }
   }
 
   /**
@@ -66,12 +64,16 @@ final class ReceiptRules {
     }
     String space = c.actor().space();
     String id = Ids.table(space, slot.id(), generation);
-    if (x.receiptId() != null && !x.receiptId().equals(id)) return Refusals.invalid("receiptId", "refusal.invalid.table_id");
+    if (x.receiptId() != null && !x.receiptId().equals(id)) {
+      return Refusals.invalid("receiptId", "refusal.invalid.table_id");
+    }
     Map<String, Object> result = Map.of("receiptId", id, "generation", generation);
     Receipt existing = s.receipt(id);
     if (existing != null) {
       // Another terminal started it first: both now write into this one receipt.
-      if (!existing.isOpen()) return Refusals.of("table_generation", Map.of("current", generation + 1), slot.name());
+      if (!existing.isOpen()) {
+        return Refusals.of("table_generation", Map.of("current", generation + 1), slot.name());
+      }
       return Accepted.noChange(id).withResult(result);
     }
     Receipt r = fresh(id, space, slot.id(), generation, null, slot.name(), null, Kind.TABLE, false, null, c);
@@ -80,20 +82,17 @@ final class ReceiptRules {
 
   static Outcome rename(ReceiptCommands.Rename x, RuleState s, Context c) {
     Receipt r = s.receipt(x.receiptId());
-    Refused no = Guards.editable(r, x.receiptId(), c);
-    if (no != null) return no;
+    Guards.requireEditable(r, x.receiptId(), c);
     if (r.kind() == Kind.TABLE) return Refusals.of("table_fixed", Map.of(), Refusals.name(r));
-    no = Guards.name(x.name());
-    if (no != null) return no;
+    Guards.requireName(x.name());
     return Accepted.of(r.withName(x.name().strip()).touchedAt(c.now()));
   }
 
   static Outcome delete(ReceiptCommands.Delete x, RuleState s, Context c) {
     Receipt r = s.receipt(x.receiptId());
-    Refused no = Guards.editable(r, x.receiptId(), c);
-    if (no != null) return no;
+    Guards.requireEditable(r, x.receiptId(), c);
     if (r.kind() == Kind.TABLE) return Refusals.of("table_fixed", Map.of(), Refusals.name(r));
-    if (!r.lines().isEmpty() && !c.actor().may(Permission.VOID_LINES)) return Refusals.permission(Permission.VOID_LINES);
+    if (!r.lines().isEmpty()) Guards.requirePermission(Permission.VOID_LINES, c);
     Set<String> removed = Set.copyOf(r.lines().stream().map(Line::id).toList());
     Receipt deleted = r.withLines(List.of()).withState(State.DELETED).touchedAt(c.now());
     return new Accepted(List.of(deleted), removed, r.id(), Map.of(), null, false);
@@ -101,27 +100,23 @@ final class ReceiptRules {
 
   static Outcome note(ReceiptCommands.NoteReceipt x, RuleState s, Context c) {
     Receipt r = s.receipt(x.receiptId());
-    Refused no = Guards.editable(r, x.receiptId(), c);
-    if (no != null) return no;
+    Guards.requireEditable(r, x.receiptId(), c);
     String note = Guards.note(x.note());
-    no = Guards.noteLength(note);
-    if (no != null) return no;
+    Guards.requireNoteLength(note);
     return Accepted.of(r.withNote(note).touchedAt(c.now()));
   }
 
   static Outcome guests(ReceiptCommands.SetGuests x, RuleState s, Context c) {
     Receipt r = s.receipt(x.receiptId());
-    Refused no = Guards.editable(r, x.receiptId(), c);
-    if (no != null) return no;
+    Guards.requireEditable(r, x.receiptId(), c);
     if (x.guests() < 0 || x.guests() > Limits.MAX_GUESTS) return Refusals.limit(Limits.Name.GUESTS);
     return Accepted.of(r.withGuests(x.guests()).touchedAt(c.now()));
   }
 
   static Outcome reassign(ReceiptCommands.Reassign x, RuleState s, Context c) {
     Receipt r = s.receipt(x.receiptId());
-    Refused no = Guards.editable(r, x.receiptId(), c);
-    if (no != null) return no;
-    if (!c.actor().may(Permission.REASSIGN_RECEIPTS)) return Refusals.permission(Permission.REASSIGN_RECEIPTS);
+    Guards.requireEditable(r, x.receiptId(), c);
+    Guards.requirePermission(Permission.REASSIGN_RECEIPTS, c);
     ConfigSnapshot.User user = c.actor().config().users().stream()
         .filter(u -> u.id() == x.userId()).findFirst().orElse(null);
     if (user == null) return Refusals.notFound("userId", x.userId());
