@@ -59,12 +59,12 @@ final class JoinRules {
       if (table && target == null) {
         long generation = generations.getOrDefault(r.slotId(), 1L);
         target = moved(r, Ids.table(shopSpace, r.slotId(), generation), shopSpace, generation, null, r.name(),
-            null, Kind.TABLE, now).withState(State.OPEN).withLines(List.of()).withNote(null).withGuests(0);
+            null, Kind.TABLE, now).withState(State.OPEN).with(b -> b.lines(List.of()).note(null).guests(0));
       }
       if (table && target.lines().size() + r.lines().size() <= Limits.MAX_LINES) {
         Receipt merged = mergeInto(target, r, now);
         tables.put(r.slotId(), merged);
-        rows.add(new Step(gone(r, now), false, Map.of("joinedReceiptId", merged.id())));
+        rows.add(new Step(r.deletedAt(now), false, Map.of("joinedReceiptId", merged.id())));
         shop.put(merged.id(), new Step(merged, false, Map.of("mergedReceiptId", r.id(), "from", r.name())));
         continue;
       }
@@ -75,7 +75,7 @@ final class JoinRules {
       String name = untouched ? defaultName.render(I18n.of(language)) : r.name();
       used.addAll(Numbering.names(name, defaultName));
       Receipt moved = moved(r, r.id(), shopSpace, null, number, name, defaultName, Kind.AD_HOC, now);
-      rows.add(new Step(gone(r, now), true, null));
+      rows.add(new Step(r.deletedAt(now), true, null));
       shop.put(moved.id(), new Step(moved, false, number == null ? Map.of("name", name)
           : Map.of("name", name, "number", number)));
     }
@@ -94,8 +94,8 @@ final class JoinRules {
   private static Receipt mergeInto(Receipt target, Receipt source, long now) {
     List<Line> lines = new ArrayList<>(target.lines());
     lines.addAll(source.lines());
-    return target.withLines(lines).withNote(notes(target.note(), source.note()))
-        .withGuests(Math.min(Limits.MAX_GUESTS, target.guests() + source.guests())).touchedAt(now);
+    int guests = Math.min(Limits.MAX_GUESTS, target.guests() + source.guests());
+    return target.with(b -> b.lines(lines).note(notes(target.note(), source.note())).guests(guests).updatedAt(now));
   }
 
   /** Both notes, the shop's first; cut at the note limit (by code points) when together they are longer. */
@@ -107,15 +107,10 @@ final class JoinRules {
     return both.substring(0, both.offsetByCodePoints(0, Limits.MAX_NOTE));
   }
 
-  private static Receipt gone(Receipt r, long now) {
-    return r.withLines(List.of()).withState(State.DELETED).touchedAt(now);
-  }
-
   private static Receipt moved(Receipt r, String id, String space, Long generation, Long number, String name,
       DefaultName defaultName, Kind kind, long now) {
     boolean table = kind == Kind.TABLE;
-    return new Receipt(id, space, r.shopId(), table ? r.slotId() : null, table ? generation : null,
-        number, name, defaultName, kind, r.state(), r.ownerUserId(), r.ownerRoleId(), r.createdByUserId(), r.createdOnDevice(),
-        r.attention(), r.recoveredFrom(), r.note(), r.guests(), r.lease(), r.lines(), 0, 0, r.createdAt(), now);
+    return r.with(b -> b.id(id).space(space).slotId(table ? r.slotId() : null).generation(table ? generation : null)
+        .number(number).name(name).defaultName(defaultName).kind(kind).seq(0).contentSeq(0).updatedAt(now));
   }
 }

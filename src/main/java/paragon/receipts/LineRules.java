@@ -79,8 +79,8 @@ final class LineRules {
       Guards.requireNoLease(target, c);
       if (target.lines().size() >= Limits.MAX_LINES) return Refusals.limit(Limits.Name.LINES);
       if (x.delta() > Limits.MAX_QUANTITY) return Refusals.limit(Limits.Name.QUANTITY);
-      Line copy = new Line(Ids.recoveredLine(line.id(), c.actor().deviceId(), c.n()), line.productId(), line.name(),
-          line.unitPrice(), x.delta(), line.vat(), line.note(), false);
+      String copyId = Ids.recoveredLine(line.id(), c.actor().deviceId(), c.n());
+      Line copy = line.with(b -> b.id(copyId).quantity(x.delta()).sent(false));
       Receipt after = target.plusLine(copy).touchedAt(c.now());
       return Accepted.of(after).withResult(Map.of("receiptId", after.id(), "lineId", copy.id(), "recovered", true));
     }
@@ -90,7 +90,7 @@ final class LineRules {
     if (q < Limits.MIN_QUANTITY) return Refusals.quantityTooLow();
     if (q > Limits.MAX_QUANTITY) return Refusals.limit(Limits.Name.QUANTITY);
     if (x.delta() < 0 && line.sent()) Guards.requirePermission(Permission.VOID_LINES, c);
-    return Accepted.of(r.withLine(line.id(), l -> l.withQuantity(q)).touchedAt(c.now()));
+    return Accepted.of(r.withLine(line.id(), l -> l.with(b -> b.quantity(q))).touchedAt(c.now()));
   }
 
   static Outcome remove(LineCommands.RemoveLine x, RuleState s, Context c) {
@@ -113,7 +113,7 @@ final class LineRules {
     else ids.addAll(x.lineIds());
     for (String id : ids) if (r.line(id) == null) return Refusals.notFound("lineId", id);
     Receipt after = r;
-    for (String id : ids) after = after.withLine(id, Line::asSent);
+    for (String id : ids) after = after.withLine(id, l -> l.with(b -> b.sent(true)));
     return Accepted.of(after.touchedAt(c.now()));
   }
 
@@ -121,14 +121,14 @@ final class LineRules {
     Receipt r = editableLine(x.lineId(), s, c);
     Guards.requirePermission(Permission.CHANGE_PRICES, c);
     requireUnitPrice(x.unitPrice());
-    return Accepted.of(r.withLine(x.lineId(), l -> l.withPrice(x.unitPrice())).touchedAt(c.now()));
+    return Accepted.of(r.withLine(x.lineId(), l -> l.with(b -> b.unitPrice(x.unitPrice()))).touchedAt(c.now()));
   }
 
   static Outcome note(LineCommands.NoteLine x, RuleState s, Context c) {
     Receipt r = editableLine(x.lineId(), s, c);
     String note = Guards.note(x.note());
     Guards.requireNoteLength(note);
-    return Accepted.of(r.withLine(x.lineId(), l -> l.withNote(note)).touchedAt(c.now()));
+    return Accepted.of(r.withLine(x.lineId(), l -> l.with(b -> b.note(note))).touchedAt(c.now()));
   }
 
   /** The open receipt holding live line {@code lineId} that this device may change; throws the refusal. */

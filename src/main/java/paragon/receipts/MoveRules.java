@@ -44,14 +44,14 @@ final class MoveRules {
         if (s.lineIdTaken(part.newLineId()) || !seen.add(part.newLineId())) {
           return Refusals.of("exists", Map.of("field", "newLineId"), part.newLineId());
         }
-        moved.add(line.withId(part.newLineId()).withQuantity(q));
-        after = after.withLine(line.id(), l -> l.withQuantity(l.quantity() - q));
+        moved.add(line.with(b -> b.id(part.newLineId()).quantity(q)));
+        after = after.withLine(line.id(), l -> l.with(b -> b.quantity(l.quantity() - q)));
       }
     }
     if (target.lines().size() + moved.size() > Limits.MAX_LINES) return Refusals.limit(Limits.Name.LINES);
     List<Line> targetLines = new ArrayList<>(target.lines());
     targetLines.addAll(moved);
-    Receipt newTarget = target.withLines(targetLines).touchedAt(c.now());
+    Receipt newTarget = target.with(b -> b.lines(targetLines).updatedAt(c.now()));
     return new Accepted(List.of(after.touchedAt(c.now()), newTarget), Set.of(), source.id(),
         Map.of("receiptId", source.id(), "targetReceiptId", newTarget.id(), "targetName", newTarget.name()),
         null, false);
@@ -78,8 +78,8 @@ final class MoveRules {
     if (guests > Limits.MAX_GUESTS) return Refusals.limit(Limits.Name.GUESTS);
     List<Line> targetLines = new ArrayList<>(target.lines());
     targetLines.addAll(source.lines());
-    Receipt merged = target.withLines(targetLines).withNote(note).withGuests(guests).touchedAt(c.now());
-    Receipt gone = source.withLines(List.of()).withState(State.DELETED).touchedAt(c.now());
+    Receipt merged = target.with(b -> b.lines(targetLines).note(note).guests(guests).updatedAt(c.now()));
+    Receipt gone = source.deletedAt(c.now());
     return new Accepted(List.of(gone, merged), Set.of(), merged.id(),
         Map.of("receiptId", merged.id(), "mergedReceiptId", gone.id()), null, false);
   }

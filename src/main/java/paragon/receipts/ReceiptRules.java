@@ -47,10 +47,10 @@ final class ReceiptRules {
   static Receipt fresh(String id, String space, String slotId, Long generation, Long number, String name,
       DefaultName defaultName, Kind kind, boolean attention, String recoveredFrom, Context c) {
     Actor a = c.actor();
-    return new Receipt(id, space, a.shopId(), slotId, generation, number, name, defaultName, kind, State.OPEN,
-        a.userId(),
-        a.roleId(), a.userId(), a.deviceId(), attention, recoveredFrom, null, 0, null, List.of(), 0, 0, c.now(),
-        c.now());
+    return Receipt.builder().id(id).space(space).shopId(a.shopId()).slotId(slotId).generation(generation)
+        .number(number).name(name).defaultName(defaultName).kind(kind).state(State.OPEN)
+        .owner(a.userId(), a.roleId()).createdBy(a.userId(), a.deviceId()).attention(attention)
+        .recoveredFrom(recoveredFrom).createdAt(c.now()).updatedAt(c.now()).build();
   }
 
   static Outcome openTable(ReceiptCommands.OpenTable x, RuleState s, Context c) {
@@ -94,7 +94,7 @@ final class ReceiptRules {
     if (r.kind() == Kind.TABLE) return Refusals.of("table_fixed", Map.of(), Refusals.name(r));
     if (!r.lines().isEmpty()) Guards.requirePermission(Permission.VOID_LINES, c);
     Set<String> removed = Set.copyOf(r.lines().stream().map(Line::id).toList());
-    Receipt deleted = r.withLines(List.of()).withState(State.DELETED).touchedAt(c.now());
+    Receipt deleted = r.deletedAt(c.now());
     return new Accepted(List.of(deleted), removed, r.id(), Map.of(), null, false);
   }
 
@@ -103,14 +103,14 @@ final class ReceiptRules {
     Guards.requireEditable(r, x.receiptId(), c);
     String note = Guards.note(x.note());
     Guards.requireNoteLength(note);
-    return Accepted.of(r.withNote(note).touchedAt(c.now()));
+    return Accepted.of(r.with(b -> b.note(note).updatedAt(c.now())));
   }
 
   static Outcome guests(ReceiptCommands.SetGuests x, RuleState s, Context c) {
     Receipt r = s.receipt(x.receiptId());
     Guards.requireEditable(r, x.receiptId(), c);
     if (x.guests() < 0 || x.guests() > Limits.MAX_GUESTS) return Refusals.limit(Limits.Name.GUESTS);
-    return Accepted.of(r.withGuests(x.guests()).touchedAt(c.now()));
+    return Accepted.of(r.with(b -> b.guests(x.guests()).updatedAt(c.now())));
   }
 
   static Outcome reassign(ReceiptCommands.Reassign x, RuleState s, Context c) {
@@ -123,7 +123,7 @@ final class ReceiptRules {
     if (s.disabledUsers().contains(user.id())) {
       return Refusals.of("user_disabled", Map.of("userId", user.id()), user.name());
     }
-    return Accepted.of(r.withOwner(user.id(), user.roleId()).touchedAt(c.now()))
+    return Accepted.of(r.with(b -> b.owner(user.id(), user.roleId()).updatedAt(c.now())))
         .withResult(Map.of("userId", user.id(), "userName", user.name()));
   }
 }

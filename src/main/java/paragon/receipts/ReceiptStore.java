@@ -23,7 +23,7 @@ final class ReceiptStore {
     Receipt r = h.createQuery("SELECT " + COLUMNS + " FROM receipts WHERE account_id = :a AND id = :id")
         .bind("a", accountId).bind("id", id)
         .map((rs, ctx) -> receipt(rs, List.of())).findOne().orElse(null);
-    return r == null ? null : r.withLines(lines(h, accountId, id));
+    return r == null ? null : r.with(b -> b.lines(lines(h, accountId, id)));
   }
 
   static List<Line> lines(Handle h, long accountId, String receiptId) {
@@ -193,12 +193,15 @@ final class ReceiptStore {
     Long leaseDevice = longOrNull(rs, "lease_device_id");
     Receipt.Lease lease = leaseDevice == null ? null : new Receipt.Lease(leaseDevice, rs.getLong("lease_user_id"),
         rs.getString("lease_user_name"), rs.getLong("lease_until"));
-    return new Receipt(rs.getString("id"), rs.getString("space"), rs.getLong("shop_id"), rs.getString("slot_id"),
-        longOrNull(rs, "generation"), longOrNull(rs, "number"), rs.getString("name"),
-        defaultName(rs.getString("default_name")),
-        Kind.valueOf(rs.getString("kind")), State.valueOf(rs.getString("state")), rs.getLong("owner_user_id"),
-        rs.getLong("owner_role_id"), rs.getLong("created_by_user_id"), rs.getLong("created_on_device"),
-        rs.getBoolean("attention"), rs.getString("recovered_from"), rs.getString("note"), rs.getInt("guests"), lease,
-        lines, rs.getLong("seq"), rs.getLong("content_seq"), rs.getLong("created_at"), rs.getLong("updated_at"));
+    return Receipt.builder().id(rs.getString("id")).space(rs.getString("space")).shopId(rs.getLong("shop_id"))
+        .slotId(rs.getString("slot_id")).generation(longOrNull(rs, "generation")).number(longOrNull(rs, "number"))
+        .name(rs.getString("name")).defaultName(defaultName(rs.getString("default_name")))
+        .kind(Kind.valueOf(rs.getString("kind"))).state(State.valueOf(rs.getString("state")))
+        .owner(rs.getLong("owner_user_id"), rs.getLong("owner_role_id"))
+        .createdBy(rs.getLong("created_by_user_id"), rs.getLong("created_on_device"))
+        .attention(rs.getBoolean("attention")).recoveredFrom(rs.getString("recovered_from"))
+        .note(rs.getString("note")).guests(rs.getInt("guests")).lease(lease).lines(lines).seq(rs.getLong("seq"))
+        .contentSeq(rs.getLong("content_seq")).createdAt(rs.getLong("created_at")).updatedAt(rs.getLong("updated_at"))
+        .build();
   }
 }

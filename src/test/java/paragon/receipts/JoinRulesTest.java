@@ -26,7 +26,7 @@ class JoinRulesTest {
     for (int i = 0; i < lines; i++) ls.add(line(space + "-" + slot + "-" + i));
     return ReceiptRules.fresh(Ids.table(space, slot, 1), space, slot, 1L, null, "Stolik 3", null, Kind.TABLE, false, null,
         C)
-        .withLines(ls).withNote(note).withGuests(guests);
+        .with(b -> b.lines(ls).note(note).guests(guests));
   }
 
   /** An ad-hoc receipt numbered {@code number}, called {@code name} by a cashier, or by its default name when null. */
@@ -34,7 +34,7 @@ class JoinRulesTest {
     Receipt r = name == null
         ? ReceiptRules.fresh(id, LOCAL, null, null, number, DefaultName.sale(number), Kind.AD_HOC, false, null, C)
         : ReceiptRules.fresh(id, LOCAL, null, null, number, name, null, Kind.AD_HOC, false, null, C);
-    return r.withLines(List.of(line(id)));
+    return r.with(b -> b.lines(List.of(line(id))));
   }
 
   @Test
