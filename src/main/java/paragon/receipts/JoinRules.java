@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import paragon.web.I18n;
 
 /**
  * Rule 4 across a sharing history (docs/decisions.md, "Receipts join the shop when sharing returns"):
@@ -44,11 +43,11 @@ final class JoinRules {
    * {@code local}: the open receipts of the device's space, oldest first; {@code shopTables}: for each
    * slot among them, the shop's open receipt of its current generation (absent: none open);
    * {@code generations}: the shop's current generation per slot; {@code namesInUse}: the names of the
-   * shop's open receipts and of the list's tables ({@link Numbering}); {@code language}: the account's,
-   * for the stored {@code name} of a receipt whose default name follows its new number.
+   * shop's open receipts and of the list's tables ({@link Numbering}); {@code names}: how default names
+   * read, the account's language giving the stored {@code name} of a receipt renamed after its number.
    */
   static List<Step> join(List<Receipt> local, String shopSpace, Map<String, Receipt> shopTables,
-      Map<String, Long> generations, Set<String> namesInUse, String language, long now) {
+      Map<String, Long> generations, Set<String> namesInUse, Names names, long now) {
     Map<String, Receipt> tables = new HashMap<>(shopTables);
     Set<String> used = new HashSet<>(namesInUse);
     List<Step> rows = new ArrayList<>();
@@ -69,11 +68,11 @@ final class JoinRules {
         continue;
       }
       // Ad-hoc (or a table too full to merge): the same receipt, now in the shop.
-      Long number = r.number() == null && !table ? null : next(used);
+      Long number = r.number() == null && !table ? null : next(used, names);
       boolean untouched = r.defaultName() != null && !r.defaultName().recovered() && r.defaultName().number() != null;
       DefaultName defaultName = untouched ? DefaultName.sale(number) : table ? null : r.defaultName();
-      String name = untouched ? defaultName.render(I18n.of(language)) : r.name();
-      used.addAll(Numbering.names(name, defaultName));
+      String name = untouched ? names.inAccountLanguage(defaultName) : r.name();
+      used.addAll(Numbering.names(name, defaultName, names));
       Receipt moved = moved(r, r.id(), shopSpace, null, number, name, defaultName, Kind.AD_HOC, now);
       rows.add(new Step(r.deletedAt(now), true, null));
       shop.put(moved.id(), new Step(moved, false, number == null ? Map.of("name", name)
@@ -85,9 +84,9 @@ final class JoinRules {
   }
 
   /** The lowest number whose name is free, now taken (its names in every language are in use). */
-  private static long next(Set<String> used) {
-    long n = Numbering.lowestFree(used);
-    used.addAll(Numbering.names("", DefaultName.sale(n)));
+  private static long next(Set<String> used, Names names) {
+    long n = Numbering.lowestFree(used, names);
+    used.addAll(names.inEveryLanguage(DefaultName.sale(n)));
     return n;
   }
 

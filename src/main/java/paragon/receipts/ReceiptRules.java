@@ -6,7 +6,6 @@ import java.util.Set;
 import paragon.accounts.Permission;
 import paragon.configuration.ConfigSnapshot;
 import paragon.receipts.Outcome.Accepted;
-import paragon.web.I18n;
 
 /** Open (ad-hoc and table), rename, delete, note, guests, reassign. */
 final class ReceiptRules {
@@ -33,14 +32,14 @@ final class ReceiptRules {
    */
   static Receipt adHoc(String id, String space, RuleState s, Context c) {
     List<String> tables = c.actor().config().slots().stream().map(ConfigSnapshot.Slot::name).toList();
-    DefaultName name = DefaultName.sale(s.nextNumber(space, tables));
+    DefaultName name = DefaultName.sale(s.nextNumber(space, tables, c.names()));
     return fresh(id, space, null, null, name.number(), name, Kind.AD_HOC, false, null, c);
   }
 
-  /** A new receipt called by its default name {@code name} (rendered in the account's language for {@code name}). */
+  /** A new receipt called by its default name {@code name} (its {@code name}: in the account's language). */
   static Receipt fresh(String id, String space, String slotId, Long generation, Long number, DefaultName name,
       Kind kind, boolean attention, String recoveredFrom, Context c) {
-    String accountName = name.render(I18n.of(c.actor().config().language()));
+    String accountName = c.names().inAccountLanguage(name);
     return fresh(id, space, slotId, generation, number, accountName, name, kind, attention, recoveredFrom, c);
   }
 

@@ -63,14 +63,14 @@ final class ReceiptStore {
   }
 
   /** The names the open receipts of {@code space} use, a default name in every language ({@link Numbering#names}). */
-  static Set<String> namesInUse(Handle h, long accountId, String space) {
+  static Set<String> namesInUse(Handle h, long accountId, String space, Names words) {
     Set<String> names = new HashSet<>();
     h.createQuery("""
             SELECT name, default_name FROM receipts
             WHERE account_id = :a AND space = :s AND state IN ('OPEN', 'PAYING')""")
         .bind("a", accountId).bind("s", space)
         .map((rs, ctx) -> names.addAll(
-            Numbering.names(rs.getString("name"), defaultName(rs.getString("default_name")))))
+            Numbering.names(rs.getString("name"), defaultName(rs.getString("default_name")), words)))
         .list();
     return names;
   }

@@ -69,8 +69,9 @@ public final class SharingJoin implements RevisionApplied {
       if (table != null && table.isOpen()) shopTables.put(r.slotId(), table);
     }
     long now = clock.millis();
+    Names names = I18nNames.of(config.language());
     List<JoinRules.Step> steps = JoinRules.join(open, shop, shopTables, generations,
-        namesInUse(h, account, shop, config), config.language(), now);
+        namesInUse(h, account, shop, config, names), names, now);
     Map<String, Long> committed = new TreeMap<>();
     for (JoinRules.Step step : steps) {
       Receipt r = step.receipt();
@@ -91,8 +92,9 @@ public final class SharingJoin implements RevisionApplied {
   }
 
   /** What a new number must not be called: the shop's open receipts' names and the list's tables. */
-  private static Set<String> namesInUse(Handle h, long account, String shop, EffectiveConfig config) {
-    Set<String> names = new HashSet<>(ReceiptStore.namesInUse(h, account, shop));
+  private static Set<String> namesInUse(Handle h, long account, String shop, EffectiveConfig config,
+      Names words) {
+    Set<String> names = new HashSet<>(ReceiptStore.namesInUse(h, account, shop, words));
     config.slots().forEach(slot -> names.add(slot.name()));
     return names;
   }

@@ -15,7 +15,7 @@ class JoinRulesTest {
   private static final String LOCAL = "device:4";
   private static final String SHOP = "shop:" + Rig.SHOP;
   private static final Context C = new Context(
-      Rig.actor(4, 1, Set.of(), Rig.config(true, true, SharingBlock.PLAN, Visibility.ALL)), 1, 5_000);
+      Rig.actor(4, 1, Set.of(), Rig.config(true, true, SharingBlock.PLAN, Visibility.ALL)), 1, 5_000, Rig.NAMES);
 
   private static Line line(String id) {
     return new Line(id, null, "Piwo", 1250, 1000, Vat.of("23"), null, false);
@@ -41,7 +41,7 @@ class JoinRulesTest {
   void a_table_merges_into_the_shops_with_both_notes_and_the_guests_added_up_to_the_limits() {
     Receipt local = table(LOCAL, "t3", 2, "x".repeat(150), 600);
     Receipt shop = table(SHOP, "t3", 1, "y".repeat(100), 500);
-    List<JoinRules.Step> steps = JoinRules.join(List.of(local), SHOP, Map.of("t3", shop), Map.of("t3", 1L), Set.of(), "pl", 9);
+    List<JoinRules.Step> steps = JoinRules.join(List.of(local), SHOP, Map.of("t3", shop), Map.of("t3", 1L), Set.of(), Rig.NAMES, 9);
     assertThat(steps).hasSize(2);
     Receipt gone = steps.get(0).receipt();
     assertThat(gone.state()).isEqualTo(State.DELETED);
@@ -58,7 +58,7 @@ class JoinRulesTest {
   @Test
   void a_table_the_shop_has_not_open_moves_under_the_shops_id_of_its_current_generation() {
     Receipt local = table(LOCAL, "t3", 1, "okno", 2).withLease(new Receipt.Lease(4, 1, "Anna", 99_000));
-    List<JoinRules.Step> steps = JoinRules.join(List.of(local), SHOP, Map.of(), Map.of("t3", 4L), Set.of(), "pl", 9);
+    List<JoinRules.Step> steps = JoinRules.join(List.of(local), SHOP, Map.of(), Map.of("t3", 4L), Set.of(), Rig.NAMES, 9);
     Receipt moved = steps.get(1).receipt();
     assertThat(moved.id()).isEqualTo(Ids.table(SHOP, "t3", 4));
     assertThat(moved.generation()).isEqualTo(4);
@@ -73,7 +73,7 @@ class JoinRulesTest {
     Receipt untouched = adHoc("a", 1, null);
     Receipt renamed = adHoc("b", 2, "Pan w kapeluszu");
     List<JoinRules.Step> steps = JoinRules.join(List.of(untouched, renamed), SHOP, Map.of(), Map.of(), Set.of("Sprzedaż 1", "Sale 3"),
-        "pl", 9);
+        Rig.NAMES, 9);
     assertThat(steps).extracting(JoinRules.Step::rowOnly).containsExactly(true, true, false, false);
     assertThat(steps.get(0).receipt().space()).isEqualTo(LOCAL);
     assertThat(steps.get(0).receipt().state()).isEqualTo(State.DELETED);
@@ -93,7 +93,7 @@ class JoinRulesTest {
   void a_table_too_full_to_merge_moves_as_an_ordinary_receipt_under_its_name() {
     Receipt local = table(LOCAL, "t3", 300, null, 0);
     Receipt shop = table(SHOP, "t3", Limits.MAX_LINES - 299, null, 0);
-    List<JoinRules.Step> steps = JoinRules.join(List.of(local), SHOP, Map.of("t3", shop), Map.of(), Set.of(), "pl", 9);
+    List<JoinRules.Step> steps = JoinRules.join(List.of(local), SHOP, Map.of("t3", shop), Map.of(), Set.of(), Rig.NAMES, 9);
     Receipt moved = steps.get(1).receipt();
     assertThat(moved.id()).isEqualTo(local.id());
     assertThat(moved.kind()).isEqualTo(Kind.AD_HOC);

@@ -21,6 +21,7 @@ import paragon.devices.DeviceModel;
  */
 final class Rig {
   static final long SHOP = 7;
+  static final Names NAMES = I18nNames.of("pl");
   static final ConfigSnapshot.Product ESPRESSO = new ConfigSnapshot.Product(101, "Espresso", 900, "8", "Kawa");
   static final ConfigSnapshot.Product BEER = new ConfigSnapshot.Product(102, "Piwo", 1250, "23", "Bar");
 
@@ -62,7 +63,7 @@ final class Rig {
     int leases = 0;
     for (Receipt r : receipts.values()) {
       if (!r.isOpen()) continue;
-      numbers.computeIfAbsent(r.space(), s -> new HashSet<>()).addAll(Numbering.names(r.name(), r.defaultName()));
+      numbers.computeIfAbsent(r.space(), s -> new HashSet<>()).addAll(Numbering.names(r.name(), r.defaultName(), NAMES));
       if (r.space().equals(a.space())) deviceOpen++;
       if (r.activeLease(now) != null && r.activeLease(now).deviceId() == a.deviceId()) leases++;
     }
@@ -77,7 +78,7 @@ final class Rig {
       // The rig keys generations by space only: tests use one table at a time.
       generations.putIfAbsent(a.space(), 1L);
     }
-    Outcome o = Rules.apply(c, state(a), new Context(a, ++n, now));
+    Outcome o = Rules.apply(c, state(a), new Context(a, ++n, now, I18nNames.of(a.config().language())));
     if (o instanceof Outcome.Accepted acc) {
       for (Receipt r : acc.touched()) {
         Receipt before = receipts.get(r.id());
