@@ -11,12 +11,9 @@ import paragon.receipts.Outcome.Refused;
 final class Guards {
   private Guards() {}
 
-  /**
-   * Throws {@code no}, for a rule's own refusal found in a helper; declared to return it so that a path
-   * that must end can say {@code throw refuse(no)}.
-   */
+  /** {@code no} as the exception a rule throws: {@code throw refuse(no)}. */
   static Refusal refuse(Refused no) {
-    throw new Refusal(no);
+    return new Refusal(no);
   }
 
   /** The receipt must exist in a space this device reaches; another space's receipt reads as absent. */
@@ -26,21 +23,21 @@ final class Guards {
 
   /** As {@link #requireReach(Receipt, String, Context)}, the refusal naming {@code field}, e.g. a line. */
   static void requireReach(Receipt r, String field, String id, Context c) {
-    if (r == null || !c.actor().reaches(r.space())) refuse(Refusals.notFound(field, id));
+    if (r == null || !c.actor().reaches(r.space())) throw refuse(Refusals.notFound(field, id));
   }
 
   static void requireVisible(Receipt r, Context c) {
-    if (!c.actor().sees(r.ownerUserId(), r.ownerRoleId())) refuse(Refusals.notVisible(r));
+    if (!c.actor().sees(r.ownerUserId(), r.ownerRoleId())) throw refuse(Refusals.notVisible(r));
   }
 
   static void requireOpen(Receipt r) {
-    if (!r.isOpen()) refuse(Refusals.closed(r));
+    if (!r.isOpen()) throw refuse(Refusals.closed(r));
   }
 
   /** A running lease of another device blocks every change; an expired one is free. */
   static void requireNoLease(Receipt r, Context c) {
     Receipt.Lease l = r.activeLease(c.now());
-    if (l != null && l.deviceId() != c.actor().deviceId()) refuse(Refusals.leased(l));
+    if (l != null && l.deviceId() != c.actor().deviceId()) throw refuse(Refusals.leased(l));
   }
 
   /** All four, for a command that changes {@code r}. */
@@ -52,13 +49,13 @@ final class Guards {
   }
 
   static void requirePermission(Permission p, Context c) {
-    if (!c.actor().may(p)) refuse(Refusals.permission(p));
+    if (!c.actor().may(p)) throw refuse(Refusals.permission(p));
   }
 
   /** A name of 1..40 characters after trimming. */
   static void requireName(String name) {
     int length = name == null ? 0 : name.strip().codePointCount(0, name.strip().length());
-    if (length < Limits.MIN_NAME || length > Limits.MAX_NAME) refuse(Refusals.limit(Limits.Name.NAME));
+    if (length < Limits.MIN_NAME || length > Limits.MAX_NAME) throw refuse(Refusals.limit(Limits.Name.NAME));
   }
 
   /** Null for a blank note (it clears), else the stripped note. */
@@ -68,7 +65,7 @@ final class Guards {
 
   static void requireNoteLength(String note) {
     if (note != null && note.codePointCount(0, note.length()) > Limits.MAX_NOTE) {
-      refuse(Refusals.limit(Limits.Name.NOTE));
+      throw refuse(Refusals.limit(Limits.Name.NOTE));
     }
   }
 }

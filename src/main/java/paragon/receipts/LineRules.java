@@ -60,8 +60,8 @@ final class LineRules {
   }
 
   private static void requireUnitPrice(long price) {
-    if (price < 0) Guards.refuse(Refusals.invalid("unitPrice", "refusal.invalid.negative"));
-    if (price > Limits.MAX_UNIT_PRICE) Guards.refuse(Refusals.limit(Limits.Name.UNIT_PRICE));
+    if (price < 0) throw Guards.refuse(Refusals.invalid("unitPrice", "refusal.invalid.negative"));
+    if (price > Limits.MAX_UNIT_PRICE) throw Guards.refuse(Refusals.limit(Limits.Name.UNIT_PRICE));
   }
 
   static Outcome adjust(LineCommands.AdjustQuantity x, RuleState s, Context c) {

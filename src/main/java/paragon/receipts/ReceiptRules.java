@@ -22,7 +22,7 @@ final class ReceiptRules {
   /** Rule 1: with parking off a device has exactly one current receipt. */
   static void requireOneCurrentReceipt(RuleState s, Context c) {
     if (!c.actor().config().parkingEnabled() && s.deviceOpenReceipts() > 0) {
-      Guards.refuse(Refusals.of("parking_off", Map.of()));
+      throw Guards.refuse(Refusals.of("parking_off", Map.of()));
     }
   }
 

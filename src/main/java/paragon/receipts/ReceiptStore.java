@@ -114,7 +114,8 @@ final class ReceiptStore {
 
   /** The table's current generation in the space (1 until it was first paid). */
   static long generation(Handle h, long accountId, String space, String slotId) {
-    return h.createQuery("SELECT generation FROM slot_generations WHERE account_id = :a AND space = :s AND slot_id = :slot")
+    return h.createQuery(
+            "SELECT generation FROM slot_generations WHERE account_id = :a AND space = :s AND slot_id = :slot")
         .bind("a", accountId).bind("s", space).bind("slot", slotId).mapTo(Long.class).findOne().orElse(1L);
   }
 
@@ -135,9 +136,9 @@ final class ReceiptStore {
     Receipt.Lease lease = r.state() == State.PAYING ? r.lease() : null;
     int written = h.createUpdate("""
             INSERT INTO receipts (""" + COLUMNS + """
-            , account_id, closed_at) VALUES (:id, :space, :shop, :slot, :gen, :number, :name, :defaultName, :kind, :state, :owner,
-              :ownerRole, :createdBy, :device, :attention, :recoveredFrom, :note, :guests, :leaseDevice, :leaseUser,
-              :leaseUserName, :leaseUntil, :seq, :contentSeq, :createdAt, :updatedAt, :a, :closedAt)
+            , account_id, closed_at) VALUES (:id, :space, :shop, :slot, :gen, :number, :name, :defaultName, :kind,
+              :state, :owner, :ownerRole, :createdBy, :device, :attention, :recoveredFrom, :note, :guests, :leaseDevice,
+              :leaseUser, :leaseUserName, :leaseUntil, :seq, :contentSeq, :createdAt, :updatedAt, :a, :closedAt)
             ON CONFLICT (id) DO UPDATE SET space = excluded.space, number = excluded.number, name = excluded.name,
               default_name = excluded.default_name, state = excluded.state,
               owner_user_id = excluded.owner_user_id, owner_role_id = excluded.owner_role_id,
@@ -148,12 +149,15 @@ final class ReceiptStore {
             WHERE receipts.account_id = excluded.account_id""")
         .bind("id", r.id()).bind("space", r.space()).bind("shop", r.shopId()).bind("slot", r.slotId())
         .bind("gen", r.generation()).bind("number", r.number()).bind("name", r.name())
-        .bind("defaultName", r.defaultName() == null ? null : ChangeFeed.json(r.defaultName())).bind("kind", r.kind().name())
+        .bind("defaultName", r.defaultName() == null ? null : ChangeFeed.json(r.defaultName()))
+        .bind("kind", r.kind().name())
         .bind("state", r.state().name()).bind("owner", r.ownerUserId()).bind("ownerRole", r.ownerRoleId())
         .bind("createdBy", r.createdByUserId()).bind("device", r.createdOnDevice()).bind("attention", r.attention())
         .bind("recoveredFrom", r.recoveredFrom()).bind("note", r.note()).bind("guests", r.guests())
-        .bind("leaseDevice", lease == null ? null : lease.deviceId()).bind("leaseUser", lease == null ? null : lease.userId())
-        .bind("leaseUserName", lease == null ? null : lease.userName()).bind("leaseUntil", lease == null ? null : lease.until())
+        .bind("leaseDevice", lease == null ? null : lease.deviceId())
+        .bind("leaseUser", lease == null ? null : lease.userId())
+        .bind("leaseUserName", lease == null ? null : lease.userName())
+        .bind("leaseUntil", lease == null ? null : lease.until())
         .bind("seq", r.seq()).bind("contentSeq", r.contentSeq()).bind("createdAt", r.createdAt())
         .bind("updatedAt", r.updatedAt()).bind("a", accountId).bind("closedAt", r.isOpen() ? null : r.updatedAt())
         .execute();

@@ -27,9 +27,10 @@ import paragon.sync.Feed;
  * effective; 2. lock the device's command cursor (its commands wait for the join, and the join sees
  * every command it committed); nothing to do when the device's space has nothing open; else lock
  * both spaces, in name order as commands do ("device:" before "shop:"); 3. load the device space's
- * open receipts and, for their tables, the shop's current generation and open receipt; 4. apply the pure rule; 5. write each step with the next seq of its
- * space: the receipt, its change row (a DELETED row tells the device space's streams to drop it), its
- * audit entry; 6. after commit, wake the streams of both spaces.
+ * open receipts and, for their tables, the shop's current generation and open receipt; 4. apply the
+ * pure rule; 5. write each step with the next seq of its space: the receipt, its change row (a DELETED
+ * row tells the device space's streams to drop it), its audit entry; 6. after commit, wake the streams
+ * of both spaces.
  */
 public final class SharingJoin implements RevisionApplied {
   private static final Runnable NOTHING = () -> {};

@@ -24,8 +24,8 @@ class JoinRulesTest {
   private static Receipt table(String space, String slot, int lines, String note, int guests) {
     List<Line> ls = new ArrayList<>();
     for (int i = 0; i < lines; i++) ls.add(line(space + "-" + slot + "-" + i));
-    return ReceiptRules.fresh(Ids.table(space, slot, 1), space, slot, 1L, null, "Stolik 3", null, Kind.TABLE, false, null,
-        C)
+    return ReceiptRules.fresh(Ids.table(space, slot, 1), space, slot, 1L, null, "Stolik 3", null, Kind.TABLE,
+            false, null, C)
         .with(b -> b.lines(ls).note(note).guests(guests));
   }
 
@@ -41,7 +41,8 @@ class JoinRulesTest {
   void a_table_merges_into_the_shops_with_both_notes_and_the_guests_added_up_to_the_limits() {
     Receipt local = table(LOCAL, "t3", 2, "x".repeat(150), 600);
     Receipt shop = table(SHOP, "t3", 1, "y".repeat(100), 500);
-    List<JoinRules.Step> steps = JoinRules.join(List.of(local), SHOP, Map.of("t3", shop), Map.of("t3", 1L), Set.of(), Rig.NAMES, 9);
+    List<JoinRules.Step> steps =
+        JoinRules.join(List.of(local), SHOP, Map.of("t3", shop), Map.of("t3", 1L), Set.of(), Rig.NAMES, 9);
     assertThat(steps).hasSize(2);
     Receipt gone = steps.get(0).receipt();
     assertThat(gone.state()).isEqualTo(State.DELETED);
@@ -58,7 +59,8 @@ class JoinRulesTest {
   @Test
   void a_table_the_shop_has_not_open_moves_under_the_shops_id_of_its_current_generation() {
     Receipt local = table(LOCAL, "t3", 1, "okno", 2).withLease(new Receipt.Lease(4, 1, "Anna", 99_000));
-    List<JoinRules.Step> steps = JoinRules.join(List.of(local), SHOP, Map.of(), Map.of("t3", 4L), Set.of(), Rig.NAMES, 9);
+    List<JoinRules.Step> steps =
+        JoinRules.join(List.of(local), SHOP, Map.of(), Map.of("t3", 4L), Set.of(), Rig.NAMES, 9);
     Receipt moved = steps.get(1).receipt();
     assertThat(moved.id()).isEqualTo(Ids.table(SHOP, "t3", 4));
     assertThat(moved.generation()).isEqualTo(4);
@@ -72,8 +74,8 @@ class JoinRulesTest {
   void ad_hoc_receipts_keep_their_id_and_take_free_numbers_and_only_untouched_names_follow_the_number() {
     Receipt untouched = adHoc("a", 1, null);
     Receipt renamed = adHoc("b", 2, "Pan w kapeluszu");
-    List<JoinRules.Step> steps = JoinRules.join(List.of(untouched, renamed), SHOP, Map.of(), Map.of(), Set.of("Sprzedaż 1", "Sale 3"),
-        Rig.NAMES, 9);
+    List<JoinRules.Step> steps = JoinRules.join(List.of(untouched, renamed), SHOP, Map.of(), Map.of(),
+        Set.of("Sprzedaż 1", "Sale 3"), Rig.NAMES, 9);
     assertThat(steps).extracting(JoinRules.Step::rowOnly).containsExactly(true, true, false, false);
     assertThat(steps.get(0).receipt().space()).isEqualTo(LOCAL);
     assertThat(steps.get(0).receipt().state()).isEqualTo(State.DELETED);
@@ -93,7 +95,8 @@ class JoinRulesTest {
   void a_table_too_full_to_merge_moves_as_an_ordinary_receipt_under_its_name() {
     Receipt local = table(LOCAL, "t3", 300, null, 0);
     Receipt shop = table(SHOP, "t3", Limits.MAX_LINES - 299, null, 0);
-    List<JoinRules.Step> steps = JoinRules.join(List.of(local), SHOP, Map.of("t3", shop), Map.of(), Set.of(), Rig.NAMES, 9);
+    List<JoinRules.Step> steps =
+        JoinRules.join(List.of(local), SHOP, Map.of("t3", shop), Map.of(), Set.of(), Rig.NAMES, 9);
     Receipt moved = steps.get(1).receipt();
     assertThat(moved.id()).isEqualTo(local.id());
     assertThat(moved.kind()).isEqualTo(Kind.AD_HOC);

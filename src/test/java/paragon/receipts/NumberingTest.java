@@ -43,7 +43,8 @@ class NumberingTest {
 
   @Test
   void a_default_name_is_in_use_in_every_language_and_a_given_name_as_it_is() {
-    assertThat(Numbering.names("Sprzedaż 3", DefaultName.sale(3), Rig.NAMES)).containsExactlyInAnyOrder("Sprzedaż 3", "Sale 3");
+    assertThat(Numbering.names("Sprzedaż 3", DefaultName.sale(3), Rig.NAMES))
+        .containsExactlyInAnyOrder("Sprzedaż 3", "Sale 3");
     assertThat(Numbering.names("Sale 3", null, Rig.NAMES)).containsExactly("Sale 3");
   }
 
