@@ -113,8 +113,9 @@ public final class CommandService {
       } else if (parsed.invalid() != null) {
         logged = Logged.refused(parsed.invalid());
       } else {
-        RuleState state = StateLoader.load(h, a, parsed.command(), now);
-        Outcome outcome = Rules.apply(parsed.command(), state, new Context(a, n, now));
+        Names names = I18nNames.of(a.config().language());
+        RuleState state = StateLoader.load(h, a, parsed.command(), now, names);
+        Outcome outcome = Rules.apply(parsed.command(), state, new Context(a, n, now, names));
         logged = switch (outcome) {
           case Refused r -> Logged.refused(r);
           case Accepted acc -> persist(h, a, n, parsed, acc, state, now, committed);

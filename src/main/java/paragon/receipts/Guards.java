@@ -1,47 +1,61 @@
 package paragon.receipts;
 
+import paragon.accounts.Permission;
 import paragon.receipts.Outcome.Refused;
 
 /**
- * The checks every command on an existing receipt goes through, in this order: it exists where the
- * device may act, it is open, the user may see it (rule 2), and no other device is paying it.
+ * The checks the rules share, each a statement that throws its {@link Refusal} (caught in
+ * {@link Rules#apply}). A command on an existing receipt goes through them in this order: it exists
+ * where the device may act, it is open, the user may see it (rule 2), and no other device is paying it.
  */
 final class Guards {
   private Guards() {}
 
+  /** {@code no} as the exception a rule throws: {@code throw refuse(no)}. */
+  static Refusal refuse(Refused no) {
+    return new Refusal(no);
+  }
+
   /** The receipt must exist in a space this device reaches; another space's receipt reads as absent. */
-  static Refused reach(Receipt r, String id, Context c) {
-    if (r == null || !c.actor().reaches(r.space())) return Refusals.notFound("receiptId", id);
-    return null;
+  static void requireReach(Receipt r, String id, Context c) {
+    requireReach(r, "receiptId", id, c);
   }
 
-  static Refused visible(Receipt r, Context c) {
-    return c.actor().sees(r.ownerUserId(), r.ownerRoleId()) ? null : Refusals.notVisible(r);
+  /** As {@link #requireReach(Receipt, String, Context)}, the refusal naming {@code field}, e.g. a line. */
+  static void requireReach(Receipt r, String field, String id, Context c) {
+    if (r == null || !c.actor().reaches(r.space())) throw refuse(Refusals.notFound(field, id));
   }
 
-  static Refused open(Receipt r) {
-    return r.isOpen() ? null : Refusals.closed(r);
+  static void requireVisible(Receipt r, Context c) {
+    if (!c.actor().sees(r.ownerUserId(), r.ownerRoleId())) throw refuse(Refusals.notVisible(r));
+  }
+
+  static void requireOpen(Receipt r) {
+    if (!r.isOpen()) throw refuse(Refusals.closed(r));
   }
 
   /** A running lease of another device blocks every change; an expired one is free. */
-  static Refused lease(Receipt r, Context c) {
+  static void requireNoLease(Receipt r, Context c) {
     Receipt.Lease l = r.activeLease(c.now());
-    return l != null && l.deviceId() != c.actor().deviceId() ? Refusals.leased(l) : null;
+    if (l != null && l.deviceId() != c.actor().deviceId()) throw refuse(Refusals.leased(l));
   }
 
   /** All four, for a command that changes {@code r}. */
-  static Refused editable(Receipt r, String id, Context c) {
-    Refused x = reach(r, id, c);
-    if (x == null) x = open(r);
-    if (x == null) x = visible(r, c);
-    if (x == null) x = lease(r, c);
-    return x;
+  static void requireEditable(Receipt r, String id, Context c) {
+    requireReach(r, id, c);
+    requireOpen(r);
+    requireVisible(r, c);
+    requireNoLease(r, c);
   }
 
-  /** A name of 1..40 characters after trimming, or a refusal naming the limit. */
-  static Refused name(String name) {
+  static void requirePermission(Permission p, Context c) {
+    if (!c.actor().may(p)) throw refuse(Refusals.permission(p));
+  }
+
+  /** A name of 1..40 characters after trimming. */
+  static void requireName(String name) {
     int length = name == null ? 0 : name.strip().codePointCount(0, name.strip().length());
-    return length < Limits.MIN_NAME || length > Limits.MAX_NAME ? Refusals.limit(Limits.Name.NAME) : null;
+    if (length < Limits.MIN_NAME || length > Limits.MAX_NAME) throw refuse(Refusals.limit(Limits.Name.NAME));
   }
 
   /** Null for a blank note (it clears), else the stripped note. */
@@ -49,7 +63,9 @@ final class Guards {
     return note == null || note.isBlank() ? null : note.strip();
   }
 
-  static Refused noteLength(String note) {
-    return note != null && note.codePointCount(0, note.length()) > Limits.MAX_NOTE ? Refusals.limit(Limits.Name.NOTE) : null;
+  static void requireNoteLength(String note) {
+    if (note != null && note.codePointCount(0, note.length()) > Limits.MAX_NOTE) {
+      throw refuse(Refusals.limit(Limits.Name.NOTE));
+    }
   }
 }

@@ -7,9 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import paragon.receipts.ReceiptView.Kind;
-import paragon.receipts.ReceiptView.State;
-import paragon.web.I18n;
 
 /**
  * Rule 4 across a sharing history (docs/decisions.md, "Receipts join the shop when sharing returns"):
@@ -46,11 +43,11 @@ final class JoinRules {
    * {@code local}: the open receipts of the device's space, oldest first; {@code shopTables}: for each
    * slot among them, the shop's open receipt of its current generation (absent: none open);
    * {@code generations}: the shop's current generation per slot; {@code namesInUse}: the names of the
-   * shop's open receipts and of the list's tables ({@link Numbering}); {@code language}: the account's,
-   * for the stored {@code name} of a receipt whose default name follows its new number.
+   * shop's open receipts and of the list's tables ({@link Numbering}); {@code names}: how default names
+   * read, the account's language giving the stored {@code name} of a receipt renamed after its number.
    */
   static List<Step> join(List<Receipt> local, String shopSpace, Map<String, Receipt> shopTables,
-      Map<String, Long> generations, Set<String> namesInUse, String language, long now) {
+      Map<String, Long> generations, Set<String> namesInUse, Names names, long now) {
     Map<String, Receipt> tables = new HashMap<>(shopTables);
     Set<String> used = new HashSet<>(namesInUse);
     List<Step> rows = new ArrayList<>();
@@ -61,23 +58,23 @@ final class JoinRules {
       if (table && target == null) {
         long generation = generations.getOrDefault(r.slotId(), 1L);
         target = moved(r, DerivedIds.table(shopSpace, r.slotId(), generation), shopSpace, generation, null, r.name(),
-            null, Kind.TABLE, now).withState(State.OPEN).withLines(List.of()).withNote(null).withGuests(0);
+            null, Kind.TABLE, now).withState(State.OPEN).with(b -> b.lines(List.of()).note(null).guests(0));
       }
       if (table && target.lines().size() + r.lines().size() <= Limits.MAX_LINES) {
         Receipt merged = mergeInto(target, r, now);
         tables.put(r.slotId(), merged);
-        rows.add(new Step(gone(r, now), false, Map.of("joinedReceiptId", merged.id())));
+        rows.add(new Step(r.deletedAt(now), false, Map.of("joinedReceiptId", merged.id())));
         shop.put(merged.id(), new Step(merged, false, Map.of("mergedReceiptId", r.id(), "from", r.name())));
         continue;
       }
       // Ad-hoc (or a table too full to merge): the same receipt, now in the shop.
-      Long number = r.number() == null && !table ? null : next(used);
+      Long number = r.number() == null && !table ? null : next(used, names);
       boolean untouched = r.defaultName() != null && !r.defaultName().recovered() && r.defaultName().number() != null;
       DefaultName defaultName = untouched ? DefaultName.sale(number) : table ? null : r.defaultName();
-      String name = untouched ? defaultName.render(I18n.of(language)) : r.name();
-      used.addAll(Numbering.names(name, defaultName));
+      String name = untouched ? names.inAccountLanguage(defaultName) : r.name();
+      used.addAll(Numbering.names(name, defaultName, names));
       Receipt moved = moved(r, r.id(), shopSpace, null, number, name, defaultName, Kind.AD_HOC, now);
-      rows.add(new Step(gone(r, now), true, null));
+      rows.add(new Step(r.deletedAt(now), true, null));
       shop.put(moved.id(), new Step(moved, false, number == null ? Map.of("name", name)
           : Map.of("name", name, "number", number)));
     }
@@ -87,17 +84,17 @@ final class JoinRules {
   }
 
   /** The lowest number whose name is free, now taken (its names in every language are in use). */
-  private static long next(Set<String> used) {
-    long n = Numbering.lowestFree(used);
-    used.addAll(Numbering.names("", DefaultName.sale(n)));
+  private static long next(Set<String> used, Names names) {
+    long n = Numbering.lowestFree(used, names);
+    used.addAll(names.inEveryLanguage(DefaultName.sale(n)));
     return n;
   }
 
   private static Receipt mergeInto(Receipt target, Receipt source, long now) {
     List<Line> lines = new ArrayList<>(target.lines());
     lines.addAll(source.lines());
-    return target.withLines(lines).withNote(notes(target.note(), source.note()))
-        .withGuests(Math.min(Limits.MAX_GUESTS, target.guests() + source.guests())).touchedAt(now);
+    int guests = Math.min(Limits.MAX_GUESTS, target.guests() + source.guests());
+    return target.with(b -> b.lines(lines).note(notes(target.note(), source.note())).guests(guests).updatedAt(now));
   }
 
   /** Both notes, the shop's first; cut at the note limit (by code points) when together they are longer. */
@@ -109,15 +106,10 @@ final class JoinRules {
     return both.substring(0, both.offsetByCodePoints(0, Limits.MAX_NOTE));
   }
 
-  private static Receipt gone(Receipt r, long now) {
-    return r.withLines(List.of()).withState(State.DELETED).touchedAt(now);
-  }
-
   private static Receipt moved(Receipt r, String id, String space, Long generation, Long number, String name,
       DefaultName defaultName, Kind kind, long now) {
     boolean table = kind == Kind.TABLE;
-    return new Receipt(id, space, r.shopId(), table ? r.slotId() : null, table ? generation : null,
-        number, name, defaultName, kind, r.state(), r.ownerUserId(), r.ownerRoleId(), r.createdByUserId(), r.createdOnDevice(),
-        r.attention(), r.recoveredFrom(), r.note(), r.guests(), r.lease(), r.lines(), 0, 0, r.createdAt(), now);
+    return r.with(b -> b.id(id).space(space).slotId(table ? r.slotId() : null).generation(table ? generation : null)
+        .number(number).name(name).defaultName(defaultName).kind(kind).seq(0).contentSeq(0).updatedAt(now));
   }
 }

@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import paragon.receipts.Outcome.Accepted;
-import paragon.receipts.Outcome.Refused;
-import paragon.receipts.ReceiptView.State;
 
 /** Split (move lines, whole or part of a quantity) and merge. Moved lines keep their sent flag. */
 final class MoveRules {
@@ -16,17 +14,16 @@ final class MoveRules {
   static Outcome move(MoveCommands.MoveLines x, RuleState s, Context c) {
     if (x.receiptId().equals(x.targetReceiptId())) return Refusals.of("same_receipt", Map.of());
     Receipt source = s.receipt(x.receiptId());
-    Refused no = Guards.editable(source, x.receiptId(), c);
-    if (no != null) return no;
+    Guards.requireEditable(source, x.receiptId(), c);
     Receipt target = s.receipt(x.targetReceiptId());
     if (x.newTarget()) {
-      if (s.receiptIdTaken(x.targetReceiptId())) return Refusals.of("exists", Map.of("field", "targetReceiptId"), x.targetReceiptId());
-      no = ReceiptRules.oneCurrentReceipt(s, c);
-      if (no != null) return no;
+      if (s.receiptIdTaken(x.targetReceiptId())) {
+        return Refusals.of("exists", Map.of("field", "targetReceiptId"), x.targetReceiptId());
+      }
+      ReceiptRules.requireOneCurrentReceipt(s, c);
       target = ReceiptRules.adHoc(x.targetReceiptId(), source.space(), s, c);
     } else {
-      no = Guards.editable(target, x.targetReceiptId(), c);
-      if (no != null) return no;
+      Guards.requireEditable(target, x.targetReceiptId(), c);
     }
     List<Line> moved = new ArrayList<>();
     Receipt after = source;
@@ -47,17 +44,17 @@ final class MoveRules {
         if (s.lineIdTaken(part.newLineId()) || !seen.add(part.newLineId())) {
           return Refusals.of("exists", Map.of("field", "newLineId"), part.newLineId());
         }
-        moved.add(line.withId(part.newLineId()).withQuantity(q));
-        after = after.withLine(line.id(), l -> l.withQuantity(l.quantity() - q));
+        moved.add(line.with(b -> b.id(part.newLineId()).quantity(q)));
+        after = after.withLine(line.id(), l -> l.with(b -> b.quantity(l.quantity() - q)));
       }
     }
     if (target.lines().size() + moved.size() > Limits.MAX_LINES) return Refusals.limit(Limits.Name.LINES);
     List<Line> targetLines = new ArrayList<>(target.lines());
     targetLines.addAll(moved);
-    Receipt newTarget = target.withLines(targetLines).touchedAt(c.now());
+    Receipt newTarget = target.with(b -> b.lines(targetLines).updatedAt(c.now()));
     return new Accepted(List.of(after.touchedAt(c.now()), newTarget), Set.of(), source.id(),
-        Map.of("receiptId", source.id(), "targetReceiptId", newTarget.id(), "targetName", newTarget.name()), null,
-        false);
+        Map.of("receiptId", source.id(), "targetReceiptId", newTarget.id(), "targetName", newTarget.name()),
+        null, false);
   }
 
   /**
@@ -67,23 +64,22 @@ final class MoveRules {
   static Outcome merge(MoveCommands.Merge x, RuleState s, Context c) {
     if (x.receiptId().equals(x.targetReceiptId())) return Refusals.of("same_receipt", Map.of());
     Receipt source = s.receipt(x.receiptId());
-    Refused no = Guards.editable(source, x.receiptId(), c);
-    if (no != null) return no;
+    Guards.requireEditable(source, x.receiptId(), c);
     Receipt target = s.receipt(x.targetReceiptId());
-    no = Guards.editable(target, x.targetReceiptId(), c);
-    if (no != null) return no;
-    if (target.lines().size() + source.lines().size() > Limits.MAX_LINES) return Refusals.limit(Limits.Name.LINES);
+    Guards.requireEditable(target, x.targetReceiptId(), c);
+    if (target.lines().size() + source.lines().size() > Limits.MAX_LINES) {
+      return Refusals.limit(Limits.Name.LINES);
+    }
     // What the source knew stays with its lines: its note after the target's, its guests added. Past a
     // limit the merge is refused (nothing cut): the cashier shortens a note or corrects the guests first.
     String note = joinNotes(target.note(), source.note());
-    no = Guards.noteLength(note);
-    if (no != null) return no;
+    Guards.requireNoteLength(note);
     int guests = target.guests() + source.guests();
     if (guests > Limits.MAX_GUESTS) return Refusals.limit(Limits.Name.GUESTS);
     List<Line> targetLines = new ArrayList<>(target.lines());
     targetLines.addAll(source.lines());
-    Receipt merged = target.withLines(targetLines).withNote(note).withGuests(guests).touchedAt(c.now());
-    Receipt gone = source.withLines(List.of()).withState(State.DELETED).touchedAt(c.now());
+    Receipt merged = target.with(b -> b.lines(targetLines).note(note).guests(guests).updatedAt(c.now()));
+    Receipt gone = source.deletedAt(c.now());
     return new Accepted(List.of(gone, merged), Set.of(), merged.id(),
         Map.of("receiptId", merged.id(), "mergedReceiptId", gone.id()), null, false);
   }

@@ -4,7 +4,6 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
-import paragon.web.I18n;
 
 /**
  * Ad-hoc numbers (issue 8): a new receipt takes the lowest N whose name "Sale N" is not in use on the
@@ -17,14 +16,14 @@ import paragon.web.I18n;
 final class Numbering {
   private Numbering() {}
 
-  /** The lowest N >= 1 whose default name in no language is among {@code namesInUse}. */
-  static long lowestFree(Collection<String> namesInUse) {
+  /** The lowest N >= 1 whose default name in no language ({@code names}) is among {@code namesInUse}. */
+  static long lowestFree(Collection<String> namesInUse, Names names) {
     Set<String> used = new HashSet<>();
     for (String name : namesInUse) used.add(key(name));
     for (long n = 1; ; n++) {
       boolean free = true;
-      for (String language : I18n.LANGUAGES) {
-        if (used.contains(key(DefaultName.sale(n).render(I18n.of(language))))) free = false;
+      for (String name : names.inEveryLanguage(DefaultName.sale(n))) {
+        if (used.contains(key(name))) free = false;
       }
       if (free) return n;
     }
@@ -34,11 +33,8 @@ final class Numbering {
    * The names a receipt occupies: its default name in every language, or its own name. {@code
    * defaultName} null: the name a person (or the table list) gave it.
    */
-  static Set<String> names(String name, DefaultName defaultName) {
-    if (defaultName == null) return Set.of(name);
-    Set<String> out = new HashSet<>();
-    for (String language : I18n.LANGUAGES) out.add(defaultName.render(I18n.of(language)));
-    return out;
+  static Set<String> names(String name, DefaultName defaultName, Names names) {
+    return defaultName == null ? Set.of(name) : names.inEveryLanguage(defaultName);
   }
 
   private static String key(String name) {

@@ -8,10 +8,8 @@ import java.util.Set;
 import paragon.accounts.Permission;
 import paragon.receipts.Outcome.Accepted;
 import paragon.receipts.Outcome.Payment;
-import paragon.receipts.Outcome.Refused;
 import paragon.receipts.Outcome.Sale;
 import paragon.receipts.PaymentCommands.Method;
-import paragon.receipts.ReceiptView.State;
 
 /**
  * The payment lease (60 s by the injected clock, renewable by its holder, free once expired, breakable
@@ -22,32 +20,28 @@ final class PaymentRules {
 
   static Outcome start(PaymentCommands.StartPayment x, RuleState s, Context c) {
     Receipt r = s.receipt(x.receiptId());
-    Refused no = Guards.editable(r, x.receiptId(), c);
-    if (no != null) return no;
+    Guards.requireEditable(r, x.receiptId(), c);
     if (r.lines().isEmpty()) return Refusals.of("empty", Map.of(), Refusals.name(r));
     Actor a = c.actor();
-    Receipt.Lease lease = new Receipt.Lease(a.deviceId(), a.userId(), a.userName(), c.now() + Context.LEASE_MILLIS);
+    Receipt.Lease lease =
+        new Receipt.Lease(a.deviceId(), a.userId(), a.userName(), c.now() + Context.LEASE_MILLIS);
     return Accepted.of(r.withLease(lease).touchedAt(c.now())).withResult(Map.of("until", lease.until()));
   }
 
   static Outcome cancel(PaymentCommands.CancelPayment x, RuleState s, Context c) {
     Receipt r = s.receipt(x.receiptId());
-    Refused no = Guards.reach(r, x.receiptId(), c);
-    if (no == null) no = Guards.open(r);
-    if (no == null) no = Guards.lease(r, c);
-    if (no != null) return no;
+    Guards.requireReach(r, x.receiptId(), c);
+    Guards.requireOpen(r);
+    Guards.requireNoLease(r, c);
     return release(r, c);
   }
 
   static Outcome breakLease(PaymentCommands.BreakLease x, RuleState s, Context c) {
     Receipt r = s.receipt(x.receiptId());
-    Refused no = Guards.reach(r, x.receiptId(), c);
-    if (no == null) no = Guards.open(r);
-    if (no != null) return no;
+    Guards.requireReach(r, x.receiptId(), c);
+    Guards.requireOpen(r);
     Receipt.Lease l = r.activeLease(c.now());
-    if (l != null && l.deviceId() != c.actor().deviceId() && !c.actor().may(Permission.BREAK_PAYMENT_LOCK)) {
-      return Refusals.permission(Permission.BREAK_PAYMENT_LOCK);
-    }
+    if (l != null && l.deviceId() != c.actor().deviceId()) Guards.requirePermission(Permission.BREAK_PAYMENT_LOCK, c);
     return release(r, c);
   }
 
@@ -59,11 +53,12 @@ final class PaymentRules {
 
   static Outcome pay(PaymentCommands.Pay x, RuleState s, Context c) {
     Receipt r = s.receipt(x.receiptId());
-    Refused no = Guards.editable(r, x.receiptId(), c);
-    if (no != null) return no;
+    Guards.requireEditable(r, x.receiptId(), c);
     if (r.lines().isEmpty()) return Refusals.of("empty", Map.of(), Refusals.name(r));
     // The cashier must have seen what is charged: no line, quantity or price changed after their seq.
-    if (x.seq() < r.contentSeq()) return Refusals.of("stale", Map.of("seq", r.seq(), "contentSeq", r.contentSeq()));
+    if (x.seq() < r.contentSeq()) {
+      return Refusals.of("stale", Map.of("seq", r.seq(), "contentSeq", r.contentSeq()));
+    }
     if (x.payments().size() > Limits.MAX_TENDERS) return Refusals.limit(Limits.Name.TENDERS);
     long cash = 0;
     long other = 0;
@@ -75,9 +70,12 @@ final class PaymentRules {
     }
     long total = r.total();
     if (other > total) return Refusals.of("overpaid", Map.of("total", total, "nonCash", other), zl(total));
-    if (cash + other < total) return Refusals.of("underpaid", Map.of("total", total, "paid", cash + other), zl(total), zl(cash + other));
+    if (cash + other < total) {
+      return Refusals.of("underpaid", Map.of("total", total, "paid", cash + other), zl(total), zl(cash + other));
+    }
     long change = cash + other - total;
-    Sale sale = new Sale(r.id(), total, cash + other, change, payments(x.payments(), change), Money.vat(r.lines()));
+    Sale sale =
+        new Sale(r.id(), total, cash + other, change, payments(x.payments(), change), Money.vat(r.lines()));
     Receipt closed = r.withState(State.CLOSED).touchedAt(c.now());
     return new Accepted(List.of(closed), Set.of(), r.id(), Map.of("saleId", r.id(), "total", total,
         "tendered", cash + other, "change", change, "vat", sale.vat()), sale, false);

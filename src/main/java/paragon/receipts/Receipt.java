@@ -3,8 +3,6 @@ package paragon.receipts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
-import paragon.receipts.ReceiptView.Kind;
-import paragon.receipts.ReceiptView.State;
 
 /**
  * A receipt as the rules see it: immutable; {@code lines} are the live lines in order (removed ones
@@ -45,6 +43,11 @@ record Receipt(
     lines = List.copyOf(lines);
   }
 
+  /** An empty builder: a new receipt, or one read from its row. */
+  static Builder builder() {
+    return new Builder();
+  }
+
   /** Who holds the payment lease and until when (epoch ms). */
   record Lease(long deviceId, long userId, String userName, long until) {
     boolean activeAt(long now) {
@@ -53,7 +56,7 @@ record Receipt(
   }
 
   boolean isOpen() {
-    return state == State.OPEN || state == State.PAYING;
+    return state.isOpen();
   }
 
   /** The lease if it is still running at {@code now}, else null (an expired lease is free). */
@@ -70,76 +73,54 @@ record Receipt(
     return null;
   }
 
-  Receipt withLines(List<Line> newLines) {
-    return new Receipt(id, space, shopId, slotId, generation, number, name, defaultName, kind, state, ownerUserId,
-        ownerRoleId, createdByUserId, createdOnDevice, attention, recoveredFrom, note, guests, lease, newLines, seq, contentSeq,
-        createdAt, updatedAt);
+  /** A copy with the fields {@code change} sets: the one way a receipt changes (see {@link Builder}). */
+  Receipt with(UnaryOperator<Builder> change) {
+    return change.apply(new Builder(this)).build();
   }
 
   Receipt withLine(String lineId, UnaryOperator<Line> change) {
     List<Line> out = new ArrayList<>(lines.size());
     for (Line l : lines) out.add(l.id().equals(lineId) ? change.apply(l) : l);
-    return withLines(out);
+    return with(b -> b.lines(out));
   }
 
   Receipt plusLine(Line line) {
     List<Line> out = new ArrayList<>(lines);
     out.add(line);
-    return withLines(out);
+    return with(b -> b.lines(out));
   }
 
   Receipt minusLine(String lineId) {
-    return withLines(lines.stream().filter(l -> !l.id().equals(lineId)).toList());
+    return with(b -> b.lines(lines.stream().filter(l -> !l.id().equals(lineId)).toList()));
   }
 
+  /** In state {@code s}: a closed receipt gives up its number (it is free again) and any lease. */
   Receipt withState(State s) {
-    return new Receipt(id, space, shopId, slotId, generation, s == State.OPEN || s == State.PAYING ? number : null,
-        name, defaultName, kind, s, ownerUserId, ownerRoleId, createdByUserId, createdOnDevice, attention,
-        recoveredFrom, note, guests, s == State.PAYING ? lease : null, lines, seq, contentSeq, createdAt, updatedAt);
+    return with(b -> b.state(s).number(s.isOpen() ? number : null).lease(s == State.PAYING ? lease : null));
   }
 
+  /** Paying under {@code l}, or back to OPEN when {@code l} is null. */
   Receipt withLease(Lease l) {
-    return new Receipt(id, space, shopId, slotId, generation, number, name, defaultName, kind,
-        l == null ? State.OPEN : State.PAYING, ownerUserId, ownerRoleId, createdByUserId, createdOnDevice, attention, recoveredFrom, note, guests, l, lines,
-        seq, contentSeq, createdAt, updatedAt);
+    return with(b -> b.lease(l).state(l == null ? State.OPEN : State.PAYING));
   }
 
   /** Renamed by a person: the name is theirs from now on, shown as it is in every language. */
   Receipt withName(String n) {
-    return new Receipt(id, space, shopId, slotId, generation, null, n, null, kind, state, ownerUserId, ownerRoleId,
-        createdByUserId, createdOnDevice, attention, recoveredFrom, note, guests, lease, lines, seq, contentSeq,
-        createdAt, updatedAt);
+    return with(b -> b.name(n).number(null).defaultName(null));
   }
 
-  Receipt withNote(String n) {
-    return new Receipt(id, space, shopId, slotId, generation, number, name, defaultName, kind, state, ownerUserId,
-        ownerRoleId, createdByUserId, createdOnDevice, attention, recoveredFrom, n, guests, lease, lines, seq, contentSeq,
-        createdAt, updatedAt);
-  }
-
-  Receipt withGuests(int g) {
-    return new Receipt(id, space, shopId, slotId, generation, number, name, defaultName, kind, state, ownerUserId,
-        ownerRoleId, createdByUserId, createdOnDevice, attention, recoveredFrom, note, g, lease, lines, seq, contentSeq,
-        createdAt, updatedAt);
-  }
-
-  Receipt withOwner(long userId, long roleId) {
-    return new Receipt(id, space, shopId, slotId, generation, number, name, defaultName, kind, state, userId,
-        roleId, createdByUserId, createdOnDevice, attention, recoveredFrom, note, guests, lease, lines, seq, contentSeq,
-        createdAt, updatedAt);
+  /** Emptied and DELETED at {@code now}: deleted, merged away, or moved to its shop. */
+  Receipt deletedAt(long now) {
+    return withState(State.DELETED).with(b -> b.lines(List.of()).updatedAt(now));
   }
 
   Receipt touchedAt(long now) {
-    return new Receipt(id, space, shopId, slotId, generation, number, name, defaultName, kind, state, ownerUserId,
-        ownerRoleId, createdByUserId, createdOnDevice, attention, recoveredFrom, note, guests, lease, lines, seq, contentSeq,
-        createdAt, now);
+    return with(b -> b.updatedAt(now));
   }
 
   /** As stored after the change {@code changeSeq}; {@code changeContentSeq}: the last change of what is charged. */
   Receipt withSeqs(long changeSeq, long changeContentSeq) {
-    return new Receipt(id, space, shopId, slotId, generation, number, name, defaultName, kind, state, ownerUserId,
-        ownerRoleId, createdByUserId, createdOnDevice, attention, recoveredFrom, note, guests, lease, lines, changeSeq,
-        changeContentSeq, createdAt, updatedAt);
+    return with(b -> b.seq(changeSeq).contentSeq(changeContentSeq));
   }
 
   /** What a payment charges: each line's id, price and quantity (notes and the sent flag do not count). */
@@ -154,5 +135,95 @@ record Receipt(
         ownerRoleId, createdOnDevice, attention, recoveredFrom, note, guests,
         l == null ? null : new ReceiptView.LeaseView(l.deviceId(), l.userId(), l.userName(), l.until()),
         lines.stream().map(Line::view).toList(), total(), changeSeq, changeContentSeq, createdAt, updatedAt);
+  }
+
+  /**
+   * A receipt field by field, by name: the one place that calls the 24-field constructor, for a new
+   * receipt ({@link #builder}), a stored one and a changed copy ({@link #with}). It checks nothing;
+   * what a receipt may hold is the rules' business.
+   */
+  static final class Builder {
+    private String id;
+    private String space;
+    private long shopId;
+    private String slotId;
+    private Long generation;
+    private Long number;
+    private String name;
+    private DefaultName defaultName;
+    private Kind kind;
+    private State state;
+    private long ownerUserId;
+    private long ownerRoleId;
+    private long createdByUserId;
+    private long createdOnDevice;
+    private boolean attention;
+    private String recoveredFrom;
+    private String note;
+    private int guests;
+    private Lease lease;
+    private List<Line> lines = List.of();
+    private long seq;
+    private long contentSeq;
+    private long createdAt;
+    private long updatedAt;
+
+    private Builder() {}
+
+    private Builder(Receipt r) {
+      id = r.id;
+      space = r.space;
+      shopId = r.shopId;
+      slotId = r.slotId;
+      generation = r.generation;
+      number = r.number;
+      name = r.name;
+      defaultName = r.defaultName;
+      kind = r.kind;
+      state = r.state;
+      ownerUserId = r.ownerUserId;
+      ownerRoleId = r.ownerRoleId;
+      createdByUserId = r.createdByUserId;
+      createdOnDevice = r.createdOnDevice;
+      attention = r.attention;
+      recoveredFrom = r.recoveredFrom;
+      note = r.note;
+      guests = r.guests;
+      lease = r.lease;
+      lines = r.lines;
+      seq = r.seq;
+      contentSeq = r.contentSeq;
+      createdAt = r.createdAt;
+      updatedAt = r.updatedAt;
+    }
+
+    Builder id(String v) { id = v; return this; }
+    Builder space(String v) { space = v; return this; }
+    Builder shopId(long v) { shopId = v; return this; }
+    Builder slotId(String v) { slotId = v; return this; }
+    Builder generation(Long v) { generation = v; return this; }
+    Builder number(Long v) { number = v; return this; }
+    Builder name(String v) { name = v; return this; }
+    Builder defaultName(DefaultName v) { defaultName = v; return this; }
+    Builder kind(Kind v) { kind = v; return this; }
+    Builder state(State v) { state = v; return this; }
+    Builder owner(long userId, long roleId) { ownerUserId = userId; ownerRoleId = roleId; return this; }
+    Builder createdBy(long userId, long deviceId) { createdByUserId = userId; createdOnDevice = deviceId; return this; }
+    Builder attention(boolean v) { attention = v; return this; }
+    Builder recoveredFrom(String v) { recoveredFrom = v; return this; }
+    Builder note(String v) { note = v; return this; }
+    Builder guests(int v) { guests = v; return this; }
+    Builder lease(Lease v) { lease = v; return this; }
+    Builder lines(List<Line> v) { lines = v; return this; }
+    Builder seq(long v) { seq = v; return this; }
+    Builder contentSeq(long v) { contentSeq = v; return this; }
+    Builder createdAt(long v) { createdAt = v; return this; }
+    Builder updatedAt(long v) { updatedAt = v; return this; }
+
+    Receipt build() {
+      return new Receipt(id, space, shopId, slotId, generation, number, name, defaultName, kind, state, ownerUserId,
+          ownerRoleId, createdByUserId, createdOnDevice, attention, recoveredFrom, note, guests, lease, lines, seq,
+          contentSeq, createdAt, updatedAt);
+    }
   }
 }

@@ -8,8 +8,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
-import paragon.receipts.ReceiptView.Kind;
-import paragon.receipts.ReceiptView.State;
 import paragon.web.Json;
 
 /** Receipts and lines in SQL: read a receipt whole, write it whole. Every query scoped by account. */
@@ -26,7 +24,7 @@ final class ReceiptStore {
     Receipt r = h.createQuery("SELECT " + COLUMNS + " FROM receipts WHERE account_id = :a AND id = :id")
         .bind("a", accountId).bind("id", id)
         .map((rs, ctx) -> receipt(rs, List.of())).findOne().orElse(null);
-    return r == null ? null : r.withLines(lines(h, accountId, id));
+    return r == null ? null : r.with(b -> b.lines(lines(h, accountId, id)));
   }
 
   static List<Line> lines(Handle h, long accountId, String receiptId) {
@@ -66,14 +64,14 @@ final class ReceiptStore {
   }
 
   /** The names the open receipts of {@code space} use, a default name in every language ({@link Numbering#names}). */
-  static Set<String> namesInUse(Handle h, long accountId, String space) {
+  static Set<String> namesInUse(Handle h, long accountId, String space, Names words) {
     Set<String> names = new HashSet<>();
     h.createQuery("""
             SELECT name, default_name FROM receipts
             WHERE account_id = :a AND space = :s AND state IN ('OPEN', 'PAYING')""")
         .bind("a", accountId).bind("s", space)
         .map((rs, ctx) -> names.addAll(
-            Numbering.names(rs.getString("name"), defaultName(rs.getString("default_name")))))
+            Numbering.names(rs.getString("name"), defaultName(rs.getString("default_name")), words)))
         .list();
     return names;
   }
@@ -117,7 +115,8 @@ final class ReceiptStore {
 
   /** The table's current generation in the space (1 until it was first paid). */
   static long generation(Handle h, long accountId, String space, String slotId) {
-    return h.createQuery("SELECT generation FROM slot_generations WHERE account_id = :a AND space = :s AND slot_id = :slot")
+    return h.createQuery(
+            "SELECT generation FROM slot_generations WHERE account_id = :a AND space = :s AND slot_id = :slot")
         .bind("a", accountId).bind("s", space).bind("slot", slotId).mapTo(Long.class).findOne().orElse(1L);
   }
 
@@ -138,9 +137,9 @@ final class ReceiptStore {
     Receipt.Lease lease = r.state() == State.PAYING ? r.lease() : null;
     int written = h.createUpdate("""
             INSERT INTO receipts (""" + COLUMNS + """
-            , account_id, closed_at) VALUES (:id, :space, :shop, :slot, :gen, :number, :name, :defaultName, :kind, :state, :owner,
-              :ownerRole, :createdBy, :device, :attention, :recoveredFrom, :note, :guests, :leaseDevice, :leaseUser,
-              :leaseUserName, :leaseUntil, :seq, :contentSeq, :createdAt, :updatedAt, :a, :closedAt)
+            , account_id, closed_at) VALUES (:id, :space, :shop, :slot, :gen, :number, :name, :defaultName, :kind,
+              :state, :owner, :ownerRole, :createdBy, :device, :attention, :recoveredFrom, :note, :guests, :leaseDevice,
+              :leaseUser, :leaseUserName, :leaseUntil, :seq, :contentSeq, :createdAt, :updatedAt, :a, :closedAt)
             ON CONFLICT (id) DO UPDATE SET space = excluded.space, number = excluded.number, name = excluded.name,
               default_name = excluded.default_name, state = excluded.state,
               owner_user_id = excluded.owner_user_id, owner_role_id = excluded.owner_role_id,
@@ -151,12 +150,15 @@ final class ReceiptStore {
             WHERE receipts.account_id = excluded.account_id""")
         .bind("id", r.id()).bind("space", r.space()).bind("shop", r.shopId()).bind("slot", r.slotId())
         .bind("gen", r.generation()).bind("number", r.number()).bind("name", r.name())
-        .bind("defaultName", r.defaultName() == null ? null : Json.write(r.defaultName())).bind("kind", r.kind().name())
+        .bind("defaultName", r.defaultName() == null ? null : Json.write(r.defaultName()))
+        .bind("kind", r.kind().name())
         .bind("state", r.state().name()).bind("owner", r.ownerUserId()).bind("ownerRole", r.ownerRoleId())
         .bind("createdBy", r.createdByUserId()).bind("device", r.createdOnDevice()).bind("attention", r.attention())
         .bind("recoveredFrom", r.recoveredFrom()).bind("note", r.note()).bind("guests", r.guests())
-        .bind("leaseDevice", lease == null ? null : lease.deviceId()).bind("leaseUser", lease == null ? null : lease.userId())
-        .bind("leaseUserName", lease == null ? null : lease.userName()).bind("leaseUntil", lease == null ? null : lease.until())
+        .bind("leaseDevice", lease == null ? null : lease.deviceId())
+        .bind("leaseUser", lease == null ? null : lease.userId())
+        .bind("leaseUserName", lease == null ? null : lease.userName())
+        .bind("leaseUntil", lease == null ? null : lease.until())
         .bind("seq", r.seq()).bind("contentSeq", r.contentSeq()).bind("createdAt", r.createdAt())
         .bind("updatedAt", r.updatedAt()).bind("a", accountId).bind("closedAt", r.isOpen() ? null : r.updatedAt())
         .execute();
@@ -196,12 +198,15 @@ final class ReceiptStore {
     Long leaseDevice = longOrNull(rs, "lease_device_id");
     Receipt.Lease lease = leaseDevice == null ? null : new Receipt.Lease(leaseDevice, rs.getLong("lease_user_id"),
         rs.getString("lease_user_name"), rs.getLong("lease_until"));
-    return new Receipt(rs.getString("id"), rs.getString("space"), rs.getLong("shop_id"), rs.getString("slot_id"),
-        longOrNull(rs, "generation"), longOrNull(rs, "number"), rs.getString("name"),
-        defaultName(rs.getString("default_name")),
-        Kind.valueOf(rs.getString("kind")), State.valueOf(rs.getString("state")), rs.getLong("owner_user_id"),
-        rs.getLong("owner_role_id"), rs.getLong("created_by_user_id"), rs.getLong("created_on_device"),
-        rs.getBoolean("attention"), rs.getString("recovered_from"), rs.getString("note"), rs.getInt("guests"), lease,
-        lines, rs.getLong("seq"), rs.getLong("content_seq"), rs.getLong("created_at"), rs.getLong("updated_at"));
+    return Receipt.builder().id(rs.getString("id")).space(rs.getString("space")).shopId(rs.getLong("shop_id"))
+        .slotId(rs.getString("slot_id")).generation(longOrNull(rs, "generation")).number(longOrNull(rs, "number"))
+        .name(rs.getString("name")).defaultName(defaultName(rs.getString("default_name")))
+        .kind(Kind.valueOf(rs.getString("kind"))).state(State.valueOf(rs.getString("state")))
+        .owner(rs.getLong("owner_user_id"), rs.getLong("owner_role_id"))
+        .createdBy(rs.getLong("created_by_user_id"), rs.getLong("created_on_device"))
+        .attention(rs.getBoolean("attention")).recoveredFrom(rs.getString("recovered_from"))
+        .note(rs.getString("note")).guests(rs.getInt("guests")).lease(lease).lines(lines).seq(rs.getLong("seq"))
+        .contentSeq(rs.getLong("content_seq")).createdAt(rs.getLong("created_at")).updatedAt(rs.getLong("updated_at"))
+        .build();
   }
 }

@@ -38,10 +38,6 @@ public record ReceiptView(
     long createdAt,
     long updatedAt) {
 
-  public enum Kind { TABLE, AD_HOC }
-
-  public enum State { OPEN, PAYING, CLOSED, DELETED }
-
   /** Who is paying the receipt, until when (epoch ms). */
   public record LeaseView(long deviceId, long userId, String userName, long until) {}
 
@@ -50,6 +46,6 @@ public record ReceiptView(
       String note, boolean sent, long total) {}
 
   public boolean isOpen() {
-    return state == State.OPEN || state == State.PAYING;
+    return state.isOpen();
   }
 }

@@ -1,6 +1,5 @@
 package paragon.receipts;
 
-import paragon.receipts.ReceiptView.Kind;
 
 /**
  * Rule 6, nothing lost: lines that arrive for a receipt that was paid or deleted meanwhile go to a

@@ -53,9 +53,9 @@ record RuleState(
    * The number of a new ad-hoc receipt of {@code space}: the lowest whose name no open receipt of the
    * space and none of {@code tables} (the list's table names) uses ({@link Numbering}).
    */
-  long nextNumber(String space, Collection<String> tables) {
+  long nextNumber(String space, Collection<String> tables, Names names) {
     List<String> used = new ArrayList<>(namesInUse.getOrDefault(space, Set.of()));
     used.addAll(tables);
-    return Numbering.lowestFree(used);
+    return Numbering.lowestFree(used, names);
   }
 }

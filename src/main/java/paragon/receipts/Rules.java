@@ -2,12 +2,22 @@ package paragon.receipts;
 
 /**
  * The receipt rules: {@code apply(command, state, context)} is a pure function to the accepted changes
- * or a refusal with its reason. One family of commands per class.
+ * or a refusal with its reason. One family of commands per class. A rule returns its outcome; a check
+ * it shares with others ({@link Guards}) throws its refusal as a {@link Refusal}, which is caught here,
+ * once, and returned as the {@link Outcome.Refused}.
  */
 final class Rules {
   private Rules() {}
 
   static Outcome apply(Command command, RuleState state, Context c) {
+    try {
+      return rule(command, state, c);
+    } catch (Refusal no) {
+      return no.refused();
+    }
+  }
+
+  private static Outcome rule(Command command, RuleState state, Context c) {
     return switch (command) {
       case ReceiptCommands.OpenAdHoc x -> ReceiptRules.openAdHoc(x, state, c);
       case ReceiptCommands.OpenTable x -> ReceiptRules.openTable(x, state, c);

@@ -27,9 +27,10 @@ import paragon.web.Json;
  * effective; 2. lock the device's command cursor (its commands wait for the join, and the join sees
  * every command it committed); nothing to do when the device's space has nothing open; else lock
  * both spaces, in name order as commands do ("device:" before "shop:"); 3. load the device space's
- * open receipts and, for their tables, the shop's current generation and open receipt; 4. apply the pure rule; 5. write each step with the next seq of its
- * space: the receipt, its change row (a DELETED row tells the device space's streams to drop it), its
- * audit entry; 6. after commit, wake the streams of both spaces.
+ * open receipts and, for their tables, the shop's current generation and open receipt; 4. apply the
+ * pure rule; 5. write each step with the next seq of its space: the receipt, its change row (a DELETED
+ * row tells the device space's streams to drop it), its audit entry; 6. after commit, wake the streams
+ * of both spaces.
  */
 public final class SharingJoin implements RevisionApplied {
   private static final Runnable NOTHING = () -> {};
@@ -69,8 +70,9 @@ public final class SharingJoin implements RevisionApplied {
       if (table != null && table.isOpen()) shopTables.put(r.slotId(), table);
     }
     long now = clock.millis();
+    Names names = I18nNames.of(config.language());
     List<JoinRules.Step> steps = JoinRules.join(open, shop, shopTables, generations,
-        namesInUse(h, account, shop, config), config.language(), now);
+        namesInUse(h, account, shop, config, names), names, now);
     Map<String, Long> committed = new TreeMap<>();
     for (JoinRules.Step step : steps) {
       Receipt r = step.receipt();
@@ -91,8 +93,9 @@ public final class SharingJoin implements RevisionApplied {
   }
 
   /** What a new number must not be called: the shop's open receipts' names and the list's tables. */
-  private static Set<String> namesInUse(Handle h, long account, String shop, EffectiveConfig config) {
-    Set<String> names = new HashSet<>(ReceiptStore.namesInUse(h, account, shop));
+  private static Set<String> namesInUse(Handle h, long account, String shop, EffectiveConfig config,
+      Names words) {
+    Set<String> names = new HashSet<>(ReceiptStore.namesInUse(h, account, shop, words));
     config.slots().forEach(slot -> names.add(slot.name()));
     return names;
   }

@@ -19,7 +19,7 @@ import paragon.accounts.Users;
 final class StateLoader {
   private StateLoader() {}
 
-  static RuleState load(Handle h, Actor a, Command cmd, long now) {
+  static RuleState load(Handle h, Actor a, Command cmd, long now, Names names) {
     long account = a.accountId();
     String own = a.space();
     Set<String> receiptIds = new HashSet<>(cmd.receiptRefs());
@@ -77,7 +77,7 @@ final class StateLoader {
       }
     }
     Map<String, Set<String>> numbers = new HashMap<>();
-    for (String space : locked) numbers.put(space, ReceiptStore.namesInUse(h, account, space));
+    for (String space : locked) numbers.put(space, ReceiptStore.namesInUse(h, account, space, names));
     List<String> created = new ArrayList<>(cmd.receiptRefs());
     created.addAll(cmd.lineRefs());
     created.removeIf(id -> receipts.containsKey(id) || lineHomes.containsKey(id));

@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Map;
 import paragon.accounts.BackOfficeAuth;
 import paragon.receipts.DefaultName;
+import paragon.receipts.Kind;
 import paragon.receipts.ReceiptView;
+import paragon.receipts.State;
 import paragon.storage.Database;
 import paragon.web.I18n;
 import paragon.web.Lang;
@@ -87,8 +89,8 @@ public final class SalesRoutes {
     for (OfficeStore.Open open : store.open(accountId, shopId)) {
       ReceiptView v = open.view();
       long terminal = open.lastDeviceId() != null ? open.lastDeviceId() : v.createdOnDevice();
-      boolean paying = v.state() == ReceiptView.State.PAYING && v.lease() != null && v.lease().until() > now;
-      rows.add(new OpenRow(v.id(), DefaultName.of(v, i18n), v.kind() == ReceiptView.Kind.TABLE,
+      boolean paying = v.state() == State.PAYING && v.lease() != null && v.lease().until() > now;
+      rows.add(new OpenRow(v.id(), DefaultName.of(v, i18n), v.kind() == Kind.TABLE,
           users.getOrDefault(v.ownerUserId(), "#" + v.ownerUserId()),
           devices.getOrDefault(terminal, "#" + terminal), Display.age(v.createdAt(), now, i18n), Display.money(v.total(), lang),
           paying, paying ? v.lease().userName() + " · " + devices.getOrDefault(v.lease().deviceId(), "#" + v.lease().deviceId()) : null,

@@ -1,6 +1,8 @@
 package paragon.sync;
 
+import paragon.receipts.Kind;
 import paragon.receipts.ReceiptView;
+import paragon.receipts.State;
 import paragon.receipts.Viewer;
 
 /**
@@ -13,7 +15,7 @@ sealed interface Sight {
   record Full(ReceiptView receipt) implements Sight {}
 
   /** An open table the viewer may not see: listed as occupied, without lines, owner or amounts. */
-  record Occupied(String id, String slotId, String name, ReceiptView.Kind kind, ReceiptView.State state)
+  record Occupied(String id, String slotId, String name, Kind kind, State state)
       implements Sight {}
 
   /**
@@ -24,7 +26,7 @@ sealed interface Sight {
 
   static Sight of(ReceiptView receipt, Viewer viewer) {
     if (viewer.sees(receipt.ownerUserId(), receipt.ownerRoleId())) return new Full(receipt);
-    if (receipt.kind() == ReceiptView.Kind.TABLE && receipt.isOpen()) {
+    if (receipt.kind() == Kind.TABLE && receipt.isOpen()) {
       return new Occupied(receipt.id(), receipt.slotId(), receipt.name(), receipt.kind(), receipt.state());
     }
     return new Gone(receipt.id());

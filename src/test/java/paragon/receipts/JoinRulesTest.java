@@ -9,15 +9,13 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import paragon.configuration.EffectiveConfig.SharingBlock;
 import paragon.configuration.Visibility;
-import paragon.receipts.ReceiptView.Kind;
-import paragon.receipts.ReceiptView.State;
 
 /** The pure rule of a device's local receipts joining its shop (JoinRules). */
 class JoinRulesTest {
   private static final String LOCAL = "device:4";
   private static final String SHOP = "shop:" + Rig.SHOP;
   private static final Context C = new Context(
-      Rig.actor(4, 1, Set.of(), Rig.config(true, true, SharingBlock.PLAN, Visibility.ALL)), 1, 5_000);
+      Rig.actor(4, 1, Set.of(), Rig.config(true, true, SharingBlock.PLAN, Visibility.ALL)), 1, 5_000, Rig.NAMES);
 
   private static Line line(String id) {
     return new Line(id, null, "Piwo", 1250, 1000, Vat.of("23"), null, false);
@@ -27,8 +25,8 @@ class JoinRulesTest {
     List<Line> ls = new ArrayList<>();
     for (int i = 0; i < lines; i++) ls.add(line(space + "-" + slot + "-" + i));
     return ReceiptRules.fresh(DerivedIds.table(space, slot, 1), space, slot, 1L, null, "Stolik 3", null, Kind.TABLE,
-        false, null, C)
-        .withLines(ls).withNote(note).withGuests(guests);
+            false, null, C)
+        .with(b -> b.lines(ls).note(note).guests(guests));
   }
 
   /** An ad-hoc receipt numbered {@code number}, called {@code name} by a cashier, or by its default name when null. */
@@ -36,14 +34,15 @@ class JoinRulesTest {
     Receipt r = name == null
         ? ReceiptRules.fresh(id, LOCAL, null, null, number, DefaultName.sale(number), Kind.AD_HOC, false, null, C)
         : ReceiptRules.fresh(id, LOCAL, null, null, number, name, null, Kind.AD_HOC, false, null, C);
-    return r.withLines(List.of(line(id)));
+    return r.with(b -> b.lines(List.of(line(id))));
   }
 
   @Test
   void a_table_merges_into_the_shops_with_both_notes_and_the_guests_added_up_to_the_limits() {
     Receipt local = table(LOCAL, "t3", 2, "x".repeat(150), 600);
     Receipt shop = table(SHOP, "t3", 1, "y".repeat(100), 500);
-    List<JoinRules.Step> steps = JoinRules.join(List.of(local), SHOP, Map.of("t3", shop), Map.of("t3", 1L), Set.of(), "pl", 9);
+    List<JoinRules.Step> steps =
+        JoinRules.join(List.of(local), SHOP, Map.of("t3", shop), Map.of("t3", 1L), Set.of(), Rig.NAMES, 9);
     assertThat(steps).hasSize(2);
     Receipt gone = steps.get(0).receipt();
     assertThat(gone.state()).isEqualTo(State.DELETED);
@@ -60,7 +59,8 @@ class JoinRulesTest {
   @Test
   void a_table_the_shop_has_not_open_moves_under_the_shops_id_of_its_current_generation() {
     Receipt local = table(LOCAL, "t3", 1, "okno", 2).withLease(new Receipt.Lease(4, 1, "Anna", 99_000));
-    List<JoinRules.Step> steps = JoinRules.join(List.of(local), SHOP, Map.of(), Map.of("t3", 4L), Set.of(), "pl", 9);
+    List<JoinRules.Step> steps =
+        JoinRules.join(List.of(local), SHOP, Map.of(), Map.of("t3", 4L), Set.of(), Rig.NAMES, 9);
     Receipt moved = steps.get(1).receipt();
     assertThat(moved.id()).isEqualTo(DerivedIds.table(SHOP, "t3", 4));
     assertThat(moved.generation()).isEqualTo(4);
@@ -74,8 +74,8 @@ class JoinRulesTest {
   void ad_hoc_receipts_keep_their_id_and_take_free_numbers_and_only_untouched_names_follow_the_number() {
     Receipt untouched = adHoc("a", 1, null);
     Receipt renamed = adHoc("b", 2, "Pan w kapeluszu");
-    List<JoinRules.Step> steps = JoinRules.join(List.of(untouched, renamed), SHOP, Map.of(), Map.of(), Set.of("Sprzedaż 1", "Sale 3"),
-        "pl", 9);
+    List<JoinRules.Step> steps = JoinRules.join(List.of(untouched, renamed), SHOP, Map.of(), Map.of(),
+        Set.of("Sprzedaż 1", "Sale 3"), Rig.NAMES, 9);
     assertThat(steps).extracting(JoinRules.Step::rowOnly).containsExactly(true, true, false, false);
     assertThat(steps.get(0).receipt().space()).isEqualTo(LOCAL);
     assertThat(steps.get(0).receipt().state()).isEqualTo(State.DELETED);
@@ -95,7 +95,8 @@ class JoinRulesTest {
   void a_table_too_full_to_merge_moves_as_an_ordinary_receipt_under_its_name() {
     Receipt local = table(LOCAL, "t3", 300, null, 0);
     Receipt shop = table(SHOP, "t3", Limits.MAX_LINES - 299, null, 0);
-    List<JoinRules.Step> steps = JoinRules.join(List.of(local), SHOP, Map.of("t3", shop), Map.of(), Set.of(), "pl", 9);
+    List<JoinRules.Step> steps =
+        JoinRules.join(List.of(local), SHOP, Map.of("t3", shop), Map.of(), Set.of(), Rig.NAMES, 9);
     Receipt moved = steps.get(1).receipt();
     assertThat(moved.id()).isEqualTo(local.id());
     assertThat(moved.kind()).isEqualTo(Kind.AD_HOC);

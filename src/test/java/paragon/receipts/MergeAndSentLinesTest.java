@@ -37,7 +37,7 @@ class MergeAndSentLinesTest {
       assertThat(merged.lines()).hasSize(2);
       assertThat(merged.note()).isEqualTo("przy oknie · alergia: orzechy");
       assertThat(merged.guests()).isEqualTo(5);
-      assertThat(f.receipt(table).state()).isEqualTo(ReceiptView.State.DELETED);
+      assertThat(f.receipt(table).state()).isEqualTo(State.DELETED);
       JsonNode trail = a.http.get("/api/terminal/receipts/" + sale + "/audit", a.headers()).json();
       JsonNode last = trail.get(trail.size() - 1);
       assertThat(last.path("type").asText()).isEqualTo("merge");
@@ -73,7 +73,7 @@ class MergeAndSentLinesTest {
       JsonNode refused = a.send("merge", "receiptId", source, "targetReceiptId", target);
       assertThat(refused.path("code").asText()).isEqualTo("limit");
       assertThat(refused.path("details").path("limit").asText()).isEqualTo("note");
-      assertThat(f.receipt(source).state()).isEqualTo(ReceiptView.State.OPEN);
+      assertThat(f.receipt(source).state()).isEqualTo(State.OPEN);
       assertThat(f.receipt(target).lines()).hasSize(1);
 
       a.send("noteReceipt", "receiptId", source, "note", null);

@@ -36,15 +36,16 @@ class NumberingTest {
     for (JsonNode c : TABLE.get("lowestFree")) {
       List<String> names = new ArrayList<>();
       c.get("names").forEach(n -> names.add(n.asText()));
-      assertThat(Numbering.lowestFree(names)).as("%s (%s)", names, c.path("why").asText())
+      assertThat(Numbering.lowestFree(names, Rig.NAMES)).as("%s (%s)", names, c.path("why").asText())
           .isEqualTo(c.get("next").asLong());
     }
   }
 
   @Test
   void a_default_name_is_in_use_in_every_language_and_a_given_name_as_it_is() {
-    assertThat(Numbering.names("Sprzedaż 3", DefaultName.sale(3))).containsExactlyInAnyOrder("Sprzedaż 3", "Sale 3");
-    assertThat(Numbering.names("Sale 3", null)).containsExactly("Sale 3");
+    assertThat(Numbering.names("Sprzedaż 3", DefaultName.sale(3), Rig.NAMES))
+        .containsExactlyInAnyOrder("Sprzedaż 3", "Sale 3");
+    assertThat(Numbering.names("Sale 3", null, Rig.NAMES)).containsExactly("Sale 3");
   }
 
   private static JsonNode read() {

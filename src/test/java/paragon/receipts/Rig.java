@@ -21,6 +21,7 @@ import paragon.configuration.Visibility;
  */
 final class Rig {
   static final long SHOP = 7;
+  static final Names NAMES = I18nNames.of("pl");
   static final ConfigSnapshot.Product ESPRESSO = new ConfigSnapshot.Product(101, "Espresso", 900, "8", "Kawa");
   static final ConfigSnapshot.Product BEER = new ConfigSnapshot.Product(102, "Piwo", 1250, "23", "Bar");
 
@@ -37,7 +38,8 @@ final class Rig {
         LoginMode.PIN, "pl",
         List.of(new ConfigSnapshot.Slot("t1", "Stolik 1", 0), new ConfigSnapshot.Slot("t2", "Stolik 2", 1)),
         List.of(new ConfigSnapshot.Role(10, "Kelner", List.of()), new ConfigSnapshot.Role(20, "Kierownik", List.of())),
-        List.of(new ConfigSnapshot.User(1, "anna", "Anna", 10, false), new ConfigSnapshot.User(2, "ola", "Ola", 10, false),
+        List.of(new ConfigSnapshot.User(1, "anna", "Anna", 10, false),
+            new ConfigSnapshot.User(2, "ola", "Ola", 10, false),
             new ConfigSnapshot.User(3, "marek", "Marek", 20, false)),
         List.of(ESPRESSO, BEER));
   }
@@ -45,7 +47,8 @@ final class Rig {
   static Actor actor(long device, long user, Set<Permission> permissions, EffectiveConfig config) {
     long role = user == 3 ? 20 : 10;
     DeviceModel model = config.sharingBlockedBy() == SharingBlock.MODEL ? DeviceModel.SMART : DeviceModel.SMART_PLUS;
-    return new Actor(1, device, SHOP, model, user, user == 1 ? "Anna" : user == 2 ? "Ola" : "Marek", role, permissions, config);
+    String name = user == 1 ? "Anna" : user == 2 ? "Ola" : "Marek";
+    return new Actor(1, device, SHOP, model, user, name, role, permissions, config);
   }
 
   static Actor anna(long device) {
@@ -62,7 +65,8 @@ final class Rig {
     int leases = 0;
     for (Receipt r : receipts.values()) {
       if (!r.isOpen()) continue;
-      numbers.computeIfAbsent(r.space(), s -> new HashSet<>()).addAll(Numbering.names(r.name(), r.defaultName()));
+      numbers.computeIfAbsent(r.space(), s -> new HashSet<>())
+          .addAll(Numbering.names(r.name(), r.defaultName(), NAMES));
       if (r.space().equals(a.space())) deviceOpen++;
       if (r.activeLease(now) != null && r.activeLease(now).deviceId() == a.deviceId()) leases++;
     }
@@ -77,7 +81,7 @@ final class Rig {
       // The rig keys generations by space only: tests use one table at a time.
       generations.putIfAbsent(a.space(), 1L);
     }
-    Outcome o = Rules.apply(c, state(a), new Context(a, ++n, now));
+    Outcome o = Rules.apply(c, state(a), new Context(a, ++n, now, I18nNames.of(a.config().language())));
     if (o instanceof Outcome.Accepted acc) {
       for (Receipt r : acc.touched()) {
         Receipt before = receipts.get(r.id());

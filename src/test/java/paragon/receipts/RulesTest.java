@@ -15,7 +15,6 @@ import paragon.receipts.LineCommands.RemoveLine;
 import paragon.receipts.PaymentCommands.Method;
 import paragon.receipts.PaymentCommands.Pay;
 import paragon.receipts.PaymentCommands.Tender;
-import paragon.receipts.ReceiptView.State;
 
 /** The pure rules, command family by command family, without a database. */
 class RulesTest {
@@ -214,7 +213,8 @@ class RulesTest {
         .details()).containsEntry("limit", "quantity");
     assertThat(rig.refused(anna, new AddLine(r, id(), null, "Tort", 100L, "7", 1000L, null)).code()).isEqualTo("invalid");
     assertThat(rig.refused(anna, new ReceiptCommands.SetGuests(r, 1000)).details()).containsEntry("limit", "guests");
-    assertThat(rig.refused(anna, new ReceiptCommands.NoteReceipt(r, "x".repeat(201))).details()).containsEntry("limit", "note");
+    assertThat(rig.refused(anna, new ReceiptCommands.NoteReceipt(r, "x".repeat(201))).details())
+        .containsEntry("limit", "note");
     for (int i = 0; i < Limits.MAX_LINES; i++) {
       rig.accepted(anna, new AddLine(r, id(), null, "Pozycja " + i, 100L, "23", 1000L, null));
     }

@@ -79,11 +79,11 @@ class SharingJoinScenarioTest {
         assertThat(table.total()).isEqualTo(900 + 1250);
         assertThat(table.guests()).isEqualTo(5);
         assertThat(table.note()).contains("bez cukru").contains("przy oknie");
-        assertThat(f.receipt(localTable).state()).isEqualTo(ReceiptView.State.DELETED);
+        assertThat(f.receipt(localTable).state()).isEqualTo(State.DELETED);
         // The local sale keeps its id and lines under the shop's next free number.
         ReceiptView sale = f.receipt(localSale);
         assertThat(sale.space()).isEqualTo(shop);
-        assertThat(sale.state()).isEqualTo(ReceiptView.State.OPEN);
+        assertThat(sale.state()).isEqualTo(State.OPEN);
         assertThat(sale.name()).isEqualTo("Sprzedaż 2");
         assertThat(sale.lines()).extracting(ReceiptView.LineView::id).containsExactly(coffee);
         assertThat(f.count("receipts WHERE space = '" + device1 + "' AND state IN ('OPEN', 'PAYING')")).isZero();

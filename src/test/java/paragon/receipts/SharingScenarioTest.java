@@ -117,7 +117,7 @@ class SharingScenarioTest {
       assertThat(status(paid)).as("%s", paid).isEqualTo("accepted");
       assertThat(paid.path("result").path("total").asLong()).isEqualTo(2150);
       assertThat(paid.path("result").path("change").asLong()).isEqualTo(850);
-      assertThat(f.receipt(receipt).state()).isEqualTo(ReceiptView.State.CLOSED);
+      assertThat(f.receipt(receipt).state()).isEqualTo(State.CLOSED);
       assertThat(f.count("sales")).isEqualTo(1);
       assertThat(f.count("payments")).isEqualTo(2);
       assertThat(f.count("sale_vat")).isEqualTo(2);
@@ -144,7 +144,7 @@ class SharingScenarioTest {
       assertThat(status(a.send("startPayment", "receiptId", receipt))).isEqualTo("accepted");
       assertThat(b.send("breakLease", "receiptId", receipt).path("code").asText()).isEqualTo("permission");
       assertThat(status(boss.send("breakLease", "receiptId", receipt))).isEqualTo("accepted");
-      assertThat(f.receipt(receipt).state()).isEqualTo(ReceiptView.State.OPEN);
+      assertThat(f.receipt(receipt).state()).isEqualTo(State.OPEN);
       assertThat(status(b.send("noteReceipt", "receiptId", receipt, "note", "przy oknie"))).isEqualTo("accepted");
     }
   }

@@ -8,7 +8,9 @@ import org.jdbi.v3.core.Handle;
 import paragon.configuration.Plan;
 import paragon.demo.Seed;
 import paragon.receipts.DefaultName;
+import paragon.receipts.Kind;
 import paragon.receipts.ReceiptView;
+import paragon.receipts.State;
 import paragon.testing.Owners;
 import paragon.testing.TestApp;
 
@@ -69,26 +71,26 @@ final class Bistro {
    * Writes a receipt of shop {@code shopId} owned by {@code owner} and changed on {@code device}: a change row
    * for it opened empty, then one for {@code state} with {@code lines}, and an audit row for each.
    */
-  ReceiptView receipt(long shopId, long device, long owner, String name, ReceiptView.State state,
+  ReceiptView receipt(long shopId, long device, long owner, String name, State state,
       ReceiptView.LeaseView lease, List<ReceiptView.LineView> lines, long createdAt) {
     return receipt(shopId, device, owner, name, null, state, lease, lines, createdAt);
   }
 
   /** As above, named by its default name {@code defaultName} ({@code name} in the account's language). */
   ReceiptView receipt(long shopId, long device, long owner, String name, DefaultName defaultName,
-      ReceiptView.State state, ReceiptView.LeaseView lease, List<ReceiptView.LineView> lines, long createdAt) {
+      State state, ReceiptView.LeaseView lease, List<ReceiptView.LineView> lines, long createdAt) {
     long a = this.owner.accountId();
     String space = "shop:" + shopId;
     String id = UUID.randomUUID().toString();
     long total = lines.stream().mapToLong(ReceiptView.LineView::total).sum();
     return app.db.inTransaction(h -> {
       long seq1 = nextSeq(h, a, space);
-      ReceiptView opened = new ReceiptView(id, space, shopId, null, null, name, defaultName, ReceiptView.Kind.AD_HOC,
-          ReceiptView.State.OPEN, owner, role, device, false, null, null, 0, null, List.of(), 0, seq1, seq1, createdAt, createdAt);
+      ReceiptView opened = new ReceiptView(id, space, shopId, null, null, name, defaultName, Kind.AD_HOC,
+          State.OPEN, owner, role, device, false, null, null, 0, null, List.of(), 0, seq1, seq1, createdAt, createdAt);
       change(h, a, opened, createdAt);
       audit(h, a, id, device, owner, "openAdHoc", "{\"receiptId\":\"" + id + "\"}", seq1, createdAt);
       long seq2 = nextSeq(h, a, space);
-      ReceiptView now = new ReceiptView(id, space, shopId, null, null, name, defaultName, ReceiptView.Kind.AD_HOC, state, owner, role,
+      ReceiptView now = new ReceiptView(id, space, shopId, null, null, name, defaultName, Kind.AD_HOC, state, owner, role,
           device, false, null, "przy oknie", 2, lease, lines, total, seq2, seq2, createdAt, createdAt + 60_000);
       change(h, a, now, createdAt + 60_000);
       audit(h, a, id, device, owner, "addLine", "{\"name\":\"" + lines.get(0).name() + "\",\"quantity\":"
@@ -103,7 +105,7 @@ final class Bistro {
               : "{\"number\":" + defaultName.number() + ",\"recovered\":" + defaultName.recovered() + "}")
           .bind("state", state.name()).bind("owner", owner).bind("role", role).bind("device", device).bind("f", false)
           .bind("seq", seq2).bind("created", createdAt).bind("updated", createdAt + 60_000)
-          .bind("closed", state == ReceiptView.State.CLOSED ? createdAt + 60_000 : null).execute();
+          .bind("closed", state == State.CLOSED ? createdAt + 60_000 : null).execute();
       return now;
     });
   }

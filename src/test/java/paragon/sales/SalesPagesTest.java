@@ -9,7 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import paragon.receipts.DefaultName;
 import paragon.receipts.ReceiptView;
-import paragon.receipts.ReceiptView.State;
+import paragon.receipts.State;
 import paragon.testing.TestApp;
 import paragon.testing.TestDatabases;
 import paragon.testing.WebClient;

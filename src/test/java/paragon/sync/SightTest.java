@@ -8,9 +8,9 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import paragon.accounts.Permission;
 import paragon.configuration.Visibility;
-import paragon.receipts.ReceiptView.Kind;
-import paragon.receipts.ReceiptView.State;
+import paragon.receipts.Kind;
 import paragon.receipts.ReceiptView;
+import paragon.receipts.State;
 import paragon.receipts.Viewer;
 
 class SightTest {
