@@ -54,9 +54,10 @@ public final class SettingsStore {
     return db.read(h -> h.createQuery("""
             SELECT d.id, d.name, d.model, s.name AS shop_name
             FROM devices d JOIN shops s ON s.id = d.shop_id AND s.account_id = d.account_id
-            WHERE d.account_id = :a AND d.revoked_at IS NULL AND d.model NOT IN ('SMART_PLUS', 'POCKET')
+            WHERE d.account_id = :a AND d.revoked_at IS NULL AND d.model IN (<localOnly>)
             ORDER BY s.name, d.name""")
         .bind("a", accountId)
+        .bindList("localOnly", DeviceModel.localOnly())
         .map((rs, ctx) -> new LocalOnlyDevice(rs.getLong("id"), rs.getString("name"), DeviceModel.valueOf(rs.getString("model")),
             rs.getString("shop_name")))
         .list());

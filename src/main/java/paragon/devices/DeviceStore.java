@@ -20,6 +20,11 @@ public final class DeviceStore {
   static final long CONTACT_RESOLUTION_MS = 5_000;
   static final int NAME_MAX = 40;
 
+  /** The one device-name rule (the API and the back-office form): 1..NAME_MAX characters once stripped. */
+  static boolean nameFits(String stripped) {
+    return !stripped.isEmpty() && stripped.length() <= NAME_MAX;
+  }
+
   private final Database db;
   private final Clock clock;
   private final Cutoffs cutoffs;
@@ -38,7 +43,7 @@ public final class DeviceStore {
   /** Registers a device in {@code shopId} and gives it its first pairing code. */
   public Code register(long accountId, long shopId, String name, DeviceModel model) {
     String trimmed = name == null ? "" : name.strip();
-    if (trimmed.isEmpty() || trimmed.length() > NAME_MAX) throw Problem.invalid("name", "devices.error.name_length", NAME_MAX);
+    if (!nameFits(trimmed)) throw Problem.invalid("name", "devices.error.name_length", NAME_MAX);
     if (model == null) throw Problem.invalid("model", "devices.error.model");
     return db.inTransaction(h -> {
       boolean shopExists = h.createQuery("SELECT COUNT(*) FROM shops WHERE id = :s AND account_id = :a")

@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import paragon.devices.Cutoffs;
 import paragon.devices.TerminalAuth;
 import paragon.devices.TerminalSession;
+import paragon.receipts.Actor;
 import paragon.receipts.ChangeFeed;
 import paragon.storage.Database;
 import paragon.web.Problem;
@@ -227,7 +228,7 @@ public final class StreamHub implements Feed, PgBridge.Wakeable, Cutoffs.Listene
   }
 
   static Viewer viewerOf(TerminalSession s) {
-    return new Viewer(s.userId(), s.roleId(), s.permissions(), s.config().visibility());
+    return Actor.of(s).viewer();
   }
 
   /**
