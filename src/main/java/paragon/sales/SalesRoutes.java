@@ -12,6 +12,7 @@ import java.util.Map;
 import paragon.accounts.BackOfficeAuth;
 import paragon.receipts.DefaultName;
 import paragon.receipts.ReceiptView;
+import paragon.receipts.ServedRules;
 import paragon.storage.Database;
 import paragon.web.I18n;
 import paragon.web.Lang;
@@ -26,7 +27,7 @@ import paragon.web.Problem;
  */
 public final class SalesRoutes {
   public static final int SALES_LIMIT = 1000;
-  static final List<String> METHODS = List.of("CASH", "CARD", "VOUCHER", "TRANSFER");
+  static final List<String> METHODS = ServedRules.METHODS;
 
   private final OfficeStore store;
   private final Clock clock;

@@ -8,6 +8,7 @@ import { html } from 'lit';
 import { TerminalElement } from './terminal-element.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { formatMoney, formatQuantity, formatAmount, parseMoney, vatBreakdown } from './money.js';
+import { characters, limitOf } from './names.js';
 import './payment-dialog.js';
 import './guest-bill.js';
 import './move-dialog.js';
@@ -16,29 +17,33 @@ class ReceiptPanel extends TerminalElement {
   static properties = { noteFor: { state: true } };
 
   /**
-   * Asks for a text of at most {@code max} characters (the server's limit, docs/protocol.md): a longer
-   * one is offered again with what was typed and the reason, never cut or thrown away.
+   * Asks for a text within the server's limit {@code limit} (served in the configuration, counted in
+   * characters as the server counts them): a longer one is offered again with what was typed and the
+   * reason, never cut or thrown away.
    */
-  ask(key, args, value, max) {
+  ask(key, args, value, limit) {
+    const max = limitOf(this.terminal.config, limit);
     let text = value ?? '';
     let question = this.terminal.t(key, args);
     for (;;) {
       const answer = window.prompt(question, text);
-      if (answer === null || answer.trim().length <= max) return answer === null ? null : answer.trim();
+      const length = answer === null ? 0 : characters(answer.trim());
+      if (answer === null || length <= max) return answer === null ? null : answer.trim();
       text = answer;
-      question = `${this.terminal.t(key, args)}\n${this.terminal.t('receipt.tooLong', { max, length: answer.trim().length })}`;
+      question = `${this.terminal.t(key, args)}\n${this.terminal.t('receipt.tooLong', { max, length })}`;
     }
   }
 
   editNote(receipt, line) {
-    const note = this.ask(line ? 'receipt.lineNote' : 'receipt.note', { name: line?.name }, (line ?? receipt).note ?? '', 200);
+    const note = this.ask(line ? 'receipt.lineNote' : 'receipt.note', { name: line?.name }, (line ?? receipt).note ?? '',
+      'note');
     if (note === null) return;
     if (line) this.terminal.noteLine(receipt, line, note);
     else this.terminal.noteReceipt(receipt, note);
   }
 
   rename(receipt) {
-    const name = this.ask('receipt.name', {}, receipt.name, 40);
+    const name = this.ask('receipt.name', {}, receipt.name, 'name');
     if (name === null || !name) return;
     this.terminal.rename(receipt, name);
   }

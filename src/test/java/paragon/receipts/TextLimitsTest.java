@@ -1,0 +1,43 @@
+package paragon.receipts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Names and notes at their limits, from the table the terminal's node test reads too
+ * (src/test/resources/text-limits.json): both count characters as code points, so an emoji name at the
+ * boundary is accepted or refused alike on both sides.
+ */
+class TextLimitsTest {
+  private static JsonNode table() throws IOException {
+    return new ObjectMapper().readTree(Path.of("src/test/resources/text-limits.json").toFile());
+  }
+
+  @Test
+  void names_fit_by_code_points_after_trimming() throws IOException {
+    for (JsonNode c : table().path("name")) {
+      String text = c.path("text").asText();
+      assertThat(text.strip().codePointCount(0, text.strip().length())).as(text).isEqualTo(c.path("characters").asInt());
+      assertThat(Guards.name(text) == null).as(text).isEqualTo(c.path("fits").asBoolean());
+    }
+  }
+
+  @Test
+  void notes_fit_by_code_points() throws IOException {
+    for (JsonNode c : table().path("note")) {
+      String text = c.path("text").asText();
+      assertThat(Guards.noteLength(text) == null).as(text).isEqualTo(c.path("fits").asBoolean());
+    }
+  }
+
+  @Test
+  void the_table_is_at_the_served_limits() throws IOException {
+    assertThat(ServedRules.of().limits()).containsEntry("name", 40L).containsEntry("note", 200L);
+    assertThat(table().path("name").findValuesAsText("characters")).contains("40", "41");
+  }
+}
