@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import {
   formatMoney, formatAmount, parseMoney, formatQuantity, parseQuantity, lineAmount, vatBreakdown,
+  receiptVat,
 } from '../../main/resources/public/terminal/money.js';
 
 const NB = '\u00a0';
@@ -98,4 +99,13 @@ test('the VAT breakdown previews the server\'s, rate by rate', () => {
     const expected = c.shares.map((s) => ({ rate: s.vat, gross: s.gross, vat: s.tax, net: s.net }));
     assert.deepEqual(vatBreakdown(c.lines), expected, JSON.stringify(c));
   }
+});
+
+test('a receipt shows the server\'s VAT breakdown, and its own only while it previews', () => {
+  const lines = [{ vat: '23', total: 1000 }];
+  const server = [{ vat: '23', gross: 1000, net: 813, tax: 187 }];
+  assert.deepEqual(receiptVat({ lines, vat: server }), [{ rate: '23', gross: 1000, vat: 187, net: 813 }]);
+  const stale = [{ vat: '8', gross: 1, net: 1, tax: 0 }];
+  assert.deepEqual(receiptVat({ lines, vat: stale, preview: true }), vatBreakdown(lines));
+  assert.deepEqual(receiptVat({ lines }), vatBreakdown(lines), 'a view stored before the server sent vat');
 });

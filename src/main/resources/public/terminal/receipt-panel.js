@@ -7,7 +7,7 @@
 import { html } from 'lit';
 import { TerminalElement } from './terminal-element.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { formatMoney, formatQuantity, formatAmount, parseMoney, vatBreakdown } from './money.js';
+import { formatMoney, formatQuantity, formatAmount, parseMoney, receiptVat } from './money.js';
 import { characters, limitOf } from './names.js';
 import './payment-dialog.js';
 import './guest-bill.js';
@@ -156,7 +156,7 @@ class ReceiptPanel extends TerminalElement {
       <div class="totals">
         <div class="sum"><span>${t.t('receipt.total')}</span><span class="amount" id="receipt-total">${money(r.total ?? 0)}</span></div>
         <table aria-label=${t.t('receipt.vatTable')}>
-          ${vatBreakdown(lines).map((v) => html`<tr><td>${t.t('receipt.vat', { rate: v.rate === 'ZW' ? t.t('receipt.vatExempt') : v.rate + '%' })}</td>
+          ${receiptVat(r).map((v) => html`<tr><td>${t.t('receipt.vat', { rate: v.rate === 'ZW' ? t.t('receipt.vatExempt') : v.rate + '%' })}</td>
             <td class="amount">${money(v.vat)}</td><td class="amount">${t.t('receipt.net', { amount: money(v.net) })}</td></tr>`)}
         </table>
       </div>
