@@ -106,7 +106,8 @@ class PaymentDialog extends TerminalElement {
 
   async confirm() {
     const t = this.terminal;
-    const payments = methods(t.config).filter((m) => (this.amounts[m] ?? 0) > 0).map((m) => ({ method: m, amount: this.amounts[m] }));
+    const payments = methods(t.config).filter((m) => (this.amounts[m] ?? 0) > 0)
+      .map((m) => ({ method: m, amount: this.amounts[m] }));
     this.phase = 'paying';
     clearInterval(this.renewal);
     const receipt = this.receipt;
@@ -152,7 +153,8 @@ class PaymentDialog extends TerminalElement {
     }
     const due = this.due;
     const paid = this.paid;
-    const cash = tenders(t.config).filter((p) => p.change).reduce((s, p) => s + (this.amounts[p.method] ?? 0), 0);
+    const cash = tenders(t.config).filter((p) => p.change)
+      .reduce((s, p) => s + (this.amounts[p.method] ?? 0), 0);
     const nonCash = paid - cash;
     // Methods without change (card, voucher, transfer) above the amount due are not allowed: then
     // there is no change to show (the server's rule, PaymentRules).

@@ -17,9 +17,9 @@ class ReceiptPanel extends TerminalElement {
   static properties = { noteFor: { state: true } };
 
   /**
-   * Asks for a text within the server's limit {@code limit} (served in the configuration, counted in
-   * characters as the server counts them): a longer one is offered again with what was typed and the
-   * reason, never cut or thrown away.
+   * Asks for a text within the server's limit {@code limit} (served in the configuration, counted
+   * in characters as the server counts them): a longer one is offered again with what was typed
+   * and the reason, never cut or thrown away.
    */
   ask(key, args, value, limit) {
     const max = limitOf(this.terminal.config, limit);
@@ -30,7 +30,8 @@ class ReceiptPanel extends TerminalElement {
       const length = answer === null ? 0 : characters(answer.trim());
       if (answer === null || length <= max) return answer === null ? null : answer.trim();
       text = answer;
-      question = `${this.terminal.t(key, args)}\n${this.terminal.t('receipt.tooLong', { max, length })}`;
+      const why = this.terminal.t('receipt.tooLong', { max, length });
+      question = `${this.terminal.t(key, args)}\n${why}`;
     }
   }
 

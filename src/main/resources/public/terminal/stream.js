@@ -9,9 +9,9 @@
 // States reported to onState: 'connecting', 'online', 'offline'.
 
 /**
- * The server's close codes by name (docs/protocol.md "Close codes"; paragon.sync.CloseCodes). One table,
- * src/main/resources/protocol/codes.json, holds them: codes.test.mjs checks this copy against it and
- * that no close code is written here or in terminal.js as a bare number.
+ * The server's close codes by name (docs/protocol.md "Close codes"; paragon.sync.CloseCodes). One
+ * table, src/main/resources/protocol/codes.json, holds them: codes.test.mjs checks this copy
+ * against it, and that no close code is written here or in terminal.js as a bare number.
  */
 export const CLOSE = Object.freeze({
   GOING_AWAY: 1001, SERVER_ERROR: 1011, RECONNECT: 4000, BAD_MESSAGE: 4400, UNAUTHORIZED: 4401,
@@ -101,8 +101,8 @@ export class Stream {
       this.socket = null;
       clearTimeout(this.silence);
       this.onState('offline');
-      // docs/protocol.md "Close codes": unknown token or session, cut off, session ended: a new login
-      // or pairing is needed first; replaced: a newer stream of this device replaced this one.
+      // docs/protocol.md "Close codes": unknown token or session, cut off, session ended: a new
+      // login or pairing is needed first; replaced: a newer stream of this device replaced this one.
       // Anything else: reconnect and resume from the cursor (RECONNECT: at once).
       if ([CLOSE.UNAUTHORIZED, CLOSE.CUT_OFF, CLOSE.SESSION_ENDED].includes(event.code)) {
         this.stopped = true;

@@ -33,8 +33,8 @@ class MoneyCasesTest {
     for (JsonNode c : table().path("vat")) {
       List<Line> lines = new ArrayList<>();
       for (JsonNode l : c.path("lines")) {
-        lines.add(new Line("l" + lines.size(), null, "x", l.path("total").asLong(), 1000, Vat.of(l.path("vat").asText()),
-            null, false));
+        Vat vat = Vat.of(l.path("vat").asText());
+        lines.add(new Line("l" + lines.size(), null, "x", l.path("total").asLong(), 1000, vat, null, false));
       }
       List<Money.VatShare> expected = new ArrayList<>();
       for (JsonNode s : c.path("shares")) {
