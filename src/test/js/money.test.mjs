@@ -1,7 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
 import {
   formatMoney, formatAmount, parseMoney, formatQuantity, parseQuantity, lineAmount, vatBreakdown,
+  receiptVat,
 } from '../../main/resources/public/terminal/money.js';
 
 const NB = '\u00a0';
@@ -80,4 +84,28 @@ test('VAT breakdown extracts VAT from gross per rate, in rate order, only rates 
   // 1000 gross at 23%: 186.99... -> 187
   assert.deepEqual(vatBreakdown([{ vat: '23', total: 1000 }]), [{ rate: '23', gross: 1000, vat: 187, net: 813 }]);
   assert.deepEqual(vatBreakdown([]), []);
+});
+
+// The same table MoneyCasesTest runs the server's Money over: the preview equals the server's answer.
+const cases = JSON.parse(readFileSync(
+  path.join(path.dirname(fileURLToPath(import.meta.url)), '../resources/money-cases.json'), 'utf8'));
+
+test('line amounts preview the server\'s line totals', () => {
+  for (const c of cases.lineTotal) assert.equal(lineAmount(c.unitPrice, c.quantity), c.total, JSON.stringify(c));
+});
+
+test('the VAT breakdown previews the server\'s, rate by rate', () => {
+  for (const c of cases.vat) {
+    const expected = c.shares.map((s) => ({ rate: s.vat, gross: s.gross, vat: s.tax, net: s.net }));
+    assert.deepEqual(vatBreakdown(c.lines), expected, JSON.stringify(c));
+  }
+});
+
+test('a receipt shows the server\'s VAT breakdown, and its own only while it previews', () => {
+  const lines = [{ vat: '23', total: 1000 }];
+  const server = [{ vat: '23', gross: 1000, net: 813, tax: 187 }];
+  assert.deepEqual(receiptVat({ lines, vat: server }), [{ rate: '23', gross: 1000, vat: 187, net: 813 }]);
+  const stale = [{ vat: '8', gross: 1, net: 1, tax: 0 }];
+  assert.deepEqual(receiptVat({ lines, vat: stale, preview: true }), vatBreakdown(lines));
+  assert.deepEqual(receiptVat({ lines }), vatBreakdown(lines), 'a view stored before the server sent vat');
 });

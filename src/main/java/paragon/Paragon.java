@@ -24,6 +24,7 @@ import paragon.parking.ParkingRoutes;
 import paragon.receipts.Audit;
 import paragon.receipts.CommandRoutes;
 import paragon.receipts.CommandService;
+import paragon.receipts.ServedRules;
 import paragon.receipts.SharingJoin;
 import paragon.sales.SalesRoutes;
 import paragon.settings.Settings;
@@ -124,7 +125,7 @@ public final class Paragon {
       Health.register(config.routes, db);
       LoginRoutes.register(config.routes, accounts, backOffice, signInFailures);
       DeviceApi.register(config.routes, db, clock, deviceAuth, terminalAuth, commands::nextNumber, pairingFailures,
-          new SharingJoin(stream, clock));
+          new SharingJoin(stream, clock), ServedRules.of());
       DevicesRoutes.register(config.routes, db, clock, deviceAuth);
       ApiDocs.register(config.routes);
       SettingsRoutes.register(config.routes, db, clock, accounts, deviceAuth.store()::localOnly);

@@ -1,5 +1,6 @@
 package paragon.devices;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -27,10 +28,12 @@ public final class DeviceApi {
   private final CommandNumbers numbers;
   private final FailureLimit pairingFailures;
   private final RevisionApplied applied;
+  private final TerminalRules rules;
 
   private DeviceApi(Database db, Clock clock, DeviceAuth auth, TerminalAuth terminals, CommandNumbers numbers,
-      FailureLimit pairingFailures, RevisionApplied applied) {
+      FailureLimit pairingFailures, RevisionApplied applied, TerminalRules rules) {
     this.db = db;
+    this.rules = rules;
     this.pairingFailures = pairingFailures;
     this.applied = applied;
     this.auth = auth;
@@ -39,10 +42,13 @@ public final class DeviceApi {
     this.logins = new CashierLogin(db, clock, auth);
   }
 
-  /** {@code pairingFailures}: refused pairings per IP address (codes are guessable only at its pace). */
+  /**
+   * {@code pairingFailures}: refused pairings per IP address (codes are guessable only at its pace);
+   * {@code rules}: the limits and tender methods served in every configuration.
+   */
   public static void register(RoutesConfig routes, Database db, Clock clock, DeviceAuth auth, TerminalAuth terminals,
-      CommandNumbers numbers, FailureLimit pairingFailures, RevisionApplied applied) {
-    DeviceApi api = new DeviceApi(db, clock, auth, terminals, numbers, pairingFailures, applied);
+      CommandNumbers numbers, FailureLimit pairingFailures, RevisionApplied applied, TerminalRules rules) {
+    DeviceApi api = new DeviceApi(db, clock, auth, terminals, numbers, pairingFailures, applied, rules);
     routes.post("/api/device/pair", api::pair);
     routes.get("/api/device/config", api::config);
     routes.get("/api/device/heartbeat", api::heartbeat);
@@ -100,9 +106,12 @@ public final class DeviceApi {
     }
     Map<String, Object> body = syncBody(answer.sync());
     body.put("device", device(device));
-    body.put("config", EffectiveConfig.of(answer.snapshot(), device.shopId(), device.model()));
+    body.put("config", new Served(EffectiveConfig.of(answer.snapshot(), device.shopId(), device.model()), rules));
     ctx.json(body);
   }
+
+  /** The configuration as served: the effective configuration with the rules beside its fields. */
+  record Served(@JsonUnwrapped EffectiveConfig config, @JsonUnwrapped TerminalRules rules) {}
 
   private void heartbeat(Context ctx) {
     Device device = auth.require(ctx);

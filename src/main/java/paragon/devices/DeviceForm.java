@@ -21,7 +21,7 @@ public record DeviceForm(String name, String model, String shop) {
   /** The valid registration, or null with {@code errors} filled in. */
   Valid validate(List<ShopOption> shops, FieldErrors errors) {
     String trimmed = name.strip();
-    if (Storable.check(errors, "name", trimmed) && (trimmed.isEmpty() || trimmed.length() > DeviceStore.NAME_MAX)) {
+    if (Storable.check(errors, "name", trimmed) && !DeviceStore.nameFits(trimmed)) {
       errors.add("name", "devices.error.name_length", DeviceStore.NAME_MAX);
     }
     DeviceModel parsed = null;

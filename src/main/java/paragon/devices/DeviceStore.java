@@ -27,6 +27,11 @@ public final class DeviceStore {
   static final long CONTACT_RESOLUTION_MS = 5_000;
   static final int NAME_MAX = 40;
 
+  /** The one device-name rule (the API and the back-office form): 1..NAME_MAX characters once stripped. */
+  static boolean nameFits(String stripped) {
+    return !stripped.isEmpty() && stripped.length() <= NAME_MAX;
+  }
+
   private final Database db;
   private final Clock clock;
   private final Cutoffs cutoffs;
@@ -45,7 +50,7 @@ public final class DeviceStore {
   /** Registers a device in {@code shopId} and gives it its first pairing code. */
   public Code register(long accountId, long shopId, String name, DeviceModel model) {
     String trimmed = name == null ? "" : name.strip();
-    if (trimmed.isEmpty() || trimmed.length() > NAME_MAX) throw Problem.invalid("name", "devices.error.name_length", NAME_MAX);
+    if (!nameFits(trimmed)) throw Problem.invalid("name", "devices.error.name_length", NAME_MAX);
     if (model == null) throw Problem.invalid("model", "devices.error.model");
     return db.inTransaction(h -> {
       if (!Shops.exists(h, accountId, shopId)) throw Problem.invalid("shop", "devices.error.shop");
@@ -252,9 +257,10 @@ public final class DeviceStore {
       for (int i = 0; i < shops.size(); i++) rank.put(shops.get(i).id(), i);
       return h.createQuery("""
               SELECT id, name, model, shop_id FROM devices
-              WHERE account_id = :a AND revoked_at IS NULL AND model NOT IN ('SMART_PLUS', 'POCKET')
+              WHERE account_id = :a AND revoked_at IS NULL AND model IN (<localOnly>)
               ORDER BY name""")
           .bind("a", accountId)
+          .bindList("localOnly", DeviceModel.localOnly())
           .map((rs, ctx) -> new Row(rs.getLong("id"), rs.getString("name"), DeviceModel.valueOf(rs.getString("model")),
               rs.getLong("shop_id")))
           .list().stream()

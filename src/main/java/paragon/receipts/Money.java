@@ -21,12 +21,20 @@ final class Money {
   }
 
   /** One VAT rate's share of a sale: gross as charged, net = round-half-up(gross*100/(100+rate)). */
-  record VatShare(String vat, long gross, long net, long tax) {}
+  public record VatShare(String vat, long gross, long net, long tax) {}
 
   /** The VAT breakdown of {@code lines}, per rate, in the order 23, 8, 5, 0, ZW. */
   static List<VatShare> vat(List<Line> lines) {
     Map<Vat, Long> gross = new TreeMap<>();
     for (Line l : lines) gross.merge(l.vat(), l.total(), Math::addExact);
+    return shares(gross);
+  }
+
+  /**
+   * The one VAT rule, over the gross per rate (in the rates' order): what a sale records
+   * ({@link #vat}) and what every receipt view carries ({@link ReceiptView#vat}).
+   */
+  static List<VatShare> shares(Map<Vat, Long> gross) {
     List<VatShare> shares = new ArrayList<>();
     gross.forEach((vat, g) -> {
       long net = Math.floorDiv(Math.multiplyExact(g, 100) * 2 + (100 + vat.rate()), 2L * (100 + vat.rate()));

@@ -35,7 +35,20 @@ final class PaymentCommands {
     }
   }
 
-  enum Method { CASH, CARD, VOUCHER, TRANSFER }
+  /** The tender methods; only cash may exceed the amount due, the excess given back as change. */
+  enum Method {
+    CASH(true), CARD(false), VOUCHER(false), TRANSFER(false);
+
+    private final boolean change;
+
+    Method(boolean change) {
+      this.change = change;
+    }
+
+    boolean givesChange() {
+      return change;
+    }
+  }
 
   record Tender(Method method, Long amount) {
     Tender {

@@ -65,7 +65,7 @@ final class PaymentRules {
     for (PaymentCommands.Tender t : x.payments()) {
       if (t.amount() <= 0) return Refusals.invalid("payments.amount", "refusal.invalid.positive");
       if (t.amount() > Limits.MAX_TENDER) return Refusals.limit(Limits.Name.TENDER);
-      if (t.method() == Method.CASH) cash += t.amount();
+      if (t.method().givesChange()) cash += t.amount();
       else other += t.amount();
     }
     long total = r.total();
@@ -92,7 +92,7 @@ final class PaymentRules {
     long left = change;
     for (int i = tenders.size() - 1; i >= 0; i--) {
       PaymentCommands.Tender t = tenders.get(i);
-      long back = t.method() == Method.CASH ? Math.min(left, t.amount()) : 0;
+      long back = t.method().givesChange() ? Math.min(left, t.amount()) : 0;
       left -= back;
       out.add(0, new Payment(t.method(), t.amount() - back, t.amount()));
     }

@@ -1,6 +1,10 @@
 package paragon.receipts;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A receipt's full state as terminals and the back office see it: the payload of every change row
@@ -13,6 +17,7 @@ import java.util.List;
  * <p>A PAYING receipt whose {@code lease.until} is in the past is free again: leases are never swept,
  * they simply expire.
  */
+@JsonIgnoreProperties(value = "vat", allowGetters = true)
 public record ReceiptView(
     String id,
     String space,
@@ -44,6 +49,18 @@ public record ReceiptView(
   /** {@code vat}: "23", "8", "5", "0" or "ZW"; {@code total} = round-half-up(unitPrice * quantity / 1000). */
   public record LineView(String id, Long productId, String name, long unitPrice, long quantity, String vat,
       String note, boolean sent, long total) {}
+
+  /**
+   * The server's VAT breakdown of the lines, per rate (the rule of {@link Money#shares}, as a sale
+   * records it): written with every view, derived again when one is read, so it cannot disagree with
+   * the lines. The terminal shows it, and computes its own only while it previews its own changes.
+   */
+  @JsonProperty("vat")
+  public List<Money.VatShare> vat() {
+    Map<Vat, Long> gross = new TreeMap<>();
+    for (LineView l : lines) gross.merge(Vat.of(l.vat()), l.total(), Math::addExact);
+    return Money.shares(gross);
+  }
 
   public boolean isOpen() {
     return state.isOpen();

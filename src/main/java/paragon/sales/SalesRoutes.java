@@ -13,6 +13,7 @@ import paragon.accounts.BackOfficeAuth;
 import paragon.receipts.DefaultName;
 import paragon.receipts.Kind;
 import paragon.receipts.ReceiptView;
+import paragon.receipts.ServedRules;
 import paragon.receipts.State;
 import paragon.storage.Database;
 import paragon.web.I18n;
@@ -28,7 +29,7 @@ import paragon.web.Problem;
  */
 public final class SalesRoutes {
   public static final int SALES_LIMIT = 1000;
-  static final List<String> METHODS = List.of("CASH", "CARD", "VOUCHER", "TRANSFER");
+  static final List<String> METHODS = ServedRules.METHODS;
 
   private final OfficeStore store;
   private final Clock clock;

@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import paragon.accounts.Cutoffs;
 import paragon.devices.TerminalAuth;
 import paragon.devices.TerminalSession;
+import paragon.receipts.Actor;
 import paragon.receipts.ChangeFeed;
 import paragon.receipts.Feed;
 import paragon.receipts.Viewer;
@@ -230,7 +231,7 @@ public final class StreamHub implements Feed, PgBridge.Wakeable, Cutoffs.Listene
   }
 
   static Viewer viewerOf(TerminalSession s) {
-    return new Viewer(s.userId(), s.roleId(), s.permissions(), s.config().visibility());
+    return Actor.of(s).viewer();
   }
 
   /**

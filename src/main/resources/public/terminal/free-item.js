@@ -2,6 +2,7 @@
 import { html } from 'lit';
 import { TerminalElement } from './terminal-element.js';
 import { parseMoney, VAT_RATES } from './money.js';
+import { characters, limitOf } from './names.js';
 
 class FreeItem extends TerminalElement {
   static properties = { error: { state: true }, invalid: { state: true } };
@@ -19,7 +20,10 @@ class FreeItem extends TerminalElement {
     const name = this.querySelector('#free-name').value.trim();
     const price = parseMoney(this.querySelector('#free-price').value);
     const vat = this.querySelector('#free-vat').value;
-    if (name.length < 1 || name.length > 40) return this.refuse('free-name', t.t('sale.free.badName'));
+    const length = characters(name);
+    if (length < 1 || length > limitOf(t.config, 'name')) {
+      return this.refuse('free-name', t.t('sale.free.badName'));
+    }
     if (price == null) return this.refuse('free-price', t.t('sale.free.badPrice'));
     t.addFree(name, price, vat);
     this.querySelector('dialog').close();
@@ -39,7 +43,9 @@ class FreeItem extends TerminalElement {
       <form @submit=${this.submit} novalidate>
         <h2 id="free-title">${t.t('sale.free')}</h2>
         <label for="free-name">${t.t('sale.free.name')}</label>
-        <input id="free-name" maxlength="40" required aria-invalid=${this.invalid === 'free-name' ? 'true' : 'false'} aria-describedby="free-error">
+        <!-- no maxlength: it counts UTF-16 units, the limit is in characters (submit checks) -->
+        <input id="free-name" required
+          aria-invalid=${this.invalid === 'free-name' ? 'true' : 'false'} aria-describedby="free-error">
         <label for="free-price">${t.t('sale.free.price')}</label>
         <input id="free-price" inputmode="decimal" required aria-invalid=${this.invalid === 'free-price' ? 'true' : 'false'} aria-describedby="free-error">
         <label for="free-vat">${t.t('sale.free.vat')}</label>

@@ -82,9 +82,20 @@ export function lineAmount(unitPrice, quantity) {
 export const VAT_RATES = ['23', '8', '5', '0', 'ZW'];
 
 /**
- * The VAT breakdown of gross line totals, per rate: {rate, gross, vat, net}, in VAT_RATES order, only
- * rates that occur. VAT is extracted from gross (Polish receipts price gross): gross * r / (100 + r),
- * rounded half up per rate. Shown on the receipt and the guest bill; the fiscal receipt is not ours.
+ * The VAT breakdown to show for {@code receipt}: the server's (its view's {@code vat},
+ * docs/protocol.md "Receipts") unless the terminal previews the receipt (its own changes not yet
+ * answered, or a view stored before the server sent one), then the preview below. Same shape.
+ */
+export function receiptVat(receipt) {
+  if (receipt.preview || !Array.isArray(receipt.vat)) return vatBreakdown(receipt.lines ?? []);
+  return receipt.vat.map((s) => ({ rate: s.vat, gross: s.gross, vat: s.tax, net: s.net }));
+}
+
+/**
+ * The preview of the server's VAT breakdown of gross line totals, per rate ({rate, gross, vat,
+ * net}) in VAT_RATES order, only rates that occur. VAT is extracted from gross (Polish receipts price
+ * gross): gross * r / (100 + r), rounded half up per rate (money-cases.json holds it to the
+ * server's). The fiscal receipt is not ours.
  */
 export function vatBreakdown(lines) {
   const gross = new Map();

@@ -17,6 +17,23 @@ export function renderDefault(defaultName, lang) {
   return (name.length > room ? name.slice(0, room).trim() : name) + suffix;
 }
 
+/**
+ * How long {@code text} is by the server's limits: in code points, as paragon.receipts.Guards counts
+ * (an emoji is one character, not the two UTF-16 units of {@code text.length}).
+ */
+export function characters(text) {
+  return [...text].length;
+}
+
+/**
+ * The server's limit {@code name} ('name', 'note', ...; docs/protocol.md "Limits") as the applied
+ * configuration serves it. A configuration stored before limits were served has none: then the
+ * terminal does not check, and the server's refusal says what is wrong.
+ */
+export function limitOf(config, name) {
+  return config?.limits?.[name] ?? Infinity;
+}
+
 /** What {@code receipt} is called on this terminal. */
 export function receiptName(receipt, lang) {
   return receipt.defaultName ? renderDefault(receipt.defaultName, lang) : receipt.name ?? '';

@@ -6,7 +6,12 @@ import { TerminalElement } from './terminal-element.js';
 import { formatMoney, formatAmount, parseMoney } from './money.js';
 import { outcome } from './outbox.js';
 
-const METHODS = ['CASH', 'CARD', 'VOUCHER', 'TRANSFER'];
+/**
+ * The tender methods as the applied configuration serves them (docs/protocol.md "Configuration"):
+ * {method, change}, where only a method with {@code change} may exceed the amount due.
+ */
+const tenders = (config) => config?.payments ?? [];
+const methods = (config) => tenders(config).map((p) => p.method);
 
 class PaymentDialog extends TerminalElement {
   static properties = {
@@ -101,7 +106,8 @@ class PaymentDialog extends TerminalElement {
 
   async confirm() {
     const t = this.terminal;
-    const payments = METHODS.filter((m) => (this.amounts[m] ?? 0) > 0).map((m) => ({ method: m, amount: this.amounts[m] }));
+    const payments = methods(t.config).filter((m) => (this.amounts[m] ?? 0) > 0)
+      .map((m) => ({ method: m, amount: this.amounts[m] }));
     this.phase = 'paying';
     clearInterval(this.renewal);
     const receipt = this.receipt;
@@ -147,14 +153,16 @@ class PaymentDialog extends TerminalElement {
     }
     const due = this.due;
     const paid = this.paid;
-    const cash = this.amounts.CASH ?? 0;
+    const cash = tenders(t.config).filter((p) => p.change)
+      .reduce((s, p) => s + (this.amounts[p.method] ?? 0), 0);
     const nonCash = paid - cash;
-    // Card, voucher and transfer above the amount due are not allowed: then there is no change to show.
+    // Methods without change (card, voucher, transfer) above the amount due are not allowed: then
+    // there is no change to show (the server's rule, PaymentRules).
     const change = nonCash > due ? 0 : Math.max(0, Math.min(cash, paid - due));
     const short = Math.max(0, due - paid);
     return html`
       <div class="tender">
-        ${METHODS.map((m) => html`<div>
+        ${methods(t.config).map((m) => html`<div>
           <label for="pay-${m}">${t.t('pay.' + m.toLowerCase())}</label>
           <input id="pay-${m}" inputmode="decimal" .value=${this.texts[m] ?? ''}
             aria-label=${t.t('pay.amount', { method: t.t('pay.' + m.toLowerCase()) })} @input=${(e) => this.setAmount(m, e.target.value)}>

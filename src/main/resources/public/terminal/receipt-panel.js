@@ -7,7 +7,8 @@
 import { html } from 'lit';
 import { TerminalElement } from './terminal-element.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { formatMoney, formatQuantity, formatAmount, parseMoney, vatBreakdown } from './money.js';
+import { formatMoney, formatQuantity, formatAmount, parseMoney, receiptVat } from './money.js';
+import { characters, limitOf } from './names.js';
 import './payment-dialog.js';
 import './guest-bill.js';
 import './move-dialog.js';
@@ -16,29 +17,34 @@ class ReceiptPanel extends TerminalElement {
   static properties = { noteFor: { state: true } };
 
   /**
-   * Asks for a text of at most {@code max} characters (the server's limit, docs/protocol.md): a longer
-   * one is offered again with what was typed and the reason, never cut or thrown away.
+   * Asks for a text within the server's limit {@code limit} (served in the configuration, counted
+   * in characters as the server counts them): a longer one is offered again with what was typed
+   * and the reason, never cut or thrown away.
    */
-  ask(key, args, value, max) {
+  ask(key, args, value, limit) {
+    const max = limitOf(this.terminal.config, limit);
     let text = value ?? '';
     let question = this.terminal.t(key, args);
     for (;;) {
       const answer = window.prompt(question, text);
-      if (answer === null || answer.trim().length <= max) return answer === null ? null : answer.trim();
+      const length = answer === null ? 0 : characters(answer.trim());
+      if (answer === null || length <= max) return answer === null ? null : answer.trim();
       text = answer;
-      question = `${this.terminal.t(key, args)}\n${this.terminal.t('receipt.tooLong', { max, length: answer.trim().length })}`;
+      const why = this.terminal.t('receipt.tooLong', { max, length });
+      question = `${this.terminal.t(key, args)}\n${why}`;
     }
   }
 
   editNote(receipt, line) {
-    const note = this.ask(line ? 'receipt.lineNote' : 'receipt.note', { name: line?.name }, (line ?? receipt).note ?? '', 200);
+    const note = this.ask(line ? 'receipt.lineNote' : 'receipt.note', { name: line?.name }, (line ?? receipt).note ?? '',
+      'note');
     if (note === null) return;
     if (line) this.terminal.noteLine(receipt, line, note);
     else this.terminal.noteReceipt(receipt, note);
   }
 
   rename(receipt) {
-    const name = this.ask('receipt.name', {}, receipt.name, 40);
+    const name = this.ask('receipt.name', {}, receipt.name, 'name');
     if (name === null || !name) return;
     this.terminal.rename(receipt, name);
   }
@@ -151,7 +157,7 @@ class ReceiptPanel extends TerminalElement {
       <div class="totals">
         <div class="sum"><span>${t.t('receipt.total')}</span><span class="amount" id="receipt-total">${money(r.total ?? 0)}</span></div>
         <table aria-label=${t.t('receipt.vatTable')}>
-          ${vatBreakdown(lines).map((v) => html`<tr><td>${t.t('receipt.vat', { rate: v.rate === 'ZW' ? t.t('receipt.vatExempt') : v.rate + '%' })}</td>
+          ${receiptVat(r).map((v) => html`<tr><td>${t.t('receipt.vat', { rate: v.rate === 'ZW' ? t.t('receipt.vatExempt') : v.rate + '%' })}</td>
             <td class="amount">${money(v.vat)}</td><td class="amount">${t.t('receipt.net', { amount: money(v.net) })}</td></tr>`)}
         </table>
       </div>

@@ -8,6 +8,16 @@
 // given up at once: reported offline and retried, not left waiting for the browser's closing handshake.
 // States reported to onState: 'connecting', 'online', 'offline'.
 
+/**
+ * The server's close codes by name (docs/protocol.md "Close codes"; paragon.sync.CloseCodes). One
+ * table, src/main/resources/protocol/codes.json, holds them: codes.test.mjs checks this copy
+ * against it, and that no close code is written here or in terminal.js as a bare number.
+ */
+export const CLOSE = Object.freeze({
+  GOING_AWAY: 1001, SERVER_ERROR: 1011, RECONNECT: 4000, BAD_MESSAGE: 4400, UNAUTHORIZED: 4401,
+  CUT_OFF: 4403, TOO_SLOW: 4408, REPLACED: 4409, SESSION_ENDED: 4410,
+});
+
 const SILENCE_MS = 35_000;
 const CONNECT_MS = 10_000;
 const FIRST_DELAY_MS = 500;
@@ -91,20 +101,20 @@ export class Stream {
       this.socket = null;
       clearTimeout(this.silence);
       this.onState('offline');
-      // docs/protocol.md "Stream", close codes: 4401 unknown token or session, 4403 cut off, 4410
-      // session ended: a new login or pairing is needed first; 4409: a newer stream of this device
-      // replaced this one. Anything else: reconnect and resume from the cursor (4000: at once).
-      if ([4401, 4403, 4410].includes(event.code)) {
+      // docs/protocol.md "Close codes": unknown token or session, cut off, session ended: a new
+      // login or pairing is needed first; replaced: a newer stream of this device replaced this one.
+      // Anything else: reconnect and resume from the cursor (RECONNECT: at once).
+      if ([CLOSE.UNAUTHORIZED, CLOSE.CUT_OFF, CLOSE.SESSION_ENDED].includes(event.code)) {
         this.stopped = true;
         this.onRefused({ code: event.code, reason: event.reason });
         return;
       }
-      if (event.code === 4409) {
+      if (event.code === CLOSE.REPLACED) {
         this.stopped = true;
         return;
       }
-      // 4000: at once, once; should that fail, the usual backoff from its start.
-      if (event.code === 4000) {
+      // RECONNECT: at once, once; should that fail, the usual backoff from its start.
+      if (event.code === CLOSE.RECONNECT) {
         this.delay = FIRST_DELAY_MS;
         this.retry(0);
         return;
@@ -128,7 +138,7 @@ export class Stream {
     if (!socket) return;
     this.socket = null;
     try {
-      socket.close(4000, 'silent');
+      socket.close(CLOSE.RECONNECT, 'silent');
     } catch (e) {
       console.error('stream: closing a silent connection', e);
     }

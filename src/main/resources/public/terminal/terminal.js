@@ -6,7 +6,7 @@
 // one IndexedDB transaction; 3. show the preview; 4. send (flush) when online. A reload after 2 loses
 // nothing; a resend after a lost answer is answered from the server's log.
 import { Api, ApiError, NetworkError } from './api.js';
-import { Stream } from './stream.js';
+import { Stream, CLOSE } from './stream.js';
 import { emptyState, applyFrame, keepSpaces, preview, receiptList, leaseActive, named } from './state.js';
 import { createOutbox, settle, unconfirmed, unsentCount, renumber } from './outbox.js';
 import { translate } from './i18n.js';
@@ -140,8 +140,8 @@ export class Terminal extends EventTarget {
   async logout() {
     await this.flush();
     if (unsentCount(this.outbox) > 0) throw new Error(this.t('menu.unsent', { count: unsentCount(this.outbox) }));
-    // The server closes this session's stream (4410) before it answers the logout: stopped first, that
-    // close is not taken for a session that ended by itself.
+    // The server closes this session's stream (SESSION_ENDED) before it answers the logout: stopped
+    // first, that close is not taken for a session that ended by itself.
     this.stopSelling();
     try {
       await this.api.logout();
@@ -260,7 +260,7 @@ export class Terminal extends EventTarget {
 
   /** The stream refused this terminal: a revoked device, or an ended session; the heartbeat tells which. */
   async onStreamRefused(event) {
-    if (event?.code === 4410) {
+    if (event?.code === CLOSE.SESSION_ENDED) {
       this.endSession();
       return;
     }

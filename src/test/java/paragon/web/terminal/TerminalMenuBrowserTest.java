@@ -68,6 +68,32 @@ class TerminalMenuBrowserTest {
     }
   }
 
+  /**
+   * The name's limit comes from the configuration and counts characters as the server does: 39 letters
+   * and an emoji are 40 characters (41 UTF-16 units, which the terminal refused before). The emoji is
+   * set by script: ChromeDriver types only characters of the Basic Multilingual Plane.
+   */
+  @Test
+  void a_free_item_name_of_forty_characters_with_an_emoji_is_added_and_one_more_is_refused() {
+    try (Shop shop = new Shop(Visibility.ALL); Terminal t = Terminal.tablet(shop.url(""))) {
+      loggedIn(shop, t, "Kasa 1", "ABCDEFGH", "anna", "1234");
+      t.waitUntil(d -> t.text("#current-name").contains("Sprzedaż 1"));
+      String forty = "a".repeat(39) + "\uD83D\uDE00";
+      t.click("product-grid button[data-action=free-item]");
+      typeFreeItem(t, "", "5", "23");
+      t.js("document.querySelector('#free-name').value = arguments[0]", "a" + forty);
+      t.click("free-item button[data-action=add-free]");
+      t.waitUntil(d -> t.text("free-item dialog[open] [role=alert] .error").equals("Nazwa: od 1 do 40 znaków"));
+      t.js("document.querySelector('#free-name').value = arguments[0]", forty);
+      t.click("free-item button[data-action=add-free]");
+      t.waitUntil(d -> t.all("free-item dialog[open]").isEmpty());
+      t.waitUntil(d -> t.lineNames().equals(List.of(forty)));
+      t.waitSent();
+      List<String> stored = shop.db.read(h -> h.createQuery("SELECT name FROM lines").mapTo(String.class).list());
+      assertThat(stored).containsExactly(forty);
+    }
+  }
+
   @Test
   void opening_the_menu_after_a_back_office_save_shows_the_hint_and_sync_applies_it() {
     try (Shop shop = new Shop(Visibility.ALL); Terminal t = Terminal.tablet(shop.url(""))) {
