@@ -15,16 +15,17 @@ test('the terminal knows the close codes of the table, by the same names', () =>
   assert.deepEqual({ ...CLOSE }, table.close);
 });
 
-test('stream.js and terminal.js name close codes instead of writing their numbers', () => {
+test('the terminal names close codes instead of writing their numbers', () => {
   const numbers = Object.values(table.close).map(String);
-  for (const file of ['stream.js', 'terminal.js']) {
+  for (const file of ['stream.js', 'terminal.js', 'session.js', 'connection.js']) {
     const code = source(file).replace(/export const CLOSE = [^;]*;/s, '');
     for (const n of numbers) assert.ok(!new RegExp(`\\b${n}\\b`).test(code), `${file} writes ${n}`);
   }
 });
 
 test('every refusal code the terminal tests for is one the server can give', () => {
-  for (const file of ['outbox.js', 'sending.js', 'actions.js', 'terminal.js', 'payment-dialog.js']) {
+  for (const file of ['outbox.js', 'command-queue.js', 'actions.js', 'terminal.js', 'session.js',
+    'receipts-view.js', 'payment-dialog.js']) {
     for (const m of source(file).matchAll(/\.code === '([a-z_]+)'/g)) {
       assert.ok(table.refusals.includes(m[1]), `${file}: ${m[1]} is not in codes.json`);
     }

@@ -20,8 +20,8 @@ class ParagonTerminal extends LitElement {
   async connectedCallback() {
     super.connectedCallback();
     try {
-      // Only one tab of this browser works the terminal (tab-guard.js): this one takes over, and the
-      // one working so far finishes its writes and steps back before this one reads them.
+      // Only one tab of this browser works the terminal (tab-guard.js): this one takes over, and
+      // the one working so far finishes its writes and steps back before this one reads them.
       const guard = new TabGuard();
       const [store] = await Promise.all([Store.open(), guard.claim()]);
       const terminal = new Terminal(store);
@@ -30,7 +30,9 @@ class ParagonTerminal extends LitElement {
       await terminal.load();
       document.documentElement.lang = terminal.lang;
       this.terminal = terminal;
-      window.paragonTerminal = terminal; // for the browser tests and the benchmark: read-only inspection
+      // For the browser tests and the benchmark, which read it and also drive it (actions, a store
+      // swapped in): not an API of the app.
+      window.paragonTerminal = terminal;
     } catch (e) {
       console.error(e);
       this.failure = String(e?.message ?? e);
@@ -46,7 +48,8 @@ class ParagonTerminal extends LitElement {
       return html`<section class="card suspended" data-suspended="true" role="alert">
         <h1>${t.t('tabs.elsewhere')}</h1>
         <p>${t.t('tabs.nothingHere')}</p>
-        <button class="primary" data-action="use-here" @click=${() => location.reload()}>${t.t('tabs.useHere')}</button>
+        <button class="primary" data-action="use-here"
+          @click=${() => location.reload()}>${t.t('tabs.useHere')}</button>
       </section>`;
     }
     const screen = {

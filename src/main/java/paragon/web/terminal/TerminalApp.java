@@ -34,10 +34,11 @@ public final class TerminalApp {
   /** The app's files, by name: listed here so the service worker can precache exactly these. */
   static final List<String> FILES = List.of(
       "terminal.css", "main.js", "i18n.js", "names.js", "money.js", "outbox.js", "state.js", "store.js",
-      "api.js", "stream.js", "tab-guard.js", "terminal.js", "sending.js", "actions.js", "config-sync.js", "ids.js",
-      "terminal-element.js", "paragon-terminal.js", "pairing-screen.js", "login-screen.js", "pin-pad.js", "sale-screen.js",
-      "product-grid.js", "free-item.js", "receipt-panel.js", "receipts-list.js", "payment-dialog.js",
-      "guest-bill.js", "move-dialog.js", "terminal-menu.js", "notice-list.js");
+      "api.js", "stream.js", "tab-guard.js", "terminal.js", "session.js", "command-queue.js",
+      "receipts-view.js", "connection.js", "actions.js", "config-sync.js", "ids.js",
+      "terminal-element.js", "paragon-terminal.js", "pairing-screen.js", "login-screen.js", "pin-pad.js",
+      "sale-screen.js", "product-grid.js", "free-item.js", "receipt-panel.js", "receipts-list.js",
+      "payment-dialog.js", "guest-bill.js", "move-dialog.js", "terminal-menu.js", "notice-list.js");
   private static final List<String> WEBJARS = List.of("lit", "lit-html", "lit-element", "lit__reactive-element");
 
   private record Asset(byte[] body, String contentType, String etag) {}
