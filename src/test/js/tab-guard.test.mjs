@@ -27,7 +27,9 @@ class Guard extends TabGuard {
 
 test('the tab opened last takes over; the other steps back after its last writes, before the new one reads', async () => {
   const shared = storage();
-  const first = new Guard({ storage: shared });
+  // A long handover bound: under a loaded machine the message may take seconds, and this test is about
+  // the order of the handover, not about the bound (the timeout is the 'no answer' test's matter).
+  const first = new Guard({ storage: shared, handoverMs: 30_000 });
   await first.claim();
   const events = [];
   first.onLost = async () => {
@@ -35,7 +37,7 @@ test('the tab opened last takes over; the other steps back after its last writes
     await tick(50); // its last write still under way
     events.push('first stored');
   };
-  const second = new Guard({ storage: shared });
+  const second = new Guard({ storage: shared, handoverMs: 30_000 });
   await second.claim();
   events.push('second reads');
   assert.deepEqual(events, ['first stepping back', 'first stored', 'second reads']);

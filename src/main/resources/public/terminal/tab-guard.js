@@ -17,7 +17,10 @@ const STALE_MS = 150_000;
 const HANDOVER_MS = 2000;
 
 export class TabGuard {
-  constructor({ storage = globalThis.localStorage, Channel = globalThis.BroadcastChannel, now = () => Date.now() } = {}) {
+  /** handoverMs: how long a claim waits for the working tab at most (tests under load wait longer). */
+  constructor({ storage = globalThis.localStorage, Channel = globalThis.BroadcastChannel, now = () => Date.now(),
+    handoverMs = HANDOVER_MS } = {}) {
+    this.handoverMs = handoverMs;
     this.id = `${now()}-${Math.random().toString(36).slice(2, 10)}`;
     this.storage = storage;
     this.now = now;
@@ -53,7 +56,7 @@ export class TabGuard {
     let timer;
     const stepped = busy ? new Promise((resolve) => {
       this.stepped = resolve;
-      timer = setTimeout(resolve, HANDOVER_MS);
+      timer = setTimeout(resolve, this.handoverMs);
     }) : null;
     this.channel.postMessage({ type: 'claim', id: this.id, at: this.claimedAt });
     await stepped;
