@@ -50,8 +50,8 @@ public final class Accounts {
       long now = clock.millis();
       long accountId = h.createQuery("""
               INSERT INTO accounts (name, plan, language, parking_enabled, visibility, sharing_enabled, login_mode,
-                                    revision, created_at)
-              VALUES (:name, :plan, :language, :off, 'OWN', :off, 'PIN', 0, :now) RETURNING id""")
+                                    created_at)
+              VALUES (:name, :plan, :language, :off, 'OWN', :off, 'PIN', :now) RETURNING id""")
           .bind("name", name).bind("plan", a.plan().name()).bind("language", a.language())
           .bind("off", false).bind("now", now)
           .mapTo(Long.class).one();
@@ -75,12 +75,12 @@ public final class Accounts {
 
   public static Account find(Handle h, long accountId) {
     return h.createQuery("""
-            SELECT id, name, plan, language, parking_enabled, visibility, sharing_enabled, login_mode, revision
+            SELECT id, name, plan, language, parking_enabled, visibility, sharing_enabled, login_mode
             FROM accounts WHERE id = :a""")
         .bind("a", accountId)
         .map((rs, ctx) -> new Account(rs.getLong("id"), rs.getString("name"), Plan.valueOf(rs.getString("plan")),
             rs.getString("language"), rs.getBoolean("parking_enabled"), Visibility.valueOf(rs.getString("visibility")),
-            rs.getBoolean("sharing_enabled"), LoginMode.valueOf(rs.getString("login_mode")), rs.getLong("revision")))
+            rs.getBoolean("sharing_enabled"), LoginMode.valueOf(rs.getString("login_mode")), Revisions.current(h, accountId)))
         .findOne().orElseThrow(() -> paragon.web.Problem.notFound("account " + accountId));
   }
 

@@ -18,9 +18,14 @@ public final class Revisions {
 
   private Revisions() {}
 
-  /** Bumps the account's revision and stores its snapshot; returns the new revision number. */
+  /**
+   * Bumps the account's revision and stores its snapshot; returns the new revision number. The head
+   * row stays locked until the save commits, so two saves of one account take one number each.
+   */
   public static long record(Handle h, long accountId, String author, String summary, Clock clock) {
-    long revision = h.createQuery("UPDATE accounts SET revision = revision + 1 WHERE id = :a RETURNING revision")
+    long revision = h.createQuery("""
+            INSERT INTO config_heads (account_id, revision) VALUES (:a, 1)
+            ON CONFLICT (account_id) DO UPDATE SET revision = config_heads.revision + 1 RETURNING revision""")
         .bind("a", accountId).mapTo(Long.class).one();
     ConfigSnapshot snapshot = read(h, accountId, revision);
     h.createUpdate("""
@@ -45,8 +50,10 @@ public final class Revisions {
         .bind("a", accountId).bind("r", revision).mapTo(Integer.class).one() > 0;
   }
 
+  /** The account's current revision; 0 before its first (an account is made with revision 1). */
   public static long current(Handle h, long accountId) {
-    return h.createQuery("SELECT revision FROM accounts WHERE id = :a").bind("a", accountId).mapTo(Long.class).one();
+    return h.createQuery("SELECT revision FROM config_heads WHERE account_id = :a").bind("a", accountId)
+        .mapTo(Long.class).findOne().orElse(0L);
   }
 
   /** The account's configuration as the tables hold it now, labelled {@code revision}. */

@@ -21,8 +21,8 @@ public final class Seed {
   /** A new account with parking off, visibility OWN, sharing off, PIN login and no revision yet. */
   public static long account(Handle h, String name, Plan plan, String language, long now) {
     return h.createQuery("""
-            INSERT INTO accounts (name, plan, language, parking_enabled, visibility, sharing_enabled, login_mode, revision, created_at)
-            VALUES (:n, :p, :l, :f, 'OWN', :f, 'PIN', 0, :t) RETURNING id""")
+            INSERT INTO accounts (name, plan, language, parking_enabled, visibility, sharing_enabled, login_mode, created_at)
+            VALUES (:n, :p, :l, :f, 'OWN', :f, 'PIN', :t) RETURNING id""")
         .bind("n", name).bind("p", plan.name()).bind("l", language).bind("f", false).bind("t", now)
         .mapTo(Long.class).one();
   }

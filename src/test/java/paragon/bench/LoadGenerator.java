@@ -112,7 +112,7 @@ public final class LoadGenerator {
         int number = i;
         db.inTransaction(h -> h.createUpdate("""
                 INSERT INTO devices (account_id, shop_id, name, model, token_hash, paired_at, applied_revision, created_at)
-                VALUES (:a, :s, :n, 'SMART_PLUS', :k, :t, (SELECT revision FROM accounts WHERE id = :a), :t)""")
+                VALUES (:a, :s, :n, 'SMART_PLUS', :k, :t, (SELECT revision FROM config_heads WHERE account_id = :a), :t)""")
             .bind("a", account).bind("s", shop).bind("n", "Kasa " + number).bind("k", Tokens.hash(token)).bind("t", now)
             .execute());
         HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/device/login"))

@@ -29,7 +29,7 @@ class TableOwnersTest {
       Map.entry("accounts", "accounts"), Map.entry("admins", "accounts"), Map.entry("web_sessions", "accounts"),
       Map.entry("shops", "accounts"), Map.entry("roles", "accounts"), Map.entry("users", "accounts"),
       Map.entry("receipt_slots", "parking"), Map.entry("products", "configuration"),
-      Map.entry("config_revisions", "configuration"),
+      Map.entry("config_revisions", "configuration"), Map.entry("config_heads", "configuration"),
       Map.entry("devices", "devices"), Map.entry("terminal_sessions", "devices"),
       Map.entry("spaces", "receipts"), Map.entry("slot_generations", "receipts"), Map.entry("receipts", "receipts"),
       Map.entry("lines", "receipts"), Map.entry("command_cursors", "receipts"), Map.entry("commands", "receipts"),

@@ -85,7 +85,7 @@ final class Floor implements AutoCloseable {
     long now = app.clock.millis();
     long deviceId = app.db.inTransaction(h -> h.createQuery("""
             INSERT INTO devices (account_id, shop_id, name, model, token_hash, paired_at, applied_revision, created_at)
-            VALUES (:a, :s, :n, :m, :k, :t, (SELECT revision FROM accounts WHERE id = :a), :t) RETURNING id""")
+            VALUES (:a, :s, :n, :m, :k, :t, (SELECT revision FROM config_heads WHERE account_id = :a), :t) RETURNING id""")
         .bind("a", account).bind("s", shop).bind("n", "Kasa " + identifier).bind("m", model.name())
         .bind("k", Tokens.hash(token)).bind("t", now).mapTo(Long.class).one());
     Terminal t = new Terminal(this, deviceId, token);
