@@ -1,8 +1,8 @@
-// Receipt names in this terminal's language (docs/protocol.md "Receipt names"). A receipt whose name
-// no person gave carries defaultName ({number} for "Sale N", {number|base, recovered} for a recovered
-// one) and is named here in the cashier's language; a renamed receipt or a table keeps its name. The
-// rules are the server's (paragon.receipts.DefaultName, Numbering); one table of cases
-// (src/test/resources/receipt-names.json) tests both.
+// Receipt names in this terminal's language (docs/protocol.md "Receipt names"). A receipt whose
+// name no person gave carries defaultName ({number} for "Sale N", {number|base, recovered} for a
+// recovered one) and is named here in the cashier's language; a renamed receipt or a table keeps
+// its name. The rules are the server's (paragon.receipts.DefaultName, Numbering); one table of
+// cases (src/test/resources/receipt-names.json) tests both.
 import { translate, LANGUAGES } from './i18n.js';
 
 const MAX_NAME = 40;
@@ -18,8 +18,8 @@ export function renderDefault(defaultName, lang) {
 }
 
 /**
- * How long {@code text} is by the server's limits: in code points, as paragon.receipts.Guards counts
- * (an emoji is one character, not the two UTF-16 units of {@code text.length}).
+ * How long {@code text} is by the server's limits: in code points, as paragon.receipts.Guards
+ * counts (an emoji is one character, not the two UTF-16 units of {@code text.length}).
  */
 export function characters(text) {
   return [...text].length;

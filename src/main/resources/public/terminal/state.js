@@ -1,6 +1,6 @@
-// Local state of the receipts this terminal sees, kept from the stream (docs/protocol.md "Stream"). A
-// device may act on several spaces (its shop's and its own, DESIGN "Sync model"), each with its own
-// seq, so the cursor is one seq per space:
+// Local state of the receipts this terminal sees, kept from the stream (docs/protocol.md "Stream").
+// A device may act on several spaces (its shop's and its own, DESIGN "Sync model"), each with its
+// own seq, so the cursor is one seq per space:
 //   - a snapshot of a space replaces that space's receipts and sets its cursor;
 //   - a change carries the full state of one receipt after it (state-based), so applying it is a
 //     replace by id; a frame at or below its space's cursor was seen already and is ignored; the
@@ -10,10 +10,11 @@
 //   - applied: per space, the highest own command number whose changes the held receipts of that space
 //     contain, from a frame's or a snapshot's "by" (sent only to the device that sent the command).
 //     A device's commands apply in order, so every own command up to it is in there too (or refused).
-// On top of it, preview() replays this device's unconfirmed commands (outbox.js) so the cashier sees
-// their own edits at once, offline too, except those the held receipts already contain: a frame can
-// come before its command's HTTP answer, and a delta applied twice would be wrong money. The server's
-// receipts and totals are the truth: a preview only lives until the server's frame for it arrives.
+// On top of it, preview() replays this device's unconfirmed commands (outbox.js) so the cashier
+// sees their own edits at once, offline too, except those the held receipts already contain: a
+// frame can come before its command's HTTP answer, and a delta applied twice would be wrong money.
+// The server's receipts and totals are the truth: a preview only lives until the server's frame for
+// it arrives.
 import { lineAmount } from './money.js';
 import { lowestFree, namesOf, receiptName } from './names.js';
 
@@ -29,8 +30,8 @@ function raise(applied = {}, space, n) {
 const isLive = (r) => !r.gone && r.state !== 'CLOSED' && r.state !== 'DELETED';
 
 /**
- * A snapshot frame {space, seq, receipts: [...], occupied: [...]} -> the state with that space replaced
- * ({@code receipts} the viewer sees in full, {@code occupied} the tables it may not see).
+ * A snapshot frame {space, seq, receipts: [...], occupied: [...]} -> the state with that space
+ * replaced ({@code receipts} the viewer sees in full, {@code occupied} the tables it may not see).
  */
 export function applySnapshot(state, snapshot) {
   const space = snapshot.space;
@@ -83,8 +84,9 @@ export function applyChange(state, change) {
   const r = change.receipt;
   const held = receipts[r.id];
   if (held?.space && held.space !== space && !newerElsewhere(held, r)) {
-    // The receipt moved (a device's local receipts join its shop when sharing returns): the frames of
-    // its old space, which may come after those of its new one, tell nothing about the copy held.
+    // The receipt moved (a device's local receipts join its shop when sharing returns): the frames
+    // of its old space, which may come after those of its new one, tell nothing about the copy
+    // held.
   } else if (isLive(r)) receipts[r.id] = { ...r, space: r.space ?? space };
   else delete receipts[r.id];
   return { ...state, cursors: { ...state.cursors, [space]: change.seq }, receipts, applied: raise(state.applied, space, change.by?.n) };
@@ -95,10 +97,10 @@ export function applyChange(state, change) {
  * commands, lowest number first) applied in order, but for those the server's receipts already
  * contain (see {@link held}): they stay in the outbox until their answer (a refusal is still told).
  * {@code ctx} = {me: {userId, roleId}, deviceId, products: Map id -> product, aliases: {aliasId:
- * receiptId}} (outbox.js, step 5). A receipt a command
- * touched gets {preview: true}. {@code out.aliases}, when given, receives the aliases known after the
- * replay: a table this device is opening that the stream already shows (its frame came before the
- * answer) is known by its real id there before the answer names it.
+ * receiptId}} (outbox.js, step 5). A receipt a command touched gets {preview: true}. {@code
+ * out.aliases}, when given, receives the aliases known after the replay: a table this device is
+ * opening that the stream already shows (its frame came before the answer) is known by its real id
+ * there before the answer names it.
  */
 export function preview(state, entries, ctx = {}, out = null) {
   const run = { ...ctx, aliases: { ...(ctx.aliases ?? {}) } };
@@ -113,9 +115,9 @@ export function preview(state, entries, ctx = {}, out = null) {
 }
 
 /**
- * Whether the server's receipts already contain {@code entry}: every space holding a receipt it names
- * (its receipt, target, line, or table) has brought an own command numbered at least as high. A
- * command whose receipts are not known here is replayed as before (creating again is a no-op).
+ * Whether the server's receipts already contain {@code entry}: every space holding a receipt it
+ * names (its receipt, target, line, or table) has brought an own command numbered at least as high.
+ * A command whose receipts are not known here is replayed as before (creating again is a no-op).
  */
 function held(receipts, entry, applied, ctx) {
   const c = entry.command;
@@ -299,10 +301,11 @@ export function leaseActive(receipt, now) {
 
 /**
  * The receipts list in its order: every table of the configuration in slot order (empty, mine, a
- * colleague's, or occupied by someone I may not see), then the other receipts (ad-hoc ones and tables
- * removed from the configuration while they hold lines, DESIGN rule 6), by name, numbers in order.
- * Each item: {key, slot, receipt, status: 'empty'|'mine'|'colleague'|'hidden', paying}; paying while
- * its lease runs at {@code now} (the server's clock; without it, whenever a lease is held).
+ * colleague's, or occupied by someone I may not see), then the other receipts (ad-hoc ones and
+ * tables removed from the configuration while they hold lines, DESIGN rule 6), by name, numbers in
+ * order. Each item: {key, slot, receipt, status: 'empty'|'mine'|'colleague'|'hidden', paying};
+ * paying while its lease runs at {@code now} (the server's clock; without it, whenever a lease is
+ * held).
  */
 export function receiptList(receipts, slots, me, now = -Infinity) {
   const all = Object.values(receipts);
@@ -314,8 +317,8 @@ export function receiptList(receipts, slots, me, now = -Infinity) {
     paying: r?.occupied ? r.state === 'PAYING' : leaseActive(r, now),
   });
   // A table has one receipt per space: a device that parked it locally before its shop shared again
-  // may hold the shop's too until its sync joins them (docs/decisions.md). The oldest is the table's
-  // entry and any other is listed with the receipts, so neither is out of reach meanwhile.
+  // may hold the shop's too until its sync joins them (docs/decisions.md). The oldest is the
+  // table's entry and any other is listed with the receipts, so neither is out of reach meanwhile.
   const first = new Map();
   for (const r of [...all].sort(byAge)) {
     if (r.slotId && slotIds.has(r.slotId) && !first.has(r.slotId)) first.set(r.slotId, r);
@@ -329,9 +332,10 @@ export function receiptList(receipts, slots, me, now = -Infinity) {
 }
 
 /**
- * {@code receipts} with this terminal's draft (an ad-hoc receipt it shows but has not created on the
- * server: nobody used it yet, see actions.js openAdHoc) as an empty "Sale N", N the next free number,
- * and every default name rendered in {@code lang} (a renamed receipt and a table keep their name).
+ * {@code receipts} with this terminal's draft (an ad-hoc receipt it shows but has not created on
+ * the server: nobody used it yet, see actions.js openAdHoc) as an empty "Sale N", N the next free
+ * number, and every default name rendered in {@code lang} (a renamed receipt and a table keep their
+ * name).
  */
 export function named(receipts, { draft = null, slots = [], lang = 'pl', ...ctx } = {}) {
   let all = receipts;

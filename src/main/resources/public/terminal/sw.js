@@ -1,12 +1,13 @@
-// The terminal's service worker: keeps the app shell (HTML, modules, Lit) so the app opens and works
-// with the network gone. The server stamps VERSION (a hash of every app file) and the precache list.
-// Cache-first for the shell and modules of this version; API calls and the stream never touch it.
+// The terminal's service worker: keeps the app shell (HTML, modules, Lit) so the app opens and
+// works with the network gone. The server stamps VERSION (a hash of every app file) and the
+// precache list. Cache-first for the shell and modules of this version; API calls and the stream
+// never touch it.
 const VERSION = '@VERSION@';
 const CACHE = 'paragon-terminal-' + VERSION;
 const PRECACHE = ['/terminal', /*@PRECACHE@*/];
-// Lit's modules carry their version in the path (/webjars/lit-html/3.x/...), so they never go stale:
-// they live in a cache of their own that no upgrade deletes. (Deleting them with the old version's
-// cache left an upgraded terminal that reloads offline without Lit: a blank page.)
+// Lit's modules carry their version in the path (/webjars/lit-html/3.x/...), so they never go
+// stale: they live in a cache of their own that no upgrade deletes. (Deleting them with the old
+// version's cache left an upgraded terminal that reloads offline without Lit: a blank page.)
 const WEBJARS = 'paragon-webjars';
 const cacheFor = (path) => (path.startsWith('/webjars/') ? WEBJARS : CACHE);
 
