@@ -26,8 +26,10 @@ class GuestBill extends TerminalElement {
         </table>
         <p><strong>${t.t('bill.notFiscal')}</strong></p>
         <div class="buttons no-print">
-          <button type="button" @click=${() => this.querySelector('dialog').close()}>${t.t('receipt.close')}</button>
-          <button class="primary" type="button" @click=${() => window.print()}>${t.t('bill.print')}</button>
+          <button type="button"
+            @click=${() => this.querySelector('dialog').close()}>${t.t('receipt.close')}</button>
+          <button class="primary" type="button"
+            @click=${() => window.print()}>${t.t('bill.print')}</button>
         </div>` : ''}
     </dialog>`;
   }

@@ -19,7 +19,8 @@ class NoticeList extends TerminalElement {
       const head = n.receiptName ? t.t('notice.unsaved', { receipt: n.receiptName }) : t.t('notice.unsavedOther');
       return lines ? `${head} ${t.t('notice.nowhere', { lines })}` : head;
     }
-    // A command about no receipt (a day close) is named by what it was, not by an empty receipt name.
+    // A command about no receipt (a day close) is named by what it was, not by an empty receipt
+    // name.
     const head = n.receiptName ? t.t('notice.refused', { receipt: n.receiptName, message: n.message })
       : t.t('notice.refusedOther', { message: n.message });
     // The server's reason may end without a full stop: the sentence about the lines is its own.
@@ -30,12 +31,14 @@ class NoticeList extends TerminalElement {
   render() {
     const t = this.terminal;
     return html`<div class="notices" role="alert" aria-live="assertive">
-      ${t.notices.map((n, i) => html`<div class="notice ${n.kind}" data-notice=${n.kind} data-code=${n.code}>
+      ${t.notices.map((n, i) => html`<div class="notice ${n.kind}" data-notice=${n.kind}
+        data-code=${n.code}>
         <span>${this.text(n)}</span>
         <span class="notice-buttons">
           ${n.kind === 'moved' && t.receipts[n.receiptId] ? html`<button data-action="show-receipt"
             @click=${() => { t.select(n.receiptId); t.dismissNotice(i); }}>${t.t('notice.show')}</button>` : ''}
-          <button data-action="dismiss" @click=${() => t.dismissNotice(i)}>${t.t('notice.dismiss')}</button>
+          <button data-action="dismiss"
+            @click=${() => t.dismissNotice(i)}>${t.t('notice.dismiss')}</button>
         </span>
       </div>`)}
     </div>`;
