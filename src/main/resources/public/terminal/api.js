@@ -39,7 +39,10 @@ export class Api {
     let response;
     try {
       response = await this.fetch(this.base + path, {
-        method, headers, body: body === undefined ? undefined : JSON.stringify(body), cache: 'no-store',
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        cache: 'no-store',
       });
     } catch (e) {
       throw new NetworkError(e.message);
@@ -47,7 +50,9 @@ export class Api {
     const date = Date.parse(response.headers.get('Date') ?? '');
     // Date has whole seconds: +500 ms is the middle of the second it names.
     if (!Number.isNaN(date) && !this.clockFromStream) this.serverOffset = date + 500 - Date.now();
-    if (response.status === 304 || response.status === 204) return { status: response.status, body: null };
+    if (response.status === 304 || response.status === 204) {
+      return { status: response.status, body: null };
+    }
     const text = await response.text();
     let json = null;
     try {
@@ -78,7 +83,8 @@ export class Api {
   }
 
   login(identifier, pin) {
-    return this.call('POST', '/api/device/login', { identifier: identifier || null, pin: pin || null });
+    return this.call('POST', '/api/device/login',
+      { identifier: identifier || null, pin: pin || null });
   }
 
   logout() {

@@ -29,7 +29,9 @@ class FreeItem extends TerminalElement {
     this.querySelector('dialog').close();
   }
 
-  /** Says what is wrong next to the fields, marks the field and puts the cursor in it. Adds nothing. */
+  /**
+   * Says what is wrong next to the fields, marks the field and puts the cursor in it. Adds nothing.
+   */
   async refuse(field, message) {
     this.error = message;
     this.invalid = field;

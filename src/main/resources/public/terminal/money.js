@@ -33,7 +33,8 @@ export function formatMoney(grosze, lang = 'pl') {
 /** 1250 -> "12,50" (pl) / "12.50" (en): for inputs, without the currency. */
 export function formatAmount(grosze, lang = 'pl') {
   const abs = Math.abs(grosze);
-  const text = `${Math.trunc(abs / 100)}${lang === 'en' ? '.' : ','}${String(abs % 100).padStart(2, '0')}`;
+  const text = `${Math.trunc(abs / 100)}${lang === 'en' ? '.' : ','}${
+    String(abs % 100).padStart(2, '0')}`;
   return grosze < 0 ? '-' + text : text;
 }
 
@@ -104,7 +105,8 @@ export function vatBreakdown(lines) {
   return VAT_RATES.filter((rate) => gross.has(rate)).map((rate) => {
     const g = gross.get(rate);
     const r = rate === 'ZW' ? 0 : Number(rate);
-    const vat = r === 0 ? 0 : Math.sign(g) * Math.floor((Math.abs(g) * r * 2 + (100 + r)) / (2 * (100 + r)));
+    const vat = r === 0 ? 0
+      : Math.sign(g) * Math.floor((Math.abs(g) * r * 2 + (100 + r)) / (2 * (100 + r)));
     return { rate, gross: g, vat, net: g - vat };
   });
 }

@@ -22,7 +22,9 @@ class MoveDialog extends TerminalElement {
     this.querySelector('dialog').close();
   }
 
-  /** What the chosen target radio names: {receipt}, {slot} (a free table) or null (a new receipt). */
+  /**
+   * What the chosen target radio names: {receipt}, {slot} (a free table) or null (a new receipt).
+   */
   chosen(form) {
     const value = form.querySelector('input[name=target]:checked')?.value;
     if (!value) return undefined;
@@ -66,7 +68,8 @@ class MoveDialog extends TerminalElement {
   /** Open receipts I may change, then free tables: where lines can go. */
   targets() {
     const t = this.terminal;
-    const open = Object.values(t.receipts).filter((x) => x.id !== this.receipt.id && !x.occupied && t.editable(x))
+    const open = Object.values(t.receipts)
+      .filter((x) => x.id !== this.receipt.id && !x.occupied && t.editable(x))
       .sort((a, b) => a.name.localeCompare(b.name, undefined, { numeric: true }))
       .map((x) => html`<label><input type="radio" name="target"
         value=${'r:' + x.id}> ${x.name}</label>`);

@@ -43,10 +43,14 @@ const key = (name) => String(name).trim().toLowerCase();
 
 /** The names a receipt takes: its default name in every language, else its own name. */
 export function namesOf(receipt) {
-  return receipt.defaultName ? LANGUAGES.map((lang) => renderDefault(receipt.defaultName, lang)) : [receipt.name ?? ''];
+  return receipt.defaultName
+    ? LANGUAGES.map((lang) => renderDefault(receipt.defaultName, lang))
+    : [receipt.name ?? ''];
 }
 
-/** The lowest N >= 1 whose "Sale N" is, in no language, among {@code names} (case and spaces aside). */
+/**
+ * The lowest N >= 1 whose "Sale N" is, in no language, among {@code names} (case and spaces aside).
+ */
 export function lowestFree(names) {
   const used = new Set(names.map(key));
   for (let n = 1; ; n++) {

@@ -17,7 +17,8 @@ const methods = (config) => tenders(config).map((p) => p.method);
 class PaymentDialog extends TerminalElement {
   static properties = {
     receipt: { state: true }, phase: { state: true },
-    amounts: { state: true }, texts: { state: true }, message: { state: true }, done: { state: true },
+    amounts: { state: true }, texts: { state: true },
+    message: { state: true }, done: { state: true },
   };
 
   async open(receipt) {
@@ -136,7 +137,9 @@ class PaymentDialog extends TerminalElement {
     const dialog = this.querySelector('dialog');
     if (this.phase === 'tender' || this.phase === 'error') {
       const live = t.receipts[this.receipt.id];
-      if (live?.state === 'PAYING' && live.lease?.deviceId === t.device?.id) t.cancelPayment(this.receipt);
+      if (live?.state === 'PAYING' && live.lease?.deviceId === t.device?.id) {
+        t.cancelPayment(this.receipt);
+      }
     }
     dialog.close();
     this.receipt = null;

@@ -19,7 +19,8 @@ class ProductGrid extends TerminalElement {
     const products = t.config?.products ?? [];
     const categories = [...new Set(products.map((p) => p.category))];
     const q = fold(this.query.trim());
-    const shown = products.filter((p) => (q ? fold(p.name).includes(q) : !this.category || p.category === this.category));
+    const shown = products.filter((p) => (q ? fold(p.name).includes(q)
+      : !this.category || p.category === this.category));
     const editable = t.editable(t.current);
     return html`
       <div class="tools">

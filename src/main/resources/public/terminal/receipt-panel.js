@@ -37,8 +37,8 @@ class ReceiptPanel extends TerminalElement {
   }
 
   editNote(receipt, line) {
-    const note = this.ask(line ? 'receipt.lineNote' : 'receipt.note', { name: line?.name }, (line ?? receipt).note ?? '',
-      'note');
+    const note = this.ask(line ? 'receipt.lineNote' : 'receipt.note', { name: line?.name },
+      (line ?? receipt).note ?? '', 'note');
     if (note === null) return;
     if (line) this.terminal.noteLine(receipt, line, note);
     else this.terminal.noteReceipt(receipt, note);
@@ -50,7 +50,9 @@ class ReceiptPanel extends TerminalElement {
     this.terminal.rename(receipt, name);
   }
 
-  /** Asks for a line's new unit price (CHANGE_PRICES); what is not a price is asked again, with why. */
+  /**
+   * Asks for a line's new unit price (CHANGE_PRICES); what is not a price is asked again, with why.
+   */
   editPrice(receipt, line) {
     const t = this.terminal;
     let text = formatAmount(line.unitPrice, t.lang);
@@ -70,12 +72,15 @@ class ReceiptPanel extends TerminalElement {
 
   breakLock(receipt, lease) {
     const t = this.terminal;
-    const question = t.t('receipt.breakLockConfirm', { name: lease.userName ?? '', receipt: receipt.name });
+    const question = t.t('receipt.breakLockConfirm',
+      { name: lease.userName ?? '', receipt: receipt.name });
     if (window.confirm(question)) t.breakLease(receipt);
   }
 
   remove(receipt) {
-    if (window.confirm(this.terminal.t('receipt.deleteConfirm', { name: receipt.name }))) this.terminal.remove(receipt);
+    if (window.confirm(this.terminal.t('receipt.deleteConfirm', { name: receipt.name }))) {
+      this.terminal.remove(receipt);
+    }
   }
 
   state(receipt) {

@@ -16,7 +16,9 @@ class ReceiptsList extends TerminalElement {
 
   removeEmpty() {
     const t = this.terminal;
-    if (window.confirm(t.t('list.deleteEmptyConfirm', { count: t.emptyAdHoc.length }))) t.removeEmpty();
+    if (window.confirm(t.t('list.deleteEmptyConfirm', { count: t.emptyAdHoc.length }))) {
+      t.removeEmpty();
+    }
   }
 
   async add() {

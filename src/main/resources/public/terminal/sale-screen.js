@@ -23,7 +23,8 @@ class SaleScreen extends TerminalElement {
    */
   async updated() {
     if (this.marked || !this.terminal.ready) return;
-    await Promise.all([...this.querySelectorAll('receipts-list, product-grid, receipt-panel')].map((c) => c.updateComplete));
+    await Promise.all([...this.querySelectorAll('receipts-list, product-grid, receipt-panel')]
+      .map((c) => c.updateComplete));
     if (this.marked) return;
     this.marked = true;
     performance.mark('paragon-usable');

@@ -36,7 +36,10 @@ export class Stream {
     this.stopped = true;
     this.timer = null;
     this.silence = null;
-    /** Characters of frames received (the benchmark reports them: resource timing misses WebSockets). */
+    /**
+     * Characters of frames received (the benchmark reports them: resource timing misses
+     * WebSockets).
+     */
     this.bytesReceived = 0;
   }
 
@@ -133,7 +136,10 @@ export class Stream {
     this.silence = setTimeout(() => this.giveUp(), ms);
   }
 
-  /** A silent connection: detached at once (its late frames and close are ignored), offline, retried. */
+  /**
+   * A silent connection: detached at once (its late frames and close are ignored), offline,
+   * retried.
+   */
   giveUp() {
     const socket = this.socket;
     if (!socket) return;
@@ -147,7 +153,10 @@ export class Stream {
     this.retry();
   }
 
-  /** Connects again after {@code ms} (by default the current backoff, with jitter), then backs off further. */
+  /**
+   * Connects again after {@code ms} (by default the current backoff, with jitter), then backs off
+   * further.
+   */
   retry(ms = null) {
     if (this.stopped) return;
     clearTimeout(this.timer);

@@ -12,12 +12,14 @@ const WEBJARS = 'paragon-webjars';
 const cacheFor = (path) => (path.startsWith('/webjars/') ? WEBJARS : CACHE);
 
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)).then(() => self.skipWaiting()));
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE))
+    .then(() => self.skipWaiting()));
 });
 
 self.addEventListener('activate', (event) => {
   event.waitUntil((async () => {
-    const old = (await caches.keys()).filter((k) => k.startsWith('paragon-terminal-') && k !== CACHE);
+    const old = (await caches.keys())
+      .filter((k) => k.startsWith('paragon-terminal-') && k !== CACHE);
     const webjars = await caches.open(WEBJARS);
     for (const key of old) {
       // An older version kept Lit in its own cache: keep those modules before the cache goes.
@@ -43,7 +45,8 @@ self.addEventListener('message', (event) => {
 
 function cacheable(url) {
   return url.origin === location.origin
-    && (url.pathname === '/terminal' || url.pathname === '/terminal/' || url.pathname.startsWith('/terminal/') || url.pathname.startsWith('/webjars/'));
+    && (url.pathname === '/terminal' || url.pathname === '/terminal/'
+      || url.pathname.startsWith('/terminal/') || url.pathname.startsWith('/webjars/'));
 }
 
 self.addEventListener('fetch', (event) => {

@@ -19,9 +19,11 @@ const STALE_MS = 150_000;
 const HANDOVER_MS = 2000;
 
 export class TabGuard {
-  /** handoverMs: how long a claim waits for the working tab at most (tests under load wait longer). */
-  constructor({ storage = globalThis.localStorage, Channel = globalThis.BroadcastChannel, now = () => Date.now(),
-    handoverMs = HANDOVER_MS } = {}) {
+  /**
+   * handoverMs: how long a claim waits for the working tab at most (tests under load wait longer).
+   */
+  constructor({ storage = globalThis.localStorage, Channel = globalThis.BroadcastChannel,
+    now = () => Date.now(), handoverMs = HANDOVER_MS } = {}) {
     this.handoverMs = handoverMs;
     this.id = `${now()}-${Math.random().toString(36).slice(2, 10)}`;
     this.storage = storage;
@@ -81,7 +83,9 @@ export class TabGuard {
     this.working = false;
     clearInterval(this.pulses);
     try {
-      if (JSON.parse(this.storage?.getItem(KEY) ?? 'null')?.id === this.id) this.storage.removeItem(KEY);
+      if (JSON.parse(this.storage?.getItem(KEY) ?? 'null')?.id === this.id) {
+        this.storage.removeItem(KEY);
+      }
     } catch (e) {
       console.error('tab guard: cannot clear the pulse', e);
     }

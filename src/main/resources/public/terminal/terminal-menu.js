@@ -41,7 +41,8 @@ class TerminalMenu extends TerminalElement {
     const { answered } = await t.dayClose();
     const ack = await answered;
     if (outcome(ack) === 'refused') return ack.message;
-    const done = t.t('menu.dayCloseDone', { sales: ack.result?.sales ?? 0, total: formatMoney(ack.result?.total ?? 0, t.lang) });
+    const done = t.t('menu.dayCloseDone',
+      { sales: ack.result?.sales ?? 0, total: formatMoney(ack.result?.total ?? 0, t.lang) });
     // Day close is one of the moments the device takes the newer configuration (DESIGN rule 5).
     try {
       await t.syncConfig();
