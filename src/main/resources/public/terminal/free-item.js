@@ -52,7 +52,8 @@ class FreeItem extends TerminalElement {
         <input id="free-price" inputmode="decimal" required
           aria-invalid=${this.invalid === 'free-price' ? 'true' : 'false'} aria-describedby="free-error">
         <label for="free-vat">${t.t('sale.free.vat')}</label>
-        <select id="free-vat">${VAT_RATES.map((r) => html`<option value=${r}>${r === 'ZW' ? t.t('receipt.vatExempt') : r + '%'}</option>`)}</select>
+        <select id="free-vat">${VAT_RATES.map((r) => html`<option value=${r}>${r === 'ZW'
+          ? t.t('receipt.vatExempt') : r + '%'}</option>`)}</select>
         <div role="alert"
           id="free-error">${this.error ? html`<p class="error">${this.error}</p>` : ''}</div>
         <div class="buttons">

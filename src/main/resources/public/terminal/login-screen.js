@@ -67,7 +67,8 @@ class LoginScreen extends TerminalElement {
             @pin=${(e) => { this.pin = e.detail; }}></pin-pad>` : ''}
         <div role="alert">${this.error ? html`<p class="error">${this.error}</p>` : ''}</div>
         <button class="primary"
-          ?disabled=${this.busy}>${this.busy ? tr('busy') : tr(this.mode === 'NONE' ? 'login.none' : 'login.submit')}</button>
+          ?disabled=${this.busy}>${this.busy ? tr('busy')
+            : tr(this.mode === 'NONE' ? 'login.none' : 'login.submit')}</button>
       </form>
       <p>${LANGUAGES.map((l) => html`<button lang=${l} aria-pressed=${t.lang === l}
         @click=${() => t.setLanguage(l)}>${l.toUpperCase()}</button> `)}</p>

@@ -86,7 +86,8 @@ class MoveDialog extends TerminalElement {
     return html`<div class="split-line">
       <label><input type="checkbox" name="line"
         value=${l.id}> ${l.name} × ${formatQuantity(l.quantity, t.lang)}</label>
-      ${units > 1 ? html`<label class="count"><span class="visually-hidden">${t.t('split.howMany', { name: l.name })}</span>
+      ${units > 1
+        ? html`<label class="count"><span class="visually-hidden">${t.t('split.howMany', { name: l.name })}</span>
         <input type="number" data-count-for=${l.id} min="1" max=${units} step="1"
           value=${String(units)}></label>` : ''}
     </div>`;
@@ -121,7 +122,8 @@ class MoveDialog extends TerminalElement {
         <div class="buttons">
           <button type="button" @click=${() => this.close()}>${t.t('receipt.cancel')}</button>
           <button class="primary"
-            data-action="confirm-move">${t.t(this.mode === 'split' ? 'split.move' : this.mode === 'merge' ? 'receipt.merge' : 'receipt.reassign')}</button>
+            data-action="confirm-move">${t.t(this.mode === 'split' ? 'split.move'
+              : this.mode === 'merge' ? 'receipt.merge' : 'receipt.reassign')}</button>
         </div>
       </form>` : ''}
     </dialog>`;

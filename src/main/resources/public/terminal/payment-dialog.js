@@ -155,7 +155,8 @@ class PaymentDialog extends TerminalElement {
     if (this.phase === 'error') return html`<p class="error" role="alert">${this.message}</p>`;
     if (this.phase === 'done') {
       return html`<p role="status" class="hint"
-        data-paid="true">${t.t('pay.done', { total: money(this.done.total ?? this.due), change: money(this.done.change ?? 0) })}</p>`;
+        data-paid="true">${t.t('pay.done',
+          { total: money(this.done.total ?? this.due), change: money(this.done.change ?? 0) })}</p>`;
     }
     const due = this.due;
     const paid = this.paid;
@@ -171,7 +172,8 @@ class PaymentDialog extends TerminalElement {
         ${methods(t.config).map((m) => html`<div>
           <label for="pay-${m}">${t.t('pay.' + m.toLowerCase())}</label>
           <input id="pay-${m}" inputmode="decimal" .value=${this.texts[m] ?? ''}
-            aria-label=${t.t('pay.amount', { method: t.t('pay.' + m.toLowerCase()) })} @input=${(e) => this.setAmount(m, e.target.value)}>
+            aria-label=${t.t('pay.amount',
+              { method: t.t('pay.' + m.toLowerCase()) })} @input=${(e) => this.setAmount(m, e.target.value)}>
           <button type="button" data-fill=${m}
             @click=${() => this.fill(m)}>${t.t('pay.fill')}</button>
         </div>`)}
@@ -195,10 +197,12 @@ class PaymentDialog extends TerminalElement {
     const t = this.terminal;
     return html`<dialog aria-labelledby="pay-title"
       @cancel=${(e) => { e.preventDefault(); this.cancel(); }}>
-      ${this.receipt ? html`<h2 id="pay-title">${t.t('pay.title', { name: this.receipt.name })}</h2>${this.body()}
+      ${this.receipt
+        ? html`<h2 id="pay-title">${t.t('pay.title', { name: this.receipt.name })}</h2>${this.body()}
         <div class="buttons"><button type="button" data-action="close-pay"
           @click=${() => this.cancel()}>
-          ${t.t({ done: 'receipt.close', paying: 'pay.hide' }[this.phase] ?? 'receipt.cancel')}</button></div>` : ''}
+          ${t.t({ done: 'receipt.close',
+            paying: 'pay.hide' }[this.phase] ?? 'receipt.cancel')}</button></div>` : ''}
     </dialog>`;
   }
 }

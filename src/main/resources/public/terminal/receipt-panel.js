@@ -90,7 +90,8 @@ class ReceiptPanel extends TerminalElement {
     const lock = t.lockedBy(receipt);
     // Who is paying is never cut short; "cannot be edited" gives way first on a narrow screen.
     if (lock) return html`<p class="locked" role="status"
-      data-locked="true"><span class="who">${t.t('receipt.payingBy', { name: lock.userName ?? '' })}</span><span class="why">\u00a0— ${t.t('receipt.payingLocked')}</span></p>`;
+      data-locked="true"><span class="who">${t.t('receipt.payingBy',
+        { name: lock.userName ?? '' })}</span><span class="why">\u00a0— ${t.t('receipt.payingLocked')}</span></p>`;
     if (t.payingHere(receipt)) return html`<p class="hint"
       data-paying-here>${t.t('receipt.payingMe')}</p>`;
     if (receipt.attention) return html`<p class="hint">${t.t('receipt.attention')}${receipt.recoveredFrom ? ' — ' + receipt.recoveredFrom : ''}</p>`;
@@ -98,7 +99,8 @@ class ReceiptPanel extends TerminalElement {
     // back.
     const unconfirmed = t.connection === 'online' ? 'receipt.preview' : 'receipt.previewOffline';
     return html`<p class="muted"
-      data-unconfirmed=${receipt.preview ? 'true' : 'false'}>${receipt.preview ? t.t(unconfirmed) : '\u00a0'}</p>`;
+      data-unconfirmed=${receipt.preview ? 'true' : 'false'}>${receipt.preview
+        ? t.t(unconfirmed) : '\u00a0'}</p>`;
   }
 
   /**
@@ -176,8 +178,10 @@ class ReceiptPanel extends TerminalElement {
         <div class="sum"><span>${t.t('receipt.total')}</span><span class="amount"
           id="receipt-total">${money(r.total ?? 0)}</span></div>
         <table aria-label=${t.t('receipt.vatTable')}>
-          ${receiptVat(r).map((v) => html`<tr><td>${t.t('receipt.vat', { rate: v.rate === 'ZW' ? t.t('receipt.vatExempt') : v.rate + '%' })}</td>
-            <td class="amount">${money(v.vat)}</td><td class="amount">${t.t('receipt.net', { amount: money(v.net) })}</td></tr>`)}
+          ${receiptVat(r).map((v) => html`<tr><td>${t.t('receipt.vat',
+            { rate: v.rate === 'ZW' ? t.t('receipt.vatExempt') : v.rate + '%' })}</td>
+            <td class="amount">${money(v.vat)}</td><td class="amount">${t.t('receipt.net',
+              { amount: money(v.net) })}</td></tr>`)}
         </table>
       </div>
       <div class="actions" role="group" aria-label=${t.t('receipt.actions')}>
@@ -190,7 +194,8 @@ class ReceiptPanel extends TerminalElement {
         <label class="inline" for="guests">${t.t('receipt.guests')}</label>
         <input id="guests" type="number" min="0" max="999" style="width:4.5em"
           aria-label=${t.t('receipt.guestsLabel')} .value=${String(r.guests ?? 0)}
-          ?disabled=${!editable} @change=${(e) => t.setGuests(r, Math.max(0, Math.min(999, Number(e.target.value) || 0)))}>
+          ?disabled=${!editable} @change=${(e) => t.setGuests(r,
+            Math.max(0, Math.min(999, Number(e.target.value) || 0)))}>
         <button data-action="note" ?disabled=${!editable}
           @click=${() => this.editNote(r)}>${t.t('receipt.note')}</button>
         <button data-action="split" ?disabled=${!editable || lines.length === 0}

@@ -39,10 +39,12 @@ class ReceiptsList extends TerminalElement {
           const name = item.slot?.name ?? r.name;
           return html`<li><button class="${item.status} ${item.paying ? 'paying' : ''}"
             data-key=${item.key} data-status=${status}
-              aria-current=${current && r && current.id === r.id ? 'true' : 'false'} @click=${() => this.pick(item)}>
+              aria-current=${current && r
+                && current.id === r.id ? 'true' : 'false'} @click=${() => this.pick(item)}>
             <span class="name">${r?.attention ? '⚠ ' : ''}${name}</span>
             <span class="status">${t.t('list.' + status)}</span>
-            <span class="total amount">${r && !r.occupied ? formatMoney(r.total, t.lang) : ''}</span>
+            <span class="total amount">${r && !r.occupied
+              ? formatMoney(r.total, t.lang) : ''}</span>
           </button></li>`;
         })}
         <li><button class="add" data-action="add-receipt" aria-label=${t.t('list.add')}

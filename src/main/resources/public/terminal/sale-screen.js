@@ -46,12 +46,14 @@ class SaleScreen extends TerminalElement {
         <span class="conn ${conn}" role="status" data-connection=${conn}>
           <span class="conn-label"
             aria-hidden="true">${conn === 'offline' ? tr('menu.offlineShort') : ''}</span>
-          <span class="visually-hidden">${tr(conn === 'online' ? 'menu.online' : conn === 'offline' ? 'menu.offline' : 'menu.connecting')}</span>
+          <span class="visually-hidden">${tr(conn === 'online' ? 'menu.online' : conn === 'offline'
+            ? 'menu.offline' : 'menu.connecting')}</span>
           <span class="badge-slot">${t.unsent > 0 ? html`<span class="badge" data-unsent=${t.unsent}
             title=${tr('menu.unsent', { count: t.unsent })}>${t.unsent}</span>` : ''}</span>
         </span>
         <button id="menu-button" aria-haspopup="dialog" aria-label=${tr('menu.open')}
-          @click=${() => this.querySelector('terminal-menu').open()}>⋮${t.behind || t.syncRequested ? html`<span class="badge" data-sync-badge>!</span>` : ''}</button>
+          @click=${() => this.querySelector('terminal-menu').open()}>⋮${t.behind || t.syncRequested
+            ? html`<span class="badge" data-sync-badge>!</span>` : ''}</button>
       </header>
       ${t.error ? html`<p class="error" role="alert" style="margin:4px 8px">${t.error}</p>` : ''}
       <div class="tabs" role="tablist">

@@ -59,9 +59,12 @@ class TerminalMenu extends TerminalElement {
     return html`<dialog class="menu" aria-labelledby="menu-title">
       <h2 id="menu-title">${t.t('menu.title')}</h2>
       <p role="status"><span class="conn ${conn}"
-        data-connection=${conn}>${t.t(conn === 'online' ? 'menu.online' : conn === 'offline' ? 'menu.offline' : 'menu.connecting')}</span>
+        data-connection=${conn}>${t.t(conn === 'online' ? 'menu.online' : conn === 'offline'
+          ? 'menu.offline' : 'menu.connecting')}</span>
         — <span data-unsent-text>${t.t('menu.unsent', { count: t.unsent })}</span></p>
-      <p class="muted">${t.t('menu.user', { name: t.session?.user?.name ?? '' })} · ${t.t('menu.synced', { revision: t.config?.revision ?? '—' })}</p>
+      <p class="muted">${t.t('menu.user',
+        { name: t.session?.user?.name ?? '' })} · ${t.t('menu.synced',
+        { revision: t.config?.revision ?? '—' })}</p>
       ${t.syncRequested ? html`<p class="hint"
         data-sync-hint="requested">${t.t('menu.syncRequested')}</p>` : ''}
       ${t.behind ? html`<p class="hint"
@@ -69,7 +72,8 @@ class TerminalMenu extends TerminalElement {
       ${this.message ? html`<p class="hint" role="alert">${this.message}</p>` : ''}
       <ul>
         <li><button data-action="sync" ?disabled=${this.busy}
-          @click=${() => this.run(async () => { await t.syncConfig(); return t.t('menu.synced', { revision: t.config.revision }); })}>${t.t('menu.sync')}</button></li>
+          @click=${() => this.run(async () => { await t.syncConfig(); return t.t('menu.synced',
+            { revision: t.config.revision }); })}>${t.t('menu.sync')}</button></li>
         <li><button data-action="day-close" ?disabled=${this.busy}
           @click=${() => this.run(() => this.dayClose())}>${t.t('menu.dayClose')}</button></li>
         <li class="languages" role="group"
