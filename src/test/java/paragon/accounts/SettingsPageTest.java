@@ -65,7 +65,8 @@ class SettingsPageTest {
           .contains("Online parking is not available in your plan (Standard). The Max plan enables it.");
       var forced = owner.client().postForm("/backoffice/settings", form("on", "OWN", "on", "PIN"));
       assertThat(forced.status()).isEqualTo(400);
-      assertThat(forced.body()).contains("id=\"error-sharingEnabled\"", "Online parking can only be turned on in the Max plan.",
+      assertThat(forced.body()).contains("id=\"error-sharingEnabled\"",
+          "Online parking can only be turned on in the Max plan.",
           "aria-describedby=\"sharing-hint error-sharingEnabled\"");
       assertThat(forced.body()).as("what the owner ticked is kept").containsPattern("id=\"parkingEnabled\"[^>]*checked");
       assertThat(new Accounts(app.db, app.clock).find(owner.accountId()).parkingEnabled()).isFalse();
@@ -134,7 +135,8 @@ class SettingsPageTest {
       assertThat(off.body()).doesNotContain("id=\"local-only\"");
       owner.client().postForm("/backoffice/settings", form("on", "OWN", "on", "PIN"));
       var on = owner.client().get("/backoffice/settings");
-      assertThat(on.body()).contains("id=\"local-only\"", "<strong>Old till</strong> (Smart, Rynek): the Smart model cannot share receipts",
+      assertThat(on.body()).contains("id=\"local-only\"",
+          "<strong>Old till</strong> (Smart, Rynek): the Smart model cannot share receipts",
           "<strong>Bar</strong> (Duet, Rynek)").doesNotContain("<strong>Front</strong>").doesNotContain("Foreign");
     }
   }
@@ -159,7 +161,8 @@ class SettingsPageTest {
                   + " until the plan is Max.")
           .doesNotContain("id=\"local-only\"", "the Smart model cannot share receipts", "Old till");
       var pl = owner.client().get("/backoffice/settings?lang=pl");
-      assertThat(pl.body()).contains("id=\"plan-blocks-sharing\"", "Parkowanie online jest włączone, ale Twoja taryfa (Premium)");
+      assertThat(pl.body()).contains("id=\"plan-blocks-sharing\"",
+          "Parkowanie online jest włączone, ale Twoja taryfa (Premium)");
     }
   }
 

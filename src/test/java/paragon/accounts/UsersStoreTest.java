@@ -22,7 +22,8 @@ class UsersStoreTest {
   void disabling_and_a_new_pin_cut_the_user_off_at_once_with_one_revision_each(TestDatabases.Kind kind) {
     try (Database db = TestDatabases.open(kind)) {
       var clock = new MutableClock();
-      long account = new Accounts(db, clock).create(new Accounts.NewAccount("B", Plan.MAX, "pl", "a@b.pl", "A", "password1")).accountId();
+      long account = new Accounts(db, clock).create(new Accounts.NewAccount("B", Plan.MAX, "pl",
+          "a@b.pl", "A", "password1")).accountId();
       Cutoffs cutoffs = new Cutoffs();
       List<Long> cut = new ArrayList<>();
       cutoffs.subscribe(new Cutoffs.Listener() {

@@ -108,7 +108,8 @@ class SettingsTest {
     assertThatThrownBy(() -> Settings.from(new String[0],
         Map.of("PARAGON_TLS_KEYSTORE", cert.certificateOnly().toString(), "PARAGON_TLS_PASSWORD", cert.password())))
         .hasMessageContaining("PARAGON_TLS_KEYSTORE").hasMessageContaining("holds no private key");
-    Path pem = Files.writeString(Files.createTempFile("paragon-", ".pem"), "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n");
+    Path pem = Files.writeString(Files.createTempFile("paragon-", ".pem"),
+        "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n");
     assertThatThrownBy(() -> Settings.from(new String[0],
         Map.of("PARAGON_TLS_KEYSTORE", pem.toString(), "PARAGON_TLS_PASSWORD", "x")))
         .hasMessageContaining("PARAGON_TLS_KEYSTORE").hasMessageContaining("not a readable PKCS12 keystore");
