@@ -78,7 +78,8 @@ class DeviceApiTest {
       assertThat(limited.json().get("message").asText()).isEqualTo("Too many wrong pairing codes from this address. Wait 33 s and try again.");
       assertThat(w.http.postJson("/api/device/pair", Map.of("code", code.code()), Map.of()).json().get("message").asText())
           .isEqualTo("Zbyt wiele błędnych kodów parowania z tego adresu. Odczekaj 33 s i spróbuj ponownie.");
-      assertThat(paragon.testing.Rows.count(w.app.db, "devices WHERE id = :d AND paired_at IS NOT NULL", "d", code.deviceId()))
+      assertThat(paragon.testing.Rows.count(w.app.db,
+          "devices WHERE id = :d AND paired_at IS NOT NULL", "d", code.deviceId()))
           .as("nothing paired").isZero();
       w.app.clock.advance(Duration.ofSeconds(33));
       assertThat(w.http.postJson("/api/device/pair", Map.of("code", code.code()), Map.of()).status()).isEqualTo(201);
@@ -115,7 +116,8 @@ class DeviceApiTest {
       String etag = r.header("ETag");
       assertThat(etag).isEqualTo("\"rev-1\"");
 
-      assertThat(w.http.get("/api/device/config", Map.of("Authorization", "Bearer " + token, "If-None-Match", etag)).status())
+      assertThat(w.http.get("/api/device/config", Map.of("Authorization",
+          "Bearer " + token, "If-None-Match", etag)).status())
           .isEqualTo(304);
       assertThat(w.http.get("/api/device/config?known=1", World.bearer(token)).status()).isEqualTo(304);
 

@@ -127,8 +127,10 @@ class DevicesPageTest {
       Matcher second = CODE.matcher(again.body());
       assertThat(second.find()).isTrue();
       assertThat(second.group(2)).isNotEqualTo(first.group(2));
-      assertThat(app.client().postJson("/api/device/pair", Map.of("code", first.group(2)), Map.of()).status()).isEqualTo(400);
-      assertThat(app.client().postJson("/api/device/pair", Map.of("code", second.group(2)), Map.of()).status()).isEqualTo(201);
+      assertThat(app.client().postJson("/api/device/pair",
+          Map.of("code", first.group(2)), Map.of()).status()).isEqualTo(400);
+      assertThat(app.client().postJson("/api/device/pair",
+          Map.of("code", second.group(2)), Map.of()).status()).isEqualTo(201);
       assertThat(web.get("/backoffice/devices").body()).contains("Paired", "Duet", "Pair again");
     }
   }

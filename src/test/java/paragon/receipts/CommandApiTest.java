@@ -227,7 +227,8 @@ class CommandApiTest {
       a.send("rename", "receiptId", receipt, "name", "x".repeat(41)); // refused, but recorded: it takes number 3
       f.app.db.inTransaction(h -> h.createUpdate(
               "UPDATE devices SET pairing_code_hash = :c, pairing_expires_at = :e WHERE id = :d")
-          .bind("c", paragon.web.Tokens.hash("ABCDEFGH")).bind("e", f.app.clock.millis() + 60_000).bind("d", a.deviceId).execute());
+          .bind("c", paragon.web.Tokens.hash("ABCDEFGH")).bind("e",
+              f.app.clock.millis() + 60_000).bind("d", a.deviceId).execute());
       WebClient.Response paired = f.app.client().postJson("/api/device/pair", Map.of("code", "ABCDEFGH"), Map.of());
       assertThat(paired.status()).as(paired.body()).isEqualTo(201);
       assertThat(paired.json().path("nextCommand").asLong()).isEqualTo(4);
@@ -239,8 +240,10 @@ class CommandApiTest {
       Terminal fresh = f.terminal("marek");
       f.app.db.inTransaction(h -> h.createUpdate(
               "UPDATE devices SET pairing_code_hash = :c, pairing_expires_at = :e WHERE id = :d")
-          .bind("c", paragon.web.Tokens.hash("HGFEDCBA")).bind("e", f.app.clock.millis() + 60_000).bind("d", fresh.deviceId).execute());
-      assertThat(f.app.client().postJson("/api/device/pair", Map.of("code", "HGFEDCBA"), Map.of()).json().path("nextCommand").asLong())
+          .bind("c", paragon.web.Tokens.hash("HGFEDCBA")).bind("e",
+              f.app.clock.millis() + 60_000).bind("d", fresh.deviceId).execute());
+      assertThat(f.app.client().postJson("/api/device/pair",
+          Map.of("code", "HGFEDCBA"), Map.of()).json().path("nextCommand").asLong())
           .isEqualTo(1);
     }
   }
