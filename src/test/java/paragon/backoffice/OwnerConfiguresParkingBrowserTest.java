@@ -156,7 +156,8 @@ class OwnerConfiguresParkingBrowserTest {
         ConfigSnapshot snapshot = app.db.read(h -> Revisions.snapshot(h, account, base + 3));
         assertThat(snapshot.parkingEnabled()).isTrue();
         assertThat(snapshot.sharingEnabled()).isTrue();
-        assertThat(snapshot.defaultSlots()).extracting(ConfigSnapshot.Slot::name).containsExactly(table + " 1", table + " 2", table + " 3");
+        assertThat(snapshot.defaultSlots()).extracting(ConfigSnapshot.Slot::name).containsExactly(table + " 1",
+            table + " 2", table + " 3");
         assertThat(snapshot.shop(mokotow).useDefaults()).isFalse();
         assertThat(snapshot.shop(mokotow).ownSlots()).extracting(ConfigSnapshot.Slot::name)
             .containsExactly(table + " 1", table + " 2", "Bar 1", "Taras 1");

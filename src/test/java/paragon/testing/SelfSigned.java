@@ -58,7 +58,8 @@ public record SelfSigned(Path keystore, String password, Certificate certificate
     try {
       Path cert = keystore.resolveSibling("paragon.crt");
       Path out = keystore.resolveSibling("certificate-only.p12");
-      keytool("-exportcert", "-alias", ALIAS, "-keystore", keystore.toString(), "-storepass", password, "-file", cert.toString());
+      keytool("-exportcert", "-alias", ALIAS, "-keystore", keystore.toString(), "-storepass", password,
+          "-file", cert.toString());
       keytool("-importcert", "-noprompt", "-alias", "cert", "-file", cert.toString(),
           "-storetype", "PKCS12", "-keystore", out.toString(), "-storepass", password);
       return out;

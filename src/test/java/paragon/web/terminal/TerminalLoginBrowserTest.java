@@ -96,7 +96,8 @@ class TerminalLoginBrowserTest {
       assertThat(paragon.testing.Rows.count(shop.db, "commands WHERE device_id = " + device)).isGreaterThan(last);
       long max = shop.db.read(h -> h.createQuery("SELECT MAX(n) FROM commands WHERE device_id = :d").bind("d", device).mapTo(Long.class).one());
       assertThat(max).isEqualTo(paragon.testing.Rows.count(shop.db, "commands WHERE device_id = " + device));
-      assertThat(paragon.testing.Rows.count(shop.db, "commands WHERE device_id = " + device + " AND status <> 'accepted'")).isZero();
+      assertThat(paragon.testing.Rows.count(shop.db,
+          "commands WHERE device_id = " + device + " AND status <> 'accepted'")).isZero();
       assertThat(paragon.testing.Rows.count(shop.db, "lines WHERE name = 'Cappuccino'")).isEqualTo(1);
     }
   }

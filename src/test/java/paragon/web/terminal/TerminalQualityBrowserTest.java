@@ -118,7 +118,8 @@ class TerminalQualityBrowserTest {
       screen.accept("menu-dialog");
 
       t.click("terminal-menu button[lang=en]");
-      t.waitUntil(d -> t.text("terminal-menu h2").equals("Menu") && "en".equals(t.js("return document.documentElement.lang")));
+      t.waitUntil(d -> t.text("terminal-menu h2").equals("Menu")
+          && "en".equals(t.js("return document.documentElement.lang")));
       t.click("terminal-menu dialog[open] .buttons button");
       tab(t, phone, "receipt");
       iconNames(t, phone, soft, List.of("Open menu", "New receipt", "Show receipts", "Add one: Espresso",
@@ -185,8 +186,10 @@ class TerminalQualityBrowserTest {
       t.waitUntil(d -> !dialogOpen(t, "payment-dialog"));
       assertThat(focused(t, "receipt-panel button[data-action=pay]")).as("focus back on Pay").isTrue();
       t.waitSent();
-      assertThat(Rows.count(shop.db, "lines WHERE name = 'Sernik' AND quantity = 2000 AND removed = :f", "f", false)).isEqualTo(1);
-      assertThat(Rows.count(shop.db, "receipts WHERE name = 'Sprzedaż 1' AND state = 'OPEN'")).as("payment cancelled").isEqualTo(1);
+      assertThat(Rows.count(shop.db,
+          "lines WHERE name = 'Sernik' AND quantity = 2000 AND removed = :f", "f", false)).isEqualTo(1);
+      assertThat(Rows.count(shop.db,
+          "receipts WHERE name = 'Sprzedaż 1' AND state = 'OPEN'")).as("payment cancelled").isEqualTo(1);
     }
   }
 
@@ -226,7 +229,8 @@ class TerminalQualityBrowserTest {
   }
 
   /** Named regions to record: pairs of name and CSS selector. */
-  static final String[] TOP = {"top bar", "sale-screen .topbar", "current name", "#current-name", "menu button", "#menu-button"};
+  static final String[] TOP = {"top bar", "sale-screen .topbar", "current name", "#current-name",
+      "menu button", "#menu-button"};
   static final String[] HEADER = {"receipt header", "receipt-panel header", "receipt name", "#receipt-name",
       "first lines", "receipt-panel li[data-line]", "line buttons", "receipt-panel li[data-line] button",
       "pay", "receipt-panel button[data-action=pay]"};
@@ -260,7 +264,8 @@ class TerminalQualityBrowserTest {
   void on_the_tablet_remote_changes_and_the_own_sending_state_move_nothing_on_screen() {
     try (Shop shop = new Shop(Visibility.ALL); Terminal a = Terminal.tablet(shop.url("")); Terminal b = Terminal.tablet(shop.url(""))) {
       twoTerminals(shop, a, false, b);
-      Probes.recordLayout(a, regions(TOP, HEADER, PRODUCTS, new String[] {"list items", "receipts-list li button[data-key]"}), null);
+      Probes.recordLayout(a, regions(TOP, HEADER, PRODUCTS, new String[] {"list items",
+          "receipts-list li button[data-key]"}), null);
       assertThat(Probes.recorded(a)).containsEntry("first lines", 2L).containsEntry("list items", 5L).containsEntry("products", 4L);
       remoteChanges(b);
       waitForRemoteChanges(a);

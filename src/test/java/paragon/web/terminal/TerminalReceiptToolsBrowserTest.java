@@ -90,7 +90,8 @@ class TerminalReceiptToolsBrowserTest {
       t.waitUntil(d -> t.lineNames().equals(List.of("Cappuccino")) && total(t).equals("14,00 zł"));
       t.waitSent();
       assertThat(serverLines(shop, "Stolik 3")).containsExactly("Cappuccino:1000");
-      assertThat(paragon.testing.Rows.count(shop.db, "receipts WHERE name = 'Stolik 3' AND slot_id IS NOT NULL")).isEqualTo(1);
+      assertThat(paragon.testing.Rows.count(shop.db,
+          "receipts WHERE name = 'Stolik 3' AND slot_id IS NOT NULL")).isEqualTo(1);
       assertThat(paragon.testing.Rows.count(shop.db, "lines WHERE removed = :f", "f", false)).isEqualTo(4);
     }
   }
@@ -111,7 +112,8 @@ class TerminalReceiptToolsBrowserTest {
       choose(t, "Sprzedaż 1");
       t.screenshot("phone-merge-dialog");
       t.click("move-dialog button[data-action=confirm-move]");
-      t.waitUntil(d -> t.text("#current-name").contains("Sprzedaż 1") && t.lineNames().equals(List.of("Espresso", "Sernik")));
+      t.waitUntil(d -> t.text("#current-name").contains("Sprzedaż 1")
+          && t.lineNames().equals(List.of("Espresso", "Sernik")));
       t.waitUntil(d -> total(t).equals("25,00 zł"));
       t.waitSent();
       assertThat(serverLines(shop, "Sprzedaż 1")).containsExactly("Espresso:1000", "Sernik:1000");

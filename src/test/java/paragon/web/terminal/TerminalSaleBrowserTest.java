@@ -321,7 +321,8 @@ class TerminalSaleBrowserTest {
           t.addProduct(product);""");
       t.waitUntil(d -> t.text("#current-name").contains("Stolik 3") && t.lineNames().equals(List.of("Sernik")));
       t.waitSent();
-      assertThat(Rows.count(shop.db, "lines l JOIN receipts r ON r.id = l.receipt_id WHERE r.name = 'Stolik 3' AND l.name = 'Sernik'"))
+      assertThat(Rows.count(shop.db,
+          "lines l JOIN receipts r ON r.id = l.receipt_id WHERE r.name = 'Stolik 3' AND l.name = 'Sernik'"))
           .isEqualTo(1);
       assertThat(t.all(".notice")).as("no refusal, no 'moved' notice").isEmpty();
     }
