@@ -42,7 +42,8 @@ class BackOfficeLoginTest {
           "next", "/backoffice/parking"));
       assertThat(r.status()).isEqualTo(303);
       assertThat(r.header("Location")).isEqualTo("/backoffice/parking");
-      String cookie = r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("paragon_session=")).findFirst().orElseThrow();
+      String cookie = r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("paragon_session="))
+          .findFirst().orElseThrow();
       assertThat(cookie).containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Lax").contains("Path=/backoffice");
       String token = cookie.substring("paragon_session=".length(), cookie.indexOf(';'));
       long stored = Rows.count(app.db, "web_sessions WHERE id = :id AND account_id = :a",

@@ -46,7 +46,8 @@ class SettingsPageTest {
       assertThat(snapshot.visibility()).isEqualTo(Visibility.ALL);
       assertThat(snapshot.sharingEnabled()).isTrue();
       assertThat(snapshot.loginMode()).isEqualTo(LoginMode.IDENTIFIER);
-      assertThat(owner.client().get("/backoffice/settings?saved=2").body()).contains("id=\"current-revision\">2<", "wersję 2");
+      assertThat(owner.client().get("/backoffice/settings?saved=2").body())
+          .contains("id=\"current-revision\">2<", "wersję 2");
 
       var again = owner.client().postForm("/backoffice/settings", form("on", "ALL", "on", "IDENTIFIER"));
       assertThat(again.header("Location")).isEqualTo("/backoffice/settings?unchanged");
@@ -101,7 +102,8 @@ class SettingsPageTest {
       var r = owner.client().postForm("/backoffice/settings/plan", Map.of("plan", "MAX"));
       assertThat(r.header("Location")).isEqualTo("/backoffice/settings?saved=2");
       assertThat(app.db.read(h -> Revisions.snapshot(h, owner.accountId(), 2)).plan()).isEqualTo(Plan.MAX);
-      assertThat(owner.client().get("/backoffice/settings").body()).doesNotContainPattern("id=\"sharingEnabled\"[^>]*disabled");
+      assertThat(owner.client().get("/backoffice/settings").body())
+          .doesNotContainPattern("id=\"sharingEnabled\"[^>]*disabled");
       assertThat(owner.client().postForm("/backoffice/settings/plan", Map.of("plan", "MAX")).header("Location"))
           .isEqualTo("/backoffice/settings?unchanged");
       var bad = owner.client().postForm("/backoffice/settings/plan", Map.of("plan", "GOLD"));
@@ -153,7 +155,8 @@ class SettingsPageTest {
           .bind("a", owner.accountId()).bind("s", shop).execute());
       owner.client().get("/backoffice/settings?lang=en");
       owner.client().postForm("/backoffice/settings", form("on", "OWN", "on", "PIN"));
-      assertThat(owner.client().get("/backoffice/settings").body()).contains("id=\"local-only\"").doesNotContain("id=\"plan-blocks-sharing\"");
+      assertThat(owner.client().get("/backoffice/settings").body()).contains("id=\"local-only\"")
+          .doesNotContain("id=\"plan-blocks-sharing\"");
       owner.client().postForm("/backoffice/settings/plan", Map.of("plan", "PREMIUM"));
       var premium = owner.client().get("/backoffice/settings");
       assertThat(premium.body()).contains("id=\"plan-blocks-sharing\"",

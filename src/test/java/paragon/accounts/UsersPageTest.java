@@ -57,7 +57,8 @@ class UsersPageTest {
       assertThat(revision(app, owner.accountId())).isEqualTo(rev + 3);
 
       assertThat(c.postForm("/backoffice/users/" + anna.id() + "/disable", Map.of()).header("Location")).endsWith("?saved");
-      assertThat(c.postForm("/backoffice/users/" + anna.id() + "/disable", Map.of()).header("Location")).endsWith("?unchanged");
+      assertThat(c.postForm("/backoffice/users/" + anna.id() + "/disable", Map.of()).header("Location"))
+          .endsWith("?unchanged");
       assertThat(revision(app, owner.accountId())).isEqualTo(rev + 4);
       assertThat(c.get("/backoffice/users/" + anna.id()).body()).contains("Disabled", "Enable user");
       assertThat(c.postForm("/backoffice/users/" + anna.id() + "/enable", Map.of()).header("Location")).endsWith("?saved");
@@ -66,7 +67,8 @@ class UsersPageTest {
   }
 
   private static String pinHash(TestApp app, long userId) {
-    return app.db.read(h -> h.createQuery("SELECT pin_hash FROM users WHERE id = :u").bind("u", userId).mapTo(String.class).one());
+    return app.db.read(h -> h.createQuery("SELECT pin_hash FROM users WHERE id = :u").bind("u", userId)
+        .mapTo(String.class).one());
   }
 
   @ParameterizedTest

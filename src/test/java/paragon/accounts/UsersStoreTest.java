@@ -42,7 +42,8 @@ class UsersStoreTest {
       users.setPin(account, "t", anna, "98765");
       assertThat(cut).containsExactly(anna);
       assertThat(current(db, account)).isEqualTo(rev + 1);
-      String hash = db.read(h -> h.createQuery("SELECT pin_hash FROM users WHERE id = :u").bind("u", anna).mapTo(String.class).one());
+      String hash = db.read(h -> h.createQuery("SELECT pin_hash FROM users WHERE id = :u").bind("u", anna)
+          .mapTo(String.class).one());
       assertThat(hash).doesNotContain("98765");
       assertThat(Passwords.matches("98765", hash)).isTrue();
 

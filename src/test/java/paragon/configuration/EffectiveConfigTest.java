@@ -22,8 +22,10 @@ class EffectiveConfigTest {
     assertThat(EffectiveConfig.of(snapshot(Plan.MAX, true, true, true),
         10, DeviceModel.SMART_PLUS).sharingEffective()).isTrue();
     assertThat(EffectiveConfig.of(snapshot(Plan.MAX, true, true, true), 10, DeviceModel.POCKET).sharingEffective()).isTrue();
-    assertThat(EffectiveConfig.of(snapshot(Plan.MAX, true, true, true), 10, DeviceModel.SMART).sharingBlockedBy()).isEqualTo(SharingBlock.MODEL);
-    assertThat(EffectiveConfig.of(snapshot(Plan.MAX, true, true, true), 10, DeviceModel.DUET).sharingBlockedBy()).isEqualTo(SharingBlock.MODEL);
+    assertThat(EffectiveConfig.of(snapshot(Plan.MAX, true, true, true), 10, DeviceModel.SMART).sharingBlockedBy())
+        .isEqualTo(SharingBlock.MODEL);
+    assertThat(EffectiveConfig.of(snapshot(Plan.MAX, true, true, true), 10, DeviceModel.DUET).sharingBlockedBy())
+        .isEqualTo(SharingBlock.MODEL);
     assertThat(EffectiveConfig.of(snapshot(Plan.PREMIUM, true, true, true),
         10, DeviceModel.SMART_PLUS).sharingBlockedBy()).isEqualTo(SharingBlock.PLAN);
     assertThat(EffectiveConfig.of(snapshot(Plan.MAX, true, false, true),

@@ -46,7 +46,8 @@ class DemoTest {
       krakow.at("/config/roles").forEach(r -> roles.add(r.get("name").asText()));
       assertThat(roles).containsExactlyInAnyOrder("Kelner", "Kasjer", "Kierownik");
       krakow.at("/config/roles").forEach(r -> {
-        if (r.get("name").asText().equals("Kierownik")) assertThat(r.get("permissions").toString()).contains("SEE_ALL_RECEIPTS");
+        if (r.get("name").asText().equals("Kierownik")) assertThat(r.get("permissions").toString())
+            .contains("SEE_ALL_RECEIPTS");
       });
       assertThat(krakow.at("/config/users").size()).isEqualTo(4);
 

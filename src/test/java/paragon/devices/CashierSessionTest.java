@@ -116,7 +116,8 @@ class CashierSessionTest {
       assertThat(right.status()).as("the lock holds on every terminal, even with the right PIN").isEqualTo(429);
       var english = w.app.client().postJson("/api/device/login?lang=en",
           Map.of("identifier", "anna", "pin", "1234"), World.bearer(b));
-      assertThat(english.json().get("message").asText()).isEqualTo("Anna Nowak is locked out after 5 wrong PINs. Try again in 5 minutes.");
+      assertThat(english.json().get("message").asText())
+          .isEqualTo("Anna Nowak is locked out after 5 wrong PINs. Try again in 5 minutes.");
       assertThat(login(w, a,
           Map.of("identifier", "marek", "pin", "9999")).status()).as("other users are not locked").isEqualTo(201);
 

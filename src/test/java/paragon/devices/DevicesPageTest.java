@@ -49,9 +49,11 @@ class DevicesPageTest {
       assertThat(row(web.get("/backoffice/devices").body(), id)).contains("nieaktualna: aktualna to " + current);
 
       assertThat(web.postForm("/backoffice/devices/" + id + "/sync", Map.of()).status()).isEqualTo(303);
-      assertThat(web.get("/backoffice/devices?sync=" + id).body()).contains("Urządzenie Kasa 1 zostało poproszone o synchronizację",
+      assertThat(web.get("/backoffice/devices?sync=" + id).body())
+          .contains("Urządzenie Kasa 1 zostało poproszone o synchronizację",
           "Synchronizacja zlecona");
-      assertThat(app.client().get("/api/device/heartbeat", World.bearer(token)).json().get("syncRequested").asBoolean()).isTrue();
+      assertThat(app.client().get("/api/device/heartbeat", World.bearer(token)).json().get("syncRequested").asBoolean())
+          .isTrue();
       app.client().postJson("/api/device/ack", Map.of("revision", current), World.bearer(token));
       String after = row(web.get("/backoffice/devices").body(), id);
       assertThat(after).containsPattern("<td class=\"revision\">\\s*" + current + "\\s*<span class=\"badge on\">aktualna<")

@@ -24,7 +24,8 @@ class ParkingPageTest {
     StringBuilder b = new StringBuilder();
     for (String row : rows) {
       int bar = row.indexOf('|');
-      b.append("id=").append(WebClient.enc(row.substring(0, bar))).append("&name=").append(WebClient.enc(row.substring(bar + 1))).append('&');
+      b.append("id=").append(WebClient.enc(row.substring(0, bar))).append("&name=")
+          .append(WebClient.enc(row.substring(bar + 1))).append('&');
     }
     return b.append("action=").append(WebClient.enc(action)).toString();
   }
@@ -212,7 +213,8 @@ class ParkingPageTest {
       long shop = new Shops(app.db, app.clock).create(owner.accountId(), "test", "Warszawa Mokotów");
       var c = owner.client();
       var page = c.get("/backoffice/parking");
-      assertThat(page.body()).containsPattern("id=\"useDefaults-" + shop + "\"[^>]*checked").doesNotContain("id=\"list-shop-" + shop + "\"");
+      assertThat(page.body()).containsPattern("id=\"useDefaults-" + shop + "\"[^>]*checked")
+          .doesNotContain("id=\"list-shop-" + shop + "\"");
       long before = revisions(app, owner.accountId());
       assertThat(c.postEncoded("/backoffice/parking/lists/" + shop,
           body("save", "|Bar 1", "|Taras 1") + "&ownList=on").status())

@@ -184,7 +184,8 @@ class CommandApiTest {
   /** Everything a command can write, as text: change, audit, sale and command-log rows, cursors, receipts, lines. */
   private static String written(Floor f, Terminal t) {
     return f.app.db.read(h -> String.join("\n",
-        h.createQuery("SELECT space, seq, receipt_id, payload FROM changes ORDER BY space, seq").mapToMap().list().toString(),
+        h.createQuery("SELECT space, seq, receipt_id, payload FROM changes ORDER BY space, seq").mapToMap().list()
+            .toString(),
         h.createQuery("SELECT receipt_id, device_id FROM receipt_audit ORDER BY id").mapToMap().list().toString(),
         h.createQuery("SELECT COUNT(*) FROM sales").mapTo(Long.class).one().toString(),
         h.createQuery("SELECT n, type, status, code, seq, body, result FROM commands WHERE device_id = :d ORDER BY n")

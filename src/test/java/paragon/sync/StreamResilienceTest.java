@@ -125,7 +125,8 @@ class StreamResilienceTest {
         assertThat(back.closeCode()).as("closed while reading: %s", back.closeReason()).isNull();
         assertThat(back.frames("heartbeat")).as("heartbeats were queued among the changes").isNotEmpty();
         assertThat(back.frames("receipt").stream().map(r -> r.path("seq").asLong()).toList())
-            .as("every change once, in order").isEqualTo(java.util.stream.LongStream.rangeClosed(cursor + 1, cursor + 200).boxed().toList());
+            .as("every change once, in order")
+            .isEqualTo(java.util.stream.LongStream.rangeClosed(cursor + 1, cursor + 200).boxed().toList());
       }
     }
   }
