@@ -71,7 +71,8 @@ public record SelfSigned(Path keystore, String password, Certificate certificate
   /** Chromium's form of "trust exactly this certificate": the base64 SHA-256 of its public key. */
   public String spkiSha256() {
     try {
-      return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(certificate.getPublicKey().getEncoded()));
+      return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256")
+          .digest(certificate.getPublicKey().getEncoded()));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }

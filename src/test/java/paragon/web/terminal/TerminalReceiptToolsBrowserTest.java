@@ -80,7 +80,8 @@ class TerminalReceiptToolsBrowserTest {
       // The guests moved to a table nobody has started: the table opens and takes the line.
       t.click("receipt-panel button[data-action=split]");
       t.waitFor("move-dialog dialog[open]");
-      assertThat(t.all("move-dialog dialog[open] input[name=line]:checked")).as("nothing ticked from the last split").isEmpty();
+      assertThat(t.all("move-dialog dialog[open] input[name=line]:checked")).as("nothing ticked from the last split")
+          .isEmpty();
       choose(t, "Cappuccino");
       choose(t, "Stolik 3 (wolny)");
       t.click("move-dialog button[data-action=confirm-move]");
@@ -151,7 +152,8 @@ class TerminalReceiptToolsBrowserTest {
       t.waitUntil(d -> "4".equals(t.waitFor("receipt-panel #guests").getDomProperty("value")));
       t.click("receipt-panel button[data-action=bill]");
       t.waitUntil(d -> t.text("guest-bill dialog[open]").contains("Goście: 4"));
-      assertThat(t.text("guest-bill dialog[open]")).contains("Sernik").contains("16,00 zł").contains("To nie jest paragon fiskalny");
+      assertThat(t.text("guest-bill dialog[open]")).contains("Sernik").contains("16,00 zł")
+          .contains("To nie jest paragon fiskalny");
       t.screenshot("tablet-guest-bill");
     }
   }

@@ -224,7 +224,8 @@ class TerminalSaleBrowserTest {
       t.waitUntil(d -> "empty".equals(t.status("Stolik 2")));
 
       String sale = shop.db.read(h -> h.createQuery(
-          "SELECT total || '/' || tendered || '/' || change_given FROM sales WHERE name = 'Stolik 2'").mapTo(String.class).one());
+          "SELECT total || '/' || tendered || '/' || change_given FROM sales WHERE name = 'Stolik 2'")
+              .mapTo(String.class).one());
       assertThat(sale).as("total/tendered/change").isEqualTo("3000/3500/500");
       List<String> tenders = shop.db.read(h -> h.createQuery(
           "SELECT method || ':' || amount || ':' || tendered FROM payments ORDER BY position").mapTo(String.class).list());
