@@ -7,7 +7,8 @@ import { CLOSE } from '../../main/resources/public/terminal/stream.js';
 
 // The one table of close and refusal codes, which CodesTableTest checks the server against.
 const dir = path.dirname(fileURLToPath(import.meta.url));
-const table = JSON.parse(readFileSync(path.join(dir, '../../main/resources/protocol/codes.json'), 'utf8'));
+const table = JSON.parse(readFileSync(path.join(dir,
+  '../../main/resources/protocol/codes.json'), 'utf8'));
 const terminal = path.join(dir, '../../main/resources/public/terminal');
 const source = (file) => readFileSync(path.join(terminal, file), 'utf8');
 

@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { dictionaries, translate, LANGUAGES, fold } from '../../main/resources/public/terminal/i18n.js';
 
-const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../main/resources/public/terminal');
+const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)),
+  '../../main/resources/public/terminal');
 
 test('Polish and English carry the same keys, none blank', () => {
   assert.deepEqual(Object.keys(dictionaries.en).sort(), Object.keys(dictionaries.pl).sort());
@@ -30,13 +31,15 @@ test('every key the app uses exists', () => {
   assert.ok(used.size > 20, 'found the app\'s keys: ' + used.size);
   for (const key of used) {
     // 'pay.' + method: a prefix of keys built at run time
-    if (key.endsWith('.')) assert.ok(Object.keys(dictionaries.pl).some((k) => k.startsWith(key)), 'no key starts with ' + key);
+    if (key.endsWith('.')) assert.ok(Object.keys(dictionaries.pl).some((k) => k.startsWith(key)),
+      'no key starts with ' + key);
     else assert.ok(key in dictionaries.pl, 'missing key ' + key);
   }
 });
 
 test('fills placeholders with text as given and refuses an unknown key', () => {
-  assert.equal(translate('en', 'pay.done', { total: 'PLN 5.00', change: '<b>' }), 'Paid PLN 5.00. Change: <b>');
+  assert.equal(translate('en', 'pay.done', { total: 'PLN 5.00', change: '<b>' }),
+    'Paid PLN 5.00. Change: <b>');
   assert.equal(translate('pl', 'menu.unsent', { count: 3 }), 'Niewysłane zmiany: 3');
   assert.throws(() => translate('pl', 'no.such.key'), /no translation/);
 });

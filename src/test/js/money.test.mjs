@@ -82,16 +82,20 @@ test('VAT breakdown extracts VAT from gross per rate, in rate order, only rates 
     { rate: 'ZW', gross: 500, vat: 0, net: 500 },
   ]);
   // 1000 gross at 23%: 186.99... -> 187
-  assert.deepEqual(vatBreakdown([{ vat: '23', total: 1000 }]), [{ rate: '23', gross: 1000, vat: 187, net: 813 }]);
+  assert.deepEqual(vatBreakdown([{ vat: '23', total: 1000 }]), [{ rate: '23',
+    gross: 1000, vat: 187, net: 813 }]);
   assert.deepEqual(vatBreakdown([]), []);
 });
 
-// The same table MoneyCasesTest runs the server's Money over: the preview equals the server's answer.
+// The same table MoneyCasesTest runs the server's Money over: the preview equals the server's
+// answer.
 const cases = JSON.parse(readFileSync(
-  path.join(path.dirname(fileURLToPath(import.meta.url)), '../resources/money-cases.json'), 'utf8'));
+  path.join(path.dirname(fileURLToPath(import.meta.url)),
+    '../resources/money-cases.json'), 'utf8'));
 
 test('line amounts preview the server\'s line totals', () => {
-  for (const c of cases.lineTotal) assert.equal(lineAmount(c.unitPrice, c.quantity), c.total, JSON.stringify(c));
+  for (const c of cases.lineTotal) assert.equal(lineAmount(c.unitPrice, c.quantity),
+    c.total, JSON.stringify(c));
 });
 
 test('the VAT breakdown previews the server\'s, rate by rate', () => {
@@ -104,8 +108,10 @@ test('the VAT breakdown previews the server\'s, rate by rate', () => {
 test('a receipt shows the server\'s VAT breakdown, and its own only while it previews', () => {
   const lines = [{ vat: '23', total: 1000 }];
   const server = [{ vat: '23', gross: 1000, net: 813, tax: 187 }];
-  assert.deepEqual(receiptVat({ lines, vat: server }), [{ rate: '23', gross: 1000, vat: 187, net: 813 }]);
+  assert.deepEqual(receiptVat({ lines, vat: server }), [{ rate: '23',
+    gross: 1000, vat: 187, net: 813 }]);
   const stale = [{ vat: '8', gross: 1, net: 1, tax: 0 }];
   assert.deepEqual(receiptVat({ lines, vat: stale, preview: true }), vatBreakdown(lines));
-  assert.deepEqual(receiptVat({ lines }), vatBreakdown(lines), 'a view stored before the server sent vat');
+  assert.deepEqual(receiptVat({ lines }), vatBreakdown(lines),
+    'a view stored before the server sent vat');
 });

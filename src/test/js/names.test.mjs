@@ -5,14 +5,16 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { receiptName, lowestFree, characters, limitOf } from '../../main/resources/public/terminal/names.js';
 
-// The same table NumberingTest reads: the terminal names receipts and picks numbers as the server does.
+// The same table NumberingTest reads: the terminal names receipts and picks numbers as the server
+// does.
 const dir = path.dirname(fileURLToPath(import.meta.url));
 const table = JSON.parse(readFileSync(path.join(dir, '../resources/receipt-names.json'), 'utf8'));
 
 test('default names render in each language as on the server', () => {
   for (const c of table.render) {
     for (const lang of ['pl', 'en']) {
-      assert.equal(receiptName({ name: c.name ?? 'stored', defaultName: c.defaultName }, lang), c[lang], JSON.stringify(c));
+      assert.equal(receiptName({ name: c.name ?? 'stored', defaultName: c.defaultName }, lang),
+        c[lang], JSON.stringify(c));
     }
   }
 });

@@ -4,11 +4,13 @@ import {
   createOutbox, enqueue, toSend, nextBatch, acknowledge, settle, unconfirmed, unsentCount, wire, renumber, withdraw,
 } from '../../main/resources/public/terminal/outbox.js';
 
-const add = (name) => ({ type: 'addLine', receiptId: 'r1', lineId: 'l-' + name, name, unitPrice: 100, quantity: 1000, vat: '23' });
+const add = (name) => ({ type: 'addLine', receiptId: 'r1', lineId: 'l-' + name, name,
+  unitPrice: 100, quantity: 1000, vat: '23' });
 
 function three() {
   let o = createOutbox();
-  for (const n of ['a', 'b', 'c']) o = enqueue(o, add(n), { receiptName: 'Stolik 1', lines: [{ name: n, quantity: 1000 }] }).outbox;
+  for (const n of ['a', 'b', 'c']) o = enqueue(o, add(n), { receiptName: 'Stolik 1',
+    lines: [{ name: n, quantity: 1000 }] }).outbox;
   return o;
 }
 
@@ -58,7 +60,8 @@ test('an answer repeated or for an unknown number changes nothing', () => {
 });
 
 test('a refused line is surfaced with its reason and that it is on no receipt', () => {
-  const { outbox, notice } = acknowledge(three(), { n: 2, status: 'refused', code: 'leased', message: 'Anna is paying' });
+  const { outbox, notice } = acknowledge(three(), { n: 2, status: 'refused', code: 'leased',
+    message: 'Anna is paying' });
   assert.deepEqual(toSend(outbox).map((e) => e.number), [1, 3]);
   assert.equal(outbox.settling.length, 0);
   assert.deepEqual(notice, {
@@ -69,26 +72,32 @@ test('a refused line is surfaced with its reason and that it is on no receipt', 
 
 test('a refused move leaves its lines where they were', () => {
   let o = createOutbox();
-  o = enqueue(o, { type: 'moveLines', receiptId: 'r1', targetReceiptId: 'r2', lines: [{ lineId: 'x' }] },
+  o = enqueue(o, { type: 'moveLines', receiptId: 'r1', targetReceiptId: 'r2',
+    lines: [{ lineId: 'x' }] },
     { receiptName: 'Stolik 1', lines: [{ name: 'Kawa', quantity: 2000 }] }).outbox;
-  const { notice } = acknowledge(o, { n: 1, status: 'refused', code: 'limit', message: 'too many lines' });
+  const { notice } = acknowledge(o, { n: 1, status: 'refused', code: 'limit',
+    message: 'too many lines' });
   assert.equal(notice.where, 'unchanged');
   assert.deepEqual(notice.lines, [{ name: 'Kawa', quantity: 2000 }]);
 });
 
 test('lines the server put on another receipt (paid meanwhile) are surfaced with where they went', () => {
-  const { notice } = acknowledge(three(), { n: 3, status: 'accepted', seq: 7, result: { receiptId: 'r9', lineId: 'l-c' } });
+  const { notice } = acknowledge(three(), { n: 3, status: 'accepted', seq: 7,
+    result: { receiptId: 'r9', lineId: 'l-c' } });
   assert.equal(notice.kind, 'moved');
   assert.equal(notice.receiptId, 'r9');
   assert.deepEqual(notice.lines, [{ name: 'c', quantity: 1000 }]);
-  assert.equal(acknowledge(three(), { n: 3, status: 'accepted', seq: 7, result: { receiptId: 'r1' } }).notice, null);
+  assert.equal(acknowledge(three(), { n: 3, status: 'accepted', seq: 7,
+    result: { receiptId: 'r1' } }).notice, null);
 });
 
 test('a duplicate answer is taken as its original outcome', () => {
-  const accepted = acknowledge(three(), { n: 1, status: 'duplicate', original: 'accepted', seq: 4, space: 'shop:1' });
+  const accepted = acknowledge(three(), { n: 1, status: 'duplicate', original: 'accepted',
+    seq: 4, space: 'shop:1' });
   assert.equal(accepted.notice, null);
   assert.deepEqual(accepted.outbox.settling.map((e) => [e.number, e.seq, e.space]), [[1, 4, 'shop:1']]);
-  const refused = acknowledge(three(), { n: 1, status: 'duplicate', original: 'refused', code: 'leased', message: 'x' });
+  const refused = acknowledge(three(), { n: 1, status: 'duplicate', original: 'refused',
+    code: 'leased', message: 'x' });
   assert.equal(refused.notice.kind, 'refused');
 });
 
@@ -102,7 +111,8 @@ test('a gap answer changes nothing and names the number to resend from', () => {
 
 test('a number_reused answer changes nothing and names the number to renumber from', () => {
   const o = three();
-  const answer = acknowledge(o, { n: 1, status: 'refused', code: 'number_reused', details: { expected: 8 } });
+  const answer = acknowledge(o, { n: 1, status: 'refused', code: 'number_reused',
+    details: { expected: 8 } });
   assert.equal(answer.reused, 8);
   assert.equal(answer.gap, null);
   assert.equal(answer.entry, null);
@@ -111,7 +121,8 @@ test('a number_reused answer changes nothing and names the number to renumber fr
 });
 
 test('a number_reused answer without a usable expected number is reported like any refusal, not dropped silently', () => {
-  const answer = acknowledge(three(), { n: 2, status: 'refused', code: 'number_reused', message: 'x' });
+  const answer = acknowledge(three(), { n: 2, status: 'refused',
+    code: 'number_reused', message: 'x' });
   assert.equal(answer.reused, null);
   assert.equal(answer.notice.kind, 'refused');
   assert.deepEqual(answer.notice.lines, [{ name: 'b', quantity: 1000 }]);
@@ -120,7 +131,8 @@ test('a number_reused answer without a usable expected number is reported like a
 test('renumbering moves the pending entries, in order, to the numbers the server expects', () => {
   const o = three(); // 1, 2, 3
   const { outbox, moved } = renumber(o, 57);
-  assert.deepEqual(outbox.pending.map((e) => [e.number, e.command.name]), [[57, 'a'], [58, 'b'], [59, 'c']]);
+  assert.deepEqual(outbox.pending.map((e) => [e.number, e.command.name]),
+    [[57, 'a'], [58, 'b'], [59, 'c']]);
   assert.equal(outbox.next, 60);
   assert.equal(moved.get(1), 57);
   assert.equal(enqueue(outbox, add('d')).entry.number, 60);
@@ -146,14 +158,17 @@ test('a table started offline is sent up to its openTable, then with the real id
   let o = createOutbox();
   o = enqueue(o, { type: 'openTable', slotId: 's1' }, {}, 0, 'tmp-1').outbox;
   o = enqueue(o, { type: 'addLine', receiptId: 'tmp-1', lineId: 'l1', productId: 3 }).outbox;
-  o = enqueue(o, { type: 'moveLines', receiptId: 'r0', targetReceiptId: 'tmp-1', lines: [{ lineId: 'q' }] }).outbox;
+  o = enqueue(o, { type: 'moveLines', receiptId: 'r0', targetReceiptId: 'tmp-1',
+    lines: [{ lineId: 'q' }] }).outbox;
   assert.deepEqual(nextBatch(o), [{ n: 1, type: 'openTable', slotId: 's1' }]);
-  o = acknowledge(o, { n: 1, status: 'accepted', seq: 3, space: 'shop:1', result: { receiptId: 'real', generation: 2 } }).outbox;
+  o = acknowledge(o, { n: 1, status: 'accepted', seq: 3, space: 'shop:1',
+    result: { receiptId: 'real', generation: 2 } }).outbox;
   assert.deepEqual(nextBatch(o), [
     { n: 2, type: 'addLine', receiptId: 'real', lineId: 'l1', productId: 3 },
     { n: 3, type: 'moveLines', receiptId: 'r0', targetReceiptId: 'real', lines: [{ lineId: 'q' }] },
   ]);
-  for (const n of [2, 3]) o = acknowledge(o, { n, status: 'accepted', seq: 3 + n, space: 'shop:1' }).outbox;
+  for (const n of [2, 3]) o = acknowledge(o, { n, status: 'accepted',
+    seq: 3 + n, space: 'shop:1' }).outbox;
   assert.deepEqual(o.aliases, { 'tmp-1': 'real' });
   o = settle(o, { 'shop:1': 6 });
   assert.deepEqual(o.aliases, {});
@@ -174,7 +189,8 @@ test('a batch stops before the first entry not stored on the device yet: its num
   const stored = new Set(o.pending.slice(0, 1));
   assert.deepEqual(nextBatch(o, 200, (e) => stored.has(e)).map((c) => c.n), [1]);
   stored.add(o.pending[2]);
-  assert.deepEqual(nextBatch(o, 200, (e) => stored.has(e)).map((c) => c.n), [1], 'in order: 3 waits for 2');
+  assert.deepEqual(nextBatch(o, 200, (e) => stored.has(e)).map((c) => c.n), [1],
+    'in order: 3 waits for 2');
   stored.add(o.pending[1]);
   assert.deepEqual(nextBatch(o, 200, (e) => stored.has(e)).map((c) => c.n), [1, 2, 3]);
 });
@@ -189,11 +205,15 @@ test('an entry that could not be stored is withdrawn; its number is not given ag
 test('a line added to a table started offline (by its alias) that lands on that table is no "moved" notice', () => {
   let o = createOutbox();
   o = enqueue(o, { type: 'openTable', slotId: 's1' }, {}, 0, 'tmp-1').outbox;
-  o = enqueue(o, { type: 'addLine', receiptId: 'tmp-1', lineId: 'l1', productId: 3 }, { receiptName: 'Stolik 3', lines: [{ name: 'Żurek', quantity: 1000 }] }).outbox;
-  o = acknowledge(o, { n: 1, status: 'accepted', seq: 3, space: 'shop:1', result: { receiptId: 'real', generation: 1 } }).outbox;
-  const landed = acknowledge(o, { n: 2, status: 'accepted', seq: 4, space: 'shop:1', result: { receiptId: 'real' } });
+  o = enqueue(o, { type: 'addLine', receiptId: 'tmp-1', lineId: 'l1', productId: 3 },
+    { receiptName: 'Stolik 3', lines: [{ name: 'Żurek', quantity: 1000 }] }).outbox;
+  o = acknowledge(o, { n: 1, status: 'accepted', seq: 3, space: 'shop:1',
+    result: { receiptId: 'real', generation: 1 } }).outbox;
+  const landed = acknowledge(o, { n: 2, status: 'accepted', seq: 4, space: 'shop:1',
+    result: { receiptId: 'real' } });
   assert.equal(landed.notice, null);
-  const elsewhere = acknowledge(o, { n: 2, status: 'accepted', seq: 4, space: 'shop:1', result: { receiptId: 'attention-1' } });
+  const elsewhere = acknowledge(o, { n: 2, status: 'accepted', seq: 4, space: 'shop:1',
+    result: { receiptId: 'attention-1' } });
   assert.equal(elsewhere.notice?.kind, 'moved', 'the table was paid meanwhile: that is still told');
 });
 

@@ -1,5 +1,6 @@
-// The stream's reconnect rules (stream.js), with node's mocked timers and a stand-in for the browser's
-// WebSocket that records what the Stream does with it (the real one is exercised by the browser tests).
+// The stream's reconnect rules (stream.js), with node's mocked timers and a stand-in for the
+// browser's WebSocket that records what the Stream does with it (the real one is exercised by the
+// browser tests).
 import { test, mock } from 'node:test';
 import assert from 'node:assert/strict';
 import { Stream } from '../../main/resources/public/terminal/stream.js';
@@ -85,7 +86,8 @@ test('a connection silent for two heartbeats is given up at once: offline, retri
   assert.deepEqual(first.closedWith, { code: 4000, reason: 'silent' });
   first.frame({ type: 'heartbeat', time: 1 });
   first.drop(1006);
-  assert.equal(frames.filter((f) => f.type === 'heartbeat').length, 0, 'a late frame of the given-up socket');
+  assert.equal(frames.filter((f) => f.type === 'heartbeat').length, 0,
+    'a late frame of the given-up socket');
   t.mock.timers.tick(700);
   assert.equal(FakeSocket.all.length, 2, 'retried');
   s.stop();

@@ -6,7 +6,8 @@ import { TabGuard } from '../../main/resources/public/terminal/tab-guard.js';
 
 function storage() {
   const m = new Map();
-  return { getItem: (k) => m.get(k) ?? null, setItem: (k, v) => m.set(k, String(v)), removeItem: (k) => m.delete(k) };
+  return { getItem: (k) => m.get(k) ?? null, setItem: (k, v) => m.set(k, String(v)),
+    removeItem: (k) => m.delete(k) };
 }
 
 const tick = (ms = 20) => new Promise((r) => setTimeout(r, ms));
@@ -27,8 +28,9 @@ class Guard extends TabGuard {
 
 test('the tab opened last takes over; the other steps back after its last writes, before the new one reads', async () => {
   const shared = storage();
-  // A long handover bound: under a loaded machine the message may take seconds, and this test is about
-  // the order of the handover, not about the bound (the timeout is the 'no answer' test's matter).
+  // A long handover bound: under a loaded machine the message may take seconds, and this test is
+  // about the order of the handover, not about the bound (the timeout is the 'no answer' test's
+  // matter).
   const first = new Guard({ storage: shared, handoverMs: 30_000 });
   await first.claim();
   const events = [];

@@ -76,7 +76,9 @@ public final class Paragon {
       db.close();
     }, "paragon-shutdown"));
     // Over HTTPS, the name the certificate is for: a browser refuses the certificate under any other.
-    String base = settings.https() ? "https://" + settings.tls().hostName() + ":" + app.port() : "http://localhost:" + app.port();
+    String base = settings.https()
+        ? "https://" + settings.tls().hostName() + ":" + app.port()
+        : "http://localhost:" + app.port();
     log.info("Paragon listening on {}/ ({})", base, db.dialect());
     if (demo != null) System.out.println(Demo.describe(demo, base, db));
   }
@@ -106,7 +108,8 @@ public final class Paragon {
       config.http.defaultContentType = "application/json";
       config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
       if (settings.https()) {
-        config.jetty.addConnector((server, http) -> Https.connector(server, http, settings.tls(), settings.host(), settings.port()));
+        config.jetty.addConnector((server, http) ->
+            Https.connector(server, http, settings.tls(), settings.host(), settings.port()));
       }
       config.staticFiles.add(files -> {
         files.hostedPath = "/assets";

@@ -25,7 +25,8 @@ public final class Accounts {
   }
 
   /** What a new account starts with; the owner signs in with {@code ownerEmail} and {@code ownerPassword}. */
-  public record NewAccount(String name, Plan plan, String language, String ownerEmail, String ownerName, String ownerPassword) {}
+  public record NewAccount(String name, Plan plan, String language,
+      String ownerEmail, String ownerName, String ownerPassword) {}
 
   public record Created(long accountId, long ownerId) {}
 
@@ -43,7 +44,9 @@ public final class Accounts {
     String ownerName = AccountRules.personName("ownerName", a.ownerName());
     AccountRules.password(a.ownerPassword());
     if (a.plan() == null) throw Problem.invalid("plan", "account.plan.required");
-    if (!"pl".equals(a.language()) && !"en".equals(a.language())) throw Problem.invalid("language", "account.language.invalid");
+    if (!"pl".equals(a.language()) && !"en".equals(a.language())) {
+      throw Problem.invalid("language", "account.language.invalid");
+    }
     String hash = Passwords.hash(a.ownerPassword());
     return db.inTransaction(h -> {
       if (emailTaken(h, email)) throw Problem.invalid("ownerEmail", "account.email.taken");
@@ -80,7 +83,8 @@ public final class Accounts {
         .bind("a", accountId)
         .map((rs, ctx) -> new Account(rs.getLong("id"), rs.getString("name"), Plan.valueOf(rs.getString("plan")),
             rs.getString("language"), rs.getBoolean("parking_enabled"), Visibility.valueOf(rs.getString("visibility")),
-            rs.getBoolean("sharing_enabled"), LoginMode.valueOf(rs.getString("login_mode")), Revisions.current(h, accountId)))
+            rs.getBoolean("sharing_enabled"), LoginMode.valueOf(rs.getString("login_mode")),
+            Revisions.current(h, accountId)))
         .findOne().orElseThrow(() -> paragon.web.Problem.notFound("account " + accountId));
   }
 

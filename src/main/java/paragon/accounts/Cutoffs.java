@@ -10,12 +10,14 @@ import org.slf4j.LoggerFactory;
  * disabled or given a new PIN. Whoever makes such a change calls {@link #deviceRevoked} or
  * {@link #userCutOff} AFTER its transaction commits; listeners (the stream hub) close the affected
  * connections. Likewise {@link #viewChanged}: what a device's cashier may see changed (DESIGN rule 2
- * holds at once, not by the next heartbeat), and the hub re-filters or closes that device's stream. One instance per application, made in {@code Paragon.create} and passed to whoever
- * fires or listens.
+ * holds at once, not by the next heartbeat), and the hub re-filters or closes that device's stream.
+ * One instance per application, made in {@code Paragon.create} and passed to whoever fires or
+ * listens.
  *
  * <p>Listeners are not the only guard: {@code devices.DeviceAuth} and {@code devices.TerminalAuth}
  * re-check the device and the user on every call, so a listener that misses an event leaves a
- * connection open but never lets one more command through. A listener that throws is logged and the others still run.
+ * connection open but never lets one more command through. A listener that throws is logged and
+ * the others still run.
  */
 public final class Cutoffs {
   private static final Logger log = LoggerFactory.getLogger(Cutoffs.class);

@@ -68,7 +68,8 @@ public final class LoginRoutes {
     }
     // An address or password the database cannot hold matches no one: a failed sign-in, not a lookup.
     var login = Storable.is(email) && Storable.is(password) ? accounts.login(email) : Optional.<Accounts.Login>empty();
-    boolean ok = Passwords.matches(password == null ? "" : password, login.map(Accounts.Login::passwordHash).orElse(DUMMY_HASH))
+    boolean ok = Passwords.matches(password == null ? "" : password,
+        login.map(Accounts.Login::passwordHash).orElse(DUMMY_HASH))
         && login.isPresent();
     if (!ok) {
       failures.failed(key);
@@ -95,7 +96,8 @@ public final class LoginRoutes {
 
   /** Only a back-office path of ours: never an open redirect to another site. */
   static String safeNext(String next) {
-    if (next == null || !next.matches("/backoffice(/[A-Za-z0-9/_-]*)?") || next.startsWith("/backoffice/log")) return "/backoffice";
+    if (next == null || !next.matches("/backoffice(/[A-Za-z0-9/_-]*)?")
+        || next.startsWith("/backoffice/log")) return "/backoffice";
     return next;
   }
 }

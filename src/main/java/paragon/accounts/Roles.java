@@ -90,9 +90,11 @@ public final class Roles {
       checkUnique(h, accountId, wanted.id(), wanted.name());
       if (before.name().equals(wanted.name()) && before.permissions().equals(wanted.permissions())) return false;
       h.createUpdate("UPDATE roles SET name = :n, permissions = :p WHERE id = :id AND account_id = :a")
-          .bind("n", wanted.name()).bind("p", Permission.format(wanted.permissions())).bind("id", wanted.id()).bind("a", accountId)
+          .bind("n", wanted.name()).bind("p", Permission.format(wanted.permissions()))
+          .bind("id", wanted.id()).bind("a", accountId)
           .execute();
-      Revisions.record(h, accountId, author, "role changed: " + wanted.name() + " " + Permission.format(wanted.permissions()), clock);
+      Revisions.record(h, accountId, author,
+          "role changed: " + wanted.name() + " " + Permission.format(wanted.permissions()), clock);
       return true;
     });
   }

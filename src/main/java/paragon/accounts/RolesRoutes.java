@@ -42,7 +42,8 @@ public final class RolesRoutes {
   }
 
   private void show(Context ctx) {
-    String notice = ctx.queryParam("saved") != null ? "form.saved" : ctx.queryParam("unchanged") != null ? "form.unchanged" : null;
+    String notice = ctx.queryParam("saved") != null ? "form.saved"
+        : ctx.queryParam("unchanged") != null ? "form.unchanged" : null;
     render(ctx, -1, null, new FieldErrors(), notice);
   }
 
@@ -63,7 +64,9 @@ public final class RolesRoutes {
       }
     }
     if (!errors.isEmpty()) {
-      if (roleId != 0 && roles.list(admin.accountId()).stream().noneMatch(r -> r.id() == roleId)) throw Problem.notFound("role " + roleId);
+      if (roleId != 0 && roles.list(admin.accountId()).stream().noneMatch(r -> r.id() == roleId)) {
+        throw Problem.notFound("role " + roleId);
+      }
       ctx.status(HttpStatus.BAD_REQUEST);
       render(ctx, roleId, draft, errors, null);
       return;
@@ -73,6 +76,7 @@ public final class RolesRoutes {
 
   private void render(Context ctx, long editing, Roles.Draft draft, FieldErrors errors, String notice) {
     Pages.show(ctx, "backoffice/roles.jte",
-        new RolesPage(PageContext.of(ctx), roles.list(BackOfficeAuth.admin(ctx).accountId()), editing, draft, errors, notice));
+        new RolesPage(PageContext.of(ctx), roles.list(BackOfficeAuth.admin(ctx).accountId()),
+            editing, draft, errors, notice));
   }
 }

@@ -52,7 +52,8 @@ final class Sessions {
             WHERE s.id = :id AND s.expires_at > :now""")
         .bind("id", id).bind("now", now)
         .map((rs, ctx) -> new Signed(
-            new BackOfficeAuth.Admin(rs.getLong("account_id"), rs.getLong("admin_id"), AdminRole.valueOf(rs.getString("role")),
+            new BackOfficeAuth.Admin(rs.getLong("account_id"), rs.getLong("admin_id"),
+                AdminRole.valueOf(rs.getString("role")),
                 rs.getString("name"), rs.getString("email")),
             rs.getString("language"), rs.getLong("expires_at")))
         .findOne());
@@ -64,7 +65,8 @@ final class Sessions {
 
   void close(String token) {
     if (token == null || token.isEmpty()) return;
-    db.inTransaction(h -> h.createUpdate("DELETE FROM web_sessions WHERE id = :id").bind("id", Tokens.hash(token)).execute());
+    db.inTransaction(h -> h.createUpdate("DELETE FROM web_sessions WHERE id = :id")
+        .bind("id", Tokens.hash(token)).execute());
   }
 
   /** A live session: who, the account's language (the default for pages), and when it ends. */

@@ -42,7 +42,8 @@ public final class SettingsRoutes {
     Accounts.Account account = accounts.find(BackOfficeAuth.admin(ctx).accountId());
     String notice = ctx.queryParam("saved") != null ? "settings.saved"
         : ctx.queryParam("unchanged") != null ? "settings.unchanged" : null;
-    render(ctx, account, SettingsForm.of(AccountSettings.of(account)), new FieldErrors(), account.plan().name(), new FieldErrors(), notice);
+    render(ctx, account, SettingsForm.of(AccountSettings.of(account)), new FieldErrors(),
+        account.plan().name(), new FieldErrors(), notice);
   }
 
   private void save(Context ctx) {
@@ -74,7 +75,8 @@ public final class SettingsRoutes {
   }
 
   private static void redirectAfter(Context ctx, SettingsStore.Saved saved) {
-    ctx.redirect(saved.changed() ? "/backoffice/settings?saved=" + saved.revision() : "/backoffice/settings?unchanged", HttpStatus.SEE_OTHER);
+    ctx.redirect(saved.changed() ? "/backoffice/settings?saved=" + saved.revision()
+        : "/backoffice/settings?unchanged", HttpStatus.SEE_OTHER);
   }
 
   private void render(Context ctx, Accounts.Account account, SettingsForm form, FieldErrors errors, String planChoice,

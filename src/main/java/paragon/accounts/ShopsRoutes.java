@@ -27,7 +27,8 @@ public final class ShopsRoutes {
   }
 
   /** {@code editing}: the shop whose form shows {@code typed} and {@code errors} (0: the add form). */
-  public record ShopsPage(PageContext page, List<Shops.Shop> shops, long editing, String typed, FieldErrors errors, String notice) {
+  public record ShopsPage(PageContext page, List<Shops.Shop> shops,
+      long editing, String typed, FieldErrors errors, String notice) {
     public String value(Shops.Shop shop) {
       return editing == shop.id() ? typed : shop.name();
     }
@@ -38,7 +39,8 @@ public final class ShopsRoutes {
   }
 
   private void show(Context ctx) {
-    String notice = ctx.queryParam("saved") != null ? "form.saved" : ctx.queryParam("unchanged") != null ? "form.unchanged" : null;
+    String notice = ctx.queryParam("saved") != null ? "form.saved"
+        : ctx.queryParam("unchanged") != null ? "form.unchanged" : null;
     render(ctx, -1, "", new FieldErrors(), notice);
   }
 

@@ -68,7 +68,8 @@ public final class Users {
     return q.map((rs, ctx) -> {
       long locked = rs.getLong("locked_until");
       return new User(rs.getLong("id"), rs.getString("identifier"), rs.getString("name"), rs.getLong("role_id"),
-          rs.getString("role_name"), rs.getString("pin_hash") != null, rs.getBoolean("disabled"), !rs.wasNull() && locked > now);
+          rs.getString("role_name"), rs.getString("pin_hash") != null,
+          rs.getBoolean("disabled"), !rs.wasNull() && locked > now);
     }).list();
   }
 
@@ -109,7 +110,8 @@ public final class Users {
     String hash = Passwords.hash(pin);
     User user = db.inTransaction(h -> {
       User u = find(h, accountId, userId, clock.millis());
-      h.createUpdate("UPDATE users SET pin_hash = :p, failed_pins = 0, locked_until = NULL WHERE id = :u AND account_id = :a")
+      h.createUpdate("UPDATE users SET pin_hash = :p, failed_pins = 0, locked_until = NULL "
+          + "WHERE id = :u AND account_id = :a")
           .bind("p", hash).bind("u", userId).bind("a", accountId).execute();
       Revisions.record(h, accountId, author, "PIN changed: " + u.identifier(), clock);
       return u;

@@ -120,7 +120,8 @@ public final class UsersRoutes {
         new UsersPage(PageContext.of(ctx), users.list(accountId), roles.list(accountId), draft, errors, notice));
   }
 
-  private void renderUser(Context ctx, Users.User user, UserRules.Draft draft, FieldErrors errors, FieldErrors pinErrors, String notice) {
+  private void renderUser(Context ctx, Users.User user, UserRules.Draft draft, FieldErrors errors,
+      FieldErrors pinErrors, String notice) {
     Pages.show(ctx, "backoffice/user.jte", new UserPage(PageContext.of(ctx), user,
         roles.list(BackOfficeAuth.admin(ctx).accountId()), draft, errors, pinErrors, notice));
   }

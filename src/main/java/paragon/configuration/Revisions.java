@@ -67,16 +67,20 @@ public final class Revisions {
             LoginMode.valueOf(rs.getString("login_mode"))))
         .one();
     List<ConfigSnapshot.Slot> defaults = slots(h, accountId, null);
-    List<ConfigSnapshot.Shop> shops = h.createQuery("SELECT id, name, use_defaults FROM shops WHERE account_id = :a ORDER BY id")
+    List<ConfigSnapshot.Shop> shops =
+        h.createQuery("SELECT id, name, use_defaults FROM shops WHERE account_id = :a ORDER BY id")
         .bind("a", accountId)
-        .map((rs, ctx) -> new ConfigSnapshot.Shop(rs.getLong("id"), rs.getString("name"), rs.getBoolean("use_defaults"), null))
+        .map((rs, ctx) -> new ConfigSnapshot.Shop(rs.getLong("id"), rs.getString("name"),
+            rs.getBoolean("use_defaults"), null))
         .list().stream()
         .map(s -> new ConfigSnapshot.Shop(s.id(), s.name(), s.useDefaults(), slots(h, accountId, s.id())))
         .toList();
-    List<ConfigSnapshot.Role> roles = h.createQuery("SELECT id, name, permissions FROM roles WHERE account_id = :a ORDER BY id")
+    List<ConfigSnapshot.Role> roles =
+        h.createQuery("SELECT id, name, permissions FROM roles WHERE account_id = :a ORDER BY id")
         .bind("a", accountId)
         .map((rs, ctx) -> new ConfigSnapshot.Role(rs.getLong("id"), rs.getString("name"),
-            rs.getString("permissions").isBlank() ? List.of() : Arrays.stream(rs.getString("permissions").split(",")).toList()))
+            rs.getString("permissions").isBlank() ? List.of()
+                : Arrays.stream(rs.getString("permissions").split(",")).toList()))
         .list();
     List<ConfigSnapshot.User> users = h.createQuery(
             "SELECT id, identifier, name, role_id, disabled FROM users WHERE account_id = :a ORDER BY identifier")
@@ -101,10 +105,12 @@ public final class Revisions {
 
   private static List<ConfigSnapshot.Slot> slots(Handle h, long accountId, Long shopId) {
     String where = shopId == null ? "shop_id IS NULL" : "shop_id = :s";
-    var q = h.createQuery("SELECT id, name, position FROM receipt_slots WHERE account_id = :a AND " + where + " ORDER BY position")
+    var q = h.createQuery("SELECT id, name, position FROM receipt_slots WHERE account_id = :a AND " + where
+        + " ORDER BY position")
         .bind("a", accountId);
     if (shopId != null) q.bind("s", shopId);
-    return q.map((rs, ctx) -> new ConfigSnapshot.Slot(rs.getString("id"), rs.getString("name"), rs.getInt("position"))).list();
+    return q.map((rs, ctx) ->
+        new ConfigSnapshot.Slot(rs.getString("id"), rs.getString("name"), rs.getInt("position"))).list();
   }
 
   static String toJson(ConfigSnapshot snapshot) {

@@ -30,7 +30,8 @@ public final class Demo {
   public static final String ACCOUNT = "Bistro Demo";
   public static final String OWNER_EMAIL = "owner@bistro-demo.pl";
   public static final String OWNER_PASSWORD = "demo-paragon";
-  static final List<String> KRAKOW_DEFAULTS = List.of("Stolik 1", "Stolik 2", "Stolik 3", "Stolik 4", "Stolik 5", "Stolik 6");
+  static final List<String> KRAKOW_DEFAULTS = List.of("Stolik 1", "Stolik 2", "Stolik 3",
+      "Stolik 4", "Stolik 5", "Stolik 6");
   static final List<String> WARSZAWA_OWN = List.of("Bar 1", "Bar 2", "Bar 3", "Taras 1", "Taras 2");
 
   /** A terminal user of the demo, with the PIN to log in with. */
@@ -63,7 +64,8 @@ public final class Demo {
       long krakow = Seed.shop(h, accountId, "Kraków Rynek", true, clock.millis());
       long warszawa = Seed.shop(h, accountId, "Warszawa Mokotów", false, clock.millis());
       populate(h, accountId, warszawa, clock.millis());
-      Revisions.record(h, accountId, OWNER_EMAIL, "demo: shops, tables, roles, users, products, parking and sharing on", clock);
+      Revisions.record(h, accountId, OWNER_EMAIL,
+          "demo: shops, tables, roles, users, products, parking and sharing on", clock);
       return new long[] {krakow, warszawa};
     });
     List<DeviceCode> codes = new ArrayList<>();
@@ -118,7 +120,8 @@ public final class Demo {
       new Product("Kawa ziarnista (eksport)", 6500, "0", "Sklep"),
       new Product("Warsztaty kulinarne", 15000, "ZW", "Usługi"));
 
-  private static DeviceCode register(DeviceStore devices, long accountId, long shopId, String name, DeviceModel model, String shop) {
+  private static DeviceCode register(DeviceStore devices, long accountId, long shopId, String name,
+      DeviceModel model, String shop) {
     DeviceStore.Code code = devices.register(accountId, shopId, name, model);
     return new DeviceCode(name, model, shop, code.code(), code.expiresAt());
   }
@@ -146,7 +149,8 @@ public final class Demo {
       return out.append("The database already holds accounts and no demo: nothing was created.\n")
           .append("Back office: ").append(baseUrl).append("/backoffice\n").toString();
     }
-    out.append(report.created() ? "Created the demo account \"" : "The demo account exists: \"").append(ACCOUNT).append("\"\n");
+    out.append(report.created() ? "Created the demo account \"" : "The demo account exists: \"")
+        .append(ACCOUNT).append("\"\n");
     out.append("Back office: ").append(baseUrl).append("/backoffice\n");
     boolean stillDemoPassword = new Accounts(db, Clock.systemUTC()).login(OWNER_EMAIL)
         .map(login -> Passwords.matches(OWNER_PASSWORD, login.passwordHash())).orElse(false);
@@ -159,7 +163,8 @@ public final class Demo {
     }
     out.append("Devices (pairing codes are valid once, for 15 minutes):\n");
     for (DeviceCode d : report.devices()) {
-      out.append(String.format("  %-9s %-10s %-17s %s%n", d.name(), d.model(), d.shop(), d.code() == null ? "paired" : d.code()));
+      out.append(String.format("  %-9s %-10s %-17s %s%n",
+          d.name(), d.model(), d.shop(), d.code() == null ? "paired" : d.code()));
     }
     return out.append("==============================================\n").toString();
   }

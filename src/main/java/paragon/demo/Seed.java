@@ -27,9 +27,11 @@ public final class Seed {
         .mapTo(Long.class).one();
   }
 
-  public static void settings(Handle h, long accountId, boolean parking, Visibility visibility, boolean sharing, LoginMode mode) {
+  public static void settings(Handle h, long accountId, boolean parking,
+      Visibility visibility, boolean sharing, LoginMode mode) {
     h.createUpdate("""
-            UPDATE accounts SET parking_enabled = :p, visibility = :v, sharing_enabled = :s, login_mode = :m WHERE id = :a""")
+            UPDATE accounts SET parking_enabled = :p, visibility = :v, sharing_enabled = :s, login_mode = :m
+            WHERE id = :a""")
         .bind("p", parking).bind("v", visibility.name()).bind("s", sharing).bind("m", mode.name()).bind("a", accountId)
         .execute();
   }
@@ -42,12 +44,14 @@ public final class Seed {
     return h.createQuery("""
             INSERT INTO admins (account_id, email, name, role, password_hash, created_at)
             VALUES (:a, :e, :n, 'OWNER', :p, :t) RETURNING id""")
-        .bind("a", accountId).bind("e", email.toLowerCase()).bind("n", name).bind("p", Passwords.hash(password)).bind("t", now)
+        .bind("a", accountId).bind("e", email.toLowerCase()).bind("n", name)
+        .bind("p", Passwords.hash(password)).bind("t", now)
         .mapTo(Long.class).one();
   }
 
   public static long shop(Handle h, long accountId, String name, boolean useDefaults, long now) {
-    return h.createQuery("INSERT INTO shops (account_id, name, use_defaults, created_at) VALUES (:a, :n, :u, :t) RETURNING id")
+    return h.createQuery("INSERT INTO shops (account_id, name, use_defaults, created_at) "
+        + "VALUES (:a, :n, :u, :t) RETURNING id")
         .bind("a", accountId).bind("n", name).bind("u", useDefaults).bind("t", now).mapTo(Long.class).one();
   }
 

@@ -84,7 +84,8 @@ final class CashierLogin {
   /** Ends the session if it is this device's (and its stream with it); logging out twice is not an error. */
   void logout(Device device, String sessionToken) {
     if (sessionToken == null || sessionToken.isBlank()) return;
-    db.inTransaction(h -> h.createUpdate("DELETE FROM terminal_sessions WHERE id = :s AND account_id = :a AND device_id = :d")
+    db.inTransaction(h -> h.createUpdate(
+            "DELETE FROM terminal_sessions WHERE id = :s AND account_id = :a AND device_id = :d")
         .bind("s", Tokens.hash(sessionToken.strip())).bind("a", device.accountId()).bind("d", device.id()).execute());
     devices.cutoffs().viewChanged(device.accountId(), device.id());
   }
@@ -123,7 +124,9 @@ final class CashierLogin {
   }
 
   private static ConfigSnapshot.User byIdentifier(ConfigSnapshot snapshot, String identifier) {
-    if (identifier == null || identifier.isBlank()) throw Problem.invalid("identifier", "sessions.error.identifier_required");
+    if (identifier == null || identifier.isBlank()) {
+      throw Problem.invalid("identifier", "sessions.error.identifier_required");
+    }
     String wanted = identifier.strip();
     return snapshot.users().stream().filter(u -> !u.disabled() && u.identifier().equalsIgnoreCase(wanted)).findFirst()
         .orElseThrow(() -> Problem.of(401, "unknown_user", "sessions.error.unknown_user", wanted));

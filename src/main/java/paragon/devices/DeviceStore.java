@@ -170,7 +170,9 @@ public final class DeviceStore {
     Runnable afterCommit = db.inTransaction(h -> {
       long current = Revisions.current(h, device.accountId());
       boolean exists = Revisions.exists(h, device.accountId(), revision);
-      if (revision > current || !exists) throw Problem.invalid("revision", "devices.error.revision_unknown", revision, current);
+      if (revision > current || !exists) {
+        throw Problem.invalid("revision", "devices.error.revision_unknown", revision, current);
+      }
       Runnable after = applied.applying(h, device, revision);
       h.createUpdate("""
               UPDATE devices SET applied_revision = :r,

@@ -82,7 +82,8 @@ public final class DevicesRoutes {
     }
     DeviceStore.Code code = store.register(account, valid.shopId(), valid.name(), valid.model());
     ctx.status(HttpStatus.CREATED);
-    render(ctx, account, DeviceForm.EMPTY, new FieldErrors(), new NewCode(code.deviceId(), valid.name(), code.code(), code.expiresAt()),
+    render(ctx, account, DeviceForm.EMPTY, new FieldErrors(),
+        new NewCode(code.deviceId(), valid.name(), code.code(), code.expiresAt()),
         null, null);
   }
 
@@ -90,7 +91,8 @@ public final class DevicesRoutes {
     long account = BackOfficeAuth.admin(ctx).accountId();
     long id = id(ctx);
     DeviceStore.Code code = store.newCode(account, id);
-    render(ctx, account, DeviceForm.EMPTY, new FieldErrors(), new NewCode(id, nameOf(account, String.valueOf(id)), code.code(),
+    render(ctx, account, DeviceForm.EMPTY, new FieldErrors(),
+        new NewCode(id, nameOf(account, String.valueOf(id)), code.code(),
         code.expiresAt()), null, null);
   }
 
@@ -108,7 +110,8 @@ public final class DevicesRoutes {
     ctx.redirect("/backoffice/devices?revoked=" + id, HttpStatus.SEE_OTHER);
   }
 
-  private void render(Context ctx, long account, DeviceForm form, FieldErrors errors, NewCode code, String notice, String arg) {
+  private void render(Context ctx, long account, DeviceForm form, FieldErrors errors,
+      NewCode code, String notice, String arg) {
     Pages.show(ctx, "backoffice/devices.jte",
         new View(PageContext.of(ctx), store.list(account), shops(account), form, errors, code, notice, arg, clock.millis()));
   }

@@ -53,7 +53,9 @@ public final class ParkingRoutes {
     BackOfficeAuth.Admin admin = BackOfficeAuth.admin(ctx);
     ParkingStore.Lists lists = store.read(admin.accountId());
     String key = ParkingView.key(shopId);
-    if (shopId != null && lists.shops().stream().noneMatch(s -> s.shopId() == shopId)) throw Problem.notFound("shop " + shopId);
+    if (shopId != null && lists.shops().stream().noneMatch(s -> s.shopId() == shopId)) {
+      throw Problem.notFound("shop " + shopId);
+    }
     List<SlotRules.Row> rows = rows(ctx);
     SlotRules.checkIds(rows);
     boolean ownList = checkbox(ctx, "ownList");
@@ -107,7 +109,8 @@ public final class ParkingRoutes {
   }
 
   private static void redirect(Context ctx, String key, ParkingStore.Saved saved) {
-    ctx.redirect("/backoffice/parking?" + (saved.changed() ? "saved=" : "unchanged=") + key + "#" + key, HttpStatus.SEE_OTHER);
+    ctx.redirect("/backoffice/parking?" + (saved.changed() ? "saved=" : "unchanged=") + key + "#" + key,
+        HttpStatus.SEE_OTHER);
   }
 
   private static void render(Context ctx, ParkingStore.Lists lists, ParkingView.Draft draft) {

@@ -84,7 +84,8 @@ public final class ParkingStore {
       after.forEach(s -> kept.add(s.id()));
       for (Slot s : before) {
         if (!kept.contains(s.id())) {
-          h.createUpdate("DELETE FROM receipt_slots WHERE id = :id AND account_id = :a").bind("id", s.id()).bind("a", accountId).execute();
+          h.createUpdate("DELETE FROM receipt_slots WHERE id = :id AND account_id = :a")
+              .bind("id", s.id()).bind("a", accountId).execute();
         }
       }
       for (int i = 0; i < after.size(); i++) {

@@ -23,7 +23,8 @@ public record ParkingView(PageContext page, long revision, ListView defaults, Li
    * {@code useDefaults}: the box as shown (unticked while the own list is drafted, though the shop still
    * uses the defaults until that draft is saved).
    */
-  public record ShopView(long id, String name, boolean useDefaults, int defaultCount, int ownCount, String notice, ListView own) {}
+  public record ShopView(long id, String name, boolean useDefaults, int defaultCount,
+      int ownCount, String notice, ListView own) {}
 
   /**
    * The list being edited: its rows as typed (null: as stored), errors, a notice key, the row to focus,

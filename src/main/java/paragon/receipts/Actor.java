@@ -73,7 +73,8 @@ public record Actor(long accountId, long deviceId, long shopId, DeviceModel mode
 
   /** The actor of a cashier's authenticated call. */
   public static Actor of(TerminalSession s) {
-    return new Actor(s.device().accountId(), s.device().id(), s.device().shopId(), s.device().model(), s.userId(), s.userName(), s.roleId(),
+    return new Actor(s.device().accountId(), s.device().id(), s.device().shopId(), s.device().model(),
+        s.userId(), s.userName(), s.roleId(),
         s.permissions(), s.config());
   }
 

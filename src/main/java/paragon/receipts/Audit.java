@@ -53,7 +53,8 @@ public final class Audit {
 
   static void write(Handle h, Actor a, long n, String type, String body, String receiptId, long seq, long now) {
     h.createUpdate("""
-            INSERT INTO receipt_audit (account_id, receipt_id, device_id, n, user_id, user_name, type, summary, seq, created_at)
+            INSERT INTO receipt_audit (account_id, receipt_id, device_id, n,
+                user_id, user_name, type, summary, seq, created_at)
             VALUES (:a, :r, :d, :n, :u, :name, :type, :body, :seq, :now)""")
         .bind("a", a.accountId()).bind("r", receiptId).bind("d", a.deviceId()).bind("n", n).bind("u", a.userId())
         .bind("name", a.userName()).bind("type", type).bind("body", body).bind("seq", seq).bind("now", now).execute();

@@ -36,7 +36,8 @@ final class CommandLog {
             INSERT INTO command_cursors (account_id, device_id, last_n) VALUES (:a, :d, 0)
             ON CONFLICT (account_id, device_id) DO NOTHING""")
         .bind("a", accountId).bind("d", deviceId).execute();
-    return h.createQuery("UPDATE command_cursors SET last_n = last_n WHERE account_id = :a AND device_id = :d RETURNING last_n")
+    return h.createQuery("UPDATE command_cursors SET last_n = last_n "
+        + "WHERE account_id = :a AND device_id = :d RETURNING last_n")
         .bind("a", accountId).bind("d", deviceId).mapTo(Long.class).one();
   }
 

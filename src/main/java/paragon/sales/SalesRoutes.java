@@ -93,8 +93,10 @@ public final class SalesRoutes {
       boolean paying = v.state() == State.PAYING && v.lease() != null && v.lease().until() > now;
       rows.add(new OpenRow(v.id(), DefaultName.of(v, i18n), v.kind() == Kind.TABLE,
           users.getOrDefault(v.ownerUserId(), "#" + v.ownerUserId()),
-          devices.getOrDefault(terminal, "#" + terminal), Display.age(v.createdAt(), now, i18n), Display.money(v.total(), lang),
-          paying, paying ? v.lease().userName() + " · " + devices.getOrDefault(v.lease().deviceId(), "#" + v.lease().deviceId()) : null,
+          devices.getOrDefault(terminal, "#" + terminal), Display.age(v.createdAt(), now, i18n),
+          Display.money(v.total(), lang),
+          paying, paying ? v.lease().userName() + " · "
+              + devices.getOrDefault(v.lease().deviceId(), "#" + v.lease().deviceId()) : null,
           v.attention()));
       sum += v.total();
     }
@@ -139,7 +141,8 @@ public final class SalesRoutes {
   public record SaleRow(String id, String time, String shop, String terminal, String name, String user,
       List<PaymentRow> payments, String total) {}
 
-  public record SalesPage(PageContext page, Filters filters, List<Choice> shops, List<Choice> users, List<String> methods, List<SaleRow> sales, String count, String total,
+  public record SalesPage(PageContext page, Filters filters, List<Choice> shops, List<Choice> users, List<String> methods,
+      List<SaleRow> sales, String count, String total,
       List<PaymentRow> byMethod, boolean truncated) {}
 
   private void salesPage(Context ctx) {
@@ -155,10 +158,12 @@ public final class SalesRoutes {
     if (userId != null) store.user(accountId, userId);
     long from = day.atStartOfDay(Display.ZONE).toInstant().toEpochMilli();
     long to = day.plusDays(1).atStartOfDay(Display.ZONE).toInstant().toEpochMilli();
-    List<OfficeStore.Sale> sales = store.sales(accountId, new OfficeStore.SalesQuery(from, to, shopId, userId, method), SALES_LIMIT + 1);
+    List<OfficeStore.Sale> sales = store.sales(accountId,
+        new OfficeStore.SalesQuery(from, to, shopId, userId, method), SALES_LIMIT + 1);
     boolean truncated = sales.size() > SALES_LIMIT;
     if (truncated) sales = sales.subList(0, SALES_LIMIT);
-    Map<String, List<OfficeStore.Payment>> payments = store.payments(accountId, sales.stream().map(OfficeStore.Sale::id).toList());
+    Map<String, List<OfficeStore.Payment>> payments = store.payments(accountId,
+        sales.stream().map(OfficeStore.Sale::id).toList());
     Map<Long, String> shops = new LinkedHashMap<>();
     store.shops(accountId).forEach(s -> shops.put(s.id(), s.name()));
     Map<Long, String> users = store.userNames(accountId);
@@ -175,15 +180,19 @@ public final class SalesRoutes {
       total += s.total();
       rows.add(new SaleRow(s.id(), Display.time(s.closedAt()), shops.getOrDefault(s.shopId(), "#" + s.shopId()),
           devices.getOrDefault(s.deviceId(), "#" + s.deviceId()),
-          s.defaultName() == null ? s.name() : s.defaultName().render(i18n), users.getOrDefault(s.userId(), "#" + s.userId()),
+          s.defaultName() == null ? s.name() : s.defaultName().render(i18n),
+          users.getOrDefault(s.userId(), "#" + s.userId()),
           paid, Display.money(s.total(), lang)));
     }
     List<PaymentRow> byMethod = new ArrayList<>();
     for (String m : METHODS) {
-      if (perMethod.containsKey(m)) byMethod.add(new PaymentRow(i18n.t("sales.method." + m), Display.money(perMethod.get(m), lang)));
+      if (perMethod.containsKey(m)) {
+        byMethod.add(new PaymentRow(i18n.t("sales.method." + m), Display.money(perMethod.get(m), lang)));
+      }
     }
     Pages.show(ctx, "backoffice/sales/sales.jte", new SalesPage(PageContext.of(ctx),
-        new Filters(day.toString(), shopId, userId, method), Choice.of(store.shops(accountId)), Choice.of(store.users(accountId)), METHODS,
+        new Filters(day.toString(), shopId, userId, method),
+        Choice.of(store.shops(accountId)), Choice.of(store.users(accountId)), METHODS,
         rows, String.valueOf(rows.size()), Display.money(total, lang), byMethod, truncated));
   }
 

@@ -29,7 +29,8 @@ public record Settings(int port, String databaseUrl, boolean demo, String host, 
   }
 
   private static final Map<String, String> ENV = Map.of("port", "PARAGON_PORT", "database-url", "PARAGON_DATABASE_URL",
-      "host", "PARAGON_HOST", "demo", "PARAGON_DEMO", "tls-keystore", "PARAGON_TLS_KEYSTORE", "tls-password", "PARAGON_TLS_PASSWORD");
+      "host", "PARAGON_HOST", "demo", "PARAGON_DEMO",
+      "tls-keystore", "PARAGON_TLS_KEYSTORE", "tls-password", "PARAGON_TLS_PASSWORD");
 
   /**
    * Reads {@code --port=N --database-url=URL --host=H --demo --tls-keystore=PATH --tls-password=P} and

@@ -31,7 +31,9 @@ public record Tls(Path keystore, String password) {
   public Tls {
     Objects.requireNonNull(keystore, "keystore == null");
     Objects.requireNonNull(password, "password == null");
-    if (!Files.isRegularFile(keystore)) throw new IllegalArgumentException(KEYSTORE + ": no such file " + keystore.toAbsolutePath());
+    if (!Files.isRegularFile(keystore)) {
+      throw new IllegalArgumentException(KEYSTORE + ": no such file " + keystore.toAbsolutePath());
+    }
     if (!hasKey(load(keystore, password), keystore, password)) {
       throw new IllegalArgumentException(KEYSTORE + ": " + keystore + " holds no private key, only certificates"
           + " (make it with openssl pkcs12 -export -inkey key.pem -in chain.pem)");
@@ -68,7 +70,9 @@ public record Tls(Path keystore, String password) {
       if (!host.equalsIgnoreCase("localhost") && !host.startsWith("*")) return host;
     }
     for (String ip : ips) {
-      if (!ip.startsWith("127.") && !ip.equals("::1") && !ip.startsWith("0:0:0:0:0:0:0:1")) return ip.contains(":") ? "[" + ip + "]" : ip;
+      if (!ip.startsWith("127.") && !ip.equals("::1") && !ip.startsWith("0:0:0:0:0:0:0:1")) {
+        return ip.contains(":") ? "[" + ip + "]" : ip;
+      }
     }
     return "localhost";
   }
@@ -76,8 +80,12 @@ public record Tls(Path keystore, String password) {
   /** Both or neither: null when neither is given (plain HTTP). */
   static Tls open(String keystore, String password) {
     if (keystore == null && password == null) return null;
-    if (keystore == null) throw new IllegalArgumentException(KEYSTORE + " is missing: " + PASSWORD + " is set, give both or neither");
-    if (password == null) throw new IllegalArgumentException(PASSWORD + " is missing: " + KEYSTORE + " is set, give both or neither");
+    if (keystore == null) {
+      throw new IllegalArgumentException(KEYSTORE + " is missing: " + PASSWORD + " is set, give both or neither");
+    }
+    if (password == null) {
+      throw new IllegalArgumentException(PASSWORD + " is missing: " + KEYSTORE + " is set, give both or neither");
+    }
     return new Tls(Path.of(keystore), password);
   }
 
@@ -89,7 +97,8 @@ public record Tls(Path keystore, String password) {
       }
       return false;
     } catch (UnrecoverableKeyException e) {
-      throw new IllegalArgumentException(PASSWORD + " opens " + path + " but not the private key in it (give the key the same password)", e);
+      throw new IllegalArgumentException(PASSWORD + " opens " + path
+          + " but not the private key in it (give the key the same password)", e);
     } catch (GeneralSecurityException e) {
       throw new IllegalArgumentException(KEYSTORE + ": cannot read " + path + ": " + e.getMessage(), e);
     }
@@ -104,7 +113,8 @@ public record Tls(Path keystore, String password) {
       if (e.getCause() instanceof UnrecoverableKeyException) {
         throw new IllegalArgumentException(PASSWORD + " does not open " + path + " (wrong password)", e);
       }
-      throw new IllegalArgumentException(KEYSTORE + ": " + path + " is not a readable PKCS12 keystore: " + e.getMessage(), e);
+      throw new IllegalArgumentException(KEYSTORE + ": " + path
+          + " is not a readable PKCS12 keystore: " + e.getMessage(), e);
     } catch (GeneralSecurityException e) {
       throw new IllegalArgumentException(KEYSTORE + ": cannot read " + path + ": " + e.getMessage(), e);
     }

@@ -43,7 +43,8 @@ public final class Csrf {
     if (changesState(ctx)) {
       String sent = ctx.header(HEADER);
       if (sent == null) sent = ctx.formParam(FIELD);
-      if (sent == null || !MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8), cookie.getBytes(StandardCharsets.UTF_8))) {
+      if (sent == null || !MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8),
+          cookie.getBytes(StandardCharsets.UTF_8))) {
         throw Problem.forbidden("error.csrf");
       }
     }

@@ -1,8 +1,8 @@
 // The HTTP side of the terminal: the device API (docs/protocol.md "Device API") and commands
-// ("Commands"). Every call says which device (Authorization: Bearer) and, once a cashier is logged in,
-// which session (X-Paragon-Session). A failure is thrown as an ApiError carrying the server's
-// {error, field, message} (the message is already in the user's language), or as a NetworkError when
-// the server could not be reached at all, which the app treats as "offline".
+// ("Commands"). Every call says which device (Authorization: Bearer) and, once a cashier is logged
+// in, which session (X-Paragon-Session). A failure is thrown as an ApiError carrying the server's
+// {error, field, message} (the message is already in the user's language), or as a NetworkError
+// when the server could not be reached at all, which the app treats as "offline".
 
 export class ApiError extends Error {
   constructor(status, body) {
@@ -23,9 +23,9 @@ export class Api {
     this.deviceToken = null;
     this.sessionToken = null;
     /**
-     * Server clock minus this clock (ms): leases expire by the server's clock. From each answer's Date
-     * header until the stream's heartbeat has told the time (ms, and the clock the lease rules use);
-     * from then on the heartbeat's, so the two never take turns.
+     * Server clock minus this clock (ms): leases expire by the server's clock. From each answer's
+     * Date header until the stream's heartbeat has told the time (ms, and the clock the lease rules
+     * use); from then on the heartbeat's, so the two never take turns.
      */
     this.serverOffset = 0;
     this.clockFromStream = false;
@@ -39,7 +39,10 @@ export class Api {
     let response;
     try {
       response = await this.fetch(this.base + path, {
-        method, headers, body: body === undefined ? undefined : JSON.stringify(body), cache: 'no-store',
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        cache: 'no-store',
       });
     } catch (e) {
       throw new NetworkError(e.message);
@@ -47,7 +50,9 @@ export class Api {
     const date = Date.parse(response.headers.get('Date') ?? '');
     // Date has whole seconds: +500 ms is the middle of the second it names.
     if (!Number.isNaN(date) && !this.clockFromStream) this.serverOffset = date + 500 - Date.now();
-    if (response.status === 304 || response.status === 204) return { status: response.status, body: null };
+    if (response.status === 304 || response.status === 204) {
+      return { status: response.status, body: null };
+    }
     const text = await response.text();
     let json = null;
     try {
@@ -78,7 +83,8 @@ export class Api {
   }
 
   login(identifier, pin) {
-    return this.call('POST', '/api/device/login', { identifier: identifier || null, pin: pin || null });
+    return this.call('POST', '/api/device/login',
+      { identifier: identifier || null, pin: pin || null });
   }
 
   logout() {

@@ -29,7 +29,9 @@ class FreeItem extends TerminalElement {
     this.querySelector('dialog').close();
   }
 
-  /** Says what is wrong next to the fields, marks the field and puts the cursor in it. Adds nothing. */
+  /**
+   * Says what is wrong next to the fields, marks the field and puts the cursor in it. Adds nothing.
+   */
   async refuse(field, message) {
     this.error = message;
     this.invalid = field;
@@ -47,12 +49,16 @@ class FreeItem extends TerminalElement {
         <input id="free-name" required
           aria-invalid=${this.invalid === 'free-name' ? 'true' : 'false'} aria-describedby="free-error">
         <label for="free-price">${t.t('sale.free.price')}</label>
-        <input id="free-price" inputmode="decimal" required aria-invalid=${this.invalid === 'free-price' ? 'true' : 'false'} aria-describedby="free-error">
+        <input id="free-price" inputmode="decimal" required
+          aria-invalid=${this.invalid === 'free-price' ? 'true' : 'false'} aria-describedby="free-error">
         <label for="free-vat">${t.t('sale.free.vat')}</label>
-        <select id="free-vat">${VAT_RATES.map((r) => html`<option value=${r}>${r === 'ZW' ? t.t('receipt.vatExempt') : r + '%'}</option>`)}</select>
-        <div role="alert" id="free-error">${this.error ? html`<p class="error">${this.error}</p>` : ''}</div>
+        <select id="free-vat">${VAT_RATES.map((r) => html`<option value=${r}>${r === 'ZW'
+          ? t.t('receipt.vatExempt') : r + '%'}</option>`)}</select>
+        <div role="alert"
+          id="free-error">${this.error ? html`<p class="error">${this.error}</p>` : ''}</div>
         <div class="buttons">
-          <button type="button" @click=${() => this.querySelector('dialog').close()}>${t.t('receipt.cancel')}</button>
+          <button type="button"
+            @click=${() => this.querySelector('dialog').close()}>${t.t('receipt.cancel')}</button>
           <button class="primary" data-action="add-free">${t.t('sale.free.add')}</button>
         </div>
       </form>

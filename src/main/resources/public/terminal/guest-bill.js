@@ -22,12 +22,15 @@ class GuestBill extends TerminalElement {
         <table>
           ${(r.lines ?? []).map((l) => html`<tr><td>${l.name}</td><td class="amount">${formatQuantity(l.quantity, t.lang)} × ${money(l.unitPrice)}</td><td class="amount">${money(l.total)}</td></tr>`)}
           <tr><th>${t.t('receipt.total')}</th><td></td><th class="amount">${money(r.total)}</th></tr>
-          ${receiptVat(r).map((v) => html`<tr class="muted"><td>${t.t('receipt.vat', { rate: v.rate === 'ZW' ? t.t('receipt.vatExempt') : v.rate + '%' })}</td><td></td><td class="amount">${money(v.vat)}</td></tr>`)}
+          ${receiptVat(r).map((v) => html`<tr class="muted"><td>${t.t('receipt.vat',
+            { rate: v.rate === 'ZW' ? t.t('receipt.vatExempt') : v.rate + '%' })}</td><td></td><td class="amount">${money(v.vat)}</td></tr>`)}
         </table>
         <p><strong>${t.t('bill.notFiscal')}</strong></p>
         <div class="buttons no-print">
-          <button type="button" @click=${() => this.querySelector('dialog').close()}>${t.t('receipt.close')}</button>
-          <button class="primary" type="button" @click=${() => window.print()}>${t.t('bill.print')}</button>
+          <button type="button"
+            @click=${() => this.querySelector('dialog').close()}>${t.t('receipt.close')}</button>
+          <button class="primary" type="button"
+            @click=${() => window.print()}>${t.t('bill.print')}</button>
         </div>` : ''}
     </dialog>`;
   }

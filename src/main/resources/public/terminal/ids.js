@@ -1,5 +1,5 @@
-// Client-generated ids (RFC 4122 version 4) for what a command creates. crypto.randomUUID exists only
-// in secure contexts (https, localhost); a terminal on a LAN address over http still has
+// Client-generated ids (RFC 4122 version 4) for what a command creates. crypto.randomUUID exists
+// only in secure contexts (https, localhost); a terminal on a LAN address over http still has
 // crypto.getRandomValues, so the id is built from that.
 export function uuid() {
   if (globalThis.crypto?.randomUUID) return globalThis.crypto.randomUUID();

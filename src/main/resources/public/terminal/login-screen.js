@@ -53,19 +53,25 @@ class LoginScreen extends TerminalElement {
         ${this.mode === 'NONE' ? '' : html`
           ${users.length ? html`<p class="visually-hidden" id="users-label">${tr('login.users')}</p>
             <div class="users" role="group" aria-labelledby="users-label">
-              ${users.map((u) => html`<button type="button" @click=${() => this.pickUser(u)}>${u.name}</button>`)}
+              ${users.map((u) => html`<button type="button"
+                @click=${() => this.pickUser(u)}>${u.name}</button>`)}
             </div>` : ''}
           <label for="login-identifier">${tr('login.identifier')}</label>
           <input id="login-identifier" name="identifier" autocomplete="username" required>`}
         ${this.mode === 'PIN' ? html`
           <label for="login-pin">${tr('login.pin')}</label>
-          <input id="login-pin" type="password" inputmode="numeric" autocomplete="current-password" .value=${this.pin}
+          <input id="login-pin" type="password" inputmode="numeric" autocomplete="current-password"
+            .value=${this.pin}
             @input=${(e) => { this.pin = e.target.value.replace(/\D/g, ''); }}>
-          <pin-pad .t=${tr} .value=${this.pin} @pin=${(e) => { this.pin = e.detail; }}></pin-pad>` : ''}
+          <pin-pad .t=${tr} .value=${this.pin}
+            @pin=${(e) => { this.pin = e.detail; }}></pin-pad>` : ''}
         <div role="alert">${this.error ? html`<p class="error">${this.error}</p>` : ''}</div>
-        <button class="primary" ?disabled=${this.busy}>${this.busy ? tr('busy') : tr(this.mode === 'NONE' ? 'login.none' : 'login.submit')}</button>
+        <button class="primary"
+          ?disabled=${this.busy}>${this.busy ? tr('busy')
+            : tr(this.mode === 'NONE' ? 'login.none' : 'login.submit')}</button>
       </form>
-      <p>${LANGUAGES.map((l) => html`<button lang=${l} aria-pressed=${t.lang === l} @click=${() => t.setLanguage(l)}>${l.toUpperCase()}</button> `)}</p>
+      <p>${LANGUAGES.map((l) => html`<button lang=${l} aria-pressed=${t.lang === l}
+        @click=${() => t.setLanguage(l)}>${l.toUpperCase()}</button> `)}</p>
     </main>`;
   }
 }

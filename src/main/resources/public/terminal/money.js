@@ -1,5 +1,5 @@
-// Money is integer grosze and quantities are integer thousandths, as on the server: this module only
-// formats and parses them, with integer arithmetic (no floating point touches an amount).
+// Money is integer grosze and quantities are integer thousandths, as on the server: this module
+// only formats and parses them, with integer arithmetic (no floating point touches an amount).
 
 const NBSP = '\u00a0';
 /** The largest amount a cashier may type: 1 000 000 zł (the server bounds amounts too). */
@@ -16,8 +16,8 @@ function group(digits, separator, minLength) {
 }
 
 /**
- * 1250 -> "12,50 zł" (pl) or "PLN 12.50" (en). Polish groups thousands with a non-breaking space from
- * five digits on (as the Polish locale does), English with a comma from four.
+ * 1250 -> "12,50 zł" (pl) or "PLN 12.50" (en). Polish groups thousands with a non-breaking space
+ * from five digits on (as the Polish locale does), English with a comma from four.
  */
 export function formatMoney(grosze, lang = 'pl') {
   if (!Number.isSafeInteger(grosze)) throw new TypeError('grosze must be an integer: ' + grosze);
@@ -33,13 +33,15 @@ export function formatMoney(grosze, lang = 'pl') {
 /** 1250 -> "12,50" (pl) / "12.50" (en): for inputs, without the currency. */
 export function formatAmount(grosze, lang = 'pl') {
   const abs = Math.abs(grosze);
-  const text = `${Math.trunc(abs / 100)}${lang === 'en' ? '.' : ','}${String(abs % 100).padStart(2, '0')}`;
+  const text = `${Math.trunc(abs / 100)}${lang === 'en' ? '.' : ','}${
+    String(abs % 100).padStart(2, '0')}`;
   return grosze < 0 ? '-' + text : text;
 }
 
 /**
  * What a cashier typed as a price -> grosze, or null when it is not one: digits with at most two
- * decimals after "," or ".", spaces between thousands allowed, not negative, at most MAX_TYPED_GROSZE.
+ * decimals after "," or ".", spaces between thousands allowed, not negative, at most
+ * MAX_TYPED_GROSZE.
  */
 export function parseMoney(text) {
   if (typeof text !== 'string') return null;
@@ -69,8 +71,8 @@ export function parseQuantity(text) {
 }
 
 /**
- * A line's amount as a preview: unit price x quantity / 1000, rounded half away from zero. The server
- * computes the real one; the terminal shows this only until the server's answer arrives.
+ * A line's amount as a preview: unit price x quantity / 1000, rounded half away from zero. The
+ * server computes the real one; the terminal shows this only until the server's answer arrives.
  */
 export function lineAmount(unitPrice, quantity) {
   const product = unitPrice * quantity;
@@ -93,8 +95,8 @@ export function receiptVat(receipt) {
 
 /**
  * The preview of the server's VAT breakdown of gross line totals, per rate ({rate, gross, vat,
- * net}) in VAT_RATES order, only rates that occur. VAT is extracted from gross (Polish receipts price
- * gross): gross * r / (100 + r), rounded half up per rate (money-cases.json holds it to the
+ * net}) in VAT_RATES order, only rates that occur. VAT is extracted from gross (Polish receipts
+ * price gross): gross * r / (100 + r), rounded half up per rate (money-cases.json holds it to the
  * server's). The fiscal receipt is not ours.
  */
 export function vatBreakdown(lines) {
@@ -103,7 +105,8 @@ export function vatBreakdown(lines) {
   return VAT_RATES.filter((rate) => gross.has(rate)).map((rate) => {
     const g = gross.get(rate);
     const r = rate === 'ZW' ? 0 : Number(rate);
-    const vat = r === 0 ? 0 : Math.sign(g) * Math.floor((Math.abs(g) * r * 2 + (100 + r)) / (2 * (100 + r)));
+    const vat = r === 0 ? 0
+      : Math.sign(g) * Math.floor((Math.abs(g) * r * 2 + (100 + r)) / (2 * (100 + r)));
     return { rate, gross: g, vat, net: g - vat };
   });
 }

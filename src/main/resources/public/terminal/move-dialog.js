@@ -10,7 +10,8 @@ class MoveDialog extends TerminalElement {
   open(mode, receipt) {
     this.mode = mode;
     this.receipt = receipt;
-    // What was ticked the last time is not a choice made now (Lit keeps the inputs between openings).
+    // What was ticked the last time is not a choice made now (Lit keeps the inputs between
+    // openings).
     this.updateComplete.then(() => {
       this.querySelector('form')?.reset();
       this.querySelector('dialog').showModal();
@@ -21,7 +22,9 @@ class MoveDialog extends TerminalElement {
     this.querySelector('dialog').close();
   }
 
-  /** What the chosen target radio names: {receipt}, {slot} (a free table) or null (a new receipt). */
+  /**
+   * What the chosen target radio names: {receipt}, {slot} (a free table) or null (a new receipt).
+   */
   chosen(form) {
     const value = form.querySelector('input[name=target]:checked')?.value;
     if (!value) return undefined;
@@ -65,11 +68,14 @@ class MoveDialog extends TerminalElement {
   /** Open receipts I may change, then free tables: where lines can go. */
   targets() {
     const t = this.terminal;
-    const open = Object.values(t.receipts).filter((x) => x.id !== this.receipt.id && !x.occupied && t.editable(x))
+    const open = Object.values(t.receipts)
+      .filter((x) => x.id !== this.receipt.id && !x.occupied && t.editable(x))
       .sort((a, b) => a.name.localeCompare(b.name, undefined, { numeric: true }))
-      .map((x) => html`<label><input type="radio" name="target" value=${'r:' + x.id}> ${x.name}</label>`);
+      .map((x) => html`<label><input type="radio" name="target"
+        value=${'r:' + x.id}> ${x.name}</label>`);
     const free = t.list.filter((item) => item.slot && !item.receipt)
-      .map((item) => html`<label><input type="radio" name="target" value=${'s:' + item.slot.id}> ${t.t('move.freeTable', { name: item.slot.name })}</label>`);
+      .map((item) => html`<label><input type="radio" name="target"
+        value=${'s:' + item.slot.id}> ${t.t('move.freeTable', { name: item.slot.name })}</label>`);
     return [...open, ...free];
   }
 
@@ -78,9 +84,12 @@ class MoveDialog extends TerminalElement {
     const t = this.terminal;
     const units = l.quantity % 1000 === 0 ? l.quantity / 1000 : 1;
     return html`<div class="split-line">
-      <label><input type="checkbox" name="line" value=${l.id}> ${l.name} × ${formatQuantity(l.quantity, t.lang)}</label>
-      ${units > 1 ? html`<label class="count"><span class="visually-hidden">${t.t('split.howMany', { name: l.name })}</span>
-        <input type="number" data-count-for=${l.id} min="1" max=${units} step="1" value=${String(units)}></label>` : ''}
+      <label><input type="checkbox" name="line"
+        value=${l.id}> ${l.name} × ${formatQuantity(l.quantity, t.lang)}</label>
+      ${units > 1
+        ? html`<label class="count"><span class="visually-hidden">${t.t('split.howMany', { name: l.name })}</span>
+        <input type="number" data-count-for=${l.id} min="1" max=${units} step="1"
+          value=${String(units)}></label>` : ''}
     </div>`;
   }
 
@@ -89,7 +98,8 @@ class MoveDialog extends TerminalElement {
     const r = this.receipt;
     if (this.mode === 'reassign') {
       return html`<h2 id="move-title">${t.t('reassign.title', { name: r.name })}</h2>
-        <div class="choices" role="radiogroup" aria-labelledby="move-title">${(t.config?.users ?? []).filter((u) => u.id !== r.ownerUserId).map((u) => html`
+        <div class="choices" role="radiogroup"
+          aria-labelledby="move-title">${(t.config?.users ?? []).filter((u) => u.id !== r.ownerUserId).map((u) => html`
           <label><input type="radio" name="target" value=${u.id}> ${u.name}</label>`)}</div>`;
     }
     if (this.mode === 'merge') {
@@ -99,7 +109,8 @@ class MoveDialog extends TerminalElement {
     return html`<h2 id="move-title">${t.t('split.title', { name: r.name })}</h2>
       <fieldset class="choices"><legend>${t.t('split.choose')}</legend>${(r.lines ?? []).map((l) => this.line(l))}</fieldset>
       <fieldset class="choices"><legend>${t.t('split.target')}</legend>
-        <label><input type="radio" name="target" value="new" checked> ${t.t('split.newReceipt')}</label>${this.targets()}
+        <label><input type="radio" name="target" value="new"
+          checked> ${t.t('split.newReceipt')}</label>${this.targets()}
       </fieldset>`;
   }
 
@@ -110,7 +121,9 @@ class MoveDialog extends TerminalElement {
         ${this.body()}
         <div class="buttons">
           <button type="button" @click=${() => this.close()}>${t.t('receipt.cancel')}</button>
-          <button class="primary" data-action="confirm-move">${t.t(this.mode === 'split' ? 'split.move' : this.mode === 'merge' ? 'receipt.merge' : 'receipt.reassign')}</button>
+          <button class="primary"
+            data-action="confirm-move">${t.t(this.mode === 'split' ? 'split.move'
+              : this.mode === 'merge' ? 'receipt.merge' : 'receipt.reassign')}</button>
         </div>
       </form>` : ''}
     </dialog>`;

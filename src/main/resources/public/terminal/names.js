@@ -1,8 +1,8 @@
-// Receipt names in this terminal's language (docs/protocol.md "Receipt names"). A receipt whose name
-// no person gave carries defaultName ({number} for "Sale N", {number|base, recovered} for a recovered
-// one) and is named here in the cashier's language; a renamed receipt or a table keeps its name. The
-// rules are the server's (paragon.receipts.DefaultName, Numbering); one table of cases
-// (src/test/resources/receipt-names.json) tests both.
+// Receipt names in this terminal's language (docs/protocol.md "Receipt names"). A receipt whose
+// name no person gave carries defaultName ({number} for "Sale N", {number|base, recovered} for a
+// recovered one) and is named here in the cashier's language; a renamed receipt or a table keeps
+// its name. The rules are the server's (paragon.receipts.DefaultName, Numbering); one table of
+// cases (src/test/resources/receipt-names.json) tests both.
 import { translate, LANGUAGES } from './i18n.js';
 
 const MAX_NAME = 40;
@@ -18,8 +18,8 @@ export function renderDefault(defaultName, lang) {
 }
 
 /**
- * How long {@code text} is by the server's limits: in code points, as paragon.receipts.Guards counts
- * (an emoji is one character, not the two UTF-16 units of {@code text.length}).
+ * How long {@code text} is by the server's limits: in code points, as paragon.receipts.Guards
+ * counts (an emoji is one character, not the two UTF-16 units of {@code text.length}).
  */
 export function characters(text) {
   return [...text].length;
@@ -43,10 +43,14 @@ const key = (name) => String(name).trim().toLowerCase();
 
 /** The names a receipt takes: its default name in every language, else its own name. */
 export function namesOf(receipt) {
-  return receipt.defaultName ? LANGUAGES.map((lang) => renderDefault(receipt.defaultName, lang)) : [receipt.name ?? ''];
+  return receipt.defaultName
+    ? LANGUAGES.map((lang) => renderDefault(receipt.defaultName, lang))
+    : [receipt.name ?? ''];
 }
 
-/** The lowest N >= 1 whose "Sale N" is, in no language, among {@code names} (case and spaces aside). */
+/**
+ * The lowest N >= 1 whose "Sale N" is, in no language, among {@code names} (case and spaces aside).
+ */
 export function lowestFree(names) {
   const used = new Set(names.map(key));
   for (let n = 1; ; n++) {

@@ -31,10 +31,13 @@ class PairingScreen extends TerminalElement {
         <label for="pair-code">${t.t('pair.code')}</label>
         <input id="pair-code" name="code" autocomplete="off" autocapitalize="characters" required
           aria-invalid=${this.error ? 'true' : 'false'} aria-describedby="pair-error">
-        <div id="pair-error" role="alert">${this.error ? html`<p class="error">${this.error}</p>` : ''}</div>
-        <button class="primary" ?disabled=${this.busy}>${this.busy ? t.t('busy') : t.t('pair.submit')}</button>
+        <div id="pair-error"
+          role="alert">${this.error ? html`<p class="error">${this.error}</p>` : ''}</div>
+        <button class="primary"
+          ?disabled=${this.busy}>${this.busy ? t.t('busy') : t.t('pair.submit')}</button>
       </form>
-      <p>${LANGUAGES.map((l) => html`<button lang=${l} aria-pressed=${t.lang === l} @click=${() => t.setLanguage(l)}>${l.toUpperCase()}</button> `)}</p>
+      <p>${LANGUAGES.map((l) => html`<button lang=${l} aria-pressed=${t.lang === l}
+        @click=${() => t.setLanguage(l)}>${l.toUpperCase()}</button> `)}</p>
     </main>`;
   }
 }

@@ -1,6 +1,7 @@
-// Payment: takes the payment lease first (startPayment: other terminals see the receipt as being paid
-// and cannot edit it), then cash with change, card, voucher, transfer, or any split of them. The server
-// decides the total, the change and whether the bill changed under the cashier (pay names the seq).
+// Payment: takes the payment lease first (startPayment: other terminals see the receipt as being
+// paid and cannot edit it), then cash with change, card, voucher, transfer, or any split of them.
+// The server decides the total, the change and whether the bill changed under the cashier (pay
+// names the seq).
 import { html } from 'lit';
 import { TerminalElement } from './terminal-element.js';
 import { formatMoney, formatAmount, parseMoney } from './money.js';
@@ -16,7 +17,8 @@ const methods = (config) => tenders(config).map((p) => p.method);
 class PaymentDialog extends TerminalElement {
   static properties = {
     receipt: { state: true }, phase: { state: true },
-    amounts: { state: true }, texts: { state: true }, message: { state: true }, done: { state: true },
+    amounts: { state: true }, texts: { state: true },
+    message: { state: true }, done: { state: true },
   };
 
   async open(receipt) {
@@ -52,8 +54,8 @@ class PaymentDialog extends TerminalElement {
     }
     this.phase = 'tender';
     this.leaseSeq = ack.seq ?? 0;
-    // The lease lasts 60 s; renew it while the cashier is still counting money, but never take back a
-    // lock a manager broke meanwhile (willUpdate ends the payment then).
+    // The lease lasts 60 s; renew it while the cashier is still counting money, but never take back
+    // a lock a manager broke meanwhile (willUpdate ends the payment then).
     clearInterval(this.renewal);
     this.renewal = setInterval(async () => {
       if (this.phase !== 'tender' || !this.receipt || this.lockLost()) {
@@ -66,8 +68,8 @@ class PaymentDialog extends TerminalElement {
   }
 
   /**
-   * Whether this terminal's lock on the receipt is gone: a change after the lease was taken (or last
-   * renewed) left the receipt without it, i.e. someone with BREAK_PAYMENT_LOCK broke it.
+   * Whether this terminal's lock on the receipt is gone: a change after the lease was taken (or
+   * last renewed) left the receipt without it, i.e. someone with BREAK_PAYMENT_LOCK broke it.
    */
   lockLost() {
     const t = this.terminal;
@@ -115,8 +117,8 @@ class PaymentDialog extends TerminalElement {
     const ack = await answered;
     const refused = outcome(ack) === 'refused';
     if (this.receipt !== receipt) {
-      // Closed while the server had not answered: the payment still went on. Its outcome is told in a
-      // notice (a refusal already is one), so the change to give back is never missed.
+      // Closed while the server had not answered: the payment still went on. Its outcome is told in
+      // a notice (a refusal already is one), so the change to give back is never missed.
       if (!refused) t.notePaid(receipt, ack.result ?? {});
       return;
     }
@@ -135,7 +137,9 @@ class PaymentDialog extends TerminalElement {
     const dialog = this.querySelector('dialog');
     if (this.phase === 'tender' || this.phase === 'error') {
       const live = t.receipts[this.receipt.id];
-      if (live?.state === 'PAYING' && live.lease?.deviceId === t.device?.id) t.cancelPayment(this.receipt);
+      if (live?.state === 'PAYING' && live.lease?.deviceId === t.device?.id) {
+        t.cancelPayment(this.receipt);
+      }
     }
     dialog.close();
     this.receipt = null;
@@ -146,10 +150,13 @@ class PaymentDialog extends TerminalElement {
     const t = this.terminal;
     const money = (g) => formatMoney(g, t.lang);
     if (this.phase === 'lease') return html`<p role="status">${t.t('pay.waiting')}</p>`;
-    if (this.phase === 'paying') return html`<p role="status" data-paying="true">${t.t('pay.sending')}</p>`;
+    if (this.phase === 'paying') return html`<p role="status"
+      data-paying="true">${t.t('pay.sending')}</p>`;
     if (this.phase === 'error') return html`<p class="error" role="alert">${this.message}</p>`;
     if (this.phase === 'done') {
-      return html`<p role="status" class="hint" data-paid="true">${t.t('pay.done', { total: money(this.done.total ?? this.due), change: money(this.done.change ?? 0) })}</p>`;
+      return html`<p role="status" class="hint"
+        data-paid="true">${t.t('pay.done',
+          { total: money(this.done.total ?? this.due), change: money(this.done.change ?? 0) })}</p>`;
     }
     const due = this.due;
     const paid = this.paid;
@@ -165,28 +172,37 @@ class PaymentDialog extends TerminalElement {
         ${methods(t.config).map((m) => html`<div>
           <label for="pay-${m}">${t.t('pay.' + m.toLowerCase())}</label>
           <input id="pay-${m}" inputmode="decimal" .value=${this.texts[m] ?? ''}
-            aria-label=${t.t('pay.amount', { method: t.t('pay.' + m.toLowerCase()) })} @input=${(e) => this.setAmount(m, e.target.value)}>
-          <button type="button" data-fill=${m} @click=${() => this.fill(m)}>${t.t('pay.fill')}</button>
+            aria-label=${t.t('pay.amount',
+              { method: t.t('pay.' + m.toLowerCase()) })} @input=${(e) => this.setAmount(m, e.target.value)}>
+          <button type="button" data-fill=${m}
+            @click=${() => this.fill(m)}>${t.t('pay.fill')}</button>
         </div>`)}
       </div>
       <div class="pay-summary" role="status">
         <span>${t.t('pay.due')}</span><strong class="amount" id="pay-due">${money(due)}</strong>
         <span>${t.t('pay.received')}</span><span class="amount">${money(paid)}</span>
-        <span>${t.t('pay.change')}</span><strong class="amount" id="pay-change">${money(change)}</strong>
+        <span>${t.t('pay.change')}</span><strong class="amount"
+          id="pay-change">${money(change)}</strong>
       </div>
       ${short > 0 ? html`<p class="muted">${t.t('pay.short', { amount: money(short) })}</p>` : ''}
-      ${nonCash > due ? html`<p class="error" data-reason="non-cash-over">${t.t('pay.nonCashOver')}</p>` : ''}
+      ${nonCash > due ? html`<p class="error"
+        data-reason="non-cash-over">${t.t('pay.nonCashOver')}</p>` : ''}
       ${this.message ? html`<p class="error" role="alert">${this.message}</p>` : ''}
-      <div class="buttons"><button class="primary" data-action="confirm-pay" ?disabled=${short > 0 || nonCash > due}
+      <div class="buttons"><button class="primary" data-action="confirm-pay"
+        ?disabled=${short > 0 || nonCash > due}
         @click=${() => this.confirm()}>${t.t('pay.confirm')}</button></div>`;
   }
 
   render() {
     const t = this.terminal;
-    return html`<dialog aria-labelledby="pay-title" @cancel=${(e) => { e.preventDefault(); this.cancel(); }}>
-      ${this.receipt ? html`<h2 id="pay-title">${t.t('pay.title', { name: this.receipt.name })}</h2>${this.body()}
-        <div class="buttons"><button type="button" data-action="close-pay" @click=${() => this.cancel()}>
-          ${t.t({ done: 'receipt.close', paying: 'pay.hide' }[this.phase] ?? 'receipt.cancel')}</button></div>` : ''}
+    return html`<dialog aria-labelledby="pay-title"
+      @cancel=${(e) => { e.preventDefault(); this.cancel(); }}>
+      ${this.receipt
+        ? html`<h2 id="pay-title">${t.t('pay.title', { name: this.receipt.name })}</h2>${this.body()}
+        <div class="buttons"><button type="button" data-action="close-pay"
+          @click=${() => this.cancel()}>
+          ${t.t({ done: 'receipt.close',
+            paying: 'pay.hide' }[this.phase] ?? 'receipt.cancel')}</button></div>` : ''}
     </dialog>`;
   }
 }

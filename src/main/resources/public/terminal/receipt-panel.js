@@ -1,9 +1,10 @@
-// The current receipt: its name, state (paying elsewhere: locked), lines with quantity +/-, remove and
-// note, the total with the VAT breakdown, and the receipt's actions. Totals shown are the server's;
-// while a change of this device is unconfirmed they are a preview (marked). An action the user's
-// permissions do not allow is not offered at all (lowering or removing a sent line, deleting a receipt
-// with lines, changing a price, breaking a payment lock), rather than refused after the tap; a missing
-// -/✕ leaves its 44 px place empty, so the other buttons stay where the cashier's finger expects them.
+// The current receipt: its name, state (paying elsewhere: locked), lines with quantity +/-, remove
+// and note, the total with the VAT breakdown, and the receipt's actions. Totals shown are the
+// server's; while a change of this device is unconfirmed they are a preview (marked). An action the
+// user's permissions do not allow is not offered at all (lowering or removing a sent line, deleting
+// a receipt with lines, changing a price, breaking a payment lock), rather than refused after the
+// tap; a missing -/✕ leaves its 44 px place empty, so the other buttons stay where the cashier's
+// finger expects them.
 import { html } from 'lit';
 import { TerminalElement } from './terminal-element.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -36,8 +37,8 @@ class ReceiptPanel extends TerminalElement {
   }
 
   editNote(receipt, line) {
-    const note = this.ask(line ? 'receipt.lineNote' : 'receipt.note', { name: line?.name }, (line ?? receipt).note ?? '',
-      'note');
+    const note = this.ask(line ? 'receipt.lineNote' : 'receipt.note', { name: line?.name },
+      (line ?? receipt).note ?? '', 'note');
     if (note === null) return;
     if (line) this.terminal.noteLine(receipt, line, note);
     else this.terminal.noteReceipt(receipt, note);
@@ -49,7 +50,9 @@ class ReceiptPanel extends TerminalElement {
     this.terminal.rename(receipt, name);
   }
 
-  /** Asks for a line's new unit price (CHANGE_PRICES); what is not a price is asked again, with why. */
+  /**
+   * Asks for a line's new unit price (CHANGE_PRICES); what is not a price is asked again, with why.
+   */
   editPrice(receipt, line) {
     const t = this.terminal;
     let text = formatAmount(line.unitPrice, t.lang);
@@ -69,12 +72,15 @@ class ReceiptPanel extends TerminalElement {
 
   breakLock(receipt, lease) {
     const t = this.terminal;
-    const question = t.t('receipt.breakLockConfirm', { name: lease.userName ?? '', receipt: receipt.name });
+    const question = t.t('receipt.breakLockConfirm',
+      { name: lease.userName ?? '', receipt: receipt.name });
     if (window.confirm(question)) t.breakLease(receipt);
   }
 
   remove(receipt) {
-    if (window.confirm(this.terminal.t('receipt.deleteConfirm', { name: receipt.name }))) this.terminal.remove(receipt);
+    if (window.confirm(this.terminal.t('receipt.deleteConfirm', { name: receipt.name }))) {
+      this.terminal.remove(receipt);
+    }
   }
 
   state(receipt) {
@@ -83,17 +89,24 @@ class ReceiptPanel extends TerminalElement {
     // Only a running lease is a payment: an expired one (any terminal's) is a free receipt.
     const lock = t.lockedBy(receipt);
     // Who is paying is never cut short; "cannot be edited" gives way first on a narrow screen.
-    if (lock) return html`<p class="locked" role="status" data-locked="true"><span class="who">${t.t('receipt.payingBy', { name: lock.userName ?? '' })}</span><span class="why">\u00a0— ${t.t('receipt.payingLocked')}</span></p>`;
-    if (t.payingHere(receipt)) return html`<p class="hint" data-paying-here>${t.t('receipt.payingMe')}</p>`;
+    if (lock) return html`<p class="locked" role="status"
+      data-locked="true"><span class="who">${t.t('receipt.payingBy',
+        { name: lock.userName ?? '' })}</span><span class="why">\u00a0— ${t.t('receipt.payingLocked')}</span></p>`;
+    if (t.payingHere(receipt)) return html`<p class="hint"
+      data-paying-here>${t.t('receipt.payingMe')}</p>`;
     if (receipt.attention) return html`<p class="hint">${t.t('receipt.attention')}${receipt.recoveredFrom ? ' — ' + receipt.recoveredFrom : ''}</p>`;
-    // Unconfirmed changes: being sent, or (with no connection) kept on this terminal until it is back.
+    // Unconfirmed changes: being sent, or (with no connection) kept on this terminal until it is
+    // back.
     const unconfirmed = t.connection === 'online' ? 'receipt.preview' : 'receipt.previewOffline';
-    return html`<p class="muted" data-unconfirmed=${receipt.preview ? 'true' : 'false'}>${receipt.preview ? t.t(unconfirmed) : '\u00a0'}</p>`;
+    return html`<p class="muted"
+      data-unconfirmed=${receipt.preview ? 'true' : 'false'}>${receipt.preview
+        ? t.t(unconfirmed) : '\u00a0'}</p>`;
   }
 
   /**
-   * The line this cashier just added is scrolled into view once it is on screen (on a phone, when the
-   * receipt tab shows). A colleague's lines never scroll the list: nothing moves under the cashier.
+   * The line this cashier just added is scrolled into view once it is on screen (on a phone, when
+   * the receipt tab shows). A colleague's lines never scroll the list: nothing moves under the
+   * cashier.
    */
   updated() {
     const id = this.terminal?.reveal;
@@ -103,8 +116,8 @@ class ReceiptPanel extends TerminalElement {
     this.terminal.reveal = null;
   }
 
-  // The dialogs stay in one place of one template whatever the receipt: paying closes the receipt while
-  // its payment dialog is still open, and that dialog must live on to show the change.
+  // The dialogs stay in one place of one template whatever the receipt: paying closes the receipt
+  // while its payment dialog is still open, and that dialog must live on to show the change.
   render() {
     const t = this.terminal;
     return html`${this.content()}<payment-dialog .terminal=${t}></payment-dialog>
@@ -119,11 +132,13 @@ class ReceiptPanel extends TerminalElement {
     const header = html`
       <header>
         <h2 id="receipt-name">${r.name}</h2>
-        <div class="state">${r.note ? html`<p class="muted receipt-note" data-note title=${r.note}>✎ ${r.note}</p>` : ''}${this.state(r)}</div>
+        <div class="state">${r.note ? html`<p class="muted receipt-note" data-note
+          title=${r.note}>✎ ${r.note}</p>` : ''}${this.state(r)}</div>
       </header>`;
     // A table someone the user may not see is serving: no contents, so nothing to tap either.
     if (r.occupied) {
-      return html`${header}<ul class="lines" aria-labelledby="receipt-name"><li class="muted" data-occupied>${t.t('receipt.occupiedHint')}</li></ul>`;
+      return html`${header}<ul class="lines" aria-labelledby="receipt-name"><li class="muted"
+        data-occupied>${t.t('receipt.occupiedHint')}</li></ul>`;
     }
     const editable = t.editable(r);
     const lines = r.lines ?? [];
@@ -141,42 +156,61 @@ class ReceiptPanel extends TerminalElement {
           <span><span class="line-name">${l.name}</span><br><span class="muted amount">${formatQuantity(l.quantity, t.lang)} × ${money(l.unitPrice)}</span>${l.sent ? html` <span class="sent-mark">${t.t('receipt.sent')}</span>` : ''}</span>
           <span class="amount line-total">${money(l.total)}</span>
           <span class="qty">
-            ${lower ? html`<button aria-label=${t.t('receipt.minus', { name: l.name })} data-action="minus" ?disabled=${!editable} @click=${() => t.adjust(r, l, -1000)}>−</button>` : gap}
+            ${lower ? html`<button aria-label=${t.t('receipt.minus', { name: l.name })}
+              data-action="minus" ?disabled=${!editable} @click=${() => t.adjust(r, l, -1000)}>−</button>` : gap}
             <output aria-label=${t.t('receipt.qty')}>${formatQuantity(l.quantity, t.lang)}</output>
-            <button aria-label=${t.t('receipt.plus', { name: l.name })} data-action="plus" ?disabled=${!editable} @click=${() => t.adjust(r, l, 1000)}>+</button>
+            <button aria-label=${t.t('receipt.plus', { name: l.name })} data-action="plus"
+              ?disabled=${!editable} @click=${() => t.adjust(r, l, 1000)}>+</button>
           </span>
           <span>
-            ${prices ? html`<button aria-label=${t.t('receipt.price', { name: l.name })} data-action="price" ?disabled=${!editable} @click=${() => this.editPrice(r, l)}>${t.t('receipt.priceButton')}</button>` : ''}
-            <button aria-label=${t.t('receipt.lineNote', { name: l.name })} data-action="line-note" ?disabled=${!editable} @click=${() => this.editNote(r, l)}>✎</button>
-            ${lower ? html`<button class="danger" aria-label=${t.t('receipt.remove', { name: l.name })} data-action="remove" ?disabled=${!editable} @click=${() => t.removeLine(r, l)}>✕</button>` : gap}
+            ${prices ? html`<button aria-label=${t.t('receipt.price', { name: l.name })}
+              data-action="price" ?disabled=${!editable} @click=${() => this.editPrice(r, l)}>${t.t('receipt.priceButton')}</button>` : ''}
+            <button aria-label=${t.t('receipt.lineNote', { name: l.name })} data-action="line-note"
+              ?disabled=${!editable} @click=${() => this.editNote(r, l)}>✎</button>
+            ${lower ? html`<button class="danger"
+              aria-label=${t.t('receipt.remove', { name: l.name })} data-action="remove" ?disabled=${!editable} @click=${() => t.removeLine(r, l)}>✕</button>` : gap}
           </span>
           ${l.note ? html`<span class="note">${l.note}</span>` : ''}
         </li>`;
         })}
       </ul>
       <div class="totals">
-        <div class="sum"><span>${t.t('receipt.total')}</span><span class="amount" id="receipt-total">${money(r.total ?? 0)}</span></div>
+        <div class="sum"><span>${t.t('receipt.total')}</span><span class="amount"
+          id="receipt-total">${money(r.total ?? 0)}</span></div>
         <table aria-label=${t.t('receipt.vatTable')}>
-          ${receiptVat(r).map((v) => html`<tr><td>${t.t('receipt.vat', { rate: v.rate === 'ZW' ? t.t('receipt.vatExempt') : v.rate + '%' })}</td>
-            <td class="amount">${money(v.vat)}</td><td class="amount">${t.t('receipt.net', { amount: money(v.net) })}</td></tr>`)}
+          ${receiptVat(r).map((v) => html`<tr><td>${t.t('receipt.vat',
+            { rate: v.rate === 'ZW' ? t.t('receipt.vatExempt') : v.rate + '%' })}</td>
+            <td class="amount">${money(v.vat)}</td><td class="amount">${t.t('receipt.net',
+              { amount: money(v.net) })}</td></tr>`)}
         </table>
       </div>
       <div class="actions" role="group" aria-label=${t.t('receipt.actions')}>
         <button class="primary pay" data-action="pay" ?disabled=${!editable || lines.length === 0}
           @click=${() => this.querySelector('payment-dialog').open(r)}>${t.t('receipt.pay')} ${money(r.total ?? 0)}</button>
-        ${lock && t.can('BREAK_PAYMENT_LOCK') ? html`<button class="danger" data-action="break-lock" @click=${() => this.breakLock(r, lock)}>${t.t('receipt.breakLock')}</button>` : ''}
-        <button data-action="send" ?disabled=${!editable || !lines.some((l) => !l.sent)} @click=${() => t.sendToKitchen(r)}>${t.t('receipt.send')}</button>
+        ${lock && t.can('BREAK_PAYMENT_LOCK') ? html`<button class="danger" data-action="break-lock"
+          @click=${() => this.breakLock(r, lock)}>${t.t('receipt.breakLock')}</button>` : ''}
+        <button data-action="send" ?disabled=${!editable || !lines.some((l) => !l.sent)}
+          @click=${() => t.sendToKitchen(r)}>${t.t('receipt.send')}</button>
         <label class="inline" for="guests">${t.t('receipt.guests')}</label>
-        <input id="guests" type="number" min="0" max="999" style="width:4.5em" aria-label=${t.t('receipt.guestsLabel')} .value=${String(r.guests ?? 0)}
-          ?disabled=${!editable} @change=${(e) => t.setGuests(r, Math.max(0, Math.min(999, Number(e.target.value) || 0)))}>
-        <button data-action="note" ?disabled=${!editable} @click=${() => this.editNote(r)}>${t.t('receipt.note')}</button>
-        <button data-action="split" ?disabled=${!editable || lines.length === 0} @click=${() => this.querySelector('move-dialog').open('split', r)}>${t.t('receipt.split')}</button>
-        <button data-action="merge" ?disabled=${!editable} @click=${() => this.querySelector('move-dialog').open('merge', r)}>${t.t('receipt.merge')}</button>
-        ${t.can('REASSIGN_RECEIPTS') ? html`<button data-action="reassign" ?disabled=${!editable} @click=${() => this.querySelector('move-dialog').open('reassign', r)}>${t.t('receipt.reassign')}</button>` : ''}
-        <button data-action="bill" ?disabled=${lines.length === 0} @click=${() => this.querySelector('guest-bill').open(r)}>${t.t('receipt.bill')}</button>
+        <input id="guests" type="number" min="0" max="999" style="width:4.5em"
+          aria-label=${t.t('receipt.guestsLabel')} .value=${String(r.guests ?? 0)}
+          ?disabled=${!editable} @change=${(e) => t.setGuests(r,
+            Math.max(0, Math.min(999, Number(e.target.value) || 0)))}>
+        <button data-action="note" ?disabled=${!editable}
+          @click=${() => this.editNote(r)}>${t.t('receipt.note')}</button>
+        <button data-action="split" ?disabled=${!editable || lines.length === 0}
+          @click=${() => this.querySelector('move-dialog').open('split', r)}>${t.t('receipt.split')}</button>
+        <button data-action="merge" ?disabled=${!editable}
+          @click=${() => this.querySelector('move-dialog').open('merge', r)}>${t.t('receipt.merge')}</button>
+        ${t.can('REASSIGN_RECEIPTS') ? html`<button data-action="reassign" ?disabled=${!editable}
+          @click=${() => this.querySelector('move-dialog').open('reassign', r)}>${t.t('receipt.reassign')}</button>` : ''}
+        <button data-action="bill" ?disabled=${lines.length === 0}
+          @click=${() => this.querySelector('guest-bill').open(r)}>${t.t('receipt.bill')}</button>
         ${adHoc ? html`
-          <button data-action="rename" ?disabled=${!editable} @click=${() => this.rename(r)}>${t.t('receipt.rename')}</button>
-          ${t.mayDelete(r) ? html`<button class="danger" data-action="delete" ?disabled=${!editable} @click=${() => this.remove(r)}>${t.t('receipt.delete')}</button>` : ''}` : ''}
+          <button data-action="rename" ?disabled=${!editable}
+            @click=${() => this.rename(r)}>${t.t('receipt.rename')}</button>
+          ${t.mayDelete(r) ? html`<button class="danger" data-action="delete" ?disabled=${!editable}
+            @click=${() => this.remove(r)}>${t.t('receipt.delete')}</button>` : ''}` : ''}
       </div>`;
   }
 }

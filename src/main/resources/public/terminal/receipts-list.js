@@ -1,5 +1,6 @@
-// The receipts list: tables in the configured order (free / mine / a colleague's / occupied by someone I
-// may not see), then ad-hoc receipts, and "+" at the end that adds a receipt and switches to it.
+// The receipts list: tables in the configured order (free / mine / a colleague's / occupied by
+// someone I may not see), then ad-hoc receipts, and "+" at the end that adds a receipt and switches
+// to it.
 import { html } from 'lit';
 import { TerminalElement } from './terminal-element.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -15,7 +16,9 @@ class ReceiptsList extends TerminalElement {
 
   removeEmpty() {
     const t = this.terminal;
-    if (window.confirm(t.t('list.deleteEmptyConfirm', { count: t.emptyAdHoc.length }))) t.removeEmpty();
+    if (window.confirm(t.t('list.deleteEmptyConfirm', { count: t.emptyAdHoc.length }))) {
+      t.removeEmpty();
+    }
   }
 
   async add() {
@@ -34,16 +37,21 @@ class ReceiptsList extends TerminalElement {
           const r = item.receipt;
           const status = item.paying ? 'paying' : item.status;
           const name = item.slot?.name ?? r.name;
-          return html`<li><button class="${item.status} ${item.paying ? 'paying' : ''}" data-key=${item.key} data-status=${status}
-              aria-current=${current && r && current.id === r.id ? 'true' : 'false'} @click=${() => this.pick(item)}>
+          return html`<li><button class="${item.status} ${item.paying ? 'paying' : ''}"
+            data-key=${item.key} data-status=${status}
+              aria-current=${current && r
+                && current.id === r.id ? 'true' : 'false'} @click=${() => this.pick(item)}>
             <span class="name">${r?.attention ? '⚠ ' : ''}${name}</span>
             <span class="status">${t.t('list.' + status)}</span>
-            <span class="total amount">${r && !r.occupied ? formatMoney(r.total, t.lang) : ''}</span>
+            <span class="total amount">${r && !r.occupied
+              ? formatMoney(r.total, t.lang) : ''}</span>
           </button></li>`;
         })}
-        <li><button class="add" data-action="add-receipt" aria-label=${t.t('list.add')} @click=${() => this.add()}>+</button></li>
+        <li><button class="add" data-action="add-receipt" aria-label=${t.t('list.add')}
+          @click=${() => this.add()}>+</button></li>
       </ul>
-      ${empty > 0 ? html`<button class="clean" data-action="delete-empty" @click=${() => this.removeEmpty()}>${t.t('list.deleteEmpty', { count: empty })}</button>` : ''}
+      ${empty > 0 ? html`<button class="clean" data-action="delete-empty"
+        @click=${() => this.removeEmpty()}>${t.t('list.deleteEmpty', { count: empty })}</button>` : ''}
     </nav>`;
   }
 }

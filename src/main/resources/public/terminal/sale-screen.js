@@ -18,12 +18,13 @@ class SaleScreen extends TerminalElement {
   }
 
   /**
-   * Marks the moment the sale screen is first usable with the receipts in it (from IndexedDB or from the
-   * stream's first snapshot): the benchmark reads performance mark 'paragon-usable'.
+   * Marks the moment the sale screen is first usable with the receipts in it (from IndexedDB or
+   * from the stream's first snapshot): the benchmark reads performance mark 'paragon-usable'.
    */
   async updated() {
     if (this.marked || !this.terminal.ready) return;
-    await Promise.all([...this.querySelectorAll('receipts-list, product-grid, receipt-panel')].map((c) => c.updateComplete));
+    await Promise.all([...this.querySelectorAll('receipts-list, product-grid, receipt-panel')]
+      .map((c) => c.updateComplete));
     if (this.marked) return;
     this.marked = true;
     performance.mark('paragon-usable');
@@ -37,25 +38,34 @@ class SaleScreen extends TerminalElement {
     const conn = t.connection;
     return html`
       <header class="topbar">
-        ${parking ? html`<button class="drawer-toggle" aria-expanded=${this.drawer} aria-controls="receipts-list"
+        ${parking ? html`<button class="drawer-toggle" aria-expanded=${this.drawer}
+          aria-controls="receipts-list"
           aria-label=${tr('list.open')} @click=${() => { this.drawer = !this.drawer; }}>☰</button>` : ''}
-        <div class="current" id="current-name" aria-live="polite"><span class="visually-hidden">${tr('receipt.current')}: </span>${current?.name ?? '—'}</div>
+        <div class="current" id="current-name"
+          aria-live="polite"><span class="visually-hidden">${tr('receipt.current')}: </span>${current?.name ?? '—'}</div>
         <span class="conn ${conn}" role="status" data-connection=${conn}>
-          <span class="conn-label" aria-hidden="true">${conn === 'offline' ? tr('menu.offlineShort') : ''}</span>
-          <span class="visually-hidden">${tr(conn === 'online' ? 'menu.online' : conn === 'offline' ? 'menu.offline' : 'menu.connecting')}</span>
-          <span class="badge-slot">${t.unsent > 0 ? html`<span class="badge" data-unsent=${t.unsent} title=${tr('menu.unsent', { count: t.unsent })}>${t.unsent}</span>` : ''}</span>
+          <span class="conn-label"
+            aria-hidden="true">${conn === 'offline' ? tr('menu.offlineShort') : ''}</span>
+          <span class="visually-hidden">${tr(conn === 'online' ? 'menu.online' : conn === 'offline'
+            ? 'menu.offline' : 'menu.connecting')}</span>
+          <span class="badge-slot">${t.unsent > 0 ? html`<span class="badge" data-unsent=${t.unsent}
+            title=${tr('menu.unsent', { count: t.unsent })}>${t.unsent}</span>` : ''}</span>
         </span>
         <button id="menu-button" aria-haspopup="dialog" aria-label=${tr('menu.open')}
-          @click=${() => this.querySelector('terminal-menu').open()}>⋮${t.behind || t.syncRequested ? html`<span class="badge" data-sync-badge>!</span>` : ''}</button>
+          @click=${() => this.querySelector('terminal-menu').open()}>⋮${t.behind || t.syncRequested
+            ? html`<span class="badge" data-sync-badge>!</span>` : ''}</button>
       </header>
       ${t.error ? html`<p class="error" role="alert" style="margin:4px 8px">${t.error}</p>` : ''}
       <div class="tabs" role="tablist">
-        <button role="tab" aria-selected=${this.tab === 'products'} @click=${() => { this.tab = 'products'; }}>${tr('sale.products')}</button>
-        <button role="tab" aria-selected=${this.tab === 'receipt'} @click=${() => { this.tab = 'receipt'; }}>
+        <button role="tab" aria-selected=${this.tab === 'products'}
+          @click=${() => { this.tab = 'products'; }}>${tr('sale.products')}</button>
+        <button role="tab" aria-selected=${this.tab === 'receipt'}
+          @click=${() => { this.tab = 'receipt'; }}>
           ${tr('sale.receiptTab', { count: current?.lines?.length ?? 0 })}</button>
       </div>
       <div class="sale ${parking ? '' : 'no-list'}" data-tab=${this.tab}>
-        ${parking ? html`<receipts-list id="receipts-list" class="receipts-list ${this.drawer ? 'open' : ''}" .terminal=${t}
+        ${parking ? html`<receipts-list id="receipts-list"
+          class="receipts-list ${this.drawer ? 'open' : ''}" .terminal=${t}
           @picked=${() => { this.drawer = false; this.tab = 'receipt'; }}></receipts-list>` : ''}
         <product-grid class="products" .terminal=${t}></product-grid>
         <receipt-panel class="receipt" .terminal=${t}></receipt-panel>

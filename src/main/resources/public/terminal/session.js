@@ -95,8 +95,8 @@ export class Session {
     await this.queue.flush();
     const unsent = this.queue.unsent;
     if (unsent > 0) throw new Error(this.t('menu.unsent', { count: unsent }));
-    // The server closes this session's stream (SESSION_ENDED) before it answers the logout: stopped first,
-    // that close is not taken for a session that ended by itself.
+    // The server closes this session's stream (SESSION_ENDED) before it answers the logout: stopped
+    // first, that close is not taken for a session that ended by itself.
     this.stop();
     try {
       await this.api.logout();

@@ -1,19 +1,22 @@
-// Local state of the receipts this terminal sees, kept from the stream (docs/protocol.md "Stream"). A
-// device may act on several spaces (its shop's and its own, DESIGN "Sync model"), each with its own
-// seq, so the cursor is one seq per space:
+// Local state of the receipts this terminal sees, kept from the stream (docs/protocol.md "Stream").
+// A device may act on several spaces (its shop's and its own, DESIGN "Sync model"), each with its
+// own seq, so the cursor is one seq per space:
 //   - a snapshot of a space replaces that space's receipts and sets its cursor;
 //   - a change carries the full state of one receipt after it (state-based), so applying it is a
 //     replace by id; a frame at or below its space's cursor was seen already and is ignored; the
 //     server may skip seqs this terminal may not see, so a jump is not a gap;
-//   - a receipt that is CLOSED or DELETED, or a "gone" frame (it became invisible), leaves the list;
+//   - a receipt that is CLOSED or DELETED, or a "gone" frame (it became invisible), leaves the
+//     list;
 //   - a table the user may not see arrives as {id, slotId, name, occupied: true} without contents.
-//   - applied: per space, the highest own command number whose changes the held receipts of that space
-//     contain, from a frame's or a snapshot's "by" (sent only to the device that sent the command).
-//     A device's commands apply in order, so every own command up to it is in there too (or refused).
-// On top of it, preview() replays this device's unconfirmed commands (outbox.js) so the cashier sees
-// their own edits at once, offline too, except those the held receipts already contain: a frame can
-// come before its command's HTTP answer, and a delta applied twice would be wrong money. The server's
-// receipts and totals are the truth: a preview only lives until the server's frame for it arrives.
+//   - applied: per space, the highest own command number whose changes the held receipts of that
+//     space contain, from a frame's or a snapshot's "by" (sent only to the device that sent the
+//     command). A device's commands apply in order, so every own command up to it is in there too
+//     (or refused).
+// On top of it, preview() replays this device's unconfirmed commands (outbox.js) so the cashier
+// sees their own edits at once, offline too, except those the held receipts already contain: a
+// frame can come before its command's HTTP answer, and a delta applied twice would be wrong money.
+// The server's receipts and totals are the truth: a preview only lives until the server's frame for
+// it arrives.
 import { lineAmount } from './money.js';
 import { lowestFree, namesOf, receiptName } from './names.js';
 
@@ -23,23 +26,32 @@ export function emptyState() {
 
 /** {@code applied} with {@code space} raised to {@code n} when n is higher (numbers only grow). */
 function raise(applied = {}, space, n) {
-  return Number.isSafeInteger(n) && n > (applied[space] ?? 0) ? { ...applied, [space]: n } : applied;
+  return Number.isSafeInteger(n) && n > (applied[space] ?? 0)
+    ? { ...applied, [space]: n }
+    : applied;
 }
 
 const isLive = (r) => !r.gone && r.state !== 'CLOSED' && r.state !== 'DELETED';
 
 /**
- * A snapshot frame {space, seq, receipts: [...], occupied: [...]} -> the state with that space replaced
- * ({@code receipts} the viewer sees in full, {@code occupied} the tables it may not see).
+ * A snapshot frame {space, seq, receipts: [...], occupied: [...]} -> the state with that space
+ * replaced ({@code receipts} the viewer sees in full, {@code occupied} the tables it may not see).
  */
 export function applySnapshot(state, snapshot) {
   const space = snapshot.space;
   const receipts = {};
-  for (const r of Object.values(state.receipts)) if ((r.space ?? null) !== space) receipts[r.id] = r;
+  for (const r of Object.values(state.receipts)) {
+    if ((r.space ?? null) !== space) receipts[r.id] = r;
+  }
   for (const r of [...(snapshot.receipts ?? []), ...(snapshot.occupied ?? [])]) {
     if (isLive(r)) receipts[r.id] = { ...r, space: r.space ?? space };
   }
-  return { ...state, cursors: { ...state.cursors, [space]: snapshot.seq }, receipts, applied: raise(state.applied, space, snapshot.by?.n) };
+  return {
+    ...state,
+    cursors: { ...state.cursors, [space]: snapshot.seq },
+    receipts,
+    applied: raise(state.applied, space, snapshot.by?.n),
+  };
 }
 
 /**
@@ -54,7 +66,9 @@ export function applyFrame(state, frame) {
     case 'occupied':
       return applyChange(state, frame);
     case 'gone':
-      return applyChange(state, { space: frame.space, seq: frame.seq, by: frame.by, receipt: { id: frame.id, gone: true } });
+      return applyChange(state, {
+        space: frame.space, seq: frame.seq, by: frame.by, receipt: { id: frame.id, gone: true },
+      });
     default:
       return state;
   }
@@ -64,9 +78,13 @@ export function applyFrame(state, frame) {
 export function keepSpaces(state, spaces) {
   const keep = new Set(spaces);
   const receipts = {};
-  for (const r of Object.values(state.receipts)) if (!r.space || keep.has(r.space)) receipts[r.id] = r;
-  const cursors = Object.fromEntries(Object.entries(state.cursors).filter(([space]) => keep.has(space)));
-  const applied = Object.fromEntries(Object.entries(state.applied ?? {}).filter(([space]) => keep.has(space)));
+  for (const r of Object.values(state.receipts)) {
+    if (!r.space || keep.has(r.space)) receipts[r.id] = r;
+  }
+  const cursors = Object.fromEntries(Object.entries(state.cursors)
+    .filter(([space]) => keep.has(space)));
+  const applied = Object.fromEntries(Object.entries(state.applied ?? {})
+    .filter(([space]) => keep.has(space)));
   return { ...state, cursors, receipts, applied };
 }
 
@@ -75,7 +93,9 @@ function newerElsewhere(held, r) {
   return isLive(r) && (r.updatedAt ?? 0) > (held.updatedAt ?? 0);
 }
 
-/** {space, seq, by?, receipt} -> the state after it; the same state when the frame was seen already. */
+/**
+ * {space, seq, by?, receipt} -> the state after it; the same state when the frame was seen already.
+ */
 export function applyChange(state, change) {
   const space = change.space ?? change.receipt.space;
   if (change.seq <= (state.cursors[space] ?? 0)) return state;
@@ -83,11 +103,17 @@ export function applyChange(state, change) {
   const r = change.receipt;
   const held = receipts[r.id];
   if (held?.space && held.space !== space && !newerElsewhere(held, r)) {
-    // The receipt moved (a device's local receipts join its shop when sharing returns): the frames of
-    // its old space, which may come after those of its new one, tell nothing about the copy held.
+    // The receipt moved (a device's local receipts join its shop when sharing returns): the frames
+    // of its old space, which may come after those of its new one, tell nothing about the copy
+    // held.
   } else if (isLive(r)) receipts[r.id] = { ...r, space: r.space ?? space };
   else delete receipts[r.id];
-  return { ...state, cursors: { ...state.cursors, [space]: change.seq }, receipts, applied: raise(state.applied, space, change.by?.n) };
+  return {
+    ...state,
+    cursors: { ...state.cursors, [space]: change.seq },
+    receipts,
+    applied: raise(state.applied, space, change.by?.n),
+  };
 }
 
 /**
@@ -95,16 +121,18 @@ export function applyChange(state, change) {
  * commands, lowest number first) applied in order, but for those the server's receipts already
  * contain (see {@link held}): they stay in the outbox until their answer (a refusal is still told).
  * {@code ctx} = {me: {userId, roleId}, deviceId, products: Map id -> product, aliases: {aliasId:
- * receiptId}} (outbox.js, step 5). A receipt a command
- * touched gets {preview: true}. {@code out.aliases}, when given, receives the aliases known after the
- * replay: a table this device is opening that the stream already shows (its frame came before the
- * answer) is known by its real id there before the answer names it.
+ * receiptId}} (outbox.js, step 5). A receipt a command touched gets {preview: true}. {@code
+ * out.aliases}, when given, receives the aliases known after the replay: a table this device is
+ * opening that the stream already shows (its frame came before the answer) is known by its real id
+ * there before the answer names it.
  */
 export function preview(state, entries, ctx = {}, out = null) {
   const run = { ...ctx, aliases: { ...(ctx.aliases ?? {}) } };
   let receipts = state.receipts;
   for (const entry of entries) {
-    if (!held(receipts, entry, state.applied ?? {}, run)) receipts = applyCommand(receipts, entry, run);
+    if (!held(receipts, entry, state.applied ?? {}, run)) {
+      receipts = applyCommand(receipts, entry, run);
+    }
     // A table opened here is in the server's receipts: the replay still learns its alias from it.
     else if (entry.command.type === 'openTable') applyCommand(receipts, entry, run);
   }
@@ -113,9 +141,9 @@ export function preview(state, entries, ctx = {}, out = null) {
 }
 
 /**
- * Whether the server's receipts already contain {@code entry}: every space holding a receipt it names
- * (its receipt, target, line, or table) has brought an own command numbered at least as high. A
- * command whose receipts are not known here is replayed as before (creating again is a no-op).
+ * Whether the server's receipts already contain {@code entry}: every space holding a receipt it
+ * names (its receipt, target, line, or table) has brought an own command numbered at least as high.
+ * A command whose receipts are not known here is replayed as before (creating again is a no-op).
  */
 function held(receipts, entry, applied, ctx) {
   const c = entry.command;
@@ -150,7 +178,10 @@ function byId(receipts, id, ctx) {
   return receipts[id] ?? receipts[ctx.aliases[id]] ?? null;
 }
 
-/** A receipt this device is creating; {@code number}: the N of its "Sale N" until the server names it. */
+/**
+ * A receipt this device is creating; {@code number}: the N of its "Sale N" until the server names
+ * it.
+ */
 function newReceipt(id, name, kind, slotId, ctx, number = null) {
   return {
     id, name: name ?? '', defaultName: number != null ? { number, recovered: false } : null,
@@ -192,7 +223,9 @@ function applyCommand(receipts, entry, ctx) {
   const c = entry.command;
   switch (c.type) {
     case 'openAdHoc':
-      return receipts[c.receiptId] ? receipts : put(receipts, newReceipt(c.receiptId, entry.about?.receiptName, 'AD_HOC', null, ctx, entry.about?.number));
+      return receipts[c.receiptId] ? receipts : put(receipts,
+        newReceipt(c.receiptId, entry.about?.receiptName, 'AD_HOC', null, ctx,
+          entry.about?.number));
     case 'openTable': {
       const open = tableReceipt(receipts, c.slotId);
       if (open) {
@@ -210,14 +243,17 @@ function applyCommand(receipts, entry, ctx) {
       const product = c.productId != null ? ctx.products?.get?.(c.productId) : null;
       const line = {
         id: c.lineId, productId: c.productId ?? null, name: c.name ?? product?.name ?? '',
-        unitPrice: c.unitPrice ?? product?.price ?? 0, quantity: c.quantity ?? 1000, vat: c.vat ?? product?.vat ?? '23',
+        unitPrice: c.unitPrice ?? product?.price ?? 0, quantity: c.quantity ?? 1000,
+        vat: c.vat ?? product?.vat ?? '23',
         note: c.note ?? null, sent: false, total: 0,
       };
       return editLines(receipts, r, (lines) => [...lines, line]);
     }
     case 'adjustQuantity':
       return withLine(receipts, c.lineId, (lines) => lines
-        .map((l) => (l.id === c.lineId ? { ...l, quantity: Math.max(1, l.quantity + c.delta) } : l)));
+        .map((l) => (l.id === c.lineId
+          ? { ...l, quantity: Math.max(1, l.quantity + c.delta) }
+          : l)));
     case 'removeLine':
       return withLine(receipts, c.lineId, (lines) => lines.filter((l) => l.id !== c.lineId));
     case 'markSent': {
@@ -226,23 +262,27 @@ function applyCommand(receipts, entry, ctx) {
       const r = byId(receipts, c.receiptId, ctx);
       if (!r?.lines) return receipts;
       const sent = c.lineIds ? new Set(c.lineIds) : null;
-      return editLines(receipts, r, (lines) => lines.map((l) => (!sent || sent.has(l.id) ? { ...l, sent: true } : l)));
+      return editLines(receipts, r,
+        (lines) => lines.map((l) => (!sent || sent.has(l.id) ? { ...l, sent: true } : l)));
     }
     case 'changePrice':
       return withLine(receipts, c.lineId, (lines) => lines
         .map((l) => (l.id === c.lineId ? { ...l, unitPrice: c.unitPrice } : l)));
     case 'noteLine':
-      return withLine(receipts, c.lineId, (lines) => lines.map((l) => (l.id === c.lineId ? { ...l, note: c.note || null } : l)));
+      return withLine(receipts, c.lineId,
+        (lines) => lines.map((l) => (l.id === c.lineId ? { ...l, note: c.note || null } : l)));
     case 'noteReceipt':
       return patch(receipts, c.receiptId, ctx, { note: c.note || null });
     case 'setGuests':
       return patch(receipts, c.receiptId, ctx, { guests: c.guests });
     case 'rename':
-      return patch(receipts, c.receiptId, ctx, { name: c.name, defaultName: null }); // the cashier's name now
+      // The cashier's name now.
+      return patch(receipts, c.receiptId, ctx, { name: c.name, defaultName: null });
     case 'reassign':
       return patch(receipts, c.receiptId, ctx, { ownerUserId: c.userId });
     case 'startPayment':
-      return patch(receipts, c.receiptId, ctx, { state: 'PAYING', lease: { deviceId: ctx.deviceId, userId: ctx.me?.userId } });
+      return patch(receipts, c.receiptId, ctx,
+        { state: 'PAYING', lease: { deviceId: ctx.deviceId, userId: ctx.me?.userId } });
     case 'cancelPayment':
     case 'breakLease':
       return patch(receipts, c.receiptId, ctx, { state: 'OPEN', lease: null });
@@ -269,7 +309,9 @@ function applyCommand(receipts, entry, ctx) {
         return [{ ...l, quantity: l.quantity - q }];
       }));
       const to = byId(next, c.targetReceiptId, ctx)
-        ?? (c.newTarget ? newReceipt(c.targetReceiptId, entry.about?.targetName, 'AD_HOC', null, ctx, entry.about?.targetNumber)
+        ?? (c.newTarget
+          ? newReceipt(c.targetReceiptId, entry.about?.targetName, 'AD_HOC', null, ctx,
+            entry.about?.targetNumber)
           : null);
       return to ? editLines(next, to, (lines) => [...lines, ...moving]) : next;
     }
@@ -299,23 +341,25 @@ export function leaseActive(receipt, now) {
 
 /**
  * The receipts list in its order: every table of the configuration in slot order (empty, mine, a
- * colleague's, or occupied by someone I may not see), then the other receipts (ad-hoc ones and tables
- * removed from the configuration while they hold lines, DESIGN rule 6), by name, numbers in order.
- * Each item: {key, slot, receipt, status: 'empty'|'mine'|'colleague'|'hidden', paying}; paying while
- * its lease runs at {@code now} (the server's clock; without it, whenever a lease is held).
+ * colleague's, or occupied by someone I may not see), then the other receipts (ad-hoc ones and
+ * tables removed from the configuration while they hold lines, DESIGN rule 6), by name, numbers in
+ * order. Each item: {key, slot, receipt, status: 'empty'|'mine'|'colleague'|'hidden', paying};
+ * paying while its lease runs at {@code now} (the server's clock; without it, whenever a lease is
+ * held).
  */
 export function receiptList(receipts, slots, me, now = -Infinity) {
   const all = Object.values(receipts);
   const slotIds = new Set(slots.map((s) => s.id));
-  const status = (r) => (r.occupied ? 'hidden' : r.ownerUserId === me?.userId ? 'mine' : 'colleague');
+  const status = (r) => (r.occupied ? 'hidden'
+    : r.ownerUserId === me?.userId ? 'mine' : 'colleague');
   const item = (slot, r) => ({
     key: slot ? 'slot:' + slot.id : r.id, slot, receipt: r,
     status: r ? status(r) : 'empty',
     paying: r?.occupied ? r.state === 'PAYING' : leaseActive(r, now),
   });
   // A table has one receipt per space: a device that parked it locally before its shop shared again
-  // may hold the shop's too until its sync joins them (docs/decisions.md). The oldest is the table's
-  // entry and any other is listed with the receipts, so neither is out of reach meanwhile.
+  // may hold the shop's too until its sync joins them (docs/decisions.md). The oldest is the
+  // table's entry and any other is listed with the receipts, so neither is out of reach meanwhile.
   const first = new Map();
   for (const r of [...all].sort(byAge)) {
     if (r.slotId && slotIds.has(r.slotId) && !first.has(r.slotId)) first.set(r.slotId, r);
@@ -323,24 +367,32 @@ export function receiptList(receipts, slots, me, now = -Infinity) {
   const tables = slots.map((s) => item(s, first.get(s.id) ?? null));
   const others = all
     .filter((r) => !r.slotId || first.get(r.slotId) !== r)
-    .sort((a, b) => a.name.localeCompare(b.name, undefined, { numeric: true }) || a.id.localeCompare(b.id))
+    .sort((a, b) => a.name.localeCompare(b.name, undefined, { numeric: true })
+      || a.id.localeCompare(b.id))
     .map((r) => item(null, r));
   return [...tables, ...others];
 }
 
 /**
- * {@code receipts} with this terminal's draft (an ad-hoc receipt it shows but has not created on the
- * server: nobody used it yet, see actions.js openAdHoc) as an empty "Sale N", N the next free number,
- * and every default name rendered in {@code lang} (a renamed receipt and a table keep their name).
+ * {@code receipts} with this terminal's draft (an ad-hoc receipt it shows but has not created on
+ * the server: nobody used it yet, see actions.js openAdHoc) as an empty "Sale N", N the next free
+ * number, and every default name rendered in {@code lang} (a renamed receipt and a table keep their
+ * name).
  */
 export function named(receipts, { draft = null, slots = [], lang = 'pl', ...ctx } = {}) {
   let all = receipts;
   if (draft && !receipts[draft.id]) {
     const number = nextSaleNumber(receipts, slots);
-    all = put(receipts, { ...newReceipt(draft.id, '', 'AD_HOC', null, ctx, number), createdAt: draft.createdAt, draft: true });
+    all = put(receipts, {
+      ...newReceipt(draft.id, '', 'AD_HOC', null, ctx, number),
+      createdAt: draft.createdAt,
+      draft: true,
+    });
   }
   const out = {};
-  for (const [id, r] of Object.entries(all)) out[id] = r.defaultName ? { ...r, name: receiptName(r, lang) } : r;
+  for (const [id, r] of Object.entries(all)) {
+    out[id] = r.defaultName ? { ...r, name: receiptName(r, lang) } : r;
+  }
   return out;
 }
 

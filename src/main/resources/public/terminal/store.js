@@ -1,9 +1,9 @@
-// IndexedDB persistence for the terminal: one database per origin ("paragon-terminal"), one object store
-// "kv" of named records, written whole. What lives here (keys): "device" (token, device id, shop),
-// "session" (cashier), "config" (the applied configuration), "receipts" (local state: space, seq,
-// receipts), "outbox" (next command number, pending and settling entries), "lang".
-// The outbox and the receipts are written in one transaction, so a reload never sees a command
-// without the state it was previewed on, nor the reverse.
+// IndexedDB persistence for the terminal: one database per origin ("paragon-terminal"), one object
+// store "kv" of named records, written whole. What lives here (keys): "device" (token, device id,
+// shop), "session" (cashier), "config" (the applied configuration), "receipts" (local state: space,
+// seq, receipts), "outbox" (next command number, pending and settling entries), "lang". The outbox
+// and the receipts are written in one transaction, so a reload never sees a command without the
+// state it was previewed on, nor the reverse.
 
 const DB_NAME = 'paragon-terminal';
 const STORE = 'kv';

@@ -1,12 +1,13 @@
 // The live side: one WebSocket to /api/terminal/stream (docs/protocol.md "Stream"). On every
-// (re)connect the first message is the hello (device and session tokens, the viewer the held receipts
-// were filtered for, the cursor per space); the server answers welcome, then snapshots or the changes
-// since each cursor, then every change, heartbeats in between; all frames go to onFrame. A dropped or
-// silent connection is retried with a growing delay (0.5 s doubling to 5 s, each +-25 % so terminals
-// of a shop do not all come back in the same instant), so a terminal catches up from its cursor by itself.
-// A connection that stays silent (no frame for two heartbeats, or no welcome 10 s after connecting) is
-// given up at once: reported offline and retried, not left waiting for the browser's closing handshake.
-// States reported to onState: 'connecting', 'online', 'offline'.
+// (re)connect the first message is the hello (device and session tokens, the viewer the held
+// receipts were filtered for, the cursor per space); the server answers welcome, then snapshots or
+// the changes since each cursor, then every change, heartbeats in between; all frames go to
+// onFrame. A dropped or silent connection is retried with a growing delay (0.5 s doubling to 5 s,
+// each +-25 % so terminals of a shop do not all come back in the same instant), so a terminal
+// catches up from its cursor by itself. A connection that stays silent (no frame for two
+// heartbeats, or no welcome 10 s after connecting) is given up at once: reported offline and
+// retried, not left waiting for the browser's closing handshake. States reported to onState:
+// 'connecting', 'online', 'offline'.
 
 /**
  * The server's close codes by name (docs/protocol.md "Close codes"; paragon.sync.CloseCodes). One
@@ -35,7 +36,10 @@ export class Stream {
     this.stopped = true;
     this.timer = null;
     this.silence = null;
-    /** Characters of frames received (the benchmark reports them: resource timing misses WebSockets). */
+    /**
+     * Characters of frames received (the benchmark reports them: resource timing misses
+     * WebSockets).
+     */
     this.bytesReceived = 0;
   }
 
@@ -102,8 +106,8 @@ export class Stream {
       clearTimeout(this.silence);
       this.onState('offline');
       // docs/protocol.md "Close codes": unknown token or session, cut off, session ended: a new
-      // login or pairing is needed first; replaced: a newer stream of this device replaced this one.
-      // Anything else: reconnect and resume from the cursor (RECONNECT: at once).
+      // login or pairing is needed first; replaced: a newer stream of this device replaced this
+      // one. Anything else: reconnect and resume from the cursor (RECONNECT: at once).
       if ([CLOSE.UNAUTHORIZED, CLOSE.CUT_OFF, CLOSE.SESSION_ENDED].includes(event.code)) {
         this.stopped = true;
         this.onRefused({ code: event.code, reason: event.reason });
@@ -132,7 +136,10 @@ export class Stream {
     this.silence = setTimeout(() => this.giveUp(), ms);
   }
 
-  /** A silent connection: detached at once (its late frames and close are ignored), offline, retried. */
+  /**
+   * A silent connection: detached at once (its late frames and close are ignored), offline,
+   * retried.
+   */
   giveUp() {
     const socket = this.socket;
     if (!socket) return;
@@ -146,7 +153,10 @@ export class Stream {
     this.retry();
   }
 
-  /** Connects again after {@code ms} (by default the current backoff, with jitter), then backs off further. */
+  /**
+   * Connects again after {@code ms} (by default the current backoff, with jitter), then backs off
+   * further.
+   */
   retry(ms = null) {
     if (this.stopped) return;
     clearTimeout(this.timer);

@@ -1,22 +1,25 @@
-// The terminal's service worker: keeps the app shell (HTML, modules, Lit) so the app opens and works
-// with the network gone. The server stamps VERSION (a hash of every app file) and the precache list.
-// Cache-first for the shell and modules of this version; API calls and the stream never touch it.
+// The terminal's service worker: keeps the app shell (HTML, modules, Lit) so the app opens and
+// works with the network gone. The server stamps VERSION (a hash of every app file) and the
+// precache list. Cache-first for the shell and modules of this version; API calls and the stream
+// never touch it.
 const VERSION = '@VERSION@';
 const CACHE = 'paragon-terminal-' + VERSION;
 const PRECACHE = ['/terminal', /*@PRECACHE@*/];
-// Lit's modules carry their version in the path (/webjars/lit-html/3.x/...), so they never go stale:
-// they live in a cache of their own that no upgrade deletes. (Deleting them with the old version's
-// cache left an upgraded terminal that reloads offline without Lit: a blank page.)
+// Lit's modules carry their version in the path (/webjars/lit-html/3.x/...), so they never go
+// stale: they live in a cache of their own that no upgrade deletes. (Deleting them with the old
+// version's cache left an upgraded terminal that reloads offline without Lit: a blank page.)
 const WEBJARS = 'paragon-webjars';
 const cacheFor = (path) => (path.startsWith('/webjars/') ? WEBJARS : CACHE);
 
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)).then(() => self.skipWaiting()));
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE))
+    .then(() => self.skipWaiting()));
 });
 
 self.addEventListener('activate', (event) => {
   event.waitUntil((async () => {
-    const old = (await caches.keys()).filter((k) => k.startsWith('paragon-terminal-') && k !== CACHE);
+    const old = (await caches.keys())
+      .filter((k) => k.startsWith('paragon-terminal-') && k !== CACHE);
     const webjars = await caches.open(WEBJARS);
     for (const key of old) {
       // An older version kept Lit in its own cache: keep those modules before the cache goes.
@@ -42,7 +45,8 @@ self.addEventListener('message', (event) => {
 
 function cacheable(url) {
   return url.origin === location.origin
-    && (url.pathname === '/terminal' || url.pathname === '/terminal/' || url.pathname.startsWith('/terminal/') || url.pathname.startsWith('/webjars/'));
+    && (url.pathname === '/terminal' || url.pathname === '/terminal/'
+      || url.pathname.startsWith('/terminal/') || url.pathname.startsWith('/webjars/'));
 }
 
 self.addEventListener('fetch', (event) => {

@@ -1,25 +1,29 @@
 // One working terminal per browser. The device's token, outbox and receipts live in this origin's
 // IndexedDB, which every tab of the browser shares: two tabs working on it would give one command
-// number to two commands and write over each other's outbox. So the tab opened last takes over and the
-// others stop (no writes, no sending, no stream) and say so, with a button to take over again.
-// BroadcastChannel tells the tabs (it works on plain http too, where Web Locks do not); localStorage
-// holds the working tab's pulse, so a tab opened when no other works starts at once, without waiting.
+// number to two commands and write over each other's outbox. So the tab opened last takes over and
+// the others stop (no writes, no sending, no stream) and say so, with a button to take over again.
+// BroadcastChannel tells the tabs (it works on plain http too, where Web Locks do not);
+// localStorage holds the working tab's pulse, so a tab opened when no other works starts at once,
+// without waiting.
 
 const KEY = 'paragon-terminal-working-tab';
 const CHANNEL = 'paragon-terminal-tabs';
 const PULSE_MS = 1000;
 /**
- * A pulse older than this is a tab that is gone (crashed; a closed tab clears its pulse). Long, as a
- * browser runs a background tab's timers as seldom as once a minute: a working tab must not look gone.
+ * A pulse older than this is a tab that is gone (crashed; a closed tab clears its pulse). Long, as
+ * a browser runs a background tab's timers as seldom as once a minute: a working tab must not look
+ * gone.
  */
 const STALE_MS = 150_000;
 /** How long a new tab waits for the working one to finish its writes and step back. */
 const HANDOVER_MS = 2000;
 
 export class TabGuard {
-  /** handoverMs: how long a claim waits for the working tab at most (tests under load wait longer). */
-  constructor({ storage = globalThis.localStorage, Channel = globalThis.BroadcastChannel, now = () => Date.now(),
-    handoverMs = HANDOVER_MS } = {}) {
+  /**
+   * handoverMs: how long a claim waits for the working tab at most (tests under load wait longer).
+   */
+  constructor({ storage = globalThis.localStorage, Channel = globalThis.BroadcastChannel,
+    now = () => Date.now(), handoverMs = HANDOVER_MS } = {}) {
     this.handoverMs = handoverMs;
     this.id = `${now()}-${Math.random().toString(36).slice(2, 10)}`;
     this.storage = storage;
@@ -79,7 +83,9 @@ export class TabGuard {
     this.working = false;
     clearInterval(this.pulses);
     try {
-      if (JSON.parse(this.storage?.getItem(KEY) ?? 'null')?.id === this.id) this.storage.removeItem(KEY);
+      if (JSON.parse(this.storage?.getItem(KEY) ?? 'null')?.id === this.id) {
+        this.storage.removeItem(KEY);
+      }
     } catch (e) {
       console.error('tab guard: cannot clear the pulse', e);
     }
@@ -87,7 +93,8 @@ export class TabGuard {
 
   async message(m) {
     if (m?.type === 'claim' && m.id !== this.id && this.working) {
-      // Two tabs claiming in the same instant: the later claim wins (ties by id), so exactly one works.
+      // Two tabs claiming in the same instant: the later claim wins (ties by id), so exactly one
+      // works.
       if (m.at < this.claimedAt || (m.at === this.claimedAt && m.id < this.id)) return;
       this.working = false;
       clearInterval(this.pulses);

@@ -63,7 +63,8 @@ class AccountsTest {
   void another_accounts_id_is_not_found(TestDatabases.Kind kind) {
     try (Database db = TestDatabases.open(kind)) {
       Accounts accounts = new Accounts(db, new MutableClock());
-      assertThatThrownBy(() -> accounts.find(424242)).isInstanceOfSatisfying(Problem.class, p -> assertThat(p.status()).isEqualTo(404));
+      assertThatThrownBy(() -> accounts.find(424242)).isInstanceOfSatisfying(Problem.class,
+          p -> assertThat(p.status()).isEqualTo(404));
     }
   }
 }

@@ -24,7 +24,8 @@ class BackOfficeLoginTest {
       assertThat(home.body()).contains("Ustawienia", "Parkowanie", "Sklepy", "Role", "Użytkownicy", "Urządzenia",
           "Paragony", "Sprzedaż", "Wyloguj", "Olga Owner", "htmx.min.js");
       var english = owner.client().get("/backoffice?lang=en");
-      assertThat(english.body()).contains("Settings", "Parking", "Shops", "Roles", "Users", "Devices", "Receipts", "Sales", "Sign out");
+      assertThat(english.body()).contains("Settings", "Parking", "Shops", "Roles", "Users", "Devices",
+          "Receipts", "Sales", "Sign out");
       assertThat(app.client().get("/webjars/htmx.org/2.0.8/dist/htmx.min.js").status()).isEqualTo(200);
     }
   }
@@ -37,10 +38,12 @@ class BackOfficeLoginTest {
           .create(new Accounts.NewAccount("A", Plan.START, "en", "a@example.com", "Ann", "password1"));
       var client = app.client();
       client.get("/backoffice/login");
-      var r = client.postForm("/backoffice/login", Map.of("email", "A@example.com ", "password", "password1", "next", "/backoffice/parking"));
+      var r = client.postForm("/backoffice/login", Map.of("email", "A@example.com ", "password", "password1",
+          "next", "/backoffice/parking"));
       assertThat(r.status()).isEqualTo(303);
       assertThat(r.header("Location")).isEqualTo("/backoffice/parking");
-      String cookie = r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("paragon_session=")).findFirst().orElseThrow();
+      String cookie = r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("paragon_session="))
+          .findFirst().orElseThrow();
       assertThat(cookie).containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Lax").contains("Path=/backoffice");
       String token = cookie.substring("paragon_session=".length(), cookie.indexOf(';'));
       long stored = Rows.count(app.db, "web_sessions WHERE id = :id AND account_id = :a",
@@ -54,12 +57,14 @@ class BackOfficeLoginTest {
   @EnumSource(TestDatabases.Kind.class)
   void wrong_password_and_unknown_email_get_the_same_answer_and_keep_the_email(TestDatabases.Kind kind) {
     try (TestApp app = TestApp.start(kind)) {
-      new Accounts(app.db, app.clock).create(new Accounts.NewAccount("A", Plan.START, "en", "a@example.com", "Ann", "password1"));
+      new Accounts(app.db, app.clock).create(new Accounts.NewAccount("A", Plan.START, "en",
+          "a@example.com", "Ann", "password1"));
       var client = app.client();
       client.get("/backoffice/login?lang=en");
       var wrong = client.postForm("/backoffice/login", Map.of("email", "a@example.com", "password", "password2"));
       assertThat(wrong.status()).isEqualTo(401);
-      assertThat(wrong.body()).contains("Wrong email or password.", "value=\"a@example.com\"", "aria-describedby=\"login-error\"");
+      assertThat(wrong.body()).contains("Wrong email or password.", "value=\"a@example.com\"",
+          "aria-describedby=\"login-error\"");
       var unknown = client.postForm("/backoffice/login", Map.of("email", "b@example.com", "password", "password1"));
       assertThat(unknown.status()).isEqualTo(401);
       assertThat(unknown.body()).contains("Wrong email or password.");
@@ -71,13 +76,16 @@ class BackOfficeLoginTest {
   @EnumSource(TestDatabases.Kind.class)
   void ten_failed_sign_ins_in_a_minute_are_followed_by_429_with_retry_after(TestDatabases.Kind kind) {
     try (TestApp app = TestApp.start(kind)) {
-      new Accounts(app.db, app.clock).create(new Accounts.NewAccount("A", Plan.START, "pl", "a@example.com", "Ann", "password1"));
-      new Accounts(app.db, app.clock).create(new Accounts.NewAccount("B", Plan.START, "pl", "b@example.com", "Bob", "password1"));
+      new Accounts(app.db, app.clock).create(new Accounts.NewAccount("A", Plan.START, "pl",
+          "a@example.com", "Ann", "password1"));
+      new Accounts(app.db, app.clock).create(new Accounts.NewAccount("B", Plan.START, "pl",
+          "b@example.com", "Bob", "password1"));
       var client = app.client();
       client.get("/backoffice/login");
       for (int i = 0; i < 10; i++) {
         app.clock.advance(Duration.ofSeconds(1));
-        var wrong = client.postForm("/backoffice/login", Map.of("email", i % 2 == 0 ? "a@example.com" : "A@Example.com ", "password", "guess" + i));
+        var wrong = client.postForm("/backoffice/login", Map.of("email",
+            i % 2 == 0 ? "a@example.com" : "A@Example.com ", "password", "guess" + i));
         assertThat(wrong.status()).isEqualTo(401);
       }
       var limited = client.postForm("/backoffice/login", Map.of("email", "a@example.com", "password", "password1"));
@@ -95,7 +103,8 @@ class BackOfficeLoginTest {
       app.clock.advance(Duration.ofSeconds(51));
       var again = app.client();
       again.get("/backoffice/login");
-      assertThat(again.postForm("/backoffice/login", Map.of("email", "a@example.com", "password", "password1")).status()).isEqualTo(303);
+      assertThat(again.postForm("/backoffice/login", Map.of("email",
+          "a@example.com", "password", "password1")).status()).isEqualTo(303);
     }
   }
 
@@ -123,10 +132,12 @@ class BackOfficeLoginTest {
   @EnumSource(TestDatabases.Kind.class)
   void sign_in_without_the_csrf_token_is_refused(TestDatabases.Kind kind) {
     try (TestApp app = TestApp.start(kind)) {
-      new Accounts(app.db, app.clock).create(new Accounts.NewAccount("A", Plan.START, "en", "a@example.com", "Ann", "password1"));
+      new Accounts(app.db, app.clock).create(new Accounts.NewAccount("A", Plan.START, "en",
+          "a@example.com", "Ann", "password1"));
       var client = app.client();
       client.get("/backoffice/login");
-      var r = client.postFormRaw("/backoffice/login", Map.of("email", "a@example.com", "password", "password1", "_csrf", "forged-token-000000000000"));
+      var r = client.postFormRaw("/backoffice/login", Map.of("email", "a@example.com", "password", "password1", "_csrf",
+          "forged-token-000000000000"));
       assertThat(r.status()).isEqualTo(403);
       assertThat(r.header("Set-Cookie") == null || !r.header("Set-Cookie").startsWith("paragon_session=")).isTrue();
       assertThat(client.get("/backoffice").status()).isEqualTo(303);

@@ -21,9 +21,11 @@ class SettingsFormTest {
   @Test
   void ticked_boxes_and_choices_become_settings() {
     FieldErrors errors = new FieldErrors();
-    var form = read(Map.of("parkingEnabled", List.of("on"), "visibility", List.of("SAME_ROLE"), "sharingEnabled", List.of("on"),
+    var form = read(Map.of("parkingEnabled", List.of("on"), "visibility", List.of("SAME_ROLE"),
+        "sharingEnabled", List.of("on"),
         "loginMode", List.of("IDENTIFIER")), errors);
-    assertThat(form.validate(Plan.MAX, OFF, errors)).isEqualTo(new AccountSettings(true, Visibility.SAME_ROLE, true, LoginMode.IDENTIFIER));
+    assertThat(form.validate(Plan.MAX, OFF, errors)).isEqualTo(new AccountSettings(true, Visibility.SAME_ROLE,
+        true, LoginMode.IDENTIFIER));
     assertThat(errors.isEmpty()).isTrue();
   }
 
@@ -31,7 +33,8 @@ class SettingsFormTest {
   void an_absent_checkbox_is_off() {
     FieldErrors errors = new FieldErrors();
     var form = read(Map.of("visibility", List.of("ALL"), "loginMode", List.of("NONE")), errors);
-    assertThat(form.validate(Plan.MAX, SHARING, errors)).isEqualTo(new AccountSettings(false, Visibility.ALL, false, LoginMode.NONE));
+    assertThat(form.validate(Plan.MAX, SHARING, errors)).isEqualTo(new AccountSettings(false,
+        Visibility.ALL, false, LoginMode.NONE));
   }
 
   @Test
@@ -55,7 +58,8 @@ class SettingsFormTest {
   @Test
   void sharing_cannot_be_turned_on_below_max() {
     FieldErrors errors = new FieldErrors();
-    var form = read(Map.of("sharingEnabled", List.of("on"), "visibility", List.of("OWN"), "loginMode", List.of("PIN")), errors);
+    var form = read(Map.of("sharingEnabled", List.of("on"), "visibility", List.of("OWN"),
+        "loginMode", List.of("PIN")), errors);
     assertThat(form.validate(Plan.PREMIUM, OFF, errors)).isNull();
     assertThat(errors.all().get("sharingEnabled").key()).isEqualTo("settings.sharing.plan");
   }
@@ -63,7 +67,8 @@ class SettingsFormTest {
   @Test
   void below_max_the_disabled_toggle_keeps_the_stored_sharing() {
     FieldErrors errors = new FieldErrors();
-    var form = read(Map.of("parkingEnabled", List.of("on"), "visibility", List.of("OWN"), "loginMode", List.of("PIN")), errors);
+    var form = read(Map.of("parkingEnabled", List.of("on"), "visibility", List.of("OWN"),
+        "loginMode", List.of("PIN")), errors);
     assertThat(form.validate(Plan.START, SHARING, errors).sharingEnabled()).isTrue();
   }
 

@@ -46,7 +46,8 @@ class SettingsPageTest {
       assertThat(snapshot.visibility()).isEqualTo(Visibility.ALL);
       assertThat(snapshot.sharingEnabled()).isTrue();
       assertThat(snapshot.loginMode()).isEqualTo(LoginMode.IDENTIFIER);
-      assertThat(owner.client().get("/backoffice/settings?saved=2").body()).contains("id=\"current-revision\">2<", "wersję 2");
+      assertThat(owner.client().get("/backoffice/settings?saved=2").body())
+          .contains("id=\"current-revision\">2<", "wersję 2");
 
       var again = owner.client().postForm("/backoffice/settings", form("on", "ALL", "on", "IDENTIFIER"));
       assertThat(again.header("Location")).isEqualTo("/backoffice/settings?unchanged");
@@ -65,7 +66,8 @@ class SettingsPageTest {
           .contains("Online parking is not available in your plan (Standard). The Max plan enables it.");
       var forced = owner.client().postForm("/backoffice/settings", form("on", "OWN", "on", "PIN"));
       assertThat(forced.status()).isEqualTo(400);
-      assertThat(forced.body()).contains("id=\"error-sharingEnabled\"", "Online parking can only be turned on in the Max plan.",
+      assertThat(forced.body()).contains("id=\"error-sharingEnabled\"",
+          "Online parking can only be turned on in the Max plan.",
           "aria-describedby=\"sharing-hint error-sharingEnabled\"");
       assertThat(forced.body()).as("what the owner ticked is kept").containsPattern("id=\"parkingEnabled\"[^>]*checked");
       assertThat(new Accounts(app.db, app.clock).find(owner.accountId()).parkingEnabled()).isFalse();
@@ -100,7 +102,8 @@ class SettingsPageTest {
       var r = owner.client().postForm("/backoffice/settings/plan", Map.of("plan", "MAX"));
       assertThat(r.header("Location")).isEqualTo("/backoffice/settings?saved=2");
       assertThat(app.db.read(h -> Revisions.snapshot(h, owner.accountId(), 2)).plan()).isEqualTo(Plan.MAX);
-      assertThat(owner.client().get("/backoffice/settings").body()).doesNotContainPattern("id=\"sharingEnabled\"[^>]*disabled");
+      assertThat(owner.client().get("/backoffice/settings").body())
+          .doesNotContainPattern("id=\"sharingEnabled\"[^>]*disabled");
       assertThat(owner.client().postForm("/backoffice/settings/plan", Map.of("plan", "MAX")).header("Location"))
           .isEqualTo("/backoffice/settings?unchanged");
       var bad = owner.client().postForm("/backoffice/settings/plan", Map.of("plan", "GOLD"));
@@ -134,7 +137,8 @@ class SettingsPageTest {
       assertThat(off.body()).doesNotContain("id=\"local-only\"");
       owner.client().postForm("/backoffice/settings", form("on", "OWN", "on", "PIN"));
       var on = owner.client().get("/backoffice/settings");
-      assertThat(on.body()).contains("id=\"local-only\"", "<strong>Old till</strong> (Smart, Rynek): the Smart model cannot share receipts",
+      assertThat(on.body()).contains("id=\"local-only\"",
+          "<strong>Old till</strong> (Smart, Rynek): the Smart model cannot share receipts",
           "<strong>Bar</strong> (Duet, Rynek)").doesNotContain("<strong>Front</strong>").doesNotContain("Foreign");
     }
   }
@@ -151,7 +155,8 @@ class SettingsPageTest {
           .bind("a", owner.accountId()).bind("s", shop).execute());
       owner.client().get("/backoffice/settings?lang=en");
       owner.client().postForm("/backoffice/settings", form("on", "OWN", "on", "PIN"));
-      assertThat(owner.client().get("/backoffice/settings").body()).contains("id=\"local-only\"").doesNotContain("id=\"plan-blocks-sharing\"");
+      assertThat(owner.client().get("/backoffice/settings").body()).contains("id=\"local-only\"")
+          .doesNotContain("id=\"plan-blocks-sharing\"");
       owner.client().postForm("/backoffice/settings/plan", Map.of("plan", "PREMIUM"));
       var premium = owner.client().get("/backoffice/settings");
       assertThat(premium.body()).contains("id=\"plan-blocks-sharing\"",
@@ -159,7 +164,8 @@ class SettingsPageTest {
                   + " until the plan is Max.")
           .doesNotContain("id=\"local-only\"", "the Smart model cannot share receipts", "Old till");
       var pl = owner.client().get("/backoffice/settings?lang=pl");
-      assertThat(pl.body()).contains("id=\"plan-blocks-sharing\"", "Parkowanie online jest włączone, ale Twoja taryfa (Premium)");
+      assertThat(pl.body()).contains("id=\"plan-blocks-sharing\"",
+          "Parkowanie online jest włączone, ale Twoja taryfa (Premium)");
     }
   }
 

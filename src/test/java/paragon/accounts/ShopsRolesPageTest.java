@@ -24,14 +24,16 @@ class ShopsRolesPageTest {
       var owner = Owners.signedIn(app, Plan.MAX, "en");
       var c = owner.client();
       assertThat(c.get("/backoffice/shops?lang=en").body()).contains("No shops yet.");
-      assertThat(c.postForm("/backoffice/shops", Map.of("name", " Kraków Rynek ")).header("Location")).isEqualTo("/backoffice/shops?saved");
+      assertThat(c.postForm("/backoffice/shops",
+          Map.of("name", " Kraków Rynek ")).header("Location")).isEqualTo("/backoffice/shops?saved");
       assertThat(revision(app, owner.accountId())).isEqualTo(2);
       long id = new Shops(app.db, app.clock).list(owner.accountId()).get(0).id();
       assertThat(c.get("/backoffice/shops").body()).contains("value=\"Kraków Rynek\"", "Uses the default list");
 
       var empty = c.postForm("/backoffice/shops", Map.of("name", "  "));
       assertThat(empty.status()).isEqualTo(400);
-      assertThat(empty.body()).contains("aria-describedby=\"error-name\"", "id=\"error-name\">The shop name must have 1 to 60 characters.");
+      assertThat(empty.body()).contains("aria-describedby=\"error-name\"",
+          "id=\"error-name\">The shop name must have 1 to 60 characters.");
       var taken = c.postForm("/backoffice/shops", Map.of("name", "KRAKÓW RYNEK"));
       assertThat(taken.status()).isEqualTo(400);
       assertThat(taken.body()).contains("There is already a shop named", "value=\"KRAKÓW RYNEK\"");
@@ -40,8 +42,10 @@ class ShopsRolesPageTest {
       assertThat(tooLong.body()).contains("id=\"shop-name-" + id + "\" name=\"name\" value=\"" + "x".repeat(61) + "\"");
       assertThat(revision(app, owner.accountId())).isEqualTo(2);
 
-      assertThat(c.postForm("/backoffice/shops/" + id, Map.of("name", "Kraków Rynek")).header("Location")).isEqualTo("/backoffice/shops?unchanged");
-      assertThat(c.postForm("/backoffice/shops/" + id, Map.of("name", "Kraków Główny")).header("Location")).isEqualTo("/backoffice/shops?saved");
+      assertThat(c.postForm("/backoffice/shops/" + id,
+          Map.of("name", "Kraków Rynek")).header("Location")).isEqualTo("/backoffice/shops?unchanged");
+      assertThat(c.postForm("/backoffice/shops/" + id,
+          Map.of("name", "Kraków Główny")).header("Location")).isEqualTo("/backoffice/shops?saved");
       assertThat(revision(app, owner.accountId())).isEqualTo(3);
     }
   }
@@ -76,7 +80,8 @@ class ShopsRolesPageTest {
       var owner = Owners.signedIn(app, Plan.MAX);
       var c = owner.client();
       c.get("/backoffice/roles");
-      var added = c.postEncoded("/backoffice/roles", "name=Kierownik&permissions=SEE_ALL_RECEIPTS&permissions=BREAK_PAYMENT_LOCK");
+      var added = c.postEncoded("/backoffice/roles",
+          "name=Kierownik&permissions=SEE_ALL_RECEIPTS&permissions=BREAK_PAYMENT_LOCK");
       assertThat(added.header("Location")).isEqualTo("/backoffice/roles?saved");
       assertThat(revision(app, owner.accountId())).isEqualTo(2);
       var role = new Roles(app.db, app.clock).list(owner.accountId()).get(0);
@@ -85,15 +90,18 @@ class ShopsRolesPageTest {
       assertThat(page.body()).containsPattern("id=\"role-" + role.id() + "-SEE_ALL_RECEIPTS\"[^>]*checked")
           .doesNotContainPattern("id=\"role-" + role.id() + "-VOID_LINES\"[^>]*checked")
           .contains("Widzi wszystkie paragony", "Storno pozycji", "Zmiana cen", "Przekazywanie paragonów");
-      var same = c.postEncoded("/backoffice/roles/" + role.id(), "name=Kierownik&permissions=BREAK_PAYMENT_LOCK&permissions=SEE_ALL_RECEIPTS");
+      var same = c.postEncoded("/backoffice/roles/" + role.id(),
+          "name=Kierownik&permissions=BREAK_PAYMENT_LOCK&permissions=SEE_ALL_RECEIPTS");
       assertThat(same.header("Location")).isEqualTo("/backoffice/roles?unchanged");
-      var changed = c.postEncoded("/backoffice/roles/" + role.id(), "name=Kierownik&permissions=VOID_LINES&permissions=CHANGE_PRICES&permissions=REASSIGN_RECEIPTS");
+      var changed = c.postEncoded("/backoffice/roles/" + role.id(),
+          "name=Kierownik&permissions=VOID_LINES&permissions=CHANGE_PRICES&permissions=REASSIGN_RECEIPTS");
       assertThat(changed.header("Location")).isEqualTo("/backoffice/roles?saved");
       assertThat(revision(app, owner.accountId())).isEqualTo(3);
 
       var bad = c.postEncoded("/backoffice/roles/" + role.id(), "name=&permissions=FLY");
       assertThat(bad.status()).isEqualTo(400);
-      assertThat(bad.body()).contains("id=\"error-name\">Nazwa roli musi mieć od 1 do 40 znaków.", "id=\"error-permissions\">Nieznane uprawnienie: FLY");
+      assertThat(bad.body()).contains("id=\"error-name\">Nazwa roli musi mieć od 1 do 40 znaków.",
+          "id=\"error-permissions\">Nieznane uprawnienie: FLY");
       c.postEncoded("/backoffice/roles", "name=Kelner");
       var dup = c.postEncoded("/backoffice/roles", "name=kelner");
       assertThat(dup.status()).isEqualTo(400);

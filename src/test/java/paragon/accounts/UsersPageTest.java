@@ -32,16 +32,20 @@ class UsersPageTest {
       long rev = revision(app, owner.accountId());
       var c = owner.client();
       assertThat(c.get("/backoffice/users?lang=en").body()).contains("No users yet.", ">Kelner</option>");
-      assertThat(c.postForm("/backoffice/users", user(" anna ", "Anna Nowak", kelner, "1234")).header("Location")).isEqualTo("/backoffice/users?saved");
+      assertThat(c.postForm("/backoffice/users", user(" anna ",
+          "Anna Nowak", kelner, "1234")).header("Location")).isEqualTo("/backoffice/users?saved");
       assertThat(revision(app, owner.accountId())).isEqualTo(rev + 1);
       var anna = new Users(app.db, app.clock, new Cutoffs()).list(owner.accountId()).get(0);
       assertThat(anna.identifier()).isEqualTo("anna");
       assertThat(anna.hasPin()).isTrue();
-      assertThat(c.get("/backoffice/users").body()).contains("<td>anna</td>", "<td>Anna Nowak</td>", "<td>Kelner</td>", "PIN set", "Active");
+      assertThat(c.get("/backoffice/users").body()).contains("<td>anna</td>", "<td>Anna Nowak</td>",
+          "<td>Kelner</td>", "PIN set", "Active");
 
-      var unchanged = c.postForm("/backoffice/users/" + anna.id(), Map.of("identifier", "anna", "name", "Anna Nowak", "roleId", String.valueOf(kelner)));
+      var unchanged = c.postForm("/backoffice/users/" + anna.id(), Map.of("identifier", "anna", "name", "Anna Nowak",
+          "roleId", String.valueOf(kelner)));
       assertThat(unchanged.header("Location")).isEqualTo("/backoffice/users/" + anna.id() + "?unchanged");
-      var moved = c.postForm("/backoffice/users/" + anna.id(), Map.of("identifier", "anna", "name", "Anna Nowak", "roleId", String.valueOf(kasjer)));
+      var moved = c.postForm("/backoffice/users/" + anna.id(), Map.of("identifier", "anna", "name", "Anna Nowak",
+          "roleId", String.valueOf(kasjer)));
       assertThat(moved.header("Location")).isEqualTo("/backoffice/users/" + anna.id() + "?saved");
       assertThat(revision(app, owner.accountId())).isEqualTo(rev + 2);
 
@@ -53,7 +57,8 @@ class UsersPageTest {
       assertThat(revision(app, owner.accountId())).isEqualTo(rev + 3);
 
       assertThat(c.postForm("/backoffice/users/" + anna.id() + "/disable", Map.of()).header("Location")).endsWith("?saved");
-      assertThat(c.postForm("/backoffice/users/" + anna.id() + "/disable", Map.of()).header("Location")).endsWith("?unchanged");
+      assertThat(c.postForm("/backoffice/users/" + anna.id() + "/disable", Map.of()).header("Location"))
+          .endsWith("?unchanged");
       assertThat(revision(app, owner.accountId())).isEqualTo(rev + 4);
       assertThat(c.get("/backoffice/users/" + anna.id()).body()).contains("Disabled", "Enable user");
       assertThat(c.postForm("/backoffice/users/" + anna.id() + "/enable", Map.of()).header("Location")).endsWith("?saved");
@@ -62,7 +67,8 @@ class UsersPageTest {
   }
 
   private static String pinHash(TestApp app, long userId) {
-    return app.db.read(h -> h.createQuery("SELECT pin_hash FROM users WHERE id = :u").bind("u", userId).mapTo(String.class).one());
+    return app.db.read(h -> h.createQuery("SELECT pin_hash FROM users WHERE id = :u").bind("u", userId)
+        .mapTo(String.class).one());
   }
 
   @ParameterizedTest
@@ -76,7 +82,8 @@ class UsersPageTest {
       long rev = revision(app, owner.accountId());
       var bad = c.postForm("/backoffice/users", user("ewa nowak", "", "", "12"));
       assertThat(bad.status()).isEqualTo(400);
-      assertThat(bad.body()).contains("id=\"error-identifier\">Identyfikator musi mieć", "aria-describedby=\"identifier-hint error-identifier\"",
+      assertThat(bad.body()).contains("id=\"error-identifier\">Identyfikator musi mieć",
+          "aria-describedby=\"identifier-hint error-identifier\"",
           "id=\"error-name\">Imię i nazwisko musi mieć", "id=\"error-roleId\">Wybierz rolę.", "id=\"error-pin\">PIN musi mieć od 4 do 8 cyfr.",
           "value=\"ewa nowak\"");
       var dup = c.postForm("/backoffice/users", user("ANNA", "Druga Anna", kelner, "1234"));
@@ -86,7 +93,8 @@ class UsersPageTest {
       var badPin = c.postForm("/backoffice/users/" + anna + "/pin", Map.of("pin", "12ab"));
       assertThat(badPin.status()).isEqualTo(400);
       assertThat(badPin.body()).contains("id=\"error-pin\">PIN musi mieć od 4 do 8 cyfr.");
-      var badEdit = c.postForm("/backoffice/users/" + anna, Map.of("identifier", "", "name", "Anna", "roleId", String.valueOf(kelner)));
+      var badEdit = c.postForm("/backoffice/users/" + anna, Map.of("identifier", "", "name", "Anna",
+          "roleId", String.valueOf(kelner)));
       assertThat(badEdit.status()).isEqualTo(400);
       assertThat(badEdit.body()).contains("id=\"error-identifier\"");
       assertThat(revision(app, owner.accountId())).isEqualTo(rev);
@@ -102,11 +110,13 @@ class UsersPageTest {
       var other = Owners.signedIn(app, Plan.MAX);
       long mine = new Roles(app.db, app.clock).create(owner.accountId(), "t", "Kelner", EnumSet.noneOf(Permission.class));
       long theirs = new Roles(app.db, app.clock).create(other.accountId(), "t", "Obca", EnumSet.noneOf(Permission.class));
-      long theirUser = new Users(app.db, app.clock, new Cutoffs()).create(other.accountId(), "t", new UserRules.Details("obcy", "Obcy", theirs), "1234");
+      long theirUser = new Users(app.db, app.clock, new Cutoffs()).create(other.accountId(), "t",
+          new UserRules.Details("obcy", "Obcy", theirs), "1234");
       var c = owner.client();
       c.get("/backoffice/users");
       assertThat(c.get("/backoffice/users/" + theirUser).status()).isEqualTo(404);
-      assertThat(c.postForm("/backoffice/users/" + theirUser, Map.of("identifier", "x", "name", "x", "roleId", String.valueOf(mine))).status()).isEqualTo(404);
+      assertThat(c.postForm("/backoffice/users/" + theirUser, Map.of("identifier", "x", "name", "x",
+          "roleId", String.valueOf(mine))).status()).isEqualTo(404);
       assertThat(c.postForm("/backoffice/users/" + theirUser + "/pin", Map.of("pin", "1111")).status()).isEqualTo(404);
       assertThat(c.postForm("/backoffice/users/" + theirUser + "/disable", Map.of()).status()).isEqualTo(404);
       assertThat(c.postForm("/backoffice/users", user("ewa", "Ewa", theirs, "1234")).status()).isEqualTo(404);

@@ -22,7 +22,8 @@ class UsersStoreTest {
   void disabling_and_a_new_pin_cut_the_user_off_at_once_with_one_revision_each(TestDatabases.Kind kind) {
     try (Database db = TestDatabases.open(kind)) {
       var clock = new MutableClock();
-      long account = new Accounts(db, clock).create(new Accounts.NewAccount("B", Plan.MAX, "pl", "a@b.pl", "A", "password1")).accountId();
+      long account = new Accounts(db, clock).create(new Accounts.NewAccount("B", Plan.MAX, "pl",
+          "a@b.pl", "A", "password1")).accountId();
       Cutoffs cutoffs = new Cutoffs();
       List<Long> cut = new ArrayList<>();
       cutoffs.subscribe(new Cutoffs.Listener() {
@@ -41,7 +42,8 @@ class UsersStoreTest {
       users.setPin(account, "t", anna, "98765");
       assertThat(cut).containsExactly(anna);
       assertThat(current(db, account)).isEqualTo(rev + 1);
-      String hash = db.read(h -> h.createQuery("SELECT pin_hash FROM users WHERE id = :u").bind("u", anna).mapTo(String.class).one());
+      String hash = db.read(h -> h.createQuery("SELECT pin_hash FROM users WHERE id = :u").bind("u", anna)
+          .mapTo(String.class).one());
       assertThat(hash).doesNotContain("98765");
       assertThat(Passwords.matches("98765", hash)).isTrue();
 

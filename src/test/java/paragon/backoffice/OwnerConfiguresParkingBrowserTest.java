@@ -92,7 +92,8 @@ class OwnerConfiguresParkingBrowserTest {
         assertThat(driver.findElement(By.id("parkingEnabled")).isSelected()).isTrue();
         assertThat(driver.findElement(By.id("visibility-SAME_ROLE")).isSelected()).isTrue();
         assertThat(driver.findElement(By.id("sharingEnabled")).isSelected()).isTrue();
-        assertThat(driver.findElement(By.id("local-only")).getText()).as("the Smart terminal parks locally").contains("Kasa 2", "Smart");
+        assertThat(driver.findElement(By.id("local-only")).getText()).as("the Smart terminal parks locally")
+            .contains("Kasa 2", "Smart");
         Browser.screenshot(driver, shot + "03-settings-saved");
 
         // Parking: default list, "add" -> type the name -> "save"
@@ -109,7 +110,8 @@ class OwnerConfiguresParkingBrowserTest {
         driver.findElement(By.cssSelector("#list-default button.save")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#list-default p.notice")));
         assertThat(revisionShown(driver)).isEqualTo(base + 2);
-        assertThat(driver.findElement(By.id("shop-" + krakow)).getText()).as("a shop on defaults shows the new count").contains(": 3)");
+        assertThat(driver.findElement(By.id("shop-" + krakow)).getText()).as("a shop on defaults shows the new count")
+            .contains(": 3)");
 
         // A duplicate name is refused next to its field, and what was typed stays.
         driver.findElement(By.cssSelector("#list-default button.add")).click();
@@ -117,7 +119,8 @@ class OwnerConfiguresParkingBrowserTest {
         driver.findElement(By.id("default-name-3")).sendKeys(table.toUpperCase() + " 1");
         driver.findElement(By.cssSelector("#list-default button.save")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("error-slots-3--name")));
-        assertThat(driver.findElement(By.id("default-name-3")).getAttribute("aria-describedby")).isEqualTo("error-slots-3--name");
+        assertThat(driver.findElement(By.id("default-name-3")).getAttribute("aria-describedby"))
+            .isEqualTo("error-slots-3--name");
         assertThat(driver.findElement(By.id("default-name-3")).getAttribute("value")).isEqualTo(table.toUpperCase() + " 1");
         assertThat(revisionShown(driver)).isEqualTo(base + 2);
         Browser.screenshot(driver, shot + "05-duplicate-refused");
@@ -128,7 +131,8 @@ class OwnerConfiguresParkingBrowserTest {
         driver.findElement(By.cssSelector("label[for=useDefaults-" + mokotow + "]")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("list-shop-" + mokotow)));
         for (int i = 0; i < 3; i++) {
-          assertThat(driver.findElement(By.id("shop-" + mokotow + "-name-" + i)).getAttribute("value")).isEqualTo(table + " " + (i + 1));
+          assertThat(driver.findElement(By.id("shop-" + mokotow + "-name-" + i)).getAttribute("value"))
+              .isEqualTo(table + " " + (i + 1));
         }
         assertThat(driver.findElement(By.id("useDefaults-" + mokotow)).isSelected()).isFalse();
         assertThat(driver.findElement(By.cssSelector("#list-shop-" + mokotow + " p.notice")).getText())
@@ -156,7 +160,8 @@ class OwnerConfiguresParkingBrowserTest {
         ConfigSnapshot snapshot = app.db.read(h -> Revisions.snapshot(h, account, base + 3));
         assertThat(snapshot.parkingEnabled()).isTrue();
         assertThat(snapshot.sharingEnabled()).isTrue();
-        assertThat(snapshot.defaultSlots()).extracting(ConfigSnapshot.Slot::name).containsExactly(table + " 1", table + " 2", table + " 3");
+        assertThat(snapshot.defaultSlots()).extracting(ConfigSnapshot.Slot::name).containsExactly(table + " 1",
+            table + " 2", table + " 3");
         assertThat(snapshot.shop(mokotow).useDefaults()).isFalse();
         assertThat(snapshot.shop(mokotow).ownSlots()).extracting(ConfigSnapshot.Slot::name)
             .containsExactly(table + " 1", table + " 2", "Bar 1", "Taras 1");

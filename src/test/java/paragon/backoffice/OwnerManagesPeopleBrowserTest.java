@@ -24,11 +24,13 @@ class OwnerManagesPeopleBrowserTest {
 
   @ParameterizedTest
   @CsvSource({"pl, Sklepy, Role, Użytkownicy, Wyłączony", "en, Shops, Roles, Users, Disabled"})
-  void owner_adds_a_shop_a_role_and_a_user_and_disables_the_user(String lang, String shopsMenu, String rolesMenu, String usersMenu,
+  void owner_adds_a_shop_a_role_and_a_user_and_disables_the_user(String lang, String shopsMenu,
+      String rolesMenu, String usersMenu,
                                                                   String disabled) {
     try (TestApp app = TestApp.start(TestDatabases.Kind.SQLITE)) {
       long account = new Accounts(app.db, app.clock).create(
-          new Accounts.NewAccount("Bistro", Plan.PREMIUM, lang, "owner@bistro.example", "Olga Owner", "bistro-demo-1")).accountId();
+          new Accounts.NewAccount("Bistro", Plan.PREMIUM, lang, "owner@bistro.example",
+              "Olga Owner", "bistro-demo-1")).accountId();
       ChromeDriver driver = Browser.start(1280, 1000, lang);
       try {
         var wait = new WebDriverWait(driver, Duration.ofSeconds(10));
@@ -42,7 +44,8 @@ class OwnerManagesPeopleBrowserTest {
         driver.findElement(By.linkText(shopsMenu)).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("new-shop-name")));
         driver.findElement(By.id("new-shop-name")).sendKeys("Kraków Rynek");
-        Browser.submitAndWait(driver, By.cssSelector("form[action='/backoffice/shops'] button.primary"), By.cssSelector("p.notice"));
+        Browser.submitAndWait(driver, By.cssSelector("form[action='/backoffice/shops'] button.primary"),
+            By.cssSelector("p.notice"));
         Browser.screenshot(driver, shot + "01-shops");
 
         driver.findElement(By.linkText(rolesMenu)).click();
@@ -65,7 +68,8 @@ class OwnerManagesPeopleBrowserTest {
         assertThat(driver.findElement(By.id("identifier")).getAttribute("value")).isEqualTo("marek");
         Browser.screenshot(driver, shot + "03-user-pin-refused");
         driver.findElement(By.id("pin")).sendKeys("1234");
-        Browser.submitAndWait(driver, By.cssSelector("form[action='/backoffice/users'] button.primary"), By.cssSelector("p.notice"));
+        Browser.submitAndWait(driver, By.cssSelector("form[action='/backoffice/users'] button.primary"),
+            By.cssSelector("p.notice"));
         Browser.screenshot(driver, shot + "04-users");
 
         long before = Rows.revision(app.db, account);

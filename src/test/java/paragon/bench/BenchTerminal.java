@@ -45,7 +45,8 @@ final class BenchTerminal implements WebSocket.Listener {
   }
 
   void connect() {
-    socket = http.newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:" + port + "/api/terminal/stream"), this).join();
+    socket = http.newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:" + port + "/api/terminal/stream"), this)
+        .join();
     socket.sendText(JSON.createObjectNode().put("type", "hello").put("deviceToken", deviceToken)
         .put("sessionToken", sessionToken).toString(), true).join();
   }

@@ -117,7 +117,8 @@ public final class LoadGenerator {
             .execute());
         HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/device/login"))
             .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
-            .POST(HttpRequest.BodyPublishers.ofString("{\"identifier\":\"kasjer\"}")).build(), HttpResponse.BodyHandlers.ofString());
+            .POST(HttpRequest.BodyPublishers.ofString("{\"identifier\":\"kasjer\"}"))
+            .build(), HttpResponse.BodyHandlers.ofString());
         if (login.statusCode() != 201) throw new IllegalStateException("login: " + login.body());
         String session = BenchTerminalJson.text(login.body(), "sessionToken");
         out.add(new BenchTerminal(http, port, "shop:" + shop, token, session));

@@ -19,13 +19,19 @@ class EffectiveConfigTest {
 
   @Test
   void sharing_is_effective_only_with_parking_setting_plan_max_and_a_capable_model() {
-    assertThat(EffectiveConfig.of(snapshot(Plan.MAX, true, true, true), 10, DeviceModel.SMART_PLUS).sharingEffective()).isTrue();
+    assertThat(EffectiveConfig.of(snapshot(Plan.MAX, true, true, true),
+        10, DeviceModel.SMART_PLUS).sharingEffective()).isTrue();
     assertThat(EffectiveConfig.of(snapshot(Plan.MAX, true, true, true), 10, DeviceModel.POCKET).sharingEffective()).isTrue();
-    assertThat(EffectiveConfig.of(snapshot(Plan.MAX, true, true, true), 10, DeviceModel.SMART).sharingBlockedBy()).isEqualTo(SharingBlock.MODEL);
-    assertThat(EffectiveConfig.of(snapshot(Plan.MAX, true, true, true), 10, DeviceModel.DUET).sharingBlockedBy()).isEqualTo(SharingBlock.MODEL);
-    assertThat(EffectiveConfig.of(snapshot(Plan.PREMIUM, true, true, true), 10, DeviceModel.SMART_PLUS).sharingBlockedBy()).isEqualTo(SharingBlock.PLAN);
-    assertThat(EffectiveConfig.of(snapshot(Plan.MAX, true, false, true), 10, DeviceModel.SMART_PLUS).sharingBlockedBy()).isEqualTo(SharingBlock.SETTING_OFF);
-    assertThat(EffectiveConfig.of(snapshot(Plan.MAX, false, true, true), 10, DeviceModel.SMART_PLUS).sharingBlockedBy()).isEqualTo(SharingBlock.PARKING_OFF);
+    assertThat(EffectiveConfig.of(snapshot(Plan.MAX, true, true, true), 10, DeviceModel.SMART).sharingBlockedBy())
+        .isEqualTo(SharingBlock.MODEL);
+    assertThat(EffectiveConfig.of(snapshot(Plan.MAX, true, true, true), 10, DeviceModel.DUET).sharingBlockedBy())
+        .isEqualTo(SharingBlock.MODEL);
+    assertThat(EffectiveConfig.of(snapshot(Plan.PREMIUM, true, true, true),
+        10, DeviceModel.SMART_PLUS).sharingBlockedBy()).isEqualTo(SharingBlock.PLAN);
+    assertThat(EffectiveConfig.of(snapshot(Plan.MAX, true, false, true),
+        10, DeviceModel.SMART_PLUS).sharingBlockedBy()).isEqualTo(SharingBlock.SETTING_OFF);
+    assertThat(EffectiveConfig.of(snapshot(Plan.MAX, false, true, true),
+        10, DeviceModel.SMART_PLUS).sharingBlockedBy()).isEqualTo(SharingBlock.PARKING_OFF);
   }
 
   @Test

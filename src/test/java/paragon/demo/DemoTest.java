@@ -35,7 +35,8 @@ class DemoTest {
       assertThat(account.sharingEnabled()).isTrue();
 
       JsonNode krakow = config(app, report.devices().get(0).code());
-      assertThat(names(krakow.at("/config/slots"))).containsExactly("Stolik 1", "Stolik 2", "Stolik 3", "Stolik 4", "Stolik 5", "Stolik 6");
+      assertThat(names(krakow.at("/config/slots"))).containsExactly("Stolik 1", "Stolik 2", "Stolik 3",
+          "Stolik 4", "Stolik 5", "Stolik 6");
       assertThat(krakow.at("/config/shopName").asText()).isEqualTo("Kraków Rynek");
       assertThat(krakow.at("/config/sharingEffective").asBoolean()).isTrue();
       JsonNode warszawa = config(app, report.devices().get(2).code());
@@ -45,7 +46,8 @@ class DemoTest {
       krakow.at("/config/roles").forEach(r -> roles.add(r.get("name").asText()));
       assertThat(roles).containsExactlyInAnyOrder("Kelner", "Kasjer", "Kierownik");
       krakow.at("/config/roles").forEach(r -> {
-        if (r.get("name").asText().equals("Kierownik")) assertThat(r.get("permissions").toString()).contains("SEE_ALL_RECEIPTS");
+        if (r.get("name").asText().equals("Kierownik")) assertThat(r.get("permissions").toString())
+            .contains("SEE_ALL_RECEIPTS");
       });
       assertThat(krakow.at("/config/users").size()).isEqualTo(4);
 
@@ -54,7 +56,8 @@ class DemoTest {
 
       var signIn = app.client();
       signIn.get("/backoffice/login");
-      assertThat(signIn.postForm("/backoffice/login", Map.of("email", Demo.OWNER_EMAIL, "password", Demo.OWNER_PASSWORD)).status())
+      assertThat(signIn.postForm("/backoffice/login", Map.of("email", Demo.OWNER_EMAIL,
+          "password", Demo.OWNER_PASSWORD)).status())
           .isEqualTo(303);
 
       String text = Demo.describe(report, "http://localhost:8080", app.db);
@@ -93,7 +96,8 @@ class DemoTest {
   @EnumSource(TestDatabases.Kind.class)
   void demo_never_touches_a_database_with_other_accounts(TestDatabases.Kind kind) {
     try (TestApp app = TestApp.start(kind)) {
-      new Accounts(app.db, app.clock).create(new Accounts.NewAccount("Real shop", Plan.START, "pl", "real@example.com", "Real", "secret-password"));
+      new Accounts(app.db, app.clock).create(new Accounts.NewAccount("Real shop", Plan.START, "pl", "real@example.com",
+          "Real", "secret-password"));
       Demo.Report report = Demo.prepare(app.db, app.clock);
       assertThat(report.created()).isFalse();
       assertThat(report.existed()).isFalse();
@@ -114,7 +118,8 @@ class DemoTest {
   private static String login(TestApp app, String code) {
     WebClient http = app.client();
     String token = http.postJson("/api/device/pair", Map.of("code", code), Map.of()).json().get("token").asText();
-    var in = http.postJson("/api/device/login", Map.of("identifier", "anna", "pin", "1111"), Map.of("Authorization", "Bearer " + token));
+    var in = http.postJson("/api/device/login", Map.of("identifier", "anna", "pin", "1111"),
+        Map.of("Authorization", "Bearer " + token));
     assertThat(in.status()).as(in.body()).isEqualTo(201);
     assertThat(in.json().at("/user/roleName").asText()).isEqualTo("Kelner");
     return in.json().get("sessionToken").asText();

@@ -114,12 +114,16 @@ class CashierSessionTest {
       var right = w.http.postJson("/api/device/login", Map.of("identifier", "anna", "pin", "1234"),
           Map.of("Authorization", "Bearer " + b, "Accept-Language", "en"));
       assertThat(right.status()).as("the lock holds on every terminal, even with the right PIN").isEqualTo(429);
-      var english = w.app.client().postJson("/api/device/login?lang=en", Map.of("identifier", "anna", "pin", "1234"), World.bearer(b));
-      assertThat(english.json().get("message").asText()).isEqualTo("Anna Nowak is locked out after 5 wrong PINs. Try again in 5 minutes.");
-      assertThat(login(w, a, Map.of("identifier", "marek", "pin", "9999")).status()).as("other users are not locked").isEqualTo(201);
+      var english = w.app.client().postJson("/api/device/login?lang=en",
+          Map.of("identifier", "anna", "pin", "1234"), World.bearer(b));
+      assertThat(english.json().get("message").asText())
+          .isEqualTo("Anna Nowak is locked out after 5 wrong PINs. Try again in 5 minutes.");
+      assertThat(login(w, a,
+          Map.of("identifier", "marek", "pin", "9999")).status()).as("other users are not locked").isEqualTo(201);
 
       w.app.clock.advance(Duration.ofMinutes(4));
-      assertThat(login(w, a, Map.of("identifier", "anna", "pin", "1234")).json().get("message").asText()).contains("1 minutę");
+      assertThat(login(w, a,
+          Map.of("identifier", "anna", "pin", "1234")).json().get("message").asText()).contains("1 minutę");
       w.app.clock.advance(Duration.ofMinutes(1));
       assertThat(login(w, a, Map.of("identifier", "anna", "pin", "1234")).status()).isEqualTo(201);
       var countReset = login(w, a, Map.of("identifier", "anna", "pin", "0000"));

@@ -75,10 +75,12 @@ class DeviceApiTest {
       assertThat(limited.status()).as("even the right code waits").isEqualTo(429);
       assertThat(limited.header("Retry-After")).isEqualTo("33");
       assertThat(limited.json().get("error").asText()).isEqualTo("rate_limited");
-      assertThat(limited.json().get("message").asText()).isEqualTo("Too many wrong pairing codes from this address. Wait 33 s and try again.");
+      assertThat(limited.json().get("message").asText())
+          .isEqualTo("Too many wrong pairing codes from this address. Wait 33 s and try again.");
       assertThat(w.http.postJson("/api/device/pair", Map.of("code", code.code()), Map.of()).json().get("message").asText())
           .isEqualTo("Zbyt wiele błędnych kodów parowania z tego adresu. Odczekaj 33 s i spróbuj ponownie.");
-      assertThat(paragon.testing.Rows.count(w.app.db, "devices WHERE id = :d AND paired_at IS NOT NULL", "d", code.deviceId()))
+      assertThat(paragon.testing.Rows.count(w.app.db,
+          "devices WHERE id = :d AND paired_at IS NOT NULL", "d", code.deviceId()))
           .as("nothing paired").isZero();
       w.app.clock.advance(Duration.ofSeconds(33));
       assertThat(w.http.postJson("/api/device/pair", Map.of("code", code.code()), Map.of()).status()).isEqualTo(201);
@@ -115,7 +117,8 @@ class DeviceApiTest {
       String etag = r.header("ETag");
       assertThat(etag).isEqualTo("\"rev-1\"");
 
-      assertThat(w.http.get("/api/device/config", Map.of("Authorization", "Bearer " + token, "If-None-Match", etag)).status())
+      assertThat(w.http.get("/api/device/config", Map.of("Authorization",
+          "Bearer " + token, "If-None-Match", etag)).status())
           .isEqualTo(304);
       assertThat(w.http.get("/api/device/config?known=1", World.bearer(token)).status()).isEqualTo(304);
 
@@ -128,7 +131,8 @@ class DeviceApiTest {
       assertThat(changed.json().get("appliedRevision").asLong()).isEqualTo(1);
       assertThat(changed.json().get("behind").asBoolean()).isTrue();
       assertThat(names(changed.json().at("/config/slots"))).endsWith("Stolik 4");
-      assertThat(w.http.get("/api/device/config?known=x", World.bearer(token)).json().get("field").asText()).isEqualTo("known");
+      assertThat(w.http.get("/api/device/config?known=x", World.bearer(token)).json().get("field").asText())
+          .isEqualTo("known");
     }
   }
 

@@ -26,7 +26,8 @@ class DeviceProtocolDocTest {
   @Test
   void every_example_has_the_shape_of_the_real_answer() throws IOException {
     Map<String, JsonNode> examples = examples();
-    assertThat(examples.keySet()).contains("pair-request", "pair", "config", "ack-request", "ack", "login", "locked", "error");
+    assertThat(examples.keySet()).contains("pair-request", "pair", "config", "ack-request", "ack",
+        "login", "locked", "error");
     try (World w = new World(TestDatabases.Kind.SQLITE)) {
       DeviceStore.Code code = w.store.register(w.account, w.shopA, "Kasa 1", DeviceModel.SMART_PLUS);
       JsonNode pair = w.http.postJson("/api/device/pair", Map.of("code", code.code()), Map.of()).json();
@@ -34,13 +35,16 @@ class DeviceProtocolDocTest {
       String token = pair.get("token").asText();
       w.change(h -> Seed.slots(h, w.account, null, java.util.List.of("Stolik 9")));
       sameShape("config", examples.get("config"), w.http.get("/api/device/config", World.bearer(token)).json());
-      sameShape("ack", examples.get("ack"), w.http.postJson("/api/device/ack", Map.of("revision", 2), World.bearer(token)).json());
-      JsonNode login = w.http.postJson("/api/device/login", Map.of("identifier", "anna", "pin", "1234"), World.bearer(token)).json();
+      sameShape("ack", examples.get("ack"), w.http.postJson("/api/device/ack",
+          Map.of("revision", 2), World.bearer(token)).json());
+      JsonNode login = w.http.postJson("/api/device/login",
+          Map.of("identifier", "anna", "pin", "1234"), World.bearer(token)).json();
       sameShape("login", examples.get("login"), login);
       JsonNode refused = w.http.get("/api/device/session", World.session(token, "nope")).json();
       sameShape("error", examples.get("error"), refused);
       for (int i = 0; i < CashierLogin.MAX_WRONG_PINS; i++) {
-        refused = w.http.postJson("/api/device/login", Map.of("identifier", "anna", "pin", "0000"), World.bearer(token)).json();
+        refused = w.http.postJson("/api/device/login",
+            Map.of("identifier", "anna", "pin", "0000"), World.bearer(token)).json();
       }
       sameShape("locked", examples.get("locked"), refused);
       assertThat(refused.get("error").asText()).isEqualTo(examples.get("locked").get("error").asText());

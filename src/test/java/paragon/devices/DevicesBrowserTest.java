@@ -36,7 +36,8 @@ class DevicesBrowserTest {
                                                         String syncRequested, String revoked) {
     try (TestApp app = TestApp.start(TestDatabases.Kind.SQLITE)) {
       long account = new Accounts(app.db, app.clock).create(
-          new Accounts.NewAccount("Bistro", Plan.MAX, lang, "owner@bistro.example", "Olga Owner", "bistro-demo-1")).accountId();
+          new Accounts.NewAccount("Bistro", Plan.MAX, lang, "owner@bistro.example",
+              "Olga Owner", "bistro-demo-1")).accountId();
       long shop = app.db.inTransaction(h -> {
         long id = Seed.shop(h, account, "Kraków Rynek", true, app.clock.millis());
         Revisions.record(h, account, "test", "shop", app.clock);

@@ -49,9 +49,11 @@ class DevicesPageTest {
       assertThat(row(web.get("/backoffice/devices").body(), id)).contains("nieaktualna: aktualna to " + current);
 
       assertThat(web.postForm("/backoffice/devices/" + id + "/sync", Map.of()).status()).isEqualTo(303);
-      assertThat(web.get("/backoffice/devices?sync=" + id).body()).contains("Urządzenie Kasa 1 zostało poproszone o synchronizację",
+      assertThat(web.get("/backoffice/devices?sync=" + id).body())
+          .contains("Urządzenie Kasa 1 zostało poproszone o synchronizację",
           "Synchronizacja zlecona");
-      assertThat(app.client().get("/api/device/heartbeat", World.bearer(token)).json().get("syncRequested").asBoolean()).isTrue();
+      assertThat(app.client().get("/api/device/heartbeat", World.bearer(token)).json().get("syncRequested").asBoolean())
+          .isTrue();
       app.client().postJson("/api/device/ack", Map.of("revision", current), World.bearer(token));
       String after = row(web.get("/backoffice/devices").body(), id);
       assertThat(after).containsPattern("<td class=\"revision\">\\s*" + current + "\\s*<span class=\"badge on\">aktualna<")
@@ -127,8 +129,10 @@ class DevicesPageTest {
       Matcher second = CODE.matcher(again.body());
       assertThat(second.find()).isTrue();
       assertThat(second.group(2)).isNotEqualTo(first.group(2));
-      assertThat(app.client().postJson("/api/device/pair", Map.of("code", first.group(2)), Map.of()).status()).isEqualTo(400);
-      assertThat(app.client().postJson("/api/device/pair", Map.of("code", second.group(2)), Map.of()).status()).isEqualTo(201);
+      assertThat(app.client().postJson("/api/device/pair",
+          Map.of("code", first.group(2)), Map.of()).status()).isEqualTo(400);
+      assertThat(app.client().postJson("/api/device/pair",
+          Map.of("code", second.group(2)), Map.of()).status()).isEqualTo(201);
       assertThat(web.get("/backoffice/devices").body()).contains("Paired", "Duet", "Pair again");
     }
   }

@@ -24,7 +24,8 @@ class ParkingPageTest {
     StringBuilder b = new StringBuilder();
     for (String row : rows) {
       int bar = row.indexOf('|');
-      b.append("id=").append(WebClient.enc(row.substring(0, bar))).append("&name=").append(WebClient.enc(row.substring(bar + 1))).append('&');
+      b.append("id=").append(WebClient.enc(row.substring(0, bar))).append("&name=")
+          .append(WebClient.enc(row.substring(bar + 1))).append('&');
     }
     return b.append("action=").append(WebClient.enc(action)).toString();
   }
@@ -62,7 +63,8 @@ class ParkingPageTest {
       assertThat(saved.header("Location")).isEqualTo("/backoffice/parking?saved=default#default");
       assertThat(revisions(app, owner.accountId())).isEqualTo(2);
       var after = c.get("/backoffice/parking?saved=default");
-      assertThat(after.body()).contains("value=\"Stolik 1\"", "value=\"Stolik 2\"", "Konfiguracja ma teraz wersję 2", "id=\"current-revision\">2<");
+      assertThat(after.body()).contains("value=\"Stolik 1\"", "value=\"Stolik 2\"", "Konfiguracja ma teraz wersję 2",
+          "id=\"current-revision\">2<");
       assertThat(ids(after.body(), "default")).hasSize(2).allMatch(id -> id.length() == 36);
     }
   }
@@ -75,9 +77,11 @@ class ParkingPageTest {
       var c = owner.client();
       c.postEncoded("/backoffice/parking/lists/default", body("save", "|A", "|B", "|C"));
       List<String> ids = ids(c.get("/backoffice/parking").body(), "default");
-      var moved = c.postEncoded("/backoffice/parking/lists/default", body("up:2", ids.get(0) + "|A", ids.get(1) + "|B", ids.get(2) + "|C"));
+      var moved = c.postEncoded("/backoffice/parking/lists/default", body("up:2", ids.get(0) + "|A",
+          ids.get(1) + "|B", ids.get(2) + "|C"));
       assertThat(ids(moved.body(), "default")).containsExactly(ids.get(0), ids.get(2), ids.get(1));
-      var removed = c.postEncoded("/backoffice/parking/lists/default", body("remove:0", ids.get(0) + "|A", ids.get(2) + "|C", ids.get(1) + "|B"));
+      var removed = c.postEncoded("/backoffice/parking/lists/default", body("remove:0", ids.get(0) + "|A",
+          ids.get(2) + "|C", ids.get(1) + "|B"));
       assertThat(ids(removed.body(), "default")).containsExactly(ids.get(2), ids.get(1));
       assertThat(revisions(app, owner.accountId())).isEqualTo(2);
       c.postEncoded("/backoffice/parking/lists/default", body("save", ids.get(2) + "|Cc", ids.get(1) + "|B"));
@@ -97,7 +101,8 @@ class ParkingPageTest {
       var c = owner.client();
       c.get("/backoffice/parking?lang=en");
       String tooLong = "x".repeat(41);
-      var r = c.postEncoded("/backoffice/parking/lists/default", body("save", "|Table 1", "|   ", "|" + tooLong, "|table 1"));
+      var r = c.postEncoded("/backoffice/parking/lists/default", body("save", "|Table 1", "|   ",
+          "|" + tooLong, "|table 1"));
       assertThat(r.status()).isEqualTo(400);
       assertThat(r.body()).contains("Nothing was saved",
           "aria-describedby=\"error-slots-1--name\"", "id=\"error-slots-1--name\">The name must have 1 to 40 characters.",
@@ -177,13 +182,15 @@ class ParkingPageTest {
       assertThat(added.status()).isEqualTo(200);
       assertThat(added.body()).contains("id=\"shop-" + shop + "-name-2\"", "name=\"ownList\" value=\"on\"")
           .doesNotContainPattern("id=\"useDefaults-" + shop + "\"[^>]*checked");
-      var refused = c.postEncoded("/backoffice/parking/lists/" + shop, body("save", "|Stolik 1", "|stolik 1") + "&ownList=on");
+      var refused = c.postEncoded("/backoffice/parking/lists/" + shop, body("save",
+          "|Stolik 1", "|stolik 1") + "&ownList=on");
       assertThat(refused.status()).isEqualTo(400);
       assertThat(refused.body()).contains("id=\"list-shop-" + shop + "\"", "name=\"ownList\" value=\"on\"");
       assertThat(revisions(app, owner.accountId())).isEqualTo(before);
 
       // One save: the shop switches to its own list and the list is stored, in one revision.
-      var saved = c.postEncoded("/backoffice/parking/lists/" + shop, body("save", "|Stolik 1", "|Stolik 2", "|Bar 1") + "&ownList=on");
+      var saved = c.postEncoded("/backoffice/parking/lists/" + shop, body("save",
+          "|Stolik 1", "|Stolik 2", "|Bar 1") + "&ownList=on");
       assertThat(saved.header("Location")).isEqualTo("/backoffice/parking?saved=shop-" + shop + "#shop-" + shop);
       assertThat(revisions(app, owner.accountId())).isEqualTo(before + 1);
       assertThat(usesDefaults(app, shop)).isFalse();
@@ -206,9 +213,11 @@ class ParkingPageTest {
       long shop = new Shops(app.db, app.clock).create(owner.accountId(), "test", "Warszawa Mokotów");
       var c = owner.client();
       var page = c.get("/backoffice/parking");
-      assertThat(page.body()).containsPattern("id=\"useDefaults-" + shop + "\"[^>]*checked").doesNotContain("id=\"list-shop-" + shop + "\"");
+      assertThat(page.body()).containsPattern("id=\"useDefaults-" + shop + "\"[^>]*checked")
+          .doesNotContain("id=\"list-shop-" + shop + "\"");
       long before = revisions(app, owner.accountId());
-      assertThat(c.postEncoded("/backoffice/parking/lists/" + shop, body("save", "|Bar 1", "|Taras 1") + "&ownList=on").status())
+      assertThat(c.postEncoded("/backoffice/parking/lists/" + shop,
+          body("save", "|Bar 1", "|Taras 1") + "&ownList=on").status())
           .isEqualTo(303);
       assertThat(revisions(app, owner.accountId())).isEqualTo(before + 1);
       var tick = c.postForm("/backoffice/parking/shops/" + shop + "/use-defaults", Map.of("useDefaults", "on"));
@@ -249,7 +258,8 @@ class ParkingPageTest {
       assertThat(c.postEncoded("/backoffice/parking/lists/" + theirShop, body("save", "|X")).status()).isEqualTo(404);
       assertThat(c.postEncoded("/backoffice/parking/lists/" + theirShop, body("add")).status()).isEqualTo(404);
       assertThat(c.postForm("/backoffice/parking/shops/" + theirShop + "/use-defaults", Map.of()).status()).isEqualTo(404);
-      assertThat(c.postEncoded("/backoffice/parking/lists/default", body("save", theirSlot + "|Moje")).status()).isEqualTo(404);
+      assertThat(c.postEncoded("/backoffice/parking/lists/default",
+          body("save", theirSlot + "|Moje")).status()).isEqualTo(404);
       assertThat(c.postEncoded("/backoffice/parking/lists/nonsense", body("save", "|X")).status()).isEqualTo(404);
       assertThat(c.postEncoded("/backoffice/parking/lists/default", body("save", "not-a-uuid|X")).status()).isEqualTo(404);
       assertThat(Rows.count(app.db, "receipt_slots WHERE account_id = :a", "a", owner.accountId())).isZero();

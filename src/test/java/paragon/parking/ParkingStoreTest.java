@@ -29,11 +29,14 @@ class ParkingStoreTest {
   void slot_ids_stay_the_same_across_rename_and_reorder(TestDatabases.Kind kind) {
     try (Database db = TestDatabases.open(kind)) {
       var clock = new MutableClock();
-      long account = new Accounts(db, clock).create(new Accounts.NewAccount("B", Plan.MAX, "pl", "a@b.pl", "A", "password1")).accountId();
+      long account = new Accounts(db, clock).create(new Accounts.NewAccount("B", Plan.MAX, "pl",
+          "a@b.pl", "A", "password1")).accountId();
       ParkingStore store = new ParkingStore(db, clock);
-      assertThat(store.saveList(account, null, "t", names("Stolik 1", "Stolik 2", "Stolik 3"))).isEqualTo(new ParkingStore.Saved(2, true));
+      assertThat(store.saveList(account, null, "t",
+          names("Stolik 1", "Stolik 2", "Stolik 3"))).isEqualTo(new ParkingStore.Saved(2, true));
       var before = store.read(account).defaults();
-      var reordered = List.of(new SlotRules.Valid(before.get(2).id(), "Taras"), new SlotRules.Valid(before.get(0).id(), "Stolik 1"),
+      var reordered = List.of(new SlotRules.Valid(before.get(2).id(), "Taras"),
+          new SlotRules.Valid(before.get(0).id(), "Stolik 1"),
           new SlotRules.Valid(null, "Bar"));
       assertThat(store.saveList(account, null, "t", reordered).revision()).isEqualTo(3);
       var after = store.read(account).defaults();
@@ -41,7 +44,8 @@ class ParkingStoreTest {
           new ParkingStore.Slot(before.get(0).id(), "Stolik 1"), new ParkingStore.Slot(after.get(2).id(), "Bar"));
       assertThat(after.get(2).id()).isNotIn(before.stream().map(ParkingStore.Slot::id).toList());
       var snapshot = db.read(h -> Revisions.snapshot(h, account, 3));
-      assertThat(snapshot.defaultSlots()).extracting(ConfigSnapshot.Slot::id).containsExactly(before.get(2).id(), before.get(0).id(), after.get(2).id());
+      assertThat(snapshot.defaultSlots()).extracting(ConfigSnapshot.Slot::id).containsExactly(before.get(2).id(),
+          before.get(0).id(), after.get(2).id());
       var same = after.stream().map(s -> new SlotRules.Valid(s.id(), s.name())).toList();
       assertThat(store.saveList(account, null, "t", same)).isEqualTo(new ParkingStore.Saved(3, false));
     }
@@ -52,7 +56,8 @@ class ParkingStoreTest {
   void use_defaults_toggling_never_loses_the_shops_own_list(TestDatabases.Kind kind) {
     try (Database db = TestDatabases.open(kind)) {
       var clock = new MutableClock();
-      long account = new Accounts(db, clock).create(new Accounts.NewAccount("B", Plan.MAX, "pl", "a@b.pl", "A", "password1")).accountId();
+      long account = new Accounts(db, clock).create(new Accounts.NewAccount("B", Plan.MAX, "pl",
+          "a@b.pl", "A", "password1")).accountId();
       long shop = new Shops(db, clock).create(account, "t", "Mokotów");
       ParkingStore store = new ParkingStore(db, clock);
       store.saveList(account, null, "t", names("Stolik 1", "Stolik 2"));

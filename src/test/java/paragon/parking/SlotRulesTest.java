@@ -26,7 +26,8 @@ class SlotRulesTest {
   @Test
   void empty_and_too_long_names_are_errors_on_their_rows() {
     FieldErrors errors = new FieldErrors();
-    assertThat(SlotRules.validate(List.of(row("ok"), row("   "), row("x".repeat(41)), row("y".repeat(40))), errors)).isNull();
+    assertThat(SlotRules.validate(List.of(row("ok"), row("   "),
+        row("x".repeat(41)), row("y".repeat(40))), errors)).isNull();
     assertThat(errors.all().keySet()).containsExactlyInAnyOrder("slots[1].name", "slots[2].name");
     assertThat(errors.all().get("slots[1].name").key()).isEqualTo("parking.name.length");
   }
@@ -34,7 +35,8 @@ class SlotRulesTest {
   @Test
   void names_must_differ_ignoring_case_and_the_later_one_is_marked() {
     FieldErrors errors = new FieldErrors();
-    assertThat(SlotRules.validate(List.of(row("Stolik 1"), row("Bar"), row(" STOLIK 1"), row("żółw"), row("ŻÓŁW")), errors)).isNull();
+    assertThat(SlotRules.validate(List.of(row("Stolik 1"), row("Bar"), row(" STOLIK 1"),
+        row("żółw"), row("ŻÓŁW")), errors)).isNull();
     assertThat(errors.all().keySet()).containsExactlyInAnyOrder("slots[2].name", "slots[4].name");
     assertThat(errors.all().get("slots[2].name").args()).containsExactly("Stolik 1");
   }

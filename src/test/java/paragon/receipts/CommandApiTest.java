@@ -184,7 +184,8 @@ class CommandApiTest {
   /** Everything a command can write, as text: change, audit, sale and command-log rows, cursors, receipts, lines. */
   private static String written(Floor f, Terminal t) {
     return f.app.db.read(h -> String.join("\n",
-        h.createQuery("SELECT space, seq, receipt_id, payload FROM changes ORDER BY space, seq").mapToMap().list().toString(),
+        h.createQuery("SELECT space, seq, receipt_id, payload FROM changes ORDER BY space, seq").mapToMap().list()
+            .toString(),
         h.createQuery("SELECT receipt_id, device_id FROM receipt_audit ORDER BY id").mapToMap().list().toString(),
         h.createQuery("SELECT COUNT(*) FROM sales").mapTo(Long.class).one().toString(),
         h.createQuery("SELECT n, type, status, code, seq, body, result FROM commands WHERE device_id = :d ORDER BY n")
@@ -227,7 +228,8 @@ class CommandApiTest {
       a.send("rename", "receiptId", receipt, "name", "x".repeat(41)); // refused, but recorded: it takes number 3
       f.app.db.inTransaction(h -> h.createUpdate(
               "UPDATE devices SET pairing_code_hash = :c, pairing_expires_at = :e WHERE id = :d")
-          .bind("c", paragon.web.Tokens.hash("ABCDEFGH")).bind("e", f.app.clock.millis() + 60_000).bind("d", a.deviceId).execute());
+          .bind("c", paragon.web.Tokens.hash("ABCDEFGH")).bind("e",
+              f.app.clock.millis() + 60_000).bind("d", a.deviceId).execute());
       WebClient.Response paired = f.app.client().postJson("/api/device/pair", Map.of("code", "ABCDEFGH"), Map.of());
       assertThat(paired.status()).as(paired.body()).isEqualTo(201);
       assertThat(paired.json().path("nextCommand").asLong()).isEqualTo(4);
@@ -239,8 +241,10 @@ class CommandApiTest {
       Terminal fresh = f.terminal("marek");
       f.app.db.inTransaction(h -> h.createUpdate(
               "UPDATE devices SET pairing_code_hash = :c, pairing_expires_at = :e WHERE id = :d")
-          .bind("c", paragon.web.Tokens.hash("HGFEDCBA")).bind("e", f.app.clock.millis() + 60_000).bind("d", fresh.deviceId).execute());
-      assertThat(f.app.client().postJson("/api/device/pair", Map.of("code", "HGFEDCBA"), Map.of()).json().path("nextCommand").asLong())
+          .bind("c", paragon.web.Tokens.hash("HGFEDCBA")).bind("e",
+              f.app.clock.millis() + 60_000).bind("d", fresh.deviceId).execute());
+      assertThat(f.app.client().postJson("/api/device/pair",
+          Map.of("code", "HGFEDCBA"), Map.of()).json().path("nextCommand").asLong())
           .isEqualTo(1);
     }
   }

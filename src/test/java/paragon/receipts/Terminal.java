@@ -36,7 +36,8 @@ final class Terminal {
 
   /** Applies configuration revision {@code revision} (as a sync does). */
   void apply(long revision) {
-    WebClient.Response r = http.postJson("/api/device/ack", Map.of("revision", revision), Map.of("Authorization", "Bearer " + token));
+    WebClient.Response r = http.postJson("/api/device/ack", Map.of("revision", revision),
+        Map.of("Authorization", "Bearer " + token));
     assertThat(r.status()).as("ack: %s", r.body()).isEqualTo(200);
   }
 

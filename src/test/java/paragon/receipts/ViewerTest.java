@@ -63,7 +63,8 @@ class ViewerTest {
     assertThat(viewer(ANNA, WAITER, Visibility.OWN).key()).isNotEqualTo(viewer(BOB, WAITER, Visibility.OWN).key());
     // Two waiters under SAME_ROLE see the same receipts: switching between them needs no snapshot.
     assertThat(viewer(ANNA, WAITER, Visibility.SAME_ROLE).key()).isEqualTo(viewer(BOB, WAITER, Visibility.SAME_ROLE).key());
-    assertThat(viewer(ANNA, WAITER, Visibility.SAME_ROLE).key()).isNotEqualTo(viewer(CHEF, MANAGER, Visibility.SAME_ROLE).key());
+    assertThat(viewer(ANNA, WAITER, Visibility.SAME_ROLE).key()).isNotEqualTo(viewer(CHEF,
+        MANAGER, Visibility.SAME_ROLE).key());
     assertThat(viewer(ANNA, WAITER, Visibility.ALL).key())
         .isEqualTo(viewer(CHEF, MANAGER, Visibility.OWN, Permission.SEE_ALL_RECEIPTS).key());
   }

@@ -80,11 +80,14 @@ class SalesPagesTest {
     try (TestApp app = TestApp.start(kind)) {
       Bistro b = new Bistro(app, "pl");
       long now = app.clock.millis(); // 2026-11-23 11:00 in Warsaw
-      ReceiptView s1 = b.receipt(b.shopA, b.till1, b.anna, "Sprzedaż 1", State.CLOSED, null, List.of(Bistro.line("Kawa", 1000, 1000)), now - 60 * MINUTE);
+      ReceiptView s1 = b.receipt(b.shopA, b.till1, b.anna, "Sprzedaż 1", State.CLOSED, null,
+          List.of(Bistro.line("Kawa", 1000, 1000)), now - 60 * MINUTE);
       b.sale(s1, b.till1, b.anna, now - 50 * MINUTE, new String[] {"CASH"}, new long[] {1000});
-      ReceiptView s2 = b.receipt(b.shopB, b.till2, b.bob, "Stolik 2", State.CLOSED, null, List.of(Bistro.line("Obiad", 5000, 1000)), now - 40 * MINUTE);
+      ReceiptView s2 = b.receipt(b.shopB, b.till2, b.bob, "Stolik 2", State.CLOSED, null,
+          List.of(Bistro.line("Obiad", 5000, 1000)), now - 40 * MINUTE);
       b.sale(s2, b.till2, b.bob, now - 30 * MINUTE, new String[] {"CARD", "CASH"}, new long[] {3000, 2000});
-      ReceiptView s3 = b.receipt(b.shopA, b.till1, b.anna, "Sprzedaż 3", State.CLOSED, null, List.of(Bistro.line("Sok", 700, 1000)), now - 24 * 60 * MINUTE);
+      ReceiptView s3 = b.receipt(b.shopA, b.till1, b.anna, "Sprzedaż 3", State.CLOSED, null,
+          List.of(Bistro.line("Sok", 700, 1000)), now - 24 * 60 * MINUTE);
       b.sale(s3, b.till1, b.anna, now - 24 * 60 * MINUTE, new String[] {"CARD"}, new long[] {700});
       WebClient c = b.owner.client();
 
@@ -149,7 +152,8 @@ class SalesPagesTest {
       assertThat(c.get("/backoffice/receipts/" + foreign.id()).status()).isEqualTo(404);
       assertThat(c.get("/backoffice/receipts/" + foreignPaid.id()).status()).isEqualTo(404);
       assertThat(c.get("/backoffice/receipts?shop=" + theirs.shopA).status()).isEqualTo(404);
-      assertThat(c.get("/backoffice/receipts/live?shop=" + theirs.shopA, Map.of("HX-Request", "true")).status()).isEqualTo(404);
+      assertThat(c.get("/backoffice/receipts/live?shop=" + theirs.shopA,
+          Map.of("HX-Request", "true")).status()).isEqualTo(404);
       assertThat(c.get("/backoffice/sales?shop=" + theirs.shopA).status()).isEqualTo(404);
       assertThat(c.get("/backoffice/sales?user=" + theirs.anna).status()).isEqualTo(404);
       String mySales = c.get("/backoffice/sales").body();

@@ -90,7 +90,8 @@ class SettingsTest {
   @Test
   void a_keystore_that_is_not_there_names_the_setting_and_the_path() {
     assertThatThrownBy(() -> Settings.from(new String[] {"--tls-keystore=/nowhere/paragon.p12", "--tls-password=x"}, Map.of()))
-        .hasMessageContaining("PARAGON_TLS_KEYSTORE").hasMessageContaining("no such file").hasMessageContaining("/nowhere/paragon.p12");
+        .hasMessageContaining("PARAGON_TLS_KEYSTORE").hasMessageContaining("no such file")
+        .hasMessageContaining("/nowhere/paragon.p12");
   }
 
   @Test
@@ -108,7 +109,8 @@ class SettingsTest {
     assertThatThrownBy(() -> Settings.from(new String[0],
         Map.of("PARAGON_TLS_KEYSTORE", cert.certificateOnly().toString(), "PARAGON_TLS_PASSWORD", cert.password())))
         .hasMessageContaining("PARAGON_TLS_KEYSTORE").hasMessageContaining("holds no private key");
-    Path pem = Files.writeString(Files.createTempFile("paragon-", ".pem"), "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n");
+    Path pem = Files.writeString(Files.createTempFile("paragon-", ".pem"),
+        "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n");
     assertThatThrownBy(() -> Settings.from(new String[0],
         Map.of("PARAGON_TLS_KEYSTORE", pem.toString(), "PARAGON_TLS_PASSWORD", "x")))
         .hasMessageContaining("PARAGON_TLS_KEYSTORE").hasMessageContaining("not a readable PKCS12 keystore");

@@ -26,7 +26,8 @@ class StreamOverTlsTest {
     URI wss = URI.create("wss://localhost:" + app.port() + "/api/terminal/stream");
     try (Floor f = new Floor(app, Visibility.ALL, Floor.FAST)) {
       Terminal anna = f.terminal("anna");
-      try (StreamClient s = StreamClient.connect(trusting, wss, anna.deviceToken, anna.sessionToken, new StreamClient.View())) {
+      try (StreamClient s = StreamClient.connect(trusting, wss, anna.deviceToken,
+          anna.sessionToken, new StreamClient.View())) {
         JsonNode welcome = s.awaitFrame(fr -> fr.path("type").asText().equals("welcome"), WAIT);
         assertThat(welcome.path("viewer").asText()).as("everyone sees all receipts").isEqualTo("all");
         assertThat(welcome.path("spaces").get(0).asText()).isEqualTo("shop:" + f.shop);

@@ -26,11 +26,13 @@ class StreamResilienceTest {
   @EnumSource(TestDatabases.Kind.class)
   void a_revoked_device_is_cut_off_at_once(TestDatabases.Kind kind) {
     // A heartbeat of a minute: the cut-off must come from the revocation itself, not from a re-check.
-    StreamSettings slowBeat = new StreamSettings(64, Duration.ofMinutes(1), Duration.ofSeconds(5), Duration.ofSeconds(5), 1000);
+    StreamSettings slowBeat = new StreamSettings(64, Duration.ofMinutes(1), Duration.ofSeconds(5),
+        Duration.ofSeconds(5), 1000);
     try (Floor f = new Floor(TestDatabases.open(kind), new MutableClock(), Visibility.ALL, slowBeat)) {
       Terminal a = f.terminal("anna");
       Terminal b = f.terminal("bob");
-      f.app.db.inTransaction(h -> Seed.owner(h, f.account, "szef@bistro.pl", "Szef", "correct horse battery", f.app.clock.millis()));
+      f.app.db.inTransaction(h -> Seed.owner(h, f.account, "szef@bistro.pl", "Szef",
+          "correct horse battery", f.app.clock.millis()));
       WebClient owner = f.app.client();
       owner.get("/backoffice/login");
       assertThat(owner.postForm("/backoffice/login", Map.of("email", "szef@bistro.pl", "password", "correct horse battery"))
@@ -55,7 +57,8 @@ class StreamResilienceTest {
   @ParameterizedTest
   @EnumSource(TestDatabases.Kind.class)
   void a_terminal_that_stops_reading_is_disconnected_and_then_catches_up(TestDatabases.Kind kind) {
-    StreamSettings tiny = new StreamSettings(8, Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5), 100_000);
+    StreamSettings tiny = new StreamSettings(8, Duration.ofSeconds(1), Duration.ofSeconds(2),
+        Duration.ofSeconds(5), 100_000);
     try (Floor f = new Floor(TestDatabases.open(kind), new MutableClock(), Visibility.ALL, tiny)) {
       Terminal a = f.terminal("anna");
       Terminal b = f.terminal("bob");
@@ -122,7 +125,8 @@ class StreamResilienceTest {
         assertThat(back.closeCode()).as("closed while reading: %s", back.closeReason()).isNull();
         assertThat(back.frames("heartbeat")).as("heartbeats were queued among the changes").isNotEmpty();
         assertThat(back.frames("receipt").stream().map(r -> r.path("seq").asLong()).toList())
-            .as("every change once, in order").isEqualTo(java.util.stream.LongStream.rangeClosed(cursor + 1, cursor + 200).boxed().toList());
+            .as("every change once, in order")
+            .isEqualTo(java.util.stream.LongStream.rangeClosed(cursor + 1, cursor + 200).boxed().toList());
       }
     }
   }

@@ -264,8 +264,10 @@ class StreamScenarioTest {
         f.assertUpToDate(sb, b, b.shopSpace());
         // Shop space first; the device's own space never had a change, so nothing of it to name.
         // (Up to date in the shop space says nothing of the device's space: wait for its snapshot too.)
-        sa.awaitFrame(fr -> "snapshot".equals(fr.path("type").asText()) && a.deviceSpace().equals(fr.path("space").asText()), WAIT);
-        sb.awaitFrame(fr -> "snapshot".equals(fr.path("type").asText()) && b.deviceSpace().equals(fr.path("space").asText()), WAIT);
+        sa.awaitFrame(fr -> "snapshot".equals(fr.path("type").asText())
+            && a.deviceSpace().equals(fr.path("space").asText()), WAIT);
+        sb.awaitFrame(fr -> "snapshot".equals(fr.path("type").asText())
+            && b.deviceSpace().equals(fr.path("space").asText()), WAIT);
         assertThat(byNumbers(sa.frames("snapshot"))).containsExactly(7L, null);
         assertThat(byNumbers(sb.frames("snapshot"))).containsExactly(null, null);
       }

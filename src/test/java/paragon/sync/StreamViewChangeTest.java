@@ -197,7 +197,8 @@ class StreamViewChangeTest {
         f.assertUpToDate(s, anna, anna.shopSpace());
         long loggedOut;
         try (Selling selling = new Selling(bob, List.of(sale))) {
-          s.awaitFrame(fr -> fr.path("type").asText().equals("receipt") && fr.path("receipt").path("lines").size() > 2, WAIT);
+          s.awaitFrame(fr -> fr.path("type").asText().equals("receipt")
+              && fr.path("receipt").path("lines").size() > 2, WAIT);
           WebClient.Response r = f.app.client().postJson("/api/device/logout", Map.of(),
               Map.of("Authorization", "Bearer " + anna.deviceToken, TerminalAuth.SESSION_HEADER, anna.sessionToken));
           assertThat(r.status()).isEqualTo(204);
@@ -224,7 +225,8 @@ class StreamViewChangeTest {
         assertThat(s.view().all()).containsKey(annas);
         long switched;
         try (Selling selling = new Selling(other, List.of(annas))) {
-          s.awaitFrame(fr -> fr.path("type").asText().equals("receipt") && fr.path("receipt").path("lines").size() > 2, WAIT);
+          s.awaitFrame(fr -> fr.path("type").asText().equals("receipt")
+              && fr.path("receipt").path("lines").size() > 2, WAIT);
           f.login(till, "bob");
           switched = f.server(till.shopSpace()).seq();
           assertThat(s.awaitClose(WAIT)).isEqualTo(CloseCodes.SESSION_ENDED);

@@ -46,7 +46,8 @@ final class Terminal {
       numbered.add(m);
     }
     WebClient.Response r = floor.app.client().postJson("/api/terminal/commands", numbered,
-        Map.of("Authorization", "Bearer " + deviceToken, TerminalAuth.SESSION_HEADER, sessionToken, "Accept-Language", "en"));
+        Map.of("Authorization", "Bearer " + deviceToken, TerminalAuth.SESSION_HEADER,
+            sessionToken, "Accept-Language", "en"));
     assertThat(r.status()).as("commands: %s", r.body()).isEqualTo(200);
     List<JsonNode> acks = new ArrayList<>();
     r.json().forEach(acks::add);

@@ -18,7 +18,8 @@ public final class Rows {
 
   /** The account's current configuration revision. */
   public static long revision(Database db, long accountId) {
-    Long r = db.read(h -> h.createQuery("SELECT revision FROM config_heads WHERE account_id = :a").bind("a", accountId).mapTo(Long.class).one());
+    Long r = db.read(h -> h.createQuery("SELECT revision FROM config_heads WHERE account_id = :a").bind("a", accountId)
+        .mapTo(Long.class).one());
     return r;
   }
 }

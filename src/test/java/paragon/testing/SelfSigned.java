@@ -58,7 +58,8 @@ public record SelfSigned(Path keystore, String password, Certificate certificate
     try {
       Path cert = keystore.resolveSibling("paragon.crt");
       Path out = keystore.resolveSibling("certificate-only.p12");
-      keytool("-exportcert", "-alias", ALIAS, "-keystore", keystore.toString(), "-storepass", password, "-file", cert.toString());
+      keytool("-exportcert", "-alias", ALIAS, "-keystore", keystore.toString(), "-storepass", password,
+          "-file", cert.toString());
       keytool("-importcert", "-noprompt", "-alias", "cert", "-file", cert.toString(),
           "-storetype", "PKCS12", "-keystore", out.toString(), "-storepass", password);
       return out;
@@ -70,7 +71,8 @@ public record SelfSigned(Path keystore, String password, Certificate certificate
   /** Chromium's form of "trust exactly this certificate": the base64 SHA-256 of its public key. */
   public String spkiSha256() {
     try {
-      return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(certificate.getPublicKey().getEncoded()));
+      return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256")
+          .digest(certificate.getPublicKey().getEncoded()));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }

@@ -75,7 +75,8 @@ public final class StreamClient implements WebSocket.Listener, AutoCloseable {
   /** Connects and sends {@code text} as the first message, exactly as given. */
   public static StreamClient connectRaw(int port, String firstMessage) {
     StreamClient client = new StreamClient(new View());
-    WebSocket ws = HTTP.newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:" + port + "/api/terminal/stream"), client).join();
+    WebSocket ws = HTTP.newWebSocketBuilder()
+        .buildAsync(URI.create("ws://127.0.0.1:" + port + "/api/terminal/stream"), client).join();
     synchronized (client) {
       client.socket = ws;
     }
@@ -84,7 +85,8 @@ public final class StreamClient implements WebSocket.Listener, AutoCloseable {
   }
 
   private String hello(String deviceToken, String sessionToken) {
-    ObjectNode n = JSON.createObjectNode().put("type", "hello").put("deviceToken", deviceToken).put("sessionToken", sessionToken);
+    ObjectNode n = JSON.createObjectNode().put("type", "hello").put("deviceToken", deviceToken)
+        .put("sessionToken", sessionToken);
     synchronized (view) {
       if (view.viewer != null) n.put("viewer", view.viewer);
       ObjectNode c = n.putObject("cursors");

@@ -30,7 +30,8 @@ public final class WebClient {
 
   WebClient(TestApp app) {
     this.app = app;
-    HttpClient.Builder b = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER);
+    HttpClient.Builder b = HttpClient.newBuilder().cookieHandler(new CookieManager())
+        .followRedirects(HttpClient.Redirect.NEVER);
     if (app.trust != null) b.sslContext(app.trust);
     this.http = b.build();
   }

@@ -68,7 +68,8 @@ class HttpsTest {
   @Test
   void the_back_office_session_cookie_is_secure_over_https_and_still_http_only_and_lax() {
     try (TestApp app = https()) {
-      new Accounts(app.db, app.clock).create(new Accounts.NewAccount("A", Plan.START, "en", "a@example.com", "Ann", "password1"));
+      new Accounts(app.db, app.clock).create(new Accounts.NewAccount("A", Plan.START, "en",
+          "a@example.com", "Ann", "password1"));
       var client = app.client();
       var login = client.get("/backoffice/login");
       assertThat(login.status()).isEqualTo(200);
@@ -85,7 +86,8 @@ class HttpsTest {
   void over_plain_http_the_session_cookie_is_not_secure() {
     // A Secure cookie over http:// would be dropped by the browser: nobody could sign in.
     try (TestApp app = TestApp.start(TestDatabases.Kind.SQLITE)) {
-      new Accounts(app.db, app.clock).create(new Accounts.NewAccount("A", Plan.START, "en", "a@example.com", "Ann", "password1"));
+      new Accounts(app.db, app.clock).create(new Accounts.NewAccount("A", Plan.START, "en",
+          "a@example.com", "Ann", "password1"));
       var client = app.client();
       client.get("/backoffice/login");
       var r = client.postForm("/backoffice/login", Map.of("email", "a@example.com", "password", "password1"));

@@ -74,7 +74,8 @@ class UnstorableFormsTest {
       var owner = Owners.signedIn(app, Plan.MAX, "en");
       WebClient c = app.client();
       c.get("/backoffice/login");
-      var r = c.postForm("/backoffice/login", Map.of("email", "o\u0000" + owner.email().substring(1), "password", Owners.PASSWORD));
+      var r = c.postForm("/backoffice/login", Map.of("email", "o\u0000" + owner.email().substring(1),
+          "password", Owners.PASSWORD));
       assertThat(r.status()).as(r.body()).isEqualTo(401);
     }
   }

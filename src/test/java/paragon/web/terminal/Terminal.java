@@ -70,7 +70,8 @@ final class Terminal implements AutoCloseable {
   }
 
   WebElement waitFor(String css) {
-    return waitUntil(d -> d.findElements(By.cssSelector(css)).stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
+    return waitUntil(d -> d.findElements(By.cssSelector(css)).stream().filter(WebElement::isDisplayed).findFirst()
+        .orElse(null));
   }
 
   List<WebElement> all(String css) {
@@ -126,7 +127,8 @@ final class Terminal implements AutoCloseable {
   /** The status of the list item named {@code name} (empty, mine, colleague, hidden, paying), or null. */
   String status(String name) {
     for (WebElement b : all("receipts-list li button[data-status]")) {
-      if (b.findElement(By.cssSelector(".name")).getAttribute("textContent").contains(name)) return b.getAttribute("data-status");
+      if (b.findElement(By.cssSelector(".name")).getAttribute("textContent")
+          .contains(name)) return b.getAttribute("data-status");
     }
     return null;
   }

@@ -50,7 +50,8 @@ class TerminalAppTest {
     String shell = client.get("/terminal").body();
     var preloads = java.util.regex.Pattern.compile("<link rel=\"modulepreload\" href=\"([^\"]+)\">").matcher(shell)
         .results().map(m -> m.group(1)).toList();
-    assertThat(preloads).containsAll(TerminalApp.FILES.stream().filter(f -> f.endsWith(".js")).map(f -> "/terminal/" + f).toList());
+    assertThat(preloads).containsAll(TerminalApp.FILES.stream().filter(f -> f.endsWith(".js"))
+        .map(f -> "/terminal/" + f).toList());
     assertThat(preloads).noneMatch(u -> u.endsWith("sw.js") || u.endsWith(".css"));
     // After the import map: a module fetched before it would be resolved without it.
     assertThat(shell.indexOf("modulepreload")).isGreaterThan(shell.indexOf("</script>"));
@@ -86,7 +87,8 @@ class TerminalAppTest {
     assertThat(sw.status()).isEqualTo(200);
     assertThat(sw.header("Service-Worker-Allowed")).isEqualTo("/terminal");
     assertThat(sw.body()).doesNotContain("@VERSION@").doesNotContain("@PRECACHE@");
-    String version = client.get("/terminal").body().replaceAll("(?s).*name=\"paragon-version\" content=\"([0-9a-f]+)\".*", "$1");
+    String version = client.get("/terminal").body()
+        .replaceAll("(?s).*name=\"paragon-version\" content=\"([0-9a-f]+)\".*", "$1");
     assertThat(version).matches("[0-9a-f]{16}");
     assertThat(sw.body()).contains("const VERSION = '" + version + "'");
     for (String file : TerminalApp.FILES) assertThat(sw.body()).contains("'/terminal/" + file + "'");

@@ -19,7 +19,8 @@ class TerminalLiveBrowserTest {
 
   /** Pairs {@code t} as a new device (a phone-sized one as a POCKET, else a SMART_PLUS) and logs in. */
   static Terminal loggedIn(Shop shop, Terminal t, String device, String code, String user, String pin) {
-    shop.device(device, t.driver.manage().window().getSize().width < 600 ? DeviceModel.POCKET : DeviceModel.SMART_PLUS, code);
+    shop.device(device,
+        t.driver.manage().window().getSize().width < 600 ? DeviceModel.POCKET : DeviceModel.SMART_PLUS, code);
     t.open();
     t.pair(code);
     t.login(user, pin);
@@ -52,7 +53,8 @@ class TerminalLiveBrowserTest {
       // The same table, not a duplicate: one open receipt for the slot on the server.
       a.waitSent();
       b.waitSent();
-      assertThat(paragon.testing.Rows.count(shop.db, "receipts WHERE slot_id IS NOT NULL AND state IN ('OPEN','PAYING')")).isEqualTo(1);
+      assertThat(paragon.testing.Rows.count(shop.db,
+          "receipts WHERE slot_id IS NOT NULL AND state IN ('OPEN','PAYING')")).isEqualTo(1);
       assertThat(paragon.testing.Rows.count(shop.db, "lines WHERE removed = :f", "f", false)).isEqualTo(3);
     }
   }

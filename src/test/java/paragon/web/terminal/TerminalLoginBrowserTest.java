@@ -94,9 +94,11 @@ class TerminalLoginBrowserTest {
       fresh.waitSent();
       // Every command of the device in one numbering, none refused for a gap (a gap is never recorded).
       assertThat(paragon.testing.Rows.count(shop.db, "commands WHERE device_id = " + device)).isGreaterThan(last);
-      long max = shop.db.read(h -> h.createQuery("SELECT MAX(n) FROM commands WHERE device_id = :d").bind("d", device).mapTo(Long.class).one());
+      long max = shop.db.read(h -> h.createQuery("SELECT MAX(n) FROM commands WHERE device_id = :d").bind("d", device)
+          .mapTo(Long.class).one());
       assertThat(max).isEqualTo(paragon.testing.Rows.count(shop.db, "commands WHERE device_id = " + device));
-      assertThat(paragon.testing.Rows.count(shop.db, "commands WHERE device_id = " + device + " AND status <> 'accepted'")).isZero();
+      assertThat(paragon.testing.Rows.count(shop.db,
+          "commands WHERE device_id = " + device + " AND status <> 'accepted'")).isZero();
       assertThat(paragon.testing.Rows.count(shop.db, "lines WHERE name = 'Cappuccino'")).isEqualTo(1);
     }
   }

@@ -126,12 +126,14 @@ class TerminalMenuBrowserTest {
       shop.db.inTransaction(h -> h.createUpdate("UPDATE devices SET sync_requested_at = :t WHERE name = 'Kasa 1'")
           .bind("t", shop.clock.millis()).execute());
       openMenu(t);
-      t.waitUntil(AT_ONCE, d -> t.text("terminal-menu [data-sync-hint=requested]").equals("Zaplecze prosi o synchronizację"));
+      t.waitUntil(AT_ONCE,
+          d -> t.text("terminal-menu [data-sync-hint=requested]").equals("Zaplecze prosi o synchronizację"));
       assertThat(t.all("terminal-menu [data-sync-hint=behind]")).isEmpty();
       assertThat(t.all("#menu-button [data-sync-badge]")).hasSize(1);
       t.screenshot("tablet-menu-sync-requested");
       t.click("terminal-menu button[data-action=sync]");
-      t.waitUntil(d -> t.all("terminal-menu [data-sync-hint]").isEmpty() && t.all("#menu-button [data-sync-badge]").isEmpty());
+      t.waitUntil(d -> t.all("terminal-menu [data-sync-hint]").isEmpty()
+          && t.all("#menu-button [data-sync-badge]").isEmpty());
       assertThat(Rows.count(shop.db, "devices WHERE name = 'Kasa 1' AND sync_requested_at IS NULL")).isEqualTo(1);
     }
   }
@@ -262,7 +264,8 @@ class TerminalMenuBrowserTest {
       t.waitUntil(d -> "online".equals(t.js("return window.paragonTerminal.connection")));
       // Reconnecting asks for the sync state: the revision saved while offline shows without a menu tap.
       t.waitUntil(AT_ONCE, d -> !t.all("#menu-button [data-sync-badge]").isEmpty());
-      t.waitUntil(d -> t.all(".topbar .badge[data-unsent]").isEmpty() && "".equals(t.js("return document.querySelector('.topbar .conn-label').textContent")));
+      t.waitUntil(d -> t.all(".topbar .badge[data-unsent]").isEmpty()
+          && "".equals(t.js("return document.querySelector('.topbar .conn-label').textContent")));
       assertThat(Probes.moved(t)).as("top bar regions moved coming back").isEmpty();
       openMenu(t);
       t.waitUntil(d -> menuStatus(t).equals("Połączono / Niewysłane zmiany: 0"));

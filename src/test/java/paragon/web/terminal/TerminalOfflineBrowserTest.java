@@ -127,7 +127,8 @@ class TerminalOfflineBrowserTest {
       String recovery = db.read(h -> h.createQuery("SELECT name FROM receipts WHERE attention = :t AND state = 'OPEN'")
           .bind("t", true).mapTo(String.class).one());
       assertThat(notice).contains(recovery);
-      assertThat(Rows.count(db, "lines l JOIN receipts r ON r.id = l.receipt_id WHERE l.name = 'Sernik' AND r.attention = :t", "t", true))
+      assertThat(Rows.count(db,
+          "lines l JOIN receipts r ON r.id = l.receipt_id WHERE l.name = 'Sernik' AND r.attention = :t", "t", true))
           .isEqualTo(1);
       a.waitUntil(d -> a.all("receipts-list li button[data-status] .name").stream()
           .anyMatch(e -> e.getText().equals("⚠ " + recovery)));
@@ -217,7 +218,8 @@ class TerminalOfflineBrowserTest {
       TerminalOpenBenchmark.latency(t, 0); // the network is back
       t.waitSent();
       t.waitUntil(d -> Rows.count(shop.db, "commands WHERE type = 'cancelPayment' AND status = 'accepted'") == 1);
-      assertThat(Rows.count(shop.db, "receipts WHERE name = 'Stolik 2' AND state = 'OPEN'")).as("not left locked").isEqualTo(1);
+      assertThat(Rows.count(shop.db,
+          "receipts WHERE name = 'Stolik 2' AND state = 'OPEN'")).as("not left locked").isEqualTo(1);
       assertThat(Rows.count(shop.db, "sales")).isZero();
     }
   }

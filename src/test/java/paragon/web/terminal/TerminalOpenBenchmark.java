@@ -144,7 +144,8 @@ public final class TerminalOpenBenchmark {
     double ws = BenchmarkDoc.median(s.stream().map(x -> (double) x.wsChars()).toList());
     double req = BenchmarkDoc.median(s.stream().map(x -> (double) x.requests()).toList());
     int shown = s.get(s.size() - 1).receiptsShown();
-    return String.format(Locale.ROOT, "| %s | %.0f ms (%.0f-%.0f) | %.0f | %.1f KB | %.1f KB | %d |", name, ms, min, max, req,
+    return String.format(Locale.ROOT, "| %s | %.0f ms (%.0f-%.0f) | %.0f | %.1f KB | %.1f KB | %d |",
+        name, ms, min, max, req,
         http / 1024, ws / 1024, shown);
   }
 

@@ -79,7 +79,8 @@ class TerminalPermissionsBrowserTest {
           .bind("a", shop.account).bind("n", name).mapTo(String.class).one());
       String receipt = send("openTable", "slotId", slot).path("result").path("receiptId").asText();
       long espresso = shop.db.read(h -> h.createQuery(
-          "SELECT id FROM products WHERE account_id = :a AND name = 'Espresso'").bind("a", shop.account).mapTo(Long.class).one());
+          "SELECT id FROM products WHERE account_id = :a AND name = 'Espresso'").bind("a", shop.account)
+              .mapTo(Long.class).one());
       send("addLine", "receiptId", receipt, "lineId", UUID.randomUUID().toString(), "productId", espresso);
       return receipt;
     }

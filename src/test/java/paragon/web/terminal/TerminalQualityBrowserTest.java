@@ -49,7 +49,8 @@ class TerminalQualityBrowserTest {
   @ValueSource(strings = {"tablet", "phone"})
   void every_control_on_every_main_screen_is_a_44px_touch_target_with_a_name_for_screen_readers(String size) {
     boolean phone = size.equals("phone");
-    try (Shop shop = new Shop(Visibility.ALL); Terminal t = phone ? Terminal.phone(shop.url("")) : Terminal.tablet(shop.url(""))) {
+    try (Shop shop = new Shop(Visibility.ALL);
+        Terminal t = phone ? Terminal.phone(shop.url("")) : Terminal.tablet(shop.url(""))) {
       SoftAssertions soft = new SoftAssertions();
       Consumer<String> screen = name -> {
         t.screenshot(size + "-" + name);
@@ -118,7 +119,8 @@ class TerminalQualityBrowserTest {
       screen.accept("menu-dialog");
 
       t.click("terminal-menu button[lang=en]");
-      t.waitUntil(d -> t.text("terminal-menu h2").equals("Menu") && "en".equals(t.js("return document.documentElement.lang")));
+      t.waitUntil(d -> t.text("terminal-menu h2").equals("Menu")
+          && "en".equals(t.js("return document.documentElement.lang")));
       t.click("terminal-menu dialog[open] .buttons button");
       tab(t, phone, "receipt");
       iconNames(t, phone, soft, List.of("Open menu", "New receipt", "Show receipts", "Add one: Espresso",
@@ -136,7 +138,8 @@ class TerminalQualityBrowserTest {
   static void iconNames(Terminal t, boolean phone, SoftAssertions soft, List<String> names) {
     for (int i = 0; i < ICONS.size(); i++) {
       if (!phone && ICONS.get(i).contains("drawer")) continue; // the tablet shows its list, it has no drawer
-      soft.assertThat(t.driver.findElement(By.cssSelector(ICONS.get(i))).getAccessibleName()).as("name of %s", ICONS.get(i)).isEqualTo(names.get(i));
+      soft.assertThat(t.driver.findElement(By.cssSelector(ICONS.get(i))).getAccessibleName())
+          .as("name of %s", ICONS.get(i)).isEqualTo(names.get(i));
     }
   }
 
@@ -185,8 +188,10 @@ class TerminalQualityBrowserTest {
       t.waitUntil(d -> !dialogOpen(t, "payment-dialog"));
       assertThat(focused(t, "receipt-panel button[data-action=pay]")).as("focus back on Pay").isTrue();
       t.waitSent();
-      assertThat(Rows.count(shop.db, "lines WHERE name = 'Sernik' AND quantity = 2000 AND removed = :f", "f", false)).isEqualTo(1);
-      assertThat(Rows.count(shop.db, "receipts WHERE name = 'Sprzedaż 1' AND state = 'OPEN'")).as("payment cancelled").isEqualTo(1);
+      assertThat(Rows.count(shop.db,
+          "lines WHERE name = 'Sernik' AND quantity = 2000 AND removed = :f", "f", false)).isEqualTo(1);
+      assertThat(Rows.count(shop.db,
+          "receipts WHERE name = 'Sprzedaż 1' AND state = 'OPEN'")).as("payment cancelled").isEqualTo(1);
     }
   }
 
@@ -226,7 +231,8 @@ class TerminalQualityBrowserTest {
   }
 
   /** Named regions to record: pairs of name and CSS selector. */
-  static final String[] TOP = {"top bar", "sale-screen .topbar", "current name", "#current-name", "menu button", "#menu-button"};
+  static final String[] TOP = {"top bar", "sale-screen .topbar", "current name", "#current-name",
+      "menu button", "#menu-button"};
   static final String[] HEADER = {"receipt header", "receipt-panel header", "receipt name", "#receipt-name",
       "first lines", "receipt-panel li[data-line]", "line buttons", "receipt-panel li[data-line] button",
       "pay", "receipt-panel button[data-action=pay]"};
@@ -258,10 +264,13 @@ class TerminalQualityBrowserTest {
 
   @Test
   void on_the_tablet_remote_changes_and_the_own_sending_state_move_nothing_on_screen() {
-    try (Shop shop = new Shop(Visibility.ALL); Terminal a = Terminal.tablet(shop.url("")); Terminal b = Terminal.tablet(shop.url(""))) {
+    try (Shop shop = new Shop(Visibility.ALL); Terminal a = Terminal.tablet(shop.url(""));
+        Terminal b = Terminal.tablet(shop.url(""))) {
       twoTerminals(shop, a, false, b);
-      Probes.recordLayout(a, regions(TOP, HEADER, PRODUCTS, new String[] {"list items", "receipts-list li button[data-key]"}), null);
-      assertThat(Probes.recorded(a)).containsEntry("first lines", 2L).containsEntry("list items", 5L).containsEntry("products", 4L);
+      Probes.recordLayout(a, regions(TOP, HEADER, PRODUCTS, new String[] {"list items",
+          "receipts-list li button[data-key]"}), null);
+      assertThat(Probes.recorded(a)).containsEntry("first lines", 2L).containsEntry("list items", 5L)
+          .containsEntry("products", 4L);
       remoteChanges(b);
       waitForRemoteChanges(a);
       a.screenshot("tablet-remote-changes-arrived");
@@ -293,7 +302,8 @@ class TerminalQualityBrowserTest {
 
   @Test
   void on_the_phone_remote_changes_move_neither_the_products_nor_the_receipt_header() {
-    try (Shop shop = new Shop(Visibility.ALL); Terminal a = Terminal.phone(shop.url("")); Terminal b = Terminal.tablet(shop.url(""))) {
+    try (Shop shop = new Shop(Visibility.ALL); Terminal a = Terminal.phone(shop.url(""));
+        Terminal b = Terminal.tablet(shop.url(""))) {
       twoTerminals(shop, a, true, b);
       Probes.recordLayout(a, regions(TOP, PRODUCTS, new String[] {"tabs", "sale-screen .tabs button"}), null);
       assertThat(Probes.recorded(a)).containsEntry("products", 4L).containsEntry("tabs", 2L);
@@ -308,8 +318,10 @@ class TerminalQualityBrowserTest {
       a.waitFor("receipt-panel [data-locked=true]");
       a.waitUntil(d -> a.lineNames().size() == 5);
       a.screenshot("phone-remote-payment-locks");
-      assertThat(Probes.moved(a)).as("regions moved when a colleague added a line and started paying (receipt tab)").isEmpty();
-      assertThat(a.js("return document.querySelector('receipt-panel [data-note]') !== null")).as("the receipt has a note beside the lock").isEqualTo(true);
+      assertThat(Probes.moved(a)).as("regions moved when a colleague added a line and started paying (receipt tab)")
+          .isEmpty();
+      assertThat(a.js("return document.querySelector('receipt-panel [data-note]') !== null"))
+          .as("the receipt has a note beside the lock").isEqualTo(true);
       assertThat(a.js("""
           const who = document.querySelector('receipt-panel [data-locked=true] .who');
           const lock = who.parentElement.getBoundingClientRect(), row = who.closest('.state').getBoundingClientRect();

@@ -80,7 +80,8 @@ class TerminalReceiptToolsBrowserTest {
       // The guests moved to a table nobody has started: the table opens and takes the line.
       t.click("receipt-panel button[data-action=split]");
       t.waitFor("move-dialog dialog[open]");
-      assertThat(t.all("move-dialog dialog[open] input[name=line]:checked")).as("nothing ticked from the last split").isEmpty();
+      assertThat(t.all("move-dialog dialog[open] input[name=line]:checked")).as("nothing ticked from the last split")
+          .isEmpty();
       choose(t, "Cappuccino");
       choose(t, "Stolik 3 (wolny)");
       t.click("move-dialog button[data-action=confirm-move]");
@@ -90,7 +91,8 @@ class TerminalReceiptToolsBrowserTest {
       t.waitUntil(d -> t.lineNames().equals(List.of("Cappuccino")) && total(t).equals("14,00 zł"));
       t.waitSent();
       assertThat(serverLines(shop, "Stolik 3")).containsExactly("Cappuccino:1000");
-      assertThat(paragon.testing.Rows.count(shop.db, "receipts WHERE name = 'Stolik 3' AND slot_id IS NOT NULL")).isEqualTo(1);
+      assertThat(paragon.testing.Rows.count(shop.db,
+          "receipts WHERE name = 'Stolik 3' AND slot_id IS NOT NULL")).isEqualTo(1);
       assertThat(paragon.testing.Rows.count(shop.db, "lines WHERE removed = :f", "f", false)).isEqualTo(4);
     }
   }
@@ -111,7 +113,8 @@ class TerminalReceiptToolsBrowserTest {
       choose(t, "Sprzedaż 1");
       t.screenshot("phone-merge-dialog");
       t.click("move-dialog button[data-action=confirm-move]");
-      t.waitUntil(d -> t.text("#current-name").contains("Sprzedaż 1") && t.lineNames().equals(List.of("Espresso", "Sernik")));
+      t.waitUntil(d -> t.text("#current-name").contains("Sprzedaż 1")
+          && t.lineNames().equals(List.of("Espresso", "Sernik")));
       t.waitUntil(d -> total(t).equals("25,00 zł"));
       t.waitSent();
       assertThat(serverLines(shop, "Sprzedaż 1")).containsExactly("Espresso:1000", "Sernik:1000");
@@ -149,7 +152,8 @@ class TerminalReceiptToolsBrowserTest {
       t.waitUntil(d -> "4".equals(t.waitFor("receipt-panel #guests").getDomProperty("value")));
       t.click("receipt-panel button[data-action=bill]");
       t.waitUntil(d -> t.text("guest-bill dialog[open]").contains("Goście: 4"));
-      assertThat(t.text("guest-bill dialog[open]")).contains("Sernik").contains("16,00 zł").contains("To nie jest paragon fiskalny");
+      assertThat(t.text("guest-bill dialog[open]")).contains("Sernik").contains("16,00 zł")
+          .contains("To nie jest paragon fiskalny");
       t.screenshot("tablet-guest-bill");
     }
   }

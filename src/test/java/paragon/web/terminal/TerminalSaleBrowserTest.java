@@ -224,7 +224,8 @@ class TerminalSaleBrowserTest {
       t.waitUntil(d -> "empty".equals(t.status("Stolik 2")));
 
       String sale = shop.db.read(h -> h.createQuery(
-          "SELECT total || '/' || tendered || '/' || change_given FROM sales WHERE name = 'Stolik 2'").mapTo(String.class).one());
+          "SELECT total || '/' || tendered || '/' || change_given FROM sales WHERE name = 'Stolik 2'")
+              .mapTo(String.class).one());
       assertThat(sale).as("total/tendered/change").isEqualTo("3000/3500/500");
       List<String> tenders = shop.db.read(h -> h.createQuery(
           "SELECT method || ':' || amount || ':' || tendered FROM payments ORDER BY position").mapTo(String.class).list());
@@ -321,7 +322,8 @@ class TerminalSaleBrowserTest {
           t.addProduct(product);""");
       t.waitUntil(d -> t.text("#current-name").contains("Stolik 3") && t.lineNames().equals(List.of("Sernik")));
       t.waitSent();
-      assertThat(Rows.count(shop.db, "lines l JOIN receipts r ON r.id = l.receipt_id WHERE r.name = 'Stolik 3' AND l.name = 'Sernik'"))
+      assertThat(Rows.count(shop.db,
+          "lines l JOIN receipts r ON r.id = l.receipt_id WHERE r.name = 'Stolik 3' AND l.name = 'Sernik'"))
           .isEqualTo(1);
       assertThat(t.all(".notice")).as("no refusal, no 'moved' notice").isEmpty();
     }

@@ -23,7 +23,8 @@ class TerminalSharingJoinBrowserTest {
     try (Shop shop = new Shop(Visibility.ALL);
          Terminal kasa1 = Terminal.tablet(shop.url(""));
          Terminal kasa3 = Terminal.tablet(shop.url(""))) {
-      shop.change(h -> h.createUpdate("UPDATE accounts SET plan = 'PREMIUM' WHERE id = :a").bind("a", shop.account).execute());
+      shop.change(h -> h.createUpdate("UPDATE accounts SET plan = 'PREMIUM' WHERE id = :a").bind("a", shop.account)
+          .execute());
       loggedIn(shop, kasa1, "Kasa 1", "AAAAAAAA", "anna", "1234");
       kasa1.openReceipt("Stolik 3");
       kasa1.addProduct("Espresso");

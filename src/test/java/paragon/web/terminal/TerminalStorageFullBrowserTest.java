@@ -10,9 +10,9 @@ import paragon.configuration.Visibility;
 import paragon.testing.Rows;
 
 /**
- * A tap whose command cannot be stored on the device (IndexedDB refusing the write) is not taken: the cashier is told in plain words, nothing reaches the
- * server, and once storage works again the next tap is stored, sent once and survives a reload. A
- * command is never sent before it is stored, so a reload can never give its number to another one.
+ * A tap whose command cannot be stored on the device (IndexedDB refusing the write) is not taken: the cashier is told
+ * in plain words, nothing reaches the server, and once storage works again the next tap is stored, sent once and
+ * survives a reload. A command is never sent before it is stored, so a reload can never give its number to another one.
  */
 @Tag("browser")
 class TerminalStorageFullBrowserTest {
@@ -41,7 +41,8 @@ class TerminalStorageFullBrowserTest {
       t.screenshot("tablet-storage-full");
       assertThat(t.lineNames()).as("the tap was not taken").isEqualTo(List.of("Espresso"));
       assertThat(t.js("return window.paragonTerminal.unsent")).isEqualTo(0L);
-      assertThat(Rows.count(shop.db, "commands WHERE device_id = " + device)).as("nothing reached the server").isEqualTo(applied);
+      assertThat(Rows.count(shop.db,
+          "commands WHERE device_id = " + device)).as("nothing reached the server").isEqualTo(applied);
 
       // Storage works again (a connection opened anew, as after a reload).
       t.driver.executeAsyncScript("""

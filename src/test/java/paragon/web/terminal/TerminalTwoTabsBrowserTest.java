@@ -55,7 +55,8 @@ class TerminalTwoTabsBrowserTest {
       t.waitFor("[data-suspended=true]");
 
       assertThat(Rows.count(shop.db, "lines WHERE removed = :f", "f", false)).isEqualTo(4);
-      assertThat(Rows.count(shop.db, "commands WHERE status = 'refused'")).as("no command refused or lost on the way").isZero();
+      assertThat(Rows.count(shop.db,
+          "commands WHERE status = 'refused'")).as("no command refused or lost on the way").isZero();
       assertThat(Rows.count(shop.db, "commands")).as("openAdHoc and four lines, each number once")
           .isEqualTo(Rows.count(shop.db, "commands WHERE n <= 5"));
     }
