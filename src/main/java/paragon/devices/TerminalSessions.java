@@ -6,18 +6,13 @@ import org.jdbi.v3.core.Handle;
  * Ending cashier sessions inside someone else's transaction. Revoking or re-pairing a device and a
  * new login on it end that device's sessions ({@link #endForDevice}) in the same transaction.
  *
- * <p>Nothing calls {@link #endForUser} today: disabling a user or changing a PIN leaves the session
- * rows, and {@link TerminalAuth} refuses (and deletes) such a session on its next call, by the user's
- * {@code disabled} flag and the PIN stamp the session was made with; {@code Users} fires
- * {@code Cutoffs.userCutOff} after commit so the user's streams close at once.
+ * <p>Disabling a user or changing a PIN leaves the session rows: {@link TerminalAuth} refuses (and
+ * deletes) such a session on its next call, by the user's {@code disabled} flag and the PIN stamp the
+ * session was made with, and {@code Users} fires {@code Cutoffs.userCutOff} after commit so the
+ * user's streams close at once.
  */
 public final class TerminalSessions {
   private TerminalSessions() {}
-
-  public static void endForUser(Handle h, long accountId, long userId) {
-    h.createUpdate("DELETE FROM terminal_sessions WHERE account_id = :a AND user_id = :u")
-        .bind("a", accountId).bind("u", userId).execute();
-  }
 
   public static void endForDevice(Handle h, long accountId, long deviceId) {
     h.createUpdate("DELETE FROM terminal_sessions WHERE account_id = :a AND device_id = :d")

@@ -99,10 +99,8 @@ final class JoinRules {
 
   /** Both notes, the shop's first; cut at the note limit (by code points) when together they are longer. */
   static String notes(String first, String second) {
-    if (second == null || second.isBlank() || second.equals(first)) return first;
-    if (first == null || first.isBlank()) return second;
-    String both = first + " · " + second;
-    if (both.codePointCount(0, both.length()) <= Limits.MAX_NOTE) return both;
+    String both = MoveRules.joinNotes(first, second);
+    if (both == null || both.codePointCount(0, both.length()) <= Limits.MAX_NOTE) return both;
     return both.substring(0, both.offsetByCodePoints(0, Limits.MAX_NOTE));
   }
 

@@ -84,10 +84,14 @@ final class MoveRules {
         Map.of("receiptId", merged.id(), "mergedReceiptId", gone.id()), null, false);
   }
 
-  /** The target's note, then the source's ("a · b"); either alone when the other is empty. */
+  /**
+   * The one rule for two notes that meet (a merge, a join of a table when sharing returns): the
+   * target's, then the source's ("a · b"); either alone when the other is empty; a source note the
+   * target already has is not repeated. Whoever calls it decides what happens past the note limit.
+   */
   static String joinNotes(String target, String source) {
-    if (source == null) return target;
-    if (target == null) return source;
+    if (source == null || source.isBlank() || source.equals(target)) return target;
+    if (target == null || target.isBlank()) return source;
     return target + " · " + source;
   }
 }

@@ -104,4 +104,15 @@ class JoinRulesTest {
     assertThat(moved.name()).isEqualTo("Stolik 3");
     assertThat(moved.lines()).hasSize(300);
   }
+
+  @Test
+  void two_notes_meet_by_one_rule_and_only_the_join_cuts_at_the_limit() {
+    assertThat(MoveRules.joinNotes("okno", "bez cukru")).isEqualTo("okno · bez cukru");
+    assertThat(MoveRules.joinNotes("okno", "okno")).as("not repeated").isEqualTo("okno");
+    assertThat(MoveRules.joinNotes("okno", " ")).isEqualTo("okno");
+    assertThat(MoveRules.joinNotes(null, "bez cukru")).isEqualTo("bez cukru");
+    assertThat(MoveRules.joinNotes(null, null)).isNull();
+    assertThat(JoinRules.notes("x".repeat(150), "y".repeat(100))).hasSize(Limits.MAX_NOTE);
+    assertThat(JoinRules.notes("okno", "bez cukru")).isEqualTo(MoveRules.joinNotes("okno", "bez cukru"));
+  }
 }
