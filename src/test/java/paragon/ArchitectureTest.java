@@ -34,7 +34,8 @@ class ArchitectureTest {
       List.of("devices"),
       List.of("receipts"),
       List.of("sync"),
-      List.of("parking", "sales", "demo"),
+      List.of("parking", "sales", "catalog"),
+      List.of("onboarding", "demo"),
       List.of(""));
 
   private static final Path MAIN = Path.of("src/main/java/paragon");

@@ -10,7 +10,8 @@ public enum Permission {
   VOID_LINES,
   BREAK_PAYMENT_LOCK,
   REASSIGN_RECEIPTS,
-  CHANGE_PRICES;
+  CHANGE_PRICES,
+  GIVE_DISCOUNTS;
 
   public static Set<Permission> parse(String stored) {
     Set<Permission> set = EnumSet.noneOf(Permission.class);

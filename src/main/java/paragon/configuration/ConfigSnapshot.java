@@ -22,7 +22,16 @@ public record ConfigSnapshot(
     List<Shop> shops,
     List<Role> roles,
     List<User> users,
-    List<Product> products) {
+    List<Product> products,
+    List<Category> categories,
+    List<ModifierGroup> modifierGroups) {
+
+  /** Snapshots stored before the catalog (revision JSON without these lists) read as empty lists. */
+  public ConfigSnapshot {
+    products = products == null ? List.of() : products;
+    categories = categories == null ? List.of() : categories;
+    modifierGroups = modifierGroups == null ? List.of() : modifierGroups;
+  }
 
   /** A predefined receipt (table); {@code id} is stable across renames and reorders. */
   public record Slot(String id, String name, int position) {}
@@ -38,8 +47,57 @@ public record ConfigSnapshot(
 
   public record User(long id, String identifier, String name, long roleId, boolean disabled) {}
 
-  /** {@code price} in grosze; {@code vat} one of 23, 8, 5, 0, ZW. */
-  public record Product(long id, String name, long price, String vat, String category) {}
+  /**
+   * An active product. {@code price} in grosze; {@code vat} one of 23, 8, 5, 0, ZW; {@code category} the
+   * category's name (kept for snapshots stored before categories were rows), {@code categoryId} its id;
+   * {@code code} an optional short code for search; {@code groups} the modifier groups it asks for, in
+   * order; {@code shops} the shops with a price or availability of their own.
+   */
+  public record Product(long id, String name, long price, String vat, String category, Long categoryId,
+      String code, List<Long> groups, List<ShopPrice> shops) {
+    public Product {
+      groups = groups == null ? List.of() : groups;
+      shops = shops == null ? List.of() : shops;
+    }
+
+    /** A product without modifiers or shop prices (tests and the demo's shape). */
+    public Product(long id, String name, long price, String vat, String category) {
+      this(id, name, price, vat, category, null, null, List.of(), List.of());
+    }
+
+    /** The price in a shop: the shop's own when it has one, else the product's. */
+    public long priceIn(long shopId) {
+      return shops.stream().filter(s -> s.shopId() == shopId && s.price() != null)
+          .map(ShopPrice::price).findFirst().orElse(price);
+    }
+
+    public boolean availableIn(long shopId) {
+      return shops.stream().filter(s -> s.shopId() == shopId).allMatch(ShopPrice::available);
+    }
+  }
+
+  /** A shop's own price ({@code null}: the product's) and whether the shop sells the product. */
+  public record ShopPrice(long shopId, Long price, boolean available) {}
+
+  /** An active category, in the owner's order. */
+  public record Category(long id, String name, int position) {}
+
+  /**
+   * An active modifier group: a choice of at least {@code min} and at most {@code max} options
+   * ({@code max} 0: any number). "Size" is min 1, max 1; "Extras" min 0, max 0.
+   */
+  public record ModifierGroup(long id, String name, int min, int max, List<Option> options) {
+    public ModifierGroup {
+      options = options == null ? List.of() : options;
+    }
+  }
+
+  /** An option of a group; {@code delta} in grosze added to the line's unit price (may be 0). */
+  public record Option(long id, String name, long delta) {}
+
+  public ModifierGroup group(long groupId) {
+    return modifierGroups.stream().filter(g -> g.id() == groupId).findFirst().orElse(null);
+  }
 
   public Shop shop(long shopId) {
     return shops.stream().filter(s -> s.id() == shopId).findFirst()

@@ -21,7 +21,9 @@ public record EffectiveConfig(
     List<ConfigSnapshot.Slot> slots,
     List<ConfigSnapshot.Role> roles,
     List<ConfigSnapshot.User> users,
-    List<ConfigSnapshot.Product> products) {
+    List<ConfigSnapshot.Product> products,
+    List<ConfigSnapshot.Category> categories,
+    List<ConfigSnapshot.ModifierGroup> modifierGroups) {
 
   /** Why sharing is not effective for a device; null when it is. */
   public enum SharingBlock { SETTING_OFF, PARKING_OFF, PLAN, MODEL }
@@ -31,7 +33,16 @@ public record EffectiveConfig(
     SharingBlock block = sharingBlock(s, model);
     return new EffectiveConfig(s.revision(), shop.id(), shop.name(), s.parkingEnabled(), s.visibility(),
         s.sharingEnabled(), block == null, block, s.loginMode(), s.language(), shop.slots(s.defaultSlots()),
-        s.roles(), s.users().stream().filter(u -> !u.disabled()).toList(), s.products());
+        s.roles(), s.users().stream().filter(u -> !u.disabled()).toList(), products(s, shop.id()), s.categories(),
+        s.modifierGroups());
+  }
+
+  /** The products the shop sells, each at the shop's price (so a terminal shows what the server charges). */
+  static List<ConfigSnapshot.Product> products(ConfigSnapshot s, long shopId) {
+    return s.products().stream().filter(p -> p.availableIn(shopId))
+        .map(p -> new ConfigSnapshot.Product(p.id(), p.name(), p.priceIn(shopId), p.vat(), p.category(),
+            p.categoryId(), p.code(), p.groups(), List.of()))
+        .toList();
   }
 
   /** The first reason sharing is off for this device, in the order an owner would fix them. */

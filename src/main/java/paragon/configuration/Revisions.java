@@ -3,8 +3,11 @@ package paragon.configuration;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jdbi.v3.core.Handle;
 import paragon.web.Json;
 
@@ -88,15 +91,68 @@ public final class Revisions {
         .map((rs, ctx) -> new ConfigSnapshot.User(rs.getLong("id"), rs.getString("identifier"), rs.getString("name"),
             rs.getLong("role_id"), rs.getBoolean("disabled")))
         .list();
+    Map<Long, List<ConfigSnapshot.ShopPrice>> shopPrices = new HashMap<>();
+    h.createQuery("""
+            SELECT ps.product_id, ps.shop_id, ps.price, ps.available FROM product_shops ps
+            WHERE ps.account_id = :a ORDER BY ps.product_id, ps.shop_id""")
+        .bind("a", accountId)
+        .map((rs, ctx) -> {
+          long price = rs.getLong("price");
+          return Map.entry(rs.getLong("product_id"), new ConfigSnapshot.ShopPrice(rs.getLong("shop_id"),
+              rs.wasNull() ? null : price, rs.getBoolean("available")));
+        })
+        .forEach(e -> shopPrices.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+    Map<Long, List<Long>> productGroups = new HashMap<>();
+    h.createQuery("""
+            SELECT pg.product_id, pg.group_id FROM product_modifier_groups pg
+            JOIN modifier_groups g ON g.id = pg.group_id
+            WHERE pg.account_id = :a AND g.archived = :f ORDER BY pg.product_id, pg.position, pg.group_id""")
+        .bind("a", accountId).bind("f", false)
+        .map((rs, ctx) -> Map.entry(rs.getLong("product_id"), rs.getLong("group_id")))
+        .forEach(e -> productGroups.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
     List<ConfigSnapshot.Product> products = h.createQuery("""
-            SELECT id, name, price, vat, category FROM products
-            WHERE account_id = :a AND active = :t ORDER BY position, id""")
-        .bind("a", accountId).bind("t", true)
-        .map((rs, ctx) -> new ConfigSnapshot.Product(rs.getLong("id"), rs.getString("name"), rs.getLong("price"),
-            rs.getString("vat"), rs.getString("category")))
+            SELECT p.id, p.name, p.price, p.vat, p.category_id, p.short_code,
+                   COALESCE(c.name, p.category) AS category_name
+            FROM products p LEFT JOIN categories c ON c.id = p.category_id
+            WHERE p.account_id = :a AND p.active = :t AND p.archived = :f
+              AND (c.id IS NULL OR c.archived = :f)
+            ORDER BY COALESCE(c.position, 0), p.position, p.id""")
+        .bind("a", accountId).bind("t", true).bind("f", false)
+        .map((rs, ctx) -> {
+          long id = rs.getLong("id");
+          long categoryId = rs.getLong("category_id");
+          return new ConfigSnapshot.Product(id, rs.getString("name"), rs.getLong("price"), rs.getString("vat"),
+              rs.getString("category_name"), rs.wasNull() ? null : categoryId, rs.getString("short_code"),
+              productGroups.getOrDefault(id, List.of()), shopPrices.getOrDefault(id, List.of()));
+        })
         .list();
+    List<ConfigSnapshot.Category> categories = h.createQuery("""
+            SELECT id, name, position FROM categories WHERE account_id = :a AND archived = :f
+            ORDER BY position, id""")
+        .bind("a", accountId).bind("f", false)
+        .map((rs, ctx) -> new ConfigSnapshot.Category(rs.getLong("id"), rs.getString("name"), rs.getInt("position")))
+        .list();
+    Map<Long, List<ConfigSnapshot.Option>> options = new HashMap<>();
+    h.createQuery("""
+            SELECT id, group_id, name, price_delta FROM modifier_options
+            WHERE account_id = :a AND archived = :f ORDER BY group_id, position, id""")
+        .bind("a", accountId).bind("f", false)
+        .map((rs, ctx) -> Map.entry(rs.getLong("group_id"),
+            new ConfigSnapshot.Option(rs.getLong("id"), rs.getString("name"), rs.getLong("price_delta"))))
+        .forEach(e -> options.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+    List<ConfigSnapshot.ModifierGroup> groups = h.createQuery("""
+            SELECT id, name, min_choices, max_choices FROM modifier_groups
+            WHERE account_id = :a AND archived = :f ORDER BY position, id""")
+        .bind("a", accountId).bind("f", false)
+        .map((rs, ctx) -> new ConfigSnapshot.ModifierGroup(rs.getLong("id"), rs.getString("name"),
+            rs.getInt("min_choices"), rs.getInt("max_choices"), null))
+        .list().stream()
+        .map(g -> new ConfigSnapshot.ModifierGroup(g.id(), g.name(), g.min(), g.max(),
+            options.getOrDefault(g.id(), List.of())))
+        .toList();
     return new ConfigSnapshot(accountId, revision, a.name(), a.language(), a.plan(), a.parkingEnabled(),
-        a.visibility(), a.sharingEnabled(), a.loginMode(), defaults, shops, roles, users, products);
+        a.visibility(), a.sharingEnabled(), a.loginMode(), defaults, shops, roles, users, products, categories,
+        groups);
   }
 
   /** The account row's part of the snapshot. */

@@ -41,7 +41,7 @@ final class Rig {
         List.of(new ConfigSnapshot.User(1, "anna", "Anna", 10, false),
             new ConfigSnapshot.User(2, "ola", "Ola", 10, false),
             new ConfigSnapshot.User(3, "marek", "Marek", 20, false)),
-        List.of(ESPRESSO, BEER));
+        List.of(ESPRESSO, BEER), List.of(), List.of());
   }
 
   static Actor actor(long device, long user, Set<Permission> permissions, EffectiveConfig config) {
