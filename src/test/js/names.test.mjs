@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import { receiptName, lowestFree, characters, limitOf } from '../../main/resources/public/terminal/names.js';
+import { receiptName, lowestFree, characters, limitOf, MAX_NAME } from '../../main/resources/public/terminal/names.js';
 
 // The same table NumberingTest reads: the terminal names receipts and picks numbers as the server
 // does.
@@ -17,6 +17,10 @@ test('default names render in each language as on the server', () => {
         c[lang], JSON.stringify(c));
     }
   }
+});
+
+test('the terminal cuts a recovered name at the longest name of the server', () => {
+  assert.equal(MAX_NAME, table.maxName);
 });
 
 test('the next number is the lowest whose name is in use in no language, as on the server', () => {

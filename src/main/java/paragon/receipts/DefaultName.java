@@ -41,8 +41,10 @@ public record DefaultName(Long number, String base, boolean recovered) {
     String name = number != null ? i18n.t("receipt.adhoc.name", number) : base;
     if (!recovered) return name;
     String suffix = i18n.t("receipt.recovered.suffix");
-    int room = Limits.MAX_NAME - suffix.length();
-    return (name.length() > room ? name.substring(0, room).strip() : name) + suffix;
+    // Counted and cut in characters (code points), as Guards counts a name: never half an emoji.
+    int room = Limits.MAX_NAME - suffix.codePointCount(0, suffix.length());
+    boolean over = name.codePointCount(0, name.length()) > room;
+    return (over ? name.substring(0, name.offsetByCodePoints(0, room)).strip() : name) + suffix;
   }
 
   /** What a receipt is called in {@code i18n}'s language: its default name rendered, else its own. */

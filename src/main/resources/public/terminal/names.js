@@ -5,16 +5,21 @@
 // cases (src/test/resources/receipt-names.json) tests both.
 import { translate, LANGUAGES } from './i18n.js';
 
-const MAX_NAME = 40;
+/**
+ * The server's longest name (paragon.receipts.Limits.MAX_NAME, served as the configuration's
+ * limits.name); receipt-names.json holds it for both sides' tests, so the two cannot drift.
+ */
+export const MAX_NAME = 40;
 
-/** {@code defaultName} in {@code lang}, at most 40 characters. */
+/** {@code defaultName} in {@code lang}, at most MAX_NAME characters (code points, as the server cuts). */
 export function renderDefault(defaultName, lang) {
   const name = defaultName.number != null
     ? translate(lang, 'receipt.saleName', { number: defaultName.number }) : defaultName.base;
   if (!defaultName.recovered) return name;
   const suffix = translate(lang, 'receipt.recoveredSuffix');
-  const room = MAX_NAME - suffix.length;
-  return (name.length > room ? name.slice(0, room).trim() : name) + suffix;
+  const room = MAX_NAME - characters(suffix);
+  const chars = [...name];
+  return (chars.length > room ? chars.slice(0, room).join('').trim() : name) + suffix;
 }
 
 /**

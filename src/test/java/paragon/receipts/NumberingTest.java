@@ -26,9 +26,10 @@ class NumberingTest {
       for (String language : I18n.LANGUAGES) {
         String shown = name == null ? c.get("name").asText() : name.render(I18n.of(language));
         assertThat(shown).as("%s in %s", d, language).isEqualTo(c.get(language).asText());
-        assertThat(shown.length()).isLessThanOrEqualTo(Limits.MAX_NAME);
+        assertThat(shown.codePointCount(0, shown.length())).isLessThanOrEqualTo(Limits.MAX_NAME);
       }
     }
+    assertThat(TABLE.get("maxName").asInt()).as("the terminal's names.js reads this too").isEqualTo(Limits.MAX_NAME);
   }
 
   @Test
