@@ -11,6 +11,7 @@ import paragon.configuration.Plan;
 import paragon.demo.Seed;
 import paragon.testing.JsonText;
 import paragon.testing.TestDatabases;
+import paragon.testing.WebClient;
 
 /**
  * Modifiers and discounts over real HTTP, on both databases: the server prices and checks them,
@@ -169,6 +170,13 @@ class DiscountsApiTest {
       assertThat(trail).extracting(Audit.Entry::type).contains("setLineDiscount", "setReceiptDiscount");
       assertThat(trail.stream().filter(e -> e.type().equals("setReceiptDiscount")).findFirst().orElseThrow()
           .command().path("reason").asText()).isEqualTo("Stały klient");
+      // The back office's page of the sale shows the modifiers, the discounts and the audit of them.
+      WebClient office = owner(f);
+      String page = office.get("/backoffice/receipts/" + r).body();
+      assertThat(page).contains("Duża +2,00\u00a0zł", "Rabat: −3,40\u00a0zł (10 %) · Pracownik",
+          "−3,15\u00a0zł · Stały klient", "6,55\u00a0zł", "39,95\u00a0zł", "Rabat na paragon", "Rabat: 3,15\u00a0zł · Powód: Stały klient");
+      assertThat(office.get("/backoffice/receipts/" + r + "?lang=en").body())
+          .contains("Receipt discount", "Discount: −3.40\u00a0zł (10 %) · Pracownik", "Discount on an item");
     }
   }
 
@@ -211,6 +219,19 @@ class DiscountsApiTest {
       assertThat(merged.path("discountTotal").asLong()).isEqualTo(100);
       assertThat(merged.path("total").asLong()).isEqualTo(4400);
     }
+  }
+
+  /** A client signed in to the back office as an owner of the floor's account. */
+  private static WebClient owner(Floor f) {
+    String email = "owner@bistro.example";
+    f.app.db.inTransaction(h -> Seed.owner(h, f.account, email, "Olga Owner", "correct horse battery",
+        f.app.clock.millis()));
+    WebClient client = f.app.client();
+    assertThat(client.get("/backoffice/login").status()).isEqualTo(200);
+    WebClient.Response in = client.postForm("/backoffice/login", Map.of("email", email,
+        "password", "correct horse battery"));
+    assertThat(in.status()).as(in.body()).isEqualTo(303);
+    return client;
   }
 
   /** JSON written with single quotes, formatted. */
