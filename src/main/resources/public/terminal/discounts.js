@@ -8,6 +8,7 @@
 //   3. it is spread over the lines in proportion to their dues, largest remainder first (ties to
 //      the earlier line), so each VAT rate's gross is exact and the rates sum to the total to pay.
 import { lineAmount, paidLines, parseMoney, vatBreakdown } from './money.js';
+import { translate } from './i18n.js';
 
 export const KINDS = ['PERCENT', 'AMOUNT'];
 /** The highest percent value: 100 %, in hundredths of a percent. */
@@ -76,4 +77,13 @@ export function percentText(value, lang = 'pl') {
   const whole = Math.trunc(value / 100);
   const frac = String(value % 100).padStart(2, '0').replace(/0+$/, '');
   return frac ? `${whole}${lang === 'en' ? '.' : ','}${frac}` : String(whole);
+}
+
+/** "Rabat 10 % — stały gość" / "Rabat — stały gość": a discount in words, in {@code lang}. */
+export function discountWords(discount, lang = 'pl') {
+  const reason = discount.reason ?? '';
+  return discount.kind === 'PERCENT'
+    ? translate(lang, 'discount.shownPercent', { value: percentText(discount.value, lang) + '\u00a0%',
+      reason })
+    : translate(lang, 'discount.shown', { reason });
 }
