@@ -120,7 +120,7 @@ test('discounts preview on the line and the receipt; kind null removes one; the 
     { lines: [line('x', 'Kawa', 1000, 1000, '23'), line('y', 'Ciastko', 1000, 2000, '8')],
       total: 3000 })] });
   const entries = [
-    { number: 1, command: { type: 'setLineDiscount', receiptId: 'a', lineId: 'x', kind: 'AMOUNT',
+    { number: 1, command: { type: 'setLineDiscount', lineId: 'x', kind: 'AMOUNT',
       value: 100, reason: 'stały gość' } },
     { number: 2, command: { type: 'setReceiptDiscount', receiptId: 'a', kind: 'PERCENT',
       value: 1000, reason: 'happy hour' } },

@@ -140,8 +140,8 @@ export class CashierActions {
    * null to remove it. PERCENT in hundredths of a percent, AMOUNT in grosze (discounts.js).
    */
   setLineDiscount(receipt, line, discount) {
-    return this.dispatch({ type: 'setLineDiscount', receiptId: receipt.id, lineId: line.id,
-      ...discountFields(discount) }, this.about(receipt, [line]));
+    return this.dispatch({ type: 'setLineDiscount', lineId: line.id, ...discountFields(discount) },
+      this.about(receipt, [line]));
   }
 
   /** A discount on the whole of {@code receipt}, or null to remove it (as setLineDiscount). */

@@ -18,7 +18,7 @@ class GuestBill extends TerminalElement {
     const t = this.terminal;
     const r = this.receipt;
     const money = (g) => formatMoney(g, t.lang);
-    const subtotal = (r?.lines ?? []).reduce((sum, l) => sum + (l.total ?? 0), 0);
+    const subtotal = r?.subtotal ?? (r?.lines ?? []).reduce((sum, l) => sum + (l.total ?? 0), 0);
     const discounted = (r?.discountTotal ?? 0) > 0 || !!r?.discount;
     return html`<dialog class="bill" aria-labelledby="bill-title">
       ${r ? html`<h2 id="bill-title">${t.t('bill.title')}: ${r.name}</h2>

@@ -80,7 +80,7 @@ class ReceiptPanel extends TerminalElement {
   subtotals(r) {
     const t = this.terminal;
     const money = (g) => formatMoney(g, t.lang);
-    const subtotal = (r.lines ?? []).reduce((s, l) => s + (l.total ?? 0), 0);
+    const subtotal = r.subtotal ?? (r.lines ?? []).reduce((s, l) => s + (l.total ?? 0), 0);
     const off = r.discountTotal ?? 0;
     return html`<div class="subtotals ${off > 0 || r.discount ? '' : 'none'}" data-subtotals>
       <span>${t.t('receipt.subtotal')} <span class="amount"
