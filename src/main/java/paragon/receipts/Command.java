@@ -26,6 +26,8 @@ import java.util.List;
     @Type(value = LineCommands.MarkSent.class, name = "markSent"),
     @Type(value = LineCommands.ChangePrice.class, name = "changePrice"),
     @Type(value = LineCommands.NoteLine.class, name = "noteLine"),
+    @Type(value = DiscountCommands.SetLineDiscount.class, name = "setLineDiscount"),
+    @Type(value = DiscountCommands.SetReceiptDiscount.class, name = "setReceiptDiscount"),
     @Type(value = MoveCommands.MoveLines.class, name = "moveLines"),
     @Type(value = MoveCommands.Merge.class, name = "merge"),
     @Type(value = PaymentCommands.StartPayment.class, name = "startPayment"),
@@ -39,6 +41,7 @@ public sealed interface Command permits
     ReceiptCommands.NoteReceipt, ReceiptCommands.SetGuests, ReceiptCommands.Reassign,
     LineCommands.AddLine, LineCommands.AdjustQuantity, LineCommands.RemoveLine, LineCommands.MarkSent,
     LineCommands.ChangePrice, LineCommands.NoteLine,
+    DiscountCommands.SetLineDiscount, DiscountCommands.SetReceiptDiscount,
     MoveCommands.MoveLines, MoveCommands.Merge,
     PaymentCommands.StartPayment, PaymentCommands.CancelPayment, PaymentCommands.Pay, PaymentCommands.BreakLease,
     PaymentCommands.DayClose {

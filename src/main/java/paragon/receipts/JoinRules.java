@@ -17,7 +17,8 @@ import java.util.Set;
  * <ol>
  *   <li>A table whose shop receipt is open is merged into it: its lines are appended, its note is
  *       appended to the shop's (" · ", cut at the note limit), its guests are added (up to the limit).
- *       The shop receipt keeps its owner, state and payment lease.</li>
+ *       The shop receipt keeps its owner, state, payment lease and receipt discount (or takes the local
+ *       one when it has none; a local one it cannot take is named in the audit entry).</li>
  *   <li>A table the shop has not open moves there under the shop's id of that table (its current
  *       generation), as an open receipt (a lease taken in the device's space named the old id).</li>
  *   <li>Either way the local table ends DELETED (its space starts its next generation) and late
@@ -64,7 +65,10 @@ final class JoinRules {
         Receipt merged = mergeInto(target, r, now);
         tables.put(r.slotId(), merged);
         rows.add(new Step(r.deletedAt(now), false, Map.of("joinedReceiptId", merged.id())));
-        shop.put(merged.id(), new Step(merged, false, Map.of("mergedReceiptId", r.id(), "from", r.name())));
+        Map<String, Object> audit = new LinkedHashMap<>(Map.of("mergedReceiptId", r.id(), "from", r.name()));
+        // A join cannot be refused: a local receipt discount the shop's receipt cannot take is named here.
+        if (r.discount() != null && !r.discount().equals(merged.discount())) audit.put("droppedDiscount", r.discount());
+        shop.put(merged.id(), new Step(merged, false, audit));
         continue;
       }
       // Ad-hoc (or a table too full to merge): the same receipt, now in the shop.
@@ -94,7 +98,9 @@ final class JoinRules {
     List<Line> lines = new ArrayList<>(target.lines());
     lines.addAll(source.lines());
     int guests = Math.min(Limits.MAX_GUESTS, target.guests() + source.guests());
-    return target.with(b -> b.lines(lines).note(notes(target.note(), source.note())).guests(guests).updatedAt(now));
+    Discount discount = target.discount() != null ? target.discount() : source.discount();
+    return target.with(b -> b.lines(lines).note(notes(target.note(), source.note())).guests(guests)
+        .discount(discount).updatedAt(now));
   }
 
   /** Both notes, the shop's first; cut at the note limit (by code points) when together they are longer. */

@@ -26,11 +26,18 @@ final class Limits {
   /** Tenders per payment, and the largest single tender (10^12 grosze = 10 bln zł). */
   static final int MAX_TENDERS = 10;
   static final long MAX_TENDER = 1_000_000_000_000L;
+  /** A discount's reason, in characters (code points) after trimming. */
+  static final int MAX_REASON = 80;
+  /** A percent discount in hundredths of a percent: 0.01 % to 100 %. */
+  static final long MAX_PERCENT = Discount.WHOLE;
+  /** An amount discount: at most the line's or receipt's total, so at most the largest receipt total. */
+  static final long MAX_DISCOUNT = MAX_LINES * MAX_UNIT_PRICE * MAX_QUANTITY / 1000;
 
   /** The limit names used in refusals ({@code details.limit}) and their maxima. */
   enum Name {
     LINES(MAX_LINES), NAME(MAX_NAME), NOTE(MAX_NOTE), UNIT_PRICE(MAX_UNIT_PRICE), QUANTITY(MAX_QUANTITY),
-    GUESTS(MAX_GUESTS), TENDERS(MAX_TENDERS), TENDER(MAX_TENDER);
+    GUESTS(MAX_GUESTS), TENDERS(MAX_TENDERS), TENDER(MAX_TENDER), REASON(MAX_REASON), PERCENT(MAX_PERCENT),
+    DISCOUNT(MAX_DISCOUNT);
 
     final long max;
 

@@ -1,17 +1,39 @@
 package paragon.receipts;
 
+import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
- * One line of a receipt. {@code unitPrice} grosze, {@code quantity} thousandths of a unit; {@code sent}
- * once the line went to the kitchen or was printed (removing it then needs VOID_LINES).
+ * One line of a receipt. {@code unitPrice} grosze (the modifiers' deltas included), {@code quantity}
+ * thousandths of a unit; {@code sent} once the line went to the kitchen or was printed (removing it
+ * then needs VOID_LINES); {@code modifiers} the options chosen when it was added (never null);
+ * {@code discount} its own discount, or null.
  */
 record Line(String id, Long productId, String name, long unitPrice, long quantity, Vat vat, String note,
-    boolean sent) {
+    boolean sent, List<Modifier> modifiers, Discount discount) {
+
+  Line {
+    modifiers = modifiers == null ? List.of() : List.copyOf(modifiers);
+  }
+
+  /** A line without modifiers or discount. */
+  Line(String id, Long productId, String name, long unitPrice, long quantity, Vat vat, String note, boolean sent) {
+    this(id, productId, name, unitPrice, quantity, vat, note, sent, List.of(), null);
+  }
 
   /** round-half-up(unitPrice * quantity / 1000); bounded by {@link Limits} so it cannot overflow. */
   long total() {
     return Money.lineTotal(unitPrice, quantity);
+  }
+
+  /** The grosze the line's own discount takes off its total (0 without one). */
+  long discountAmount() {
+    return discount == null ? 0 : discount.amountOff(total());
+  }
+
+  /** What the line costs after its own discount: total - discount amount, never negative. */
+  long due() {
+    return total() - discountAmount();
   }
 
   /** A copy with the fields {@code change} sets (see {@link Builder}). */
@@ -20,7 +42,8 @@ record Line(String id, Long productId, String name, long unitPrice, long quantit
   }
 
   ReceiptView.LineView view() {
-    return new ReceiptView.LineView(id, productId, name, unitPrice, quantity, vat.code(), note, sent, total());
+    return new ReceiptView.LineView(id, productId, name, unitPrice, quantity, vat.code(), note, sent, total(),
+        modifiers, discount == null ? null : discount.view(total()));
   }
 
   /** A copy of a line field by field, by name: the one place a line is restated from another. */
@@ -33,6 +56,8 @@ record Line(String id, Long productId, String name, long unitPrice, long quantit
     private Vat vat;
     private String note;
     private boolean sent;
+    private List<Modifier> modifiers;
+    private Discount discount;
 
     private Builder(Line l) {
       id = l.id;
@@ -43,6 +68,8 @@ record Line(String id, Long productId, String name, long unitPrice, long quantit
       vat = l.vat;
       note = l.note;
       sent = l.sent;
+      modifiers = l.modifiers;
+      discount = l.discount;
     }
 
     Builder id(String v) { id = v; return this; }
@@ -50,9 +77,10 @@ record Line(String id, Long productId, String name, long unitPrice, long quantit
     Builder quantity(long v) { quantity = v; return this; }
     Builder note(String v) { note = v; return this; }
     Builder sent(boolean v) { sent = v; return this; }
+    Builder discount(Discount v) { discount = v; return this; }
 
     Line build() {
-      return new Line(id, productId, name, unitPrice, quantity, vat, note, sent);
+      return new Line(id, productId, name, unitPrice, quantity, vat, note, sent, modifiers, discount);
     }
   }
 }

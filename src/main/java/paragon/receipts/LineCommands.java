@@ -7,9 +7,12 @@ import java.util.List;
 final class LineCommands {
   private LineCommands() {}
 
-  /** A catalog product ({@code productId}) or a free item ({@code name}, {@code unitPrice}, {@code vat}). */
+  /**
+   * A catalog product ({@code productId}, with the option ids of its {@code modifiers}) or a free item
+   * ({@code name}, {@code unitPrice}, {@code vat}; no modifiers).
+   */
   record AddLine(String receiptId, String lineId, Long productId, String name, Long unitPrice, String vat,
-      Long quantity, String note) implements Command, Command.OnLine, Command.OnReceipt {
+      Long quantity, String note, List<Long> modifiers) implements Command, Command.OnLine, Command.OnReceipt {
     AddLine {
       receiptId = Command.uuid(receiptId, "receiptId");
       lineId = Command.uuid(lineId, "lineId");
@@ -19,6 +22,21 @@ final class LineCommands {
         Command.require(vat, "vat");
       }
       if (quantity == null) quantity = 1000L;
+      modifiers = modifiers == null ? List.of() : modifiers;
+      Command.noNulls(modifiers, "modifiers");
+      modifiers = List.copyOf(modifiers);
+      if (productId == null && !modifiers.isEmpty()) {
+        throw new InvalidCommand("modifiers", "refusal.invalid.modifiers_free");
+      }
+      if (modifiers.stream().distinct().count() < modifiers.size()) {
+        throw new InvalidCommand("modifiers", "refusal.invalid.repeated_option");
+      }
+    }
+
+    /** A line without modifiers (the shape before issue 10). */
+    AddLine(String receiptId, String lineId, Long productId, String name, Long unitPrice, String vat, Long quantity,
+        String note) {
+      this(receiptId, lineId, productId, name, unitPrice, vat, quantity, note, List.of());
     }
   }
 

@@ -43,14 +43,17 @@ final class LineRules {
       ConfigSnapshot.Product p = c.actor().config().products().stream()
           .filter(pr -> pr.id() == x.productId()).findFirst().orElse(null);
       if (p == null) throw Guards.refuse(Refusals.notFound("productId", x.productId()));
-      long price = p.price();
+      // The configuration's products are the shop's, each at the shop's price (EffectiveConfig).
+      List<Modifier> chosen = ModifierRules.choose(p, x.modifiers(), c.actor().config().modifierGroups());
+      long price = ModifierRules.price(p.price(), chosen);
       if (x.unitPrice() != null) {
         // A price of its own for a catalog product is a price change (the audit row keeps the command).
         Guards.requirePermission(Permission.CHANGE_PRICES, c);
         requireUnitPrice(x.unitPrice());
         price = x.unitPrice();
       }
-      return new Line(x.lineId(), p.id(), p.name(), price, q, Vat.of(p.vat()), note, false);
+      if (price > Limits.MAX_UNIT_PRICE) throw Guards.refuse(Refusals.limit(Limits.Name.UNIT_PRICE));
+      return new Line(x.lineId(), p.id(), p.name(), price, q, Vat.of(p.vat()), note, false, chosen, null);
     }
     Guards.requireName(x.name());
     requireUnitPrice(x.unitPrice());
@@ -80,7 +83,9 @@ final class LineRules {
       if (target.lines().size() >= Limits.MAX_LINES) return Refusals.limit(Limits.Name.LINES);
       if (x.delta() > Limits.MAX_QUANTITY) return Refusals.limit(Limits.Name.QUANTITY);
       String copyId = DerivedIds.recoveredLine(line.id(), c.actor().deviceId(), c.n());
-      Line copy = line.with(b -> b.id(copyId).quantity(x.delta()).sent(false));
+      // The copy keeps the modifiers (its price) and a percent discount; an amount was for the paid line.
+      Discount kept = line.discount() != null && line.discount().kind() == Discount.Type.PERCENT ? line.discount() : null;
+      Line copy = line.with(b -> b.id(copyId).quantity(x.delta()).sent(false).discount(kept));
       Receipt after = target.plusLine(copy).touchedAt(c.now());
       return Accepted.of(after).withResult(Map.of("receiptId", after.id(), "lineId", copy.id(), "recovered", true));
     }
@@ -132,7 +137,7 @@ final class LineRules {
   }
 
   /** The open receipt holding live line {@code lineId} that this device may change; throws the refusal. */
-  private static Receipt editableLine(String lineId, RuleState s, Context c) {
+  static Receipt editableLine(String lineId, RuleState s, Context c) {
     Receipt r = s.homeOf(lineId);
     Guards.requireReach(r, "lineId", lineId, c);
     if (s.removedLines().contains(lineId)) throw Guards.refuse(Refusals.of("line_removed", Map.of("lineId", lineId)));

@@ -7,7 +7,10 @@ import java.util.Map;
 import java.util.Set;
 import paragon.receipts.Outcome.Accepted;
 
-/** Split (move lines, whole or part of a quantity) and merge. Moved lines keep their sent flag. */
+/**
+ * Split (move lines, whole or part of a quantity) and merge. Moved lines keep their sent flag, their
+ * modifiers and their discounts; receipt discounts stay with their receipts.
+ */
 final class MoveRules {
   private MoveRules() {}
 
@@ -44,8 +47,13 @@ final class MoveRules {
         if (s.lineIdTaken(part.newLineId()) || !seen.add(part.newLineId())) {
           return Refusals.of("exists", Map.of("field", "newLineId"), part.newLineId());
         }
-        moved.add(line.with(b -> b.id(part.newLineId()).quantity(q)));
-        after = after.withLine(line.id(), l -> l.with(b -> b.quantity(l.quantity() - q)));
+        // The part keeps the modifiers; a percent discount holds for both parts, an amount is split
+        // in proportion to the quantities (docs/protocol.md, moveLines).
+        Discount d = line.discount();
+        Discount movedPart = d == null ? null : d.movedPart(q, line.quantity());
+        Discount rest = d == null ? null : d.remainingPart(q, line.quantity());
+        moved.add(line.with(b -> b.id(part.newLineId()).quantity(q).discount(movedPart)));
+        after = after.withLine(line.id(), l -> l.with(b -> b.quantity(l.quantity() - q).discount(rest)));
       }
     }
     if (target.lines().size() + moved.size() > Limits.MAX_LINES) return Refusals.limit(Limits.Name.LINES);
@@ -67,6 +75,10 @@ final class MoveRules {
     Guards.requireEditable(source, x.receiptId(), c);
     Receipt target = s.receipt(x.targetReceiptId());
     Guards.requireEditable(target, x.targetReceiptId(), c);
+    // A receipt discount covers the lines it was given on: carried over it would grow or vanish.
+    if (source.discount() != null) {
+      return Refusals.of("receipt_discount", Map.of("receiptId", source.id()), Refusals.name(source));
+    }
     if (target.lines().size() + source.lines().size() > Limits.MAX_LINES) {
       return Refusals.limit(Limits.Name.LINES);
     }

@@ -46,8 +46,8 @@ sealed interface Outcome {
     }
   }
 
-  /** A paid receipt: the sale record the store writes. */
-  record Sale(String receiptId, long total, long tendered, long change, List<Payment> payments,
+  /** A paid receipt: the sale record the store writes; {@code total} after {@code discount} (grosze off). */
+  record Sale(String receiptId, long total, long discount, long tendered, long change, List<Payment> payments,
       List<Money.VatShare> vat) {}
 
   /** {@code amount} counts towards the total (a cash tender net of its change); {@code tendered} as handed. */

@@ -74,11 +74,11 @@ final class PaymentRules {
       return Refusals.of("underpaid", Map.of("total", total, "paid", cash + other), zl(total), zl(cash + other));
     }
     long change = cash + other - total;
-    Sale sale =
-        new Sale(r.id(), total, cash + other, change, payments(x.payments(), change), Money.vat(r.lines()));
+    long discount = Money.total(r.lines()) - total;
+    Sale sale = new Sale(r.id(), total, discount, cash + other, change, payments(x.payments(), change), r.vat());
     Receipt closed = r.withState(State.CLOSED).touchedAt(c.now());
     return new Accepted(List.of(closed), Set.of(), r.id(), Map.of("saleId", r.id(), "total", total,
-        "tendered", cash + other, "change", change, "vat", sale.vat()), sale, false);
+        "discount", discount, "tendered", cash + other, "change", change, "vat", sale.vat()), sale, false);
   }
 
   /** An amount as a message argument: złoty with two decimals, formatted per language by the message. */

@@ -11,7 +11,8 @@ import java.util.function.UnaryOperator;
  * {@code defaultName} how each reader renders it in theirs (null: a name a person gave, or a table's,
  * shown as it is); {@code slotId}/{@code generation} identify a table's receipt.
  * {@code seq}/{@code contentSeq} are filled by the store: the last change, and the last change of
- * what is charged (lines, prices, quantities).
+ * what is charged (lines, prices, quantities, discounts). {@code discount}: the whole receipt's, after
+ * the line discounts, or null.
  */
 record Receipt(
     String id,
@@ -34,6 +35,7 @@ record Receipt(
     int guests,
     Lease lease,
     List<Line> lines,
+    Discount discount,
     long seq,
     long contentSeq,
     long createdAt,
@@ -64,8 +66,19 @@ record Receipt(
     return lease != null && lease.activeAt(now) ? lease : null;
   }
 
+  /** What is to pay: the lines' dues minus the receipt discount's amount. */
   long total() {
-    return Money.total(lines);
+    return Money.dues(lines) - discountAmount();
+  }
+
+  /** The grosze the receipt discount takes off the lines' dues (0 without one). */
+  long discountAmount() {
+    return discount == null ? 0 : discount.amountOff(Money.dues(lines));
+  }
+
+  /** The VAT breakdown of what is to pay (docs/protocol.md, "Modifiers and discounts"). */
+  List<Money.VatShare> vat() {
+    return Money.vat(lines, discountAmount());
   }
 
   Line line(String lineId) {
@@ -123,9 +136,15 @@ record Receipt(
     return with(b -> b.seq(changeSeq).contentSeq(changeContentSeq));
   }
 
-  /** What a payment charges: each line's id, price and quantity (notes and the sent flag do not count). */
+  /**
+   * What a payment charges: each line's id, price, quantity and discount, and the receipt's discount
+   * (notes and the sent flag do not count).
+   */
   List<String> charged() {
-    return lines.stream().map(l -> l.id() + ":" + l.unitPrice() + ":" + l.quantity()).toList();
+    List<String> out = new ArrayList<>();
+    for (Line l : lines) out.add(l.id() + ":" + l.unitPrice() + ":" + l.quantity() + ":" + l.discount());
+    out.add("receipt:" + discount);
+    return out;
   }
 
   /** The view of this receipt after the change numbered {@code changeSeq}. */
@@ -134,11 +153,12 @@ record Receipt(
     return new ReceiptView(id, space, shopId, slotId, generation, name, defaultName, kind, state, ownerUserId,
         ownerRoleId, createdOnDevice, attention, recoveredFrom, note, guests,
         l == null ? null : new ReceiptView.LeaseView(l.deviceId(), l.userId(), l.userName(), l.until()),
-        lines.stream().map(Line::view).toList(), total(), changeSeq, changeContentSeq, createdAt, updatedAt);
+        lines.stream().map(Line::view).toList(), total(), changeSeq, changeContentSeq, createdAt, updatedAt,
+        discount == null ? null : discount.view(Money.dues(lines)));
   }
 
   /**
-   * A receipt field by field, by name: the one place that calls the 24-field constructor, for a new
+   * A receipt field by field, by name: the one place that calls the 25-field constructor, for a new
    * receipt ({@link #builder}), a stored one and a changed copy ({@link #with}). It checks nothing;
    * what a receipt may hold is the rules' business.
    */
@@ -163,6 +183,7 @@ record Receipt(
     private int guests;
     private Lease lease;
     private List<Line> lines = List.of();
+    private Discount discount;
     private long seq;
     private long contentSeq;
     private long createdAt;
@@ -191,6 +212,7 @@ record Receipt(
       guests = r.guests;
       lease = r.lease;
       lines = r.lines;
+      discount = r.discount;
       seq = r.seq;
       contentSeq = r.contentSeq;
       createdAt = r.createdAt;
@@ -215,6 +237,7 @@ record Receipt(
     Builder guests(int v) { guests = v; return this; }
     Builder lease(Lease v) { lease = v; return this; }
     Builder lines(List<Line> v) { lines = v; return this; }
+    Builder discount(Discount v) { discount = v; return this; }
     Builder seq(long v) { seq = v; return this; }
     Builder contentSeq(long v) { contentSeq = v; return this; }
     Builder createdAt(long v) { createdAt = v; return this; }
@@ -222,8 +245,8 @@ record Receipt(
 
     Receipt build() {
       return new Receipt(id, space, shopId, slotId, generation, number, name, defaultName, kind, state, ownerUserId,
-          ownerRoleId, createdByUserId, createdOnDevice, attention, recoveredFrom, note, guests, lease, lines, seq,
-          contentSeq, createdAt, updatedAt);
+          ownerRoleId, createdByUserId, createdOnDevice, attention, recoveredFrom, note, guests, lease, lines, discount,
+          seq, contentSeq, createdAt, updatedAt);
     }
   }
 }

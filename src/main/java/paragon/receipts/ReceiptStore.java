@@ -1,6 +1,7 @@
 package paragon.receipts;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
@@ -17,7 +18,8 @@ final class ReceiptStore {
   private static final String COLUMNS = """
       id, space, shop_id, slot_id, generation, number, name, default_name, kind, state, owner_user_id, owner_role_id,
       created_by_user_id, created_on_device, attention, recovered_from, note, guests, lease_device_id,
-      lease_user_id, lease_user_name, lease_until, seq, content_seq, created_at, updated_at""";
+      lease_user_id, lease_user_name, lease_until, seq, content_seq, created_at, updated_at, discount_kind,
+      discount_value, discount_reason""";
 
   /** The receipt with its live lines, or null. */
   static Receipt load(Handle h, long accountId, String id) {
@@ -29,13 +31,32 @@ final class ReceiptStore {
 
   static List<Line> lines(Handle h, long accountId, String receiptId) {
     return h.createQuery("""
-            SELECT id, product_id, name, unit_price, quantity, vat, note, sent FROM lines
+            SELECT id, product_id, name, unit_price, quantity, vat, note, sent, modifiers, discount_kind,
+              discount_value, discount_reason FROM lines
             WHERE account_id = :a AND receipt_id = :r AND removed = :f ORDER BY position""")
         .bind("a", accountId).bind("r", receiptId).bind("f", false)
         .map((rs, ctx) -> new Line(rs.getString("id"), longOrNull(rs, "product_id"),
             rs.getString("name"), rs.getLong("unit_price"), rs.getLong("quantity"), Vat.of(rs.getString("vat")),
-            rs.getString("note"), rs.getBoolean("sent")))
+            rs.getString("note"), rs.getBoolean("sent"), modifiers(rs.getString("modifiers")), discount(rs)))
         .list();
+  }
+
+  private static final TypeReference<List<Modifier>> MODIFIERS = new TypeReference<>() {};
+
+  private static List<Modifier> modifiers(String json) {
+    if (json == null) return List.of();
+    try {
+      return Json.MAPPER.readValue(json, MODIFIERS);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored modifiers are not readable: " + json, e);
+    }
+  }
+
+  /** The discount of a line or receipt row ({@code discount_kind}, {@code _value}, {@code _reason}), or null. */
+  private static Discount discount(ResultSet rs) throws SQLException {
+    String kind = rs.getString("discount_kind");
+    return kind == null ? null
+        : new Discount(Discount.Type.valueOf(kind), rs.getLong("discount_value"), rs.getString("discount_reason"));
   }
 
   static String spaceOf(Handle h, long accountId, String receiptId) {
@@ -139,14 +160,17 @@ final class ReceiptStore {
             INSERT INTO receipts (""" + COLUMNS + """
             , account_id, closed_at) VALUES (:id, :space, :shop, :slot, :gen, :number, :name, :defaultName, :kind,
               :state, :owner, :ownerRole, :createdBy, :device, :attention, :recoveredFrom, :note, :guests, :leaseDevice,
-              :leaseUser, :leaseUserName, :leaseUntil, :seq, :contentSeq, :createdAt, :updatedAt, :a, :closedAt)
+              :leaseUser, :leaseUserName, :leaseUntil, :seq, :contentSeq, :createdAt, :updatedAt, :dKind, :dValue,
+              :dReason, :a, :closedAt)
             ON CONFLICT (id) DO UPDATE SET space = excluded.space, number = excluded.number, name = excluded.name,
               default_name = excluded.default_name, state = excluded.state,
               owner_user_id = excluded.owner_user_id, owner_role_id = excluded.owner_role_id,
               attention = excluded.attention, note = excluded.note, guests = excluded.guests,
               lease_device_id = excluded.lease_device_id, lease_user_id = excluded.lease_user_id,
               lease_user_name = excluded.lease_user_name, lease_until = excluded.lease_until, seq = excluded.seq,
-              content_seq = excluded.content_seq, updated_at = excluded.updated_at, closed_at = excluded.closed_at
+              content_seq = excluded.content_seq, updated_at = excluded.updated_at, closed_at = excluded.closed_at,
+              discount_kind = excluded.discount_kind, discount_value = excluded.discount_value,
+              discount_reason = excluded.discount_reason
             WHERE receipts.account_id = excluded.account_id""")
         .bind("id", r.id()).bind("space", r.space()).bind("shop", r.shopId()).bind("slot", r.slotId())
         .bind("gen", r.generation()).bind("number", r.number()).bind("name", r.name())
@@ -161,6 +185,9 @@ final class ReceiptStore {
         .bind("leaseUntil", lease == null ? null : lease.until())
         .bind("seq", r.seq()).bind("contentSeq", r.contentSeq()).bind("createdAt", r.createdAt())
         .bind("updatedAt", r.updatedAt()).bind("a", accountId).bind("closedAt", r.isOpen() ? null : r.updatedAt())
+        .bind("dKind", r.discount() == null ? null : r.discount().kind().name())
+        .bind("dValue", r.discount() == null ? null : r.discount().value())
+        .bind("dReason", r.discount() == null ? null : r.discount().reason())
         .execute();
     if (written != 1) throw new IllegalStateException("receipt " + r.id() + " belongs to another account");
     int position = 0;
@@ -170,15 +197,22 @@ final class ReceiptStore {
   private static void saveLine(Handle h, long accountId, String receiptId, int position, Line l, long now) {
     int written = h.createUpdate("""
             INSERT INTO lines (id, account_id, receipt_id, position, product_id, name, unit_price, quantity, vat, note,
-              sent, removed, created_at)
-            VALUES (:id, :a, :r, :pos, :product, :name, :price, :q, :vat, :note, :sent, :removed, :now)
+              sent, removed, created_at, modifiers, discount_kind, discount_value, discount_reason)
+            VALUES (:id, :a, :r, :pos, :product, :name, :price, :q, :vat, :note, :sent, :removed, :now, :modifiers,
+              :dKind, :dValue, :dReason)
             ON CONFLICT (id) DO UPDATE SET receipt_id = excluded.receipt_id, position = excluded.position,
-              unit_price = excluded.unit_price, quantity = excluded.quantity, note = excluded.note, sent = excluded.sent
+              unit_price = excluded.unit_price, quantity = excluded.quantity, note = excluded.note, sent = excluded.sent,
+              discount_kind = excluded.discount_kind, discount_value = excluded.discount_value,
+              discount_reason = excluded.discount_reason
             WHERE lines.account_id = excluded.account_id""")
         .bind("id", l.id()).bind("a", accountId).bind("r", receiptId).bind("pos", position)
         .bind("product", l.productId()).bind("name", l.name()).bind("price", l.unitPrice()).bind("q", l.quantity())
         .bind("vat", l.vat().code()).bind("note", l.note()).bind("sent", l.sent()).bind("removed", false)
-        .bind("now", now).execute();
+        .bind("now", now).bind("modifiers", l.modifiers().isEmpty() ? null : Json.write(l.modifiers()))
+        .bind("dKind", l.discount() == null ? null : l.discount().kind().name())
+        .bind("dValue", l.discount() == null ? null : l.discount().value())
+        .bind("dReason", l.discount() == null ? null : l.discount().reason())
+        .execute();
     if (written != 1) throw new IllegalStateException("line " + l.id() + " belongs to another account");
   }
 
@@ -205,7 +239,8 @@ final class ReceiptStore {
         .owner(rs.getLong("owner_user_id"), rs.getLong("owner_role_id"))
         .createdBy(rs.getLong("created_by_user_id"), rs.getLong("created_on_device"))
         .attention(rs.getBoolean("attention")).recoveredFrom(rs.getString("recovered_from"))
-        .note(rs.getString("note")).guests(rs.getInt("guests")).lease(lease).lines(lines).seq(rs.getLong("seq"))
+        .note(rs.getString("note")).guests(rs.getInt("guests")).lease(lease).lines(lines).discount(discount(rs))
+        .seq(rs.getLong("seq"))
         .contentSeq(rs.getLong("content_seq")).createdAt(rs.getLong("created_at")).updatedAt(rs.getLong("updated_at"))
         .build();
   }

@@ -3,8 +3,6 @@ package paragon.receipts;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * A receipt's full state as terminals and the back office see it: the payload of every change row
@@ -17,7 +15,7 @@ import java.util.TreeMap;
  * <p>A PAYING receipt whose {@code lease.until} is in the past is free again: leases are never swept,
  * they simply expire.
  */
-@JsonIgnoreProperties(value = "vat", allowGetters = true)
+@JsonIgnoreProperties(value = {"vat", "subtotal", "discountTotal"}, allowGetters = true)
 public record ReceiptView(
     String id,
     String space,
@@ -41,25 +39,77 @@ public record ReceiptView(
     long seq,
     long contentSeq,
     long createdAt,
-    long updatedAt) {
+    long updatedAt,
+    DiscountView discount) {
+
+  /** A view without a receipt discount (the shape before issue 10). */
+  public ReceiptView(String id, String space, long shopId, String slotId, Long generation, String name,
+      DefaultName defaultName, Kind kind, State state, long ownerUserId, long ownerRoleId, long createdOnDevice,
+      boolean attention, String recoveredFrom, String note, int guests, LeaseView lease, List<LineView> lines,
+      long total, long seq, long contentSeq, long createdAt, long updatedAt) {
+    this(id, space, shopId, slotId, generation, name, defaultName, kind, state, ownerUserId, ownerRoleId,
+        createdOnDevice, attention, recoveredFrom, note, guests, lease, lines, total, seq, contentSeq, createdAt,
+        updatedAt, null);
+  }
 
   /** Who is paying the receipt, until when (epoch ms). */
   public record LeaseView(long deviceId, long userId, String userName, long until) {}
 
-  /** {@code vat}: "23", "8", "5", "0" or "ZW"; {@code total} = round-half-up(unitPrice * quantity / 1000). */
+  /**
+   * {@code vat}: "23", "8", "5", "0" or "ZW"; {@code total} = round-half-up(unitPrice * quantity / 1000);
+   * {@code modifiers} the options chosen (never null: a view stored before issue 10 reads as none);
+   * {@code discount} the line's own, or null; {@code due} = total - the discount's amount.
+   */
+  @JsonIgnoreProperties(value = "due", allowGetters = true)
   public record LineView(String id, Long productId, String name, long unitPrice, long quantity, String vat,
-      String note, boolean sent, long total) {}
+      String note, boolean sent, long total, List<Modifier> modifiers, DiscountView discount) {
+    public LineView {
+      modifiers = modifiers == null ? List.of() : List.copyOf(modifiers);
+    }
+
+    /** A line without modifiers or discount (the shape before issue 10). */
+    public LineView(String id, Long productId, String name, long unitPrice, long quantity, String vat, String note,
+        boolean sent, long total) {
+      this(id, productId, name, unitPrice, quantity, vat, note, sent, total, List.of(), null);
+    }
+
+    @JsonProperty("due")
+    public long due() {
+      return total - (discount == null ? 0 : discount.amount());
+    }
+  }
 
   /**
-   * The server's VAT breakdown of the lines, per rate (the rule of {@link Money#shares}, as a sale
-   * records it): written with every view, derived again when one is read, so it cannot disagree with
-   * the lines. The terminal shows it, and computes its own only while it previews its own changes.
+   * A discount as given ({@code kind} PERCENT or AMOUNT, {@code value}, {@code reason}) and the grosze
+   * it takes off ({@code amount}), computed by the server (docs/protocol.md "Modifiers and discounts").
+   */
+  public record DiscountView(String kind, long value, String reason, long amount) {}
+
+  /** The lines' totals before any discount. */
+  @JsonProperty("subtotal")
+  public long subtotal() {
+    long sum = 0;
+    for (LineView l : lines) sum = Math.addExact(sum, l.total());
+    return sum;
+  }
+
+  /** Every line's discount amount plus the receipt's: {@code subtotal - total}. */
+  @JsonProperty("discountTotal")
+  public long discountTotal() {
+    long sum = discount == null ? 0 : discount.amount();
+    for (LineView l : lines) sum = Math.addExact(sum, l.total() - l.due());
+    return sum;
+  }
+
+  /**
+   * The server's VAT breakdown of the lines after every discount, per rate (the rule of
+   * {@link Money#vat}, as a sale records it): written with every view, derived again when one is read,
+   * so it cannot disagree with the lines. The terminal shows it, and computes its own only while it previews its own changes.
    */
   @JsonProperty("vat")
   public List<Money.VatShare> vat() {
-    Map<Vat, Long> gross = new TreeMap<>();
-    for (LineView l : lines) gross.merge(Vat.of(l.vat()), l.total(), Math::addExact);
-    return Money.shares(gross);
+    return Money.vat(lines.stream().map(l -> Vat.of(l.vat())).toList(),
+        lines.stream().mapToLong(LineView::due).toArray(), discount == null ? 0 : discount.amount());
   }
 
   public boolean isOpen() {

@@ -61,6 +61,15 @@ final class Refusals {
     return of("internal", Map.of("requestId", requestId), requestId);
   }
 
+  /**
+   * A value outside [min, max] of {@code limit} here (a discount's bound depends on what it is on);
+   * {@code shown}: the maximum as the message shows it (a count, or złoty).
+   */
+  static Refused range(Limits.Name limit, long min, long max, Object shown) {
+    return new Refused("limit", "refusal.limit." + limit.key(), List.of(shown),
+        Map.of("limit", limit.key(), "min", min, "max", max));
+  }
+
   static Refused quantityTooLow() {
     return new Refused("limit", "refusal.limit.quantity_min", List.of(Limits.MIN_QUANTITY),
         Map.of("limit", "quantity", "min", Limits.MIN_QUANTITY, "max", Limits.MAX_QUANTITY));

@@ -14,9 +14,12 @@ import paragon.web.Json;
  * {@link #find} and {@link #payments}. Every query is scoped by the account.
  */
 public final class SaleRecords {
-  /** {@code name}: in the account's language; {@code defaultName}: to render in the reader's (null: show name). */
+  /**
+   * {@code name}: in the account's language; {@code defaultName}: to render in the reader's (null: show
+   * name); {@code total} what was paid, after {@code discount} (every line discount and the receipt's).
+   */
   public record Sale(String id, long shopId, long deviceId, long userId, long ownerUserId, String name,
-      DefaultName defaultName, long total, long tendered, long change, long closedAt) {}
+      DefaultName defaultName, long total, long tendered, long change, long closedAt, long discount) {}
 
   public record Payment(String saleId, String method, long amount, long tendered) {}
 
@@ -34,7 +37,7 @@ public final class SaleRecords {
     return db.read(h -> {
       StringBuilder sql = new StringBuilder("""
           SELECT s.id, s.shop_id, s.device_id, s.user_id, s.owner_user_id, s.name, s.total, s.tendered,
-                 s.change_given, s.closed_at, r.default_name
+                 s.change_given, s.closed_at, s.discount, r.default_name
           FROM sales s LEFT JOIN receipts r ON r.account_id = s.account_id AND r.id = s.id
           WHERE s.account_id = :a AND s.closed_at >= :from AND s.closed_at < :to""");
       if (q.shopId() != null) sql.append(" AND s.shop_id = :shop");
@@ -52,7 +55,8 @@ public final class SaleRecords {
       return query.map((rs, ctx) -> new Sale(rs.getString("id"), rs.getLong("shop_id"), rs.getLong("device_id"),
           rs.getLong("user_id"), rs.getLong("owner_user_id"), rs.getString("name"),
           defaultName(rs.getString("default_name")), rs.getLong("total"),
-          rs.getLong("tendered"), rs.getLong("change_given"), rs.getLong("closed_at"))).list();
+          rs.getLong("tendered"), rs.getLong("change_given"), rs.getLong("closed_at"), rs.getLong("discount")))
+          .list();
     });
   }
 
@@ -78,12 +82,13 @@ public final class SaleRecords {
   static void write(Handle h, Actor a, Outcome.Sale sale, Receipt closed, long seq, long now) {
     h.createUpdate("""
             INSERT INTO sales (id, account_id, shop_id, space, device_id, user_id, owner_user_id, name, total, tendered,
-              change_given, seq, closed_at)
-            VALUES (:id, :a, :shop, :space, :d, :u, :owner, :name, :total, :tendered, :change, :seq, :now)""")
+              change_given, seq, closed_at, discount)
+            VALUES (:id, :a, :shop, :space, :d, :u, :owner, :name, :total, :tendered, :change, :seq, :now, :discount)""")
         .bind("id", sale.receiptId()).bind("a", a.accountId()).bind("shop", closed.shopId())
         .bind("space", closed.space()).bind("d", a.deviceId()).bind("u", a.userId())
         .bind("owner", closed.ownerUserId()).bind("name", closed.name()).bind("total", sale.total())
-        .bind("tendered", sale.tendered()).bind("change", sale.change()).bind("seq", seq).bind("now", now).execute();
+        .bind("tendered", sale.tendered()).bind("change", sale.change()).bind("seq", seq).bind("now", now)
+        .bind("discount", sale.discount()).execute();
     int position = 0;
     for (Outcome.Payment p : sale.payments()) {
       h.createUpdate("""

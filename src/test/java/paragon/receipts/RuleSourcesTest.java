@@ -21,7 +21,8 @@ class RuleSourcesTest {
 
   /** The rules and what they call: pure functions of the command, the state and the context. */
   private static final List<String> RULES = List.of("Rules", "ReceiptRules", "LineRules", "MoveRules",
-      "PaymentRules", "JoinRules", "Recovery", "Numbering", "Guards", "Refusals", "RuleState", "Context");
+      "PaymentRules", "JoinRules", "Recovery", "Numbering", "Guards", "Refusals", "RuleState", "Context",
+      "DiscountRules", "ModifierRules", "Discount", "Money");
 
   @Test
   void the_rules_import_nothing_of_the_web_layer() throws IOException {
