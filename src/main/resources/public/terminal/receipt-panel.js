@@ -188,7 +188,7 @@ class ReceiptPanel extends TerminalElement {
             <button aria-label=${t.t('receipt.plus', { name: l.name })} data-action="plus"
               ?disabled=${!editable} @click=${() => t.adjust(r, l, 1000)}>+</button>
           </span>
-          <span>
+          <span class="line-actions">
             ${prices ? html`<button aria-label=${t.t('receipt.price', { name: l.name })}
               data-action="price" ?disabled=${!editable} @click=${() => this.editPrice(r, l)}>${t.t('receipt.priceButton')}</button>` : ''}
             ${discounts ? html`<button aria-label=${t.t('discount.lineButton', { name: l.name })}

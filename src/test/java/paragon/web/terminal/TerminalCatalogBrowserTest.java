@@ -146,4 +146,115 @@ class TerminalCatalogBrowserTest {
     assertThat(((Number) line.get("unit_price")).longValue()).isEqualTo(1850);
     assertThat((String) line.get("modifiers")).contains("Duża").contains("Syrop");
   }
+
+  @Test
+  void a_manager_gives_discounts_with_a_reason_and_pays_the_discounted_total_on_a_tablet() {
+    try (Shop shop = new Shop(Visibility.ALL); Terminal t = Terminal.tablet(shop.url(""))) {
+      discountsAndPays(shop, t, "tablet");
+    }
+  }
+
+  @Test
+  void a_manager_gives_discounts_with_a_reason_and_pays_the_discounted_total_on_a_phone() {
+    try (Shop shop = new Shop(Visibility.ALL); Terminal t = Terminal.phone(shop.url(""))) {
+      discountsAndPays(shop, t, "phone");
+    }
+  }
+
+  /** Types {@code text} into {@code css} after clearing what is there. */
+  static void type(Terminal t, String css, String text) {
+    WebElement field = t.waitFor(css);
+    field.clear();
+    field.sendKeys(text);
+  }
+
+  private static void discountsAndPays(Shop shop, Terminal t, String size) {
+    catalog(shop);
+    TerminalLiveBrowserTest.loggedIn(shop, t, "Kasa 1", "ABCDEFGH", "marek", "9999");
+    t.waitUntil(d -> t.text("#current-name").contains("Sprzedaż 1"));
+    t.addProduct("Latte");
+    t.click("modifier-chooser button[data-option]:first-child"); // Mała, 14,00
+    t.click("modifier-chooser button[data-action=add-choice]");
+    t.addProduct("Sernik");
+    show(t, "receipt");
+    t.waitUntil(d -> t.lineNames().equals(List.of("Latte", "Sernik")));
+    t.waitUntil(d -> total(t).equals("30,00 zł"));
+
+    // A line discount without a reason is asked again, with what was typed kept and why.
+    t.click("receipt-panel li[data-line]:nth-child(2) button[data-action=line-discount]");
+    assertThat(t.text("discount-dialog h2")).isEqualTo("Rabat na pozycję: Sernik");
+    type(t, "#discount-value", "10");
+    t.click("discount-dialog button[data-action=apply-discount]");
+    assertThat(t.text("discount-dialog #discount-reason-error")).isEqualTo("Podaj powód: od 1 do 80 znaków");
+    assertThat(t.waitFor("#discount-value").getAttribute("value")).isEqualTo("10");
+    t.screenshot(size + "-discount-no-reason");
+    type(t, "#discount-reason", "stały gość");
+    t.click("discount-dialog button[data-action=apply-discount]");
+    t.waitUntil(d -> t.all("discount-dialog dialog[open]").isEmpty());
+    t.waitUntil(d -> t.text("receipt-panel li[data-line]:nth-child(2) [data-discount]")
+        .matches("Rabat 10 % — stały gość\\s+−1,60 zł"));
+    t.waitUntil(d -> total(t).equals("28,40 zł"));
+
+    // On the receipt: an amount that is not one is refused next to the field, then 2,40 zł.
+    t.click("receipt-panel button[data-action=receipt-discount]");
+    t.click("discount-dialog button[data-kind=AMOUNT]");
+    type(t, "#discount-value", "abc");
+    type(t, "#discount-reason", "happy hour");
+    t.click("discount-dialog button[data-action=apply-discount]");
+    assertThat(t.text("discount-dialog #discount-value-error")).isEqualTo("Wpisz kwotę rabatu, np. 5,00");
+    type(t, "#discount-value", "30");
+    t.click("discount-dialog button[data-action=apply-discount]");
+    assertThat(t.text("discount-dialog #discount-value-error")).isEqualTo("Rabat może wynieść najwyżej 28,40 zł");
+    type(t, "#discount-value", "2,40");
+    t.click("discount-dialog button[data-action=apply-discount]");
+    t.waitUntil(d -> t.all("discount-dialog dialog[open]").isEmpty());
+    t.waitUntil(d -> total(t).equals("26,00 zł"));
+    t.waitSent();
+    t.waitUntil(d -> Boolean.FALSE.equals(t.js("return !!window.paragonTerminal.current.preview")));
+    assertThat(total(t)).as("the server's total to pay").isEqualTo("26,00 zł");
+    assertThat(t.text("#receipt-subtotal")).isEqualTo("30,00 zł");
+    assertThat(t.text("#receipt-discounts")).isEqualTo("−4,00 zł");
+    assertThat(t.text("receipt-panel [data-receipt-discount]")).isEqualTo("Rabat — happy hour");
+    t.screenshot(size + "-discounts");
+
+    // The guest bill shows the modifiers, the discounts and what is to pay.
+    t.click("receipt-panel button[data-action=bill]");
+    t.waitUntil(d -> t.text("guest-bill #bill-total").equals("26,00 zł"));
+    assertThat(t.text("guest-bill [data-modifiers]")).isEqualTo("Mała");
+    assertThat(t.text("guest-bill #bill-discounts")).isEqualTo("−4,00 zł");
+    assertThat(t.all("guest-bill [data-bill-discount]")).hasSize(2);
+    t.screenshot(size + "-guest-bill-discounts");
+    t.click("guest-bill dialog .buttons button:first-child");
+
+    t.click("receipt-panel button[data-action=pay]");
+    t.waitUntil(d -> t.text("payment-dialog #pay-due").equals("26,00 zł"));
+    t.click("payment-dialog button[data-fill=CASH]");
+    t.click("payment-dialog button[data-action=confirm-pay]");
+    t.waitFor("payment-dialog [data-paid=true]");
+    assertThat(t.text("payment-dialog [data-paid=true]")).contains("26,00");
+    Map<String, Object> sale = shop.db.read(h -> h.createQuery("SELECT total, discount FROM sales").mapToMap().one());
+    assertThat(((Number) sale.get("total")).longValue()).isEqualTo(2600);
+    assertThat(((Number) sale.get("discount")).longValue()).isEqualTo(400);
+  }
+
+  @Test
+  void a_waiter_without_give_discounts_is_offered_no_discount() {
+    try (Shop shop = new Shop(Visibility.ALL); Terminal t = Terminal.tablet(shop.url(""))) {
+      catalog(shop);
+      TerminalLiveBrowserTest.loggedIn(shop, t, "Kasa 1", "ABCDEFGH", "anna", "1234");
+      t.waitUntil(d -> t.text("#current-name").contains("Sprzedaż 1"));
+      t.addProduct("Sernik");
+      t.waitUntil(d -> t.lineNames().equals(List.of("Sernik")));
+      t.waitFor("receipt-panel button[data-action=line-note]");
+      assertThat(t.all("receipt-panel button[data-action=line-discount]")).isEmpty();
+      assertThat(t.all("receipt-panel button[data-action=receipt-discount]")).isEmpty();
+      // The role gets the permission in the back office: after a sync the actions are there.
+      shop.change(h -> h.createUpdate("UPDATE roles SET permissions = :p WHERE account_id = :a AND name = 'Kelner'")
+          .bind("p", paragon.accounts.Permission.format(java.util.Set.of(paragon.accounts.Permission.GIVE_DISCOUNTS))).bind("a", shop.account).execute());
+      t.click("#menu-button");
+      t.click("terminal-menu button[data-action=sync]");
+      t.waitFor("receipt-panel button[data-action=line-discount]");
+      t.waitFor("receipt-panel button[data-action=receipt-discount]");
+    }
+  }
 }
