@@ -36,11 +36,7 @@ final class DiscountRules {
    */
   static Discount discount(Discount.Type kind, Long value, String reason, long base) {
     if (kind == null) return null;
-    String why = reason.strip();
-    int length = why.codePointCount(0, why.length());
-    if (length < 1 || length > Limits.MAX_REASON) {
-      throw Guards.refuse(Refusals.range(Limits.Name.REASON, 1, Limits.MAX_REASON, Limits.MAX_REASON));
-    }
+    String why = Guards.reason(reason);
     if (kind == Discount.Type.PERCENT && (value < 1 || value > Limits.MAX_PERCENT)) {
       throw Guards.refuse(Refusals.range(Limits.Name.PERCENT, 1, Limits.MAX_PERCENT, Limits.MAX_PERCENT));
     }

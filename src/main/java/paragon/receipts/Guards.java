@@ -58,6 +58,16 @@ final class Guards {
     if (length < Limits.MIN_NAME || length > Limits.MAX_NAME) throw refuse(Refusals.limit(Limits.Name.NAME));
   }
 
+  /** A discount's reason: 1..80 characters after trimming, answered stripped. */
+  static String reason(String reason) {
+    String why = reason == null ? "" : reason.strip();
+    int length = why.codePointCount(0, why.length());
+    if (length < 1 || length > Limits.MAX_REASON) {
+      throw refuse(Refusals.range(Limits.Name.REASON, 1, Limits.MAX_REASON, Limits.MAX_REASON));
+    }
+    return why;
+  }
+
   /** Null for a blank note (it clears), else the stripped note. */
   static String note(String note) {
     return note == null || note.isBlank() ? null : note.strip();

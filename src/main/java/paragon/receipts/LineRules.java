@@ -84,7 +84,8 @@ final class LineRules {
       if (x.delta() > Limits.MAX_QUANTITY) return Refusals.limit(Limits.Name.QUANTITY);
       String copyId = DerivedIds.recoveredLine(line.id(), c.actor().deviceId(), c.n());
       // The copy keeps the modifiers (its price) and a percent discount; an amount was for the paid line.
-      Discount kept = line.discount() != null && line.discount().kind() == Discount.Type.PERCENT ? line.discount() : null;
+      Discount d = line.discount();
+      Discount kept = d != null && d.kind() == Discount.Type.PERCENT ? d : null;
       Line copy = line.with(b -> b.id(copyId).quantity(x.delta()).sent(false).discount(kept));
       Receipt after = target.plusLine(copy).touchedAt(c.now());
       return Accepted.of(after).withResult(Map.of("receiptId", after.id(), "lineId", copy.id(), "recovered", true));

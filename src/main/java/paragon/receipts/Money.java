@@ -81,7 +81,10 @@ final class Money {
     return vat(lines, 0);
   }
 
-  /** The one rule over the lines' rates and dues, for a receipt ({@link #vat}) and its view ({@link ReceiptView#vat}). */
+  /**
+   * The one rule over the lines' rates and dues, for a receipt ({@link #vat}) and its view
+   * ({@link ReceiptView#vat}).
+   */
   static List<VatShare> vat(List<Vat> rates, long[] dues, long receiptDiscount) {
     long[] off = spread(receiptDiscount, dues);
     Map<Vat, Long> gross = new TreeMap<>();

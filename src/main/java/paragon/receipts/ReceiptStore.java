@@ -201,8 +201,8 @@ final class ReceiptStore {
             VALUES (:id, :a, :r, :pos, :product, :name, :price, :q, :vat, :note, :sent, :removed, :now, :modifiers,
               :dKind, :dValue, :dReason)
             ON CONFLICT (id) DO UPDATE SET receipt_id = excluded.receipt_id, position = excluded.position,
-              unit_price = excluded.unit_price, quantity = excluded.quantity, note = excluded.note, sent = excluded.sent,
-              discount_kind = excluded.discount_kind, discount_value = excluded.discount_value,
+              unit_price = excluded.unit_price, quantity = excluded.quantity, note = excluded.note,
+              sent = excluded.sent, discount_kind = excluded.discount_kind, discount_value = excluded.discount_value,
               discount_reason = excluded.discount_reason
             WHERE lines.account_id = excluded.account_id""")
         .bind("id", l.id()).bind("a", accountId).bind("r", receiptId).bind("pos", position)

@@ -104,7 +104,8 @@ public record ReceiptView(
   /**
    * The server's VAT breakdown of the lines after every discount, per rate (the rule of
    * {@link Money#vat}, as a sale records it): written with every view, derived again when one is read,
-   * so it cannot disagree with the lines. The terminal shows it, and computes its own only while it previews its own changes.
+   * so it cannot disagree with the lines. The terminal shows it, and computes its own only while it
+   * previews its own changes.
    */
   @JsonProperty("vat")
   public List<Money.VatShare> vat() {

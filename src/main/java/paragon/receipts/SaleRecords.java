@@ -83,7 +83,8 @@ public final class SaleRecords {
     h.createUpdate("""
             INSERT INTO sales (id, account_id, shop_id, space, device_id, user_id, owner_user_id, name, total, tendered,
               change_given, seq, closed_at, discount)
-            VALUES (:id, :a, :shop, :space, :d, :u, :owner, :name, :total, :tendered, :change, :seq, :now, :discount)""")
+            VALUES (:id, :a, :shop, :space, :d, :u, :owner, :name, :total, :tendered, :change, :seq, :now,
+              :discount)""")
         .bind("id", sale.receiptId()).bind("a", a.accountId()).bind("shop", closed.shopId())
         .bind("space", closed.space()).bind("d", a.deviceId()).bind("u", a.userId())
         .bind("owner", closed.ownerUserId()).bind("name", closed.name()).bind("total", sale.total())

@@ -34,6 +34,11 @@ final class AuditDetails {
     }
     if (command == null || !command.isObject()) return stored;
     String lang = i18n.language();
+    String type = command.path("type").asText();
+    boolean discount = type.equals("setLineDiscount") || type.equals("setReceiptDiscount");
+    if (discount && (command.path("kind").isNull() || command.path("kind").isMissingNode())) {
+      return i18n.t("sales.discount.removed");
+    }
     List<String> parts = new ArrayList<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = command.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
@@ -41,7 +46,9 @@ final class AuditDetails {
       JsonNode v = e.getValue();
       if (HIDDEN.contains(field) || v.isNull()) continue;
       String value;
-      if (MONEY.contains(field) && v.canConvertToLong()) value = Display.money(v.asLong(), lang);
+      if (discount && field.equals("kind")) continue;
+      if (discount && field.equals("value") && v.canConvertToLong()) value = discountValue(command, v.asLong(), lang);
+      else if (MONEY.contains(field) && v.canConvertToLong()) value = Display.money(v.asLong(), lang);
       else if (QUANTITY.contains(field) && v.canConvertToLong()) value = (v.asLong() > 0 && field.equals("delta") ? "+" : "")
           + SalesRoutes.quantity(v.asLong(), lang);
       else if (field.equals("userId") && v.canConvertToLong()) value = users.getOrDefault(v.asLong(), "#" + v.asLong());
@@ -52,6 +59,12 @@ final class AuditDetails {
       parts.add((i18n.has(key) ? i18n.t(key) : field) + ": " + value);
     }
     return String.join(" · ", parts);
+  }
+
+  /** A percent discount in hundredths of a percent as "12,5 %", an amount as money. */
+  private static String discountValue(JsonNode command, long value, String lang) {
+    if (!command.path("kind").asText().equals("PERCENT")) return Display.money(value, lang);
+    return SalesRoutes.quantity(value * 10, lang) + " %";
   }
 
   private static String payments(JsonNode list, I18n i18n) {

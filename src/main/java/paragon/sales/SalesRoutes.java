@@ -105,13 +105,23 @@ public final class SalesRoutes {
 
   // ---- Audit trail -------------------------------------------------------------------------
 
-  public record LineRow(String name, String quantity, String unitPrice, String total, String note) {}
+  /**
+   * {@code modifiers}: the options chosen, with their deltas ("Duża +2,00 zł, Syrop +1,50 zł"), or null;
+   * {@code discount}: the line's own ("−3,40 zł (10 %) · Pracownik"), or null.
+   */
+  public record LineRow(String name, String quantity, String unitPrice, String total, String note, String modifiers,
+      String discount) {}
 
   public record PaymentRow(String method, String amount) {}
 
   /** {@code merged}: the histories of the receipts merged into this one (Trails). */
+  /**
+   * {@code discount}: the receipt's own discount as {@link LineRow#discount}, or null;
+   * {@code discountTotal}: every discount of the receipt, null when there is none.
+   */
   public record AuditPage(PageContext page, String id, String name, String state, String owner, String total,
-      String note, int guests, List<LineRow> lines, List<Trails.Row> trail, List<Trails.Merged> merged) {}
+      String note, int guests, List<LineRow> lines, List<Trails.Row> trail, List<Trails.Merged> merged,
+      String discount, String discountTotal) {}
 
   private void auditPage(Context ctx) {
     long accountId = BackOfficeAuth.admin(ctx).accountId();
@@ -120,12 +130,29 @@ public final class SalesRoutes {
     ReceiptView v = store.receipt(accountId, ctx.pathParam("id"));
     Map<Long, String> users = store.userNames(accountId);
     List<LineRow> lines = v.lines().stream().map(l -> new LineRow(l.name(), quantity(l.quantity(), lang),
-        Display.money(l.unitPrice(), lang), Display.money(l.total(), lang), l.note())).toList();
+        Display.money(l.unitPrice(), lang), Display.money(l.total(), lang), l.note(), modifiers(l.modifiers(), lang),
+        discount(l.discount(), lang))).toList();
     Trails trails = new Trails(store, accountId, i18n);
     List<Trails.Row> trail = trails.of(v.id());
     Pages.show(ctx, "backoffice/sales/receipt.jte", new AuditPage(PageContext.of(ctx), v.id(), DefaultName.of(v, i18n),
         i18n.t("sales.state." + v.state().name()), users.getOrDefault(v.ownerUserId(), "#" + v.ownerUserId()),
-        Display.money(v.total(), lang), v.note(), v.guests(), lines, trail, trails.mergedInto(v.id(), trail)));
+        Display.money(v.total(), lang), v.note(), v.guests(), lines, trail, trails.mergedInto(v.id(), trail),
+        discount(v.discount(), lang), v.discountTotal() == 0 ? null : Display.money(v.discountTotal(), lang)));
+  }
+
+  /** The options of a line with their deltas, or null for none. */
+  static String modifiers(List<paragon.receipts.Modifier> modifiers, String lang) {
+    if (modifiers.isEmpty()) return null;
+    return modifiers.stream().map(m -> m.delta() == 0 ? m.name()
+        : m.name() + " " + (m.delta() > 0 ? "+" : "−") + Display.money(Math.abs(m.delta()), lang))
+        .collect(java.util.stream.Collectors.joining(", "));
+  }
+
+  /** "−3,40 zł (10 %) · Pracownik" for a percent, "−2,90 zł · Stały klient" for an amount; null for none. */
+  static String discount(ReceiptView.DiscountView d, String lang) {
+    if (d == null) return null;
+    String percent = d.kind().equals("PERCENT") ? " (" + quantity(d.value() * 10, lang) + " %)" : "";
+    return "−" + Display.money(d.amount(), lang) + percent + " · " + d.reason();
   }
 
   /** Thousandths of a unit as "2", "1,5" / "1.5", "0,125". */

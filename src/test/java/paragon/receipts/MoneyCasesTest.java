@@ -44,4 +44,36 @@ class MoneyCasesTest {
       assertThat(Money.vat(lines)).as(c.toString()).isEqualTo(expected);
     }
   }
+
+  /** The discounts table: each line's and the receipt's discount amount, the total and the VAT after them. */
+  @Test
+  void discounts_are_the_table() throws IOException {
+    JsonNode cases = table().path("discounts");
+    assertThat(cases.size()).isGreaterThanOrEqualTo(8);
+    for (JsonNode c : cases) {
+      List<Line> lines = new ArrayList<>();
+      for (JsonNode l : c.path("lines")) {
+        Vat vat = Vat.of(l.path("vat").asText());
+        lines.add(new Line("l" + lines.size(), null, "x", l.path("total").asLong(), 1000, vat, null, false, List.of(),
+            discount(l.path("discount"))));
+      }
+      Receipt r = Receipt.builder().id("r").lines(lines).discount(discount(c.path("receiptDiscount"))).build();
+      List<Long> lineAmounts = new ArrayList<>();
+      c.path("lineAmounts").forEach(a -> lineAmounts.add(a.asLong()));
+      assertThat(lines.stream().map(Line::discountAmount).toList()).as(c.toString()).isEqualTo(lineAmounts);
+      assertThat(r.discountAmount()).as(c.toString()).isEqualTo(c.path("receiptAmount").asLong());
+      assertThat(r.total()).as(c.toString()).isEqualTo(c.path("total").asLong());
+      List<Money.VatShare> expected = new ArrayList<>();
+      for (JsonNode s : c.path("shares")) {
+        expected.add(new Money.VatShare(s.path("vat").asText(), s.path("gross").asLong(), s.path("net").asLong(),
+            s.path("tax").asLong()));
+      }
+      assertThat(r.vat()).as(c.toString()).isEqualTo(expected);
+    }
+  }
+
+  private static Discount discount(JsonNode d) {
+    if (d.isMissingNode() || d.isNull()) return null;
+    return new Discount(Discount.Type.valueOf(d.path("kind").asText()), d.path("value").asLong(), "x");
+  }
 }

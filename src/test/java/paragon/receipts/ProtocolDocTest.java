@@ -102,4 +102,16 @@ class ProtocolDocTest {
     ReceiptView view = Json.MAPPER.treeToValue(example, ReceiptView.class);
     assertThat(Json.MAPPER.readTree(Json.MAPPER.writeValueAsString(view))).isEqualTo(example);
   }
+
+  /** The OpenAPI schema's command types are the parser's, so an integrator's client cannot miss one. */
+  @Test
+  void the_openapi_command_types_are_the_commands() throws IOException {
+    JsonNode api = JsonText.tree(Files.readString(Path.of("src/main/resources/api/openapi.json")));
+    Set<String> listed = new HashSet<>();
+    api.path("components").path("schemas").path("Command").path("properties").path("type").path("enum")
+        .forEach(t -> listed.add(t.asText()));
+    Set<String> all = Arrays.stream(Command.class.getAnnotation(JsonSubTypes.class).value())
+        .map(JsonSubTypes.Type::name).collect(Collectors.toSet());
+    assertThat(listed).isEqualTo(all);
+  }
 }

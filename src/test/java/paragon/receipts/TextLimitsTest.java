@@ -47,8 +47,21 @@ class TextLimitsTest {
   }
 
   @Test
+  void discount_reasons_fit_by_code_points_after_trimming() throws IOException {
+    JsonNode cases = table().path("reason");
+    assertThat(cases.size()).isGreaterThanOrEqualTo(6);
+    for (JsonNode c : cases) {
+      String text = c.path("text").asText();
+      String stripped = text.strip();
+      assertThat(stripped.codePointCount(0, stripped.length())).as(text).isEqualTo(c.path("characters").asInt());
+      assertThat(fits(() -> Guards.reason(text))).as(text).isEqualTo(c.path("fits").asBoolean());
+    }
+  }
+
+  @Test
   void the_table_is_at_the_served_limits() throws IOException {
-    assertThat(ServedRules.of().limits()).containsEntry("name", 40L).containsEntry("note", 200L);
+    assertThat(ServedRules.of().limits()).containsEntry("name", 40L).containsEntry("note", 200L)
+        .containsEntry("reason", 80L);
     assertThat(table().path("name").findValuesAsText("characters")).contains("40", "41");
   }
 }
