@@ -2,8 +2,12 @@
 // rules, in integer grosze, until the server's view arrives.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
 import {
-  discountAmount, priceLine, priceReceipt, parseDiscount, percentText,
+  discountAmount, priceLine, priceReceipt, parseDiscount, percentText, reasonFits, reasonLimit,
+  discountWords,
 } from '../../main/resources/public/terminal/discounts.js';
 import { spread, receiptVat } from '../../main/resources/public/terminal/money.js';
 
@@ -101,4 +105,36 @@ test('a typed discount: percent in hundredths (1..100 %), amount in grosze up to
   assert.equal(percentText(1250, 'pl'), '12,5');
   assert.equal(percentText(1000, 'en'), '10');
   assert.equal(percentText(725, 'en'), '7.25');
+});
+
+// The tables MoneyCasesTest and TextLimitsTest run the server over: the preview equals its answer.
+const resources = path.join(path.dirname(fileURLToPath(import.meta.url)), '../resources');
+const money = JSON.parse(readFileSync(path.join(resources, 'money-cases.json'), 'utf8'));
+const limits = JSON.parse(readFileSync(path.join(resources, 'text-limits.json'), 'utf8'));
+
+test('discounts preview the server\'s amounts, total and VAT, case by case', () => {
+  assert.ok(money.discounts.length > 5);
+  for (const c of money.discounts) {
+    // A line of the table names its total: one piece at that price.
+    const lines = c.lines.map((l, i) => line('l' + i, l.total, 1000, l.vat, l.discount ?? null));
+    const r = priceReceipt({ lines, discount: c.receiptDiscount ?? null });
+    const why = JSON.stringify(c);
+    assert.deepEqual(r.lines.map((l) => l.discount?.amount ?? 0), c.lineAmounts, why);
+    assert.equal(r.discount?.amount ?? 0, c.receiptAmount, why);
+    assert.equal(r.total, c.total, why);
+    assert.deepEqual(r.vat, c.shares, why);
+  }
+});
+
+test('a reason fits as on the server: 1 to 80 characters after trimming, an emoji one', () => {
+  assert.equal(reasonLimit(null), 80);
+  assert.equal(reasonLimit({ limits: { reason: 20 } }), 20);
+  for (const c of limits.reason) assert.equal(reasonFits(c.text, null), c.fits, JSON.stringify(c));
+});
+
+test('a discount in words names its percent and its reason', () => {
+  assert.equal(discountWords({ kind: 'PERCENT', value: 1250, reason: 'stały gość' }, 'pl'),
+    'Rabat 12,5\u00a0% — stały gość');
+  assert.equal(discountWords({ kind: 'AMOUNT', value: 500, reason: 'happy hour' }, 'en'),
+    'Discount — happy hour');
 });

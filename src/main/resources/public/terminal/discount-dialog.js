@@ -5,8 +5,7 @@
 import { html } from 'lit';
 import { TerminalElement } from './terminal-element.js';
 import { formatMoney, formatAmount } from './money.js';
-import { KINDS, REASON_LIMIT, parseDiscount, percentText } from './discounts.js';
-import { characters } from './names.js';
+import { KINDS, parseDiscount, percentText, reasonFits, reasonLimit } from './discounts.js';
 
 class DiscountDialog extends TerminalElement {
   static properties = {
@@ -38,10 +37,6 @@ class DiscountDialog extends TerminalElement {
       ?? 0)), 0);
   }
 
-  get reasonLimit() {
-    return this.terminal.config?.limits?.reason ?? REASON_LIMIT;
-  }
-
   close() {
     this.querySelector('dialog')?.close();
     this.receipt = null;
@@ -56,9 +51,8 @@ class DiscountDialog extends TerminalElement {
       return this.refuse('discount-value', t.t(parsed.error, { max: formatMoney(this.base, t.lang) }));
     }
     const reason = this.querySelector('#discount-reason').value.trim();
-    const length = characters(reason);
-    if (length < 1 || length > this.reasonLimit) {
-      return this.refuse('discount-reason', t.t('discount.badReason', { max: this.reasonLimit }));
+    if (!reasonFits(reason, t.config)) {
+      return this.refuse('discount-reason', t.t('discount.badReason', { max: reasonLimit(t.config) }));
     }
     this.apply({ kind: this.kind, value: parsed.value, reason });
   }

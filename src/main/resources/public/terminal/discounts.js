@@ -9,6 +9,7 @@
 //      the earlier line), so each VAT rate's gross is exact and the rates sum to the total to pay.
 import { lineAmount, paidLines, parseMoney, vatBreakdown } from './money.js';
 import { translate } from './i18n.js';
+import { characters } from './names.js';
 
 export const KINDS = ['PERCENT', 'AMOUNT'];
 /** The highest percent value: 100 %, in hundredths of a percent. */
@@ -86,4 +87,15 @@ export function discountWords(discount, lang = 'pl') {
     ? translate(lang, 'discount.shownPercent', { value: percentText(discount.value, lang) + '\u00a0%',
       reason })
     : translate(lang, 'discount.shown', { reason });
+}
+
+/** The longest reason the server takes, in characters: the configuration's, else REASON_LIMIT. */
+export function reasonLimit(config) {
+  return config?.limits?.reason ?? REASON_LIMIT;
+}
+
+/** Whether {@code text} is a reason the server takes: 1 to reasonLimit characters, trimmed. */
+export function reasonFits(text, config) {
+  const n = characters(String(text ?? '').trim());
+  return n >= 1 && n <= reasonLimit(config);
 }
