@@ -17,6 +17,9 @@ test('categories follow the configured order, only those with products; old ones
   assert.deepEqual(products.filter(tabs[1].has).map((p) => p.id), [1]);
   assert.deepEqual(products.filter(tabs[2].has).map((p) => p.id), [3]);
   assert.deepEqual(categoriesOf(null), []);
+  const old = categoriesOf({ products: [{ id: 1, name: 'Piwo', categoryId: 0, category: 'Napoje' },
+    { id: 2, name: 'Kawa', category: 'Kawa' }] });
+  assert.deepEqual(old.map((c) => c.name), ['Napoje', 'Kawa'], 'an id not among the categories');
 });
 
 test('search finds by name or short code, case and Polish letters aside', () => {
