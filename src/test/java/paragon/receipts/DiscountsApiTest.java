@@ -222,6 +222,54 @@ class DiscountsApiTest {
     }
   }
 
+  @ParameterizedTest
+  @EnumSource(TestDatabases.Kind.class)
+  void modifiers_and_discounts_come_along_when_local_receipts_join_the_shop(TestDatabases.Kind kind) {
+    try (Floor f = new Floor(kind)) {
+      Menu m = menu(f);
+      Terminal kasa1 = f.terminal("marek");
+      Terminal kasa3 = f.terminal("marek");
+      String slot = f.slot("Stolik 3");
+      long premium = f.change(h -> h.createUpdate("UPDATE accounts SET plan = 'PREMIUM' WHERE id = :a")
+          .bind("a", f.account).execute());
+      kasa1.apply(premium);
+      String localTable = kasa1.send("openTable", "slotId", slot).path("result").path("receiptId").asText();
+      String latte = Terminal.uuid();
+      kasa1.send("addLine", "receiptId", localTable, "lineId", latte, "productId", m.latte(),
+          "modifiers", List.of(m.large()));
+      kasa1.send("setLineDiscount", "lineId", latte, "kind", "PERCENT", "value", 5000, "reason", "Pół ceny");
+      kasa1.send("setReceiptDiscount", "receiptId", localTable, "kind", "AMOUNT", "value", 100, "reason", "Lokalny");
+      String localSale = kasa1.openAdHoc();
+      kasa1.add(localSale, f.beer, 1000);
+      kasa1.send("setReceiptDiscount", "receiptId", localSale, "kind", "PERCENT", "value", 1000, "reason", "Stały");
+
+      long max = f.change(h -> h.createUpdate("UPDATE accounts SET plan = 'MAX' WHERE id = :a")
+          .bind("a", f.account).execute());
+      kasa3.apply(max);
+      String sharedTable = kasa3.send("openTable", "slotId", slot).path("result").path("receiptId").asText();
+      kasa3.add(sharedTable, f.espresso, 1000);
+      kasa3.send("setReceiptDiscount", "receiptId", sharedTable, "kind", "AMOUNT", "value", 50, "reason", "Sklep");
+      kasa1.apply(max);
+
+      JsonNode table = payload(f, sharedTable);
+      JsonNode moved = null;
+      for (JsonNode l : table.path("lines")) if (l.path("id").asText().equals(latte)) moved = l;
+      assertThat(moved).isNotNull();
+      assertThat(moved.path("modifiers").get(0).path("optionId").asLong()).isEqualTo(m.large());
+      assertThat(moved.path("discount").path("amount").asLong()).isEqualTo(850); // half of 17,00
+      assertThat(table.path("discount").path("reason").asText()).isEqualTo("Sklep");
+      assertThat(table.path("total").asLong()).isEqualTo(900 + 850 - 50);
+      List<Audit.Entry> trail = new Audit(f.app.db).trail(f.account, sharedTable);
+      Audit.Entry joined = trail.get(trail.size() - 1);
+      assertThat(joined.type()).isEqualTo("join");
+      assertThat(joined.command().path("droppedDiscount").path("reason").asText()).isEqualTo("Lokalny");
+      JsonNode sale = payload(f, localSale);
+      assertThat(sale.path("space").asText()).isEqualTo("shop:" + f.shop);
+      assertThat(sale.path("discount").path("amount").asLong()).isEqualTo(125);
+      assertThat(sale.path("total").asLong()).isEqualTo(1125);
+    }
+  }
+
   /** A client signed in to the back office as an owner of the floor's account. */
   private static WebClient owner(Floor f) {
     String email = "owner@bistro.example";

@@ -24,10 +24,11 @@ import paragon.testing.JsonText;
  * then (so they work on stale state, as an offline terminal does), resend batches whose acks they
  * "lost", and skip numbers. Then the server's state must hold the invariants: every accepted line is in
  * exactly one place (an open receipt, a sale, or removed by a recorded command), every total equals
- * the sum of its lines, and every space's seq has no gap. The seed is printed; rerun with
- * {@code -Dparagon.seed=N}. Each terminal also holds a real WebSocket stream that it drops and resumes
- * from its cursor now and then; at the end every terminal's streamed view must equal the server's open
- * receipts of the spaces it follows (visibility ALL here: the stream's tests cover the other modes).
+ * the sum of its lines less its discounts (and so do its VAT grosses), and every space's seq has no
+ * gap. The seed is printed; rerun with {@code -Dparagon.seed=N}. Each terminal also holds a real
+ * WebSocket stream that it drops and resumes from its cursor now and then; at the end every
+ * terminal's streamed view must equal the server's open receipts of the spaces it follows
+ * (visibility ALL here: the stream's tests cover the other modes).
  */
 class RandomizedTest {
   private static final int COMMANDS = 240;
@@ -113,6 +114,7 @@ class RandomizedTest {
           .bind("a", f.account).mapTo(String.class).list())) {
         for (ReceiptView v : new ChangeFeed(f.app.db).snapshot(f.account, space).receipts()) {
           long sum = 0;
+          long dues = 0;
           for (ReceiptView.LineView l : v.lines()) {
             inOpenViews.merge(l.id(), 1, Integer::sum);
             Row row = byId.get(l.id());
@@ -121,8 +123,14 @@ class RandomizedTest {
             assertThat(row.qty()).as(why).isEqualTo(l.quantity());
             assertThat(l.total()).as(why).isEqualTo(Money.lineTotal(row.price(), row.qty()));
             sum += l.total();
+            assertThat(l.due()).as(why).isBetween(0L, l.total());
+            dues += l.due();
           }
-          assertThat(v.total()).as("total of %s; %s", v.id(), why).isEqualTo(sum);
+          long off = v.discount() == null ? 0 : v.discount().amount();
+          assertThat(off).as(why).isBetween(0L, dues);
+          assertThat(v.subtotal()).as("subtotal of %s; %s", v.id(), why).isEqualTo(sum);
+          assertThat(v.total()).as("total of %s; %s", v.id(), why).isEqualTo(dues - off);
+          assertThat(v.vat().stream().mapToLong(Money.VatShare::gross).sum()).as(why).isEqualTo(v.total());
         }
       }
       for (Row r : rows) {
@@ -136,16 +144,17 @@ class RandomizedTest {
           assertThat(inOpenViews.get(r.id())).as("line %s is in exactly one open receipt; %s", r.id(), why).isEqualTo(1);
         }
       }
-      // Sales: total = sum of lines = sum of payments = tendered - change.
+      // Sales: total = sum of lines - discounts = sum of payments = tendered - change.
       f.app.db.read(h -> h.createQuery("""
-              SELECT s.id, s.total, s.tendered, s.change_given,
+              SELECT s.id, s.total, s.discount, s.tendered, s.change_given,
                 (SELECT COALESCE(SUM(p.amount), 0) FROM payments p WHERE p.sale_id = s.id) AS paid
               FROM sales s WHERE s.account_id = :a""").bind("a", f.account).mapToMap().list())
           .forEach(s -> {
             long total = ((Number) s.get("total")).longValue();
             long lines = byId.values().stream().filter(r -> r.receipt().equals(s.get("id")) && !r.removed())
                 .mapToLong(r -> Money.lineTotal(r.price(), r.qty())).sum();
-            assertThat(total).as("sale %s; %s", s.get("id"), why).isEqualTo(lines);
+            long discount = ((Number) s.get("discount")).longValue();
+            assertThat(total + discount).as("sale %s; %s", s.get("id"), why).isEqualTo(lines);
             assertThat(((Number) s.get("paid")).longValue()).as(why).isEqualTo(total);
             assertThat(((Number) s.get("tendered")).longValue() - ((Number) s.get("change_given")).longValue())
                 .as(why).isEqualTo(total);
@@ -271,7 +280,7 @@ class RandomizedTest {
       ReceiptView r = receipts.isEmpty() ? null : receipts.get(rnd.nextInt(receipts.size()));
       List<ReceiptView.LineView> lines = r == null ? List.of() : r.lines();
       ReceiptView.LineView line = lines.isEmpty() ? null : lines.get(rnd.nextInt(lines.size()));
-      int pick = r == null ? rnd.nextInt(2) : rnd.nextInt(20);
+      int pick = r == null ? rnd.nextInt(2) : rnd.nextInt(23);
       return switch (pick) {
         case 0 -> Terminal.command("openAdHoc", "receiptId", Terminal.uuid());
         case 1 -> Terminal.command("openTable", "slotId", f.slot("Stolik " + (1 + rnd.nextInt(3))));
@@ -300,6 +309,20 @@ class RandomizedTest {
                 Map.of("method", "CASH", "amount", Math.max(1, r.total() - r.total() / 2 + rnd.nextInt(500)))));
         case 17 -> Terminal.command("delete", "receiptId", r.id());
         case 18 -> Terminal.command("breakLease", "receiptId", r.id());
+        // Discounts (only marek may give them): a percent or an amount, or none, on a line or the receipt.
+        case 19, 20 -> line == null ? Terminal.command("setGuests", "receiptId", r.id(), "guests", 1)
+            : rnd.nextInt(4) == 0 ? Terminal.command("setLineDiscount", "lineId", line.id(), "kind", null)
+            : rnd.nextBoolean()
+                ? Terminal.command("setLineDiscount", "lineId", line.id(), "kind", "PERCENT",
+                    "value", 1 + rnd.nextInt(10_000), "reason", "los")
+                : Terminal.command("setLineDiscount", "lineId", line.id(), "kind", "AMOUNT",
+                    "value", 1 + rnd.nextInt((int) Math.max(1, Math.min(line.total(), 100_000))), "reason", "los");
+        case 21 -> rnd.nextInt(3) == 0 ? Terminal.command("setReceiptDiscount", "receiptId", r.id(), "kind", null)
+            : rnd.nextBoolean()
+                ? Terminal.command("setReceiptDiscount", "receiptId", r.id(), "kind", "PERCENT",
+                    "value", 1 + rnd.nextInt(10_000), "reason", "los")
+                : Terminal.command("setReceiptDiscount", "receiptId", r.id(), "kind", "AMOUNT",
+                    "value", 1 + rnd.nextInt((int) Math.max(1, Math.min(r.total(), 100_000))), "reason", "los");
         default -> Terminal.command("rename", "receiptId", r.id(), "name", "x".repeat(rnd.nextBoolean() ? 41 : 5));
       };
     }
