@@ -27,7 +27,8 @@ class GuestBill extends TerminalElement {
         <table>
           ${(r.lines ?? []).map((l) => html`<tr data-bill-line><td>${l.name}${l.modifiers?.length
             ? html`<br><small class="muted" data-modifiers>${modifierText(l.modifiers)}</small>`
-            : ''}</td><td class="amount">${formatQuantity(l.quantity, t.lang)} × ${money(l.unitPrice)}</td><td class="amount">${money(l.total)}</td></tr>
+            : ''}</td><td class="amount">${formatQuantity(l.quantity, t.lang)} × ${money(l.unitPrice)}</td>
+            <td class="amount">${money(l.total)}</td></tr>
             ${l.discount ? html`<tr class="muted" data-bill-discount><td colspan="2">${discountWords(
               l.discount, t.lang)}</td><td class="amount">−${money(l.discount.amount ?? 0)}</td></tr>` : ''}`)}
           ${discounted ? html`<tr><td>${t.t('receipt.subtotal')}</td><td></td><td class="amount"

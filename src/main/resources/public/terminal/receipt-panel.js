@@ -179,7 +179,8 @@ class ReceiptPanel extends TerminalElement {
           const lower = t.mayLower(l);
           return html`<li data-line=${l.id} data-sent=${l.sent ? 'true' : 'false'}>
           <span><span class="line-name">${l.name}</span>${l.modifiers?.length ? html`<br><span
-            class="modifiers muted" data-modifiers>${modifierText(l.modifiers)}</span>` : ''}<br><span class="muted amount">${formatQuantity(l.quantity, t.lang)} × ${money(l.unitPrice)}</span>${l.sent ? html` <span class="sent-mark">${t.t('receipt.sent')}</span>` : ''}</span>
+            class="modifiers muted" data-modifiers>${modifierText(l.modifiers)}</span>` : ''}<br><span
+            class="muted amount">${formatQuantity(l.quantity, t.lang)} × ${money(l.unitPrice)}</span>${l.sent ? html` <span class="sent-mark">${t.t('receipt.sent')}</span>` : ''}</span>
           <span class="amount line-total">${money(l.total)}</span>
           <span class="qty">
             ${lower ? html`<button aria-label=${t.t('receipt.minus', { name: l.name })}

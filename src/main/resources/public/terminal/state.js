@@ -122,10 +122,10 @@ export function applyChange(state, change) {
  * commands, lowest number first) applied in order, but for those the server's receipts already
  * contain (see {@link held}): they stay in the outbox until their answer (a refusal is still told).
  * {@code ctx} = {me: {userId, roleId}, deviceId, products: Map id -> product, groups: Map id ->
- * modifier group, aliases: {aliasId: receiptId}} (outbox.js, step 5). A receipt a command touched gets {preview: true}. {@code
- * out.aliases}, when given, receives the aliases known after the replay: a table this device is
- * opening that the stream already shows (its frame came before the answer) is known by its real id
- * there before the answer names it.
+ * modifier group, aliases: {aliasId: receiptId}} (outbox.js, step 5). A receipt a command touched
+ * gets {preview: true}. {@code out.aliases}, when given, receives the aliases known after the
+ * replay: a table this device is opening that the stream already shows (its frame came before the
+ * answer) is known by its real id there before the answer names it.
  */
 export function preview(state, entries, ctx = {}, out = null) {
   const run = { ...ctx, aliases: { ...(ctx.aliases ?? {}) } };

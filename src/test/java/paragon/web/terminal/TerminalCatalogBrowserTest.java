@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import paragon.accounts.Permission;
 import paragon.configuration.Visibility;
 
 /**
@@ -249,8 +251,9 @@ class TerminalCatalogBrowserTest {
       assertThat(t.all("receipt-panel button[data-action=line-discount]")).isEmpty();
       assertThat(t.all("receipt-panel button[data-action=receipt-discount]")).isEmpty();
       // The role gets the permission in the back office: after a sync the actions are there.
+      String discounts = Permission.format(Set.of(Permission.GIVE_DISCOUNTS));
       shop.change(h -> h.createUpdate("UPDATE roles SET permissions = :p WHERE account_id = :a AND name = 'Kelner'")
-          .bind("p", paragon.accounts.Permission.format(java.util.Set.of(paragon.accounts.Permission.GIVE_DISCOUNTS))).bind("a", shop.account).execute());
+          .bind("p", discounts).bind("a", shop.account).execute());
       t.click("#menu-button");
       t.click("terminal-menu button[data-action=sync]");
       t.waitFor("receipt-panel button[data-action=line-discount]");
