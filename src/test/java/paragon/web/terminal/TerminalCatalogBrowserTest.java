@@ -256,8 +256,9 @@ class TerminalCatalogBrowserTest {
           .bind("p", discounts).bind("a", shop.account).execute());
       t.click("#menu-button");
       t.click("terminal-menu button[data-action=sync]");
-      t.waitFor("receipt-panel button[data-action=line-discount]");
-      t.waitFor("receipt-panel button[data-action=receipt-discount]");
+      WebElement percent = t.waitFor("receipt-panel button[data-action=line-discount]");
+      assertThat(percent.getAttribute("aria-label")).as("named for its line").isEqualTo("Rabat: Sernik");
+      assertThat(t.text("receipt-panel button[data-action=receipt-discount]")).isEqualTo("Rabat na rachunek");
     }
   }
 }
