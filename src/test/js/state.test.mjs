@@ -89,6 +89,66 @@ test('the preview adds own unconfirmed lines with a preview total; the server st
   assert.equal(s.receipts.a.lines.length, 1);
 });
 
+test('a product with modifiers previews at its price plus the deltas, as the server prices it', () => {
+  const s = applySnapshot(emptyState(), { space: 'shop:1', seq: 1, receipts: [receipt('a')] });
+  const products = new Map([[5, { id: 5, name: 'Latte', price: 1400, vat: '8', groups: [1, 2] }]]);
+  const groups = new Map([
+    [1, { id: 1, name: 'Rozmiar', min: 1, max: 1, options: [{ id: 11, name: 'Duża', delta: 300 }] }],
+    [2, { id: 2, name: 'Dodatki', min: 0, max: 0, options: [{ id: 21, name: 'Syrop', delta: 150 },
+      { id: 22, name: 'Cynamon', delta: 0 }] }],
+  ]);
+  const entries = [{ number: 1, command: { type: 'addLine', receiptId: 'a', lineId: 'y',
+    productId: 5, quantity: 2000, modifiers: [22, 11] } }];
+  const r = preview(s, entries, { me, products, groups }).a;
+  const l = r.lines[0];
+  assert.equal(l.unitPrice, 1700);
+  assert.equal(l.total, 3400);
+  assert.deepEqual(l.modifiers, [
+    { groupId: 1, optionId: 11, group: 'Rozmiar', name: 'Duża', delta: 300 },
+    { groupId: 2, optionId: 22, group: 'Dodatki', name: 'Cynamon', delta: 0 },
+  ]);
+  assert.equal(r.total, 3400);
+  const plain = preview(s, [{ number: 1, command: { type: 'addLine', receiptId: 'a', lineId: 'z',
+    productId: 5 } }], { me, products, groups }).a.lines[0];
+  assert.deepEqual(plain.modifiers, []);
+  assert.equal(plain.unitPrice, 1400);
+});
+
+test('discounts preview on the line and the receipt; kind null removes one; the server\'s view '
+  + 'then wins', () => {
+  const s = applySnapshot(emptyState(), { space: 'shop:1', seq: 1, receipts: [receipt('a',
+    { lines: [line('x', 'Kawa', 1000, 1000, '23'), line('y', 'Ciastko', 1000, 2000, '8')],
+      total: 3000 })] });
+  const entries = [
+    { number: 1, command: { type: 'setLineDiscount', lineId: 'x', kind: 'AMOUNT',
+      value: 100, reason: 'stały gość' } },
+    { number: 2, command: { type: 'setReceiptDiscount', receiptId: 'a', kind: 'PERCENT',
+      value: 1000, reason: 'happy hour' } },
+  ];
+  const r = preview(s, entries, { me }).a;
+  assert.deepEqual(r.lines[0].discount, { kind: 'AMOUNT', value: 100, reason: 'stały gość',
+    amount: 100 });
+  assert.equal(r.lines[0].due, 900);
+  assert.equal(r.discount.amount, 290);
+  assert.equal(r.discountTotal, 390);
+  assert.equal(r.total, 2610, 'to pay, after every discount');
+  assert.deepEqual(r.vat.map((v) => v.gross), [810, 1800]);
+  // A quantity change prices the discounts again.
+  const more = preview(s, [...entries, { number: 3, command: { type: 'adjustQuantity', lineId: 'y',
+    delta: 1000 } }], { me }).a;
+  assert.equal(more.discount.amount, 390);
+  assert.equal(more.total, 3510);
+  const removed = preview(s, [...entries, { number: 3, command: { type: 'setReceiptDiscount',
+    receiptId: 'a', kind: null } }, { number: 4, command: { type: 'setLineDiscount',
+    receiptId: 'a', lineId: 'x', kind: null } }], { me }).a;
+  assert.equal(removed.discount, null);
+  assert.equal(removed.lines[0].discount, null);
+  assert.equal(removed.total, 3000);
+  const server = applyChange(s, { space: 'shop:1', seq: 2, by: { n: 2 }, receipt: receipt('a',
+    { lines: [], total: 1, discount: null }) });
+  assert.equal(preview(server, entries, { me }).a.total, 1, 'held: the server\'s total');
+});
+
 test('a line already on the server receipt is not previewed twice', () => {
   const s = applySnapshot(emptyState(), { space: 'shop:1', seq: 2, receipts: [receipt('a',
     { lines: [line('y', 'Ciastko', 1250, 2000)], total: 2500 })] });

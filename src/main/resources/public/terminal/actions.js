@@ -80,13 +80,18 @@ export class CashierActions {
       lines: lines.map((l) => ({ name: l.name, quantity: l.quantity })) };
   }
 
-  addProduct(product, quantity = 1000) {
+  /**
+   * Adds {@code product}; {@code modifiers}: the chosen option ids (the chooser's), priced by the
+   * server.
+   */
+  addProduct(product, quantity = 1000, modifiers = []) {
     const r = this.view.current;
     if (!this.view.editable(r)) return null;
     // The receipt panel scrolls the cashier's new line into view.
     const lineId = this.view.reveal = uuid();
     return this.dispatch({ type: 'addLine', receiptId: r.id, lineId, productId: product.id,
-      quantity }, this.about(r, [{ name: product.name, quantity }]));
+      quantity, ...(modifiers.length > 0 ? { modifiers } : {}) },
+    this.about(r, [{ name: product.name, quantity }]));
   }
 
   addFree(name, unitPrice, vat, quantity = 1000) {
@@ -128,6 +133,21 @@ export class CashierActions {
   changePrice(receipt, line, unitPrice) {
     return this.dispatch({ type: 'changePrice', lineId: line.id, unitPrice },
       this.about(receipt, [line]));
+  }
+
+  /**
+   * A discount on {@code line} (GIVE_DISCOUNTS): {kind: 'PERCENT'|'AMOUNT', value, reason}, or
+   * null to remove it. PERCENT in hundredths of a percent, AMOUNT in grosze (discounts.js).
+   */
+  setLineDiscount(receipt, line, discount) {
+    return this.dispatch({ type: 'setLineDiscount', lineId: line.id, ...discountFields(discount) },
+      this.about(receipt, [line]));
+  }
+
+  /** A discount on the whole of {@code receipt}, or null to remove it (as setLineDiscount). */
+  setReceiptDiscount(receipt, discount) {
+    return this.dispatch({ type: 'setReceiptDiscount', receiptId: receipt.id,
+      ...discountFields(discount) }, this.about(receipt));
   }
 
   /** Ends another terminal's payment lease (BREAK_PAYMENT_LOCK; the server audits who did). */
@@ -259,4 +279,11 @@ export class CashierActions {
   dayClose() {
     return this.dispatch({ type: 'dayClose' }, {});
   }
+}
+
+/** A discount command's fields: {kind, value, reason}, or {kind: null} that removes it. */
+function discountFields(discount) {
+  return discount?.kind
+    ? { kind: discount.kind, value: discount.value, reason: discount.reason }
+    : { kind: null };
 }

@@ -89,8 +89,41 @@ export const VAT_RATES = ['23', '8', '5', '0', 'ZW'];
  * answered, or a view stored before the server sent one), then the preview below. Same shape.
  */
 export function receiptVat(receipt) {
-  if (receipt.preview || !Array.isArray(receipt.vat)) return vatBreakdown(receipt.lines ?? []);
+  if (receipt.preview || !Array.isArray(receipt.vat)) return vatBreakdown(paidLines(receipt));
   return receipt.vat.map((s) => ({ rate: s.vat, gross: s.gross, vat: s.tax, net: s.net }));
+}
+
+/**
+ * What is paid of each line of {@code receipt} ({vat, total}): its total less its own discount
+ * and its share of the receipt's (spread by its due, as the server spreads it, discounts.js).
+ */
+export function paidLines(receipt) {
+  const lines = receipt.lines ?? [];
+  const dues = lines.map((l) => l.total - (l.discount?.amount ?? 0));
+  const shares = spread(receipt.discount?.amount ?? 0, dues);
+  return lines.map((l, i) => ({ vat: l.vat, total: dues[i] - shares[i] }));
+}
+
+/**
+ * {@code amount} spread over {@code weights} (non-negative) in proportion, largest remainder
+ * first, ties to the earlier: the parts sum to {@code amount} exactly (BigInt: amount x weight
+ * may pass 2^53).
+ */
+export function spread(amount, weights) {
+  const sum = weights.reduce((s, w) => s + w, 0);
+  if (!amount || sum <= 0) return weights.map(() => 0);
+  const a = BigInt(amount);
+  const s = BigInt(sum);
+  const parts = weights.map((w) => ({ share: (a * BigInt(w)) / s, rest: (a * BigInt(w)) % s }));
+  let left = amount - parts.reduce((t, p) => t + Number(p.share), 0);
+  const byRest = (i, j) => (parts[j].rest > parts[i].rest ? 1
+    : parts[j].rest < parts[i].rest ? -1 : i - j);
+  for (const i of parts.map((p, k) => k).sort(byRest)) {
+    if (left <= 0) break;
+    parts[i].share += 1n;
+    left -= 1;
+  }
+  return parts.map((p) => Number(p.share));
 }
 
 /**

@@ -3,6 +3,7 @@
 import { html } from 'lit';
 import { TerminalElement } from './terminal-element.js';
 import { formatQuantity } from './money.js';
+import { modifierText } from './modifiers.js';
 
 class MoveDialog extends TerminalElement {
   static properties = { mode: { state: true }, receipt: { state: true } };
@@ -85,7 +86,8 @@ class MoveDialog extends TerminalElement {
     const units = l.quantity % 1000 === 0 ? l.quantity / 1000 : 1;
     return html`<div class="split-line">
       <label><input type="checkbox" name="line"
-        value=${l.id}> ${l.name} × ${formatQuantity(l.quantity, t.lang)}</label>
+        value=${l.id}> ${l.name}${l.modifiers?.length ? html` <small class="muted"
+          >(${modifierText(l.modifiers)})</small>` : ''} × ${formatQuantity(l.quantity, t.lang)}</label>
       ${units > 1
         ? html`<label class="count"><span class="visually-hidden">${t.t('split.howMany', { name: l.name })}</span>
         <input type="number" data-count-for=${l.id} min="1" max=${units} step="1"

@@ -2,8 +2,8 @@
 // and note, the total with the VAT breakdown, and the receipt's actions. Totals shown are the
 // server's; while a change of this device is unconfirmed they are a preview (marked). An action the
 // user's permissions do not allow is not offered at all (lowering or removing a sent line, deleting
-// a receipt with lines, changing a price, breaking a payment lock), rather than refused after the
-// tap; a missing -/✕ leaves its 44 px place empty, so the other buttons stay where the cashier's
+// a receipt with lines, changing a price, giving a discount, breaking a payment lock), rather than
+// refused after the tap; a missing -/✕ leaves its 44 px place empty, so the other buttons stay where the cashier's
 // finger expects them.
 import { html } from 'lit';
 import { TerminalElement } from './terminal-element.js';
@@ -13,6 +13,9 @@ import { characters, limitOf } from './names.js';
 import './payment-dialog.js';
 import './guest-bill.js';
 import './move-dialog.js';
+import './discount-dialog.js';
+import { modifierText } from './modifiers.js';
+import { discountWords } from './discounts.js';
 
 class ReceiptPanel extends TerminalElement {
   static properties = { noteFor: { state: true } };
@@ -70,6 +73,25 @@ class ReceiptPanel extends TerminalElement {
     }
   }
 
+  /**
+   * The subtotal, the discounts and the receipt's own discount, above the amount to pay. The row
+   * keeps its room when there is no discount (hidden), so a colleague's discount moves nothing.
+   */
+  subtotals(r) {
+    const t = this.terminal;
+    const money = (g) => formatMoney(g, t.lang);
+    const subtotal = r.subtotal ?? (r.lines ?? []).reduce((s, l) => s + (l.total ?? 0), 0);
+    const off = r.discountTotal ?? 0;
+    return html`<div class="subtotals ${off > 0 || r.discount ? '' : 'none'}" data-subtotals>
+      <span>${t.t('receipt.subtotal')} <span class="amount"
+        id="receipt-subtotal">${money(subtotal)}</span></span>
+      <span>${t.t('receipt.discounts')} <span class="amount"
+        id="receipt-discounts">−${money(off)}</span></span>
+      ${r.discount ? html`<span class="receipt-discount" data-receipt-discount
+        title=${r.discount.reason ?? ''}>${discountWords(r.discount, t.lang)}</span>` : ''}
+    </div>`;
+  }
+
   breakLock(receipt, lease) {
     const t = this.terminal;
     const question = t.t('receipt.breakLockConfirm',
@@ -122,7 +144,8 @@ class ReceiptPanel extends TerminalElement {
     const t = this.terminal;
     return html`${this.content()}<payment-dialog .terminal=${t}></payment-dialog>
       <guest-bill .terminal=${t}></guest-bill>
-      <move-dialog .terminal=${t}></move-dialog>`;
+      <move-dialog .terminal=${t}></move-dialog>
+      <discount-dialog .terminal=${t}></discount-dialog>`;
   }
 
   content() {
@@ -145,6 +168,8 @@ class ReceiptPanel extends TerminalElement {
     const money = (g) => formatMoney(g, t.lang);
     const adHoc = r.kind === 'AD_HOC';
     const prices = t.can('CHANGE_PRICES');
+    const discounts = t.can('GIVE_DISCOUNTS');
+    const discountDialog = () => this.querySelector('discount-dialog');
     const lock = t.lockedBy(r);
     const gap = html`<span class="gap" aria-hidden="true"></span>`;
     return html`${header}
@@ -153,7 +178,9 @@ class ReceiptPanel extends TerminalElement {
         ${repeat(lines, (l) => l.id, (l) => {
           const lower = t.mayLower(l);
           return html`<li data-line=${l.id} data-sent=${l.sent ? 'true' : 'false'}>
-          <span><span class="line-name">${l.name}</span><br><span class="muted amount">${formatQuantity(l.quantity, t.lang)} × ${money(l.unitPrice)}</span>${l.sent ? html` <span class="sent-mark">${t.t('receipt.sent')}</span>` : ''}</span>
+          <span><span class="line-name">${l.name}</span>${l.modifiers?.length ? html`<br><span
+            class="modifiers muted" data-modifiers>${modifierText(l.modifiers)}</span>` : ''}<br><span
+            class="muted amount">${formatQuantity(l.quantity, t.lang)} × ${money(l.unitPrice)}</span>${l.sent ? html` <span class="sent-mark">${t.t('receipt.sent')}</span>` : ''}</span>
           <span class="amount line-total">${money(l.total)}</span>
           <span class="qty">
             ${lower ? html`<button aria-label=${t.t('receipt.minus', { name: l.name })}
@@ -162,20 +189,26 @@ class ReceiptPanel extends TerminalElement {
             <button aria-label=${t.t('receipt.plus', { name: l.name })} data-action="plus"
               ?disabled=${!editable} @click=${() => t.adjust(r, l, 1000)}>+</button>
           </span>
-          <span>
+          <span class="line-actions">
             ${prices ? html`<button aria-label=${t.t('receipt.price', { name: l.name })}
               data-action="price" ?disabled=${!editable} @click=${() => this.editPrice(r, l)}>${t.t('receipt.priceButton')}</button>` : ''}
+            ${discounts ? html`<button aria-label=${t.t('discount.lineButton', { name: l.name })}
+              data-action="line-discount" ?disabled=${!editable}
+              @click=${() => discountDialog().open(r, l)}>%</button>` : ''}
             <button aria-label=${t.t('receipt.lineNote', { name: l.name })} data-action="line-note"
               ?disabled=${!editable} @click=${() => this.editNote(r, l)}>✎</button>
             ${lower ? html`<button class="danger"
               aria-label=${t.t('receipt.remove', { name: l.name })} data-action="remove" ?disabled=${!editable} @click=${() => t.removeLine(r, l)}>✕</button>` : gap}
           </span>
+          ${l.discount ? html`<span class="line-discount" data-discount>${discountWords(l.discount, t.lang)}
+            <span class="amount">−${money(l.discount.amount ?? 0)}</span></span>` : ''}
           ${l.note ? html`<span class="note">${l.note}</span>` : ''}
         </li>`;
         })}
       </ul>
       <div class="totals">
-        <div class="sum"><span>${t.t('receipt.total')}</span><span class="amount"
+        ${this.subtotals(r)}
+        <div class="sum"><span>${t.t('receipt.toPay')}</span><span class="amount"
           id="receipt-total">${money(r.total ?? 0)}</span></div>
         <table aria-label=${t.t('receipt.vatTable')}>
           ${receiptVat(r).map((v) => html`<tr><td>${t.t('receipt.vat',
@@ -196,6 +229,9 @@ class ReceiptPanel extends TerminalElement {
           aria-label=${t.t('receipt.guestsLabel')} .value=${String(r.guests ?? 0)}
           ?disabled=${!editable} @change=${(e) => t.setGuests(r,
             Math.max(0, Math.min(999, Number(e.target.value) || 0)))}>
+        ${discounts ? html`<button data-action="receipt-discount"
+          ?disabled=${!editable || lines.length === 0}
+          @click=${() => discountDialog().open(r)}>${t.t('discount.receiptButton')}</button>` : ''}
         <button data-action="note" ?disabled=${!editable}
           @click=${() => this.editNote(r)}>${t.t('receipt.note')}</button>
         <button data-action="split" ?disabled=${!editable || lines.length === 0}

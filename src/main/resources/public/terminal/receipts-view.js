@@ -70,6 +70,11 @@ export class ReceiptsView {
     return new Map((this.context().config?.products ?? []).map((p) => [p.id, p]));
   }
 
+  /** The configuration's modifier groups by id (what the preview prices an addLine's options by). */
+  get groups() {
+    return new Map((this.context().config?.modifierGroups ?? []).map((g) => [g.id, g]));
+  }
+
   /** The tables of the applied configuration (none with parking off). */
   get slots() {
     const config = this.context().config;
@@ -84,7 +89,8 @@ export class ReceiptsView {
     if (!this.cached) {
       const { me, deviceId, outbox, lang } = this.context();
       const out = {};
-      const ctx = { me, deviceId, products: this.products, aliases: outbox.aliases };
+      const ctx = { me, deviceId, products: this.products, groups: this.groups,
+        aliases: outbox.aliases };
       const previewed = preview(this.state, unconfirmed(outbox), ctx, out);
       this.previewAliases = out.aliases;
       this.cached = named(previewed, { ...ctx, draft: this.draft, slots: this.slots, lang });

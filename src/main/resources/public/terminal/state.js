@@ -17,7 +17,8 @@
 // frame can come before its command's HTTP answer, and a delta applied twice would be wrong money.
 // The server's receipts and totals are the truth: a preview only lives until the server's frame for
 // it arrives.
-import { lineAmount } from './money.js';
+import { priceReceipt } from './discounts.js';
+import { modifiedPrice } from './modifiers.js';
 import { lowestFree, namesOf, receiptName } from './names.js';
 
 export function emptyState() {
@@ -120,11 +121,11 @@ export function applyChange(state, change) {
  * The receipts as the cashier should see them: the server's, with {@code entries} (unconfirmed
  * commands, lowest number first) applied in order, but for those the server's receipts already
  * contain (see {@link held}): they stay in the outbox until their answer (a refusal is still told).
- * {@code ctx} = {me: {userId, roleId}, deviceId, products: Map id -> product, aliases: {aliasId:
- * receiptId}} (outbox.js, step 5). A receipt a command touched gets {preview: true}. {@code
- * out.aliases}, when given, receives the aliases known after the replay: a table this device is
- * opening that the stream already shows (its frame came before the answer) is known by its real id
- * there before the answer names it.
+ * {@code ctx} = {me: {userId, roleId}, deviceId, products: Map id -> product, groups: Map id ->
+ * modifier group, aliases: {aliasId: receiptId}} (outbox.js, step 5). A receipt a command touched
+ * gets {preview: true}. {@code out.aliases}, when given, receives the aliases known after the
+ * replay: a table this device is opening that the stream already shows (its frame came before the
+ * answer) is known by its real id there before the answer names it.
  */
 export function preview(state, entries, ctx = {}, out = null) {
   const run = { ...ctx, aliases: { ...(ctx.aliases ?? {}) } };
@@ -169,9 +170,26 @@ export function receiptOfLine(receipts, lineId) {
   return Object.values(receipts).find((r) => r.lines?.some((l) => l.id === lineId)) ?? null;
 }
 
+/** Lines, discounts and totals priced again after an edit, as the server will (discounts.js). */
 function retotal(receipt) {
-  const lines = receipt.lines.map((l) => ({ ...l, total: lineAmount(l.unitPrice, l.quantity) }));
-  return { ...receipt, lines, total: lines.reduce((sum, l) => sum + l.total, 0), preview: true };
+  return { ...priceReceipt(receipt), preview: true };
+}
+
+/**
+ * The modifiers of an addLine ({@code optionIds}) as the line view shows them, from {@code groups}
+ * (Map id -> the configuration's modifier group) of the product's groups, in their order.
+ */
+function modifiersOf(product, optionIds, groups) {
+  const picked = new Set(optionIds ?? []);
+  if (picked.size === 0 || !product) return [];
+  return (product.groups ?? []).map((id) => groups?.get?.(id)).filter((g) => g)
+    .flatMap((g) => (g.options ?? []).filter((o) => picked.has(o.id))
+      .map((o) => ({ groupId: g.id, optionId: o.id, group: g.name, name: o.name, delta: o.delta })));
+}
+
+/** A discount command's discount ({kind, value, reason}; kind null removes it: null). */
+function discountOf(c) {
+  return c.kind ? { kind: c.kind, value: c.value, reason: c.reason ?? null } : null;
 }
 
 function byId(receipts, id, ctx) {
@@ -188,7 +206,7 @@ function newReceipt(id, name, kind, slotId, ctx, number = null) {
     kind, slotId: slotId ?? null, state: 'OPEN', space: null,
     ownerUserId: ctx.me?.userId ?? null, ownerRoleId: ctx.me?.roleId ?? null,
     createdOnDevice: ctx.deviceId ?? null, attention: false, note: null, guests: 0, lease: null,
-    lines: [], total: 0, seq: 0, preview: true,
+    lines: [], discount: null, discountTotal: 0, total: 0, seq: 0, preview: true,
   };
 }
 
@@ -241,11 +259,13 @@ function applyCommand(receipts, entry, ctx) {
       const r = byId(receipts, c.receiptId, ctx);
       if (!r?.lines || r.lines.some((l) => l.id === c.lineId)) return receipts;
       const product = c.productId != null ? ctx.products?.get?.(c.productId) : null;
+      // The server's price: the product's in this shop plus the chosen options' deltas.
+      const modifiers = modifiersOf(product, c.modifiers, ctx.groups);
       const line = {
         id: c.lineId, productId: c.productId ?? null, name: c.name ?? product?.name ?? '',
-        unitPrice: c.unitPrice ?? product?.price ?? 0, quantity: c.quantity ?? 1000,
-        vat: c.vat ?? product?.vat ?? '23',
-        note: c.note ?? null, sent: false, total: 0,
+        unitPrice: c.unitPrice ?? modifiedPrice(product?.price ?? 0, modifiers),
+        quantity: c.quantity ?? 1000, vat: c.vat ?? product?.vat ?? '23',
+        note: c.note ?? null, sent: false, modifiers, discount: null, total: 0,
       };
       return editLines(receipts, r, (lines) => [...lines, line]);
     }
@@ -268,6 +288,13 @@ function applyCommand(receipts, entry, ctx) {
     case 'changePrice':
       return withLine(receipts, c.lineId, (lines) => lines
         .map((l) => (l.id === c.lineId ? { ...l, unitPrice: c.unitPrice } : l)));
+    case 'setLineDiscount':
+      return withLine(receipts, c.lineId, (lines) => lines.map((l) => (l.id === c.lineId
+        ? { ...l, discount: discountOf(c) } : l)));
+    case 'setReceiptDiscount': {
+      const r = byId(receipts, c.receiptId, ctx);
+      return r?.lines ? put(receipts, retotal({ ...r, discount: discountOf(c) })) : receipts;
+    }
     case 'noteLine':
       return withLine(receipts, c.lineId,
         (lines) => lines.map((l) => (l.id === c.lineId ? { ...l, note: c.note || null } : l)));

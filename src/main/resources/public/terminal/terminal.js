@@ -310,7 +310,15 @@ export class Terminal extends EventTarget {
   openAdHoc() { return this.actions.openAdHoc(); }
   openTable(slot) { return this.actions.openTable(slot); }
   nextName() { return this.actions.nextName(); }
-  addProduct(product, quantity) { return this.actions.addProduct(product, quantity); }
+  addProduct(product, quantity, modifiers) {
+    return this.actions.addProduct(product, quantity, modifiers);
+  }
+  setLineDiscount(receipt, line, discount) {
+    return this.actions.setLineDiscount(receipt, line, discount);
+  }
+  setReceiptDiscount(receipt, discount) {
+    return this.actions.setReceiptDiscount(receipt, discount);
+  }
   addFree(name, unitPrice, vat, quantity) {
     return this.actions.addFree(name, unitPrice, vat, quantity);
   }
