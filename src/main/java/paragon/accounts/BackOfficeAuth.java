@@ -22,7 +22,8 @@ import paragon.web.PageContext;
  * });
  * }</pre>
  * Every route under {@code /backoffice} (but {@code /backoffice/login}, {@code /backoffice/logout} and
- * the account-creating {@code /backoffice/setup} and {@code /backoffice/signup}) is guarded, so inside such a handler {@code admin(ctx)} always answers.
+ * the account-creating {@code /backoffice/setup} and {@code /backoffice/signup}) is guarded, so inside
+ * such a handler {@code admin(ctx)} always answers.
  */
 public final class BackOfficeAuth {
   static final String COOKIE = "paragon_session";

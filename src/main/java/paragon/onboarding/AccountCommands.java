@@ -138,7 +138,8 @@ public final class AccountCommands {
     List<Accounts.Listed> accounts = new Accounts(db, clock).list();
     out.printf("%-6s %-30s %-9s %-32s %s%n", "ID", "NAME", "PLAN", "OWNER", "CREATED");
     for (Accounts.Listed a : accounts) {
-      out.printf("%-6d %-30s %-9s %-32s %s%n", a.id(), a.name(), a.plan(), a.ownerEmail() == null ? "-" : a.ownerEmail(),
+      out.printf("%-6d %-30s %-9s %-32s %s%n", a.id(), a.name(), a.plan(),
+          a.ownerEmail() == null ? "-" : a.ownerEmail(),
           Instant.ofEpochMilli(a.createdAt()));
     }
     return OK;
@@ -198,7 +199,9 @@ public final class AccountCommands {
   }
 
   private static void language(String value) {
-    if (!value.equals("pl") && !value.equals("en")) throw new Usage("--language: expected pl or en, was '" + value + "'");
+    if (!value.equals("pl") && !value.equals("en")) {
+      throw new Usage("--language: expected pl or en, was '" + value + "'");
+    }
   }
 
   private static long number(String value, String flag) {

@@ -112,7 +112,9 @@ public final class SetupRoutes {
       try {
         created = db.inTransaction(h -> {
           Accounts.Created c = accounts.create(h, account);
-          if (code != null && !codes.use(h, code, c.accountId())) throw Problem.of(404, "setup_code", "setup.code.invalid");
+          if (code != null && !codes.use(h, code, c.accountId())) {
+            throw Problem.of(404, "setup_code", "setup.code.invalid");
+          }
           return c;
         });
       } catch (Problem p) {

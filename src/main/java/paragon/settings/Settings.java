@@ -90,7 +90,8 @@ public record Settings(int port, String databaseUrl, boolean demo, String host, 
     return switch (value.toLowerCase()) {
       case "open" -> true;
       case "closed" -> false;
-      default -> throw new IllegalArgumentException("PARAGON_SIGNUP (--signup) must be open or closed, was '" + value + "'");
+      default -> throw new IllegalArgumentException(
+          "PARAGON_SIGNUP (--signup) must be open or closed, was '" + value + "'");
     };
   }
 

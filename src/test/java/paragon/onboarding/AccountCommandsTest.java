@@ -127,7 +127,8 @@ class AccountCommandsTest {
       assertThat(exit).isZero();
       assertThat(out.toString(StandardCharsets.UTF_8)).contains("ID", "NAME", "PLAN", "OWNER");
       Integer bad = Paragon.command(new String[] {"account", "set-plan", "--plan", "X"},
-          new ByteArrayInputStream(new byte[0]), new PrintStream(out), new PrintStream(err, true, StandardCharsets.UTF_8));
+          new ByteArrayInputStream(new byte[0]), new PrintStream(out),
+          new PrintStream(err, true, StandardCharsets.UTF_8));
       assertThat(bad).isEqualTo(2);
       assertThat(Paragon.command(new String[] {"--port=9000"}, System.in, System.out, System.err)).isNull();
       assertThat(Paragon.command(new String[0], System.in, System.out, System.err)).isNull();
