@@ -14,8 +14,8 @@ import paragon.web.FieldErrors;
 import paragon.web.Problem;
 
 /**
- * Accounts (tenants) and their back-office logins. {@link #create} is how an account comes to be:
- * the demo seed and tests use it, a sign-up page would too.
+ * Accounts (tenants) and their back-office logins. {@link #create} is how an account comes to be: the
+ * setup and sign-up pages, the operator's {@code account create}, the demo and the tests all use it.
  */
 public final class Accounts {
   private final Database db;

@@ -32,6 +32,10 @@ import paragon.storage.Database;
  * reports it, with fresh pairing codes for demo devices that are not paired yet; on a database with
  * other accounts and no demo it creates nothing. The owner's password is fixed and printed: this is a
  * demo, never a production account.
+ *
+ * <p>Built through the back office's stores (each save its own revision, as an owner clicking through
+ * the pages would make them), so it is not one transaction: a start that dies half-way leaves a
+ * partial demo, which the next start reports as existing.
  */
 public final class Demo {
   public static final String ACCOUNT = "Bistro Demo";

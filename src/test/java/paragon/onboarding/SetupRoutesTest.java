@@ -136,6 +136,30 @@ class SetupRoutesTest {
 
   @ParameterizedTest
   @EnumSource(TestDatabases.Kind.class)
+  void a_character_the_database_cannot_store_is_refused_at_its_field(TestDatabases.Kind kind) {
+    try (TestApp app = TestApp.start(kind)) {
+      String code = code(FirstRun.prepare(app.db, app.clock, "http://x").url());
+      WebClient browser = app.client();
+      browser.get("/backoffice/setup?code=" + code + "&lang=en");
+      Map<String, String> f = form("o\u0000la@example.com");
+      f.put("code", code);
+      f.put("name", "Lip\u0000a");
+      f.put("shopName", "Ry\u0000nek");
+      f.put("shopAddress", "Lipowa\u0000 3");
+      f.put("ownerName", "O\u0000la");
+      var refused = browser.postForm("/backoffice/setup", f);
+      assertThat(refused.status()).isEqualTo(400);
+      String message = "This field contains a character that cannot be stored (such as NUL).";
+      for (String field : new String[] {"name", "shopName", "shopAddress", "ownerName", "ownerEmail"}) {
+        assertThat(refused.body()).contains("id=\"error-" + field + "\">" + message);
+      }
+      assertThat(Rows.count(app.db, "accounts")).isZero();
+      assertThat(Rows.count(app.db, "setup_codes WHERE used_at IS NULL")).isEqualTo(1);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabases.Kind.class)
   void a_restart_voids_the_old_code_and_wrong_codes_are_limited_per_ip(TestDatabases.Kind kind) {
     try (TestApp app = TestApp.start(kind)) {
       FirstRun.Setup first = FirstRun.prepare(app.db, app.clock, "http://x");
