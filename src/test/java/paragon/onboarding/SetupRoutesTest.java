@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -13,9 +14,16 @@ import paragon.accounts.Accounts;
 import paragon.accounts.Cutoffs;
 import paragon.accounts.Roles;
 import paragon.accounts.SettingsStore;
+import paragon.accounts.Shops;
 import paragon.accounts.UserRules;
 import paragon.accounts.Users;
+import paragon.configuration.DeviceModel;
 import paragon.configuration.LoginMode;
+import paragon.configuration.Revisions;
+import paragon.demo.Seed;
+import paragon.devices.DeviceStore;
+import paragon.parking.ParkingStore;
+import paragon.parking.SlotRules;
 import paragon.configuration.Plan;
 import paragon.configuration.Visibility;
 import paragon.settings.Settings;
@@ -202,6 +210,23 @@ class SetupRoutesTest {
       assertThat(start).containsPattern("id=\"start-users\" class=\"done\"");
       assertThat(start).containsPattern("id=\"start-parking\" class=\"done\"");
       assertThat(start).containsPattern("id=\"start-products\" class=\"open\"");
+      assertThat(browser.get("/backoffice").body()).contains("id=\"getting-started\"");
+
+      // Products (as the catalog will save them: rows, then one revision), tables and a paired device.
+      app.db.inTransaction(h -> {
+        Seed.product(h, accountId, "Espresso", 900, "8", "Kawa", 0);
+        return Revisions.record(h, accountId, "t", "product added", app.clock);
+      });
+      new ParkingStore(app.db, app.clock).saveList(accountId, null, "t", List.of(new SlotRules.Valid(null, "Stolik 1")));
+      long shop = app.db.read(h -> Shops.list(h, accountId)).get(0).id();
+      String pairing = new DeviceStore(app.db, app.clock, new Cutoffs())
+          .register(accountId, shop, "Kasa 1", DeviceModel.SMART).code();
+      assertThat(browser.get("/backoffice/start?lang=en").body()).contains("4 of 5 done");
+      assertThat(app.client().postJson("/api/device/pair", Map.of("code", pairing), Map.of()).status())
+          .isEqualTo(201);
+      String done = browser.get("/backoffice/start?lang=en").body();
+      assertThat(done).contains("All done: 5 of 5").doesNotContain("class=\"open\"");
+      assertThat(browser.get("/backoffice").body()).doesNotContain("id=\"getting-started\"");
     }
   }
 
