@@ -217,7 +217,8 @@ class SetupRoutesTest {
         Seed.product(h, accountId, "Espresso", 900, "8", "Kawa", 0);
         return Revisions.record(h, accountId, "t", "product added", app.clock);
       });
-      new ParkingStore(app.db, app.clock).saveList(accountId, null, "t", List.of(new SlotRules.Valid(null, "Stolik 1")));
+      new ParkingStore(app.db, app.clock)
+          .saveList(accountId, null, "t", List.of(new SlotRules.Valid(null, "Stolik 1")));
       long shop = app.db.read(h -> Shops.list(h, accountId)).get(0).id();
       String pairing = new DeviceStore(app.db, app.clock, new Cutoffs())
           .register(accountId, shop, "Kasa 1", DeviceModel.SMART).code();
