@@ -44,10 +44,6 @@ public final class LoginRoutes {
     }
   }
 
-  public static void register(RoutesConfig routes, Accounts accounts, BackOfficeAuth auth, FailureLimit failures) {
-    register(routes, accounts, auth, failures, false, accountId -> new Progress(0, 0));
-  }
-
   /**
    * {@code signupOpen}: the login page links to the sign-up form; {@code gettingStarted}: an account's
    * checklist progress, linked from the home page while items are open.

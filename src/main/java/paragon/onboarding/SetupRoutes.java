@@ -53,8 +53,11 @@ public final class SetupRoutes {
   public static void register(RoutesConfig routes, Database db, Clock clock, BackOfficeAuth auth, boolean signupOpen,
       FailureLimit codeFailures, FailureLimit signups) {
     SetupRoutes r = new SetupRoutes(db, clock, auth, signupOpen, codeFailures, signups);
-    routes.get("/setup", ctx -> ctx.redirect("/backoffice/setup?code="
-        + URLEncoder.encode(String.valueOf(ctx.queryParam("code")), StandardCharsets.UTF_8), HttpStatus.SEE_OTHER));
+    routes.get("/setup", ctx -> {
+      String code = ctx.queryParam("code");
+      String query = code == null ? "" : "?code=" + URLEncoder.encode(code, StandardCharsets.UTF_8);
+      ctx.redirect("/backoffice/setup" + query, HttpStatus.SEE_OTHER);
+    });
     routes.get("/backoffice/setup", r::setupPage);
     routes.post("/backoffice/setup", r::setup);
     routes.get("/signup", ctx -> ctx.redirect("/backoffice/signup", HttpStatus.SEE_OTHER));

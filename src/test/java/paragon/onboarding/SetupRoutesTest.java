@@ -176,8 +176,10 @@ class SetupRoutesTest {
       assertThat(FirstRun.describe(second)).contains("void");
       WebClient browser = app.client();
       assertThat(browser.get("/backoffice/setup?code=" + code(first.url())).status()).isEqualTo(404);
+      assertThat(browser.get("/setup").header("Location")).isEqualTo("/backoffice/setup");
+      assertThat(browser.get("/backoffice/setup").status()).as("no code at all").isEqualTo(404);
       assertThat(browser.get("/backoffice/setup?code=" + code(second.url())).status()).isEqualTo(200);
-      for (int i = 0; i < 9; i++) {
+      for (int i = 0; i < 8; i++) {
         assertThat(browser.get("/backoffice/setup?code=wrong" + i + "-0123456789abcdef").status()).isEqualTo(404);
       }
       var limited = browser.get("/backoffice/setup?code=" + code(second.url()) + "&lang=en");
