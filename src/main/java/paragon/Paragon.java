@@ -5,8 +5,8 @@ import io.javalin.json.JavalinJackson;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.time.Clock;
-import java.util.Arrays;
 import java.time.Duration;
+import java.util.Arrays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import paragon.accounts.Accounts;
@@ -24,7 +24,6 @@ import paragon.devices.DeviceAuth;
 import paragon.devices.DevicesRoutes;
 import paragon.devices.TerminalAuth;
 import paragon.onboarding.AccountCommands;
-import paragon.onboarding.Checklist;
 import paragon.onboarding.FirstRun;
 import paragon.onboarding.SetupRoutes;
 import paragon.onboarding.StartRoutes;
@@ -158,10 +157,7 @@ public final class Paragon {
       Errors.register(config.routes);
 
       Health.register(config.routes, db);
-      LoginRoutes.register(config.routes, accounts, backOffice, signInFailures, settings.signupOpen(), accountId -> {
-        Checklist checklist = start.checklist(accountId);
-        return new LoginRoutes.Progress(checklist.done(), checklist.items().size());
-      });
+      LoginRoutes.register(config.routes, accounts, backOffice, signInFailures, settings.signupOpen(), start::progress);
       SetupRoutes.register(config.routes, db, clock, backOffice, settings.signupOpen(), setupCodeFailures,
           signupAttempts);
       start.register(config.routes);

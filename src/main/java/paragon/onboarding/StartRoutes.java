@@ -3,6 +3,7 @@ package paragon.onboarding;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import paragon.accounts.BackOfficeAuth;
+import paragon.accounts.LoginRoutes;
 import paragon.configuration.ConfigSnapshot;
 import paragon.configuration.Revisions;
 import paragon.devices.DeviceStore;
@@ -34,9 +35,10 @@ public final class StartRoutes {
     return Checklist.of(snapshot, paired);
   }
 
-  /** Whether the account still has open items (the home page then links to the checklist). */
-  public boolean open(long accountId) {
-    return !checklist(accountId).complete();
+  /** How far the account is (the home page links to the checklist while items are open). */
+  public LoginRoutes.Progress progress(long accountId) {
+    Checklist checklist = checklist(accountId);
+    return new LoginRoutes.Progress(checklist.done(), checklist.items().size());
   }
 
   private void show(Context ctx) {
