@@ -2,8 +2,11 @@ package paragon;
 
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
+import java.io.InputStream;
+import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import paragon.accounts.Accounts;
@@ -20,6 +23,10 @@ import paragon.devices.DeviceApi;
 import paragon.devices.DeviceAuth;
 import paragon.devices.DevicesRoutes;
 import paragon.devices.TerminalAuth;
+import paragon.onboarding.AccountCommands;
+import paragon.onboarding.FirstRun;
+import paragon.onboarding.SetupRoutes;
+import paragon.onboarding.StartRoutes;
 import paragon.parking.ParkingRoutes;
 import paragon.receipts.Audit;
 import paragon.receipts.CommandRoutes;
@@ -53,6 +60,11 @@ public final class Paragon {
   private Paragon() {}
 
   public static void main(String[] args) {
+    Integer exit = command(args, System.in, System.out, System.err);
+    if (exit != null) {
+      System.exit(exit);
+      return;
+    }
     Settings settings;
     try {
       settings = Settings.from(args, System.getenv());
@@ -81,6 +93,21 @@ public final class Paragon {
         : "http://localhost:" + app.port();
     log.info("Paragon listening on {}/ ({})", base, db.dialect());
     if (demo != null) System.out.println(Demo.describe(demo, base, db));
+    FirstRun.Setup setup = settings.demo() ? null : FirstRun.prepare(db, Clock.systemUTC(), base);
+    if (setup != null) {
+      log.info("No account yet: create it at {}{}", setup.url(),
+          setup.voided() > 0 ? " (the setup address printed before this start is void)" : "");
+      System.out.println(FirstRun.describe(setup));
+    }
+  }
+
+  /**
+   * The operator commands in the same jar ({@code account create|list|set-plan}, docs/operations.md):
+   * their exit code, or null when {@code args} are server flags and Paragon should start.
+   */
+  public static Integer command(String[] args, InputStream in, PrintStream out, PrintStream err) {
+    if (args.length == 0 || !args[0].equals("account")) return null;
+    return AccountCommands.run(Arrays.copyOfRange(args, 1, args.length), in, out, err);
   }
 
   /** The whole application over {@code db}; {@code clock} drives every expiry, so tests can move time. */
@@ -102,6 +129,10 @@ public final class Paragon {
     // Failed back-office sign-ins per email + IP, refused pairings per IP (docs/decisions.md, "Rate limits").
     FailureLimit signInFailures = new FailureLimit(clock, 10, Duration.ofMinutes(1), 10_000);
     FailureLimit pairingFailures = new FailureLimit(clock, 10, Duration.ofMinutes(1), 10_000);
+    // Wrong setup codes per IP; sign-up attempts (successful ones too) per IP (docs/operations.md, "Sign-up").
+    FailureLimit setupCodeFailures = new FailureLimit(clock, 10, Duration.ofMinutes(1), 10_000);
+    FailureLimit signupAttempts = new FailureLimit(clock, 20, Duration.ofHours(1), 10_000);
+    StartRoutes start = new StartRoutes(db, deviceAuth.store());
     return Javalin.create(config -> {
       config.concurrency.useVirtualThreads = true;
       config.startup.showJavalinBanner = false;
@@ -126,7 +157,10 @@ public final class Paragon {
       Errors.register(config.routes);
 
       Health.register(config.routes, db);
-      LoginRoutes.register(config.routes, accounts, backOffice, signInFailures);
+      LoginRoutes.register(config.routes, accounts, backOffice, signInFailures, settings.signupOpen(), start::progress);
+      SetupRoutes.register(config.routes, db, clock, backOffice, settings.signupOpen(), setupCodeFailures,
+          signupAttempts);
+      start.register(config.routes);
       DeviceApi.register(config.routes, db, clock, deviceAuth, terminalAuth, commands::nextNumber, pairingFailures,
           new SharingJoin(stream, clock), ServedRules.of());
       DevicesRoutes.register(config.routes, db, clock, deviceAuth);

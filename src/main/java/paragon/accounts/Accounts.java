@@ -1,6 +1,7 @@
 package paragon.accounts;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -9,11 +10,12 @@ import paragon.configuration.Plan;
 import paragon.configuration.Revisions;
 import paragon.configuration.Visibility;
 import paragon.storage.Database;
+import paragon.web.FieldErrors;
 import paragon.web.Problem;
 
 /**
- * Accounts (tenants) and their back-office logins. {@link #create} is how an account comes to be:
- * the demo seed and tests use it, a sign-up page would too.
+ * Accounts (tenants) and their back-office logins. {@link #create} is how an account comes to be: the
+ * setup and sign-up pages, the operator's {@code account create}, the demo and the tests all use it.
  */
 public final class Accounts {
   private final Database db;
@@ -24,48 +26,92 @@ public final class Accounts {
     this.clock = clock;
   }
 
-  /** What a new account starts with; the owner signs in with {@code ownerEmail} and {@code ownerPassword}. */
+  /**
+   * What a new account starts with; the owner signs in with {@code ownerEmail} and {@code ownerPassword}.
+   * {@code nip}: the tax number as typed (blank: none); {@code shopName}: the first shop (null: none is
+   * made, as in tests that add their shops themselves), with an optional {@code shopAddress}.
+   */
   public record NewAccount(String name, Plan plan, String language,
-      String ownerEmail, String ownerName, String ownerPassword) {}
+      String ownerEmail, String ownerName, String ownerPassword, String nip, String shopName, String shopAddress) {
 
-  public record Created(long accountId, long ownerId) {}
+    /** An account without tax number and without a shop. */
+    public NewAccount(String name, Plan plan, String language, String ownerEmail, String ownerName,
+        String ownerPassword) {
+      this(name, plan, language, ownerEmail, ownerName, ownerPassword, null, null, null);
+    }
+  }
+
+  /** {@code shopId}: the first shop, 0 when none was asked for. */
+  public record Created(long accountId, long ownerId, long shopId) {}
 
   /** A back-office login as stored, for checking a password. */
   public record Login(long adminId, long accountId, String passwordHash) {}
 
+  /** Every error of {@code a} by its field, without touching the database (the email's uniqueness is not checked). */
+  public static FieldErrors check(NewAccount a) {
+    return AccountRules.check(a, new FieldErrors());
+  }
+
   /**
-   * Creates the account with parking off, visibility OWN, sharing off, login by identifier + PIN, and
-   * its owner; records revision 1 so a device always has a snapshot to work by.
-   * Throws {@link Problem} (400) naming the field when a value is unusable or the email is taken.
+   * Creates the account with parking off, visibility OWN, sharing off, login by identifier + PIN, its
+   * owner and its first shop, in one transaction; records revision 1 so a device always has a snapshot
+   * to work by. Throws {@link Problem} (400) naming the first wrong field, or "ownerEmail" when the
+   * email is taken; then nothing is written.
    */
   public Created create(NewAccount a) {
-    String name = AccountRules.name(a.name());
-    String email = AccountRules.email(a.ownerEmail());
-    String ownerName = AccountRules.personName("ownerName", a.ownerName());
-    AccountRules.password(a.ownerPassword());
-    if (a.plan() == null) throw Problem.invalid("plan", "account.plan.required");
-    if (!"pl".equals(a.language()) && !"en".equals(a.language())) {
-      throw Problem.invalid("language", "account.language.invalid");
-    }
+    AccountRules.require(a);
     String hash = Passwords.hash(a.ownerPassword());
-    return db.inTransaction(h -> {
-      if (emailTaken(h, email)) throw Problem.invalid("ownerEmail", "account.email.taken");
-      long now = clock.millis();
-      long accountId = h.createQuery("""
-              INSERT INTO accounts (name, plan, language, parking_enabled, visibility, sharing_enabled, login_mode,
-                                    created_at)
-              VALUES (:name, :plan, :language, :off, 'OWN', :off, 'PIN', :now) RETURNING id""")
-          .bind("name", name).bind("plan", a.plan().name()).bind("language", a.language())
-          .bind("off", false).bind("now", now)
-          .mapTo(Long.class).one();
-      long ownerId = h.createQuery("""
-              INSERT INTO admins (account_id, email, name, role, password_hash, created_at)
-              VALUES (:a, :email, :name, 'OWNER', :hash, :now) RETURNING id""")
-          .bind("a", accountId).bind("email", email).bind("name", ownerName).bind("hash", hash).bind("now", now)
-          .mapTo(Long.class).one();
-      Revisions.record(h, accountId, email, "account created", clock);
-      return new Created(accountId, ownerId);
-    });
+    return db.inTransaction(h -> insert(h, a, hash));
+  }
+
+  /** The same inside the caller's transaction (the setup page uses its one-time code in the same one). */
+  public Created create(Handle h, NewAccount a) {
+    AccountRules.require(a);
+    return insert(h, a, Passwords.hash(a.ownerPassword()));
+  }
+
+  private Created insert(Handle h, NewAccount a, String hash) {
+    String email = AccountRules.email(a.ownerEmail());
+    if (emailTaken(h, email)) throw Problem.invalid("ownerEmail", "account.email.taken");
+    long now = clock.millis();
+    long accountId = h.createQuery("""
+            INSERT INTO accounts (name, plan, language, parking_enabled, visibility, sharing_enabled, login_mode,
+                                  nip, created_at)
+            VALUES (:name, :plan, :language, :off, 'OWN', :off, 'PIN', :nip, :now) RETURNING id""")
+        .bind("name", AccountRules.name(a.name())).bind("plan", a.plan().name()).bind("language", a.language())
+        .bind("off", false).bind("nip", AccountRules.nip(a.nip())).bind("now", now)
+        .mapTo(Long.class).one();
+    long ownerId = h.createQuery("""
+            INSERT INTO admins (account_id, email, name, role, password_hash, created_at)
+            VALUES (:a, :email, :name, 'OWNER', :hash, :now) RETURNING id""")
+        .bind("a", accountId).bind("email", email).bind("name", AccountRules.personName("ownerName", a.ownerName()))
+        .bind("hash", hash).bind("now", now)
+        .mapTo(Long.class).one();
+    String shopName = AccountRules.shopName(a.shopName());
+    long shopId = shopName == null ? 0
+        : Shops.insert(h, accountId, shopName, AccountRules.address(a.shopAddress()), now);
+    Revisions.record(h, accountId, email, "account created", clock);
+    return new Created(accountId, ownerId, shopId);
+  }
+
+  /** An account as the operator's list shows it. */
+  public record Listed(long id, String name, Plan plan, String ownerEmail, long createdAt) {}
+
+  /** Every account by id, with its owner's email (the first owner when there are several). */
+  public List<Listed> list() {
+    return db.read(h -> h.createQuery("""
+            SELECT c.id, c.name, c.plan, c.created_at,
+                   (SELECT MIN(a.email) FROM admins a WHERE a.account_id = c.id AND a.role = 'OWNER') AS owner
+            FROM accounts c ORDER BY c.id""")
+        .map((rs, ctx) -> new Listed(rs.getLong("id"), rs.getString("name"), Plan.valueOf(rs.getString("plan")),
+            rs.getString("owner"), rs.getLong("created_at")))
+        .list());
+  }
+
+  /** Whether an account {@code accountId} exists. */
+  public boolean exists(long accountId) {
+    return db.read(h -> h.createQuery("SELECT COUNT(*) FROM accounts WHERE id = :a").bind("a", accountId)
+        .mapTo(Long.class).one() > 0);
   }
 
   /** An account's own settings as stored. */

@@ -21,8 +21,9 @@ import paragon.web.PageContext;
  *   ...
  * });
  * }</pre>
- * Every route under {@code /backoffice} (but {@code /backoffice/login} and {@code /backoffice/logout})
- * is guarded, so inside such a handler {@code admin(ctx)} always answers.
+ * Every route under {@code /backoffice} (but {@code /backoffice/login}, {@code /backoffice/logout} and
+ * the account-creating {@code /backoffice/setup} and {@code /backoffice/signup}) is guarded, so inside
+ * such a handler {@code admin(ctx)} always answers.
  */
 public final class BackOfficeAuth {
   static final String COOKIE = "paragon_session";
@@ -64,8 +65,15 @@ public final class BackOfficeAuth {
     Lang.preferIfUnset(ctx, signed.get().accountLanguage());
   }
 
+  /** The pages a visitor without a session may open: sign-in, and the forms that create an account. */
   static boolean isPublic(String path) {
-    return path.equals("/backoffice/login") || path.equals("/backoffice/logout");
+    return path.equals("/backoffice/login") || path.equals("/backoffice/logout")
+        || path.equals("/backoffice/setup") || path.equals("/backoffice/signup");
+  }
+
+  /** Signs {@code adminId} in on this browser (a new session cookie), e.g. right after creating the account. */
+  public void signIn(Context ctx, long accountId, long adminId) {
+    setCookie(ctx, sessions.open(accountId, adminId));
   }
 
   Sessions sessions() {

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Locale;
 import paragon.web.FailureLimit;
 import java.util.Optional;
+import java.util.function.LongFunction;
 import paragon.web.PageContext;
 import paragon.web.Pages;
 import paragon.web.Storable;
@@ -24,15 +25,32 @@ public final class LoginRoutes {
   private final Accounts accounts;
   private final BackOfficeAuth auth;
   private final FailureLimit failures;
+  private final boolean signupOpen;
+  private final LongFunction<Progress> gettingStarted;
 
-  private LoginRoutes(Accounts accounts, BackOfficeAuth auth, FailureLimit failures) {
+  private LoginRoutes(Accounts accounts, BackOfficeAuth auth, FailureLimit failures, boolean signupOpen,
+      LongFunction<Progress> gettingStarted) {
     this.accounts = accounts;
     this.auth = auth;
     this.failures = failures;
+    this.signupOpen = signupOpen;
+    this.gettingStarted = gettingStarted;
   }
 
-  public static void register(RoutesConfig routes, Accounts accounts, BackOfficeAuth auth, FailureLimit failures) {
-    LoginRoutes r = new LoginRoutes(accounts, auth, failures);
+  /** How far an account is through its getting-started checklist (the onboarding package reads it). */
+  public record Progress(long done, long total) {
+    public boolean open() {
+      return done < total;
+    }
+  }
+
+  /**
+   * {@code signupOpen}: the login page links to the sign-up form; {@code gettingStarted}: an account's
+   * checklist progress, linked from the home page while items are open.
+   */
+  public static void register(RoutesConfig routes, Accounts accounts, BackOfficeAuth auth, FailureLimit failures,
+      boolean signupOpen, LongFunction<Progress> gettingStarted) {
+    LoginRoutes r = new LoginRoutes(accounts, auth, failures, signupOpen, gettingStarted);
     routes.get("/backoffice/login", r::loginPage);
     routes.post("/backoffice/login", r::login);
     routes.post("/backoffice/logout", r::logout);
@@ -40,9 +58,10 @@ public final class LoginRoutes {
   }
 
   /** {@code error}: a message key, with {@code retryAfter} (seconds) as its argument when limited. */
-  public record LoginPage(PageContext page, String email, String error, String next, long retryAfter) {}
+  public record LoginPage(PageContext page, String email, String error, String next, long retryAfter,
+                          boolean signupOpen) {}
 
-  public record HomePage(PageContext page, Accounts.Account account, BackOfficeAuth.Admin admin) {}
+  public record HomePage(PageContext page, Accounts.Account account, BackOfficeAuth.Admin admin, Progress start) {}
 
   private void loginPage(Context ctx) {
     if (auth.sessions().find(ctx.cookie(BackOfficeAuth.COOKIE)).isPresent()) {
@@ -50,7 +69,7 @@ public final class LoginRoutes {
       return;
     }
     String next = safeNext(ctx.queryParam("next"));
-    Pages.show(ctx, "backoffice/login.jte", new LoginPage(PageContext.of(ctx), "", null, next, 0));
+    Pages.show(ctx, "backoffice/login.jte", new LoginPage(PageContext.of(ctx), "", null, next, 0, signupOpen));
   }
 
   private void login(Context ctx) {
@@ -62,7 +81,7 @@ public final class LoginRoutes {
     if (!wait.isZero()) {
       long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
       ctx.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", String.valueOf(seconds));
-      var page = new LoginPage(PageContext.of(ctx), email, "login.rate_limited", next, seconds);
+      var page = new LoginPage(PageContext.of(ctx), email, "login.rate_limited", next, seconds, signupOpen);
       Pages.show(ctx, "backoffice/login.jte", page);
       return;
     }
@@ -74,7 +93,8 @@ public final class LoginRoutes {
     if (!ok) {
       failures.failed(key);
       ctx.status(HttpStatus.UNAUTHORIZED);
-      Pages.show(ctx, "backoffice/login.jte", new LoginPage(PageContext.of(ctx), email, "login.failed", next, 0));
+      Pages.show(ctx, "backoffice/login.jte",
+          new LoginPage(PageContext.of(ctx), email, "login.failed", next, 0, signupOpen));
       return;
     }
     failures.succeeded(key);
@@ -91,7 +111,8 @@ public final class LoginRoutes {
 
   private void home(Context ctx) {
     BackOfficeAuth.Admin admin = BackOfficeAuth.admin(ctx);
-    Pages.show(ctx, "backoffice/home.jte", new HomePage(PageContext.of(ctx), accounts.find(admin.accountId()), admin));
+    Pages.show(ctx, "backoffice/home.jte", new HomePage(PageContext.of(ctx), accounts.find(admin.accountId()), admin,
+        gettingStarted.apply(admin.accountId())));
   }
 
   /** Only a back-office path of ours: never an open redirect to another site. */

@@ -15,13 +15,13 @@ public final class SettingsStore {
   private final Database db;
   private final Clock clock;
 
-  SettingsStore(Database db, Clock clock) {
+  public SettingsStore(Database db, Clock clock) {
     this.db = db;
     this.clock = clock;
   }
 
   /** The outcome of a save: the account's revision after it, and whether the save made it. */
-  record Saved(long revision, boolean changed) {}
+  public record Saved(long revision, boolean changed) {}
 
   /**
    * A device that parks locally although sharing is on, because its model cannot share (the devices
@@ -29,7 +29,7 @@ public final class SettingsStore {
    */
   public record LocalOnlyDevice(long id, String name, DeviceModel model, String shopName) {}
 
-  Saved save(long accountId, String author, AccountSettings settings) {
+  public Saved save(long accountId, String author, AccountSettings settings) {
     return db.inTransaction(h -> {
       Accounts.Account before = Accounts.find(h, accountId);
       String changes = settings.changesFrom(AccountSettings.of(before));
@@ -44,7 +44,7 @@ public final class SettingsStore {
     });
   }
 
-  Saved savePlan(long accountId, String author, Plan plan) {
+  public Saved savePlan(long accountId, String author, Plan plan) {
     return db.inTransaction(h -> {
       Accounts.Account before = Accounts.find(h, accountId);
       if (before.plan() == plan) return new Saved(before.revision(), false);

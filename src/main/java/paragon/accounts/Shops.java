@@ -68,14 +68,20 @@ public final class Shops {
     return name;
   }
 
+  /** Inserts a shop that uses the default list, with a checked name and address; the caller records the revision. */
+  static long insert(Handle h, long accountId, String name, String address, long now) {
+    return h.createQuery("""
+            INSERT INTO shops (account_id, name, use_defaults, address, created_at)
+            VALUES (:a, :n, :t, :address, :now) RETURNING id""")
+        .bind("a", accountId).bind("n", name).bind("t", true).bind("address", address).bind("now", now)
+        .mapTo(Long.class).one();
+  }
+
   /** Adds a shop that uses the default list; returns its id. */
   public long create(long accountId, String author, String rawName) {
     return db.inTransaction(h -> {
       String name = validName(h, accountId, null, rawName);
-      long id = h.createQuery("""
-              INSERT INTO shops (account_id, name, use_defaults, created_at) VALUES (:a, :n, :t, :now) RETURNING id""")
-          .bind("a", accountId).bind("n", name).bind("t", true).bind("now", clock.millis())
-          .mapTo(Long.class).one();
+      long id = insert(h, accountId, name, null, clock.millis());
       Revisions.record(h, accountId, author, "shop added: " + name, clock);
       return id;
     });

@@ -4,11 +4,16 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.jdbi.v3.core.Handle;
+import paragon.accounts.AccountSettings;
 import paragon.accounts.Accounts;
 import paragon.accounts.Cutoffs;
 import paragon.accounts.Passwords;
 import paragon.accounts.Permission;
+import paragon.accounts.Roles;
+import paragon.accounts.SettingsStore;
+import paragon.accounts.Shops;
+import paragon.accounts.UserRules;
+import paragon.accounts.Users;
 import paragon.configuration.DeviceModel;
 import paragon.configuration.LoginMode;
 import paragon.configuration.Plan;
@@ -16,6 +21,8 @@ import paragon.configuration.Revisions;
 import paragon.configuration.Visibility;
 import paragon.devices.DeviceStatus;
 import paragon.devices.DeviceStore;
+import paragon.parking.ParkingStore;
+import paragon.parking.SlotRules;
 import paragon.storage.Database;
 
 /**
@@ -25,6 +32,10 @@ import paragon.storage.Database;
  * reports it, with fresh pairing codes for demo devices that are not paired yet; on a database with
  * other accounts and no demo it creates nothing. The owner's password is fixed and printed: this is a
  * demo, never a production account.
+ *
+ * <p>Built through the back office's stores (each save its own revision, as an owner clicking through
+ * the pages would make them), so it is not one transaction: a start that dies half-way leaves a
+ * partial demo, which the next start reports as existing.
  */
 public final class Demo {
   public static final String ACCOUNT = "Bistro Demo";
@@ -58,41 +69,53 @@ public final class Demo {
     if (existing != null) return new Report(false, true, existing, freshCodes(devices, existing));
     if (accounts.count() > 0) return new Report(false, false, 0, List.of());
 
-    long accountId = accounts.create(
-        new Accounts.NewAccount(ACCOUNT, Plan.MAX, "pl", OWNER_EMAIL, "Olga Właścicielka", OWNER_PASSWORD)).accountId();
-    long[] shops = db.inTransaction(h -> {
-      long krakow = Seed.shop(h, accountId, "Kraków Rynek", true, clock.millis());
-      long warszawa = Seed.shop(h, accountId, "Warszawa Mokotów", false, clock.millis());
-      populate(h, accountId, warszawa, clock.millis());
-      Revisions.record(h, accountId, OWNER_EMAIL,
-          "demo: shops, tables, roles, users, products, parking and sharing on", clock);
-      return new long[] {krakow, warszawa};
-    });
+    Accounts.Created created = accounts.create(new Accounts.NewAccount(ACCOUNT, Plan.MAX, "pl", OWNER_EMAIL,
+        "Olga Właścicielka", OWNER_PASSWORD, null, "Kraków Rynek", null));
+    long accountId = created.accountId();
+    long krakow = created.shopId();
+    long warszawa = new Shops(db, clock).create(accountId, OWNER_EMAIL, "Warszawa Mokotów");
+    populate(db, clock, accountId, warszawa);
     List<DeviceCode> codes = new ArrayList<>();
-    codes.add(register(devices, accountId, shops[0], "Kasa 1", DeviceModel.SMART_PLUS, "Kraków Rynek"));
-    codes.add(register(devices, accountId, shops[0], "Pocket 1", DeviceModel.POCKET, "Kraków Rynek"));
-    codes.add(register(devices, accountId, shops[1], "Kasa 2", DeviceModel.SMART, "Warszawa Mokotów"));
-    codes.add(register(devices, accountId, shops[1], "Duet 1", DeviceModel.DUET, "Warszawa Mokotów"));
+    codes.add(register(devices, accountId, krakow, "Kasa 1", DeviceModel.SMART_PLUS, "Kraków Rynek"));
+    codes.add(register(devices, accountId, krakow, "Pocket 1", DeviceModel.POCKET, "Kraków Rynek"));
+    codes.add(register(devices, accountId, warszawa, "Kasa 2", DeviceModel.SMART, "Warszawa Mokotów"));
+    codes.add(register(devices, accountId, warszawa, "Duet 1", DeviceModel.DUET, "Warszawa Mokotów"));
     return new Report(true, false, accountId, codes);
   }
 
-  private static void populate(Handle h, long accountId, long warszawa, long now) {
-    Seed.settings(h, accountId, true, Visibility.SAME_ROLE, true, LoginMode.PIN);
-    Seed.slots(h, accountId, null, KRAKOW_DEFAULTS);
-    Seed.slots(h, accountId, warszawa, WARSZAWA_OWN);
-    long waiter = Seed.role(h, accountId, "Kelner", Set.of());
-    long cashier = Seed.role(h, accountId, "Kasjer", Set.of(Permission.VOID_LINES));
-    long manager = Seed.role(h, accountId, "Kierownik", Set.of(Permission.values()));
+  /**
+   * Tables, roles, users and settings through the back office's own stores (each save its own
+   * revision, as an owner clicking through the pages would make); the products as plain inserts with
+   * one revision, until the catalog's store exists.
+   */
+  private static void populate(Database db, Clock clock, long accountId, long warszawa) {
+    ParkingStore parking = new ParkingStore(db, clock);
+    parking.saveList(accountId, null, OWNER_EMAIL, slots(KRAKOW_DEFAULTS));
+    parking.saveList(accountId, warszawa, OWNER_EMAIL, slots(WARSZAWA_OWN), true);
+    Roles roles = new Roles(db, clock);
+    long waiter = roles.create(accountId, OWNER_EMAIL, "Kelner", Set.of());
+    long cashier = roles.create(accountId, OWNER_EMAIL, "Kasjer", Set.of(Permission.VOID_LINES));
+    long manager = roles.create(accountId, OWNER_EMAIL, "Kierownik", Set.of(Permission.values()));
+    Users users = new Users(db, clock, new Cutoffs());
     for (Person p : PEOPLE) {
       long role = switch (p.role()) {
         case "Kelner" -> waiter;
         case "Kasjer" -> cashier;
         default -> manager;
       };
-      Seed.user(h, accountId, p.identifier(), p.name(), role, p.pin(), now);
+      users.create(accountId, OWNER_EMAIL, new UserRules.Details(p.identifier(), p.name(), role), p.pin());
     }
-    int position = 0;
-    for (Product p : PRODUCTS) Seed.product(h, accountId, p.name(), p.price(), p.vat(), p.category(), position++);
+    new SettingsStore(db, clock).save(accountId, OWNER_EMAIL,
+        new AccountSettings(true, Visibility.SAME_ROLE, true, LoginMode.PIN));
+    db.inTransaction(h -> {
+      int position = 0;
+      for (Product p : PRODUCTS) Seed.product(h, accountId, p.name(), p.price(), p.vat(), p.category(), position++);
+      return Revisions.record(h, accountId, OWNER_EMAIL, "demo: products", clock);
+    });
+  }
+
+  private static List<SlotRules.Valid> slots(List<String> names) {
+    return names.stream().map(n -> new SlotRules.Valid(null, n)).toList();
   }
 
   /** {@code price} in grosze. Restaurant service is 8 %, alcohol 23 %, books and bread 5 %. */

@@ -8,14 +8,19 @@ import java.util.Map;
  * a missing value takes the default documented in the README. A wrong value fails at start with a
  * message that names the setting.
  */
-public record Settings(int port, String databaseUrl, boolean demo, String host, Tls tls) {
+public record Settings(int port, String databaseUrl, boolean demo, String host, Tls tls, boolean signupOpen) {
 
   public static final int DEFAULT_PORT = 8080;
   public static final String DEFAULT_DATABASE_URL = "jdbc:sqlite:data/paragon.db";
 
-  /** Plain HTTP (no {@link Tls}). */
+  /** Plain HTTP (no {@link Tls}), sign-up closed. */
   public Settings(int port, String databaseUrl, boolean demo, String host) {
-    this(port, databaseUrl, demo, host, null);
+    this(port, databaseUrl, demo, host, null, false);
+  }
+
+  /** Sign-up closed (the default: only a first run's setup code, or the operator, creates accounts). */
+  public Settings(int port, String databaseUrl, boolean demo, String host, Tls tls) {
+    this(port, databaseUrl, demo, host, tls, false);
   }
 
   public Settings {
@@ -30,11 +35,12 @@ public record Settings(int port, String databaseUrl, boolean demo, String host, 
 
   private static final Map<String, String> ENV = Map.of("port", "PARAGON_PORT", "database-url", "PARAGON_DATABASE_URL",
       "host", "PARAGON_HOST", "demo", "PARAGON_DEMO",
-      "tls-keystore", "PARAGON_TLS_KEYSTORE", "tls-password", "PARAGON_TLS_PASSWORD");
+      "tls-keystore", "PARAGON_TLS_KEYSTORE", "tls-password", "PARAGON_TLS_PASSWORD", "signup", "PARAGON_SIGNUP");
 
   /**
-   * Reads {@code --port=N --database-url=URL --host=H --demo --tls-keystore=PATH --tls-password=P} and
-   * PARAGON_PORT, PARAGON_DATABASE_URL, PARAGON_HOST, PARAGON_DEMO, PARAGON_TLS_KEYSTORE, PARAGON_TLS_PASSWORD.
+   * Reads {@code --port=N --database-url=URL --host=H --demo --tls-keystore=PATH --tls-password=P
+   * --signup=open|closed} and PARAGON_PORT, PARAGON_DATABASE_URL, PARAGON_HOST, PARAGON_DEMO,
+   * PARAGON_TLS_KEYSTORE, PARAGON_TLS_PASSWORD, PARAGON_SIGNUP.
    */
   public static Settings from(String[] args, Map<String, String> env) {
     Map<String, String> values = new HashMap<>();
@@ -49,7 +55,7 @@ public record Settings(int port, String databaseUrl, boolean demo, String host, 
       String value = eq < 0 ? "true" : body.substring(eq + 1);
       if (!ENV.containsKey(name)) {
         throw new IllegalArgumentException("unknown flag: --" + name
-            + " (known: --port, --database-url, --host, --demo, --tls-keystore, --tls-password)");
+            + " (known: --port, --database-url, --host, --demo, --tls-keystore, --tls-password, --signup)");
       }
       values.put(name, value);
     }
@@ -58,7 +64,8 @@ public record Settings(int port, String databaseUrl, boolean demo, String host, 
         values.getOrDefault("database-url", DEFAULT_DATABASE_URL),
         parseBoolean("PARAGON_DEMO (--demo)", values.getOrDefault("demo", "false")),
         values.getOrDefault("host", "0.0.0.0"),
-        Tls.open(values.get("tls-keystore"), values.get("tls-password")));
+        Tls.open(values.get("tls-keystore"), values.get("tls-password")),
+        parseSignup(values.getOrDefault("signup", "closed")));
   }
 
   /** True when Paragon serves HTTPS (and WSS) instead of HTTP. */
@@ -76,6 +83,16 @@ public record Settings(int port, String databaseUrl, boolean demo, String host, 
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("PARAGON_PORT (--port) must be a number, was '" + value + "'", e);
     }
+  }
+
+  /** Hosted sign-up: "open" shows "Create an account" on the login page; "closed" (the default) does not. */
+  private static boolean parseSignup(String value) {
+    return switch (value.toLowerCase()) {
+      case "open" -> true;
+      case "closed" -> false;
+      default -> throw new IllegalArgumentException(
+          "PARAGON_SIGNUP (--signup) must be open or closed, was '" + value + "'");
+    };
   }
 
   private static boolean parseBoolean(String name, String value) {

@@ -55,6 +55,16 @@ class SettingsTest {
   }
 
   @Test
+  void signup_is_closed_by_default_open_when_asked_and_a_wrong_value_names_the_setting() {
+    assertThat(Settings.from(new String[0], Map.of()).signupOpen()).isFalse();
+    assertThat(Settings.from(new String[0], Map.of("PARAGON_SIGNUP", "open")).signupOpen()).isTrue();
+    assertThat(Settings.from(new String[] {"--signup=closed"}, Map.of("PARAGON_SIGNUP", "open")).signupOpen())
+        .isFalse();
+    assertThatThrownBy(() -> Settings.from(new String[] {"--signup=yes"}, Map.of()))
+        .hasMessageContaining("PARAGON_SIGNUP").hasMessageContaining("--signup").hasMessageContaining("'yes'");
+  }
+
+  @Test
   void a_keystore_and_its_password_turn_https_on_and_flags_win() {
     SelfSigned cert = SelfSigned.localhost();
     assertThat(Settings.from(new String[0], Map.of()).https()).isFalse();

@@ -37,7 +37,8 @@ class TableOwnersTest {
       Map.entry("spaces", "receipts"), Map.entry("slot_generations", "receipts"), Map.entry("receipts", "receipts"),
       Map.entry("lines", "receipts"), Map.entry("command_cursors", "receipts"), Map.entry("commands", "receipts"),
       Map.entry("changes", "receipts"), Map.entry("receipt_audit", "receipts"), Map.entry("sales", "receipts"),
-      Map.entry("payments", "receipts"), Map.entry("sale_vat", "receipts"), Map.entry("day_closes", "receipts"));
+      Map.entry("payments", "receipts"), Map.entry("sale_vat", "receipts"), Map.entry("day_closes", "receipts"),
+      Map.entry("setup_codes", "onboarding"));
 
   /**
    * The named exceptions, file -> tables (docs/tables.md says why). A revision's snapshot is one read
