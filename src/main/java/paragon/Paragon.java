@@ -7,9 +7,13 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import paragon.accounts.Accounts;
+import paragon.accounts.Admins;
+import paragon.accounts.AdminsRoutes;
 import paragon.accounts.BackOfficeAuth;
 import paragon.accounts.Cutoffs;
+import paragon.accounts.Invitations;
 import paragon.accounts.LoginRoutes;
+import paragon.accounts.PasswordRoutes;
 import paragon.accounts.Roles;
 import paragon.accounts.RolesRoutes;
 import paragon.accounts.SettingsRoutes;
@@ -102,6 +106,10 @@ public final class Paragon {
     // Failed back-office sign-ins per email + IP, refused pairings per IP (docs/decisions.md, "Rate limits").
     FailureLimit signInFailures = new FailureLimit(clock, 10, Duration.ofMinutes(1), 10_000);
     FailureLimit pairingFailures = new FailureLimit(clock, 10, Duration.ofMinutes(1), 10_000);
+    // Invitation and password-reset links that did not open, per IP.
+    FailureLimit linkFailures = new FailureLimit(clock, 10, Duration.ofMinutes(1), 10_000);
+    Admins admins = new Admins(db, clock);
+    Invitations invitations = new Invitations(db, clock);
     return Javalin.create(config -> {
       config.concurrency.useVirtualThreads = true;
       config.startup.showJavalinBanner = false;
@@ -127,6 +135,8 @@ public final class Paragon {
 
       Health.register(config.routes, db);
       LoginRoutes.register(config.routes, accounts, backOffice, signInFailures);
+      PasswordRoutes.register(config.routes, admins, invitations, backOffice, linkFailures);
+      AdminsRoutes.register(config.routes, admins, invitations);
       DeviceApi.register(config.routes, db, clock, deviceAuth, terminalAuth, commands::nextNumber, pairingFailures,
           new SharingJoin(stream, clock), ServedRules.of());
       DevicesRoutes.register(config.routes, db, clock, deviceAuth);

@@ -21,7 +21,8 @@ import paragon.web.PageContext;
  *   ...
  * });
  * }</pre>
- * Every route under {@code /backoffice} (but {@code /backoffice/login} and {@code /backoffice/logout})
+ * Every route under {@code /backoffice} (but {@code /backoffice/login}, {@code /backoffice/logout} and the
+ * invitation page {@code /backoffice/invite})
  * is guarded, so inside such a handler {@code admin(ctx)} always answers.
  */
 public final class BackOfficeAuth {
@@ -61,11 +62,19 @@ public final class BackOfficeAuth {
     }
     ctx.attribute(ATTRIBUTE, signed.get().admin());
     ctx.attribute(PageContext.SIGNED_IN_AS, signed.get().admin().name());
+    ctx.attribute(PageContext.OWNER, signed.get().admin().role() == AdminRole.OWNER);
     Lang.preferIfUnset(ctx, signed.get().accountLanguage());
   }
 
   static boolean isPublic(String path) {
-    return path.equals("/backoffice/login") || path.equals("/backoffice/logout");
+    return path.equals("/backoffice/login") || path.equals("/backoffice/logout") || path.equals(PasswordRoutes.INVITE);
+  }
+
+  /** The signed-in admin, who must be an owner: else 403 (managing logins, the plan). */
+  public static Admin owner(Context ctx) {
+    Admin admin = admin(ctx);
+    if (admin.role() != AdminRole.OWNER) throw paragon.web.Problem.forbidden("admins.owner_only");
+    return admin;
   }
 
   Sessions sessions() {
