@@ -22,6 +22,7 @@ import paragon.accounts.UsersRoutes;
 import paragon.demo.Demo;
 import paragon.devices.DeviceApi;
 import paragon.devices.DeviceAuth;
+import paragon.devices.DeviceStore;
 import paragon.devices.DevicesRoutes;
 import paragon.devices.TerminalAuth;
 import paragon.parking.ParkingRoutes;
@@ -145,7 +146,7 @@ public final class Paragon {
       TerminalApp.register(config.routes);
       CommandRoutes.register(config.routes, terminalAuth, commands, new Audit(db));
       ParkingRoutes.register(config.routes, db, clock);
-      ShopsRoutes.register(config.routes, db, clock);
+      ShopsRoutes.register(config.routes, db, clock, DeviceStore::inUse);
       RolesRoutes.register(config.routes, roles);
       UsersRoutes.register(config.routes, db, clock, cutoffs, roles);
       SalesRoutes.register(config.routes, db, clock);
