@@ -148,8 +148,8 @@ public final class UsersRoutes {
     long accountId = BackOfficeAuth.admin(ctx).accountId();
     List<Users.User> all = users.list(accountId);
     Archived archived = Archived.of(ctx, all, Users.User::archived, null);
-    Pages.show(ctx, "backoffice/users.jte", new UsersPage(PageContext.of(ctx), archived.filter(all, Users.User::archived),
-        roles(accountId, null), draft, errors, notice, archived));
+    Pages.show(ctx, "backoffice/users.jte", new UsersPage(PageContext.of(ctx),
+        archived.filter(all, Users.User::archived), roles(accountId, null), draft, errors, notice, archived));
   }
 
   private void renderUser(Context ctx, Users.User user, UserRules.Draft draft, FieldErrors errors,

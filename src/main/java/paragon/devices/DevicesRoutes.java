@@ -138,8 +138,9 @@ public final class DevicesRoutes {
       NewCode code, String notice, String arg, Archived.Refusal refusal) {
     List<DeviceStatus> all = store.list(account);
     Archived archived = Archived.of(ctx, all, DeviceStatus::archived, refusal);
-    Pages.show(ctx, "backoffice/devices.jte", new View(PageContext.of(ctx), archived.filter(all, DeviceStatus::archived),
-        shops(account), form, errors, code, notice, arg, clock.millis(), archived));
+    Pages.show(ctx, "backoffice/devices.jte", new View(PageContext.of(ctx),
+        archived.filter(all, DeviceStatus::archived), shops(account), form, errors, code, notice, arg, clock.millis(),
+        archived));
   }
 
   /** The shops a device can be registered in: those not archived. */

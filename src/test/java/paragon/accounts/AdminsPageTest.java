@@ -17,7 +17,8 @@ import paragon.testing.WebClient;
 
 /** Several back-office logins: invitations, roles, the last owner, removal, resets and own passwords. */
 class AdminsPageTest {
-  private static final Pattern LINK = Pattern.compile("id=\"link-url\" value=\"https?://[^/]+(/invite\\?token=[^\"]+)\"");
+  private static final Pattern LINK =
+      Pattern.compile("id=\"link-url\" value=\"https?://[^/]+(/invite\\?token=[^\"]+)\"");
 
   /** Invites {@code email} as {@code role} and returns the link's path (/invite?token=...). */
   static String invite(WebClient owner, String email, String name, String role) {
