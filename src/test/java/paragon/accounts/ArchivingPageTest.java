@@ -63,6 +63,7 @@ class ArchivingPageTest {
       long device = idOf(app, "devices", "name", "Kasa 1");
       assertThat(app.client().get("/api/device/config", bearer(token)).status()).isEqualTo(200);
 
+      assertThat(c.get("/backoffice/parking").body()).contains("id=\"shop-" + rynek + "\"");
       long rev = revision(app, owner.accountId());
       c.get("/backoffice/shops");
       var refused = c.postForm("/backoffice/shops/" + rynek + "/archive", Map.of());
@@ -89,6 +90,7 @@ class ArchivingPageTest {
       var shops = c.get("/backoffice/shops").body();
       assertThat(shops).contains("Show archived (1)", "value=\"Mokotów\"").doesNotContain("value=\"Rynek\"");
       assertThat(c.get("/backoffice/shops?archived").body()).contains("value=\"Rynek\"", "Archived");
+      assertThat(c.get("/backoffice/parking").body()).doesNotContain("id=\"shop-" + rynek + "\"");
       // The revision still has the shop, so a device that named it keeps working by its snapshot.
       var snapshot = app.db.read(h -> Revisions.snapshot(h, owner.accountId(), rev + 1));
       assertThat(snapshot.shop(rynek).name()).isEqualTo("Rynek");
