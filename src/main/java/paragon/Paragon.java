@@ -10,9 +10,13 @@ import java.util.Arrays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import paragon.accounts.Accounts;
+import paragon.accounts.Admins;
+import paragon.accounts.AdminsRoutes;
 import paragon.accounts.BackOfficeAuth;
 import paragon.accounts.Cutoffs;
+import paragon.accounts.Invitations;
 import paragon.accounts.LoginRoutes;
+import paragon.accounts.PasswordRoutes;
 import paragon.accounts.Roles;
 import paragon.accounts.RolesRoutes;
 import paragon.accounts.SettingsRoutes;
@@ -21,6 +25,7 @@ import paragon.accounts.UsersRoutes;
 import paragon.demo.Demo;
 import paragon.devices.DeviceApi;
 import paragon.devices.DeviceAuth;
+import paragon.devices.DeviceStore;
 import paragon.devices.DevicesRoutes;
 import paragon.devices.TerminalAuth;
 import paragon.onboarding.AccountCommands;
@@ -133,6 +138,10 @@ public final class Paragon {
     FailureLimit setupCodeFailures = new FailureLimit(clock, 10, Duration.ofMinutes(1), 10_000);
     FailureLimit signupAttempts = new FailureLimit(clock, 20, Duration.ofHours(1), 10_000);
     StartRoutes start = new StartRoutes(db, deviceAuth.store());
+    // Invitation and password-reset links that did not open, per IP.
+    FailureLimit linkFailures = new FailureLimit(clock, 10, Duration.ofMinutes(1), 10_000);
+    Admins admins = new Admins(db, clock);
+    Invitations invitations = new Invitations(db, clock);
     return Javalin.create(config -> {
       config.concurrency.useVirtualThreads = true;
       config.startup.showJavalinBanner = false;
@@ -161,6 +170,8 @@ public final class Paragon {
       SetupRoutes.register(config.routes, db, clock, backOffice, settings.signupOpen(), setupCodeFailures,
           signupAttempts);
       start.register(config.routes);
+      PasswordRoutes.register(config.routes, admins, invitations, backOffice, linkFailures);
+      AdminsRoutes.register(config.routes, admins, invitations);
       DeviceApi.register(config.routes, db, clock, deviceAuth, terminalAuth, commands::nextNumber, pairingFailures,
           new SharingJoin(stream, clock), ServedRules.of());
       DevicesRoutes.register(config.routes, db, clock, deviceAuth);
@@ -169,7 +180,7 @@ public final class Paragon {
       TerminalApp.register(config.routes);
       CommandRoutes.register(config.routes, terminalAuth, commands, new Audit(db));
       ParkingRoutes.register(config.routes, db, clock);
-      ShopsRoutes.register(config.routes, db, clock);
+      ShopsRoutes.register(config.routes, db, clock, DeviceStore::inUse);
       RolesRoutes.register(config.routes, roles);
       UsersRoutes.register(config.routes, db, clock, cutoffs, roles);
       SalesRoutes.register(config.routes, db, clock);

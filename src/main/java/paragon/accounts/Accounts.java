@@ -139,10 +139,11 @@ public final class Accounts {
     return db.read(h -> h.createQuery("SELECT COUNT(*) FROM accounts").mapTo(Long.class).one());
   }
 
-  /** The back-office admin signing in with {@code email} (any case, trimmed), if there is one. */
+  /** The back-office admin signing in with {@code email} (any case, trimmed), if there is one not removed. */
   public Optional<Login> login(String email) {
     String normalized = email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
-    return db.read(h -> h.createQuery("SELECT id, account_id, password_hash FROM admins WHERE email = :e")
+    return db.read(h -> h.createQuery(
+            "SELECT id, account_id, password_hash FROM admins WHERE email = :e AND archived_at IS NULL")
         .bind("e", normalized)
         .map((rs, ctx) -> new Login(rs.getLong("id"), rs.getLong("account_id"), rs.getString("password_hash")))
         .findOne());

@@ -21,9 +21,9 @@ import paragon.web.PageContext;
  *   ...
  * });
  * }</pre>
- * Every route under {@code /backoffice} (but {@code /backoffice/login}, {@code /backoffice/logout} and
- * the account-creating {@code /backoffice/setup} and {@code /backoffice/signup}) is guarded, so inside
- * such a handler {@code admin(ctx)} always answers.
+ * Every route under {@code /backoffice} (but {@code /backoffice/login}, {@code /backoffice/logout}, the
+ * account-creating {@code /backoffice/setup} and {@code /backoffice/signup}, and the invitation page
+ * {@code /backoffice/invite}) is guarded, so inside such a handler {@code admin(ctx)} always answers.
  */
 public final class BackOfficeAuth {
   static final String COOKIE = "paragon_session";
@@ -62,18 +62,26 @@ public final class BackOfficeAuth {
     }
     ctx.attribute(ATTRIBUTE, signed.get().admin());
     ctx.attribute(PageContext.SIGNED_IN_AS, signed.get().admin().name());
+    ctx.attribute(PageContext.OWNER, signed.get().admin().role() == AdminRole.OWNER);
     Lang.preferIfUnset(ctx, signed.get().accountLanguage());
   }
 
   /** The pages a visitor without a session may open: sign-in, and the forms that create an account. */
   static boolean isPublic(String path) {
     return path.equals("/backoffice/login") || path.equals("/backoffice/logout")
-        || path.equals("/backoffice/setup") || path.equals("/backoffice/signup");
+        || path.equals("/backoffice/setup") || path.equals("/backoffice/signup") || path.equals(PasswordRoutes.INVITE);
   }
 
   /** Signs {@code adminId} in on this browser (a new session cookie), e.g. right after creating the account. */
   public void signIn(Context ctx, long accountId, long adminId) {
     setCookie(ctx, sessions.open(accountId, adminId));
+  }
+
+  /** The signed-in admin, who must be an owner: else 403 (managing logins, the plan). */
+  public static Admin owner(Context ctx) {
+    Admin admin = admin(ctx);
+    if (admin.role() != AdminRole.OWNER) throw paragon.web.Problem.forbidden("admins.owner_only");
+    return admin;
   }
 
   Sessions sessions() {

@@ -26,7 +26,12 @@ public final class Roles {
     this.clock = clock;
   }
 
-  public record Role(long id, String name, Set<Permission> permissions) {
+  /** {@code archived}: kept for history, but no longer given to users. */
+  public record Role(long id, String name, Set<Permission> permissions, boolean archived) {
+    public Role(long id, String name, Set<Permission> permissions) {
+      this(id, name, permissions, false);
+    }
+
     public boolean has(Permission p) {
       return permissions.contains(p);
     }
@@ -60,11 +65,50 @@ public final class Roles {
     return db.read(h -> list(h, accountId));
   }
 
+  /** Every role of the account, archived ones too. */
   static List<Role> list(Handle h, long accountId) {
-    return h.createQuery("SELECT id, name, permissions FROM roles WHERE account_id = :a ORDER BY name, id")
+    return h.createQuery(
+            "SELECT id, name, permissions, archived_at FROM roles WHERE account_id = :a ORDER BY name, id")
         .bind("a", accountId)
-        .map((rs, ctx) -> new Role(rs.getLong("id"), rs.getString("name"), Permission.parse(rs.getString("permissions"))))
+        .map((rs, ctx) -> {
+          rs.getLong("archived_at");
+          boolean archived = !rs.wasNull();
+          return new Role(rs.getLong("id"), rs.getString("name"), Permission.parse(rs.getString("permissions")),
+              archived);
+        })
         .list();
+  }
+
+  /**
+   * Archives the role (one revision); refused (409, naming them) while users that are not archived
+   * have it. True when changed.
+   */
+  public boolean archive(long accountId, String author, long roleId) {
+    return db.inTransaction(h -> {
+      Role role = find(h, accountId, roleId);
+      if (role.archived()) return false;
+      List<String> holders = Users.holders(h, accountId, roleId);
+      if (!holders.isEmpty()) throw Problem.conflict("in_use", "roles.archive.users", String.join(", ", holders));
+      setArchived(h, accountId, roleId, clock.millis());
+      Revisions.record(h, accountId, author, "role archived: " + role.name(), clock);
+      return true;
+    });
+  }
+
+  /** Restores an archived role (one revision); true when changed. */
+  public boolean restore(long accountId, String author, long roleId) {
+    return db.inTransaction(h -> {
+      Role role = find(h, accountId, roleId);
+      if (!role.archived()) return false;
+      setArchived(h, accountId, roleId, null);
+      Revisions.record(h, accountId, author, "role restored: " + role.name(), clock);
+      return true;
+    });
+  }
+
+  private static void setArchived(Handle h, long accountId, long roleId, Long at) {
+    h.createUpdate("UPDATE roles SET archived_at = :t WHERE id = :id AND account_id = :a")
+        .bind("t", at).bind("id", roleId).bind("a", accountId).execute();
   }
 
   static Role find(Handle h, long accountId, long roleId) {

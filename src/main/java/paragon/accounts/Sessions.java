@@ -3,6 +3,7 @@ package paragon.accounts;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import paragon.storage.Database;
 import paragon.web.Tokens;
 
@@ -47,7 +48,7 @@ final class Sessions {
     Optional<Signed> found = db.read(h -> h.createQuery("""
             SELECT s.expires_at, a.id AS admin_id, a.account_id, a.role, a.name, a.email, c.language
             FROM web_sessions s
-            JOIN admins a ON a.id = s.admin_id AND a.account_id = s.account_id
+            JOIN admins a ON a.id = s.admin_id AND a.account_id = s.account_id AND a.archived_at IS NULL
             JOIN accounts c ON c.id = s.account_id
             WHERE s.id = :id AND s.expires_at > :now""")
         .bind("id", id).bind("now", now)
@@ -67,6 +68,18 @@ final class Sessions {
     if (token == null || token.isEmpty()) return;
     db.inTransaction(h -> h.createUpdate("DELETE FROM web_sessions WHERE id = :id")
         .bind("id", Tokens.hash(token)).execute());
+  }
+
+  /**
+   * Ends every session of the login in the caller's transaction, but the one whose id (the cookie's
+   * hash) is {@code keepId} (null: all): its password changed or was reset, or it was removed.
+   */
+  static void endAll(Handle h, long accountId, long adminId, String keepId) {
+    var delete = h.createUpdate("DELETE FROM web_sessions WHERE account_id = :a AND admin_id = :admin"
+            + (keepId == null ? "" : " AND id <> :keep"))
+        .bind("a", accountId).bind("admin", adminId);
+    if (keepId != null) delete.bind("keep", keepId);
+    delete.execute();
   }
 
   /** A live session: who, the account's language (the default for pages), and when it ends. */

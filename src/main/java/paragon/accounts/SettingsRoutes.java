@@ -12,7 +12,7 @@ import paragon.web.FieldErrors;
 import paragon.web.PageContext;
 import paragon.web.Pages;
 
-/** Configuration / Settings: parking, visibility, sharing, terminal login mode, and the plan. */
+/** Configuration / Settings: parking, visibility, sharing, terminal login mode, and the plan (owners only). */
 public final class SettingsRoutes {
   private final Accounts accounts;
   private final SettingsStore store;
@@ -36,7 +36,7 @@ public final class SettingsRoutes {
 
   public record SettingsPage(PageContext page, Accounts.Account account, SettingsForm form, FieldErrors errors,
                              String planChoice, FieldErrors planErrors, String notice,
-                             List<SettingsStore.LocalOnlyDevice> localOnly) {}
+                             List<SettingsStore.LocalOnlyDevice> localOnly, boolean planEditable) {}
 
   private void show(Context ctx) {
     Accounts.Account account = accounts.find(BackOfficeAuth.admin(ctx).accountId());
@@ -60,8 +60,9 @@ public final class SettingsRoutes {
     redirectAfter(ctx, store.save(admin.accountId(), admin.email(), settings));
   }
 
+  /** Only an owner changes the plan (an ADMIN sees it read-only, and a forced POST is 403). */
   private void savePlan(Context ctx) {
-    BackOfficeAuth.Admin admin = BackOfficeAuth.admin(ctx);
+    BackOfficeAuth.Admin admin = BackOfficeAuth.owner(ctx);
     FieldErrors errors = new FieldErrors();
     String choice = ctx.formParam("plan");
     Plan plan = SettingsForm.plan(choice, errors);
@@ -85,6 +86,7 @@ public final class SettingsRoutes {
     boolean byModel = account.sharingEnabled() && account.plan().allowsSharing();
     List<SettingsStore.LocalOnlyDevice> devices = byModel ? localOnly.apply(account.id()) : List.of();
     Pages.show(ctx, "backoffice/settings.jte",
-        new SettingsPage(PageContext.of(ctx), account, form, errors, planChoice, planErrors, notice, devices));
+        new SettingsPage(PageContext.of(ctx), account, form, errors, planChoice, planErrors, notice, devices,
+            BackOfficeAuth.admin(ctx).role() == AdminRole.OWNER));
   }
 }

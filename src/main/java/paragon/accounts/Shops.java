@@ -23,25 +23,77 @@ public final class Shops {
     this.clock = clock;
   }
 
-  public record Shop(long id, String name, boolean useDefaults) {}
+  /** {@code archived}: kept for history (sales name it), but no longer in use. */
+  public record Shop(long id, String name, boolean useDefaults, boolean archived) {}
+
+  /**
+   * The non-archived devices of a shop, by name, read in the caller's transaction: the devices package
+   * answers it (a shop with devices in use cannot be archived). Wired in {@code Paragon.create}.
+   */
+  public interface DevicesInUse {
+    List<String> names(Handle h, long accountId, long shopId);
+  }
 
   public List<Shop> list(long accountId) {
     return db.read(h -> list(h, accountId));
   }
 
+  /** Every shop of the account, archived ones too (sales and devices name them forever). */
   public static List<Shop> list(Handle h, long accountId) {
-    return h.createQuery("SELECT id, name, use_defaults FROM shops WHERE account_id = :a ORDER BY name, id")
+    return h.createQuery(
+            "SELECT id, name, use_defaults, archived_at FROM shops WHERE account_id = :a ORDER BY name, id")
         .bind("a", accountId)
-        .map((rs, ctx) -> new Shop(rs.getLong("id"), rs.getString("name"), rs.getBoolean("use_defaults")))
+        .map((rs, ctx) -> shop(rs))
         .list();
   }
 
   /** The shop, or a 404 {@link Problem} when it is not this account's. */
   public static Shop find(Handle h, long accountId, long shopId) {
-    return h.createQuery("SELECT id, name, use_defaults FROM shops WHERE account_id = :a AND id = :s")
+    return h.createQuery("SELECT id, name, use_defaults, archived_at FROM shops WHERE account_id = :a AND id = :s")
         .bind("a", accountId).bind("s", shopId)
-        .map((rs, ctx) -> new Shop(rs.getLong("id"), rs.getString("name"), rs.getBoolean("use_defaults")))
+        .map((rs, ctx) -> shop(rs))
         .findOne().orElseThrow(() -> Problem.notFound("shop " + shopId));
+  }
+
+  private static Shop shop(java.sql.ResultSet rs) throws java.sql.SQLException {
+    Shop s = new Shop(rs.getLong("id"), rs.getString("name"), rs.getBoolean("use_defaults"), false);
+    rs.getLong("archived_at");
+    return rs.wasNull() ? s : new Shop(s.id(), s.name(), s.useDefaults(), true);
+  }
+
+  /** Whether the account has this shop and it is not archived (a device can be registered in it). */
+  public static boolean inUse(Handle h, long accountId, long shopId) {
+    return h.createQuery("SELECT COUNT(*) FROM shops WHERE id = :s AND account_id = :a AND archived_at IS NULL")
+        .bind("s", shopId).bind("a", accountId).mapTo(Integer.class).one() > 0;
+  }
+
+  /**
+   * Archives the shop (one revision); refused (409, naming them) while it has devices that are not
+   * archived. True when changed.
+   */
+  public boolean archive(long accountId, String author, long shopId, DevicesInUse devices) {
+    return db.inTransaction(h -> {
+      Shop shop = find(h, accountId, shopId);
+      if (shop.archived()) return false;
+      List<String> inUse = devices.names(h, accountId, shopId);
+      if (!inUse.isEmpty()) throw Problem.conflict("in_use", "shops.archive.devices", String.join(", ", inUse));
+      h.createUpdate("UPDATE shops SET archived_at = :t WHERE id = :s AND account_id = :a")
+          .bind("t", clock.millis()).bind("s", shopId).bind("a", accountId).execute();
+      Revisions.record(h, accountId, author, "shop archived: " + shop.name(), clock);
+      return true;
+    });
+  }
+
+  /** Restores an archived shop (one revision); true when changed. */
+  public boolean restore(long accountId, String author, long shopId) {
+    return db.inTransaction(h -> {
+      Shop shop = find(h, accountId, shopId);
+      if (!shop.archived()) return false;
+      h.createUpdate("UPDATE shops SET archived_at = NULL WHERE id = :s AND account_id = :a")
+          .bind("s", shopId).bind("a", accountId).execute();
+      Revisions.record(h, accountId, author, "shop restored: " + shop.name(), clock);
+      return true;
+    });
   }
 
   /** Whether the account has this shop. */

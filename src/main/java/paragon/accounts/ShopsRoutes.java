@@ -11,24 +11,35 @@ import paragon.web.PageContext;
 import paragon.web.Pages;
 import paragon.web.Problem;
 
-/** Shops: add and rename. Which predefined receipts a shop uses is on the Parking page. */
+/**
+ * Shops: add, rename, archive and restore (the list hides archived shops unless {@code ?archived}).
+ * Which predefined receipts a shop uses is on the Parking page.
+ */
 public final class ShopsRoutes {
   private final Shops shops;
+  private final Shops.DevicesInUse devices;
 
-  private ShopsRoutes(Shops shops) {
+  private ShopsRoutes(Shops shops, Shops.DevicesInUse devices) {
     this.shops = shops;
+    this.devices = devices;
   }
 
-  public static void register(RoutesConfig routes, Database db, Clock clock) {
-    ShopsRoutes r = new ShopsRoutes(new Shops(db, clock));
+  /** {@code devices}: a shop's devices in use (the devices package reads them). */
+  public static void register(RoutesConfig routes, Database db, Clock clock, Shops.DevicesInUse devices) {
+    ShopsRoutes r = new ShopsRoutes(new Shops(db, clock), devices);
     routes.get("/backoffice/shops", r::show);
     routes.post("/backoffice/shops", r::add);
     routes.post("/backoffice/shops/{id}", r::rename);
+    routes.post("/backoffice/shops/{id}/archive", ctx -> r.archive(ctx, true));
+    routes.post("/backoffice/shops/{id}/restore", ctx -> r.archive(ctx, false));
   }
 
-  /** {@code editing}: the shop whose form shows {@code typed} and {@code errors} (0: the add form). */
+  /**
+   * {@code editing}: the shop whose form shows {@code typed} and {@code errors} (0: the add form);
+   * {@code shops} those listed (archived ones only with {@code archived.shown()}).
+   */
   public record ShopsPage(PageContext page, List<Shops.Shop> shops,
-      long editing, String typed, FieldErrors errors, String notice) {
+      long editing, String typed, FieldErrors errors, String notice, Archived archived) {
     public String value(Shops.Shop shop) {
       return editing == shop.id() ? typed : shop.name();
     }
@@ -41,7 +52,24 @@ public final class ShopsRoutes {
   private void show(Context ctx) {
     String notice = ctx.queryParam("saved") != null ? "form.saved"
         : ctx.queryParam("unchanged") != null ? "form.unchanged" : null;
-    render(ctx, -1, "", new FieldErrors(), notice);
+    render(ctx, -1, "", new FieldErrors(), notice, null);
+  }
+
+  private void archive(Context ctx, boolean archive) {
+    var admin = BackOfficeAuth.admin(ctx);
+    long id = PathIds.path(ctx, "id", "shop");
+    boolean changed;
+    try {
+      changed = archive ? shops.archive(admin.accountId(), admin.email(), id, devices)
+          : shops.restore(admin.accountId(), admin.email(), id);
+    } catch (Problem p) {
+      if (p.status() != 409) throw p;
+      ctx.status(HttpStatus.CONFLICT);
+      render(ctx, -1, "", new FieldErrors(), null, Archived.Refusal.of(p));
+      return;
+    }
+    ctx.redirect("/backoffice/shops?" + (changed ? "saved" : "unchanged") + (archive ? "" : "&archived"),
+        HttpStatus.SEE_OTHER);
   }
 
   private void add(Context ctx) {
@@ -51,7 +79,7 @@ public final class ShopsRoutes {
       shops.create(admin.accountId(), admin.email(), name);
     } catch (Problem p) {
       ctx.status(HttpStatus.BAD_REQUEST);
-      render(ctx, 0, name, FieldErrors.from(p), null);
+      render(ctx, 0, name, FieldErrors.from(p), null, null);
       return;
     }
     ctx.redirect("/backoffice/shops?saved", HttpStatus.SEE_OTHER);
@@ -67,15 +95,18 @@ public final class ShopsRoutes {
     } catch (Problem p) {
       if (p.status() != 400) throw p;
       ctx.status(HttpStatus.BAD_REQUEST);
-      render(ctx, id, name, FieldErrors.from(p), null);
+      render(ctx, id, name, FieldErrors.from(p), null, null);
       return;
     }
     ctx.redirect("/backoffice/shops?" + (changed ? "saved" : "unchanged"), HttpStatus.SEE_OTHER);
   }
 
-  private void render(Context ctx, long editing, String typed, FieldErrors errors, String notice) {
-    var page = new ShopsPage(PageContext.of(ctx), shops.list(BackOfficeAuth.admin(ctx).accountId()), editing,
-        typed == null ? "" : typed, errors, notice);
+  private void render(Context ctx, long editing, String typed, FieldErrors errors, String notice,
+      Archived.Refusal refusal) {
+    List<Shops.Shop> all = shops.list(BackOfficeAuth.admin(ctx).accountId());
+    Archived archived = Archived.of(ctx, all, Shops.Shop::archived, refusal);
+    var page = new ShopsPage(PageContext.of(ctx), archived.filter(all, Shops.Shop::archived), editing,
+        typed == null ? "" : typed, errors, notice, archived);
     Pages.show(ctx, "backoffice/shops.jte", page);
   }
 }

@@ -10,17 +10,23 @@ import org.jdbi.v3.core.Handle;
 public final class UserPins {
   private UserPins() {}
 
-  /** The user's live row: {@code pinHash} null for none, {@code lockedUntil} null when not locked. */
+  /**
+   * The user's live row: {@code pinHash} null for none, {@code lockedUntil} null when not locked;
+   * {@code disabled} also for an archived user (neither may log in).
+   */
   public record Live(String pinHash, boolean disabled, Long lockedUntil) {}
 
   /** The live row, or null when this account has no such user. */
   public static Live live(Handle h, long accountId, long userId) {
-    return h.createQuery("SELECT pin_hash, disabled, locked_until FROM users WHERE id = :u AND account_id = :a")
+    return h.createQuery("""
+            SELECT pin_hash, disabled, locked_until, archived_at FROM users WHERE id = :u AND account_id = :a""")
         .bind("u", userId).bind("a", accountId)
         .map((rs, ctx) -> {
           long until = rs.getLong("locked_until");
           Long lockedUntil = rs.wasNull() ? null : until;
-          return new Live(rs.getString("pin_hash"), rs.getBoolean("disabled"), lockedUntil);
+          rs.getLong("archived_at");
+          boolean archived = !rs.wasNull();
+          return new Live(rs.getString("pin_hash"), rs.getBoolean("disabled") || archived, lockedUntil);
         })
         .findOne().orElse(null);
   }

@@ -25,8 +25,9 @@ public final class Users {
     this.cutoffs = cutoffs;
   }
 
-  public record User(long id, String identifier, String name, long roleId, String roleName, boolean hasPin, boolean disabled,
-                     boolean lockedOut) {}
+  /** {@code archived}: kept for history (sales name the cashier), cannot log in, hidden from lists. */
+  public record User(long id, String identifier, String name, long roleId, String roleName, boolean hasPin,
+                     boolean disabled, boolean lockedOut, boolean archived) {}
 
   public List<User> list(long accountId) {
     return db.read(h -> select(h, accountId, null, clock.millis()));
@@ -36,10 +37,6 @@ public final class Users {
     return db.read(h -> find(h, accountId, userId, clock.millis()));
   }
 
-  /**
-   * Whether the user is disabled now, whatever revision a device applied (disabling is a security change
-   * and applies at once); false for a user this account does not have.
-   */
   /** A user's id and display name. */
   public record Name(long id, String name) {}
 
@@ -49,9 +46,27 @@ public final class Users {
         .bind("a", accountId).map((rs, ctx) -> new Name(rs.getLong("id"), rs.getString("name"))).list();
   }
 
+  /**
+   * Whether the user is disabled or archived now, whatever revision a device applied (a security
+   * change, applies at once); false for a user this account does not have.
+   */
   public static boolean disabledNow(Handle h, long accountId, long userId) {
-    return h.createQuery("SELECT disabled FROM users WHERE account_id = :a AND id = :u")
-        .bind("a", accountId).bind("u", userId).mapTo(Boolean.class).findOne().orElse(false);
+    return h.createQuery("SELECT disabled, archived_at FROM users WHERE account_id = :a AND id = :u")
+        .bind("a", accountId).bind("u", userId)
+        .map((rs, ctx) -> {
+          boolean disabled = rs.getBoolean("disabled");
+          rs.getLong("archived_at");
+          return disabled || !rs.wasNull();
+        })
+        .findOne().orElse(false);
+  }
+
+  /** The identifiers of the users not archived that have the role, in the caller's transaction. */
+  static List<String> holders(Handle h, long accountId, long roleId) {
+    return h.createQuery("""
+            SELECT identifier FROM users WHERE account_id = :a AND role_id = :r AND archived_at IS NULL
+            ORDER BY identifier""")
+        .bind("a", accountId).bind("r", roleId).mapTo(String.class).list();
   }
 
   static User find(Handle h, long accountId, long userId, long now) {
@@ -60,23 +75,26 @@ public final class Users {
 
   private static List<User> select(Handle h, long accountId, Long userId, long now) {
     var q = h.createQuery("""
-            SELECT u.id, u.identifier, u.name, u.role_id, r.name AS role_name, u.pin_hash, u.disabled, u.locked_until
+            SELECT u.id, u.identifier, u.name, u.role_id, r.name AS role_name, u.pin_hash, u.disabled, u.locked_until,
+                   u.archived_at
             FROM users u JOIN roles r ON r.id = u.role_id AND r.account_id = u.account_id
             WHERE u.account_id = :a""" + (userId == null ? "" : " AND u.id = :u") + " ORDER BY u.identifier")
         .bind("a", accountId);
     if (userId != null) q.bind("u", userId);
     return q.map((rs, ctx) -> {
       long locked = rs.getLong("locked_until");
+      boolean lockedOut = !rs.wasNull() && locked > now;
+      rs.getLong("archived_at");
+      boolean archived = !rs.wasNull();
       return new User(rs.getLong("id"), rs.getString("identifier"), rs.getString("name"), rs.getLong("role_id"),
-          rs.getString("role_name"), rs.getString("pin_hash") != null,
-          rs.getBoolean("disabled"), !rs.wasNull() && locked > now);
+          rs.getString("role_name"), rs.getString("pin_hash") != null, rs.getBoolean("disabled"), lockedOut, archived);
     }).list();
   }
 
   /** Adds a user with {@code pin} (null: none yet); returns the new id. */
   public long create(long accountId, String author, UserRules.Details details, String pin) {
     return db.inTransaction(h -> {
-      Roles.find(h, accountId, details.roleId());
+      activeRole(h, accountId, details.roleId());
       checkUnique(h, accountId, 0, details.identifier());
       long id = h.createQuery("""
               INSERT INTO users (account_id, identifier, name, role_id, pin_hash, disabled, failed_pins, created_at)
@@ -93,7 +111,7 @@ public final class Users {
   public boolean update(long accountId, String author, long userId, UserRules.Details details) {
     return db.inTransaction(h -> {
       User before = find(h, accountId, userId, clock.millis());
-      Roles.find(h, accountId, details.roleId());
+      if (before.roleId() != details.roleId()) activeRole(h, accountId, details.roleId());
       checkUnique(h, accountId, userId, details.identifier());
       if (before.identifier().equals(details.identifier()) && before.name().equals(details.name())
           && before.roleId() == details.roleId()) return false;
@@ -131,6 +149,43 @@ public final class Users {
     });
     if (changed && disabled) cutoffs.userCutOff(accountId, userId);
     return changed;
+  }
+
+  /**
+   * Archives the user (one revision): they can no longer log in on a terminal, and their terminal
+   * sessions are cut off at once after the commit. True when changed.
+   */
+  public boolean archive(long accountId, String author, long userId) {
+    boolean changed = db.inTransaction(h -> {
+      User u = find(h, accountId, userId, clock.millis());
+      if (u.archived()) return false;
+      h.createUpdate("UPDATE users SET archived_at = :t WHERE id = :u AND account_id = :a")
+          .bind("t", clock.millis()).bind("u", userId).bind("a", accountId).execute();
+      Revisions.record(h, accountId, author, "user archived: " + u.identifier(), clock);
+      return true;
+    });
+    if (changed) cutoffs.userCutOff(accountId, userId);
+    return changed;
+  }
+
+  /** Restores an archived user (one revision); refused (409) while their role is archived. True when changed. */
+  public boolean restore(long accountId, String author, long userId) {
+    return db.inTransaction(h -> {
+      User u = find(h, accountId, userId, clock.millis());
+      if (!u.archived()) return false;
+      if (Roles.find(h, accountId, u.roleId()).archived()) {
+        throw Problem.conflict("role_archived", "users.restore.role_archived", u.roleName());
+      }
+      h.createUpdate("UPDATE users SET archived_at = NULL WHERE id = :u AND account_id = :a")
+          .bind("u", userId).bind("a", accountId).execute();
+      Revisions.record(h, accountId, author, "user restored: " + u.identifier(), clock);
+      return true;
+    });
+  }
+
+  /** A role the user may be given: this account's and not archived (else "roleId" is refused). */
+  private static void activeRole(Handle h, long accountId, long roleId) {
+    if (Roles.find(h, accountId, roleId).archived()) throw Problem.invalid("roleId", "users.role.archived");
   }
 
   private static void checkUnique(Handle h, long accountId, long exceptId, String identifier) {

@@ -11,7 +11,10 @@ import paragon.web.PageContext;
 import paragon.web.Pages;
 import paragon.web.Problem;
 
-/** Terminal users: list and add; per user edit details, set or reset the PIN, disable or enable. */
+/**
+ * Terminal users: list (archived ones only on {@code ?archived}) and add; per user edit details, set or
+ * reset the PIN, disable or enable, archive or restore.
+ */
 public final class UsersRoutes {
   private final Users users;
   private final Roles roles;
@@ -30,13 +33,16 @@ public final class UsersRoutes {
     routes.post("/backoffice/users/{id}/pin", r::pin);
     routes.post("/backoffice/users/{id}/disable", ctx -> r.disable(ctx, true));
     routes.post("/backoffice/users/{id}/enable", ctx -> r.disable(ctx, false));
+    routes.post("/backoffice/users/{id}/archive", ctx -> r.archive(ctx, true));
+    routes.post("/backoffice/users/{id}/restore", ctx -> r.archive(ctx, false));
   }
 
   public record UsersPage(PageContext page, List<Users.User> users, List<Roles.Role> roles, UserRules.Draft draft,
-                          FieldErrors errors, String notice) {}
+                          FieldErrors errors, String notice, Archived archived) {}
 
+  /** {@code refusal}: an archive or restore refused as a whole (a translation key and its arguments). */
   public record UserPage(PageContext page, Users.User user, List<Roles.Role> roles, UserRules.Draft draft,
-                         FieldErrors errors, FieldErrors pinErrors, String notice) {}
+                         FieldErrors errors, FieldErrors pinErrors, String notice, Archived.Refusal refusal) {}
 
   private void list(Context ctx) {
     String notice = ctx.queryParam("saved") != null ? "form.saved" : null;
@@ -110,19 +116,45 @@ public final class UsersRoutes {
     ctx.redirect("/backoffice/users/" + id + (changed ? "?saved" : "?unchanged"), HttpStatus.SEE_OTHER);
   }
 
+  private void archive(Context ctx, boolean archive) {
+    var admin = BackOfficeAuth.admin(ctx);
+    long id = PathIds.path(ctx, "id", "user");
+    boolean changed;
+    try {
+      changed = archive ? users.archive(admin.accountId(), admin.email(), id)
+          : users.restore(admin.accountId(), admin.email(), id);
+    } catch (Problem p) {
+      if (p.status() != 409) throw p;
+      ctx.status(HttpStatus.CONFLICT);
+      Users.User user = users.find(admin.accountId(), id);
+      Pages.show(ctx, "backoffice/user.jte", new UserPage(PageContext.of(ctx), user, roles(admin.accountId(), user),
+          UserRules.Draft.of(user), new FieldErrors(), new FieldErrors(), null, Archived.Refusal.of(p)));
+      return;
+    }
+    ctx.redirect("/backoffice/users/" + id + (changed ? "?saved" : "?unchanged"), HttpStatus.SEE_OTHER);
+  }
+
+  /** The roles a user may be given: those not archived, and the user's own (when one is shown). */
+  private List<Roles.Role> roles(long accountId, Users.User user) {
+    return roles.list(accountId).stream()
+        .filter(r -> !r.archived() || (user != null && r.id() == user.roleId())).toList();
+  }
+
   private static UserRules.Draft draft(Context ctx) {
     return new UserRules.Draft(ctx.formParam("identifier"), ctx.formParam("name"), ctx.formParam("roleId"));
   }
 
   private void renderList(Context ctx, UserRules.Draft draft, FieldErrors errors, String notice) {
     long accountId = BackOfficeAuth.admin(ctx).accountId();
-    Pages.show(ctx, "backoffice/users.jte",
-        new UsersPage(PageContext.of(ctx), users.list(accountId), roles.list(accountId), draft, errors, notice));
+    List<Users.User> all = users.list(accountId);
+    Archived archived = Archived.of(ctx, all, Users.User::archived, null);
+    Pages.show(ctx, "backoffice/users.jte", new UsersPage(PageContext.of(ctx),
+        archived.filter(all, Users.User::archived), roles(accountId, null), draft, errors, notice, archived));
   }
 
   private void renderUser(Context ctx, Users.User user, UserRules.Draft draft, FieldErrors errors,
       FieldErrors pinErrors, String notice) {
     Pages.show(ctx, "backoffice/user.jte", new UserPage(PageContext.of(ctx), user,
-        roles.list(BackOfficeAuth.admin(ctx).accountId()), draft, errors, pinErrors, notice));
+        roles(BackOfficeAuth.admin(ctx).accountId(), user), draft, errors, pinErrors, notice, null));
   }
 }

@@ -85,11 +85,19 @@ public final class Revisions {
             rs.getString("permissions").isBlank() ? List.of()
                 : Arrays.stream(rs.getString("permissions").split(",")).toList()))
         .list();
-    List<ConfigSnapshot.User> users = h.createQuery(
-            "SELECT id, identifier, name, role_id, disabled FROM users WHERE account_id = :a ORDER BY identifier")
+    // An archived user is in the snapshot as disabled: the terminal lists leave them out (EffectiveConfig),
+    // and a receipt or session that names them still finds them.
+    List<ConfigSnapshot.User> users = h.createQuery("""
+            SELECT id, identifier, name, role_id, disabled, archived_at FROM users WHERE account_id = :a
+            ORDER BY identifier""")
         .bind("a", accountId)
-        .map((rs, ctx) -> new ConfigSnapshot.User(rs.getLong("id"), rs.getString("identifier"), rs.getString("name"),
-            rs.getLong("role_id"), rs.getBoolean("disabled")))
+        .map((rs, ctx) -> {
+          boolean disabled = rs.getBoolean("disabled");
+          rs.getLong("archived_at");
+          boolean archived = !rs.wasNull();
+          return new ConfigSnapshot.User(rs.getLong("id"), rs.getString("identifier"), rs.getString("name"),
+              rs.getLong("role_id"), disabled || archived);
+        })
         .list();
     Map<Long, List<ConfigSnapshot.ShopPrice>> shopPrices = new HashMap<>();
     h.createQuery("""

@@ -18,7 +18,13 @@ public record DeviceStatus(
     Long appliedRevision,
     Long lastContactAt,
     Long syncRequestedAt,
-    long currentRevision) {
+    long currentRevision,
+    Long archivedAt) {
+
+  /** Archived: revoked for good and hidden from the list by default; its sales still name it. */
+  public boolean archived() {
+    return archivedAt != null;
+  }
 
   public boolean revoked() {
     return revokedAt != null;

@@ -53,7 +53,7 @@ public final class DeviceStore {
     if (!nameFits(trimmed)) throw Problem.invalid("name", "devices.error.name_length", NAME_MAX);
     if (model == null) throw Problem.invalid("model", "devices.error.model");
     return db.inTransaction(h -> {
-      if (!Shops.exists(h, accountId, shopId)) throw Problem.invalid("shop", "devices.error.shop");
+      if (!Shops.inUse(h, accountId, shopId)) throw Problem.invalid("shop", "devices.error.shop");
       String code = PairingCodes.fresh();
       long expires = clock.millis() + CODE_TTL.toMillis();
       long id = h.createQuery("""
@@ -82,14 +82,68 @@ public final class DeviceStore {
   void revoke(long accountId, long deviceId) {
     db.inTransaction(h -> {
       requireActive(h, accountId, deviceId);
-      h.createUpdate("""
-              UPDATE devices SET revoked_at = :t, token_hash = NULL, pairing_code_hash = NULL, pairing_expires_at = NULL
-              WHERE id = :d AND account_id = :a""")
-          .bind("t", clock.millis()).bind("d", deviceId).bind("a", accountId).execute();
-      TerminalSessions.endForDevice(h, accountId, deviceId);
+      revoke(h, accountId, deviceId);
       return null;
     });
     cutoffs.deviceRevoked(accountId, deviceId);
+  }
+
+  private void revoke(Handle h, long accountId, long deviceId) {
+    h.createUpdate("""
+            UPDATE devices SET revoked_at = :t, token_hash = NULL, pairing_code_hash = NULL, pairing_expires_at = NULL
+            WHERE id = :d AND account_id = :a""")
+        .bind("t", clock.millis()).bind("d", deviceId).bind("a", accountId).execute();
+    TerminalSessions.endForDevice(h, accountId, deviceId);
+  }
+
+  /**
+   * Archives the device: revoked first when it is not (token dead, sessions ended, its stream closed
+   * after the commit), then hidden from the list. No configuration revision: devices are not in it.
+   * True when changed.
+   */
+  boolean archive(long accountId, long deviceId) {
+    record Done(boolean changed, boolean revoked) {}
+    Done done = db.inTransaction(h -> {
+      Long[] row = h.createQuery("SELECT revoked_at, archived_at FROM devices WHERE id = :d AND account_id = :a")
+          .bind("d", deviceId).bind("a", accountId)
+          .map((rs, ctx) -> new Long[] {longOrNull(rs.getObject(1)), longOrNull(rs.getObject(2))})
+          .findOne().orElseThrow(() -> Problem.notFound("device " + deviceId));
+      if (row[1] != null) return new Done(false, false);
+      boolean revoking = row[0] == null;
+      if (revoking) revoke(h, accountId, deviceId);
+      h.createUpdate("UPDATE devices SET archived_at = :t WHERE id = :d AND account_id = :a")
+          .bind("t", clock.millis()).bind("d", deviceId).bind("a", accountId).execute();
+      return new Done(true, revoking);
+    });
+    if (done.revoked()) cutoffs.deviceRevoked(accountId, deviceId);
+    return done.changed();
+  }
+
+  /**
+   * Brings an archived device back into the list; it stays revoked (register a new device to use the
+   * terminal again). Refused (409) while its shop is archived. True when changed.
+   */
+  boolean restore(long accountId, long deviceId) {
+    return db.inTransaction(h -> {
+      record Row(long shopId, Long archivedAt) {}
+      Row row = h.createQuery("SELECT shop_id, archived_at FROM devices WHERE id = :d AND account_id = :a")
+          .bind("d", deviceId).bind("a", accountId)
+          .map((rs, ctx) -> new Row(rs.getLong(1), longOrNull(rs.getObject(2))))
+          .findOne().orElseThrow(() -> Problem.notFound("device " + deviceId));
+      if (row.archivedAt() == null) return false;
+      Shops.Shop shop = Shops.find(h, accountId, row.shopId());
+      if (shop.archived()) throw Problem.conflict("shop_archived", "devices.restore.shop_archived", shop.name());
+      h.createUpdate("UPDATE devices SET archived_at = NULL WHERE id = :d AND account_id = :a")
+          .bind("d", deviceId).bind("a", accountId).execute();
+      return true;
+    });
+  }
+
+  /** The names of the shop's devices that are not archived, in the caller's transaction (Shops.DevicesInUse). */
+  public static List<String> inUse(Handle h, long accountId, long shopId) {
+    return h.createQuery("""
+            SELECT name FROM devices WHERE account_id = :a AND shop_id = :s AND archived_at IS NULL ORDER BY name""")
+        .bind("a", accountId).bind("s", shopId).mapTo(String.class).list();
   }
 
   /**
@@ -228,14 +282,15 @@ public final class DeviceStore {
       long current = Revisions.current(h, accountId);
       return h.createQuery("""
               SELECT id, name, model, shop_id, paired_at, revoked_at, pairing_expires_at, applied_revision,
-                last_contact_at, sync_requested_at
+                last_contact_at, sync_requested_at, archived_at
               FROM devices WHERE account_id = :a ORDER BY id""")
           .bind("a", accountId)
           .map((rs, ctx) -> new DeviceStatus(rs.getLong("id"), rs.getString("name"),
               DeviceModel.valueOf(rs.getString("model")), rs.getLong("shop_id"), shops.get(rs.getLong("shop_id")),
               longOrNull(rs.getObject("paired_at")), longOrNull(rs.getObject("revoked_at")),
               longOrNull(rs.getObject("pairing_expires_at")), longOrNull(rs.getObject("applied_revision")),
-              longOrNull(rs.getObject("last_contact_at")), longOrNull(rs.getObject("sync_requested_at")), current))
+              longOrNull(rs.getObject("last_contact_at")), longOrNull(rs.getObject("sync_requested_at")), current,
+              longOrNull(rs.getObject("archived_at"))))
           .list();
     });
   }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import paragon.accounts.Archived;
 import paragon.accounts.BackOfficeAuth;
 import paragon.accounts.Shops;
 import paragon.storage.Database;
@@ -43,11 +44,13 @@ public final class DevicesRoutes {
     routes.post("/backoffice/devices/{id}/code", page::newCode);
     routes.post("/backoffice/devices/{id}/sync", page::requestSync);
     routes.post("/backoffice/devices/{id}/revoke", page::revoke);
+    routes.post("/backoffice/devices/{id}/archive", ctx -> page.archive(ctx, true));
+    routes.post("/backoffice/devices/{id}/restore", ctx -> page.archive(ctx, false));
   }
 
   /** The page's data; {@code code} is a pairing code just made (shown once), {@code notice} a translation key. */
   public record View(PageContext page, List<DeviceStatus> devices, List<DeviceForm.ShopOption> shops, DeviceForm form,
-                     FieldErrors errors, NewCode code, String notice, String noticeArg, long now) {
+                     FieldErrors errors, NewCode code, String notice, String noticeArg, long now, Archived archived) {
 
     public String time(Long millis) {
       return millis == null ? "" : TIME.format(Instant.ofEpochMilli(millis));
@@ -61,7 +64,7 @@ public final class DevicesRoutes {
     long account = BackOfficeAuth.admin(ctx).accountId();
     String notice = null;
     String arg = null;
-    for (String kind : List.of("revoked", "sync")) {
+    for (String kind : List.of("revoked", "sync", "archived_device", "restored")) {
       if (ctx.queryParam(kind) != null) {
         notice = "devices.page.notice." + kind;
         arg = nameOf(account, ctx.queryParam(kind));
@@ -110,14 +113,39 @@ public final class DevicesRoutes {
     ctx.redirect("/backoffice/devices?revoked=" + id, HttpStatus.SEE_OTHER);
   }
 
-  private void render(Context ctx, long account, DeviceForm form, FieldErrors errors,
-      NewCode code, String notice, String arg) {
-    Pages.show(ctx, "backoffice/devices.jte",
-        new View(PageContext.of(ctx), store.list(account), shops(account), form, errors, code, notice, arg, clock.millis()));
+  private void archive(Context ctx, boolean archive) {
+    long account = BackOfficeAuth.admin(ctx).accountId();
+    long id = id(ctx);
+    try {
+      if (archive) store.archive(account, id);
+      else store.restore(account, id);
+    } catch (Problem p) {
+      if (p.status() != 409) throw p;
+      ctx.status(HttpStatus.CONFLICT);
+      render(ctx, account, DeviceForm.EMPTY, new FieldErrors(), null, null, null, Archived.Refusal.of(p));
+      return;
+    }
+    ctx.redirect("/backoffice/devices?" + (archive ? "archived_device=" + id : "restored=" + id + "&archived"),
+        HttpStatus.SEE_OTHER);
   }
 
+  private void render(Context ctx, long account, DeviceForm form, FieldErrors errors,
+      NewCode code, String notice, String arg) {
+    render(ctx, account, form, errors, code, notice, arg, null);
+  }
+
+  private void render(Context ctx, long account, DeviceForm form, FieldErrors errors,
+      NewCode code, String notice, String arg, Archived.Refusal refusal) {
+    List<DeviceStatus> all = store.list(account);
+    Archived archived = Archived.of(ctx, all, DeviceStatus::archived, refusal);
+    Pages.show(ctx, "backoffice/devices.jte", new View(PageContext.of(ctx),
+        archived.filter(all, DeviceStatus::archived), shops(account), form, errors, code, notice, arg, clock.millis(),
+        archived));
+  }
+
+  /** The shops a device can be registered in: those not archived. */
   private List<DeviceForm.ShopOption> shops(long account) {
-    return db.read(h -> Shops.list(h, account)).stream()
+    return db.read(h -> Shops.list(h, account)).stream().filter(s -> !s.archived())
         .map(s -> new DeviceForm.ShopOption(s.id(), s.name())).toList();
   }
 

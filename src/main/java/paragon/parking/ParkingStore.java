@@ -38,6 +38,7 @@ public final class ParkingStore {
   public Lists read(long accountId) {
     return db.read(h -> new Lists(Revisions.current(h, accountId), slots(h, accountId, null),
         Shops.list(h, accountId).stream()
+            .filter(s -> !s.archived()) // an archived shop keeps its list, but the page leaves it out
             .map(s -> new ShopList(s.id(), s.name(), s.useDefaults(), slots(h, accountId, s.id())))
             .toList()));
   }

@@ -27,6 +27,7 @@ class TableOwnersTest {
   /** Table -> the package whose store writes it and is the public way to read it. */
   static final Map<String, String> OWNERS = Map.ofEntries(
       Map.entry("accounts", "accounts"), Map.entry("admins", "accounts"), Map.entry("web_sessions", "accounts"),
+      Map.entry("admin_invitations", "accounts"),
       Map.entry("shops", "accounts"), Map.entry("roles", "accounts"), Map.entry("users", "accounts"),
       Map.entry("receipt_slots", "parking"), Map.entry("products", "catalog"),
       Map.entry("categories", "catalog"), Map.entry("product_shops", "catalog"),
