@@ -100,37 +100,28 @@ public final class SaleRecords {
     }
   }
 
-  private record Totals(long sales, long total) {}
-
-  /** Closes the device's day: totals its sales since its previous close and stamps them with this close. */
+  /**
+   * Closes the device's day: reports its sales since its previous close (a {@link DayReport}, kept in
+   * the row), stamps them with this close, and answers the command's result.
+   */
   static Map<String, Object> dayClose(Handle h, Actor a, long now) {
-    Totals totals = h.createQuery("""
-            SELECT COUNT(*) AS sales, COALESCE(SUM(total), 0) AS total FROM sales
-            WHERE account_id = :a AND device_id = :d AND day_close_id IS NULL""")
-        .bind("a", a.accountId()).bind("d", a.deviceId())
-        .map((rs, ctx) -> new Totals(rs.getLong("sales"), rs.getLong("total"))).one();
-    long count = totals.sales();
-    long total = totals.total();
-    Map<String, Long> methods = new LinkedHashMap<>();
-    h.createQuery("""
-            SELECT p.method, SUM(p.amount) AS amount FROM payments p JOIN sales s ON s.id = p.sale_id
-            WHERE s.account_id = :a AND s.device_id = :d AND s.day_close_id IS NULL
-            GROUP BY p.method ORDER BY p.method""")
-        .bind("a", a.accountId()).bind("d", a.deviceId())
-        .map((rs, ctx) -> methods.put(rs.getString("method"), rs.getLong("amount"))).list();
+    DayReport report = DayReport.unclosed(h, a.accountId(), a.deviceId());
     long id = h.createQuery("""
-            INSERT INTO day_closes (account_id, device_id, user_id, sales, total, created_at)
-            VALUES (:a, :d, :u, :sales, :total, :now) RETURNING id""")
-        .bind("a", a.accountId()).bind("d", a.deviceId()).bind("u", a.userId()).bind("sales", count)
-        .bind("total", total).bind("now", now).mapTo(Long.class).one();
+            INSERT INTO day_closes (account_id, device_id, shop_id, user_id, sales, total, report, created_at)
+            VALUES (:a, :d, :shop, :u, :sales, :total, :report, :now) RETURNING id""")
+        .bind("a", a.accountId()).bind("d", a.deviceId()).bind("shop", a.shopId()).bind("u", a.userId())
+        .bind("sales", report.sales()).bind("total", report.total()).bind("report", Json.write(report))
+        .bind("now", now).mapTo(Long.class).one();
     h.createUpdate("""
             UPDATE sales SET day_close_id = :id WHERE account_id = :a AND device_id = :d AND day_close_id IS NULL""")
         .bind("id", id).bind("a", a.accountId()).bind("d", a.deviceId()).execute();
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("dayCloseId", id);
-    result.put("sales", count);
-    result.put("total", total);
-    result.put("methods", methods);
+    result.put("sales", report.sales());
+    result.put("total", report.total());
+    result.put("methods", report.methods());
+    result.put("at", now);
+    result.put("report", report);
     return result;
   }
 }
