@@ -33,6 +33,11 @@ record DayRange(LocalDate from, LocalDate to, String fromText, String toText) {
    * is then null). {@code day} alone is answered as before: a 400 naming {@code day}.
    */
   static DayRange of(Context ctx, Clock clock, FieldErrors errors) {
+    return of(ctx, clock, errors, 0);
+  }
+
+  /** As {@link #of(Context, Clock, FieldErrors)}, a missing {@code from} being {@code daysBack} days before today. */
+  static DayRange of(Context ctx, Clock clock, FieldErrors errors, int daysBack) {
     String day = blank(ctx.queryParam("day"));
     String fromText = blank(ctx.queryParam("from"));
     String toText = blank(ctx.queryParam("to"));
@@ -43,8 +48,8 @@ record DayRange(LocalDate from, LocalDate to, String fromText, String toText) {
       if (outside(d)) throw Problem.invalid("day", "sales.error.day_range", FIRST_DAY.toString(), LAST_DAY.toString());
       return new DayRange(d, d, d.toString(), d.toString());
     }
-    LocalDate from = fromText == null ? today : check(fromText, "from", errors);
-    LocalDate to = toText == null ? from : check(toText, "to", errors);
+    LocalDate from = fromText == null ? today.minusDays(daysBack) : check(fromText, "from", errors);
+    LocalDate to = toText == null ? (daysBack == 0 ? from : today) : check(toText, "to", errors);
     if (from != null && to != null) {
       if (to.isBefore(from)) {
         errors.add("to", "sales.error.to_before_from");
@@ -52,8 +57,8 @@ record DayRange(LocalDate from, LocalDate to, String fromText, String toText) {
         errors.add("to", "sales.error.range_too_long", MAX_DAYS);
       }
     }
-    String shownFrom = fromText == null ? today.toString() : fromText;
-    String shownTo = toText == null ? (from == null ? "" : from.toString()) : toText;
+    String shownFrom = fromText == null ? today.minusDays(daysBack).toString() : fromText;
+    String shownTo = toText == null ? (to == null ? "" : to.toString()) : toText;
     if (!errors.isEmpty()) return new DayRange(null, null, shownFrom, shownTo);
     return new DayRange(from, to, shownFrom, shownTo);
   }

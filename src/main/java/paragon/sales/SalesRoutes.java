@@ -225,7 +225,7 @@ public final class SalesRoutes {
   }
 
   /** A numeric id from the query, null when absent or empty; a non-number is a 400 naming the field. */
-  private static Long optionalId(Context ctx, String field) {
+  static Long optionalId(Context ctx, String field) {
     String value = blankToNull(ctx.queryParam(field));
     if (value == null) return null;
     try {
