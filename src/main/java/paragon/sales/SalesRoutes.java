@@ -51,7 +51,8 @@ public final class SalesRoutes {
     routes.get("/backoffice/receipts/live", r::openFragment);
     routes.get("/backoffice/receipts/{id}", r::auditPage);
     routes.get("/backoffice/sales", r::salesPage);
-    routes.get("/backoffice/sales/export", ctx -> csv.export(ctx, r.selection(ctx, BackOfficeAuth.admin(ctx).accountId())));
+    routes.get("/backoffice/sales/export",
+        ctx -> csv.export(ctx, r.selection(ctx, BackOfficeAuth.admin(ctx).accountId())));
   }
 
   /** A shop or a user to choose in a filter. */

@@ -21,7 +21,8 @@ import paragon.testing.WebClient;
 
 /** The sales CSV exports: columns, the Polish and plain number formats, the BOM, and a streamed 100,000 lines. */
 class SalesExportTest {
-  private static final String MODS = "[{\"groupId\":1,\"optionId\":3,\"group\":\"Size\",\"name\":\"Large\",\"delta\":200},"
+  private static final String MODS = "[{\"groupId\":1,\"optionId\":3,\"group\":\"Size\",\"name\":\"Large\","
+      + "\"delta\":200},"
       + "{\"groupId\":2,\"optionId\":7,\"group\":\"Extras\",\"name\":\"Oat milk\",\"delta\":0}]";
 
   @ParameterizedTest
