@@ -11,7 +11,8 @@ import paragon.web.Json;
 /**
  * Sale records (a paid receipt), their tenders and VAT, and the day close per device: written in the
  * paying command's transaction, read by the back office's sales pages (package {@code sales}) through
- * {@link #find} and {@link #payments}. Every query is scoped by the account.
+ * {@link #find} and {@link #payments} (and {@link SalesQueries}, {@link SalesExport}, {@link DayCloses}).
+ * Every query is scoped by the account.
  */
 public final class SaleRecords {
   /** {@code name}: in the account's language; {@code defaultName}: to render in the reader's (null: show name). */
@@ -20,7 +21,7 @@ public final class SaleRecords {
 
   public record Payment(String saleId, String method, long amount, long tendered) {}
 
-  /** Filters: a day [from, to) in epoch ms, and optionally a shop, a user, a method. */
+  /** Filters: a time range [from, to) in epoch ms, and optionally a shop, a user, a method ({@link SalesFilter}). */
   public record Query(long from, long to, Long shopId, Long userId, String method) {}
 
   private final Database db;
@@ -31,29 +32,17 @@ public final class SaleRecords {
 
   /** Sales matching the filters, newest first, at most {@code limit}. */
   public List<Sale> find(long accountId, Query q, int limit) {
-    return db.read(h -> {
-      StringBuilder sql = new StringBuilder("""
-          SELECT s.id, s.shop_id, s.device_id, s.user_id, s.owner_user_id, s.name, s.total, s.tendered,
-                 s.change_given, s.closed_at, r.default_name
-          FROM sales s LEFT JOIN receipts r ON r.account_id = s.account_id AND r.id = s.id
-          WHERE s.account_id = :a AND s.closed_at >= :from AND s.closed_at < :to""");
-      if (q.shopId() != null) sql.append(" AND s.shop_id = :shop");
-      if (q.userId() != null) sql.append(" AND s.user_id = :user");
-      if (q.method() != null) {
-        sql.append(" AND EXISTS (SELECT 1 FROM payments p WHERE p.account_id = s.account_id AND p.sale_id = s.id"
-            + " AND p.method = :method)");
-      }
-      sql.append(" ORDER BY s.closed_at DESC, s.id LIMIT :limit");
-      var query = h.createQuery(sql.toString()).bind("a", accountId).bind("from", q.from()).bind("to", q.to())
-          .bind("limit", limit);
-      if (q.shopId() != null) query.bind("shop", q.shopId());
-      if (q.userId() != null) query.bind("user", q.userId());
-      if (q.method() != null) query.bind("method", q.method());
-      return query.map((rs, ctx) -> new Sale(rs.getString("id"), rs.getLong("shop_id"), rs.getLong("device_id"),
-          rs.getLong("user_id"), rs.getLong("owner_user_id"), rs.getString("name"),
-          defaultName(rs.getString("default_name")), rs.getLong("total"),
-          rs.getLong("tendered"), rs.getLong("change_given"), rs.getLong("closed_at"))).list();
-    });
+    return db.read(h -> SalesFilter.bind(h.createQuery("""
+            SELECT s.id, s.shop_id, s.device_id, s.user_id, s.owner_user_id, s.name, s.total, s.tendered,
+                   s.change_given, s.closed_at, r.default_name
+            FROM sales s LEFT JOIN receipts r ON r.account_id = s.account_id AND r.id = s.id
+            WHERE""" + SalesFilter.where(q) + " ORDER BY s.closed_at DESC, s.id LIMIT :limit"), accountId, q)
+        .bind("limit", limit)
+        .map((rs, ctx) -> new Sale(rs.getString("id"), rs.getLong("shop_id"), rs.getLong("device_id"),
+            rs.getLong("user_id"), rs.getLong("owner_user_id"), rs.getString("name"),
+            defaultName(rs.getString("default_name")), rs.getLong("total"),
+            rs.getLong("tendered"), rs.getLong("change_given"), rs.getLong("closed_at")))
+        .list());
   }
 
   /** The payments of these sales, by sale id, in tender order. */
