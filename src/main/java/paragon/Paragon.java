@@ -38,6 +38,7 @@ import paragon.receipts.CommandRoutes;
 import paragon.receipts.CommandService;
 import paragon.receipts.ServedRules;
 import paragon.receipts.SharingJoin;
+import paragon.sales.DayClosesRoutes;
 import paragon.sales.SalesRoutes;
 import paragon.settings.Settings;
 import paragon.storage.Database;
@@ -184,6 +185,7 @@ public final class Paragon {
       RolesRoutes.register(config.routes, roles);
       UsersRoutes.register(config.routes, db, clock, cutoffs, roles);
       SalesRoutes.register(config.routes, db, clock);
+      DayClosesRoutes.register(config.routes, db, clock);
       StreamRoutes.register(config.routes, stream);
       config.events.serverStopping(stream::close);
     });

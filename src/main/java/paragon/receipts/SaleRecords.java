@@ -11,7 +11,8 @@ import paragon.web.Json;
 /**
  * Sale records (a paid receipt), their tenders and VAT, and the day close per device: written in the
  * paying command's transaction, read by the back office's sales pages (package {@code sales}) through
- * {@link #find} and {@link #payments}. Every query is scoped by the account.
+ * {@link #find} and {@link #payments} (and {@link SalesQueries}, {@link SalesExport}, {@link DayCloses}).
+ * Every query is scoped by the account.
  */
 public final class SaleRecords {
   /**
@@ -23,7 +24,7 @@ public final class SaleRecords {
 
   public record Payment(String saleId, String method, long amount, long tendered) {}
 
-  /** Filters: a day [from, to) in epoch ms, and optionally a shop, a user, a method. */
+  /** Filters: a time range [from, to) in epoch ms, and optionally a shop, a user, a method ({@link SalesFilter}). */
   public record Query(long from, long to, Long shopId, Long userId, String method) {}
 
   private final Database db;
@@ -34,30 +35,17 @@ public final class SaleRecords {
 
   /** Sales matching the filters, newest first, at most {@code limit}. */
   public List<Sale> find(long accountId, Query q, int limit) {
-    return db.read(h -> {
-      StringBuilder sql = new StringBuilder("""
-          SELECT s.id, s.shop_id, s.device_id, s.user_id, s.owner_user_id, s.name, s.total, s.tendered,
-                 s.change_given, s.closed_at, s.discount, r.default_name
-          FROM sales s LEFT JOIN receipts r ON r.account_id = s.account_id AND r.id = s.id
-          WHERE s.account_id = :a AND s.closed_at >= :from AND s.closed_at < :to""");
-      if (q.shopId() != null) sql.append(" AND s.shop_id = :shop");
-      if (q.userId() != null) sql.append(" AND s.user_id = :user");
-      if (q.method() != null) {
-        sql.append(" AND EXISTS (SELECT 1 FROM payments p WHERE p.account_id = s.account_id AND p.sale_id = s.id"
-            + " AND p.method = :method)");
-      }
-      sql.append(" ORDER BY s.closed_at DESC, s.id LIMIT :limit");
-      var query = h.createQuery(sql.toString()).bind("a", accountId).bind("from", q.from()).bind("to", q.to())
-          .bind("limit", limit);
-      if (q.shopId() != null) query.bind("shop", q.shopId());
-      if (q.userId() != null) query.bind("user", q.userId());
-      if (q.method() != null) query.bind("method", q.method());
-      return query.map((rs, ctx) -> new Sale(rs.getString("id"), rs.getLong("shop_id"), rs.getLong("device_id"),
-          rs.getLong("user_id"), rs.getLong("owner_user_id"), rs.getString("name"),
-          defaultName(rs.getString("default_name")), rs.getLong("total"),
-          rs.getLong("tendered"), rs.getLong("change_given"), rs.getLong("closed_at"), rs.getLong("discount")))
-          .list();
-    });
+    return db.read(h -> SalesFilter.bind(h.createQuery("""
+            SELECT s.id, s.shop_id, s.device_id, s.user_id, s.owner_user_id, s.name, s.total, s.tendered,
+                   s.change_given, s.closed_at, s.discount, r.default_name
+            FROM sales s LEFT JOIN receipts r ON r.account_id = s.account_id AND r.id = s.id
+            WHERE""" + SalesFilter.where(q) + " ORDER BY s.closed_at DESC, s.id LIMIT :limit"), accountId, q)
+        .bind("limit", limit)
+        .map((rs, ctx) -> new Sale(rs.getString("id"), rs.getLong("shop_id"), rs.getLong("device_id"),
+            rs.getLong("user_id"), rs.getLong("owner_user_id"), rs.getString("name"),
+            defaultName(rs.getString("default_name")), rs.getLong("total"),
+            rs.getLong("tendered"), rs.getLong("change_given"), rs.getLong("closed_at"), rs.getLong("discount")))
+        .list());
   }
 
   /** The payments of these sales, by sale id, in tender order. */
@@ -106,37 +94,28 @@ public final class SaleRecords {
     }
   }
 
-  private record Totals(long sales, long total) {}
-
-  /** Closes the device's day: totals its sales since its previous close and stamps them with this close. */
+  /**
+   * Closes the device's day: reports its sales since its previous close (a {@link DayReport}, kept in
+   * the row), stamps them with this close, and answers the command's result.
+   */
   static Map<String, Object> dayClose(Handle h, Actor a, long now) {
-    Totals totals = h.createQuery("""
-            SELECT COUNT(*) AS sales, COALESCE(SUM(total), 0) AS total FROM sales
-            WHERE account_id = :a AND device_id = :d AND day_close_id IS NULL""")
-        .bind("a", a.accountId()).bind("d", a.deviceId())
-        .map((rs, ctx) -> new Totals(rs.getLong("sales"), rs.getLong("total"))).one();
-    long count = totals.sales();
-    long total = totals.total();
-    Map<String, Long> methods = new LinkedHashMap<>();
-    h.createQuery("""
-            SELECT p.method, SUM(p.amount) AS amount FROM payments p JOIN sales s ON s.id = p.sale_id
-            WHERE s.account_id = :a AND s.device_id = :d AND s.day_close_id IS NULL
-            GROUP BY p.method ORDER BY p.method""")
-        .bind("a", a.accountId()).bind("d", a.deviceId())
-        .map((rs, ctx) -> methods.put(rs.getString("method"), rs.getLong("amount"))).list();
+    DayReport report = DayReport.unclosed(h, a.accountId(), a.deviceId());
     long id = h.createQuery("""
-            INSERT INTO day_closes (account_id, device_id, user_id, sales, total, created_at)
-            VALUES (:a, :d, :u, :sales, :total, :now) RETURNING id""")
-        .bind("a", a.accountId()).bind("d", a.deviceId()).bind("u", a.userId()).bind("sales", count)
-        .bind("total", total).bind("now", now).mapTo(Long.class).one();
+            INSERT INTO day_closes (account_id, device_id, shop_id, user_id, sales, total, report, created_at)
+            VALUES (:a, :d, :shop, :u, :sales, :total, :report, :now) RETURNING id""")
+        .bind("a", a.accountId()).bind("d", a.deviceId()).bind("shop", a.shopId()).bind("u", a.userId())
+        .bind("sales", report.sales()).bind("total", report.total()).bind("report", Json.write(report))
+        .bind("now", now).mapTo(Long.class).one();
     h.createUpdate("""
             UPDATE sales SET day_close_id = :id WHERE account_id = :a AND device_id = :d AND day_close_id IS NULL""")
         .bind("id", id).bind("a", a.accountId()).bind("d", a.deviceId()).execute();
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("dayCloseId", id);
-    result.put("sales", count);
-    result.put("total", total);
-    result.put("methods", methods);
+    result.put("sales", report.sales());
+    result.put("total", report.total());
+    result.put("methods", report.methods());
+    result.put("at", now);
+    result.put("report", report);
     return result;
   }
 }

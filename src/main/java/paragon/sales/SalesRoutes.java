@@ -3,8 +3,6 @@ package paragon.sales;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,9 +11,13 @@ import paragon.accounts.BackOfficeAuth;
 import paragon.receipts.DefaultName;
 import paragon.receipts.Kind;
 import paragon.receipts.ReceiptView;
+import paragon.receipts.SaleRecords;
+import paragon.receipts.SalesExport;
+import paragon.receipts.SalesQueries;
 import paragon.receipts.ServedRules;
 import paragon.receipts.State;
 import paragon.storage.Database;
+import paragon.web.FieldErrors;
 import paragon.web.I18n;
 import paragon.web.Lang;
 import paragon.web.PageContext;
@@ -25,26 +27,32 @@ import paragon.web.Problem;
 /**
  * The back office's receipt pages: the live list of open receipts per shop (refreshed by htmx every
  * few seconds, a plain list without JavaScript), one receipt's audit trail, and closed sales with
- * filters (day, shop, user, method). Read-only.
+ * filters (a range of days, shop, user, method), their summaries and CSV exports. Read-only.
  */
 public final class SalesRoutes {
   public static final int SALES_LIMIT = 1000;
+  public static final int MAX_DAYS = DayRange.MAX_DAYS;
   static final List<String> METHODS = ServedRules.METHODS;
 
   private final OfficeStore store;
+  private final SalesQueries queries;
   private final Clock clock;
 
-  private SalesRoutes(OfficeStore store, Clock clock) {
+  private SalesRoutes(OfficeStore store, SalesQueries queries, Clock clock) {
     this.store = store;
+    this.queries = queries;
     this.clock = clock;
   }
 
   public static void register(RoutesConfig routes, Database db, Clock clock) {
-    SalesRoutes r = new SalesRoutes(new OfficeStore(db), clock);
+    SalesRoutes r = new SalesRoutes(new OfficeStore(db), new SalesQueries(db), clock);
+    SalesCsv csv = new SalesCsv(new SalesExport(db), r.store);
     routes.get("/backoffice/receipts", r::openPage);
     routes.get("/backoffice/receipts/live", r::openFragment);
     routes.get("/backoffice/receipts/{id}", r::auditPage);
     routes.get("/backoffice/sales", r::salesPage);
+    routes.get("/backoffice/sales/export",
+        ctx -> csv.export(ctx, r.selection(ctx, BackOfficeAuth.admin(ctx).accountId())));
   }
 
   /** A shop or a user to choose in a filter. */
@@ -163,86 +171,89 @@ public final class SalesRoutes {
 
   // ---- Sales -------------------------------------------------------------------------------
 
-  public record Filters(String day, Long shopId, Long userId, String method) {}
+  /** {@code from}/{@code to}: as typed (shown again with their errors). */
+  public record Filters(String from, String to, Long shopId, Long userId, String method) {
+    /** The filters as a query string, for the export links. */
+    public String query() {
+      StringBuilder q = new StringBuilder("from=" + from + "&to=" + to);
+      if (shopId != null) q.append("&shop=").append(shopId);
+      if (userId != null) q.append("&user=").append(userId);
+      if (method != null) q.append("&method=").append(method);
+      return q.toString();
+    }
+  }
 
   public record SaleRow(String id, String time, String shop, String terminal, String name, String user,
       List<PaymentRow> payments, String total) {}
 
-  public record SalesPage(PageContext page, Filters filters, List<Choice> shops, List<Choice> users, List<String> methods,
-      List<SaleRow> sales, String count, String total,
-      List<PaymentRow> byMethod, boolean truncated) {}
+  /** {@code summary}: null when the filters have errors (nothing is shown but the form). */
+  public record SalesPage(PageContext page, Filters filters, FieldErrors errors, List<Choice> shops, List<Choice> users,
+      List<String> methods, List<SaleRow> sales, SalesSummary.View summary, boolean truncated) {}
 
   private void salesPage(Context ctx) {
     long accountId = BackOfficeAuth.admin(ctx).accountId();
     I18n i18n = Lang.of(ctx);
     String lang = i18n.language();
-    LocalDate day = day(ctx.queryParam("day"));
+    Selection sel = selection(ctx, accountId);
+    List<SaleRow> rows = new ArrayList<>();
+    SalesSummary.View summary = null;
+    boolean truncated = false;
+    if (sel.errors().isEmpty()) {
+      SaleRecords.Query q = sel.query();
+      List<OfficeStore.Sale> sales = store.sales(accountId,
+          new OfficeStore.SalesQuery(q.from(), q.to(), q.shopId(), q.userId(), q.method()), SALES_LIMIT + 1);
+      truncated = sales.size() > SALES_LIMIT;
+      if (truncated) sales = sales.subList(0, SALES_LIMIT);
+      Map<String, List<OfficeStore.Payment>> payments = store.payments(accountId,
+          sales.stream().map(OfficeStore.Sale::id).toList());
+      Map<Long, String> shops = new LinkedHashMap<>();
+      store.shops(accountId).forEach(s -> shops.put(s.id(), s.name()));
+      Map<Long, String> users = store.userNames(accountId);
+      Map<Long, String> devices = store.deviceNames(accountId);
+      for (OfficeStore.Sale s : sales) {
+        List<PaymentRow> paid = new ArrayList<>();
+        for (OfficeStore.Payment p : payments.getOrDefault(s.id(), List.of())) {
+          paid.add(new PaymentRow(i18n.t("sales.method." + p.method()), Display.money(p.amount(), lang)));
+        }
+        rows.add(new SaleRow(s.id(), sel.range().from().equals(sel.range().to()) ? Display.time(s.closedAt())
+            : Display.dateTime(s.closedAt()), shops.getOrDefault(s.shopId(), "#" + s.shopId()),
+            devices.getOrDefault(s.deviceId(), "#" + s.deviceId()),
+            s.defaultName() == null ? s.name() : s.defaultName().render(i18n),
+            users.getOrDefault(s.userId(), "#" + s.userId()),
+            paid, Display.money(s.total(), lang)));
+      }
+      summary = SalesSummary.view(queries.summary(accountId, q, Display.ZONE), users, i18n);
+    } else {
+      ctx.status(400);
+    }
+    Pages.show(ctx, "backoffice/sales/sales.jte", new SalesPage(PageContext.of(ctx), sel.filters(), sel.errors(),
+        Choice.of(store.shops(accountId)), Choice.of(store.users(accountId)), METHODS, rows, summary, truncated));
+  }
+
+  /** The filters of a sales request: the range and its errors, the shop, user and method (404 when not ours). */
+  record Selection(Filters filters, DayRange range, FieldErrors errors, SaleRecords.Query query) {}
+
+  Selection selection(Context ctx, long accountId) {
+    FieldErrors errors = new FieldErrors();
+    DayRange range = DayRange.of(ctx, clock, errors);
     Long shopId = optionalId(ctx, "shop");
     Long userId = optionalId(ctx, "user");
     String method = blankToNull(ctx.queryParam("method"));
     if (method != null && !METHODS.contains(method)) throw Problem.invalid("method", "sales.error.method");
     if (shopId != null) store.shop(accountId, shopId);
     if (userId != null) store.user(accountId, userId);
-    long from = day.atStartOfDay(Display.ZONE).toInstant().toEpochMilli();
-    long to = day.plusDays(1).atStartOfDay(Display.ZONE).toInstant().toEpochMilli();
-    List<OfficeStore.Sale> sales = store.sales(accountId,
-        new OfficeStore.SalesQuery(from, to, shopId, userId, method), SALES_LIMIT + 1);
-    boolean truncated = sales.size() > SALES_LIMIT;
-    if (truncated) sales = sales.subList(0, SALES_LIMIT);
-    Map<String, List<OfficeStore.Payment>> payments = store.payments(accountId,
-        sales.stream().map(OfficeStore.Sale::id).toList());
-    Map<Long, String> shops = new LinkedHashMap<>();
-    store.shops(accountId).forEach(s -> shops.put(s.id(), s.name()));
-    Map<Long, String> users = store.userNames(accountId);
-    Map<Long, String> devices = store.deviceNames(accountId);
-    Map<String, Long> perMethod = new LinkedHashMap<>();
-    long total = 0;
-    List<SaleRow> rows = new ArrayList<>();
-    for (OfficeStore.Sale s : sales) {
-      List<PaymentRow> paid = new ArrayList<>();
-      for (OfficeStore.Payment p : payments.getOrDefault(s.id(), List.of())) {
-        paid.add(new PaymentRow(i18n.t("sales.method." + p.method()), Display.money(p.amount(), lang)));
-        perMethod.merge(p.method(), p.amount(), Long::sum);
-      }
-      total += s.total();
-      rows.add(new SaleRow(s.id(), Display.time(s.closedAt()), shops.getOrDefault(s.shopId(), "#" + s.shopId()),
-          devices.getOrDefault(s.deviceId(), "#" + s.deviceId()),
-          s.defaultName() == null ? s.name() : s.defaultName().render(i18n),
-          users.getOrDefault(s.userId(), "#" + s.userId()),
-          paid, Display.money(s.total(), lang)));
+    if (!errors.isEmpty() && ctx.header("HX-Request") != null) {
+      var first = errors.all().entrySet().iterator().next();
+      throw Problem.invalid(first.getKey(), first.getValue().key(), first.getValue().args());
     }
-    List<PaymentRow> byMethod = new ArrayList<>();
-    for (String m : METHODS) {
-      if (perMethod.containsKey(m)) {
-        byMethod.add(new PaymentRow(i18n.t("sales.method." + m), Display.money(perMethod.get(m), lang)));
-      }
-    }
-    Pages.show(ctx, "backoffice/sales/sales.jte", new SalesPage(PageContext.of(ctx),
-        new Filters(day.toString(), shopId, userId, method),
-        Choice.of(store.shops(accountId)), Choice.of(store.users(accountId)), METHODS,
-        rows, String.valueOf(rows.size()), Display.money(total, lang), byMethod, truncated));
-  }
-
-  private static final LocalDate FIRST_DAY = LocalDate.of(1970, 1, 1);
-  private static final LocalDate LAST_DAY = LocalDate.of(9999, 12, 31);
-
-  private LocalDate day(String value) {
-    if (value == null || value.isBlank()) return LocalDate.ofInstant(clock.instant(), Display.ZONE);
-    LocalDate day;
-    try {
-      day = LocalDate.parse(value.strip());
-    } catch (DateTimeParseException e) {
-      throw Problem.invalid("day", "sales.error.day");
-    }
-    // LocalDate reaches year ±999 999 999, whose midnight is no epoch millisecond: bound it to real days.
-    if (day.isBefore(FIRST_DAY) || day.isAfter(LAST_DAY)) {
-      throw Problem.invalid("day", "sales.error.day_range", FIRST_DAY.toString(), LAST_DAY.toString());
-    }
-    return day;
+    Filters filters = new Filters(range.fromText(), range.toText(), shopId, userId, method);
+    SaleRecords.Query q = range.valid()
+        ? new SaleRecords.Query(range.fromMillis(), range.toMillis(), shopId, userId, method) : null;
+    return new Selection(filters, range, errors, q);
   }
 
   /** A numeric id from the query, null when absent or empty; a non-number is a 400 naming the field. */
-  private static Long optionalId(Context ctx, String field) {
+  static Long optionalId(Context ctx, String field) {
     String value = blankToNull(ctx.queryParam(field));
     if (value == null) return null;
     try {
