@@ -2,13 +2,18 @@ package paragon.demo;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import paragon.accounts.Accounts;
 import paragon.accounts.Cutoffs;
 import paragon.accounts.Passwords;
 import paragon.accounts.Permission;
+import paragon.catalog.Categories;
+import paragon.catalog.ProductRules;
+import paragon.catalog.Products;
 import paragon.configuration.DeviceModel;
 import paragon.configuration.LoginMode;
 import paragon.configuration.Plan;
@@ -91,8 +96,14 @@ public final class Demo {
       };
       Seed.user(h, accountId, p.identifier(), p.name(), role, p.pin(), now);
     }
+    // Through the catalog's store, in this transaction (its one revision is the demo's).
+    Map<String, Long> categories = new HashMap<>();
     int position = 0;
-    for (Product p : PRODUCTS) Seed.product(h, accountId, p.name(), p.price(), p.vat(), p.category(), position++);
+    for (Product p : PRODUCTS) {
+      long category = categories.computeIfAbsent(p.category(), name -> Categories.add(h, accountId, name, now));
+      Products.insert(h, accountId, new ProductRules.Valid(p.name(), p.price(), p.vat(), category, null, true,
+          position++, List.of(), List.of()), now);
+    }
   }
 
   /** {@code price} in grosze. Restaurant service is 8 %, alcohol 23 %, books and bread 5 %. */

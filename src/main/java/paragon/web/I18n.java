@@ -18,7 +18,8 @@ import java.util.TreeSet;
  */
 public final class I18n {
   public static final List<String> LANGUAGES = List.of("pl", "en");
-  public static final List<String> BUNDLES = List.of("common", "backoffice", "receipts", "terminal", "devices", "sales");
+  public static final List<String> BUNDLES = List.of("common", "backoffice", "receipts", "terminal", "devices", "sales",
+      "catalog");
 
   private final String language;
   private final List<ResourceBundle> bundles;
