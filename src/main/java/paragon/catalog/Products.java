@@ -63,9 +63,11 @@ public final class Products {
             + " ORDER BY product_id, shop_id")
         .bind("a", accountId)
         .map((rs, ctx) -> {
+          // wasNull() answers for the last column read: read the price, then ask, then the rest.
           long price = rs.getLong("price");
-          return Map.entry(rs.getLong("product_id"), new ProductRules.ShopPrice(rs.getLong("shop_id"),
-              rs.wasNull() ? null : price, rs.getBoolean("available")));
+          Long own = rs.wasNull() ? null : price;
+          return Map.entry(rs.getLong("product_id"), new ProductRules.ShopPrice(rs.getLong("shop_id"), own,
+              rs.getBoolean("available")));
         })
         .forEach(e -> shops.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
     Map<Long, List<Long>> groups = new HashMap<>();
