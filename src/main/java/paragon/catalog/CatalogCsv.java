@@ -170,8 +170,11 @@ public final class CatalogCsv {
       this.text = text;
     }
 
+    /** The line of the record parsed from {@code position}: skipped empty lines are counted before it. */
     int at(long position) {
-      for (; scanned < position && scanned < text.length(); scanned++) {
+      long start = position;
+      while (start < text.length() && (text.charAt((int) start) == '\r' || text.charAt((int) start) == '\n')) start++;
+      for (; scanned < start && scanned < text.length(); scanned++) {
         char c = text.charAt(scanned);
         boolean crlf = c == '\r' && scanned + 1 < text.length() && text.charAt(scanned + 1) == '\n';
         if (c == '\n' || (c == '\r' && !crlf)) line++;
