@@ -48,6 +48,17 @@ public final class ImportRoutes {
       return CatalogCsv.COLUMNS;
     }
 
+    public String summary() {
+      return page.t("catalog.import.summary", fileName, String.valueOf(separator), preview.lines().size(),
+          preview.count(CatalogImport.Action.ADD), preview.count(CatalogImport.Action.UPDATE),
+          preview.count(CatalogImport.Action.ERROR));
+    }
+
+    /** True when no row can be imported (confirm is disabled). */
+    public boolean nothingValid() {
+      return preview.count(CatalogImport.Action.ERROR) == preview.lines().size();
+    }
+
     /** "line 3, column price: ..." for each error of the line, columns in file order. */
     public List<String> errors(CatalogImport.Line line) {
       List<String> out = new java.util.ArrayList<>();

@@ -40,10 +40,29 @@ public final class ModifiersRoutes {
     public String money(long grosze) {
       return (grosze > 0 ? "+" : "") + Money.text(grosze, page.lang());
     }
+
+    /** "required, at least 1, at most 1" or "optional, any number". */
+    public String choice(ModifierGroups.Group g) {
+      return (g.min() > 0 ? page.t("catalog.group.required", g.min()) : page.t("catalog.group.optional")) + ", "
+          + (g.max() == 0 ? page.t("catalog.group.max_any") : page.t("catalog.group.max", g.max()));
+    }
+
+    /** The group's active options with their price changes: "Small (0,00 zł), Large (+2,00 zł)". */
+    public String options(ModifierGroups.Group g) {
+      return String.join(", ", g.active().stream().map(o -> o.name() + " (" + money(o.delta()) + ")").toList());
+    }
   }
 
   public record GroupPage(PageContext page, Long id, boolean archived, ModifierRules.Draft draft,
-      FieldErrors errors, String notice) {}
+      FieldErrors errors, String notice) {
+    public String title() {
+      return id == null ? page.t("catalog.modifiers.new") : page.t("catalog.modifiers.edit", draft.name());
+    }
+
+    public String action() {
+      return id == null ? PATH : PATH + "/" + id;
+    }
+  }
 
   private void list(Context ctx) {
     Pages.show(ctx, "backoffice/modifiers.jte", new ListPage(PageContext.of(ctx),

@@ -68,8 +68,22 @@ public final class ProductsRoutes {
   public record FormPage(PageContext page, Long id, boolean archived, ProductRules.Draft draft, FieldErrors errors,
       List<Categories.Category> categories, List<Shops.Shop> shops, List<ModifierGroups.Group> groups,
       String notice) {
-    public String money(long grosze) {
-      return Money.text(grosze, page.lang());
+    public String title() {
+      return id == null ? page.t("catalog.product.new") : page.t("catalog.product.edit", draft.name());
+    }
+
+    public String action() {
+      return id == null ? "/backoffice/products" : "/backoffice/products/" + id;
+    }
+
+    /** "23%" ... or "exempt (zw.)" for ZW. */
+    public String rate(String vat) {
+      return vat.equals("ZW") ? page.t("catalog.vat.ZW") : vat + "%";
+    }
+
+    /** How a group is chosen: "required, at least 1" or "optional". */
+    public String choice(ModifierGroups.Group g) {
+      return g.min() > 0 ? page.t("catalog.group.required", g.min()) : page.t("catalog.group.optional");
     }
   }
 

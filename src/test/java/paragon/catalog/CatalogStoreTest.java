@@ -30,7 +30,9 @@ class CatalogStoreTest {
 
   static ModifierRules.Valid group(String name, int min, int max, long... deltas) {
     List<ModifierRules.ValidOption> options = new java.util.ArrayList<>();
-    for (int i = 0; i < deltas.length; i++) options.add(new ModifierRules.ValidOption(null, name + i, deltas[i], false));
+    for (int i = 0; i < deltas.length; i++) {
+      options.add(new ModifierRules.ValidOption(null, name + i, deltas[i], false));
+    }
     return new ModifierRules.Valid(name, min, max, options);
   }
 
