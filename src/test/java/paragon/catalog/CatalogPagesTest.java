@@ -169,6 +169,10 @@ class CatalogPagesTest {
       var broken = upload(c, "/backoffice/products/import", "x.csv", "nazwa;koszt\n", c.csrf());
       assertThat(broken.status()).isEqualTo(400);
       assertThat(broken.body()).contains("id=\"error-file\">Unknown column \"koszt\"");
+      var huge = upload(c, "/backoffice/products/import", "big.csv",
+          "name;price;vat;category\n" + "Espresso;9,00;8;Kawa\n".repeat(110_000), c.csrf());
+      assertThat(huge.status()).isEqualTo(400);
+      assertThat(huge.body()).contains("id=\"error-file\">The file is larger than 2 MB.");
       var forged = upload(c, "/backoffice/products/import", "x.csv", csv, null);
       assertThat(forged.status()).isEqualTo(403);
     }
