@@ -127,7 +127,13 @@ public final class Products {
     List<Long> worst = new ArrayList<>();
     for (long g : v.groups()) {
       ModifierGroups.Group group = ModifierGroups.find(h, accountId, g);
-      if (group.archived()) throw Problem.invalid("groups", "catalog.groups.archived", group.name());
+      // An archived group stays attached (restoring it brings it back) but cannot be newly attached.
+      if (group.archived()) {
+        if (before == null || !before.groups().contains(g)) {
+          throw Problem.invalid("groups", "catalog.groups.archived", group.name());
+        }
+        continue;
+      }
       worst.add(group.worstDelta());
     }
     long lowest = ModifierRules.lowestPrice(v.price(),

@@ -211,6 +211,11 @@ class CatalogPagesTest {
           .isEqualTo(404);
       assertThat(c.postForm("/backoffice/products/modifiers/" + theirGroup, form("name", "Moja", "min", "0",
           "max", "0", "rows", "1", "options[0].name", "a", "options[0].delta", "1")).status()).isEqualTo(404);
+      long theirOption = new ModifierGroups(app.db, app.clock).find(other.accountId(), theirGroup)
+          .options().get(0).id();
+      assertThat(c.postForm("/backoffice/products/modifiers", form("name", "Moja", "min", "0", "max", "0",
+          "rows", "1", "options[0].id", String.valueOf(theirOption), "options[0].name", "a",
+          "options[0].delta", "1")).status()).isEqualTo(404);
       assertThat(c.postFormRaw("/backoffice/products", form("name", "X", "price", "1", "vat", "8",
           "categoryId", String.valueOf(myCat))).status()).isEqualTo(403);
       assertThat(c.postFormRaw("/backoffice/products/categories", form("name", "Nowa")).status()).isEqualTo(403);

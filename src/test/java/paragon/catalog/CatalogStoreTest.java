@@ -118,8 +118,21 @@ class CatalogStoreTest {
       assertThat(after.products().get(0).groups()).containsExactly(size);
       assertThat(Rows.count(db, "product_shops WHERE account_id = :a", "a", a)).isZero();
 
+      assertThat(groups.archive(a, "t", size, true)).isTrue();
+      assertThat(db.read(h -> Revisions.snapshot(h, a, revision + 2)).products().get(0).groups()).isEmpty();
+      var renamed = new ProductRules.Valid("Latte duże", 1400, "8", coffee, "LAT", true, null, List.of(),
+          List.of(size));
+      assertThat(products.save(a, "t", saved.id(), renamed).changed()).isTrue();
+      assertThat(products.find(a, saved.id()).groups()).containsExactly(size);
+      assertThatThrownBy(() -> products.save(a, "t", null, new ProductRules.Valid("Mocha", 1400, "8", coffee, null,
+          true, null, List.of(), List.of(size)))).isInstanceOfSatisfying(Problem.class,
+          p2 -> assertThat(p2.messageKey()).isEqualTo("catalog.groups.archived"));
+      assertThat(groups.archive(a, "t", size, false)).isTrue();
+      assertThat(db.read(h -> Revisions.snapshot(h, a, revision + 4)).products().get(0).groups())
+          .containsExactly(size);
+
       assertThat(products.archive(a, "t", saved.id(), true)).isTrue();
-      assertThat(db.read(h -> Revisions.snapshot(h, a, revision + 2)).products()).isEmpty();
+      assertThat(db.read(h -> Revisions.snapshot(h, a, revision + 5)).products()).isEmpty();
       assertThat(products.find(a, saved.id()).archived()).isTrue();
     }
   }
