@@ -130,7 +130,8 @@ public final class CatalogImport {
           Products.update(h, accountId, existing.get(line.productId()), valid, now);
           updated++;
         } else {
-          Products.write(h, accountId, null, valid, now);
+          // preview() above checked every code against the catalog and the file, in this transaction.
+          Products.write(h, accountId, null, valid, now, true);
           added++;
         }
       }

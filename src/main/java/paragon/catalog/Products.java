@@ -117,10 +117,18 @@ public final class Products {
 
   /** Writes {@code v} over {@code before} (null: a new product); returns the id. No revision. */
   static long write(Handle h, long accountId, Product before, ProductRules.Valid v, long now) {
+    return write(h, accountId, before, v, now, false);
+  }
+
+  /**
+   * The same; {@code codeChecked}: the caller has checked in this transaction that the code is free
+   * (the import checks a whole file against the catalog at once, instead of one query per row).
+   */
+  static long write(Handle h, long accountId, Product before, ProductRules.Valid v, long now, boolean codeChecked) {
     Categories.Category category = Categories.find(h, accountId, v.categoryId());
     if (category.archived()) throw Problem.invalid("categoryId", "catalog.category.archived", category.name());
     long self = before == null ? -1 : before.id();
-    if (v.code() != null) checkCode(h, accountId, self, v.code());
+    if (v.code() != null && !codeChecked) checkCode(h, accountId, self, v.code());
     for (ProductRules.ShopPrice s : v.shops()) {
       if (!Shops.exists(h, accountId, s.shopId())) throw Problem.notFound("shop " + s.shopId());
     }
@@ -161,8 +169,8 @@ public final class Products {
           .bind("cid", category.id()).bind("pos", position).bind("act", v.active()).bind("code", v.code())
           .bind("id", id).bind("a", accountId).execute();
     }
-    writeShops(h, accountId, id, v.shops());
-    writeGroups(h, accountId, id, v.groups());
+    writeShops(h, accountId, id, v.shops(), before == null);
+    writeGroups(h, accountId, id, v.groups(), before == null);
     return id;
   }
 
@@ -172,12 +180,15 @@ public final class Products {
    */
   static void update(Handle h, long accountId, Product before, ProductRules.Valid csv, long now) {
     write(h, accountId, before, new ProductRules.Valid(csv.name(), csv.price(), csv.vat(), csv.categoryId(),
-        csv.code(), csv.active(), csv.position(), before.shops(), before.groups()), now);
+        csv.code(), csv.active(), csv.position(), before.shops(), before.groups()), now, true);
   }
 
-  private static void writeShops(Handle h, long accountId, long id, List<ProductRules.ShopPrice> shops) {
-    h.createUpdate("DELETE FROM product_shops WHERE product_id = :id AND account_id = :a")
-        .bind("id", id).bind("a", accountId).execute();
+  private static void writeShops(Handle h, long accountId, long id, List<ProductRules.ShopPrice> shops,
+      boolean isNew) {
+    if (!isNew) {
+      h.createUpdate("DELETE FROM product_shops WHERE product_id = :id AND account_id = :a")
+          .bind("id", id).bind("a", accountId).execute();
+    }
     for (ProductRules.ShopPrice s : shops) {
       if (s.isDefault()) continue;
       h.createUpdate("""
@@ -188,9 +199,11 @@ public final class Products {
     }
   }
 
-  private static void writeGroups(Handle h, long accountId, long id, List<Long> groups) {
-    h.createUpdate("DELETE FROM product_modifier_groups WHERE product_id = :id AND account_id = :a")
-        .bind("id", id).bind("a", accountId).execute();
+  private static void writeGroups(Handle h, long accountId, long id, List<Long> groups, boolean isNew) {
+    if (!isNew) {
+      h.createUpdate("DELETE FROM product_modifier_groups WHERE product_id = :id AND account_id = :a")
+          .bind("id", id).bind("a", accountId).execute();
+    }
     for (int i = 0; i < groups.size(); i++) {
       h.createUpdate("""
               INSERT INTO product_modifier_groups (account_id, product_id, group_id, position)
