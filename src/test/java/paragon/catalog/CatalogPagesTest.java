@@ -82,6 +82,15 @@ class CatalogPagesTest {
       assertThat(taken.status()).isEqualTo(400);
       assertThat(taken.body()).contains("id=\"error-code\">The code \"lat\" is already used by \"Latte\".");
 
+      var nul = c.postForm("/backoffice/products", form("name", "La\u0000tte", "price", "1", "vat", "8",
+          "categoryId", String.valueOf(category)));
+      assertThat(nul.status()).isEqualTo(400);
+      assertThat(nul.body()).contains("id=\"error-name\">This field contains a character that cannot be stored");
+      var nulCategory = c.postForm("/backoffice/products/categories", form("name", "K\u0000"));
+      assertThat(nulCategory.status()).isEqualTo(400);
+      assertThat(nulCategory.body()).contains("id=\"error-name\">This field contains a character");
+      assertThat(Rows.revision(app.db, owner.accountId())).isEqualTo(revision + 1);
+
       var list = c.get("/backoffice/products?q=lat");
       assertThat(list.body()).contains("<h2>Kawa</h2>", ">Latte</a>", "15.00 zł");
       assertThat(c.get("/backoffice/products?q=zzz").body()).contains("No product matches this search.");
