@@ -5,6 +5,8 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import paragon.accounts.BackOfficeAuth;
 import paragon.storage.Database;
 import paragon.web.FieldErrors;
@@ -16,13 +18,15 @@ import paragon.web.Problem;
 public final class CategoriesRoutes {
   private static final String PATH = "/backoffice/products/categories";
   private final Categories categories;
+  private final Products products;
 
-  private CategoriesRoutes(Categories categories) {
+  private CategoriesRoutes(Categories categories, Products products) {
     this.categories = categories;
+    this.products = products;
   }
 
   static void register(RoutesConfig routes, Database db, Clock clock) {
-    CategoriesRoutes r = new CategoriesRoutes(new Categories(db, clock));
+    CategoriesRoutes r = new CategoriesRoutes(new Categories(db, clock), new Products(db, clock));
     routes.get(PATH, ctx -> r.render(ctx, -1, "", new FieldErrors(), Ids.notice(ctx)));
     routes.post(PATH, r::add);
     routes.post(PATH + "/{id}", r::rename);
@@ -34,7 +38,12 @@ public final class CategoriesRoutes {
 
   /** {@code editing}: the category whose form shows {@code typed} and {@code errors} (0: the add form). */
   public record CategoriesPage(PageContext page, List<Categories.Category> categories, long editing, String typed,
-      FieldErrors errors, String notice) {
+      FieldErrors errors, String notice, Map<Long, Long> counts) {
+    /** How many products (archived ones not counted) the category holds. */
+    public long count(Categories.Category c) {
+      return counts.getOrDefault(c.id(), 0L);
+    }
+
     public String value(Categories.Category c) {
       return editing == c.id() ? typed : c.name();
     }
@@ -104,8 +113,12 @@ public final class CategoriesRoutes {
   }
 
   private void render(Context ctx, long editing, String typed, FieldErrors errors, String notice) {
-    var page = new CategoriesPage(PageContext.of(ctx), categories.list(BackOfficeAuth.admin(ctx).accountId()),
-        editing, typed == null ? "" : typed, errors, notice);
+    long accountId = BackOfficeAuth.admin(ctx).accountId();
+    Map<Long, Long> counts = products.list(accountId).stream()
+        .filter(p -> !p.archived() && p.categoryId() != null)
+        .collect(Collectors.groupingBy(Products.Product::categoryId, Collectors.counting()));
+    var page = new CategoriesPage(PageContext.of(ctx), categories.list(accountId), editing,
+        typed == null ? "" : typed, errors, notice, counts);
     Pages.show(ctx, "backoffice/categories.jte", page);
   }
 }

@@ -56,7 +56,13 @@ public final class ProductsRoutes {
   }
 
   /** Products of one category, for the list. */
-  public record Section(String category, List<Products.Product> products) {}
+  public record Section(String category, List<Products.Product> products) {
+    /** The section's anchor ({@code #category-3}), from its products' category. */
+    public String anchor() {
+      Long id = products.get(0).categoryId();
+      return id == null ? null : "category-" + id;
+    }
+  }
 
   public record ListPage(PageContext page, List<Section> sections, String query, boolean archived, int total,
       String notice) {

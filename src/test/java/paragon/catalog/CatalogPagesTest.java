@@ -91,8 +91,10 @@ class CatalogPagesTest {
       assertThat(nulCategory.body()).contains("id=\"error-name\">This field contains a character");
       assertThat(Rows.revision(app.db, owner.accountId())).isEqualTo(revision + 1);
 
+      assertThat(c.get("/backoffice/products/categories").body())
+          .contains("<a href=\"/backoffice/products#category-" + category + "\">1</a>");
       var list = c.get("/backoffice/products?q=lat");
-      assertThat(list.body()).contains("<h2>Kawa</h2>", ">Latte</a>", "15.00 zł");
+      assertThat(list.body()).contains("id=\"category-" + category + "\"", "<h2>Kawa</h2>", ">Latte</a>", "15.00 zł");
       assertThat(c.get("/backoffice/products?q=zzz").body()).contains("No product matches this search.");
     }
   }
