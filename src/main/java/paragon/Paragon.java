@@ -22,6 +22,7 @@ import paragon.accounts.RolesRoutes;
 import paragon.accounts.SettingsRoutes;
 import paragon.accounts.ShopsRoutes;
 import paragon.accounts.UsersRoutes;
+import paragon.catalog.ProductsRoutes;
 import paragon.demo.Demo;
 import paragon.devices.DeviceApi;
 import paragon.devices.DeviceAuth;
@@ -182,6 +183,7 @@ public final class Paragon {
       CommandRoutes.register(config.routes, terminalAuth, commands, new Audit(db));
       ParkingRoutes.register(config.routes, db, clock);
       ShopsRoutes.register(config.routes, db, clock, DeviceStore::inUse);
+      ProductsRoutes.register(config.routes, db, clock);
       RolesRoutes.register(config.routes, roles);
       UsersRoutes.register(config.routes, db, clock, cutoffs, roles);
       SalesRoutes.register(config.routes, db, clock);

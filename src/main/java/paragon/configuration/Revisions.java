@@ -105,9 +105,11 @@ public final class Revisions {
             WHERE ps.account_id = :a ORDER BY ps.product_id, ps.shop_id""")
         .bind("a", accountId)
         .map((rs, ctx) -> {
+          // wasNull() answers for the last column read: read the price, then ask, then the rest.
           long price = rs.getLong("price");
-          return Map.entry(rs.getLong("product_id"), new ConfigSnapshot.ShopPrice(rs.getLong("shop_id"),
-              rs.wasNull() ? null : price, rs.getBoolean("available")));
+          Long own = rs.wasNull() ? null : price;
+          return Map.entry(rs.getLong("product_id"), new ConfigSnapshot.ShopPrice(rs.getLong("shop_id"), own,
+              rs.getBoolean("available")));
         })
         .forEach(e -> shopPrices.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
     Map<Long, List<Long>> productGroups = new HashMap<>();
@@ -129,8 +131,9 @@ public final class Revisions {
         .map((rs, ctx) -> {
           long id = rs.getLong("id");
           long categoryId = rs.getLong("category_id");
+          Long category = rs.wasNull() ? null : categoryId;
           return new ConfigSnapshot.Product(id, rs.getString("name"), rs.getLong("price"), rs.getString("vat"),
-              rs.getString("category_name"), rs.wasNull() ? null : categoryId, rs.getString("short_code"),
+              rs.getString("category_name"), category, rs.getString("short_code"),
               productGroups.getOrDefault(id, List.of()), shopPrices.getOrDefault(id, List.of()));
         })
         .list();

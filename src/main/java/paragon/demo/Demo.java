@@ -2,7 +2,9 @@ package paragon.demo;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import paragon.accounts.AccountSettings;
 import paragon.accounts.Accounts;
@@ -14,6 +16,9 @@ import paragon.accounts.SettingsStore;
 import paragon.accounts.Shops;
 import paragon.accounts.UserRules;
 import paragon.accounts.Users;
+import paragon.catalog.Categories;
+import paragon.catalog.ProductRules;
+import paragon.catalog.Products;
 import paragon.configuration.DeviceModel;
 import paragon.configuration.LoginMode;
 import paragon.configuration.Plan;
@@ -107,9 +112,16 @@ public final class Demo {
     }
     new SettingsStore(db, clock).save(accountId, OWNER_EMAIL,
         new AccountSettings(true, Visibility.SAME_ROLE, true, LoginMode.PIN));
+    // Through the catalog's store, in one transaction with one revision.
     db.inTransaction(h -> {
+      long now = clock.millis();
+      Map<String, Long> categories = new HashMap<>();
       int position = 0;
-      for (Product p : PRODUCTS) Seed.product(h, accountId, p.name(), p.price(), p.vat(), p.category(), position++);
+      for (Product p : PRODUCTS) {
+        long category = categories.computeIfAbsent(p.category(), name -> Categories.add(h, accountId, name, now));
+        Products.insert(h, accountId, new ProductRules.Valid(p.name(), p.price(), p.vat(), category, null, true,
+            position++, List.of(), List.of()), now);
+      }
       return Revisions.record(h, accountId, OWNER_EMAIL, "demo: products", clock);
     });
   }
