@@ -11,9 +11,10 @@ import paragon.configuration.Plan;
 import paragon.configuration.Visibility;
 
 /**
- * Plain inserts of an account's parts, for the demo and for tests that need an account before the
- * back office's own stores exist. No validation: callers pass sane values. The caller records the
- * configuration revision ({@code Revisions.record}) once it has inserted what it needs.
+ * Test fixtures: plain inserts of an account's parts, for tests that need an account in a few lines.
+ * No validation: callers pass sane values. The caller records the configuration revision
+ * ({@code Revisions.record}) once it has inserted what it needs. Main code (the demo included) makes
+ * accounts only through the stores (issue 10); this lives in the test sources so it cannot.
  */
 public final class Seed {
   private Seed() {}
