@@ -151,7 +151,8 @@ class CatalogPagesTest {
           + "Sernik;18.50;5;Desery;\n";
       var preview = upload(c, "/backoffice/products/import", "menu.csv", csv, c.csrf());
       assertThat(preview.status()).isEqualTo(200);
-      assertThat(preview.body()).contains("File menu.csv (separator ;): 3 rows, 2 to add, 0 to update, 0 unchanged, 1 with errors.",
+      assertThat(preview.body()).contains(
+          "File menu.csv (separator ;): 3 rows, 2 to add, 0 to update, 0 unchanged, 1 with errors.",
           "Line 3, column price: Enter a price from 0", "New categories: Kawa, Desery");
       assertThat(Rows.count(app.db, "products WHERE account_id = :a", "a", owner.accountId())).isZero();
       assertThat(Rows.revision(app.db, owner.accountId())).isEqualTo(revision);
