@@ -32,7 +32,8 @@ public final class CatalogImport {
     this.clock = clock;
   }
 
-  public enum Action { ADD, UPDATE, ERROR }
+  /** What a row does; UNCHANGED: it matches a product that already has exactly its values. */
+  public enum Action { ADD, UPDATE, UNCHANGED, ERROR }
 
   /** One row of the preview; {@code matched} the updated product's name; {@code errors} by column. */
   public record Line(CatalogCsv.Row row, Action action, String matched, FieldErrors errors,
@@ -44,8 +45,8 @@ public final class CatalogImport {
     }
   }
 
-  /** What a confirm did; {@code revision} 0 when nothing was valid (no revision). */
-  public record Result(int added, int updated, int skipped, long revision) {}
+  /** What a confirm did; {@code revision} 0 when it changed nothing (no revision). */
+  public record Result(int added, int updated, int unchanged, int skipped, long revision) {}
 
   public Preview preview(long accountId, List<CatalogCsv.Row> rows) {
     return db.read(h -> preview(h, accountId, rows));
@@ -61,8 +62,8 @@ public final class CatalogImport {
     }
     Map<Long, ModifierGroups.Group> groups = new HashMap<>();
     ModifierGroups.list(h, accountId).forEach(g -> groups.put(g.id(), g));
-    Set<String> categories = new java.util.HashSet<>();
-    Categories.list(h, accountId).stream().filter(c -> !c.archived()).forEach(c -> categories.add(key(c.name())));
+    Map<String, Categories.Category> categories = new HashMap<>();
+    Categories.list(h, accountId).stream().filter(c -> !c.archived()).forEach(c -> categories.put(key(c.name()), c));
     Set<String> newCategories = new LinkedHashSet<>();
     Map<String, Integer> codesSeen = new HashMap<>();
     Map<String, Integer> namesSeen = new HashMap<>();
@@ -96,9 +97,11 @@ public final class CatalogImport {
         lines.add(new Line(row, Action.ERROR, null, errors, null, null));
         continue;
       }
-      if (!categories.contains(key(v.category()))) newCategories.add(v.category());
-      lines.add(new Line(row, match == null ? Action.ADD : Action.UPDATE, match == null ? null : match.name(), errors,
-          v, match == null ? null : match.id()));
+      Categories.Category category = categories.get(key(v.category()));
+      if (category == null) newCategories.add(v.category());
+      Action action = match == null ? Action.ADD : same(match, v, category) ? Action.UNCHANGED : Action.UPDATE;
+      lines.add(new Line(row, action, match == null ? null : match.name(), errors, v,
+          match == null ? null : match.id()));
     }
     // A category typed twice in different cases is created once, as first typed.
     List<String> created = new ArrayList<>();
@@ -120,7 +123,7 @@ public final class CatalogImport {
       int added = 0;
       int updated = 0;
       for (Line line : preview.lines()) {
-        if (line.action() == Action.ERROR) continue;
+        if (line.action() == Action.ERROR || line.action() == Action.UNCHANGED) continue;
         CatalogCsv.CsvProduct v = line.valid();
         long category = categoryIds.computeIfAbsent(key(v.category()), k -> Categories.insert(h, accountId,
             v.category(), now));
@@ -136,11 +139,20 @@ public final class CatalogImport {
         }
       }
       int skipped = (int) preview.count(Action.ERROR);
-      if (added + updated == 0) return new Result(0, 0, skipped, 0);
+      int unchanged = (int) preview.count(Action.UNCHANGED);
+      if (added + updated == 0) return new Result(0, 0, unchanged, skipped, 0);
       long revision = Revisions.record(h, accountId, author,
           Summaries.of(h, accountId, "catalog.rev.imported", added, updated), clock);
-      return new Result(added, updated, skipped, revision);
+      return new Result(added, updated, unchanged, skipped, revision);
     });
+  }
+
+  /** Whether the row would leave {@code p} as it is (its category by name, blank sort = keep). */
+  private static boolean same(Products.Product p, CatalogCsv.CsvProduct v, Categories.Category category) {
+    return category != null && category.id() == (p.categoryId() == null ? -1 : p.categoryId())
+        && category.name().equals(p.category()) && p.name().equals(v.name()) && p.price() == v.price()
+        && p.vat().equals(v.vat()) && java.util.Objects.equals(p.code(), v.code()) && p.active() == v.active()
+        && (v.sort() == null || v.sort() == p.position());
   }
 
   private static String key(String name) {

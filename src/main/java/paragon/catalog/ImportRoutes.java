@@ -51,12 +51,12 @@ public final class ImportRoutes {
     public String summary() {
       return page.t("catalog.import.summary", fileName, String.valueOf(separator), preview.lines().size(),
           preview.count(CatalogImport.Action.ADD), preview.count(CatalogImport.Action.UPDATE),
-          preview.count(CatalogImport.Action.ERROR));
+          preview.count(CatalogImport.Action.UNCHANGED), preview.count(CatalogImport.Action.ERROR));
     }
 
-    /** True when no row can be imported (confirm is disabled). */
+    /** True when no row would change anything (confirm is disabled). */
     public boolean nothingValid() {
-      return preview.count(CatalogImport.Action.ERROR) == preview.lines().size();
+      return preview.count(CatalogImport.Action.ADD) + preview.count(CatalogImport.Action.UPDATE) == 0;
     }
 
     /** "line 3, column price: ..." for each error of the line, columns in file order. */

@@ -94,7 +94,7 @@ class CatalogCsvTest {
       assertThat(Rows.count(db, "products WHERE account_id = :a", "a", a)).isEqualTo(1);
 
       var result = imports.confirm(a, "t", rows);
-      assertThat(result).isEqualTo(new CatalogImport.Result(2, 1, 2, before + 1));
+      assertThat(result).isEqualTo(new CatalogImport.Result(2, 1, 0, 2, before + 1));
       assertThat(Rows.revision(db, a)).isEqualTo(before + 1);
       var snapshot = db.read(h -> Revisions.snapshot(h, a, before + 1));
       assertThat(snapshot.products()).extracting(p -> p.name() + "/" + p.price() + "/" + p.category())
@@ -112,10 +112,13 @@ class CatalogCsvTest {
           .contains("Sernik;18,50;8;Desery;;1;");
       var again = CatalogCsv.parse(utf8(out.toString())).rows();
       var reimport = imports.preview(a, again);
-      assertThat(reimport.lines()).extracting(CatalogImport.Line::action).containsOnly(CatalogImport.Action.UPDATE);
-      var second = imports.confirm(a, "t", again);
-      assertThat(second.updated()).isEqualTo(3);
+      assertThat(reimport.lines()).extracting(CatalogImport.Line::action)
+          .containsOnly(CatalogImport.Action.UNCHANGED);
+      assertThat(imports.confirm(a, "t", again)).isEqualTo(new CatalogImport.Result(0, 0, 3, 0, 0));
+      assertThat(Rows.revision(db, a)).isEqualTo(before + 1);
       assertThat(new Products(db, clock).list(a)).isEqualTo(all);
+      var cheaper = CatalogCsv.parse(utf8(out.toString().replace("18,50", "17,50"))).rows();
+      assertThat(imports.confirm(a, "t", cheaper)).isEqualTo(new CatalogImport.Result(0, 1, 2, 0, before + 2));
     }
   }
 
@@ -127,7 +130,7 @@ class CatalogCsvTest {
       long a = CatalogStoreTest.account(db, clock, "en");
       long before = Rows.revision(db, a);
       var rows = CatalogCsv.parse(utf8("name,price,vat,category\n,1,8,K\nX,1,99,K\n")).rows();
-      assertThat(new CatalogImport(db, clock).confirm(a, "t", rows)).isEqualTo(new CatalogImport.Result(0, 0, 2, 0));
+      assertThat(new CatalogImport(db, clock).confirm(a, "t", rows)).isEqualTo(new CatalogImport.Result(0, 0, 0, 2, 0));
       assertThat(Rows.revision(db, a)).isEqualTo(before);
       assertThat(Rows.count(db, "categories WHERE account_id = :a", "a", a)).isZero();
     }

@@ -94,7 +94,8 @@ class CatalogPagesTest {
       assertThat(c.get("/backoffice/products/categories").body())
           .contains("<a href=\"/backoffice/products#category-" + category + "\">1</a>");
       var list = c.get("/backoffice/products?q=lat");
-      assertThat(list.body()).contains("id=\"category-" + category + "\"", "<h2>Kawa</h2>", ">Latte</a>", "15.00 zł");
+      assertThat(list.body())
+          .contains("id=\"category-" + category + "\"", "<h2>Kawa</h2>", ">Latte</a>", "15.00 zł");
       assertThat(c.get("/backoffice/products?q=zzz").body()).contains("No product matches this search.");
     }
   }
@@ -150,7 +151,8 @@ class CatalogPagesTest {
           + "Sernik;18.50;5;Desery;\n";
       var preview = upload(c, "/backoffice/products/import", "menu.csv", csv, c.csrf());
       assertThat(preview.status()).isEqualTo(200);
-      assertThat(preview.body()).contains("File menu.csv (separator ;): 3 rows, 2 to add, 0 to update, 1 with errors.",
+      assertThat(preview.body()).contains(
+          "File menu.csv (separator ;): 3 rows, 2 to add, 0 to update, 0 unchanged, 1 with errors.",
           "Line 3, column price: Enter a price from 0", "New categories: Kawa, Desery");
       assertThat(Rows.count(app.db, "products WHERE account_id = :a", "a", owner.accountId())).isZero();
       assertThat(Rows.revision(app.db, owner.accountId())).isEqualTo(revision);
@@ -164,7 +166,7 @@ class CatalogPagesTest {
 
       var done = c.postForm("/backoffice/products/import/confirm", form("token", token));
       assertThat(done.status()).isEqualTo(200);
-      assertThat(done.body()).contains("Imported: 2 added, 0 updated, 1 rows skipped.");
+      assertThat(done.body()).contains("Imported: 2 added, 0 updated, 0 unchanged, 1 rows skipped.");
       assertThat(Rows.revision(app.db, owner.accountId())).isEqualTo(revision + 1);
       assertThat(Rows.count(app.db, "products WHERE account_id = :a", "a", owner.accountId())).isEqualTo(2);
       var again = c.postForm("/backoffice/products/import/confirm", form("token", token));
