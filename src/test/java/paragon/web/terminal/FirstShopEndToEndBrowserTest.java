@@ -19,7 +19,8 @@ import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
@@ -28,12 +29,13 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import paragon.testing.Browser;
+import paragon.testing.TestDatabases;
 
 /**
  * Issue 10's "Done means", as a new owner does it: Paragon started as a real process on an empty
- * SQLite file without {@code --demo}; the setup address it prints opened in Chromium; the business
- * created; a 30-product CSV with one bad row previewed, fixed and imported; a required "Rozmiar"
- * group attached to Latte; parking, tables, a role that may give discounts, a waiter and a device
+ * database (a SQLite file, then a PostgreSQL one) without {@code --demo}; the setup address it prints
+ * opened in Chromium; the business created; a 30-product CSV with one bad row previewed, fixed and
+ * imported; a required "Rozmiar" group attached to Latte; parking, tables, a role that may give discounts, a waiter and a device
  * set up in the back office; a terminal paired in a second Chromium, the waiter sells Latte (Duża)
  * and Sernik with a 10 % discount at a table, pays by card and closes the day; the owner downloads the
  * sales CSVs over HTTP with her session and the test checks their numbers; the checklist is complete.
@@ -46,22 +48,27 @@ class FirstShopEndToEndBrowserTest {
   private static final long SERNIK_DISCOUNT = Math.round(SERNIK * 0.10); // 10 %, round half up: 185
   private static final long TOTAL = LATTE + LARGE + SERNIK - SERNIK_DISCOUNT; // 3365
 
-  @Test
-  void a_new_owner_goes_from_an_empty_database_to_a_closed_day_and_its_sales_csv() throws Exception {
+  @ParameterizedTest
+  @EnumSource(TestDatabases.Kind.class)
+  void a_new_owner_goes_from_an_empty_database_to_a_closed_day_and_its_sales_csv(TestDatabases.Kind kind)
+      throws Exception {
     Path dir = Files.createTempDirectory("paragon-first-shop-");
-    try (RunningParagon paragon = RunningParagon.start("jdbc:sqlite:" + dir.resolve("paragon.db"))) {
+    String database = kind == TestDatabases.Kind.SQLITE ? "jdbc:sqlite:" + dir.resolve("paragon.db")
+        : TestDatabases.postgresUrl();
+    try (RunningParagon paragon = RunningParagon.start(database)) {
       String setupUrl = paragon.setupUrl();
       String base = setupUrl.substring(0, setupUrl.indexOf("/setup?code="));
       ChromeDriver owner = Browser.start(1280, 1000, "pl");
       try {
         var wait = new WebDriverWait(owner, Duration.ofSeconds(15));
-        createsTheBusiness(owner, wait, setupUrl);
-        importsTheCatalog(owner, wait, dir);
-        addsARequiredSize(owner, wait);
-        String code = setsUpTheShop(owner, wait);
+        String shot = "e2e-" + kind.name().toLowerCase(java.util.Locale.ROOT) + "-";
+        createsTheBusiness(owner, wait, setupUrl, shot);
+        importsTheCatalog(owner, wait, dir, shot);
+        addsARequiredSize(owner, wait, shot);
+        String code = setsUpTheShop(owner, wait, shot);
 
         try (Terminal t = Terminal.tablet(base)) {
-          sellsAndClosesTheDay(t, code);
+          sellsAndClosesTheDay(t, code, shot);
         }
 
         checksTheSalesCsv(owner, base);
@@ -69,7 +76,7 @@ class FirstShopEndToEndBrowserTest {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("ol.checklist")));
         assertThat(owner.findElement(By.id("checklist-heading")).getText()).startsWith("Wszystko gotowe: 5 z 5");
         assertThat(owner.findElements(By.cssSelector("ol.checklist li.done"))).hasSize(5);
-        Browser.screenshot(owner, "e2e-12-checklist-complete");
+        Browser.screenshot(owner, shot + "12-checklist-complete");
       } finally {
         owner.quit();
       }
@@ -81,7 +88,7 @@ class FirstShopEndToEndBrowserTest {
   }
 
   /** Steps 1-2: the printed address, the setup form, the owner signed in on the checklist. */
-  private static void createsTheBusiness(ChromeDriver owner, WebDriverWait wait, String setupUrl) {
+  private static void createsTheBusiness(ChromeDriver owner, WebDriverWait wait, String setupUrl, String shot) {
     owner.get(setupUrl);
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("setup-form")));
     owner.findElement(By.id("name")).sendKeys("Kawiarnia Pod Lipą");
@@ -92,11 +99,11 @@ class FirstShopEndToEndBrowserTest {
     owner.findElement(By.id("ownerPassword")).sendKeys("lipa-lipa-lipa");
     owner.findElement(By.id("ownerPasswordRepeat")).sendKeys("lipa-lipa-lipa");
     new Select(owner.findElement(By.id("plan"))).selectByValue("MAX");
-    Browser.screenshot(owner, "e2e-01-setup");
+    Browser.screenshot(owner, shot + "01-setup");
     Browser.submitAndWait(owner, By.cssSelector("#setup-form button.primary"), By.cssSelector("ol.checklist"));
     assertThat(owner.getCurrentUrl()).endsWith("/backoffice/start");
     assertThat(owner.findElement(By.id("checklist-heading")).getText()).isEqualTo("Zrobione: 0 z 5");
-    Browser.screenshot(owner, "e2e-02-checklist-empty");
+    Browser.screenshot(owner, shot + "02-checklist-empty");
   }
 
   /** The menu as a café writes it: 30 products in four categories; Latte and Sernik have codes. */
@@ -124,7 +131,8 @@ class FirstShopEndToEndBrowserTest {
   }
 
   /** Step 3: the bad row is shown by line and column, nothing is imported; the fixed file imports 30. */
-  private static void importsTheCatalog(ChromeDriver owner, WebDriverWait wait, Path dir) throws Exception {
+  private static void importsTheCatalog(ChromeDriver owner, WebDriverWait wait, Path dir, String shot)
+      throws Exception {
     Path bad = dir.resolve("menu.csv");
     Files.writeString(bad, String.join("\n", menu("18,5O")) + "\n", StandardCharsets.UTF_8);
     assertThat(menu("18,50")).hasSize(31);
@@ -137,7 +145,7 @@ class FirstShopEndToEndBrowserTest {
     assertThat(owner.findElement(By.id("line-17")).getText()).contains("Sernik", "Wiersz 17, kolumna price");
     assertThat(owner.findElement(By.id("preview-summary")).getText()).contains("29 do dodania", "1 z błędami");
     assertThat(owner.findElements(By.cssSelector("#preview tr.refused"))).hasSize(1);
-    Browser.screenshot(owner, "e2e-03-import-bad-row");
+    Browser.screenshot(owner, shot + "03-import-bad-row");
 
     // She fixes the price in her spreadsheet and uploads the file again ("Wgraj inny plik").
     Files.writeString(bad, String.join("\n", menu("18,50")) + "\n", StandardCharsets.UTF_8);
@@ -148,7 +156,7 @@ class FirstShopEndToEndBrowserTest {
     assertThat(owner.findElement(By.id("preview-summary")).getText()).contains("30 do dodania", "0 z błędami");
     Browser.submitAndWait(owner, By.id("confirm-import"), By.id("import-result"));
     assertThat(owner.findElement(By.id("import-result")).getText()).contains("dodano 30", "pominięto 0");
-    Browser.screenshot(owner, "e2e-04-imported");
+    Browser.screenshot(owner, shot + "04-imported");
 
     owner.findElement(By.linkText("Produkty")).click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.linkText("Sernik")));
@@ -158,7 +166,7 @@ class FirstShopEndToEndBrowserTest {
   }
 
   /** Step 4: "Rozmiar" (one required: Mała +0, Duża +3,00 zł) attached to Latte on its product page. */
-  private static void addsARequiredSize(ChromeDriver owner, WebDriverWait wait) {
+  private static void addsARequiredSize(ChromeDriver owner, WebDriverWait wait, String shot) {
     owner.findElement(By.linkText("Grupy dodatków")).click();
     owner.findElement(By.linkText("Nowa grupa dodatków")).click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("option-0-name")));
@@ -179,11 +187,11 @@ class FirstShopEndToEndBrowserTest {
     owner.findElement(By.cssSelector("label[for^=group-]")).click();
     assertThat(owner.findElement(By.cssSelector("input[name=groups]")).isSelected()).isTrue();
     Browser.submitAndWait(owner, By.cssSelector("#product-form button.primary"), By.cssSelector("p.notice"));
-    Browser.screenshot(owner, "e2e-05-latte-with-size");
+    Browser.screenshot(owner, shot + "05-latte-with-size");
   }
 
   /** Step 5: parking and sharing on, tables, a role with GIVE_DISCOUNTS, a waiter; the device's code. */
-  private static String setsUpTheShop(ChromeDriver owner, WebDriverWait wait) {
+  private static String setsUpTheShop(ChromeDriver owner, WebDriverWait wait, String shot) {
     owner.findElement(By.linkText("Ustawienia")).click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("settings-form")));
     owner.findElement(By.cssSelector("label[for=parkingEnabled]")).click();
@@ -202,7 +210,7 @@ class FirstShopEndToEndBrowserTest {
     }
     owner.findElement(By.cssSelector("#list-default button.save")).click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#list-default p.notice")));
-    Browser.screenshot(owner, "e2e-06-tables");
+    Browser.screenshot(owner, shot + "06-tables");
 
     owner.findElement(By.linkText("Role")).click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("new-role-name")));
@@ -218,7 +226,7 @@ class FirstShopEndToEndBrowserTest {
     owner.findElement(By.id("pin")).sendKeys("2580");
     Browser.submitAndWait(owner, By.cssSelector("form[action='/backoffice/users'] button.primary"),
         By.cssSelector("p.notice"));
-    Browser.screenshot(owner, "e2e-07-waiter");
+    Browser.screenshot(owner, shot + "07-waiter");
 
     owner.findElement(By.linkText("Urządzenia")).click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("register-form")));
@@ -226,12 +234,12 @@ class FirstShopEndToEndBrowserTest {
     new Select(owner.findElement(By.id("model"))).selectByValue("SMART_PLUS");
     new Select(owner.findElement(By.id("shop"))).selectByVisibleText("Rynek");
     Browser.submitAndWait(owner, By.cssSelector("#register-form button.primary"), By.id("pairing-code"));
-    Browser.screenshot(owner, "e2e-08-device-code");
+    Browser.screenshot(owner, shot + "08-device-code");
     return owner.findElement(By.cssSelector("#pairing-code .code")).getText().trim();
   }
 
   /** Step 6: pair, log the waiter in, sell at a table with the chooser and a discount, pay, close the day. */
-  private static void sellsAndClosesTheDay(Terminal t, String code) {
+  private static void sellsAndClosesTheDay(Terminal t, String code, String shot) {
     t.open();
     t.pair(code);
     t.login("kasia", "2580");
@@ -243,7 +251,7 @@ class FirstShopEndToEndBrowserTest {
     assertThat(add.isEnabled()).as("a size must be chosen first").isFalse();
     t.click("modifier-chooser button[data-option]:nth-child(2)"); // Duża +3,00
     t.waitUntil(d -> t.text("#chooser-price").equals("17,00 zł"));
-    t.screenshot("e2e-09-chooser");
+    t.screenshot(shot + "09-chooser");
     t.click("modifier-chooser button[data-action=add-choice]");
     t.addProduct("Sernik");
     t.waitUntil(d -> t.lineNames().equals(List.of("Latte", "Sernik")));
@@ -258,7 +266,7 @@ class FirstShopEndToEndBrowserTest {
     t.waitSent();
     t.waitUntil(d -> Boolean.FALSE.equals(t.js("return !!window.paragonTerminal.current.preview")));
     assertThat(TerminalCatalogBrowserTest.total(t)).as("the server's total").isEqualTo("33,65 zł");
-    t.screenshot("e2e-10-receipt");
+    t.screenshot(shot + "10-receipt");
 
     t.click("receipt-panel button[data-action=pay]");
     t.waitUntil(d -> t.text("payment-dialog #pay-due").equals("33,65 zł"));
@@ -284,10 +292,11 @@ class FirstShopEndToEndBrowserTest {
     t.waitFor("terminal-menu [data-day-report]");
     assertThat(t.text("terminal-menu [data-report=sales]")).isEqualTo("1");
     assertThat(t.text("terminal-menu [data-report=total]")).isEqualTo("33,65 zł");
+    assertThat(t.text("terminal-menu [data-report=discounts]")).isEqualTo("1,85 zł");
     assertThat(t.text("terminal-menu [data-report=methods]")).contains("Karta", "33,65 zł");
     assertThat(t.text("terminal-menu [data-report=vat]")).contains("8%", "33,65 zł");
     assertThat(t.text("terminal-menu [data-report=cashiers]")).contains("Kasia Kelner", "33,65 zł");
-    t.screenshot("e2e-11-day-report");
+    t.screenshot(shot + "11-day-report");
   }
 
   /** Step 7: both exports, fetched with the owner's session cookie, and their numbers. */
