@@ -35,11 +35,12 @@ import paragon.testing.TestDatabases;
  * Issue 10's "Done means", as a new owner does it: Paragon started as a real process on an empty
  * database (a SQLite file, then a PostgreSQL one) without {@code --demo}; the setup address it prints
  * opened in Chromium; the business created; a 30-product CSV with one bad row previewed, fixed and
- * imported; a required "Rozmiar" group attached to Latte; parking, tables, a role that may give discounts, a waiter and a device
- * set up in the back office; a terminal paired in a second Chromium, the waiter sells Latte (Duża)
- * and Sernik with a 10 % discount at a table, pays by card and closes the day; the owner downloads the
- * sales CSVs over HTTP with her session and the test checks their numbers; the checklist is complete.
- * Only what the process prints and what its pages and files answer is read: never the database.
+ * imported; a required "Rozmiar" group attached to Latte; parking, tables, a role that may give
+ * discounts, a waiter and a device set up in the back office; a terminal paired in a second Chromium,
+ * the waiter sells Latte (Duża) and Sernik with a 10 % discount at a table, pays by card and closes the
+ * day; the owner downloads the sales CSVs over HTTP with her session and the test checks their
+ * numbers; the checklist is complete. Only what the process prints and what its pages and files
+ * answer is read: never the database.
  */
 @Tag("browser")
 class FirstShopEndToEndBrowserTest {
