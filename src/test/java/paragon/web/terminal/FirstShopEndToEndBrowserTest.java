@@ -72,6 +72,11 @@ class FirstShopEndToEndBrowserTest {
           sellsAndClosesTheDay(t, code, shot);
         }
 
+        // The close is kept: the back office lists it with its terminal, cashier and total.
+        owner.get(base + "/backoffice/day-closes");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-day-close]")));
+        assertThat(owner.findElements(By.cssSelector("tr[data-day-close]"))).singleElement()
+            .satisfies(row -> assertThat(row.getText()).contains("Rynek", "Kasa 1", "Kasia Kelner", "33,65"));
         checksTheSalesCsv(owner, base);
         owner.get(base + "/backoffice/start");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("ol.checklist")));
@@ -390,7 +395,8 @@ class FirstShopEndToEndBrowserTest {
       while (System.nanoTime() < until) {
         var m = printed.matcher(output);
         if (m.find()) {
-          assertThat(output.toString()).contains("No account exists yet. Open this address once");
+          assertThat(output.toString()).as("printed and logged").contains(
+              "No account exists yet. Open this address once", "No account yet: create it at " + m.group(1));
           return m.group(1);
         }
         if (!process.isAlive()) throw new AssertionError("Paragon exited " + process.exitValue() + ":\n" + output);
