@@ -42,6 +42,14 @@ public final class TestDatabases {
 
   /** A new, empty PostgreSQL database, migrated. */
   public static Database postgres() {
+    return Database.open(postgresUrl());
+  }
+
+  /**
+   * The JDBC URL of a new PostgreSQL database with nothing in it, not even the migrations: for a test
+   * that starts Paragon as its own process, which migrates it at start.
+   */
+  public static String postgresUrl() {
     String admin = adminUrl();
     String name = "paragon_t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
     try (Connection c = DriverManager.getConnection(admin); Statement s = c.createStatement()) {
@@ -49,7 +57,7 @@ public final class TestDatabases {
     } catch (SQLException e) {
       throw new IllegalStateException("cannot create test database on " + admin, e);
     }
-    return Database.open(admin.replaceFirst("/test(\\?|$)", "/" + name + "$1"));
+    return admin.replaceFirst("/test(\\?|$)", "/" + name + "$1");
   }
 
   private static synchronized String adminUrl() {
