@@ -59,6 +59,11 @@ public final class ImportRoutes {
       return preview.count(CatalogImport.Action.ADD) + preview.count(CatalogImport.Action.UPDATE) == 0;
     }
 
+    /** A column's name as the reader's language writes it in a file header ("cena" / "price"). */
+    public String header(String column) {
+      return page.t("catalog.csv.header." + column);
+    }
+
     /** "line 3, column price: ..." for each error of the line, columns in file order. */
     public List<String> errors(CatalogImport.Line line) {
       List<String> out = new java.util.ArrayList<>();
@@ -66,7 +71,7 @@ public final class ImportRoutes {
           .toList()) {
         if (!line.errors().has(c)) continue;
         String where = c.equals("row") ? page.t("catalog.import.at_line", line.row().line())
-            : page.t("catalog.import.at", line.row().line(), c);
+            : page.t("catalog.import.at", line.row().line(), header(c));
         out.add(where + ": " + line.errors().text(page, c));
       }
       return out;

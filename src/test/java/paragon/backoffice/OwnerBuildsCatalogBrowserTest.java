@@ -100,7 +100,7 @@ class OwnerBuildsCatalogBrowserTest {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("file")));
         driver.findElement(By.id("file")).sendKeys(csv.toString());
         Browser.submitAndWait(driver, By.cssSelector("form[enctype] button.primary"), By.id("preview"));
-        assertThat(driver.findElement(By.id("line-3")).getText()).contains("Wiersz 3, kolumna price");
+        assertThat(driver.findElement(By.id("line-3")).getText()).contains("Wiersz 3, kolumna cena");
         assertThat(driver.findElement(By.id("preview-summary")).getText()).contains("2 do dodania", "1 z błędami");
         assertThat(Rows.revision(app.db, account)).isEqualTo(revision);
         Browser.screenshot(driver, shot + "04-import-preview");

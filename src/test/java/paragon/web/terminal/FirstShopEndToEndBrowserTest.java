@@ -148,7 +148,7 @@ class FirstShopEndToEndBrowserTest {
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("file")));
     owner.findElement(By.id("file")).sendKeys(bad.toString());
     Browser.submitAndWait(owner, By.cssSelector("form[enctype] button.primary"), By.id("preview"));
-    assertThat(owner.findElement(By.id("line-17")).getText()).contains("Sernik", "Wiersz 17, kolumna price");
+    assertThat(owner.findElement(By.id("line-17")).getText()).contains("Sernik", "Wiersz 17, kolumna cena");
     assertThat(owner.findElement(By.id("preview-summary")).getText()).contains("29 do dodania", "1 z błędami");
     assertThat(owner.findElements(By.cssSelector("#preview tr.refused"))).hasSize(1);
     Browser.screenshot(owner, shot + "03-import-bad-row");
