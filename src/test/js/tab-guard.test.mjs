@@ -31,7 +31,11 @@ test('the tab opened last takes over; the other steps back after its last writes
   // A long handover bound: under a loaded machine the message may take seconds, and this test is
   // about the order of the handover, not about the bound (the timeout is the 'no answer' test's
   // matter).
-  const first = new Guard({ storage: shared, handoverMs: 30_000 });
+  // A clock that always moves: the two claims must not fall in the same millisecond, which is the
+  // tie the 'same instant' test is about (there the claim with the lower id waits; here it flaked).
+  let clock = Date.now();
+  const now = () => ++clock;
+  const first = new Guard({ storage: shared, handoverMs: 30_000, now });
   await first.claim();
   const events = [];
   first.onLost = async () => {
@@ -39,7 +43,7 @@ test('the tab opened last takes over; the other steps back after its last writes
     await tick(50); // its last write still under way
     events.push('first stored');
   };
-  const second = new Guard({ storage: shared, handoverMs: 30_000 });
+  const second = new Guard({ storage: shared, handoverMs: 30_000, now });
   await second.claim();
   events.push('second reads');
   assert.deepEqual(events, ['first stepping back', 'first stored', 'second reads']);
