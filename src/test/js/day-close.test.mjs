@@ -1,7 +1,10 @@
-// Day close on the terminal (day-close.js): what is still open before the close, and the report's rows.
+// Day close on the terminal (day-close.js): what is still open before the close, and the report's
+// rows.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { methodRows, openReceipts, vatRows } from '../../main/resources/public/terminal/day-close.js';
+import {
+  methodRows, openReceipts, vatRows,
+} from '../../main/resources/public/terminal/day-close.js';
 
 const line = { id: 'l', name: 'Kawa', quantity: 1000, unitPrice: 900, total: 900 };
 

@@ -3,7 +3,9 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import { dictionaries, translate, LANGUAGES, fold } from '../../main/resources/public/terminal/i18n.js';
+import {
+  dictionaries, translate, LANGUAGES, fold,
+} from '../../main/resources/public/terminal/i18n.js';
 
 const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)),
   '../../main/resources/public/terminal');

@@ -1,5 +1,5 @@
-// The modifier chooser's rules (modifiers.js): which products ask, what a valid choice is, how a tap
-// changes it and what the line costs.
+// The modifier chooser's rules (modifiers.js): which products ask, what a valid choice is, how a
+// tap changes it and what the line costs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {

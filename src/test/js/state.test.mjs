@@ -3,7 +3,9 @@ import assert from 'node:assert/strict';
 import {
   emptyState, applySnapshot, applyChange, applyFrame, keepSpaces, preview, receiptList, tableReceipt, nextSaleNumber, named,
 } from '../../main/resources/public/terminal/state.js';
-import { createOutbox, enqueue, unconfirmed, unsentCount, acknowledge } from '../../main/resources/public/terminal/outbox.js';
+import {
+  createOutbox, enqueue, unconfirmed, unsentCount, acknowledge,
+} from '../../main/resources/public/terminal/outbox.js';
 
 const line = (id, name, unitPrice, quantity, vat = '23') => ({ id, productId: null, name, unitPrice,
   quantity, vat, note: null, sent: false, total: unitPrice * quantity / 1000 });
@@ -13,7 +15,8 @@ const receipt = (id, over = {}) => ({
 });
 const me = { userId: 1, roleId: 1, userName: 'Ala' };
 
-test('a snapshot replaces its space and sets its cursor; closed receipts are not kept; other spaces stay', () => {
+test('a snapshot replaces its space and sets its cursor; closed receipts are not kept; other '
+  + 'spaces stay', () => {
   let s = applySnapshot(emptyState(), { space: 'shop:1', seq: 5, receipts: [receipt('a')] });
   s = applySnapshot(s, { space: 'device:4', seq: 2, receipts: [receipt('own', { space: 'device:4' })] });
   s = applySnapshot(s, { space: 'shop:1', seq: 9, receipts: [receipt('b'),
@@ -48,7 +51,8 @@ test('a receipt that joined the shop is not dropped by the late frames of its ol
   assert.equal(s.receipts.x, undefined);
 });
 
-test('changes apply by seq: newer replaces, older or repeated is ignored, a skipped seq is fine', () => {
+test('changes apply by seq: newer replaces, older or repeated is ignored, a skipped seq is '
+  + 'fine', () => {
   let s = applySnapshot(emptyState(), { space: 'shop:1', seq: 5,
     receipts: [receipt('a', { name: 'old' })] });
   s = applyChange(s, { space: 'shop:1', seq: 8, receipt: receipt('a', { name: 'new' }) });
@@ -72,7 +76,8 @@ test('paid, deleted and gone receipts leave; an occupied table stays without con
   assert.equal(s.receipts.t.lines, undefined);
 });
 
-test('the preview adds own unconfirmed lines with a preview total; the server state is untouched', () => {
+test('the preview adds own unconfirmed lines with a preview total; the server state is '
+  + 'untouched', () => {
   const s = applySnapshot(emptyState(), { space: 'shop:1', seq: 1, receipts: [receipt('a',
     { lines: [line('x', 'Kawa', 900, 1000)], total: 900 })] });
   const entries = [
@@ -89,7 +94,8 @@ test('the preview adds own unconfirmed lines with a preview total; the server st
   assert.equal(s.receipts.a.lines.length, 1);
 });
 
-test('a product with modifiers previews at its price plus the deltas, as the server prices it', () => {
+test('a product with modifiers previews at its price plus the deltas, as the server prices '
+  + 'it', () => {
   const s = applySnapshot(emptyState(), { space: 'shop:1', seq: 1, receipts: [receipt('a')] });
   const products = new Map([[5, { id: 5, name: 'Latte', price: 1400, vat: '8', groups: [1, 2] }]]);
   const groups = new Map([
@@ -157,7 +163,8 @@ test('a line already on the server receipt is not previewed twice', () => {
   assert.equal(r.lines.length, 1);
 });
 
-test('a table started here previews under its alias, joined to the server receipt of that table when there is one', () => {
+test('a table started here previews under its alias, joined to the server receipt of that table '
+  + 'when there is one', () => {
   const entries = [
     { number: 1, alias: 'tmp', about: { receiptName: 'Stolik 1' },
       command: { type: 'openTable', slotId: 's1' } },
@@ -241,7 +248,8 @@ test('an occupied table I may not see is never edited by the preview', () => {
   assert.equal(p.t, s.receipts.t);
 });
 
-test('the list shows every table in slot order with its status, then other receipts by name', () => {
+test('the list shows every table in slot order with its status, then other receipts by '
+  + 'name', () => {
   const receipts = {
     t2: receipt('t2', { slotId: 's2', kind: 'TABLE', name: 'Stolik 2', ownerUserId: 2 }),
     t3: { id: 't3', slotId: 's3', kind: 'TABLE', name: 'Stolik 3', state: 'OPEN', occupied: true },
@@ -260,7 +268,8 @@ test('the list shows every table in slot order with its status, then other recei
   assert.equal(list[4].paying, true);
 });
 
-test('a table open both locally and in the shop (before the sync that joins them) is listed twice, never hidden', () => {
+test('a table open both locally and in the shop (before the sync that joins them) is listed twice, '
+  + 'never hidden', () => {
   const receipts = {
     shared: receipt('shared', { slotId: 's3', kind: 'TABLE', name: 'Stolik 3',
       ownerUserId: 2, createdAt: 20 }),
@@ -273,7 +282,8 @@ test('a table open both locally and in the shop (before the sync that joins them
   assert.equal(tableReceipt(receipts, 's3').id, 'local');
 });
 
-test('the next sale number is the lowest whose name no receipt nor table uses, in any language', () => {
+test('the next sale number is the lowest whose name no receipt nor table uses, in any '
+  + 'language', () => {
   const sale = (n) => ({ defaultName: { number: n, recovered: false } });
   assert.equal(nextSaleNumber({ a: receipt('a', sale(1)), b: receipt('b', sale(3)) }), 2);
   assert.equal(nextSaleNumber({ a: receipt('a', { name: 'Sprzedaż 1' }),
@@ -282,7 +292,8 @@ test('the next sale number is the lowest whose name no receipt nor table uses, i
   assert.equal(nextSaleNumber({}), 1);
 });
 
-test("receipts are named in the terminal's language; a renamed one keeps its name; the draft is the next Sale N", () => {
+test("receipts are named in the terminal's language; a renamed one keeps its name; the draft is "
+  + "the next Sale N", () => {
   const receipts = {
     a: receipt('a', { name: 'Sprzedaż 1', defaultName: { number: 1, recovered: false } }),
     b: receipt('b', { name: 'Sprzedaż 2 (odzyskany)', defaultName: { number: 2, recovered: true } }),
@@ -306,7 +317,8 @@ test("a rename in the preview makes the name the cashier's", () => {
   assert.equal(named(out, { lang: 'en' }).a.name, 'Taras');
 });
 
-test('stream frames: snapshot with occupied stubs, receipt, occupied, gone; welcome and heartbeat change nothing', async () => {
+test('stream frames: snapshot with occupied stubs, receipt, occupied, gone; welcome and heartbeat '
+  + 'change nothing', async () => {
   const { applyFrame } = await import('../../main/resources/public/terminal/state.js');
   const stub = { id: 't', slotId: 's1', name: 'Stolik 1', kind: 'TABLE',
     state: 'OPEN', occupied: true };
@@ -332,7 +344,8 @@ test('only the spaces the device may act on are kept', async () => {
   assert.deepEqual(s.cursors, { 'shop:1': 4 });
 });
 
-test('the preview splits a quantity: the rest stays under the line, the part moves under its new id', () => {
+test('the preview splits a quantity: the rest stays under the line, the part moves under its new '
+  + 'id', () => {
   const s = applySnapshot(emptyState(), { space: 'shop:1', seq: 1, receipts: [receipt('a',
     { lines: [line('x', 'Piwo', 1200, 3000), line('y', 'Sok', 700, 1000)], total: 4300 }), receipt('b')] });
   const p = preview(s, [{ number: 1, command: { type: 'moveLines', receiptId: 'a',
@@ -353,7 +366,8 @@ const outboxAt = (next, ...commands) => commands.reduce((o, c) => enqueue(o, c).
 const quantities = (receipts) => Object.fromEntries(Object.values(receipts).map((r) => [r.id,
   r.lines.map((l) => [l.id, l.quantity])]));
 
-test('an own adjustQuantity whose frame comes before its answer is not applied again, a colleague\'s change before it counts', () => {
+test('an own adjustQuantity whose frame comes before its answer is not applied again, a '
+  + 'colleague\'s change before it counts', () => {
   let s = applyFrame(emptyState(), { type: 'snapshot', space: 'shop:1', seq: 5,
     receipts: [beers(3000, 5)] });
   const ob = outboxAt(57, { type: 'adjustQuantity', lineId: 'x', delta: 1000 });
@@ -381,7 +395,8 @@ test('the same with nothing else in between: +1 on 3 beers reads 4, not 5', () =
   assert.equal(p.a.total, 5000);
 });
 
-test('an own partial moveLines whose frames come before its answer shows the moved part once', () => {
+test('an own partial moveLines whose frames come before its answer shows the moved part '
+  + 'once', () => {
   let s = applyFrame(emptyState(), { type: 'snapshot', space: 'shop:1', seq: 1,
     receipts: [beers(3000, 1), receipt('b')] });
   const ob = outboxAt(8, { type: 'moveLines', receiptId: 'a', targetReceiptId: 'b',
@@ -395,7 +410,8 @@ test('an own partial moveLines whose frames come before its answer shows the mov
   assert.equal(p.a.total + p.b.total, 3750);
 });
 
-test('own commands up to the frame\'s number are left out, a refused one too, and its refusal is still reported', () => {
+test('own commands up to the frame\'s number are left out, a refused one too, and its refusal is '
+  + 'still reported', () => {
   let s = applyFrame(emptyState(), { type: 'snapshot', space: 'shop:1', seq: 5,
     receipts: [beers(3000, 5)] });
   let ob = outboxAt(57, { type: 'removeLine', lineId: 'x' }, { type: 'adjustQuantity',
@@ -414,7 +430,8 @@ test('own commands up to the frame\'s number are left out, a refused one too, an
   assert.deepEqual(quantities(preview(s, unconfirmed(ob), { me })), { a: [['x', 4000]] });
 });
 
-test('a snapshot names the last own command it holds; a later snapshot without one keeps what was known', () => {
+test('a snapshot names the last own command it holds; a later snapshot without one keeps what was '
+  + 'known', () => {
   const ob = outboxAt(57, { type: 'adjustQuantity', lineId: 'x', delta: 1000 });
   let s = applyFrame(emptyState(), { type: 'snapshot', space: 'shop:1', seq: 9, by: { n: 57 },
     receipts: [beers(4000, 9)] });
@@ -425,7 +442,8 @@ test('a snapshot names the last own command it holds; a later snapshot without o
   assert.deepEqual(keepSpaces(s, ['device:3']).applied, {});
 });
 
-test('the number counts per space: another space\'s frame does not say this space holds the command', () => {
+test('the number counts per space: another space\'s frame does not say this space holds the '
+  + 'command', () => {
   let s = applyFrame(emptyState(), { type: 'snapshot', space: 'shop:1', seq: 5,
     receipts: [beers(3000, 5)] });
   s = applyFrame(s, { type: 'snapshot', space: 'device:4', seq: 2, receipts: [receipt('own',

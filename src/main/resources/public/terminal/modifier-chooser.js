@@ -1,8 +1,8 @@
-// The modifier chooser: opened by a tap on a product with modifier groups, before its line is added.
-// Per group its options with their price deltas (a group of one choice swaps like a radio button,
-// the others toggle), required groups marked; the price the line will have; "Add" stays off, with
-// the reason beside it, until every group is satisfied (modifiers.js, the server's rules). Cancel
-// adds nothing.
+// The modifier chooser: opened by a tap on a product with modifier groups, before its line is
+// added. Per group its options with their price deltas (a group of one choice swaps like a radio
+// button, the others toggle), required groups marked; the price the line will have; "Add" stays
+// off, with the reason beside it, until every group is satisfied (modifiers.js, the server's
+// rules). Cancel adds nothing.
 import { html } from 'lit';
 import { TerminalElement } from './terminal-element.js';
 import { formatMoney } from './money.js';

@@ -1,7 +1,7 @@
 // Products by category (the configuration's categories in the owner's order, then "All"), with a
-// search by name or short code, and the free item (a typed name and price). A product with
-// modifier groups opens the chooser (modifier-chooser.js) before its line is added; one without adds
-// at once.
+// search by name or short code, and the free item (a typed name and price). A product with modifier
+// groups opens the chooser (modifier-chooser.js) before its line is added; one without adds at
+// once.
 import { html } from 'lit';
 import { TerminalElement } from './terminal-element.js';
 import { formatMoney } from './money.js';

@@ -3,8 +3,8 @@
 // server's; while a change of this device is unconfirmed they are a preview (marked). An action the
 // user's permissions do not allow is not offered at all (lowering or removing a sent line, deleting
 // a receipt with lines, changing a price, giving a discount, breaking a payment lock), rather than
-// refused after the tap; a missing -/✕ leaves its 44 px place empty, so the other buttons stay where the cashier's
-// finger expects them.
+// refused after the tap; a missing -/✕ leaves its 44 px place empty, so the other buttons stay
+// where the cashier's finger expects them.
 import { html } from 'lit';
 import { TerminalElement } from './terminal-element.js';
 import { repeat } from 'lit/directives/repeat.js';
