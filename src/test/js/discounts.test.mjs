@@ -29,7 +29,8 @@ test('a percent discount is half up of total x value / 10000; an amount is at mo
 });
 
 test('a line keeps total = quantity x price and owes its total less its discount', () => {
-  const priced = priceLine(line('a', 1250, 2000, '8', { kind: 'PERCENT', value: 1000, reason: 'x' }));
+  const priced = priceLine(
+    line('a', 1250, 2000, '8', { kind: 'PERCENT', value: 1000, reason: 'x' }));
   assert.equal(priced.total, 2500);
   assert.deepEqual(priced.discount, { kind: 'PERCENT', value: 1000, reason: 'x', amount: 250 });
   assert.equal(priced.due, 2250);

@@ -13,7 +13,9 @@ const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)),
 test('Polish and English carry the same keys, none blank', () => {
   assert.deepEqual(Object.keys(dictionaries.en).sort(), Object.keys(dictionaries.pl).sort());
   for (const lang of LANGUAGES) {
-    for (const [key, text] of Object.entries(dictionaries[lang])) assert.ok(text.trim(), `${lang}:${key}`);
+    for (const [key, text] of Object.entries(dictionaries[lang])) {
+      assert.ok(text.trim(), `${lang}:${key}`);
+    }
   }
 });
 

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  createOutbox, enqueue, toSend, nextBatch, acknowledge, settle, unconfirmed, unsentCount, wire, renumber, withdraw,
+  createOutbox, enqueue, toSend, nextBatch, acknowledge, settle, unconfirmed, unsentCount, wire,
+  renumber, withdraw,
 } from '../../main/resources/public/terminal/outbox.js';
 
 const add = (name) => ({ type: 'addLine', receiptId: 'r1', lineId: 'l-' + name, name,
@@ -96,7 +97,8 @@ test('a duplicate answer is taken as its original outcome', () => {
   const accepted = acknowledge(three(), { n: 1, status: 'duplicate', original: 'accepted',
     seq: 4, space: 'shop:1' });
   assert.equal(accepted.notice, null);
-  assert.deepEqual(accepted.outbox.settling.map((e) => [e.number, e.seq, e.space]), [[1, 4, 'shop:1']]);
+  assert.deepEqual(accepted.outbox.settling.map((e) => [e.number, e.seq, e.space]),
+    [[1, 4, 'shop:1']]);
   const refused = acknowledge(three(), { n: 1, status: 'duplicate', original: 'refused',
     code: 'leased', message: 'x' });
   assert.equal(refused.notice.kind, 'refused');

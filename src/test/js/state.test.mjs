@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  emptyState, applySnapshot, applyChange, applyFrame, keepSpaces, preview, receiptList, tableReceipt, nextSaleNumber, named,
+  emptyState, applySnapshot, applyChange, applyFrame, keepSpaces, preview, receiptList,
+  tableReceipt, nextSaleNumber, named,
 } from '../../main/resources/public/terminal/state.js';
 import {
   createOutbox, enqueue, unconfirmed, unsentCount, acknowledge,
@@ -10,15 +11,17 @@ import {
 const line = (id, name, unitPrice, quantity, vat = '23') => ({ id, productId: null, name, unitPrice,
   quantity, vat, note: null, sent: false, total: unitPrice * quantity / 1000 });
 const receipt = (id, over = {}) => ({
-  id, space: 'shop:1', shopId: 1, slotId: null, name: id, kind: 'AD_HOC', state: 'OPEN', ownerUserId: 1, ownerRoleId: 1,
-  createdOnDevice: 1, attention: false, note: null, guests: 0, lease: null, lines: [], total: 0, seq: 1, updatedAt: 0, ...over,
+  id, space: 'shop:1', shopId: 1, slotId: null, name: id, kind: 'AD_HOC', state: 'OPEN',
+  ownerUserId: 1, ownerRoleId: 1, createdOnDevice: 1, attention: false, note: null, guests: 0,
+  lease: null, lines: [], total: 0, seq: 1, updatedAt: 0, ...over,
 });
 const me = { userId: 1, roleId: 1, userName: 'Ala' };
 
 test('a snapshot replaces its space and sets its cursor; closed receipts are not kept; other '
   + 'spaces stay', () => {
   let s = applySnapshot(emptyState(), { space: 'shop:1', seq: 5, receipts: [receipt('a')] });
-  s = applySnapshot(s, { space: 'device:4', seq: 2, receipts: [receipt('own', { space: 'device:4' })] });
+  s = applySnapshot(s,
+    { space: 'device:4', seq: 2, receipts: [receipt('own', { space: 'device:4' })] });
   s = applySnapshot(s, { space: 'shop:1', seq: 9, receipts: [receipt('b'),
     receipt('c', { state: 'CLOSED' })] });
   assert.deepEqual(s.cursors, { 'shop:1': 9, 'device:4': 2 });
@@ -99,7 +102,8 @@ test('a product with modifiers previews at its price plus the deltas, as the ser
   const s = applySnapshot(emptyState(), { space: 'shop:1', seq: 1, receipts: [receipt('a')] });
   const products = new Map([[5, { id: 5, name: 'Latte', price: 1400, vat: '8', groups: [1, 2] }]]);
   const groups = new Map([
-    [1, { id: 1, name: 'Rozmiar', min: 1, max: 1, options: [{ id: 11, name: 'Duża', delta: 300 }] }],
+    [1, { id: 1, name: 'Rozmiar', min: 1, max: 1,
+      options: [{ id: 11, name: 'Duża', delta: 300 }] }],
     [2, { id: 2, name: 'Dodatki', min: 0, max: 0, options: [{ id: 21, name: 'Syrop', delta: 150 },
       { id: 22, name: 'Cynamon', delta: 0 }] }],
   ]);
@@ -180,7 +184,8 @@ test('a table started here previews under its alias, joined to the server receip
   assert.equal(t.total, 1200);
   assert.equal(t.ownerUserId, 1);
   const s = applySnapshot(emptyState(), { space: 'shop:1', seq: 3, receipts: [receipt('srv',
-    { slotId: 's1', kind: 'TABLE', name: 'Stolik 1', lines: [line('l0', 'Woda', 500, 1000)], total: 500 })] });
+    { slotId: 's1', kind: 'TABLE', name: 'Stolik 1',
+      lines: [line('l0', 'Woda', 500, 1000)], total: 500 })] });
   const out = {};
   const joined = preview(s, entries, { me, products }, out);
   assert.deepEqual(Object.keys(joined), ['srv']);
@@ -198,7 +203,8 @@ test('a table started here previews under its alias, joined to the server receip
 
 test('the preview opens, renames, notes, splits, merges and pays', () => {
   const s = applySnapshot(emptyState(), { space: 'shop:1', seq: 1, receipts: [receipt('a',
-    { lines: [line('x', 'Kawa', 900, 1000), line('y', 'Sok', 700, 1000)], total: 1600 }), receipt('b', { lines: [line('z', 'Woda', 500, 1000)], total: 500 })] });
+    { lines: [line('x', 'Kawa', 900, 1000), line('y', 'Sok', 700, 1000)], total: 1600 }),
+    receipt('b', { lines: [line('z', 'Woda', 500, 1000)], total: 500 })] });
   const cmds = [
     { about: { receiptName: 'Sale 3' }, command: { type: 'openAdHoc', receiptId: 'n' } },
     { command: { type: 'rename', receiptId: 'n', name: 'Ogród' } },
@@ -296,7 +302,8 @@ test("receipts are named in the terminal's language; a renamed one keeps its nam
   + "the next Sale N", () => {
   const receipts = {
     a: receipt('a', { name: 'Sprzedaż 1', defaultName: { number: 1, recovered: false } }),
-    b: receipt('b', { name: 'Sprzedaż 2 (odzyskany)', defaultName: { number: 2, recovered: true } }),
+    b: receipt('b',
+      { name: 'Sprzedaż 2 (odzyskany)', defaultName: { number: 2, recovered: true } }),
     c: receipt('c', { name: 'Sprzedaż 3', defaultName: null }),
   };
   const en = named(receipts, { lang: 'en', draft: { id: 'd', createdAt: 5 }, me });
@@ -311,7 +318,8 @@ test("receipts are named in the terminal's language; a renamed one keeps its nam
 
 test("a rename in the preview makes the name the cashier's", () => {
   const s = applySnapshot(emptyState(), { space: 'shop:1', seq: 1,
-    receipts: [receipt('a', { name: 'Sprzedaż 1', defaultName: { number: 1, recovered: false } })] });
+    receipts: [receipt('a',
+      { name: 'Sprzedaż 1', defaultName: { number: 1, recovered: false } })] });
   const out = preview(s, [{ number: 1, command: { type: 'rename',
     receiptId: 'a', name: 'Taras' } }], { me });
   assert.equal(named(out, { lang: 'en' }).a.name, 'Taras');
@@ -347,9 +355,11 @@ test('only the spaces the device may act on are kept', async () => {
 test('the preview splits a quantity: the rest stays under the line, the part moves under its new '
   + 'id', () => {
   const s = applySnapshot(emptyState(), { space: 'shop:1', seq: 1, receipts: [receipt('a',
-    { lines: [line('x', 'Piwo', 1200, 3000), line('y', 'Sok', 700, 1000)], total: 4300 }), receipt('b')] });
+    { lines: [line('x', 'Piwo', 1200, 3000), line('y', 'Sok', 700, 1000)], total: 4300 }),
+    receipt('b')] });
   const p = preview(s, [{ number: 1, command: { type: 'moveLines', receiptId: 'a',
-    targetReceiptId: 'b', lines: [{ lineId: 'x', quantity: 1000, newLineId: 'x2' }, { lineId: 'y' }] } }], { me });
+    targetReceiptId: 'b',
+    lines: [{ lineId: 'x', quantity: 1000, newLineId: 'x2' }, { lineId: 'y' }] } }], { me });
   assert.deepEqual(p.a.lines.map((l) => [l.id, l.quantity]), [['x', 2000]]);
   assert.deepEqual(p.b.lines.map((l) => [l.id, l.name, l.quantity]),
     [['x2', 'Piwo', 1000], ['y', 'Sok', 1000]]);
@@ -362,7 +372,8 @@ test('the preview splits a quantity: the rest stays under the line, the part mov
 // holds the command, so the preview must not apply it again (docs/protocol.md "Stream", "by").
 const beers = (quantity, seq, over = {}) => receipt('a',
   { lines: [line('x', 'Piwo', 1250, quantity)], total: 1250 * quantity / 1000, seq, ...over });
-const outboxAt = (next, ...commands) => commands.reduce((o, c) => enqueue(o, c).outbox, createOutbox({ next }));
+const outboxAt = (next, ...commands) =>
+  commands.reduce((o, c) => enqueue(o, c).outbox, createOutbox({ next }));
 const quantities = (receipts) => Object.fromEntries(Object.values(receipts).map((r) => [r.id,
   r.lines.map((l) => [l.id, l.quantity])]));
 

@@ -48,11 +48,13 @@ class DiscountDialog extends TerminalElement {
     const t = this.terminal;
     const parsed = parseDiscount(this.kind, this.querySelector('#discount-value').value, this.base);
     if (parsed.error) {
-      return this.refuse('discount-value', t.t(parsed.error, { max: formatMoney(this.base, t.lang) }));
+      return this.refuse('discount-value',
+        t.t(parsed.error, { max: formatMoney(this.base, t.lang) }));
     }
     const reason = this.querySelector('#discount-reason').value.trim();
     if (!reasonFits(reason, t.config)) {
-      return this.refuse('discount-reason', t.t('discount.badReason', { max: reasonLimit(t.config) }));
+      return this.refuse('discount-reason',
+        t.t('discount.badReason', { max: reasonLimit(t.config) }));
     }
     this.apply({ kind: this.kind, value: parsed.value, reason });
   }

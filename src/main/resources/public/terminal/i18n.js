@@ -460,5 +460,6 @@ export function translate(lang, key, args = {}) {
  * "lody" finds "Łody" (ł has no decomposition of its own).
  */
 export function fold(text) {
-  return String(text ?? '').toLocaleLowerCase('pl').normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/ł/g, 'l');
+  return String(text ?? '').toLocaleLowerCase('pl').normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '').replace(/ł/g, 'l');
 }
