@@ -90,7 +90,8 @@ class DiscountDialog extends TerminalElement {
         ${r ? html`<p class="muted">${t.t('discount.base',
           { amount: formatMoney(this.base, t.lang) })}</p>` : ''}
         <div class="kinds" role="group" aria-label=${t.t('discount.kind')}>
-          ${KINDS.map((k) => html`<button type="button" data-kind=${k} aria-pressed=${this.kind === k}
+          ${KINDS.map((k) => html`<button type="button" data-kind=${k}
+            aria-pressed=${this.kind === k}
             @click=${() => { this.kind = k; this.error = null; this.invalid = null; }}>${t.t(
               k === 'PERCENT' ? 'discount.percent' : 'discount.amount')}</button>`)}
         </div>

@@ -79,7 +79,8 @@ class ModifierChooser extends TerminalElement {
                 const on = this.chosen.includes(o.id);
                 return html`<button type="button" data-option=${o.id} aria-pressed=${on}
                   @click=${() => { this.chosen = toggle(g, this.chosen, o.id); }}>
-                  <span>${o.name}</span><span class="amount muted">${delta(o.delta)}</span></button>`;
+                  <span>${o.name}</span><span
+                  class="amount muted">${delta(o.delta)}</span></button>`;
               })}
             </div>
           </fieldset>`)}
@@ -87,7 +88,8 @@ class ModifierChooser extends TerminalElement {
         <p class="chooser-price"><span>${t.t('modifiers.price')}</span>
           <strong class="amount" id="chooser-price">${money(price)}</strong></p>
         <div role="status" id="chooser-why">${problems.length > 0
-          ? html`<p class="hint" data-why>${problems.map((x) => this.why(x)).join(' ')}</p>` : ''}</div>
+          ? html`<p class="hint"
+            data-why>${problems.map((x) => this.why(x)).join(' ')}</p>` : ''}</div>
         <div class="buttons">
           <button type="button" data-action="cancel-choice"
             @click=${() => this.close()}>${t.t('receipt.cancel')}</button>

@@ -56,7 +56,8 @@ class ProductGrid extends TerminalElement {
           data-choice=${asksForChoice(p, t.config) ? 'true' : 'false'}
           @click=${() => this.add(p)}>
           <span>${p.name}</span><span class="price amount">${money(p.price)}${asksForChoice(p,
-            t.config) ? html`<small class="muted" aria-hidden="true"> +</small>` : ''}</span></button>`)}
+            t.config) ? html`<small class="muted"
+              aria-hidden="true"> +</small>` : ''}</span></button>`)}
       </div>
       <free-item .terminal=${t}></free-item>
       <modifier-chooser .terminal=${t}></modifier-chooser>`;
