@@ -183,7 +183,8 @@ class ReceiptPanel extends TerminalElement {
           <span><span class="line-name">${l.name}</span>${l.modifiers?.length ? html`<br><span
             class="modifiers muted"
             data-modifiers>${modifierText(l.modifiers)}</span>` : ''}<br><span
-            class="muted amount">${formatQuantity(l.quantity, t.lang)} × ${money(l.unitPrice)}</span>${
+            class="muted amount">${formatQuantity(
+              l.quantity, t.lang)} × ${money(l.unitPrice)}</span>${
               l.sent ? html` <span class="sent-mark">${t.t('receipt.sent')}</span>` : ''}</span>
           <span class="amount line-total">${money(l.total)}</span>
           <span class="qty">
