@@ -1,5 +1,5 @@
-// Discounts as the terminal previews them (discounts.js, money.js spread/paidLines): by the server's
-// rules, in integer grosze, until the server's view arrives.
+// Discounts as the terminal previews them (discounts.js, money.js spread/paidLines): by the
+// server's rules, in integer grosze, until the server's view arrives.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -14,7 +14,8 @@ import { spread, receiptVat } from '../../main/resources/public/terminal/money.j
 const line = (id, unitPrice, quantity, vat = '23', discount = null) => ({ id, name: id, unitPrice,
   quantity, vat, discount });
 
-test('a percent discount is half up of total x value / 10000; an amount is at most the base', () => {
+test('a percent discount is half up of total x value / 10000; an amount is at most the '
+  + 'base', () => {
   assert.equal(discountAmount(1000, { kind: 'PERCENT', value: 1000 }), 100);
   assert.equal(discountAmount(999, { kind: 'PERCENT', value: 1250 }), 125, '124.875 -> 125');
   assert.equal(discountAmount(1001, { kind: 'PERCENT', value: 50 }), 5, '5.005 -> 5');
@@ -28,7 +29,8 @@ test('a percent discount is half up of total x value / 10000; an amount is at mo
 });
 
 test('a line keeps total = quantity x price and owes its total less its discount', () => {
-  const priced = priceLine(line('a', 1250, 2000, '8', { kind: 'PERCENT', value: 1000, reason: 'x' }));
+  const priced = priceLine(
+    line('a', 1250, 2000, '8', { kind: 'PERCENT', value: 1000, reason: 'x' }));
   assert.equal(priced.total, 2500);
   assert.deepEqual(priced.discount, { kind: 'PERCENT', value: 1000, reason: 'x', amount: 250 });
   assert.equal(priced.due, 2250);
@@ -45,7 +47,8 @@ test('spread gives the parts in proportion, largest remainder first, ties to the
     'beyond 2^53 in the products, exact');
 });
 
-test('a receipt: subtotal, the lines\' and the receipt\'s discounts, to pay, VAT on what is paid', () => {
+test('a receipt: subtotal, the lines\' and the receipt\'s discounts, to pay, VAT on what is '
+  + 'paid', () => {
   const r = priceReceipt({ lines: [
     line('a', 1000, 1000, '23', { kind: 'AMOUNT', value: 100, reason: 'stały gość' }),
     line('b', 1000, 2000, '8'),

@@ -3,7 +3,9 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import { dictionaries, translate, LANGUAGES, fold } from '../../main/resources/public/terminal/i18n.js';
+import {
+  dictionaries, translate, LANGUAGES, fold,
+} from '../../main/resources/public/terminal/i18n.js';
 
 const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)),
   '../../main/resources/public/terminal');
@@ -11,7 +13,9 @@ const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)),
 test('Polish and English carry the same keys, none blank', () => {
   assert.deepEqual(Object.keys(dictionaries.en).sort(), Object.keys(dictionaries.pl).sort());
   for (const lang of LANGUAGES) {
-    for (const [key, text] of Object.entries(dictionaries[lang])) assert.ok(text.trim(), `${lang}:${key}`);
+    for (const [key, text] of Object.entries(dictionaries[lang])) {
+      assert.ok(text.trim(), `${lang}:${key}`);
+    }
   }
 });
 

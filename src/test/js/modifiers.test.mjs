@@ -1,5 +1,5 @@
-// The modifier chooser's rules (modifiers.js): which products ask, what a valid choice is, how a tap
-// changes it and what the line costs.
+// The modifier chooser's rules (modifiers.js): which products ask, what a valid choice is, how a
+// tap changes it and what the line costs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -49,7 +49,8 @@ test('a required group left empty and a group over its max are named, in order',
 
 test('a tap swaps the choice of a group of one, toggles others and stops at the max', () => {
   assert.deepEqual(toggle(size, [], 11), [11]);
-  assert.deepEqual(toggle(size, [11, 21], 12), [21, 12], 'radio: the other option of the group goes');
+  assert.deepEqual(toggle(size, [11, 21], 12), [21, 12],
+    'radio: the other option of the group goes');
   assert.deepEqual(toggle(size, [12], 12), [], 'a second tap takes it back');
   assert.deepEqual(toggle(extras, [21], 22), [21, 22]);
   assert.deepEqual(toggle(extras, [21, 22], 21), [22]);

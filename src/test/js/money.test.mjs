@@ -60,7 +60,9 @@ test('formats and parses quantities in thousandths', () => {
   assert.equal(parseQuantity('2'), 2000);
   assert.equal(parseQuantity('0,125'), 125);
   assert.equal(parseQuantity('1.5'), 1500);
-  for (const bad of ['0', '0,0001', '', 'x', '-1', '12345']) assert.equal(parseQuantity(bad), null, bad);
+  for (const bad of ['0', '0,0001', '', 'x', '-1', '12345']) {
+    assert.equal(parseQuantity(bad), null, bad);
+  }
 });
 
 test('a line amount is price x quantity, rounded half away from zero', () => {
@@ -74,7 +76,8 @@ test('a line amount is price x quantity, rounded half away from zero', () => {
 
 test('VAT breakdown extracts VAT from gross per rate, in rate order, only rates present', () => {
   const breakdown = vatBreakdown([
-    { vat: '8', total: 1080 }, { vat: '23', total: 1230 }, { vat: '8', total: 1080 }, { vat: 'ZW', total: 500 },
+    { vat: '8', total: 1080 }, { vat: '23', total: 1230 },
+    { vat: '8', total: 1080 }, { vat: 'ZW', total: 500 },
   ]);
   assert.deepEqual(breakdown, [
     { rate: '23', gross: 1230, vat: 230, net: 1000 },

@@ -3,7 +3,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import { receiptName, lowestFree, characters, limitOf, MAX_NAME } from '../../main/resources/public/terminal/names.js';
+import {
+  receiptName, lowestFree, characters, limitOf, MAX_NAME,
+} from '../../main/resources/public/terminal/names.js';
 
 // The same table NumberingTest reads: the terminal names receipts and picks numbers as the server
 // does.

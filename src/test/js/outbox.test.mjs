@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  createOutbox, enqueue, toSend, nextBatch, acknowledge, settle, unconfirmed, unsentCount, wire, renumber, withdraw,
+  createOutbox, enqueue, toSend, nextBatch, acknowledge, settle, unconfirmed, unsentCount, wire,
+  renumber, withdraw,
 } from '../../main/resources/public/terminal/outbox.js';
 
 const add = (name) => ({ type: 'addLine', receiptId: 'r1', lineId: 'l-' + name, name,
@@ -81,7 +82,8 @@ test('a refused move leaves its lines where they were', () => {
   assert.deepEqual(notice.lines, [{ name: 'Kawa', quantity: 2000 }]);
 });
 
-test('lines the server put on another receipt (paid meanwhile) are surfaced with where they went', () => {
+test('lines the server put on another receipt (paid meanwhile) are surfaced with where they '
+  + 'went', () => {
   const { notice } = acknowledge(three(), { n: 3, status: 'accepted', seq: 7,
     result: { receiptId: 'r9', lineId: 'l-c' } });
   assert.equal(notice.kind, 'moved');
@@ -95,7 +97,8 @@ test('a duplicate answer is taken as its original outcome', () => {
   const accepted = acknowledge(three(), { n: 1, status: 'duplicate', original: 'accepted',
     seq: 4, space: 'shop:1' });
   assert.equal(accepted.notice, null);
-  assert.deepEqual(accepted.outbox.settling.map((e) => [e.number, e.seq, e.space]), [[1, 4, 'shop:1']]);
+  assert.deepEqual(accepted.outbox.settling.map((e) => [e.number, e.seq, e.space]),
+    [[1, 4, 'shop:1']]);
   const refused = acknowledge(three(), { n: 1, status: 'duplicate', original: 'refused',
     code: 'leased', message: 'x' });
   assert.equal(refused.notice.kind, 'refused');
@@ -120,7 +123,8 @@ test('a number_reused answer changes nothing and names the number to renumber fr
   assert.equal(answer.notice, null);
 });
 
-test('a number_reused answer without a usable expected number is reported like any refusal, not dropped silently', () => {
+test('a number_reused answer without a usable expected number is reported like any refusal, not '
+  + 'dropped silently', () => {
   const answer = acknowledge(three(), { n: 2, status: 'refused',
     code: 'number_reused', message: 'x' });
   assert.equal(answer.reused, null);
@@ -154,7 +158,8 @@ test('the wire form carries the number as n', () => {
   assert.deepEqual(wire(entry), { n: 41, type: 'dayClose' });
 });
 
-test('a table started offline is sent up to its openTable, then with the real id in place of the alias', () => {
+test('a table started offline is sent up to its openTable, then with the real id in place of the '
+  + 'alias', () => {
   let o = createOutbox();
   o = enqueue(o, { type: 'openTable', slotId: 's1' }, {}, 0, 'tmp-1').outbox;
   o = enqueue(o, { type: 'addLine', receiptId: 'tmp-1', lineId: 'l1', productId: 3 }).outbox;
@@ -184,7 +189,8 @@ test('a batch holds at most max commands, lowest numbers first', () => {
   assert.deepEqual(nextBatch(o, 3).map((c) => c.n), [1, 2, 3]);
 });
 
-test('a batch stops before the first entry not stored on the device yet: its number could be given again after a reload', () => {
+test('a batch stops before the first entry not stored on the device yet: its number could be given '
+  + 'again after a reload', () => {
   const o = three();
   const stored = new Set(o.pending.slice(0, 1));
   assert.deepEqual(nextBatch(o, 200, (e) => stored.has(e)).map((c) => c.n), [1]);
@@ -202,7 +208,8 @@ test('an entry that could not be stored is withdrawn; its number is not given ag
   assert.equal(o.pending[0].command.name, 'a');
 });
 
-test('a line added to a table started offline (by its alias) that lands on that table is no "moved" notice', () => {
+test('a line added to a table started offline (by its alias) that lands on that table is no '
+  + '"moved" notice', () => {
   let o = createOutbox();
   o = enqueue(o, { type: 'openTable', slotId: 's1' }, {}, 0, 'tmp-1').outbox;
   o = enqueue(o, { type: 'addLine', receiptId: 'tmp-1', lineId: 'l1', productId: 3 },
@@ -217,7 +224,8 @@ test('a line added to a table started offline (by its alias) that lands on that 
   assert.equal(elsewhere.notice?.kind, 'moved', 'the table was paid meanwhile: that is still told');
 });
 
-test("a new receipt's openAdHoc sent with its first line is not counted as a change of its own", () => {
+test("a new receipt's openAdHoc sent with its first line is not counted as a change of its "
+  + "own", () => {
   let o = createOutbox();
   o = enqueue(o, { type: 'openAdHoc', receiptId: 'r' }).outbox;
   assert.equal(unsentCount(o), 1, 'alone it is a change');

@@ -1,21 +1,27 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  emptyState, applySnapshot, applyChange, applyFrame, keepSpaces, preview, receiptList, tableReceipt, nextSaleNumber, named,
+  emptyState, applySnapshot, applyChange, applyFrame, keepSpaces, preview, receiptList,
+  tableReceipt, nextSaleNumber, named,
 } from '../../main/resources/public/terminal/state.js';
-import { createOutbox, enqueue, unconfirmed, unsentCount, acknowledge } from '../../main/resources/public/terminal/outbox.js';
+import {
+  createOutbox, enqueue, unconfirmed, unsentCount, acknowledge,
+} from '../../main/resources/public/terminal/outbox.js';
 
 const line = (id, name, unitPrice, quantity, vat = '23') => ({ id, productId: null, name, unitPrice,
   quantity, vat, note: null, sent: false, total: unitPrice * quantity / 1000 });
 const receipt = (id, over = {}) => ({
-  id, space: 'shop:1', shopId: 1, slotId: null, name: id, kind: 'AD_HOC', state: 'OPEN', ownerUserId: 1, ownerRoleId: 1,
-  createdOnDevice: 1, attention: false, note: null, guests: 0, lease: null, lines: [], total: 0, seq: 1, updatedAt: 0, ...over,
+  id, space: 'shop:1', shopId: 1, slotId: null, name: id, kind: 'AD_HOC', state: 'OPEN',
+  ownerUserId: 1, ownerRoleId: 1, createdOnDevice: 1, attention: false, note: null, guests: 0,
+  lease: null, lines: [], total: 0, seq: 1, updatedAt: 0, ...over,
 });
 const me = { userId: 1, roleId: 1, userName: 'Ala' };
 
-test('a snapshot replaces its space and sets its cursor; closed receipts are not kept; other spaces stay', () => {
+test('a snapshot replaces its space and sets its cursor; closed receipts are not kept; other '
+  + 'spaces stay', () => {
   let s = applySnapshot(emptyState(), { space: 'shop:1', seq: 5, receipts: [receipt('a')] });
-  s = applySnapshot(s, { space: 'device:4', seq: 2, receipts: [receipt('own', { space: 'device:4' })] });
+  s = applySnapshot(s,
+    { space: 'device:4', seq: 2, receipts: [receipt('own', { space: 'device:4' })] });
   s = applySnapshot(s, { space: 'shop:1', seq: 9, receipts: [receipt('b'),
     receipt('c', { state: 'CLOSED' })] });
   assert.deepEqual(s.cursors, { 'shop:1': 9, 'device:4': 2 });
@@ -48,7 +54,8 @@ test('a receipt that joined the shop is not dropped by the late frames of its ol
   assert.equal(s.receipts.x, undefined);
 });
 
-test('changes apply by seq: newer replaces, older or repeated is ignored, a skipped seq is fine', () => {
+test('changes apply by seq: newer replaces, older or repeated is ignored, a skipped seq is '
+  + 'fine', () => {
   let s = applySnapshot(emptyState(), { space: 'shop:1', seq: 5,
     receipts: [receipt('a', { name: 'old' })] });
   s = applyChange(s, { space: 'shop:1', seq: 8, receipt: receipt('a', { name: 'new' }) });
@@ -72,7 +79,8 @@ test('paid, deleted and gone receipts leave; an occupied table stays without con
   assert.equal(s.receipts.t.lines, undefined);
 });
 
-test('the preview adds own unconfirmed lines with a preview total; the server state is untouched', () => {
+test('the preview adds own unconfirmed lines with a preview total; the server state is '
+  + 'untouched', () => {
   const s = applySnapshot(emptyState(), { space: 'shop:1', seq: 1, receipts: [receipt('a',
     { lines: [line('x', 'Kawa', 900, 1000)], total: 900 })] });
   const entries = [
@@ -89,11 +97,13 @@ test('the preview adds own unconfirmed lines with a preview total; the server st
   assert.equal(s.receipts.a.lines.length, 1);
 });
 
-test('a product with modifiers previews at its price plus the deltas, as the server prices it', () => {
+test('a product with modifiers previews at its price plus the deltas, as the server prices '
+  + 'it', () => {
   const s = applySnapshot(emptyState(), { space: 'shop:1', seq: 1, receipts: [receipt('a')] });
   const products = new Map([[5, { id: 5, name: 'Latte', price: 1400, vat: '8', groups: [1, 2] }]]);
   const groups = new Map([
-    [1, { id: 1, name: 'Rozmiar', min: 1, max: 1, options: [{ id: 11, name: 'Duża', delta: 300 }] }],
+    [1, { id: 1, name: 'Rozmiar', min: 1, max: 1,
+      options: [{ id: 11, name: 'Duża', delta: 300 }] }],
     [2, { id: 2, name: 'Dodatki', min: 0, max: 0, options: [{ id: 21, name: 'Syrop', delta: 150 },
       { id: 22, name: 'Cynamon', delta: 0 }] }],
   ]);
@@ -157,7 +167,8 @@ test('a line already on the server receipt is not previewed twice', () => {
   assert.equal(r.lines.length, 1);
 });
 
-test('a table started here previews under its alias, joined to the server receipt of that table when there is one', () => {
+test('a table started here previews under its alias, joined to the server receipt of that table '
+  + 'when there is one', () => {
   const entries = [
     { number: 1, alias: 'tmp', about: { receiptName: 'Stolik 1' },
       command: { type: 'openTable', slotId: 's1' } },
@@ -173,7 +184,8 @@ test('a table started here previews under its alias, joined to the server receip
   assert.equal(t.total, 1200);
   assert.equal(t.ownerUserId, 1);
   const s = applySnapshot(emptyState(), { space: 'shop:1', seq: 3, receipts: [receipt('srv',
-    { slotId: 's1', kind: 'TABLE', name: 'Stolik 1', lines: [line('l0', 'Woda', 500, 1000)], total: 500 })] });
+    { slotId: 's1', kind: 'TABLE', name: 'Stolik 1',
+      lines: [line('l0', 'Woda', 500, 1000)], total: 500 })] });
   const out = {};
   const joined = preview(s, entries, { me, products }, out);
   assert.deepEqual(Object.keys(joined), ['srv']);
@@ -191,7 +203,8 @@ test('a table started here previews under its alias, joined to the server receip
 
 test('the preview opens, renames, notes, splits, merges and pays', () => {
   const s = applySnapshot(emptyState(), { space: 'shop:1', seq: 1, receipts: [receipt('a',
-    { lines: [line('x', 'Kawa', 900, 1000), line('y', 'Sok', 700, 1000)], total: 1600 }), receipt('b', { lines: [line('z', 'Woda', 500, 1000)], total: 500 })] });
+    { lines: [line('x', 'Kawa', 900, 1000), line('y', 'Sok', 700, 1000)], total: 1600 }),
+    receipt('b', { lines: [line('z', 'Woda', 500, 1000)], total: 500 })] });
   const cmds = [
     { about: { receiptName: 'Sale 3' }, command: { type: 'openAdHoc', receiptId: 'n' } },
     { command: { type: 'rename', receiptId: 'n', name: 'Ogród' } },
@@ -241,7 +254,8 @@ test('an occupied table I may not see is never edited by the preview', () => {
   assert.equal(p.t, s.receipts.t);
 });
 
-test('the list shows every table in slot order with its status, then other receipts by name', () => {
+test('the list shows every table in slot order with its status, then other receipts by '
+  + 'name', () => {
   const receipts = {
     t2: receipt('t2', { slotId: 's2', kind: 'TABLE', name: 'Stolik 2', ownerUserId: 2 }),
     t3: { id: 't3', slotId: 's3', kind: 'TABLE', name: 'Stolik 3', state: 'OPEN', occupied: true },
@@ -260,7 +274,8 @@ test('the list shows every table in slot order with its status, then other recei
   assert.equal(list[4].paying, true);
 });
 
-test('a table open both locally and in the shop (before the sync that joins them) is listed twice, never hidden', () => {
+test('a table open both locally and in the shop (before the sync that joins them) is listed twice, '
+  + 'never hidden', () => {
   const receipts = {
     shared: receipt('shared', { slotId: 's3', kind: 'TABLE', name: 'Stolik 3',
       ownerUserId: 2, createdAt: 20 }),
@@ -273,7 +288,8 @@ test('a table open both locally and in the shop (before the sync that joins them
   assert.equal(tableReceipt(receipts, 's3').id, 'local');
 });
 
-test('the next sale number is the lowest whose name no receipt nor table uses, in any language', () => {
+test('the next sale number is the lowest whose name no receipt nor table uses, in any '
+  + 'language', () => {
   const sale = (n) => ({ defaultName: { number: n, recovered: false } });
   assert.equal(nextSaleNumber({ a: receipt('a', sale(1)), b: receipt('b', sale(3)) }), 2);
   assert.equal(nextSaleNumber({ a: receipt('a', { name: 'Sprzedaż 1' }),
@@ -282,10 +298,12 @@ test('the next sale number is the lowest whose name no receipt nor table uses, i
   assert.equal(nextSaleNumber({}), 1);
 });
 
-test("receipts are named in the terminal's language; a renamed one keeps its name; the draft is the next Sale N", () => {
+test("receipts are named in the terminal's language; a renamed one keeps its name; the draft is "
+  + "the next Sale N", () => {
   const receipts = {
     a: receipt('a', { name: 'Sprzedaż 1', defaultName: { number: 1, recovered: false } }),
-    b: receipt('b', { name: 'Sprzedaż 2 (odzyskany)', defaultName: { number: 2, recovered: true } }),
+    b: receipt('b',
+      { name: 'Sprzedaż 2 (odzyskany)', defaultName: { number: 2, recovered: true } }),
     c: receipt('c', { name: 'Sprzedaż 3', defaultName: null }),
   };
   const en = named(receipts, { lang: 'en', draft: { id: 'd', createdAt: 5 }, me });
@@ -300,13 +318,15 @@ test("receipts are named in the terminal's language; a renamed one keeps its nam
 
 test("a rename in the preview makes the name the cashier's", () => {
   const s = applySnapshot(emptyState(), { space: 'shop:1', seq: 1,
-    receipts: [receipt('a', { name: 'Sprzedaż 1', defaultName: { number: 1, recovered: false } })] });
+    receipts: [receipt('a',
+      { name: 'Sprzedaż 1', defaultName: { number: 1, recovered: false } })] });
   const out = preview(s, [{ number: 1, command: { type: 'rename',
     receiptId: 'a', name: 'Taras' } }], { me });
   assert.equal(named(out, { lang: 'en' }).a.name, 'Taras');
 });
 
-test('stream frames: snapshot with occupied stubs, receipt, occupied, gone; welcome and heartbeat change nothing', async () => {
+test('stream frames: snapshot with occupied stubs, receipt, occupied, gone; welcome and heartbeat '
+  + 'change nothing', async () => {
   const { applyFrame } = await import('../../main/resources/public/terminal/state.js');
   const stub = { id: 't', slotId: 's1', name: 'Stolik 1', kind: 'TABLE',
     state: 'OPEN', occupied: true };
@@ -332,11 +352,14 @@ test('only the spaces the device may act on are kept', async () => {
   assert.deepEqual(s.cursors, { 'shop:1': 4 });
 });
 
-test('the preview splits a quantity: the rest stays under the line, the part moves under its new id', () => {
+test('the preview splits a quantity: the rest stays under the line, the part moves under its new '
+  + 'id', () => {
   const s = applySnapshot(emptyState(), { space: 'shop:1', seq: 1, receipts: [receipt('a',
-    { lines: [line('x', 'Piwo', 1200, 3000), line('y', 'Sok', 700, 1000)], total: 4300 }), receipt('b')] });
+    { lines: [line('x', 'Piwo', 1200, 3000), line('y', 'Sok', 700, 1000)], total: 4300 }),
+    receipt('b')] });
   const p = preview(s, [{ number: 1, command: { type: 'moveLines', receiptId: 'a',
-    targetReceiptId: 'b', lines: [{ lineId: 'x', quantity: 1000, newLineId: 'x2' }, { lineId: 'y' }] } }], { me });
+    targetReceiptId: 'b',
+    lines: [{ lineId: 'x', quantity: 1000, newLineId: 'x2' }, { lineId: 'y' }] } }], { me });
   assert.deepEqual(p.a.lines.map((l) => [l.id, l.quantity]), [['x', 2000]]);
   assert.deepEqual(p.b.lines.map((l) => [l.id, l.name, l.quantity]),
     [['x2', 'Piwo', 1000], ['y', 'Sok', 1000]]);
@@ -349,11 +372,13 @@ test('the preview splits a quantity: the rest stays under the line, the part mov
 // holds the command, so the preview must not apply it again (docs/protocol.md "Stream", "by").
 const beers = (quantity, seq, over = {}) => receipt('a',
   { lines: [line('x', 'Piwo', 1250, quantity)], total: 1250 * quantity / 1000, seq, ...over });
-const outboxAt = (next, ...commands) => commands.reduce((o, c) => enqueue(o, c).outbox, createOutbox({ next }));
+const outboxAt = (next, ...commands) =>
+  commands.reduce((o, c) => enqueue(o, c).outbox, createOutbox({ next }));
 const quantities = (receipts) => Object.fromEntries(Object.values(receipts).map((r) => [r.id,
   r.lines.map((l) => [l.id, l.quantity])]));
 
-test('an own adjustQuantity whose frame comes before its answer is not applied again, a colleague\'s change before it counts', () => {
+test('an own adjustQuantity whose frame comes before its answer is not applied again, a '
+  + 'colleague\'s change before it counts', () => {
   let s = applyFrame(emptyState(), { type: 'snapshot', space: 'shop:1', seq: 5,
     receipts: [beers(3000, 5)] });
   const ob = outboxAt(57, { type: 'adjustQuantity', lineId: 'x', delta: 1000 });
@@ -381,7 +406,8 @@ test('the same with nothing else in between: +1 on 3 beers reads 4, not 5', () =
   assert.equal(p.a.total, 5000);
 });
 
-test('an own partial moveLines whose frames come before its answer shows the moved part once', () => {
+test('an own partial moveLines whose frames come before its answer shows the moved part '
+  + 'once', () => {
   let s = applyFrame(emptyState(), { type: 'snapshot', space: 'shop:1', seq: 1,
     receipts: [beers(3000, 1), receipt('b')] });
   const ob = outboxAt(8, { type: 'moveLines', receiptId: 'a', targetReceiptId: 'b',
@@ -395,7 +421,8 @@ test('an own partial moveLines whose frames come before its answer shows the mov
   assert.equal(p.a.total + p.b.total, 3750);
 });
 
-test('own commands up to the frame\'s number are left out, a refused one too, and its refusal is still reported', () => {
+test('own commands up to the frame\'s number are left out, a refused one too, and its refusal is '
+  + 'still reported', () => {
   let s = applyFrame(emptyState(), { type: 'snapshot', space: 'shop:1', seq: 5,
     receipts: [beers(3000, 5)] });
   let ob = outboxAt(57, { type: 'removeLine', lineId: 'x' }, { type: 'adjustQuantity',
@@ -414,7 +441,8 @@ test('own commands up to the frame\'s number are left out, a refused one too, an
   assert.deepEqual(quantities(preview(s, unconfirmed(ob), { me })), { a: [['x', 4000]] });
 });
 
-test('a snapshot names the last own command it holds; a later snapshot without one keeps what was known', () => {
+test('a snapshot names the last own command it holds; a later snapshot without one keeps what was '
+  + 'known', () => {
   const ob = outboxAt(57, { type: 'adjustQuantity', lineId: 'x', delta: 1000 });
   let s = applyFrame(emptyState(), { type: 'snapshot', space: 'shop:1', seq: 9, by: { n: 57 },
     receipts: [beers(4000, 9)] });
@@ -425,7 +453,8 @@ test('a snapshot names the last own command it holds; a later snapshot without o
   assert.deepEqual(keepSpaces(s, ['device:3']).applied, {});
 });
 
-test('the number counts per space: another space\'s frame does not say this space holds the command', () => {
+test('the number counts per space: another space\'s frame does not say this space holds the '
+  + 'command', () => {
   let s = applyFrame(emptyState(), { type: 'snapshot', space: 'shop:1', seq: 5,
     receipts: [beers(3000, 5)] });
   s = applyFrame(s, { type: 'snapshot', space: 'device:4', seq: 2, receipts: [receipt('own',

@@ -51,7 +51,8 @@ function stream() {
 
 const welcome = { type: 'welcome', viewer: 'all', spaces: [], resume: {}, heartbeatSeconds: 15 };
 
-test('after a 4000 close it connects again at once, and backs off when that fails (no tight loop)', (t) => {
+test('after a 4000 close it connects again at once, and backs off when that fails (no tight '
+  + 'loop)', (t) => {
   t.mock.timers.enable({ apis: ['setTimeout'] });
   const { s } = stream();
   s.start();
@@ -73,7 +74,8 @@ test('after a 4000 close it connects again at once, and backs off when that fail
   s.stop();
 });
 
-test('a connection silent for two heartbeats is given up at once: offline, retried, its late frames ignored', (t) => {
+test('a connection silent for two heartbeats is given up at once: offline, retried, its late '
+  + 'frames ignored', (t) => {
   t.mock.timers.enable({ apis: ['setTimeout'] });
   const { s, states, frames } = stream();
   s.start();

@@ -48,11 +48,13 @@ class DiscountDialog extends TerminalElement {
     const t = this.terminal;
     const parsed = parseDiscount(this.kind, this.querySelector('#discount-value').value, this.base);
     if (parsed.error) {
-      return this.refuse('discount-value', t.t(parsed.error, { max: formatMoney(this.base, t.lang) }));
+      return this.refuse('discount-value',
+        t.t(parsed.error, { max: formatMoney(this.base, t.lang) }));
     }
     const reason = this.querySelector('#discount-reason').value.trim();
     if (!reasonFits(reason, t.config)) {
-      return this.refuse('discount-reason', t.t('discount.badReason', { max: reasonLimit(t.config) }));
+      return this.refuse('discount-reason',
+        t.t('discount.badReason', { max: reasonLimit(t.config) }));
     }
     this.apply({ kind: this.kind, value: parsed.value, reason });
   }
@@ -88,7 +90,8 @@ class DiscountDialog extends TerminalElement {
         ${r ? html`<p class="muted">${t.t('discount.base',
           { amount: formatMoney(this.base, t.lang) })}</p>` : ''}
         <div class="kinds" role="group" aria-label=${t.t('discount.kind')}>
-          ${KINDS.map((k) => html`<button type="button" data-kind=${k} aria-pressed=${this.kind === k}
+          ${KINDS.map((k) => html`<button type="button" data-kind=${k}
+            aria-pressed=${this.kind === k}
             @click=${() => { this.kind = k; this.error = null; this.invalid = null; }}>${t.t(
               k === 'PERCENT' ? 'discount.percent' : 'discount.amount')}</button>`)}
         </div>

@@ -56,8 +56,8 @@ export function priceReceipt(receipt) {
 
 /**
  * What a cashier typed as a discount -> its value, or {error} saying why not: a percent ("10",
- * "12,5") in hundredths of a percent, above 0 and at most 100; an amount (money.js parseMoney) above
- * 0 and at most {@code base} grosze.
+ * "12,5") in hundredths of a percent, above 0 and at most 100; an amount (money.js parseMoney)
+ * above 0 and at most {@code base} grosze.
  */
 export function parseDiscount(kind, text, base) {
   const typed = String(text ?? '').trim();
@@ -84,8 +84,8 @@ export function percentText(value, lang = 'pl') {
 export function discountWords(discount, lang = 'pl') {
   const reason = discount.reason ?? '';
   return discount.kind === 'PERCENT'
-    ? translate(lang, 'discount.shownPercent', { value: percentText(discount.value, lang) + '\u00a0%',
-      reason })
+    ? translate(lang, 'discount.shownPercent',
+      { value: percentText(discount.value, lang) + '\u00a0%', reason })
     : translate(lang, 'discount.shown', { reason });
 }
 

@@ -47,10 +47,12 @@ class FreeItem extends TerminalElement {
         <label for="free-name">${t.t('sale.free.name')}</label>
         <!-- no maxlength: it counts UTF-16 units, the limit is in characters (submit checks) -->
         <input id="free-name" required
-          aria-invalid=${this.invalid === 'free-name' ? 'true' : 'false'} aria-describedby="free-error">
+          aria-invalid=${this.invalid === 'free-name' ? 'true' : 'false'}
+          aria-describedby="free-error">
         <label for="free-price">${t.t('sale.free.price')}</label>
         <input id="free-price" inputmode="decimal" required
-          aria-invalid=${this.invalid === 'free-price' ? 'true' : 'false'} aria-describedby="free-error">
+          aria-invalid=${this.invalid === 'free-price' ? 'true' : 'false'}
+          aria-describedby="free-error">
         <label for="free-vat">${t.t('sale.free.vat')}</label>
         <select id="free-vat">${VAT_RATES.map((r) => html`<option value=${r}>${r === 'ZW'
           ? t.t('receipt.vatExempt') : r + '%'}</option>`)}</select>

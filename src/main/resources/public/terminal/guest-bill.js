@@ -27,20 +27,24 @@ class GuestBill extends TerminalElement {
         <table>
           ${(r.lines ?? []).map((l) => html`<tr data-bill-line><td>${l.name}${l.modifiers?.length
             ? html`<br><small class="muted" data-modifiers>${modifierText(l.modifiers)}</small>`
-            : ''}</td><td class="amount">${formatQuantity(l.quantity, t.lang)} × ${money(l.unitPrice)}</td>
+            : ''}</td><td
+            class="amount">${formatQuantity(l.quantity, t.lang)} × ${money(l.unitPrice)}</td>
             <td class="amount">${money(l.total)}</td></tr>
-            ${l.discount ? html`<tr class="muted" data-bill-discount><td colspan="2">${discountWords(
-              l.discount, t.lang)}</td><td class="amount">−${money(l.discount.amount ?? 0)}</td></tr>` : ''}`)}
+            ${l.discount ? html`<tr class="muted"
+              data-bill-discount><td colspan="2">${discountWords(l.discount, t.lang)}</td><td
+              class="amount">−${money(l.discount.amount ?? 0)}</td></tr>` : ''}`)}
           ${discounted ? html`<tr><td>${t.t('receipt.subtotal')}</td><td></td><td class="amount"
             >${money(subtotal)}</td></tr>
-            ${r.discount ? html`<tr class="muted" data-bill-discount><td colspan="2">${discountWords(
-              r.discount, t.lang)}</td><td class="amount">−${money(r.discount.amount ?? 0)}</td></tr>` : ''}
+            ${r.discount ? html`<tr class="muted"
+              data-bill-discount><td colspan="2">${discountWords(r.discount, t.lang)}</td><td
+              class="amount">−${money(r.discount.amount ?? 0)}</td></tr>` : ''}
             <tr><td>${t.t('receipt.discounts')}</td><td></td><td class="amount"
               id="bill-discounts">−${money(r.discountTotal ?? 0)}</td></tr>` : ''}
-          <tr><th>${t.t(discounted ? 'receipt.toPay' : 'receipt.total')}</th><td></td><th class="amount"
-            id="bill-total">${money(r.total)}</th></tr>
+          <tr><th>${t.t(discounted ? 'receipt.toPay' : 'receipt.total')}</th><td></td><th
+            class="amount" id="bill-total">${money(r.total)}</th></tr>
           ${receiptVat(r).map((v) => html`<tr class="muted"><td>${t.t('receipt.vat',
-            { rate: v.rate === 'ZW' ? t.t('receipt.vatExempt') : v.rate + '%' })}</td><td></td><td class="amount">${money(v.vat)}</td></tr>`)}
+            { rate: v.rate === 'ZW' ? t.t('receipt.vatExempt') : v.rate + '%' })}</td><td></td><td
+            class="amount">${money(v.vat)}</td></tr>`)}
         </table>
         <p><strong>${t.t('bill.notFiscal')}</strong></p>
         <div class="buttons no-print">

@@ -1,12 +1,13 @@
-// Every string the terminal app shows, in Polish (the default) and English. Placeholders are {name}.
-// Remote text (receipt and product names, notes, the server's messages) never goes through here as a
-// pattern: it is only ever an argument, and components insert it as text.
+// Every string the terminal app shows, in Polish (the default) and English. Placeholders are
+// {name}. Remote text (receipt and product names, notes, the server's messages) never goes through
+// here as a pattern: it is only ever an argument, and components insert it as text.
 
 export const dictionaries = {
   pl: {
     'app.title': 'Paragon — terminal',
     'pair.title': 'Sparuj terminal',
-    'pair.help': 'Wpisz jednorazowy kod parowania z zaplecza (Urządzenia). Wystarczy raz: terminal zapamięta swój klucz.',
+    'pair.help': 'Wpisz jednorazowy kod parowania z zaplecza (Urządzenia). '
+      + 'Wystarczy raz: terminal zapamięta swój klucz.',
     'pair.code': 'Kod parowania',
     'pair.submit': 'Sparuj',
     'pair.offline': 'Brak połączenia z serwerem. Parowanie wymaga sieci.',
@@ -109,8 +110,10 @@ export const dictionaries = {
     'receipt.priceButton': 'Cena',
     'receipt.priceAsk': 'Nowa cena (zł): {name}',
     'receipt.breakLock': 'Zdejmij blokadę płatności',
-    'receipt.breakLockConfirm': '{name} przyjmuje płatność za „{receipt}”. Zdjąć blokadę? Rachunek będzie można znów zmieniać na każdym terminalu.',
-    'receipt.occupiedHint': 'Ten rachunek prowadzi ktoś inny: jego zawartości nie możesz zobaczyć ani zmienić.',
+    'receipt.breakLockConfirm': '{name} przyjmuje płatność za „{receipt}”. Zdjąć blokadę? '
+      + 'Rachunek będzie można znów zmieniać na każdym terminalu.',
+    'receipt.occupiedHint': 'Ten rachunek prowadzi ktoś inny: '
+      + 'jego zawartości nie możesz zobaczyć ani zmienić.',
     'list.title': 'Rachunki',
     'list.open': 'Pokaż rachunki',
     'list.add': 'Nowy rachunek',
@@ -151,9 +154,12 @@ export const dictionaries = {
     'pay.fill': 'Reszta kwoty',
     'pay.sending': 'Płatność wysłana — czekam na potwierdzenie serwera…',
     'pay.hide': 'Zamknij (płatność zostanie dokończona)',
-    'pay.nonCashOver': 'Karta, bon i przelew razem nie mogą przekroczyć kwoty do zapłaty: resztę wydaje się tylko z gotówki.',
-    'pay.lockBroken': 'Blokadę płatności zdjęto na innym terminalu: ta płatność nie została przyjęta. Zamknij okno i zacznij płatność od nowa, jeśli trzeba.',
-    'notice.paid': 'Płatność za „{receipt}” przyjęta: zapłacono {total}, reszta do wydania: {change}.',
+    'pay.nonCashOver': 'Karta, bon i przelew razem nie mogą przekroczyć kwoty do zapłaty: '
+      + 'resztę wydaje się tylko z gotówki.',
+    'pay.lockBroken': 'Blokadę płatności zdjęto na innym terminalu: '
+      + 'ta płatność nie została przyjęta. Zamknij okno i zacznij płatność od nowa, jeśli trzeba.',
+    'notice.paid': 'Płatność za „{receipt}” przyjęta: '
+      + 'zapłacono {total}, reszta do wydania: {change}.',
     'bill.title': 'Rachunek',
     'bill.notFiscal': 'To nie jest paragon fiskalny',
     'bill.print': 'Drukuj',
@@ -168,7 +174,8 @@ export const dictionaries = {
     'menu.dayCloseDone': 'Dzień zamknięty. Liczba sprzedaży: {sales}, razem: {total}',
     'menu.dayCloseOffline': 'Zamknięcie dnia wymaga połączenia z serwerem.',
     'menu.dayCloseOpen': 'Otwarte paragony: {count}, razem {total}: {names}.',
-    'menu.dayCloseOpenConfirm': 'Pozostaną otwarte i nie wejdą do tego raportu. Zamknąć dzień mimo to?',
+    'menu.dayCloseOpenConfirm': 'Pozostaną otwarte i nie wejdą do tego raportu. '
+      + 'Zamknąć dzień mimo to?',
     'report.title': 'Raport dobowy',
     'report.when': 'Zamknięto: {time}',
     'report.receipts': 'Liczba paragonów',
@@ -196,24 +203,30 @@ export const dictionaries = {
     'notice.refusedOther': 'Serwer odrzucił polecenie: {message}',
     'notice.nowhere': 'Pozycje nie zostały dodane: {lines}.',
     'notice.unchanged': 'Pozycje zostały tam, gdzie były: {lines}.',
-    'notice.moved': 'Rachunek „{receipt}” został w międzyczasie zamknięty. Pozycje {lines} trafiły na nowy rachunek „{target}” (oznaczony do sprawdzenia).',
+    'notice.moved': 'Rachunek „{receipt}” został w międzyczasie zamknięty. '
+      + 'Pozycje {lines} trafiły na nowy rachunek „{target}” (oznaczony do sprawdzenia).',
     'notice.dismiss': 'OK, rozumiem',
     'notice.show': 'Pokaż ten rachunek',
     'error.network': 'Brak połączenia z serwerem.',
     'error.unpaired': 'Ten terminal został odłączony. Sparuj go ponownie.',
     'error.session': 'Sesja wygasła. Zaloguj się ponownie.',
     'tabs.elsewhere': 'Paragon jest otwarty w innej karcie tej przeglądarki',
-    'tabs.nothingHere': 'Tu nic nie jest zapisywane ani wysyłane: pracuj w tamtej karcie albo przejmij pracę tutaj.',
+    'tabs.nothingHere': 'Tu nic nie jest zapisywane ani wysyłane: '
+      + 'pracuj w tamtej karcie albo przejmij pracę tutaj.',
     'tabs.useHere': 'Pracuj tutaj',
-    'error.storage': 'Nie można zapisać na tym terminalu (pamięć pełna lub niedostępna). Ostatnia zmiana nie została przyjęta.',
-    'error.server': 'Serwer nie przyjął zmian (błąd {status}). Zmiany czekają i zostaną wysłane ponownie.',
-    'notice.unsaved': 'Nie zapisano zmiany na „{receipt}”: pamięć terminala jest pełna lub niedostępna.',
+    'error.storage': 'Nie można zapisać na tym terminalu (pamięć pełna lub niedostępna). '
+      + 'Ostatnia zmiana nie została przyjęta.',
+    'error.server': 'Serwer nie przyjął zmian (błąd {status}). '
+      + 'Zmiany czekają i zostaną wysłane ponownie.',
+    'notice.unsaved': 'Nie zapisano zmiany na „{receipt}”: '
+      + 'pamięć terminala jest pełna lub niedostępna.',
     'notice.unsavedOther': 'Nie zapisano polecenia: pamięć terminala jest pełna lub niedostępna.',
   },
   en: {
     'app.title': 'Paragon — terminal',
     'pair.title': 'Pair this terminal',
-    'pair.help': 'Enter the one-time pairing code from the back office (Devices). Only once: the terminal remembers its key.',
+    'pair.help': 'Enter the one-time pairing code from the back office (Devices). '
+      + 'Only once: the terminal remembers its key.',
     'pair.code': 'Pairing code',
     'pair.submit': 'Pair',
     'pair.offline': 'No connection to the server. Pairing needs the network.',
@@ -316,8 +329,10 @@ export const dictionaries = {
     'receipt.priceButton': 'Price',
     'receipt.priceAsk': 'New price (PLN): {name}',
     'receipt.breakLock': 'Break the payment lock',
-    'receipt.breakLockConfirm': '{name} is taking payment for "{receipt}". Break the lock? Every terminal can then change the receipt again.',
-    'receipt.occupiedHint': 'Someone else is serving this receipt: you cannot see or change what is on it.',
+    'receipt.breakLockConfirm': '{name} is taking payment for "{receipt}". Break the lock? '
+      + 'Every terminal can then change the receipt again.',
+    'receipt.occupiedHint': 'Someone else is serving this receipt: '
+      + 'you cannot see or change what is on it.',
     'list.title': 'Receipts',
     'list.open': 'Show receipts',
     'list.add': 'New receipt',
@@ -358,8 +373,10 @@ export const dictionaries = {
     'pay.fill': 'Rest of the amount',
     'pay.sending': 'Payment sent — waiting for the server to confirm…',
     'pay.hide': 'Close (the payment will still go through)',
-    'pay.nonCashOver': 'Card, voucher and transfer together cannot be more than the amount due: change is given from cash only.',
-    'pay.lockBroken': 'The payment lock was broken on another terminal: this payment was not taken. Close this and start the payment again if needed.',
+    'pay.nonCashOver': 'Card, voucher and transfer together cannot be more than the amount due: '
+      + 'change is given from cash only.',
+    'pay.lockBroken': 'The payment lock was broken on another terminal: '
+      + 'this payment was not taken. Close this and start the payment again if needed.',
     'notice.paid': 'Payment for "{receipt}" accepted: paid {total}, change to give: {change}.',
     'bill.title': 'Bill',
     'bill.notFiscal': 'This is not a fiscal receipt',
@@ -403,7 +420,8 @@ export const dictionaries = {
     'notice.refusedOther': 'The server refused a command: {message}',
     'notice.nowhere': 'These lines were not added: {lines}.',
     'notice.unchanged': 'The lines stayed where they were: {lines}.',
-    'notice.moved': 'Receipt "{receipt}" was closed meanwhile. Lines {lines} went to a new receipt "{target}" (marked for attention).',
+    'notice.moved': 'Receipt "{receipt}" was closed meanwhile. '
+      + 'Lines {lines} went to a new receipt "{target}" (marked for attention).',
     'notice.dismiss': 'OK, got it',
     'notice.show': 'Show that receipt',
     'error.network': 'No connection to the server.',
@@ -412,10 +430,14 @@ export const dictionaries = {
     'tabs.elsewhere': 'Paragon is open in another tab of this browser',
     'tabs.nothingHere': 'Nothing is saved or sent here: work in that tab, or take over here.',
     'tabs.useHere': 'Work here',
-    'error.storage': 'Cannot save on this terminal (storage full or unavailable). The last change was not taken.',
-    'error.server': 'The server did not take the changes (error {status}). They are kept and will be sent again.',
-    'notice.unsaved': 'The change to "{receipt}" was not saved: the terminal\'s storage is full or unavailable.',
-    'notice.unsavedOther': 'The command was not saved: the terminal\'s storage is full or unavailable.',
+    'error.storage': 'Cannot save on this terminal (storage full or unavailable). '
+      + 'The last change was not taken.',
+    'error.server': 'The server did not take the changes (error {status}). '
+      + 'They are kept and will be sent again.',
+    'notice.unsaved': 'The change to "{receipt}" was not saved: '
+      + 'the terminal\'s storage is full or unavailable.',
+    'notice.unsavedOther': 'The command was not saved: '
+      + 'the terminal\'s storage is full or unavailable.',
   },
 };
 
@@ -423,7 +445,9 @@ export const LANGUAGES = ['pl', 'en'];
 /** Each language by its own name (a cashier who cannot read the current one still finds theirs). */
 export const LANGUAGE_NAMES = { pl: 'Polski', en: 'English' };
 
-/** The text for {@code key} in {@code lang} with {name} placeholders filled; a missing key throws. */
+/**
+ * The text for {@code key} in {@code lang} with {name} placeholders filled; a missing key throws.
+ */
 export function translate(lang, key, args = {}) {
   const dict = dictionaries[lang] ?? dictionaries.pl;
   const pattern = dict[key];
@@ -436,5 +460,6 @@ export function translate(lang, key, args = {}) {
  * "lody" finds "Łody" (ł has no decomposition of its own).
  */
 export function fold(text) {
-  return String(text ?? '').toLocaleLowerCase('pl').normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/ł/g, 'l');
+  return String(text ?? '').toLocaleLowerCase('pl').normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '').replace(/ł/g, 'l');
 }

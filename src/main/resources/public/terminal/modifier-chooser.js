@@ -1,8 +1,8 @@
-// The modifier chooser: opened by a tap on a product with modifier groups, before its line is added.
-// Per group its options with their price deltas (a group of one choice swaps like a radio button,
-// the others toggle), required groups marked; the price the line will have; "Add" stays off, with
-// the reason beside it, until every group is satisfied (modifiers.js, the server's rules). Cancel
-// adds nothing.
+// The modifier chooser: opened by a tap on a product with modifier groups, before its line is
+// added. Per group its options with their price deltas (a group of one choice swaps like a radio
+// button, the others toggle), required groups marked; the price the line will have; "Add" stays
+// off, with the reason beside it, until every group is satisfied (modifiers.js, the server's
+// rules). Cancel adds nothing.
 import { html } from 'lit';
 import { TerminalElement } from './terminal-element.js';
 import { formatMoney } from './money.js';
@@ -79,7 +79,8 @@ class ModifierChooser extends TerminalElement {
                 const on = this.chosen.includes(o.id);
                 return html`<button type="button" data-option=${o.id} aria-pressed=${on}
                   @click=${() => { this.chosen = toggle(g, this.chosen, o.id); }}>
-                  <span>${o.name}</span><span class="amount muted">${delta(o.delta)}</span></button>`;
+                  <span>${o.name}</span><span
+                  class="amount muted">${delta(o.delta)}</span></button>`;
               })}
             </div>
           </fieldset>`)}
@@ -87,7 +88,8 @@ class ModifierChooser extends TerminalElement {
         <p class="chooser-price"><span>${t.t('modifiers.price')}</span>
           <strong class="amount" id="chooser-price">${money(price)}</strong></p>
         <div role="status" id="chooser-why">${problems.length > 0
-          ? html`<p class="hint" data-why>${problems.map((x) => this.why(x)).join(' ')}</p>` : ''}</div>
+          ? html`<p class="hint"
+            data-why>${problems.map((x) => this.why(x)).join(' ')}</p>` : ''}</div>
         <div class="buttons">
           <button type="button" data-action="cancel-choice"
             @click=${() => this.close()}>${t.t('receipt.cancel')}</button>

@@ -32,8 +32,9 @@ export function choiceProblems(groups, chosen) {
     const count = (g.options ?? []).filter((o) => picked.has(o.id)).length;
     const min = Math.min(g.min ?? 0, (g.options ?? []).length);
     const max = most(g);
-    if (count < min) problems.push({ groupId: g.id, name: g.name, problem: 'min', min, max, count });
-    else if (count > max) {
+    if (count < min) {
+      problems.push({ groupId: g.id, name: g.name, problem: 'min', min, max, count });
+    } else if (count > max) {
       problems.push({ groupId: g.id, name: g.name, problem: 'max', min, max, count });
     }
   }

@@ -87,9 +87,11 @@ class MoveDialog extends TerminalElement {
     return html`<div class="split-line">
       <label><input type="checkbox" name="line"
         value=${l.id}> ${l.name}${l.modifiers?.length ? html` <small class="muted"
-          >(${modifierText(l.modifiers)})</small>` : ''} × ${formatQuantity(l.quantity, t.lang)}</label>
+          >(${modifierText(l.modifiers)})</small>` : ''} × ${formatQuantity(
+          l.quantity, t.lang)}</label>
       ${units > 1
-        ? html`<label class="count"><span class="visually-hidden">${t.t('split.howMany', { name: l.name })}</span>
+        ? html`<label class="count"><span
+          class="visually-hidden">${t.t('split.howMany', { name: l.name })}</span>
         <input type="number" data-count-for=${l.id} min="1" max=${units} step="1"
           value=${String(units)}></label>` : ''}
     </div>`;
@@ -101,15 +103,18 @@ class MoveDialog extends TerminalElement {
     if (this.mode === 'reassign') {
       return html`<h2 id="move-title">${t.t('reassign.title', { name: r.name })}</h2>
         <div class="choices" role="radiogroup"
-          aria-labelledby="move-title">${(t.config?.users ?? []).filter((u) => u.id !== r.ownerUserId).map((u) => html`
+          aria-labelledby="move-title">${(t.config?.users ?? [])
+          .filter((u) => u.id !== r.ownerUserId).map((u) => html`
           <label><input type="radio" name="target" value=${u.id}> ${u.name}</label>`)}</div>`;
     }
     if (this.mode === 'merge') {
       return html`<h2 id="move-title">${t.t('merge.title', { name: r.name })}</h2>
-        <fieldset class="choices"><legend>${t.t('merge.into')}</legend>${this.targets()}</fieldset>`;
+        <fieldset
+          class="choices"><legend>${t.t('merge.into')}</legend>${this.targets()}</fieldset>`;
     }
     return html`<h2 id="move-title">${t.t('split.title', { name: r.name })}</h2>
-      <fieldset class="choices"><legend>${t.t('split.choose')}</legend>${(r.lines ?? []).map((l) => this.line(l))}</fieldset>
+      <fieldset class="choices"><legend>${t.t('split.choose')}</legend>${(r.lines ?? [])
+        .map((l) => this.line(l))}</fieldset>
       <fieldset class="choices"><legend>${t.t('split.target')}</legend>
         <label><input type="radio" name="target" value="new"
           checked> ${t.t('split.newReceipt')}</label>${this.targets()}

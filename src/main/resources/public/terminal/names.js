@@ -11,7 +11,10 @@ import { translate, LANGUAGES } from './i18n.js';
  */
 export const MAX_NAME = 40;
 
-/** {@code defaultName} in {@code lang}, at most MAX_NAME characters (code points, as the server cuts). */
+/**
+ * {@code defaultName} in {@code lang}, at most MAX_NAME characters (code points, as the server
+ * cuts).
+ */
 export function renderDefault(defaultName, lang) {
   const name = defaultName.number != null
     ? translate(lang, 'receipt.saleName', { number: defaultName.number }) : defaultName.base;

@@ -46,7 +46,8 @@ class NoticeList extends TerminalElement {
         <span>${this.text(n)}</span>
         <span class="notice-buttons">
           ${n.kind === 'moved' && t.receipts[n.receiptId] ? html`<button data-action="show-receipt"
-            @click=${() => { t.select(n.receiptId); t.dismissNotice(i); }}>${t.t('notice.show')}</button>` : ''}
+            @click=${() => { t.select(n.receiptId); t.dismissNotice(i); }}
+            >${t.t('notice.show')}</button>` : ''}
           <button data-action="dismiss"
             @click=${() => t.dismissNotice(i)}>${t.t('notice.dismiss')}</button>
         </span>

@@ -156,7 +156,8 @@ class PaymentDialog extends TerminalElement {
     if (this.phase === 'done') {
       return html`<p role="status" class="hint"
         data-paid="true">${t.t('pay.done',
-          { total: money(this.done.total ?? this.due), change: money(this.done.change ?? 0) })}</p>`;
+          { total: money(this.done.total ?? this.due),
+            change: money(this.done.change ?? 0) })}</p>`;
     }
     const due = this.due;
     const paid = this.paid;
@@ -173,7 +174,8 @@ class PaymentDialog extends TerminalElement {
           <label for="pay-${m}">${t.t('pay.' + m.toLowerCase())}</label>
           <input id="pay-${m}" inputmode="decimal" .value=${this.texts[m] ?? ''}
             aria-label=${t.t('pay.amount',
-              { method: t.t('pay.' + m.toLowerCase()) })} @input=${(e) => this.setAmount(m, e.target.value)}>
+              { method: t.t('pay.' + m.toLowerCase()) })}
+            @input=${(e) => this.setAmount(m, e.target.value)}>
           <button type="button" data-fill=${m}
             @click=${() => this.fill(m)}>${t.t('pay.fill')}</button>
         </div>`)}
@@ -198,7 +200,8 @@ class PaymentDialog extends TerminalElement {
     return html`<dialog aria-labelledby="pay-title"
       @cancel=${(e) => { e.preventDefault(); this.cancel(); }}>
       ${this.receipt
-        ? html`<h2 id="pay-title">${t.t('pay.title', { name: this.receipt.name })}</h2>${this.body()}
+        ? html`<h2 id="pay-title">${t.t('pay.title',
+          { name: this.receipt.name })}</h2>${this.body()}
         <div class="buttons"><button type="button" data-action="close-pay"
           @click=${() => this.cancel()}>
           ${t.t({ done: 'receipt.close',

@@ -1,7 +1,7 @@
 // Products by category (the configuration's categories in the owner's order, then "All"), with a
-// search by name or short code, and the free item (a typed name and price). A product with
-// modifier groups opens the chooser (modifier-chooser.js) before its line is added; one without adds
-// at once.
+// search by name or short code, and the free item (a typed name and price). A product with modifier
+// groups opens the chooser (modifier-chooser.js) before its line is added; one without adds at
+// once.
 import { html } from 'lit';
 import { TerminalElement } from './terminal-element.js';
 import { formatMoney } from './money.js';
@@ -56,7 +56,8 @@ class ProductGrid extends TerminalElement {
           data-choice=${asksForChoice(p, t.config) ? 'true' : 'false'}
           @click=${() => this.add(p)}>
           <span>${p.name}</span><span class="price amount">${money(p.price)}${asksForChoice(p,
-            t.config) ? html`<small class="muted" aria-hidden="true"> +</small>` : ''}</span></button>`)}
+            t.config) ? html`<small class="muted"
+              aria-hidden="true"> +</small>` : ''}</span></button>`)}
       </div>
       <free-item .terminal=${t}></free-item>
       <modifier-chooser .terminal=${t}></modifier-chooser>`;

@@ -3,8 +3,8 @@
 // server's; while a change of this device is unconfirmed they are a preview (marked). An action the
 // user's permissions do not allow is not offered at all (lowering or removing a sent line, deleting
 // a receipt with lines, changing a price, giving a discount, breaking a payment lock), rather than
-// refused after the tap; a missing -/✕ leaves its 44 px place empty, so the other buttons stay where the cashier's
-// finger expects them.
+// refused after the tap; a missing -/✕ leaves its 44 px place empty, so the other buttons stay
+// where the cashier's finger expects them.
 import { html } from 'lit';
 import { TerminalElement } from './terminal-element.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -113,10 +113,12 @@ class ReceiptPanel extends TerminalElement {
     // Who is paying is never cut short; "cannot be edited" gives way first on a narrow screen.
     if (lock) return html`<p class="locked" role="status"
       data-locked="true"><span class="who">${t.t('receipt.payingBy',
-        { name: lock.userName ?? '' })}</span><span class="why">\u00a0— ${t.t('receipt.payingLocked')}</span></p>`;
+        { name: lock.userName ?? '' })}</span><span
+        class="why">\u00a0— ${t.t('receipt.payingLocked')}</span></p>`;
     if (t.payingHere(receipt)) return html`<p class="hint"
       data-paying-here>${t.t('receipt.payingMe')}</p>`;
-    if (receipt.attention) return html`<p class="hint">${t.t('receipt.attention')}${receipt.recoveredFrom ? ' — ' + receipt.recoveredFrom : ''}</p>`;
+    if (receipt.attention) return html`<p class="hint">${t.t('receipt.attention')}${
+      receipt.recoveredFrom ? ' — ' + receipt.recoveredFrom : ''}</p>`;
     // Unconfirmed changes: being sent, or (with no connection) kept on this terminal until it is
     // back.
     const unconfirmed = t.connection === 'online' ? 'receipt.preview' : 'receipt.previewOffline';
@@ -179,28 +181,35 @@ class ReceiptPanel extends TerminalElement {
           const lower = t.mayLower(l);
           return html`<li data-line=${l.id} data-sent=${l.sent ? 'true' : 'false'}>
           <span><span class="line-name">${l.name}</span>${l.modifiers?.length ? html`<br><span
-            class="modifiers muted" data-modifiers>${modifierText(l.modifiers)}</span>` : ''}<br><span
-            class="muted amount">${formatQuantity(l.quantity, t.lang)} × ${money(l.unitPrice)}</span>${l.sent ? html` <span class="sent-mark">${t.t('receipt.sent')}</span>` : ''}</span>
+            class="modifiers muted"
+            data-modifiers>${modifierText(l.modifiers)}</span>` : ''}<br><span
+            class="muted amount">${formatQuantity(
+              l.quantity, t.lang)} × ${money(l.unitPrice)}</span>${
+              l.sent ? html` <span class="sent-mark">${t.t('receipt.sent')}</span>` : ''}</span>
           <span class="amount line-total">${money(l.total)}</span>
           <span class="qty">
             ${lower ? html`<button aria-label=${t.t('receipt.minus', { name: l.name })}
-              data-action="minus" ?disabled=${!editable} @click=${() => t.adjust(r, l, -1000)}>−</button>` : gap}
+              data-action="minus" ?disabled=${!editable}
+              @click=${() => t.adjust(r, l, -1000)}>−</button>` : gap}
             <output aria-label=${t.t('receipt.qty')}>${formatQuantity(l.quantity, t.lang)}</output>
             <button aria-label=${t.t('receipt.plus', { name: l.name })} data-action="plus"
               ?disabled=${!editable} @click=${() => t.adjust(r, l, 1000)}>+</button>
           </span>
           <span class="line-actions">
             ${prices ? html`<button aria-label=${t.t('receipt.price', { name: l.name })}
-              data-action="price" ?disabled=${!editable} @click=${() => this.editPrice(r, l)}>${t.t('receipt.priceButton')}</button>` : ''}
+              data-action="price" ?disabled=${!editable}
+              @click=${() => this.editPrice(r, l)}>${t.t('receipt.priceButton')}</button>` : ''}
             ${discounts ? html`<button aria-label=${t.t('discount.lineButton', { name: l.name })}
               data-action="line-discount" ?disabled=${!editable}
               @click=${() => discountDialog().open(r, l)}>%</button>` : ''}
             <button aria-label=${t.t('receipt.lineNote', { name: l.name })} data-action="line-note"
               ?disabled=${!editable} @click=${() => this.editNote(r, l)}>✎</button>
             ${lower ? html`<button class="danger"
-              aria-label=${t.t('receipt.remove', { name: l.name })} data-action="remove" ?disabled=${!editable} @click=${() => t.removeLine(r, l)}>✕</button>` : gap}
+              aria-label=${t.t('receipt.remove', { name: l.name })} data-action="remove"
+              ?disabled=${!editable} @click=${() => t.removeLine(r, l)}>✕</button>` : gap}
           </span>
-          ${l.discount ? html`<span class="line-discount" data-discount>${discountWords(l.discount, t.lang)}
+          ${l.discount ? html`<span class="line-discount"
+            data-discount>${discountWords(l.discount, t.lang)}
             <span class="amount">−${money(l.discount.amount ?? 0)}</span></span>` : ''}
           ${l.note ? html`<span class="note">${l.note}</span>` : ''}
         </li>`;
@@ -219,7 +228,8 @@ class ReceiptPanel extends TerminalElement {
       </div>
       <div class="actions" role="group" aria-label=${t.t('receipt.actions')}>
         <button class="primary pay" data-action="pay" ?disabled=${!editable || lines.length === 0}
-          @click=${() => this.querySelector('payment-dialog').open(r)}>${t.t('receipt.pay')} ${money(r.total ?? 0)}</button>
+          @click=${() => this.querySelector('payment-dialog').open(r)}
+          >${t.t('receipt.pay')} ${money(r.total ?? 0)}</button>
         ${lock && t.can('BREAK_PAYMENT_LOCK') ? html`<button class="danger" data-action="break-lock"
           @click=${() => this.breakLock(r, lock)}>${t.t('receipt.breakLock')}</button>` : ''}
         <button data-action="send" ?disabled=${!editable || !lines.some((l) => !l.sent)}
@@ -235,11 +245,14 @@ class ReceiptPanel extends TerminalElement {
         <button data-action="note" ?disabled=${!editable}
           @click=${() => this.editNote(r)}>${t.t('receipt.note')}</button>
         <button data-action="split" ?disabled=${!editable || lines.length === 0}
-          @click=${() => this.querySelector('move-dialog').open('split', r)}>${t.t('receipt.split')}</button>
+          @click=${() => this.querySelector('move-dialog').open('split', r)}
+          >${t.t('receipt.split')}</button>
         <button data-action="merge" ?disabled=${!editable}
-          @click=${() => this.querySelector('move-dialog').open('merge', r)}>${t.t('receipt.merge')}</button>
+          @click=${() => this.querySelector('move-dialog').open('merge', r)}
+          >${t.t('receipt.merge')}</button>
         ${t.can('REASSIGN_RECEIPTS') ? html`<button data-action="reassign" ?disabled=${!editable}
-          @click=${() => this.querySelector('move-dialog').open('reassign', r)}>${t.t('receipt.reassign')}</button>` : ''}
+          @click=${() => this.querySelector('move-dialog').open('reassign', r)}
+          >${t.t('receipt.reassign')}</button>` : ''}
         <button data-action="bill" ?disabled=${lines.length === 0}
           @click=${() => this.querySelector('guest-bill').open(r)}>${t.t('receipt.bill')}</button>
         ${adHoc ? html`

@@ -51,7 +51,8 @@ class ReceiptsList extends TerminalElement {
           @click=${() => this.add()}>+</button></li>
       </ul>
       ${empty > 0 ? html`<button class="clean" data-action="delete-empty"
-        @click=${() => this.removeEmpty()}>${t.t('list.deleteEmpty', { count: empty })}</button>` : ''}
+        @click=${() => this.removeEmpty()}
+        >${t.t('list.deleteEmpty', { count: empty })}</button>` : ''}
     </nav>`;
   }
 }

@@ -70,7 +70,9 @@ export class ReceiptsView {
     return new Map((this.context().config?.products ?? []).map((p) => [p.id, p]));
   }
 
-  /** The configuration's modifier groups by id (what the preview prices an addLine's options by). */
+  /**
+   * The configuration's modifier groups by id (what the preview prices an addLine's options by).
+   */
   get groups() {
     return new Map((this.context().config?.modifierGroups ?? []).map((g) => [g.id, g]));
   }

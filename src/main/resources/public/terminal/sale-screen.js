@@ -40,9 +40,11 @@ class SaleScreen extends TerminalElement {
       <header class="topbar">
         ${parking ? html`<button class="drawer-toggle" aria-expanded=${this.drawer}
           aria-controls="receipts-list"
-          aria-label=${tr('list.open')} @click=${() => { this.drawer = !this.drawer; }}>☰</button>` : ''}
+          aria-label=${tr('list.open')}
+          @click=${() => { this.drawer = !this.drawer; }}>☰</button>` : ''}
         <div class="current" id="current-name"
-          aria-live="polite"><span class="visually-hidden">${tr('receipt.current')}: </span>${current?.name ?? '—'}</div>
+          aria-live="polite"><span
+          class="visually-hidden">${tr('receipt.current')}: </span>${current?.name ?? '—'}</div>
         <span class="conn ${conn}" role="status" data-connection=${conn}>
           <span class="conn-label"
             aria-hidden="true">${conn === 'offline' ? tr('menu.offlineShort') : ''}</span>

@@ -184,7 +184,9 @@ function modifiersOf(product, optionIds, groups) {
   if (picked.size === 0 || !product) return [];
   return (product.groups ?? []).map((id) => groups?.get?.(id)).filter((g) => g)
     .flatMap((g) => (g.options ?? []).filter((o) => picked.has(o.id))
-      .map((o) => ({ groupId: g.id, optionId: o.id, group: g.name, name: o.name, delta: o.delta })));
+      .map((o) => ({
+        groupId: g.id, optionId: o.id, group: g.name, name: o.name, delta: o.delta,
+      })));
 }
 
 /** A discount command's discount ({kind, value, reason}; kind null removes it: null). */

@@ -25,7 +25,8 @@ self.addEventListener('activate', (event) => {
       // An older version kept Lit in its own cache: keep those modules before the cache goes.
       const cache = await caches.open(key);
       for (const request of await cache.keys()) {
-        if (new URL(request.url).pathname.startsWith('/webjars/') && !(await webjars.match(request))) {
+        if (new URL(request.url).pathname.startsWith('/webjars/')
+          && !(await webjars.match(request))) {
           await webjars.put(request, await cache.match(request));
         }
       }

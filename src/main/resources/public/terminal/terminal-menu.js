@@ -77,8 +77,10 @@ class TerminalMenu extends TerminalElement {
       <p>${t.config?.shopName ?? ''}</p>
       <p class="muted">${t.t('report.when', { time: when })}</p>
       <table>
-        <tr><td>${t.t('report.receipts')}</td><td class="amount" data-report="sales">${r.sales}</td></tr>
-        <tr><th>${t.t('report.total')}</th><th class="amount" data-report="total">${money(r.total)}</th></tr>
+        <tr><td>${t.t('report.receipts')}</td><td class="amount"
+          data-report="sales">${r.sales}</td></tr>
+        <tr><th>${t.t('report.total')}</th><th class="amount"
+          data-report="total">${money(r.total)}</th></tr>
         <tr><td>${t.t('report.discounts')}</td><td class="amount"
           data-report="discounts">${money(r.discounts ?? 0)}</td></tr>
       </table>
@@ -88,14 +90,16 @@ class TerminalMenu extends TerminalElement {
           <td class="amount">${money(m.amount)}</td></tr>`)}
       </table>
       <table data-report="vat"><caption>${t.t('report.vat')}</caption>
-        <tr><th></th><th class="amount">${t.t('report.gross')}</th><th class="amount">${t.t('report.net')}</th>
+        <tr><th></th><th class="amount">${t.t('report.gross')}</th><th
+          class="amount">${t.t('report.net')}</th>
           <th class="amount">${t.t('report.tax')}</th></tr>
         ${vatRows(r, t.t('receipt.vatExempt')).map((v) => html`<tr><td>${v.label}</td>
           <td class="amount">${money(v.gross)}</td><td class="amount">${money(v.net)}</td>
           <td class="amount">${money(v.tax)}</td></tr>`)}
       </table>
       <table data-report="cashiers"><caption>${t.t('report.cashiers')}</caption>
-        ${(r.cashiers ?? []).map((c) => html`<tr><td>${c.name}</td><td class="amount">${c.sales}</td>
+        ${(r.cashiers ?? []).map((c) => html`<tr><td>${c.name}</td><td
+          class="amount">${c.sales}</td>
           <td class="amount">${money(c.total)}</td></tr>`)}
       </table>`}
       <div class="report-actions no-print"><button type="button" data-action="print-report"
@@ -132,9 +136,11 @@ class TerminalMenu extends TerminalElement {
           ${LANGUAGES.map((l) => html`<button lang=${l} aria-pressed=${t.lang === l}
             @click=${() => t.setLanguage(l)}>${LANGUAGE_NAMES[l]}</button>`)}</li>
         <li><button data-action="logout" ?disabled=${this.busy}
-          @click=${() => this.run(async () => { await t.logout(); return null; })}>${t.t('logout')}</button></li>
+          @click=${() => this.run(async () => { await t.logout(); return null; })}
+          >${t.t('logout')}</button></li>
       </ul>
-      <div class="buttons"><button @click=${() => this.querySelector('dialog').close()}>${t.t('receipt.close')}</button></div>
+      <div class="buttons"><button
+        @click=${() => this.querySelector('dialog').close()}>${t.t('receipt.close')}</button></div>
     </dialog>`;
   }
 }

@@ -91,11 +91,13 @@ class BackOfficeLoginTest {
       var limited = client.postForm("/backoffice/login", Map.of("email", "a@example.com", "password", "password1"));
       assertThat(limited.status()).as("even the right password waits").isEqualTo(429);
       assertThat(limited.header("Retry-After")).isEqualTo("51");
-      assertThat(limited.body()).contains("Zbyt wiele nieudanych logowań na ten e-mail z tego adresu. Odczekaj 51 s i spróbuj ponownie.",
+      assertThat(limited.body()).contains(
+          "Zbyt wiele nieudanych logowań na ten e-mail z tego adresu. Odczekaj 51 s i spróbuj ponownie.",
           "value=\"a@example.com\"");
       var english = client.postForm("/backoffice/login?lang=en", Map.of("email", "a@example.com", "password", "password1"));
       assertThat(english.status()).isEqualTo(429);
-      assertThat(english.body()).contains("Too many failed sign-ins for this email from your address. Wait 51 s and try again.");
+      assertThat(english.body()).contains(
+          "Too many failed sign-ins for this email from your address. Wait 51 s and try again.");
       assertThat(client.get("/backoffice").status()).as("no session was opened").isEqualTo(303);
       assertThat(client.postForm("/backoffice/login", Map.of("email", "b@example.com", "password", "password1")).status())
           .as("another account from the same address is not limited").isEqualTo(303);

@@ -130,7 +130,8 @@ class SettingsPageTest {
           h.createUpdate("INSERT INTO devices (account_id, shop_id, name, model, created_at) VALUES (:a, :s, :n, :m, 0)")
               .bind("a", owner.accountId()).bind("s", shop).bind("n", d[0]).bind("m", d[1]).execute();
         }
-        return h.createUpdate("INSERT INTO devices (account_id, shop_id, name, model, created_at) VALUES (:a, :s, 'Foreign', 'SMART', 0)")
+        return h.createUpdate("INSERT INTO devices (account_id, shop_id, name, model, created_at)"
+                + " VALUES (:a, :s, 'Foreign', 'SMART', 0)")
             .bind("a", other.accountId()).bind("s", otherShop).execute();
       });
       var off = owner.client().get("/backoffice/settings?lang=en");
@@ -151,7 +152,8 @@ class SettingsPageTest {
       long shop = app.db.inTransaction(h -> h.createQuery(
               "INSERT INTO shops (account_id, name, use_defaults, created_at) VALUES (:a, 'Rynek', :t, 0) RETURNING id")
           .bind("a", owner.accountId()).bind("t", true).mapTo(Long.class).one());
-      app.db.inTransaction(h -> h.createUpdate("INSERT INTO devices (account_id, shop_id, name, model, created_at) VALUES (:a, :s, 'Old till', 'SMART', 0)")
+      app.db.inTransaction(h -> h.createUpdate("INSERT INTO devices (account_id, shop_id, name, model, created_at)"
+              + " VALUES (:a, :s, 'Old till', 'SMART', 0)")
           .bind("a", owner.accountId()).bind("s", shop).execute());
       owner.client().get("/backoffice/settings?lang=en");
       owner.client().postForm("/backoffice/settings", form("on", "OWN", "on", "PIN"));

@@ -84,7 +84,8 @@ class UsersPageTest {
       assertThat(bad.status()).isEqualTo(400);
       assertThat(bad.body()).contains("id=\"error-identifier\">Identyfikator musi mieć",
           "aria-describedby=\"identifier-hint error-identifier\"",
-          "id=\"error-name\">Imię i nazwisko musi mieć", "id=\"error-roleId\">Wybierz rolę.", "id=\"error-pin\">PIN musi mieć od 4 do 8 cyfr.",
+          "id=\"error-name\">Imię i nazwisko musi mieć", "id=\"error-roleId\">Wybierz rolę.",
+          "id=\"error-pin\">PIN musi mieć od 4 do 8 cyfr.",
           "value=\"ewa nowak\"");
       var dup = c.postForm("/backoffice/users", user("ANNA", "Druga Anna", kelner, "1234"));
       assertThat(dup.status()).isEqualTo(400);

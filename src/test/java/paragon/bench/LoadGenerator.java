@@ -115,7 +115,8 @@ public final class LoadGenerator {
                 VALUES (:a, :s, :n, 'SMART_PLUS', :k, :t, (SELECT revision FROM config_heads WHERE account_id = :a), :t)""")
             .bind("a", account).bind("s", shop).bind("n", "Kasa " + number).bind("k", Tokens.hash(token)).bind("t", now)
             .execute());
-        HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/device/login"))
+        HttpResponse<String> login = http.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/api/device/login"))
             .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
             .POST(HttpRequest.BodyPublishers.ofString("{\"identifier\":\"kasjer\"}"))
             .build(), HttpResponse.BodyHandlers.ofString());
@@ -232,7 +233,8 @@ public final class LoadGenerator {
     b.append("From sending the command on terminal A (before the HTTP request) to its change frame arriving on\n")
         .append("terminal B (the last one connected), and on every connected terminal (\"all\": the slowest of them).\n")
         .append("Commands are sent one at a time; 20 warm-up commands are not counted.\n\n");
-    b.append("| database | terminals | samples | to B p50 | to B p99 | to all p50 | to all p99 |\n|---|---:|---:|---:|---:|---:|---:|\n");
+    b.append("| database | terminals | samples | to B p50 | to B p99 | to all p50 | to all p99 |\n")
+        .append("|---|---:|---:|---:|---:|---:|---:|\n");
     for (Latency l : latencies) {
       List<Long> b1 = BenchTerminal.sorted(l.toB());
       List<Long> all = BenchTerminal.sorted(l.toAll());
@@ -242,7 +244,8 @@ public final class LoadGenerator {
     b.append("\n### Commands per second on one node\n\n");
     b.append("Senders send single-command requests back to back (each waits for its answer) for a fixed time,\n")
         .append("into one shared space, with every terminal's stream connected (so each change fans out to all).\n\n");
-    b.append("| database | senders | terminals connected | commands | seconds | commands/s | request p50 | request p99 |\n|---|---:|---:|---:|---:|---:|---:|---:|\n");
+    b.append("| database | senders | terminals connected | commands | seconds | commands/s | request p50 | request p99 |\n")
+        .append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
     for (Throughput t : throughputs) {
       List<Long> r = BenchTerminal.sorted(t.requests());
       b.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %.1f | %.0f | %s | %s |%n", t.database(), t.senders(),

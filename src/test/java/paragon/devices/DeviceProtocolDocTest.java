@@ -20,7 +20,8 @@ import paragon.testing.TestDatabases;
 
 /** docs/protocol.md, "Device API", cannot drift: every example has the fields of the real answer. */
 class DeviceProtocolDocTest {
-  private static final Pattern EXAMPLE = Pattern.compile("<!-- example: ([a-z-]+) -->\\s*```json\\n(.*?)```", Pattern.DOTALL);
+  private static final Pattern EXAMPLE =
+      Pattern.compile("<!-- example: ([a-z-]+) -->\\s*```json\\n(.*?)```", Pattern.DOTALL);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Test

@@ -143,7 +143,8 @@ class ParkingPageTest {
       for (int i = 1; i <= 200; i++) full.add("|T" + i);
       var add201 = c.postEncoded("/backoffice/parking/lists/default", body("add", full.toArray(String[]::new)));
       assertThat(add201.status()).isEqualTo(400);
-      assertThat(add201.body()).contains("id=\"error-slots\">A list can hold at most 200 predefined receipts.", "value=\"T200\"")
+      assertThat(add201.body()).contains("id=\"error-slots\">A list can hold at most 200 predefined receipts.",
+              "value=\"T200\"")
           .doesNotContain("id=\"default-name-200\"");
       assertThat(revisions(app, owner.accountId())).isEqualTo(before);
       assertThat(ids(c.get("/backoffice/parking").body(), "default")).containsExactly(id);

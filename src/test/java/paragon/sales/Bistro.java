@@ -96,10 +96,12 @@ final class Bistro {
       audit(h, a, id, device, owner, "addLine", "{\"name\":\"" + lines.get(0).name() + "\",\"quantity\":"
           + lines.get(0).quantity() + "}", seq2, createdAt + 60_000);
       h.createUpdate("""
-              INSERT INTO receipts (id, account_id, space, shop_id, name, default_name, kind, state, owner_user_id, owner_role_id,
-                created_by_user_id, created_on_device, attention, guests, seq, content_seq, created_at, updated_at, closed_at)
-              VALUES (:id, :a, :space, :shop, :name, :defaultName, 'AD_HOC', :state, :owner, :role, :owner, :device, :f, 2, :seq, :seq,
-                :created, :updated, :closed)""")
+              INSERT INTO receipts (id, account_id, space, shop_id, name, default_name, kind, state,
+                owner_user_id, owner_role_id, created_by_user_id, created_on_device, attention, guests, seq,
+                content_seq, created_at, updated_at, closed_at)
+              VALUES (:id, :a, :space, :shop, :name, :defaultName, 'AD_HOC', :state,
+                :owner, :role, :owner, :device, :f, 2, :seq,
+                :seq, :created, :updated, :closed)""")
           .bind("id", id).bind("a", a).bind("space", space).bind("shop", shopId).bind("name", name)
           .bind("defaultName", defaultName == null ? null
               : "{\"number\":" + defaultName.number() + ",\"recovered\":" + defaultName.recovered() + "}")
@@ -132,7 +134,8 @@ final class Bistro {
   }
 
   private static long nextSeq(Handle h, long a, String space) {
-    h.createUpdate("INSERT INTO spaces (account_id, space, seq) VALUES (:a, :s, 0) ON CONFLICT (account_id, space) DO NOTHING")
+    h.createUpdate("INSERT INTO spaces (account_id, space, seq) VALUES (:a, :s, 0)"
+            + " ON CONFLICT (account_id, space) DO NOTHING")
         .bind("a", a).bind("s", space).execute();
     return h.createQuery("UPDATE spaces SET seq = seq + 1 WHERE account_id = :a AND space = :s RETURNING seq")
         .bind("a", a).bind("s", space).mapTo(Long.class).one();
@@ -153,7 +156,8 @@ final class Bistro {
   private static void audit(Handle h, long a, String receipt, long device, long user, String type, String body, long seq,
       long at) {
     h.createUpdate("""
-            INSERT INTO receipt_audit (account_id, receipt_id, device_id, n, user_id, user_name, type, summary, seq, created_at)
+            INSERT INTO receipt_audit (account_id, receipt_id, device_id, n, user_id, user_name, type, summary, seq,
+              created_at)
             VALUES (:a, :r, :d, :seq, :u, (SELECT name FROM users WHERE id = :u), :type, :body, :seq, :t)""")
         .bind("a", a).bind("r", receipt).bind("d", device).bind("u", user).bind("type", type).bind("body", body)
         .bind("seq", seq).bind("t", at).execute();

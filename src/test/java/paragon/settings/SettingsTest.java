@@ -99,7 +99,8 @@ class SettingsTest {
 
   @Test
   void a_keystore_that_is_not_there_names_the_setting_and_the_path() {
-    assertThatThrownBy(() -> Settings.from(new String[] {"--tls-keystore=/nowhere/paragon.p12", "--tls-password=x"}, Map.of()))
+    assertThatThrownBy(() -> Settings.from(
+            new String[] {"--tls-keystore=/nowhere/paragon.p12", "--tls-password=x"}, Map.of()))
         .hasMessageContaining("PARAGON_TLS_KEYSTORE").hasMessageContaining("no such file")
         .hasMessageContaining("/nowhere/paragon.p12");
   }

@@ -13,7 +13,10 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import paragon.receipts.Viewer;
 
-/** docs/protocol.md "Stream" cannot drift: its examples parse as the code reads them, every frame and close code is listed. */
+/**
+ * docs/protocol.md "Stream" cannot drift: its examples parse as the code reads them, every frame and close code is
+ * listed.
+ */
 class StreamDocTest {
   private static String section() throws IOException {
     String doc = Files.readString(Path.of("docs/protocol.md"));

@@ -75,7 +75,8 @@ public final class Browser {
     driver.findElement(button).click();
     WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
     wait.ignoring(WebDriverException.class)
-        .until(d -> Boolean.TRUE.equals(driver.executeScript("return document.readyState !== 'loading' && window.paragonLeaving === undefined")));
+        .until(d -> Boolean.TRUE.equals(driver.executeScript(
+            "return document.readyState !== 'loading' && window.paragonLeaving === undefined")));
     wait.until(ExpectedConditions.presenceOfElementLocated(answer));
   }
 

@@ -6,7 +6,10 @@ import paragon.storage.Database;
 public final class Rows {
   private Rows() {}
 
-  /** {@code SELECT COUNT(*)} of {@code sqlAfterFrom} ("web_sessions WHERE ..."), binding :a to {@code accountId} when given. */
+  /**
+   * {@code SELECT COUNT(*)} of {@code sqlAfterFrom} ("web_sessions WHERE ..."), binding :a to {@code accountId} when
+   * given.
+   */
   public static long count(Database db, String sqlAfterFrom, Object... namedArgs) {
     Long n = db.read(h -> {
       var q = h.createQuery("SELECT COUNT(*) FROM " + sqlAfterFrom);

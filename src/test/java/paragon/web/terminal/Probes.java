@@ -142,7 +142,8 @@ final class Probes {
   /** How many elements each recorded region had at the start, by name. */
   @SuppressWarnings("unchecked")
   static Map<String, Long> recorded(Terminal t) {
-    return (Map<String, Long>) t.js("return Object.fromEntries(Object.entries(window.paragonLayout.base).map(([k, v]) => [k, v.length]));");
+    return (Map<String, Long>) t.js("return Object.fromEntries(Object.entries(window.paragonLayout.base)"
+        + ".map(([k, v]) => [k, v.length]));");
   }
 
   /** The texts the watched element showed, in order. */

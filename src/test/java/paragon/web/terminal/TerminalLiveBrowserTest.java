@@ -69,10 +69,12 @@ class TerminalLiveBrowserTest {
       a.openReceipt("Stolik 2");
       a.addProduct("Piwo");
       b.waitUntil(d -> "hidden".equals(b.status("Stolik 2")));
-      String annasSale = (String) a.js("return Object.values(window.paragonTerminal.receipts).find(r => r.kind === 'AD_HOC').name");
+      String annasSale = (String) a.js("return Object.values(window.paragonTerminal.receipts)"
+          + ".find(r => r.kind === 'AD_HOC').name");
       assertThat(b.all("receipts-list li button[data-status]").stream().map(WebElement::getText).toList())
           .noneMatch(text -> text.contains("Piwo") || text.contains("12,00"));
-      assertThat((Long) b.js("return Object.values(window.paragonTerminal.receipts).filter(r => r.ownerUserId !== window.paragonTerminal.me.userId && !r.occupied).length")).isZero();
+      assertThat((Long) b.js("return Object.values(window.paragonTerminal.receipts)"
+          + ".filter(r => r.ownerUserId !== window.paragonTerminal.me.userId && !r.occupied).length")).isZero();
       b.openReceipt("Stolik 2");
       b.waitFor("receipt-panel .locked");
       assertThat(b.lineNames()).isEmpty();

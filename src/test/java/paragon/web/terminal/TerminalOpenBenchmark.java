@@ -166,7 +166,8 @@ public final class TerminalOpenBenchmark {
         "|---|---|---|---|---|---|",
         row("cold (no HTTP cache, no service worker, no local receipts)", cold),
         row("warm (service worker cache, receipts in IndexedDB)", warm),
-        row("cold, " + WIFI_RTT_MS + " ms added to every request (Chromium's network emulation: a tablet on Wi-Fi)", coldFar),
+        row("cold, " + WIFI_RTT_MS
+            + " ms added to every request (Chromium's network emulation: a tablet on Wi-Fi)", coldFar),
         "",
         "Cold: every module is fetched (no bundler: one request per module, Lit from the webjars) and the "
             + "receipts arrive in the stream's snapshot. Warm: the service worker answers the shell and modules "

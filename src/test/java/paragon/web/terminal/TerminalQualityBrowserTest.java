@@ -149,7 +149,8 @@ class TerminalQualityBrowserTest {
       new Actions(t.driver).sendKeys(Keys.TAB).perform();
       if (focused(t, css)) return;
     }
-    throw new AssertionError(css + " not reached in " + max + " Tabs; focus is on " + t.js("return document.activeElement.outerHTML.slice(0, 120)"));
+    throw new AssertionError(css + " not reached in " + max + " Tabs; focus is on "
+        + t.js("return document.activeElement.outerHTML.slice(0, 120)"));
   }
 
   static boolean focused(Terminal t, String css) {
@@ -174,7 +175,8 @@ class TerminalQualityBrowserTest {
       tabTo(t, "receipt-panel li[data-line] button[data-action=minus]", 6);
       assertThat(t.js("""
           const e = document.activeElement, s = getComputedStyle(e);
-          return e.matches(':focus-visible') + ' ' + s.outlineStyle + ' ' + parseFloat(s.outlineWidth)""")).isEqualTo("true solid 3");
+          return e.matches(':focus-visible') + ' ' + s.outlineStyle + ' ' + parseFloat(s.outlineWidth)"""))
+          .isEqualTo("true solid 3");
       t.screenshot("tablet-keyboard-focus");
       tabTo(t, "receipt-panel li[data-line] button[data-action=plus]", 1);
       press(t, Keys.ENTER);
@@ -227,7 +229,8 @@ class TerminalQualityBrowserTest {
   static void waitForRemoteChanges(Terminal a) {
     a.waitUntil(d -> a.all("receipt-panel li[data-line]").size() == 4
         && "paying".equals(a.status("Stolik 2")) && a.status("Sprzedaż 3") != null
-        && Boolean.TRUE.equals(a.js("return !!document.querySelector('receipt-panel [data-note]')?.textContent.includes('orzechy')")));
+        && Boolean.TRUE.equals(a.js("return !!document.querySelector('receipt-panel [data-note]')"
+            + "?.textContent.includes('orzechy')")));
   }
 
   /** Named regions to record: pairs of name and CSS selector. */

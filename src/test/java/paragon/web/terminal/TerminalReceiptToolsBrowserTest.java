@@ -180,7 +180,8 @@ class TerminalReceiptToolsBrowserTest {
       waiter.addProduct("Sernik");
       manager.waitUntil(d -> manager.lineNames().equals(List.of("Espresso", "Sernik")));
       waiter.waitSent();
-      long owner = shop.db.read(h -> h.createQuery("SELECT owner_user_id FROM receipts WHERE name = 'Stolik 1' AND state = 'OPEN'")
+      long owner = shop.db.read(h -> h.createQuery(
+              "SELECT owner_user_id FROM receipts WHERE name = 'Stolik 1' AND state = 'OPEN'")
           .mapTo(Long.class).one());
       assertThat(owner).isEqualTo(shop.anna);
     }

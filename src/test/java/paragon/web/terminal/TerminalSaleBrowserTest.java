@@ -183,7 +183,8 @@ class TerminalSaleBrowserTest {
       assertThat(t.status("Sprzedaż 1")).isEqualTo("mine");
       assertThat(t.status("Sprzedaż 3")).isNull();
       t.waitSent();
-      List<String> deleted = shop.db.read(h -> h.createQuery("SELECT name FROM receipts WHERE state = 'DELETED' ORDER BY name")
+      List<String> deleted = shop.db.read(h -> h.createQuery(
+              "SELECT name FROM receipts WHERE state = 'DELETED' ORDER BY name")
           .mapTo(String.class).list());
       List<String> open = shop.db.read(h -> h.createQuery("SELECT name FROM receipts WHERE state = 'OPEN' ORDER BY name")
           .mapTo(String.class).list());
@@ -296,11 +297,13 @@ class TerminalSaleBrowserTest {
       t.waitFor("guest-bill dialog[open] table");
       t.driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
       // checkVisibility: rendered, and neither it nor an ancestor hidden (display or visibility).
-      String shown = "return [...document.querySelectorAll(arguments[0])].map(e => e.checkVisibility({visibilityProperty: true}))";
+      String shown = "return [...document.querySelectorAll(arguments[0])]"
+          + ".map(e => e.checkVisibility({visibilityProperty: true}))";
       assertThat(jsList(t, shown, "guest-bill dialog[open] td, guest-bill dialog[open] h2")).isNotEmpty().containsOnly(true);
       assertThat(jsList(t, shown, "product-grid button, receipts-list button, .topbar, receipt-panel .lines li"))
           .isNotEmpty().containsOnly(false);
-      String visibility = "return [...document.querySelectorAll(arguments[0])].map(e => getComputedStyle(e).visibility + '/' + getComputedStyle(e).display)";
+      String visibility = "return [...document.querySelectorAll(arguments[0])]"
+          + ".map(e => getComputedStyle(e).visibility + '/' + getComputedStyle(e).display)";
       assertThat(jsList(t, visibility, "guest-bill .no-print")).containsOnly("visible/none");
       t.driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
       assertThat(jsList(t, visibility, "guest-bill .no-print")).doesNotContain("visible/none");
