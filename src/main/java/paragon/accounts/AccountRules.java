@@ -112,9 +112,14 @@ final class AccountRules {
 
   /** A shop's address: optional (blank is null), at most {@value #MAX_ADDRESS} characters. */
   static String address(String raw) {
+    return address("shopAddress", raw);
+  }
+
+  /** The same, its error at {@code field} (the Shops page calls it {@code address}). */
+  static String address(String field, String raw) {
     if (raw == null || raw.isBlank()) return null;
-    String address = Storable.require("shopAddress", raw).strip();
-    if (address.length() > MAX_ADDRESS) throw Problem.invalid("shopAddress", "shops.address.length", MAX_ADDRESS);
+    String address = Storable.require(field, raw).strip();
+    if (address.length() > MAX_ADDRESS) throw Problem.invalid(field, "shops.address.length", MAX_ADDRESS);
     return address;
   }
 }

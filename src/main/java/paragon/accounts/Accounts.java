@@ -115,8 +115,9 @@ public final class Accounts {
   }
 
   /** An account's own settings as stored. */
+  /** {@code nip}: the business's 10-digit tax number, or null. */
   public record Account(long id, String name, Plan plan, String language, boolean parkingEnabled, Visibility visibility,
-                        boolean sharingEnabled, LoginMode loginMode, long revision) {}
+                        boolean sharingEnabled, LoginMode loginMode, long revision, String nip) {}
 
   public Account find(long accountId) {
     return db.read(h -> find(h, accountId));
@@ -124,13 +125,13 @@ public final class Accounts {
 
   public static Account find(Handle h, long accountId) {
     return h.createQuery("""
-            SELECT id, name, plan, language, parking_enabled, visibility, sharing_enabled, login_mode
+            SELECT id, name, plan, language, parking_enabled, visibility, sharing_enabled, login_mode, nip
             FROM accounts WHERE id = :a""")
         .bind("a", accountId)
         .map((rs, ctx) -> new Account(rs.getLong("id"), rs.getString("name"), Plan.valueOf(rs.getString("plan")),
             rs.getString("language"), rs.getBoolean("parking_enabled"), Visibility.valueOf(rs.getString("visibility")),
             rs.getBoolean("sharing_enabled"), LoginMode.valueOf(rs.getString("login_mode")),
-            Revisions.current(h, accountId)))
+            Revisions.current(h, accountId), rs.getString("nip")))
         .findOne().orElseThrow(() -> paragon.web.Problem.notFound("account " + accountId));
   }
 

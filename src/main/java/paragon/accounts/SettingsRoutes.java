@@ -11,6 +11,7 @@ import paragon.storage.Database;
 import paragon.web.FieldErrors;
 import paragon.web.PageContext;
 import paragon.web.Pages;
+import paragon.web.Problem;
 
 /** Configuration / Settings: parking, visibility, sharing, terminal login mode, and the plan (owners only). */
 public final class SettingsRoutes {
@@ -32,11 +33,39 @@ public final class SettingsRoutes {
     routes.get("/backoffice/settings", r::show);
     routes.post("/backoffice/settings", r::save);
     routes.post("/backoffice/settings/plan", r::savePlan);
+    routes.post("/backoffice/settings/business", r::saveBusiness);
   }
 
   public record SettingsPage(PageContext page, Accounts.Account account, SettingsForm form, FieldErrors errors,
                              String planChoice, FieldErrors planErrors, String notice,
-                             List<SettingsStore.LocalOnlyDevice> localOnly, boolean planEditable) {}
+                             List<SettingsStore.LocalOnlyDevice> localOnly, boolean planEditable,
+                             Business business, FieldErrors businessErrors) {}
+
+  /** The Business card's fields as shown: the account's, or what was typed when refused. */
+  public record Business(String name, String nip) {
+    static Business of(Accounts.Account a) {
+      return new Business(a.name(), a.nip() == null ? "" : a.nip());
+    }
+  }
+
+  private void saveBusiness(Context ctx) {
+    BackOfficeAuth.Admin admin = BackOfficeAuth.admin(ctx);
+    String name = ctx.formParam("name");
+    String nip = ctx.formParam("nip");
+    SettingsStore.Saved saved;
+    try {
+      saved = store.saveBusiness(admin.accountId(), admin.email(), name, nip);
+    } catch (Problem p) {
+      if (p.field() == null) throw p;
+      Accounts.Account account = accounts.find(admin.accountId());
+      ctx.status(HttpStatus.BAD_REQUEST);
+      render(ctx, account, SettingsForm.of(AccountSettings.of(account)), new FieldErrors(), account.plan().name(),
+          new FieldErrors(), null, new Business(name == null ? "" : name, nip == null ? "" : nip),
+          FieldErrors.from(p));
+      return;
+    }
+    redirectAfter(ctx, saved);
+  }
 
   private void show(Context ctx) {
     Accounts.Account account = accounts.find(BackOfficeAuth.admin(ctx).accountId());
@@ -82,11 +111,16 @@ public final class SettingsRoutes {
 
   private void render(Context ctx, Accounts.Account account, SettingsForm form, FieldErrors errors, String planChoice,
                       FieldErrors planErrors, String notice) {
+    render(ctx, account, form, errors, planChoice, planErrors, notice, Business.of(account), new FieldErrors());
+  }
+
+  private void render(Context ctx, Accounts.Account account, SettingsForm form, FieldErrors errors, String planChoice,
+                      FieldErrors planErrors, String notice, Business business, FieldErrors businessErrors) {
     // Below Max the plan is the reason for every device, so no device is listed by its model.
     boolean byModel = account.sharingEnabled() && account.plan().allowsSharing();
     List<SettingsStore.LocalOnlyDevice> devices = byModel ? localOnly.apply(account.id()) : List.of();
     Pages.show(ctx, "backoffice/settings.jte",
         new SettingsPage(PageContext.of(ctx), account, form, errors, planChoice, planErrors, notice, devices,
-            BackOfficeAuth.admin(ctx).role() == AdminRole.OWNER));
+            BackOfficeAuth.admin(ctx).role() == AdminRole.OWNER, business, businessErrors));
   }
 }

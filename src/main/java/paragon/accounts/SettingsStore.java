@@ -52,4 +52,25 @@ public final class SettingsStore {
       return new Saved(Revisions.record(h, accountId, author, "plan: " + before.plan() + " -> " + plan, clock), true);
     });
   }
+
+  /**
+   * The business's name and NIP as the Settings page's "Business" card saves them (checked as at
+   * setup: the name first, then the NIP, the error at its field, nothing saved on one). A new name is
+   * a revision (terminals and receipts show it); the NIP alone is not, as no terminal applies it.
+   */
+  public Saved saveBusiness(long accountId, String author, String rawName, String rawNip) {
+    String name = AccountRules.name(rawName);
+    String nip = AccountRules.nip(rawNip);
+    return db.inTransaction(h -> {
+      Accounts.Account before = Accounts.find(h, accountId);
+      boolean renamed = !name.equals(before.name());
+      if (!renamed && java.util.Objects.equals(nip, before.nip())) return new Saved(before.revision(), false);
+      h.createUpdate("UPDATE accounts SET name = :n, nip = :nip WHERE id = :a")
+          .bind("n", name).bind("nip", nip).bind("a", accountId).execute();
+      long revision = renamed
+          ? Revisions.record(h, accountId, author, "business renamed: " + before.name() + " -> " + name, clock)
+          : before.revision();
+      return new Saved(revision, true);
+    });
+  }
 }

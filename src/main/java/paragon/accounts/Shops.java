@@ -23,8 +23,11 @@ public final class Shops {
     this.clock = clock;
   }
 
-  /** {@code archived}: kept for history (sales name it), but no longer in use. */
-  public record Shop(long id, String name, boolean useDefaults, boolean archived) {}
+  /**
+   * {@code archived}: kept for history (sales name it), but no longer in use. {@code address}: optional
+   * (null), entered at setup or on the Shops page; not part of what terminals apply.
+   */
+  public record Shop(long id, String name, boolean useDefaults, boolean archived, String address) {}
 
   /**
    * The non-archived devices of a shop, by name, read in the caller's transaction: the devices package
@@ -41,7 +44,7 @@ public final class Shops {
   /** Every shop of the account, archived ones too (sales and devices name them forever). */
   public static List<Shop> list(Handle h, long accountId) {
     return h.createQuery(
-            "SELECT id, name, use_defaults, archived_at FROM shops WHERE account_id = :a ORDER BY name, id")
+            "SELECT id, name, use_defaults, archived_at, address FROM shops WHERE account_id = :a ORDER BY name, id")
         .bind("a", accountId)
         .map((rs, ctx) -> shop(rs))
         .list();
@@ -49,16 +52,18 @@ public final class Shops {
 
   /** The shop, or a 404 {@link Problem} when it is not this account's. */
   public static Shop find(Handle h, long accountId, long shopId) {
-    return h.createQuery("SELECT id, name, use_defaults, archived_at FROM shops WHERE account_id = :a AND id = :s")
+    return h.createQuery("""
+            SELECT id, name, use_defaults, archived_at, address FROM shops WHERE account_id = :a AND id = :s""")
         .bind("a", accountId).bind("s", shopId)
         .map((rs, ctx) -> shop(rs))
         .findOne().orElseThrow(() -> Problem.notFound("shop " + shopId));
   }
 
   private static Shop shop(java.sql.ResultSet rs) throws java.sql.SQLException {
-    Shop s = new Shop(rs.getLong("id"), rs.getString("name"), rs.getBoolean("use_defaults"), false);
     rs.getLong("archived_at");
-    return rs.wasNull() ? s : new Shop(s.id(), s.name(), s.useDefaults(), true);
+    boolean archived = !rs.wasNull();
+    return new Shop(rs.getLong("id"), rs.getString("name"), rs.getBoolean("use_defaults"), archived,
+        rs.getString("address"));
   }
 
   /** Whether the account has this shop and it is not archived (a device can be registered in it). */
@@ -131,9 +136,15 @@ public final class Shops {
 
   /** Adds a shop that uses the default list; returns its id. */
   public long create(long accountId, String author, String rawName) {
+    return create(accountId, author, rawName, null);
+  }
+
+  /** Adds a shop with an optional address (its error at the field {@code address}). */
+  public long create(long accountId, String author, String rawName, String rawAddress) {
     return db.inTransaction(h -> {
       String name = validName(h, accountId, null, rawName);
-      long id = insert(h, accountId, name, null, clock.millis());
+      String address = AccountRules.address("address", rawAddress);
+      long id = insert(h, accountId, name, address, clock.millis());
       Revisions.record(h, accountId, author, "shop added: " + name, clock);
       return id;
     });
@@ -141,14 +152,27 @@ public final class Shops {
 
   /** Renames the shop; returns true when the name changed (and a revision was recorded). */
   public boolean rename(long accountId, String author, long shopId, String rawName) {
-    return db.inTransaction(h -> {
-      Shop shop = find(h, accountId, shopId);
-      String name = validName(h, accountId, shopId, rawName);
-      if (name.equals(shop.name())) return false;
-      h.createUpdate("UPDATE shops SET name = :n WHERE id = :s AND account_id = :a")
-          .bind("n", name).bind("s", shopId).bind("a", accountId).execute();
-      Revisions.record(h, accountId, author, "shop renamed: " + shop.name() + " -> " + name, clock);
-      return true;
-    });
+    return db.inTransaction(h -> save(h, accountId, author, shopId, rawName, null));
+  }
+
+  /**
+   * Saves the shop's name and address (checked in that order, the error at its field, nothing saved on one);
+   * true when something changed. {@code rawAddress} null keeps the address. A new name is a revision (terminals show it); the address alone is
+   * not, as no terminal applies it.
+   */
+  public boolean save(long accountId, String author, long shopId, String rawName, String rawAddress) {
+    return db.inTransaction(h -> save(h, accountId, author, shopId, rawName, rawAddress));
+  }
+
+  private boolean save(Handle h, long accountId, String author, long shopId, String rawName, String rawAddress) {
+    Shop shop = find(h, accountId, shopId);
+    String name = validName(h, accountId, shopId, rawName);
+    String address = rawAddress == null ? shop.address() : AccountRules.address("address", rawAddress);
+    boolean renamed = !name.equals(shop.name());
+    if (!renamed && java.util.Objects.equals(address, shop.address())) return false;
+    h.createUpdate("UPDATE shops SET name = :n, address = :address WHERE id = :s AND account_id = :a")
+        .bind("n", name).bind("address", address).bind("s", shopId).bind("a", accountId).execute();
+    if (renamed) Revisions.record(h, accountId, author, "shop renamed: " + shop.name() + " -> " + name, clock);
+    return true;
   }
 }

@@ -39,9 +39,18 @@ public final class ShopsRoutes {
    * {@code shops} those listed (archived ones only with {@code archived.shown()}).
    */
   public record ShopsPage(PageContext page, List<Shops.Shop> shops,
-      long editing, String typed, FieldErrors errors, String notice, Archived archived) {
+      long editing, Typed typed, FieldErrors errors, String notice, Archived archived) {
     public String value(Shops.Shop shop) {
-      return editing == shop.id() ? typed : shop.name();
+      return editing == shop.id() ? typed.name() : shop.name();
+    }
+
+    public String address(Shops.Shop shop) {
+      String shown = editing == shop.id() && typed.address() != null ? typed.address() : shop.address();
+      return shown == null ? "" : shown;
+    }
+
+    public String newAddress() {
+      return editing == 0 && typed.address() != null ? typed.address() : "";
     }
 
     public FieldErrors errorsOf(long shopId) {
@@ -52,7 +61,7 @@ public final class ShopsRoutes {
   private void show(Context ctx) {
     String notice = ctx.queryParam("saved") != null ? "form.saved"
         : ctx.queryParam("unchanged") != null ? "form.unchanged" : null;
-    render(ctx, -1, "", new FieldErrors(), notice, null);
+    render(ctx, -1, Typed.NONE, new FieldErrors(), notice, null);
   }
 
   private void archive(Context ctx, boolean archive) {
@@ -65,7 +74,7 @@ public final class ShopsRoutes {
     } catch (Problem p) {
       if (p.status() != 409) throw p;
       ctx.status(HttpStatus.CONFLICT);
-      render(ctx, -1, "", new FieldErrors(), null, Archived.Refusal.of(p));
+      render(ctx, -1, Typed.NONE, new FieldErrors(), null, Archived.Refusal.of(p));
       return;
     }
     ctx.redirect("/backoffice/shops?" + (changed ? "saved" : "unchanged") + (archive ? "" : "&archived"),
@@ -74,12 +83,12 @@ public final class ShopsRoutes {
 
   private void add(Context ctx) {
     var admin = BackOfficeAuth.admin(ctx);
-    String name = ctx.formParam("name");
+    Typed typed = Typed.of(ctx);
     try {
-      shops.create(admin.accountId(), admin.email(), name);
+      shops.create(admin.accountId(), admin.email(), typed.name(), typed.address());
     } catch (Problem p) {
       ctx.status(HttpStatus.BAD_REQUEST);
-      render(ctx, 0, name, FieldErrors.from(p), null, null);
+      render(ctx, 0, typed, FieldErrors.from(p), null, null);
       return;
     }
     ctx.redirect("/backoffice/shops?saved", HttpStatus.SEE_OTHER);
@@ -88,25 +97,36 @@ public final class ShopsRoutes {
   private void rename(Context ctx) {
     var admin = BackOfficeAuth.admin(ctx);
     long id = PathIds.path(ctx, "id", "shop");
-    String name = ctx.formParam("name");
+    Typed typed = Typed.of(ctx);
     boolean changed;
     try {
-      changed = shops.rename(admin.accountId(), admin.email(), id, name);
+      changed = shops.save(admin.accountId(), admin.email(), id, typed.name(), typed.address());
     } catch (Problem p) {
       if (p.status() != 400) throw p;
       ctx.status(HttpStatus.BAD_REQUEST);
-      render(ctx, id, name, FieldErrors.from(p), null, null);
+      render(ctx, id, typed, FieldErrors.from(p), null, null);
       return;
     }
     ctx.redirect("/backoffice/shops?" + (changed ? "saved" : "unchanged"), HttpStatus.SEE_OTHER);
   }
 
-  private void render(Context ctx, long editing, String typed, FieldErrors errors, String notice,
+  /** What a shop form sent, kept as typed when it is refused. */
+  public record Typed(String name, String address) {
+    static final Typed NONE = new Typed("", "");
+
+    static Typed of(Context ctx) {
+      String name = ctx.formParam("name");
+      String address = ctx.formParam("address");
+      return new Typed(name == null ? "" : name, address);
+    }
+  }
+
+  private void render(Context ctx, long editing, Typed typed, FieldErrors errors, String notice,
       Archived.Refusal refusal) {
     List<Shops.Shop> all = shops.list(BackOfficeAuth.admin(ctx).accountId());
     Archived archived = Archived.of(ctx, all, Shops.Shop::archived, refusal);
     var page = new ShopsPage(PageContext.of(ctx), archived.filter(all, Shops.Shop::archived), editing,
-        typed == null ? "" : typed, errors, notice, archived);
+        typed, errors, notice, archived);
     Pages.show(ctx, "backoffice/shops.jte", page);
   }
 }

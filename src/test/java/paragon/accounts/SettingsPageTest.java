@@ -95,6 +95,40 @@ class SettingsPageTest {
 
   @ParameterizedTest
   @EnumSource(TestDatabases.Kind.class)
+  void the_business_name_and_nip_are_edited_with_errors_by_the_field_and_only_a_rename_is_a_revision(
+      TestDatabases.Kind kind) {
+    try (TestApp app = TestApp.start(kind)) {
+      var owner = Owners.signedIn(app, Plan.MAX);
+      var c = owner.client();
+      assertThat(c.get("/backoffice/settings").body()).contains("id=\"business-nip\"");
+      var saved = c.postForm("/backoffice/settings/business",
+          Map.of("name", " Kawiarnia Pod Lipą ", "nip", "123-456-32-18"));
+      assertThat(saved.header("Location")).isEqualTo("/backoffice/settings?saved=2");
+      assertThat(app.db.read(h -> Revisions.snapshot(h, owner.accountId(), 2)).accountName())
+          .isEqualTo("Kawiarnia Pod Lipą");
+      var accounts = new Accounts(app.db, app.clock);
+      assertThat(accounts.find(owner.accountId()).nip()).isEqualTo("1234563218");
+      assertThat(c.get("/backoffice/settings").body()).contains("value=\"1234563218\"");
+
+      // The NIP alone is no revision: no terminal applies it.
+      assertThat(c.postForm("/backoffice/settings/business", Map.of("name", "Kawiarnia Pod Lipą", "nip", ""))
+          .header("Location")).isEqualTo("/backoffice/settings?saved=2");
+      assertThat(accounts.find(owner.accountId()).nip()).isNull();
+
+      var badNip = c.postForm("/backoffice/settings/business",
+          Map.of("name", "Inna nazwa", "nip", "123-456-32-19"));
+      assertThat(badNip.status()).isEqualTo(400);
+      assertThat(badNip.body()).contains("id=\"error-nip\"", "value=\"123-456-32-19\"", "value=\"Inna nazwa\"");
+      var noName = c.postForm("/backoffice/settings/business", Map.of("name", "  ", "nip", ""));
+      assertThat(noName.status()).isEqualTo(400);
+      assertThat(noName.body()).contains("id=\"error-name\"");
+      assertThat(accounts.find(owner.accountId()).name()).isEqualTo("Kawiarnia Pod Lipą");
+      assertThat(revisions(app, owner.accountId())).isEqualTo(2);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabases.Kind.class)
   void plan_change_makes_a_revision_and_enables_the_toggle(TestDatabases.Kind kind) {
     try (TestApp app = TestApp.start(kind)) {
       var owner = Owners.signedIn(app, Plan.START);

@@ -52,6 +52,39 @@ class ShopsRolesPageTest {
 
   @ParameterizedTest
   @EnumSource(TestDatabases.Kind.class)
+  void a_shops_address_is_kept_and_edited_without_a_revision_and_a_long_one_is_refused_by_its_field(
+      TestDatabases.Kind kind) {
+    try (TestApp app = TestApp.start(kind)) {
+      var owner = Owners.signedIn(app, Plan.MAX, "en");
+      var c = owner.client();
+      assertThat(c.postForm("/backoffice/shops", Map.of("name", "Rynek", "address", " Rynek Główny 1, Kraków "))
+          .header("Location")).isEqualTo("/backoffice/shops?saved");
+      var shops = new Shops(app.db, app.clock);
+      long id = shops.list(owner.accountId()).get(0).id();
+      assertThat(shops.list(owner.accountId()).get(0).address()).isEqualTo("Rynek Główny 1, Kraków");
+      assertThat(c.get("/backoffice/shops").body())
+          .contains("id=\"shop-address-" + id + "\" name=\"address\" value=\"Rynek Główny 1, Kraków\"");
+      long before = revision(app, owner.accountId());
+
+      assertThat(c.postForm("/backoffice/shops/" + id, Map.of("name", "Rynek", "address", "Floriańska 3"))
+          .header("Location")).isEqualTo("/backoffice/shops?saved");
+      assertThat(shops.list(owner.accountId()).get(0).address()).isEqualTo("Floriańska 3");
+      assertThat(revision(app, owner.accountId())).as("no terminal applies the address").isEqualTo(before);
+      // A rename without the field (an older form) keeps the address.
+      c.postForm("/backoffice/shops/" + id, Map.of("name", "Rynek 2"));
+      assertThat(shops.list(owner.accountId()).get(0).address()).isEqualTo("Floriańska 3");
+      assertThat(revision(app, owner.accountId())).isEqualTo(before + 1);
+
+      var tooLong = c.postForm("/backoffice/shops/" + id, Map.of("name", "Rynek 3", "address", "x".repeat(201)));
+      assertThat(tooLong.status()).isEqualTo(400);
+      assertThat(tooLong.body()).contains("id=\"error-address\"", "value=\"Rynek 3\"");
+      assertThat(shops.list(owner.accountId()).get(0).name()).isEqualTo("Rynek 2");
+      assertThat(shops.list(owner.accountId()).get(0).address()).isEqualTo("Floriańska 3");
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabases.Kind.class)
   void another_accounts_shop_and_role_are_not_found_and_forms_need_the_csrf_token(TestDatabases.Kind kind) {
     try (TestApp app = TestApp.start(kind)) {
       var owner = Owners.signedIn(app, Plan.MAX);
