@@ -19,7 +19,7 @@ public record Checklist(List<Item> items) {
     return new Checklist(List.of(
         new Item("products", "/backoffice/products", !s.products().isEmpty()),
         new Item("tables", "/backoffice/parking", tables),
-        new Item("users", "/backoffice/users", !s.users().isEmpty()),
+        new Item("users", "/backoffice/users", s.users().stream().anyMatch(u -> !u.disabled())),
         new Item("devices", "/backoffice/devices", devicePaired),
         new Item("parking", "/backoffice/settings", s.parkingEnabled())));
   }
