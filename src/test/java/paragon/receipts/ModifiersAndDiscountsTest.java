@@ -295,6 +295,29 @@ class ModifiersAndDiscountsTest {
   }
 
   @Test
+  void a_product_archived_after_it_was_added_breaks_nothing_on_the_open_receipt_nor_its_sale() {
+    String r = open(anna);
+    String l = line(r, 103, 1000, 3L); // Latte Duża, 14,00
+    // The next revision no longer has the latte (archived) nor its size group.
+    EffectiveConfig c = catalog();
+    EffectiveConfig archived = new EffectiveConfig(c.revision() + 1, c.shopId(), c.shopName(), c.parkingEnabled(),
+        c.visibility(), c.sharingEnabled(), c.sharingEffective(), c.sharingBlockedBy(), c.loginMode(), c.language(),
+        c.slots(), c.roles(), c.users(), List.of(Rig.ESPRESSO), List.of(), List.of());
+    Actor annaLater = Rig.actor(1, 1, Set.of(), archived);
+    Actor giverLater = Rig.actor(2, 2, Set.of(Permission.GIVE_DISCOUNTS), archived);
+
+    assertThat(rig.refused(annaLater, add(r, id(), 103, 1000, 3L)).code()).isEqualTo("not_found");
+    rig.accepted(annaLater, new LineCommands.AdjustQuantity(l, 1000L)); // 2 x 14,00
+    rig.accepted(giverLater, new SetLineDiscount(l, Discount.Type.AMOUNT, 300L, "Reklamacja"));
+    assertThat(lineOf(r, l).name()).isEqualTo("Latte");
+    assertThat(lineOf(r, l).modifiers()).extracting(Modifier::name).containsExactly("Duża");
+    long seq = rig.get(r).seq();
+    Outcome.Accepted paid = rig.accepted(annaLater, new Pay(r, seq, List.of(new Tender(Method.CARD, 2500L))));
+    assertThat(paid.sale().total()).isEqualTo(2500);
+    assertThat(paid.sale().vat()).containsExactly(new Money.VatShare("8", 2500, 2315, 185));
+  }
+
+  @Test
   void late_lines_keep_their_modifiers_and_a_late_increase_only_a_percent_discount() {
     String r = open(anna);
     String pct = line(r, 103, 1000, 3L);
