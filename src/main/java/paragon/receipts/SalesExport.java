@@ -1,7 +1,6 @@
 package paragon.receipts;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.math.BigInteger;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -31,7 +30,7 @@ public final class SalesExport {
 
   /**
    * One line of a sale. {@code total}: quantity × unit price; {@code discount}: the line's own discount
-   * amount (docs/protocol.md, "Discounts", step 1; a receipt discount is in the sale's
+   * amount ({@link Discount#amountOff}; a receipt discount is in the sale's
    * {@code discount}); {@code modifiers}: the chosen options' names; {@code methods}: the sale's.
    */
   public record LineRow(String saleId, long closedAt, long shopId, long deviceId, long userId, String lineId,
@@ -83,19 +82,10 @@ public final class SalesExport {
     }, each);
   }
 
-  /**
-   * A line's own discount amount (docs/protocol.md, "Discounts", step 1): PERCENT =
-   * round-half-up(total × value / 10000), AMOUNT = min(value, total); none (NULL) is 0. In BigInteger:
-   * total × value may pass a long.
-   */
+  /** A line's own discount amount, by the one rule ({@link Discount#amountOff}); none (NULL) is 0. */
   static long lineDiscount(long total, String kind, Long value) {
     if (kind == null || value == null) return 0;
-    return switch (kind) {
-      case "PERCENT" -> BigInteger.valueOf(total).multiply(BigInteger.valueOf(value)).multiply(BigInteger.TWO)
-          .add(BigInteger.valueOf(10_000)).divide(BigInteger.valueOf(20_000)).longValueExact();
-      case "AMOUNT" -> Math.min(value, total);
-      default -> throw new IllegalStateException("unknown discount kind " + kind);
-    };
+    return new Discount(Discount.Type.valueOf(kind), value, null).amountOff(total);
   }
 
   private interface Row<T> {
