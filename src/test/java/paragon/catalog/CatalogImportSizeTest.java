@@ -26,13 +26,10 @@ class CatalogImportSizeTest {
       }
       var rows = CatalogCsv.parse(csv.toString().getBytes(StandardCharsets.UTF_8)).rows();
       long before = Rows.revision(db, a);
-      long started = System.nanoTime();
       var result = new CatalogImport(db, clock).confirm(a, "t", rows);
-      long millis = (System.nanoTime() - started) / 1_000_000;
       assertThat(result.added()).isEqualTo(CatalogCsv.MAX_ROWS);
       assertThat(Rows.revision(db, a)).isEqualTo(before + 1);
       assertThat(Rows.count(db, "categories WHERE account_id = :a", "a", a)).isEqualTo(20);
-      assertThat(millis).as("import of %d rows took %d ms", CatalogCsv.MAX_ROWS, millis).isLessThan(60_000);
     }
   }
 }
