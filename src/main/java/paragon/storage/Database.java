@@ -10,7 +10,6 @@ import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
@@ -67,6 +66,9 @@ public final class Database implements AutoCloseable {
     } else {
       config.setJdbcUrl(url);
       config.setMaximumPoolSize(12);
+      // Set once per pooled connection: a level named per transaction costs JDBI a
+      // SHOW TRANSACTION ISOLATION LEVEL round trip (and a SET) on every one.
+      config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
     }
     HikariDataSource dataSource;
     try {
@@ -119,9 +121,7 @@ public final class Database implements AutoCloseable {
   public <R, X extends Exception> R inTransaction(HandleCallback<R, X> body) throws X {
     for (int attempt = 1; ; attempt++) {
       try {
-        return dialect == Dialect.POSTGRES
-            ? jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, body)
-            : jdbi.inTransaction(body);
+        return jdbi.inTransaction(body);
       } catch (RuntimeException e) {
         if (attempt >= MAX_ATTEMPTS || !isRetryable(e)) throw e;
         log.debug("retrying transaction after {} (attempt {})", e.getMessage(), attempt);
