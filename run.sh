@@ -2,6 +2,8 @@
 # Runs Paragon on the embedded SQLite database (./data/), with the demo account on first start.
 # --no-demo: without the demo (a real shop: an empty database prints its one-time setup address).
 # Other flags are passed on, e.g. ./run.sh --port=9090
+# Starts from the AOT cache (target/paragon.aot) that the package step made with this JDK, when it is
+# newer than the jar; PARAGON_AOT=off starts without it (docs/operations.md, "Start-up").
 set -euo pipefail
 cd "$(dirname "$0")"
 . bin/find-jdk.sh
@@ -13,4 +15,11 @@ args=()
 for a in "$@"; do
   if [ "$a" = --no-demo ]; then demo=; else args+=("$a"); fi
 done
-exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -jar target/paragon.jar $demo ${args[@]+"${args[@]}"}
+# Only a cache made from this jar by this JDK: the JVM does not check the jar (it would run stale classes)
+# and a JDK before 25 does not know the flag. The stamp is the release file of the JDK that made it.
+aot=()
+if [ "${PARAGON_AOT:-on}" != off ] && [ -f target/paragon.aot ] && [ target/paragon.aot -nt target/paragon.jar ] \
+    && cmp -s target/paragon.aot.jdk "$JAVA_HOME/release"; then
+  aot=(-XX:AOTCache=target/paragon.aot)
+fi
+exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED ${aot[@]+"${aot[@]}"} -jar target/paragon.jar $demo ${args[@]+"${args[@]}"}
