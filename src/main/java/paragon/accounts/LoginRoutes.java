@@ -19,8 +19,12 @@ import paragon.web.Storable;
  * and the password is not checked, so guessing costs minutes instead of milliseconds.
  */
 public final class LoginRoutes {
-  /** Checked when the email is unknown, so that case costs a bcrypt verification too. */
-  private static final String DUMMY_HASH = Passwords.hash("not-a-password-anyone-has");
+  /**
+   * Checked when the email is unknown, so that case costs a bcrypt verification too. A constant (the hash
+   * of "not-a-password-anyone-has" at Passwords' cost): hashing it at class load took a sixth of the
+   * start-up's CPU (docs/benchmarks.md, "startup"). PasswordsTest holds its cost to Passwords'.
+   */
+  static final String DUMMY_HASH = "$2a$10$8Ed9QUxcuoaTHv6wUxpWguT7jiIvWwjkG6mMmLcgrrg.0KDene7mW";
 
   private final Accounts accounts;
   private final BackOfficeAuth auth;
