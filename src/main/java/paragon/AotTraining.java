@@ -76,7 +76,9 @@ public final class AotTraining {
     for (String path : List.of("/health/live", "/backoffice/login", "/terminal", "/assets/backoffice.css")) {
       HttpResponse<Void> answer = http.send(HttpRequest.newBuilder(URI.create(base + path)).build(),
           HttpResponse.BodyHandlers.discarding());
-      if (answer.statusCode() >= 500) throw new IllegalStateException("AOT training: " + path + " answered " + answer.statusCode());
+      if (answer.statusCode() >= 500) {
+        throw new IllegalStateException("AOT training: " + path + " answered " + answer.statusCode());
+      }
     }
     Files.copy(Path.of(System.getProperty("java.home"), "release"), stamp);
     console.println("AOT cache: trained on " + folder + " (log " + log + "); the JVM writes " + cache + " as it exits.");
@@ -97,7 +99,9 @@ public final class AotTraining {
       } catch (IOException e) {
         if (System.nanoTime() > deadline) throw e;
       }
-      if (System.nanoTime() > deadline) throw new IllegalStateException("AOT training: " + url + " not ready within " + bound);
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("AOT training: " + url + " not ready within " + bound);
+      }
       Thread.sleep(20);
     }
   }
