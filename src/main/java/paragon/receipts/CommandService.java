@@ -3,10 +3,14 @@ package paragon.receipts;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import paragon.receipts.CommandLog.Logged;
@@ -17,35 +21,55 @@ import paragon.web.I18n;
 import paragon.web.Problem;
 
 /**
- * Applies a device's commands: one command = one transaction, in order, once.
+ * Applies a device's commands in order, once, in group commits (issue 11).
  *
- * <p>Per command: 1. lock the device's cursor; 2. a number at or below it is answered from the log
- * when it is the logged command again, and refused {@code number_reused} (nothing written) when it is
- * another command; one above it +1 is a gap; 3. lock the spaces it touches and load what the rules
- * need; 4. apply the pure rule; 5. write each touched receipt with the next seq of its space, its
- * change row and audit row, the sale; 6. log the command (accepted or refused) and move the cursor;
- * 7. after commit, tell the {@link Feed}. The transaction body is idempotent, so
- * {@link Database#inTransaction} may retry it.
+ * <p>A request's commands queue in a {@link Sequencer} lane: on SQLite one lane for the whole file
+ * (one writer, FIFO across spaces, so a command never meets the busy handler); on PostgreSQL a lane
+ * per account and space of the actor, a few lanes at once. A worker applies what queued in a lane
+ * while its previous batch ran in ONE transaction; the request's thread waits for its acks, which it
+ * gets only after that transaction committed.
  *
- * <p>A command never jams the device's outbox: when loading, a rule or persisting throws, that
- * transaction rolls back (none of its writes stay) and the command is recorded refused {@code internal}
- * (with the request id, which the log line carries too) in a fresh one, so the cursor moves on and the
- * device's later commands apply. Only a database that cannot be reached fails the request
- * ({@link Database#isUnavailable}): then nothing was decided and the terminal must send it again.
+ * <p>Per command, in the batch's transaction: 1. lock the device's cursor; 2. a number at or below it
+ * is answered from the log when it is the logged command again, and refused {@code number_reused}
+ * (nothing written) when it is another command; one above it +1 is a gap; 3. lock the spaces it
+ * touches and load what the rules need; 4. apply the pure rule; 5. write each touched receipt with
+ * the next seq of its space, its change row and audit row, the sale; 6. log the command (accepted or
+ * refused) and move the cursor. After commit: 7. tell the {@link Feed} once per space the batch
+ * touched, with its highest seq; 8. answer each request. Commands of one request are applied in its
+ * order, requests of a lane in the order they arrived; a later command of a device in the same batch
+ * sees the earlier ones' writes. The batch body is idempotent, so {@link Database#inTransaction} may
+ * retry it whole (a serialization failure, a deadlock).
+ *
+ * <p>A command never jams the device's outbox: when loading, a rule or persisting throws, the batch
+ * rolls back (none of its writes stay) and is applied again with that command recorded refused
+ * {@code internal} (with the request id, which the log line carries too) without asking its rules, so
+ * the cursor moves on, the device's later commands apply and the other commands of the batch commit.
+ * A rollback and rerun instead of a savepoint per command: a command that throws is a bug, rare, and a
+ * savepoint would cost two round trips on every command (and a PostgreSQL subtransaction each). Only a
+ * database that cannot be reached fails the requests of the batch ({@link Database#isUnavailable}):
+ * then nothing was decided and the terminals must send them again.
  */
 public final class CommandService {
   private static final Logger log = LoggerFactory.getLogger(CommandService.class);
   /** Commands per request: a terminal back online sends its outbox in chunks of at most this many. */
   public static final int MAX_BATCH = 500;
+  /** Commands per group commit, at most (a larger request is one alone). */
+  static final int MAX_GROUP = 64;
+  /** PostgreSQL lanes applied at once: the pool has 12 connections, reads and the stream need the rest. */
+  static final int POSTGRES_WORKERS = 6;
+  private static final Object SQLITE_LANE = "sqlite";
 
   private final Database db;
   private final Feed feed;
   private final Clock clock;
+  private final Sequencer<Request> sequencer;
 
   public CommandService(Database db, Feed feed, Clock clock) {
     this.db = db;
     this.feed = feed;
     this.clock = clock;
+    int workers = db.dialect() == Database.Dialect.SQLITE ? 1 : POSTGRES_WORKERS;
+    this.sequencer = new Sequencer<>("commands", workers, MAX_GROUP, this::run);
   }
 
   /** The number {@code deviceId}'s next command must have (the device API tells a terminal at pairing and login). */
@@ -54,8 +78,8 @@ public final class CommandService {
   }
 
   /**
-   * Applies a batch {@code [{n, type, ...}]} and answers one ack per command, in order; {@code requestId}
-   * names the request in an {@code internal} refusal.
+   * Applies a batch {@code [{n, type, ...}]} and answers one ack per command, in order, once they
+   * committed; {@code requestId} names the request in an {@code internal} refusal.
    */
   public List<Ack> submit(Actor actor, JsonNode batch, I18n i18n, String requestId) {
     if (batch == null || !batch.isArray()) throw Problem.invalid("commands", "receipts.batch.array");
@@ -68,64 +92,192 @@ public final class CommandService {
         throw Problem.invalid("commands[" + i + "].n", "receipts.batch.n");
       }
     }
-    // After a reused number the rest of the batch is not applied: the terminal renumbers it from
+    if (batch.isEmpty()) return List.of();
+    List<Job> jobs = new ArrayList<>(batch.size());
+    for (JsonNode c : batch) jobs.add(new Job(c.get("n").asLong(), CommandParser.parse(c)));
+    Request request = new Request(actor, jobs, i18n, requestId);
+    Object lane = db.dialect() == Database.Dialect.SQLITE ? SQLITE_LANE : actor.accountId() + ":" + actor.space();
+    sequencer.submit(lane, request);
+    return request.await();
+  }
+
+  /** Requests waiting for a batch now (tests: a batch taken after they queued is shared). */
+  int queued() {
+    return sequencer.queued();
+  }
+
+  /** Requests submitted and not yet answered (tests: one is in a batch when it is here and not queued). */
+  int unanswered() {
+    return sequencer.unanswered();
+  }
+
+  /** One command of a request; {@code forced} once it threw: then it is recorded as that refusal. */
+  private static final class Job {
+    final long n;
+    final CommandParser.Parsed parsed;
+    long now = -1;
+    Refused forced;
+
+    Job(long n, CommandParser.Parsed parsed) {
+      this.n = n;
+      this.parsed = parsed;
+    }
+  }
+
+  /**
+   * A request waiting in the sequencer. Written by the worker; read by the request's thread after
+   * {@code done} completed (which orders the two).
+   */
+  private static final class Request implements Sequencer.Queued {
+    final Actor actor;
+    final List<Job> jobs;
+    final I18n i18n;
+    final String requestId;
+    final CompletableFuture<List<Ack>> done = new CompletableFuture<>();
+
+    Request(Actor actor, List<Job> jobs, I18n i18n, String requestId) {
+      this.actor = actor;
+      this.jobs = jobs;
+      this.i18n = i18n;
+      this.requestId = requestId;
+    }
+
+    @Override
+    public int size() {
+      return jobs.size();
+    }
+
+    @Override
+    public void fail(Throwable e) {
+      done.completeExceptionally(e);
+    }
+
+    List<Ack> await() {
+      try {
+        return done.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        // Its batch may still commit: a resend is answered from the log.
+        throw new IllegalStateException("interrupted waiting for the acks of request " + requestId, e);
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof RuntimeException r) throw r;
+        if (e.getCause() instanceof Error r) throw r;
+        throw new IllegalStateException("request " + requestId + " failed", e.getCause());
+      }
+    }
+  }
+
+  /** A space of an account. */
+  private record Space(long accountId, String space) {}
+
+  /** One try of a batch's transaction: rebuilt whole when it is retried. */
+  private static final class Attempt {
+    final Map<Request, List<Ack>> acks = new HashMap<>();
+    final Map<Space, Long> committed = new LinkedHashMap<>();
+    Request request;
+    Job job;
+
+    void reset() {
+      acks.clear();
+      committed.clear();
+      request = null;
+      job = null;
+    }
+  }
+
+  /** The sequencer's batch runner: applies {@code batch} in one transaction and answers every request. */
+  private void run(List<Request> batch) {
+    List<Request> live = new ArrayList<>(batch);
+    while (!live.isEmpty()) {
+      Attempt at = new Attempt();
+      try {
+        db.inTransaction(h -> {
+          at.reset();
+          for (Request r : live) at.acks.put(r, applyAll(h, r, at));
+          at.request = null;
+          at.job = null;
+          return null;
+        });
+      } catch (RuntimeException e) {
+        Request culprit = at.request;
+        Job job = at.job;
+        if (Database.isUnavailable(e) || culprit == null) {
+          // Nothing was decided (or the commit itself failed): every sender sends again.
+          for (Request r : live) r.fail(e);
+          return;
+        }
+        if (job.forced == null) {
+          log.error("command {} ({}) of device {} threw; recording it refused internal, request {}", job.n,
+              job.parsed.type(), culprit.actor.deviceId(), culprit.requestId, e);
+          job.forced = Refusals.internal(culprit.requestId);
+        } else {
+          // Recording the refusal threw as well: this request fails alone, the rest of the batch goes on.
+          log.error("recording command {} of device {} refused internal threw; failing request {}", job.n,
+              culprit.actor.deviceId(), culprit.requestId, e);
+          live.remove(culprit);
+          culprit.fail(e);
+        }
+        continue;
+      }
+      try {
+        at.committed.forEach((s, seq) -> feed.committed(s.accountId(), s.space(), seq));
+      } finally {
+        for (Request r : live) r.done.complete(at.acks.get(r));
+      }
+      return;
+    }
+  }
+
+  /** The commands of {@code r} in order; after a reused number the rest of the request is not applied. */
+  private List<Ack> applyAll(Handle h, Request r, Attempt at) {
+    // After a reused number the rest of the request is not applied: the terminal renumbers it from
     // `expected`, and applying what follows first would break the order of its commands.
-    List<Ack> acks = new ArrayList<>(batch.size());
+    List<Ack> acks = new ArrayList<>(r.jobs.size());
     Ack reused = null;
-    for (JsonNode c : batch) {
-      long n = c.get("n").asLong();
-      Ack ack = reused != null
-          ? Ack.afterReused(n, reused, i18n)
-          : apply(actor, n, CommandParser.parse(c), i18n, requestId);
+    for (Job job : r.jobs) {
+      Ack ack;
+      if (reused != null) {
+        ack = Ack.afterReused(job.n, reused, r.i18n);
+      } else {
+        at.request = r;
+        at.job = job;
+        if (job.now < 0) job.now = clock.millis();
+        Map<String, Long> committed = new TreeMap<>();
+        ack = apply(h, r.actor, job.n, job.parsed, job.forced, r.i18n, job.now, committed);
+        committed.forEach((space, seq) -> at.committed.merge(new Space(r.actor.accountId(), space), seq, Math::max));
+      }
       if (reused == null && ack.isReused()) reused = ack;
       acks.add(ack);
     }
     return acks;
   }
 
-  private Ack apply(Actor a, long n, CommandParser.Parsed parsed, I18n i18n, String requestId) {
-    try {
-      return apply(a, n, parsed, null, i18n);
-    } catch (RuntimeException e) {
-      if (Database.isUnavailable(e)) throw e;
-      log.error("command {} ({}) of device {} threw; recording it refused internal, request {}", n, parsed.type(),
-          a.deviceId(), requestId, e);
-      return apply(a, n, parsed, Refusals.internal(requestId), i18n);
+  /** One command in the batch's transaction; with {@code forced} set, it is recorded as that refusal, rules unasked. */
+  private static Ack apply(Handle h, Actor requested, long n, CommandParser.Parsed parsed, Refused forced, I18n i18n,
+      long now, Map<String, Long> committed) {
+    long last = CommandLog.lock(h, requested.accountId(), requested.deviceId());
+    Actor a = requested.asAppliedNow(h);
+    if (n <= last) {
+      CommandLog.Entry entry = CommandLog.find(h, a.accountId(), a.deviceId(), n);
+      return entry.sameCommand(parsed.body()) ? Ack.of(n, entry.logged(), true, i18n) : Ack.reused(n, last + 1, i18n);
     }
-  }
-
-  /** One command in one transaction; with {@code forced} set, it is recorded as that refusal, rules unasked. */
-  private Ack apply(Actor requested, long n, CommandParser.Parsed parsed, Refused forced, I18n i18n) {
-    long now = clock.millis();
-    Map<String, Long> committed = new TreeMap<>();
-    Ack ack = db.inTransaction(h -> {
-      committed.clear();
-      long last = CommandLog.lock(h, requested.accountId(), requested.deviceId());
-      Actor a = requested.asAppliedNow(h);
-      if (n <= last) {
-        CommandLog.Entry entry = CommandLog.find(h, a.accountId(), a.deviceId(), n);
-        return entry.sameCommand(parsed.body()) ? Ack.of(n, entry.logged(), true, i18n) : Ack.reused(n, last + 1, i18n);
-      }
-      if (n > last + 1) return Ack.gap(n, last + 1, i18n);
-      Logged logged;
-      if (forced != null) {
-        logged = Logged.refused(forced);
-      } else if (parsed.invalid() != null) {
-        logged = Logged.refused(parsed.invalid());
-      } else {
-        Names names = I18nNames.of(a.config().language());
-        RuleState state = StateLoader.load(h, a, parsed.command(), now, names);
-        Outcome outcome = Rules.apply(parsed.command(), state, new Context(a, n, now, names));
-        logged = switch (outcome) {
-          case Refused r -> Logged.refused(r);
-          case Accepted acc -> persist(h, a, n, parsed, acc, state, now, committed);
-        };
-      }
-      CommandLog.record(h, a, n, parsed.type(), parsed.body(), logged, now);
-      return Ack.of(n, logged, false, i18n);
-    });
-    committed.forEach((space, seq) -> feed.committed(requested.accountId(), space, seq));
-    return ack;
+    if (n > last + 1) return Ack.gap(n, last + 1, i18n);
+    Logged logged;
+    if (forced != null) {
+      logged = Logged.refused(forced);
+    } else if (parsed.invalid() != null) {
+      logged = Logged.refused(parsed.invalid());
+    } else {
+      Names names = I18nNames.of(a.config().language());
+      RuleState state = StateLoader.load(h, a, parsed.command(), now, names);
+      Outcome outcome = Rules.apply(parsed.command(), state, new Context(a, n, now, names));
+      logged = switch (outcome) {
+        case Refused r -> Logged.refused(r);
+        case Accepted acc -> persist(h, a, n, parsed, acc, state, now, committed);
+      };
+    }
+    CommandLog.record(h, a, n, parsed.type(), parsed.body(), logged, now);
+    return Ack.of(n, logged, false, i18n);
   }
 
   private static Logged persist(org.jdbi.v3.core.Handle h, Actor a, long n, CommandParser.Parsed parsed, Accepted acc,

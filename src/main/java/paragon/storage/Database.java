@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.ReentrantLock;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
@@ -32,11 +34,15 @@ public final class Database implements AutoCloseable {
   private final Jdbi jdbi;
   private final Dialect dialect;
   private final String url;
+  /** SQLite: the one writer's turn, fair (null on PostgreSQL, which takes row locks). */
+  private final ReentrantLock writer;
+  private final LongAdder commits = new LongAdder();
 
   private Database(HikariDataSource dataSource, Dialect dialect, String url) {
     this.dataSource = dataSource;
     this.dialect = dialect;
     this.url = url;
+    this.writer = dialect == Dialect.SQLITE ? new ReentrantLock(true) : null;
     this.jdbi = Jdbi.create(dataSource);
   }
 
@@ -117,11 +123,34 @@ public final class Database implements AutoCloseable {
     return jdbi.withHandle(callback);
   }
 
-  /** Runs {@code body} as one transaction, retried as a whole on a serialization failure or a busy file. */
+  /**
+   * Runs {@code body} as one transaction, retried as a whole on a serialization failure or a busy file.
+   *
+   * <p>On SQLite, transactions of this process take turns on a fair lock first (FIFO: the file has one
+   * writer anyway), so a writer never waits in SQLite's busy handler, where it could starve for the
+   * whole busy timeout while others got the file. Reads ({@link #read}) do not take it (WAL).
+   */
   public <R, X extends Exception> R inTransaction(HandleCallback<R, X> body) throws X {
+    if (writer == null) return retried(body);
+    writer.lock();
+    try {
+      return retried(body);
+    } finally {
+      writer.unlock();
+    }
+  }
+
+  /** Transactions {@link #inTransaction} committed since this database was opened (tests count group commits). */
+  public long commits() {
+    return commits.sum();
+  }
+
+  private <R, X extends Exception> R retried(HandleCallback<R, X> body) throws X {
     for (int attempt = 1; ; attempt++) {
       try {
-        return jdbi.inTransaction(body);
+        R result = jdbi.inTransaction(body);
+        commits.increment();
+        return result;
       } catch (RuntimeException e) {
         if (attempt >= MAX_ATTEMPTS || !isRetryable(e)) throw e;
         log.debug("retrying transaction after {} (attempt {})", e.getMessage(), attempt);

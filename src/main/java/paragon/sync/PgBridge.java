@@ -5,6 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -47,19 +51,58 @@ final class PgBridge implements AutoCloseable {
   private final Thread listener;
   private volatile boolean closed;
   private volatile Connection connection;
+  /** Wake-ups not yet sent, the highest seq per space; guarded by itself. */
+  private final Map<Pending, Long> pending = new LinkedHashMap<>();
+  private final Thread notifier;
 
   PgBridge(Database db, Wakeable hub) {
     if (db.dialect() != Database.Dialect.POSTGRES) throw new IllegalArgumentException("PgBridge needs PostgreSQL");
     this.db = db;
     this.hub = hub;
     this.listener = Thread.ofPlatform().daemon().name("pg-listen").start(this::listenLoop);
+    this.notifier = Thread.ofPlatform().daemon().name("pg-notify").start(this::notifyLoop);
   }
 
-  /** Tells the other nodes; called after the commit, outside any transaction. */
+  /**
+   * Tells the other nodes that {@code space} reached {@code seq}; called after the commit, outside any
+   * transaction. It does not wait: a notifier thread sends what is pending, one tiny notification per
+   * space with its highest seq, all in one statement (NOTIFY takes a database-wide lock at commit, so
+   * fewer and smaller is better), off the request's path. One lost to a failure costs a heartbeat.
+   */
   void publish(long accountId, String space, long seq) {
-    String payload = JSON.createObjectNode().put("n", node).put("a", accountId).put("s", space).put("q", seq).toString();
-    db.read(h -> h.createQuery("SELECT pg_notify(:channel, :payload)")
-        .bind("channel", CHANNEL).bind("payload", payload).mapTo(String.class).one());
+    synchronized (pending) {
+      pending.merge(new Pending(accountId, space), seq, Math::max);
+      pending.notifyAll();
+    }
+  }
+
+  private record Pending(long accountId, String space) {}
+
+  private void notifyLoop() {
+    while (!closed) {
+      List<String> payloads = new ArrayList<>();
+      synchronized (pending) {
+        while (pending.isEmpty() && !closed) {
+          try {
+            pending.wait();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+          }
+        }
+        pending.forEach((p, seq) -> payloads.add(JSON.createObjectNode().put("n", node).put("a", p.accountId())
+            .put("s", p.space()).put("q", seq).toString()));
+        pending.clear();
+      }
+      if (payloads.isEmpty()) continue;
+      try {
+        db.read(h -> h.createQuery("SELECT pg_notify(:channel, p) FROM unnest(CAST(:payloads AS text[])) AS p")
+            .bind("channel", CHANNEL).bindArray("payloads", String.class, payloads).mapTo(String.class).list());
+      } catch (RuntimeException e) {
+        // The other nodes' heartbeats re-read their spaces: a lost wake-up is late, never lost data.
+        log.warn("could not notify the other nodes of {} spaces: {}", payloads.size(), e.toString());
+      }
+    }
   }
 
   /**
@@ -122,6 +165,9 @@ final class PgBridge implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
+    synchronized (pending) {
+      pending.notifyAll();
+    }
     Connection c = connection;
     if (c != null) {
       try {
@@ -131,6 +177,7 @@ final class PgBridge implements AutoCloseable {
       }
     }
     try {
+      notifier.join(1_000);
       listener.join(6_000);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
