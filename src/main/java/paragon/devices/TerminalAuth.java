@@ -150,7 +150,8 @@ public final class TerminalAuth implements Cutoffs.Listener {
 
   /**
    * The streams' safety net against a lost event: the verdict for every held session, in one read of
-   * sessions and devices and one of users per {@value #VERIFY_BATCH} sessions. Refused sessions are
+   * sessions and devices and one of users per {@value #VERIFY_BATCH} sessions (and one of device
+   * tokens when sessions are gone). Refused sessions are
    * forgotten by the cache. Throws when the database cannot tell.
    */
   public Map<Held, Verdict> verify(List<Held> held) {
@@ -174,14 +175,13 @@ public final class TerminalAuth implements Cutoffs.Listener {
             .map((rs, ctx) -> new Row(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
                 rs.getObject(6) != null, rs.getLong(7)))
             .list();
-        Map<Long, Set<Long>> users = new HashMap<>();
-        found.forEach(r -> users.computeIfAbsent(r.accountId(), a -> new HashSet<>()).add(r.userId()));
-        Map<Long, Map<Long, UserPins.Live>> live = new HashMap<>();
-        users.forEach((account, ids) -> live.put(account, UserPins.liveAll(h, account, ids)));
+        Set<Long> userIds = new HashSet<>();
+        found.forEach(r -> userIds.add(r.userId()));
+        Map<Long, UserPins.Owned> live = UserPins.liveAll(h, userIds);
         Map<Row, UserPins.Live> joined = new HashMap<>();
         for (Row r : found) {
-          UserPins.Live user = live.get(r.accountId()).get(r.userId());
-          if (user != null) joined.put(r, user);
+          UserPins.Owned user = live.get(r.userId());
+          if (user != null && user.accountId() == r.accountId()) joined.put(r, user.live());
         }
         return joined;
       });

@@ -306,13 +306,14 @@ public final class StreamHub implements Feed, PgBridge.Wakeable, Cutoffs.Listene
   private void serve(int slice, long round) {
     try {
       long now = clock.millis();
+      // The slice is verified once every VERIFY_ROUNDS rounds, the slices staggered across them.
+      boolean verifying = Math.floorMod(round + slice, VERIFY_ROUNDS) == 0;
       List<Connection> due = new ArrayList<>();
       for (Connection c : byDevice.values()) {
         if (Math.floorMod(c.deviceId, slices) != slice || c.queue.isClosed()) continue;
         auth.contact(c.deviceId);
         c.heartbeat(now);
-        // Each connection's turn comes once every VERIFY_ROUNDS rounds, staggered by device id.
-        if (Math.floorMod(c.deviceId / slices + round, VERIFY_ROUNDS) == 0) due.add(c);
+        if (verifying) due.add(c);
       }
       if (!due.isEmpty()) verify(due);
       for (Unpublished u : List.copyOf(unpublished.values())) {
