@@ -124,13 +124,21 @@ public final class Paragon {
 
   /** The same with the stream's knobs (tests shrink the send queue and the heartbeat). */
   public static Javalin create(Settings settings, Database db, Clock clock, StreamSettings streamSettings) {
+    return create(settings, db, clock, streamSettings, new Cutoffs());
+  }
+
+  /**
+   * The same with the application's {@link Cutoffs}: a test that changes users or devices behind the
+   * back office's back fires the events the back office would (the auth caches forget on them).
+   */
+  public static Javalin create(Settings settings, Database db, Clock clock, StreamSettings streamSettings,
+      Cutoffs cutoffs) {
     // Built once: the routes that need them share these.
     Accounts accounts = new Accounts(db, clock);
     Roles roles = new Roles(db, clock);
     BackOfficeAuth backOffice = new BackOfficeAuth(db, clock);
-    Cutoffs cutoffs = new Cutoffs();
     DeviceAuth deviceAuth = new DeviceAuth(db, clock, cutoffs);
-    TerminalAuth terminalAuth = new TerminalAuth(db, deviceAuth);
+    TerminalAuth terminalAuth = new TerminalAuth(db, clock, deviceAuth);
     StreamHub stream = new StreamHub(db, terminalAuth, cutoffs, streamSettings, clock);
     CommandService commands = new CommandService(db, stream, clock);
     // Failed back-office sign-ins per email + IP, refused pairings per IP (docs/decisions.md, "Rate limits").
@@ -190,6 +198,7 @@ public final class Paragon {
       DayClosesRoutes.register(config.routes, db, clock);
       StreamRoutes.register(config.routes, stream);
       config.events.serverStopping(stream::close);
+      config.events.serverStopping(deviceAuth::close);
     });
   }
 }

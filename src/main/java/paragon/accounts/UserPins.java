@@ -31,6 +31,32 @@ public final class UserPins {
         .findOne().orElse(null);
   }
 
+  /**
+   * The live rows of many users of many accounts in one read (the streams' periodic check of their
+   * sessions), by user id, each with its account; an id no user has is left out. By primary key
+   * alone: a system read for many accounts, never a user's request (the caller checks the account).
+   */
+  public static java.util.Map<Long, Owned> liveAll(Handle h, java.util.Collection<Long> userIds) {
+    java.util.Map<Long, Owned> out = new java.util.HashMap<>();
+    if (userIds.isEmpty()) return out;
+    h.createQuery("""
+            SELECT id, account_id, pin_hash, disabled, locked_until, archived_at FROM users WHERE id IN (<ids>)""")
+        .bindList("ids", java.util.List.copyOf(userIds))
+        .map((rs, ctx) -> {
+          long until = rs.getLong("locked_until");
+          Long lockedUntil = rs.wasNull() ? null : until;
+          rs.getLong("archived_at");
+          boolean archived = !rs.wasNull();
+          return java.util.Map.entry(rs.getLong("id"), new Owned(rs.getLong("account_id"),
+              new Live(rs.getString("pin_hash"), rs.getBoolean("disabled") || archived, lockedUntil)));
+        })
+        .forEach(e -> out.put(e.getKey(), e.getValue()));
+    return out;
+  }
+
+  /** A user's live row with the account it belongs to. */
+  public record Owned(long accountId, Live live) {}
+
   /** A right PIN: the wrong-PIN count starts again and any lock ends. */
   public static void clearFailures(Handle h, long accountId, long userId) {
     h.createUpdate("UPDATE users SET failed_pins = 0, locked_until = NULL WHERE id = :u AND account_id = :a")

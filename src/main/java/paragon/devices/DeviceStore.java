@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.Handle;
 import paragon.accounts.Cutoffs;
 import paragon.accounts.SettingsStore;
@@ -23,8 +24,12 @@ import paragon.web.Tokens;
  */
 public final class DeviceStore {
   static final Duration CODE_TTL = Duration.ofMinutes(15);
-  /** last_contact_at is written at most this often per device, so a busy terminal costs no write per call. */
-  static final long CONTACT_RESOLUTION_MS = 5_000;
+  /**
+   * How often the remembered contacts are written ({@link #flushContacts}): last_contact_at lags the
+   * real last contact by at most about this long (the back office's list flushes first).
+   */
+  static final long CONTACT_FLUSH_MS = 2_000;
+  private static final int CONTACT_BATCH = 500;
   static final int NAME_MAX = 40;
 
   /** The one device-name rule (the API and the back-office form): 1..NAME_MAX characters once stripped. */
@@ -35,6 +40,8 @@ public final class DeviceStore {
   private final Database db;
   private final Clock clock;
   private final Cutoffs cutoffs;
+  /** Device id -> the latest contact not written yet. */
+  private final Map<Long, Long> contacts = new ConcurrentHashMap<>();
 
   public DeviceStore(Database db, Clock clock, Cutoffs cutoffs) {
     this.db = db;
@@ -190,25 +197,61 @@ public final class DeviceStore {
   private record Pairing(long id, long accountId, long shopId, String name, DeviceModel model, long expiresAt,
       boolean wasPaired) {}
 
-  /** The paired, not revoked device holding {@code token}, or null. Records the contact. */
+  /** The paired, not revoked device holding {@code token}, or null (no contact recorded). */
   Device byToken(String token) {
-    if (token == null || token.isBlank()) return null;
-    long now = clock.millis();
-    record Row(Device device, Long lastContact) {}
-    Row row = db.read(h -> h.createQuery("""
-            SELECT id, account_id, shop_id, name, model, applied_revision, last_contact_at
+    return token == null || token.isBlank() ? null : byTokenHash(Tokens.hash(token));
+  }
+
+  /**
+   * The paired, not revoked device whose token hashes to {@code tokenHash}, or null. One read, no
+   * write: the contact is {@link #contact recorded} by the caller.
+   */
+  Device byTokenHash(String tokenHash) {
+    return db.read(h -> h.createQuery("""
+            SELECT id, account_id, shop_id, name, model, applied_revision
             FROM devices WHERE token_hash = :k AND revoked_at IS NULL""")
-        .bind("k", Tokens.hash(token))
-        .map((rs, ctx) -> new Row(new Device(rs.getLong("id"), rs.getLong("account_id"), rs.getLong("shop_id"),
-            rs.getString("name"), DeviceModel.valueOf(rs.getString("model")), rs.getLong("applied_revision")),
-            rs.getObject("last_contact_at") == null ? null : rs.getLong("last_contact_at")))
+        .bind("k", tokenHash)
+        .map((rs, ctx) -> new Device(rs.getLong("id"), rs.getLong("account_id"), rs.getLong("shop_id"),
+            rs.getString("name"), DeviceModel.valueOf(rs.getString("model")), rs.getLong("applied_revision")))
         .findOne().orElse(null));
-    if (row == null) return null;
-    if (row.lastContact() == null || now - row.lastContact() >= CONTACT_RESOLUTION_MS || now < row.lastContact()) {
-      db.inTransaction(h -> h.createUpdate("UPDATE devices SET last_contact_at = :t WHERE id = :d AND account_id = :a")
-          .bind("t", now).bind("d", row.device().id()).bind("a", row.device().accountId()).execute());
+  }
+
+  /**
+   * Remembers that {@code deviceId} was in contact now. Kept in memory and written by
+   * {@link #flushContacts}, one statement for many devices, so neither a busy terminal nor ten
+   * thousand idle streams cost a write per call or per heartbeat.
+   */
+  void contact(long deviceId) {
+    contacts.merge(deviceId, clock.millis(), Math::max);
+  }
+
+  /**
+   * Writes the contacts remembered since the last flush, {@value #CONTACT_BATCH} devices per UPDATE.
+   * A contact that arrives during the flush stays for the next one. Throws when the database does
+   * (the contacts are kept and written by the next flush).
+   */
+  public void flushContacts() {
+    if (contacts.isEmpty()) return;
+    List<Map.Entry<Long, Long>> due = List.copyOf(contacts.entrySet());
+    for (int from = 0; from < due.size(); from += CONTACT_BATCH) {
+      List<Map.Entry<Long, Long>> chunk = due.subList(from, Math.min(due.size(), from + CONTACT_BATCH));
+      StringBuilder cases = new StringBuilder();
+      StringBuilder ids = new StringBuilder();
+      for (int i = 0; i < chunk.size(); i++) {
+        cases.append(" WHEN :d").append(i).append(" THEN :t").append(i);
+        ids.append(i == 0 ? "" : ", ").append(":d").append(i);
+      }
+      // By primary key alone: a system write for devices of many accounts, never a user's request.
+      String sql = "UPDATE devices SET last_contact_at = CASE id" + cases + " END WHERE id IN (" + ids + ")";
+      db.inTransaction(h -> {
+        var update = h.createUpdate(sql);
+        for (int i = 0; i < chunk.size(); i++) {
+          update.bind("d" + i, chunk.get(i).getKey()).bind("t" + i, chunk.get(i).getValue());
+        }
+        return update.execute();
+      });
+      for (Map.Entry<Long, Long> e : chunk) contacts.remove(e.getKey(), e.getValue());
     }
-    return row.device();
   }
 
   /**
@@ -275,6 +318,7 @@ public final class DeviceStore {
 
   /** Every device of the account, newest last, with what the back office shows about it. */
   public List<DeviceStatus> list(long accountId) {
+    flushContacts();
     return db.read(h -> {
       // Shop names and the current revision from their owners, in the same read.
       Map<Long, String> shops = new HashMap<>();

@@ -23,6 +23,11 @@ final class Snapshots {
     }
   };
 
+  /** The snapshot of {@code revision} if it is cached, else null (no handle needed to ask). */
+  synchronized ConfigSnapshot cached(long accountId, long revision) {
+    return cache.get(new Key(accountId, revision));
+  }
+
   /** The snapshot of {@code revision}; a missing one is a broken invariant (a device's revision always exists). */
   ConfigSnapshot get(Handle h, long accountId, long revision) {
     Key key = new Key(accountId, revision);

@@ -24,8 +24,8 @@ import paragon.web.Json;
  * then reads the change rows itself: a notification is only a wake-up, never the data.
  *
  * <p>A notification can be lost while the listening connection is down; on every (re)connect the hub
- * is woken for all its spaces, and the hub's heartbeat re-reads them anyway, so a lost wake-up costs
- * at most one heartbeat interval, never a change.
+ * is woken for all its spaces, so a lost wake-up costs a moment, never a change (the heartbeat reads
+ * no space: see StreamHub).
  */
 final class PgBridge implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(PgBridge.class);

@@ -12,12 +12,18 @@ import paragon.receipts.ChangeFeed;
  * rows out to them. A wake-up (a local commit, a NOTIFY from another node, a heartbeat tick) makes the
  * reader read every row after the last one it read, once for all connections; wake-ups that arrive
  * while it reads are folded into one more pass, so a burst of commits costs a few reads, not one each.
+ * Nothing reads a space that was not woken (the heartbeat does not): a read that fails is retried by
+ * the channel itself, after {@link #RETRY_FIRST_MS} doubling to {@link #RETRY_MAX_MS}, so a
+ * wake-up is never lost to a database error.
  *
- * <p>{@code lastRead}, {@code running} and {@code dirty} are guarded by {@code this}.
+ * <p>{@code lastRead}, {@code running}, {@code dirty} and {@code retryMillis} are guarded by
+ * {@code this}.
  */
 final class SpaceChannel {
   private static final Logger log = LoggerFactory.getLogger(SpaceChannel.class);
   private static final int PAGE = 500;
+  static final long RETRY_FIRST_MS = 250;
+  static final long RETRY_MAX_MS = 10_000;
 
   final long accountId;
   final String space;
@@ -26,6 +32,8 @@ final class SpaceChannel {
   private long lastRead;
   private boolean running;
   private boolean dirty;
+  /** The wait before the next retry of a failed read; 0 while reads succeed. */
+  private long retryMillis;
 
   SpaceChannel(long accountId, String space, ChangeFeed feed, long startAfter) {
     this.accountId = accountId;
@@ -64,9 +72,23 @@ final class SpaceChannel {
       }
       try {
         drain();
+        synchronized (this) {
+          retryMillis = 0;
+        }
       } catch (RuntimeException e) {
-        // The connections catch up by themselves at the next wake-up (or heartbeat); nothing is lost.
-        log.error("reading changes of {} failed", space, e);
+        long wait;
+        synchronized (this) {
+          wait = retryMillis = Math.clamp(retryMillis * 2, RETRY_FIRST_MS, RETRY_MAX_MS);
+        }
+        log.error("reading changes of {} failed; retrying in {} ms", space, wait, e);
+        Thread.ofVirtual().name("space-retry-" + space).start(() -> {
+          try {
+            Thread.sleep(wait);
+            if (!members.isEmpty()) wake();
+          } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+          }
+        });
       }
     }
   }

@@ -1,6 +1,8 @@
 package paragon.sync;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,13 +31,40 @@ import paragon.web.Problem;
  * filtered for its terminal's viewer. On PostgreSQL it also tells the other nodes ({@link PgBridge}).
  * It listens to {@link Cutoffs} and closes a revoked device's or a cut-off user's stream at once, and
  * re-checks a device's stream at once when its view changed (a revision acknowledged, a logout, a
- * login): rule 2 holds from that moment, not from the next heartbeat.
+ * login): rule 2 holds from that moment, not from the next heartbeat. Events relayed from other nodes
+ * also make {@link TerminalAuth} forget what it cached.
+ *
+ * <p>The heartbeat does no database work per connection. The timer ticks {@code slices} times per
+ * interval and each tick serves one slice of the connections (by device id), so the frames, pings and
+ * re-checks of ten thousand terminals are spread over the interval instead of landing at once:
+ * <ol>
+ *   <li>a heartbeat frame and a ping to each connection of the slice, and its device's contact
+ *       recorded in memory ({@link TerminalAuth#contact}, written in batches);</li>
+ *   <li>every {@link #VERIFY_ROUNDS} heartbeats per connection (a minute by default), a safety net
+ *       for a lost cross-node event: the slice's sessions verified in one batched read
+ *       ({@link TerminalAuth#verify}); a refused one is closed, one whose device applied another
+ *       revision is re-checked as at a view change;</li>
+ *   <li>no space is re-read by the heartbeat: a channel reads only when a commit or a notification
+ *       says its seq moved. What could lose such a wake-up is retried instead: a failed read by the
+ *       channel itself ({@link SpaceChannel}), a failed notification by the next tick, and a lost
+ *       LISTEN connection wakes every channel when it is back ({@link PgBridge}).</li>
+ * </ol>
  *
  * <p>Nothing here is needed by another node or survives a restart: a terminal's cursor is its own,
  * and every frame is rebuilt from the change rows.
  */
 public final class StreamHub implements Feed, PgBridge.Wakeable, Cutoffs.Listener, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(StreamHub.class);
+  /** At most this many ticks per heartbeat interval, and none shorter than {@link #MIN_SLICE_MS}. */
+  private static final int MAX_SLICES = 60;
+  private static final long MIN_SLICE_MS = 100;
+  /**
+   * A stream's session is verified against the database every this many heartbeats (a minute at the
+   * default 15 s; the events do it at once, this only catches a lost one).
+   */
+  private static final long VERIFY_ROUNDS = 4;
+
+  private record Unpublished(long accountId, String space, long seq) {}
 
   private final TerminalAuth auth;
   private final StreamSettings settings;
@@ -46,6 +75,12 @@ public final class StreamHub implements Feed, PgBridge.Wakeable, Cutoffs.Listene
   private final Map<String, SpaceChannel> channels = new ConcurrentHashMap<>();
   private final Map<Long, Connection> byDevice = new ConcurrentHashMap<>();
   private final Map<Session, Connection> bySession = new ConcurrentHashMap<>();
+  /** What each open stream's session was authenticated as: what the periodic verification checks. */
+  private final Map<Connection, TerminalAuth.Held> held = new ConcurrentHashMap<>();
+  /** Notifications that failed after their commit (space key -> seq), sent again by the next tick. */
+  private final Map<String, Unpublished> unpublished = new ConcurrentHashMap<>();
+  private final int slices;
+  private long tick;
   /**
    * View changes seen by this node. A stream whose hello was authenticated before one and registered
    * after it may have missed it (its device was not in {@code byDevice} yet): it is re-checked.
@@ -58,8 +93,10 @@ public final class StreamHub implements Feed, PgBridge.Wakeable, Cutoffs.Listene
     this.clock = clock;
     this.feed = new ChangeFeed(db);
     this.timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("stream-timer").factory());
-    long beat = settings.heartbeat().toMillis();
-    timer.scheduleAtFixedRate(this::heartbeat, beat, beat, TimeUnit.MILLISECONDS);
+    long beat = Math.max(1, settings.heartbeat().toMillis());
+    this.slices = (int) Math.clamp(beat / MIN_SLICE_MS, 1, MAX_SLICES);
+    long period = Math.max(1, beat / slices);
+    timer.scheduleAtFixedRate(this::tick, period, period, TimeUnit.MILLISECONDS);
     cutoffs.subscribe(this);
     this.bridge = db.dialect() == Database.Dialect.POSTGRES ? new PgBridge(db, this) : null;
   }
@@ -69,7 +106,18 @@ public final class StreamHub implements Feed, PgBridge.Wakeable, Cutoffs.Listene
   @Override
   public void committed(long accountId, String space, long seq) {
     wake(accountId, space);
-    if (bridge != null) bridge.publish(accountId, space, seq);
+    if (bridge != null) publish(new Unpublished(accountId, space, seq));
+  }
+
+  /** Tells the other nodes; a failure is logged and sent again by the next tick (the commit stands). */
+  private void publish(Unpublished u) {
+    try {
+      bridge.publish(u.accountId(), u.space(), u.seq());
+    } catch (RuntimeException e) {
+      log.warn("notifying the other nodes of {} seq {} failed, retrying at the next tick: {}", u.space(), u.seq(),
+          e.toString());
+      unpublished.merge(key(u.accountId(), u.space()), u, (a, b) -> a.seq() >= b.seq() ? a : b);
+    }
   }
 
   @Override
@@ -99,12 +147,14 @@ public final class StreamHub implements Feed, PgBridge.Wakeable, Cutoffs.Listene
 
   @Override
   public void cutDevice(long accountId, long deviceId) {
+    auth.forgetDevice(accountId, deviceId);
     Connection c = byDevice.get(deviceId);
     if (c != null && c.accountId == accountId) c.queue.close(CloseCodes.CUT_OFF, "device revoked");
   }
 
   @Override
   public void cutUser(long accountId, long userId) {
+    auth.forgetUser(accountId, userId);
     for (Connection c : byDevice.values()) {
       if (c.accountId == accountId && c.userId == userId) c.queue.close(CloseCodes.CUT_OFF, "user cut off");
     }
@@ -121,6 +171,7 @@ public final class StreamHub implements Feed, PgBridge.Wakeable, Cutoffs.Listene
   @Override
   public void recheckDevice(long accountId, long deviceId) {
     viewChanges.incrementAndGet();
+    auth.forgetDevice(accountId, deviceId);
     Connection c = byDevice.get(deviceId);
     if (c != null && c.accountId == accountId) recheckOrClose(c);
   }
@@ -176,6 +227,7 @@ public final class StreamHub implements Feed, PgBridge.Wakeable, Cutoffs.Listene
     Connection c = bySession.remove(socket);
     if (c == null) return;
     c.queue.closedByPeer();
+    held.remove(c);
     byDevice.remove(c.deviceId, c);
     for (String space : c.spaces()) {
       channels.computeIfPresent(key(c.accountId, space), (k, ch) -> ch.remove(c) ? null : ch);
@@ -192,6 +244,7 @@ public final class StreamHub implements Feed, PgBridge.Wakeable, Cutoffs.Listene
     Connection c = new Connection(accountId, deviceId, session.userId(), viewer, spaces, queue, feed,
         settings.writeTimeout().toMillis(), hello.deviceToken(), hello.sessionToken());
     bySession.put(socket, c);
+    held.put(c, held(c, session));
     Connection previous = byDevice.put(deviceId, c);
     if (previous != null) previous.queue.close(CloseCodes.REPLACED, "a newer stream of this device");
 
@@ -234,30 +287,69 @@ public final class StreamHub implements Feed, PgBridge.Wakeable, Cutoffs.Listene
     return Actor.of(s).viewer();
   }
 
+  private static TerminalAuth.Held held(Connection c, TerminalSession session) {
+    return new TerminalAuth.Held(c.accountId, c.deviceId, c.deviceToken, c.sessionToken,
+        session.device().appliedRevision());
+  }
+
   /**
-   * Every heartbeat: re-read every followed space (a lost wake-up costs one interval, never a change),
-   * re-check every terminal's session (the events do that at once; this catches one another node's
-   * notification lost), then queue a heartbeat frame and a ping.
+   * One tick of the timer: steps 1-2 of the class comment for one slice, and failed notifications,
+   * on a virtual thread of its own (a connection busy under its lock delays its slice, not the timer).
    */
-  private void heartbeat() {
+  private void tick() {
+    long round = tick / slices;
+    int slice = (int) (tick % slices);
+    tick++;
+    Thread.ofVirtual().name("stream-heartbeat-" + slice).start(() -> serve(slice, round));
+  }
+
+  private void serve(int slice, long round) {
     try {
-      wakeAll();
       long now = clock.millis();
+      // The slice is verified once every VERIFY_ROUNDS rounds, the slices staggered across them.
+      boolean verifying = Math.floorMod(round + slice, VERIFY_ROUNDS) == 0;
+      List<Connection> due = new ArrayList<>();
       for (Connection c : byDevice.values()) {
-        Thread.ofVirtual().name("stream-heartbeat-" + c.deviceId).start(() -> recheck(c, now));
+        if (Math.floorMod(c.deviceId, slices) != slice || c.queue.isClosed()) continue;
+        auth.contact(c.deviceId);
+        c.heartbeat(now);
+        if (verifying) due.add(c);
+      }
+      if (!due.isEmpty()) verify(due);
+      for (Unpublished u : List.copyOf(unpublished.values())) {
+        if (unpublished.remove(key(u.accountId(), u.space()), u)) publish(u);
       }
     } catch (RuntimeException e) {
       log.error("stream heartbeat failed", e);
     }
   }
 
-  private void recheck(Connection c, long now) {
-    try {
-      recheck(c);
-    } catch (RuntimeException e) {
-      log.warn("re-checking the session of device {} failed: {}", c.deviceId, e.toString());
+  /** Step 2: one batched read for the slice; a stream that cannot be verified now is left for next time. */
+  private void verify(List<Connection> due) {
+    Map<TerminalAuth.Held, TerminalAuth.Verdict> verdicts;
+    List<TerminalAuth.Held> sessions = new ArrayList<>();
+    Map<TerminalAuth.Held, Connection> of = new HashMap<>();
+    for (Connection c : due) {
+      TerminalAuth.Held h = held.get(c);
+      if (h == null) continue;
+      sessions.add(h);
+      of.put(h, c);
     }
-    if (!c.queue.isClosed()) c.heartbeat(now);
+    try {
+      verdicts = auth.verify(sessions);
+    } catch (RuntimeException e) {
+      log.warn("verifying {} stream sessions failed: {}", sessions.size(), e.toString());
+      return;
+    }
+    verdicts.forEach((h, verdict) -> {
+      Connection c = of.get(h);
+      switch (verdict) {
+        case VALID -> { }
+        case REVISION_CHANGED -> recheckOrClose(c);
+        case SESSION_ENDED -> c.queue.close(CloseCodes.SESSION_ENDED, "session_ended");
+        case DEVICE_UNKNOWN -> c.queue.close(CloseCodes.CUT_OFF, "device_unknown");
+      }
+    });
   }
 
   /**
@@ -279,6 +371,8 @@ public final class StreamHub implements Feed, PgBridge.Wakeable, Cutoffs.Listene
     boolean sameSpaces = Set.copyOf(Spaces.of(session)).equals(Set.copyOf(c.spaces()));
     if (!sameSpaces || !c.refilter(viewerOf(session), settings.heartbeat().toSeconds())) {
       c.queue.close(CloseCodes.RECONNECT, "configuration changed");
+    } else {
+      held.replace(c, held(c, session));
     }
   }
 

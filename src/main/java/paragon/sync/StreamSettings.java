@@ -7,8 +7,8 @@ import java.time.Duration;
  * intervals to exercise slow terminals and heartbeats quickly.
  *
  * @param queueCapacity frames one terminal may have queued before it counts as too slow
- * @param heartbeat how often every terminal gets a heartbeat (and a ping), and every followed space is
- *     re-read (a lost wake-up costs at most this long)
+ * @param heartbeat how often every terminal gets a heartbeat (and a ping), spread over the interval;
+ *     every fourth one also verifies its session (see StreamHub)
  * @param writeTimeout how long one frame may take to be written before the terminal counts as stalled
  * @param helloTimeout how long a new connection may take to send its hello
  * @param replayLimit a cursor more than this many changes behind gets a snapshot instead of the changes

@@ -177,6 +177,7 @@ class CashierSessionTest {
         Seed.disableUser(h, w.account, w.anna, true);
         return null;
       });
+      w.cutoffs.userCutOff(w.account, w.anna); // as the back office does after its commit
       var refused = w.http.get("/api/device/session", World.session(device, session));
       assertThat(refused.status()).isEqualTo(401);
       assertThat(refused.json().get("error").asText()).isEqualTo("session_ended");
@@ -201,6 +202,7 @@ class CashierSessionTest {
         Seed.pin(h, w.account, w.anna, "4321");
         return null;
       });
+      w.cutoffs.userCutOff(w.account, w.anna); // as the back office does after its commit
       assertThat(w.http.get("/api/device/session", World.session(device, session)).json().get("message").asText())
           .contains("PIN");
       assertThat(login(w, device, Map.of("identifier", "anna", "pin", "4321")).status()).isEqualTo(201);

@@ -77,8 +77,7 @@ class DeviceConfigTest {
   @ParameterizedTest
   @EnumSource(TestDatabases.Kind.class)
   void the_server_enforces_the_applied_revision_until_the_device_acknowledges(TestDatabases.Kind kind) {
-    try (World w = new World(kind)) {
-      DeviceAuth auth = new DeviceAuth(w.app.db, w.app.clock, w.cutoffs);
+    try (World w = new World(kind); DeviceAuth auth = new DeviceAuth(w.app.db, w.app.clock, w.cutoffs)) {
       String token = w.pairedDevice(w.shopA, DeviceModel.SMART_PLUS);
       long two = w.change(h -> Seed.plan(h, w.account, Plan.START));
       assertThat(auth.appliedConfig(auth.authenticate(token)).sharingEffective()).as("still revision 1").isTrue();

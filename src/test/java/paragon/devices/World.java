@@ -25,7 +25,7 @@ import paragon.testing.WebClient;
  */
 final class World implements AutoCloseable {
   final TestApp app;
-  final Cutoffs cutoffs = new Cutoffs();
+  final Cutoffs cutoffs;
   final DeviceStore store;
   final WebClient http;
   long account;
@@ -38,6 +38,7 @@ final class World implements AutoCloseable {
 
   World(TestDatabases.Kind kind) {
     this.app = TestApp.start(kind);
+    this.cutoffs = app.cutoffs; // the app's own: a revocation here is one the app hears
     this.store = new DeviceStore(app.db, app.clock, cutoffs);
     this.http = app.client();
     long now = app.clock.millis();

@@ -88,8 +88,10 @@ class RandomizedStreamTest {
   }
 
   private static paragon.devices.TerminalSession sessionOf(Floor f, Sim s) {
-    return new paragon.devices.TerminalAuth(f.app.db, new paragon.devices.DeviceAuth(f.app.db, f.app.clock,
-        new paragon.accounts.Cutoffs())).authenticate(s.t.deviceToken, s.t.sessionToken);
+    try (var devices = new paragon.devices.DeviceAuth(f.app.db, f.app.clock, new paragon.accounts.Cutoffs())) {
+      return new paragon.devices.TerminalAuth(f.app.db, f.app.clock, devices)
+          .authenticate(s.t.deviceToken, s.t.sessionToken);
+    }
   }
 
   /** One random command, on what this terminal's stream showed it (possibly stale: refusals are fine). */

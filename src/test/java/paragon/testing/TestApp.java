@@ -3,6 +3,7 @@ package paragon.testing;
 import io.javalin.Javalin;
 import javax.net.ssl.SSLContext;
 import paragon.Paragon;
+import paragon.accounts.Cutoffs;
 import paragon.settings.Settings;
 import paragon.storage.Database;
 import paragon.sync.StreamSettings;
@@ -12,6 +13,8 @@ public final class TestApp implements AutoCloseable {
   public final Database db;
   public final MutableClock clock;
   public final Javalin app;
+  /** The app's cut-off events: fire them after changing users or devices behind the back office's back. */
+  public final Cutoffs cutoffs = new Cutoffs();
   /** What clients trust when the app serves HTTPS; null over plain HTTP. */
   public final SSLContext trust;
 
@@ -33,7 +36,7 @@ public final class TestApp implements AutoCloseable {
     this.db = db;
     this.clock = clock;
     this.trust = trust;
-    this.app = Paragon.create(settings, db, clock, stream).start("127.0.0.1", 0);
+    this.app = Paragon.create(settings, db, clock, stream, cutoffs).start("127.0.0.1", 0);
   }
 
   /** Stops the server but keeps the database open, so a new app can start on it (a restart). */
