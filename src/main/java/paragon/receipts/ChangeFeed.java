@@ -94,9 +94,9 @@ public final class ChangeFeed {
   }
 
   /**
-   * The receipts of {@code query}, which selects {@link ReceiptStore#columns} (null for none) and
-   * {@link ReceiptStore#lineColumns} as {@code l_} (null for none) ordered by receipt, then position:
-   * one receipt per run of rows with its id.
+   * The receipts {@code query} reads, one per run of rows with the same id (it orders by receipt, then
+   * line position): it selects {@link ReceiptStore#columns} (all null in a row without a receipt) and
+   * {@link ReceiptStore#lineColumns} prefixed {@code l_} (all null in the row of a receipt without lines).
    */
   private static List<Receipt> whole(Query query, Extra extra) {
     List<Receipt> out = new ArrayList<>();
