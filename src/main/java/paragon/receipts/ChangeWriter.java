@@ -30,15 +30,28 @@ final class ChangeWriter {
   }
 
   /**
-   * Writes the change row numbered {@code view.seq()} of the view's space; {@code completes}: the
-   * command this row completes in the space (its last row there), or null.
+   * Writes the change row of {@code after} (as saved, with its seq) in its space: a {@link ReceiptDelta}
+   * from {@code before} (the receipt as its last change row left it, or null for a receipt new here)
+   * where one applies, else the whole receipt. {@code completes}: the command this row completes in
+   * the space (its last row there), or null.
    */
+  static void write(Handle h, long accountId, Receipt before, Receipt after, By completes, long now) {
+    ReceiptView view = after.view(after.seq(), after.contentSeq());
+    ReceiptDelta delta = before == null ? null : ReceiptDelta.between(before.view(before.seq(), before.contentSeq()), view);
+    insert(h, accountId, view, delta == null ? Json.write(view) : Json.write(delta), completes, now);
+  }
+
+  /** Writes the change row numbered {@code view.seq()} of the view's space with the whole receipt. */
   static void write(Handle h, long accountId, ReceiptView view, By completes, long now) {
+    insert(h, accountId, view, Json.write(view), completes, now);
+  }
+
+  private static void insert(Handle h, long accountId, ReceiptView view, String payload, By completes, long now) {
     h.createUpdate("""
             INSERT INTO changes (account_id, space, seq, receipt_id, payload, created_at, device_id, n)
             VALUES (:a, :s, :seq, :r, :payload, :now, :device, :n)""")
         .bind("a", accountId).bind("s", view.space()).bind("seq", view.seq()).bind("r", view.id())
-        .bind("payload", Json.write(view)).bind("now", now)
+        .bind("payload", payload).bind("now", now)
         .bind("device", completes == null ? null : completes.deviceId())
         .bind("n", completes == null ? null : completes.n()).execute();
   }

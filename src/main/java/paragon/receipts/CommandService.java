@@ -299,7 +299,7 @@ public final class CommandService {
       }
       // The command's last row in a space says so: with it the device's commands up to n are all there.
       ChangeWriter.By completes = lastInSpace.get(r.space()) == r ? new ChangeWriter.By(a.deviceId(), n) : null;
-      ChangeWriter.write(h, a.accountId(), saved.view(seq, saved.contentSeq()), completes, now);
+      ChangeWriter.write(h, a.accountId(), before, saved, completes, now);
       Audit.write(h, a, n, parsed.type(), parsed.body(), saved.id(), seq, now);
       committed.merge(saved.space(), seq, Math::max);
       if (saved.id().equals(acc.main())) {

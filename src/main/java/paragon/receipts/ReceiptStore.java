@@ -35,10 +35,31 @@ final class ReceiptStore {
               discount_value, discount_reason FROM lines
             WHERE account_id = :a AND receipt_id = :r AND removed = :f ORDER BY position""")
         .bind("a", accountId).bind("r", receiptId).bind("f", false)
-        .map((rs, ctx) -> new Line(rs.getString("id"), longOrNull(rs, "product_id"),
-            rs.getString("name"), rs.getLong("unit_price"), rs.getLong("quantity"), Vat.of(rs.getString("vat")),
-            rs.getString("note"), rs.getBoolean("sent"), modifiers(rs.getString("modifiers")), discount(rs)))
+        .map((rs, ctx) -> line(rs, ""))
         .list();
+  }
+
+  /** The receipt columns of {@code receipts} aliased as {@code alias}, for a query that joins it. */
+  static String columns(String alias) {
+    return String.join(", ", java.util.Arrays.stream(COLUMNS.split(",")).map(c -> alias + "." + c.strip()).toList());
+  }
+
+  /** The line columns of {@code lines} aliased as {@code alias}, each selected as {@code prefix + column}. */
+  static String lineColumns(String alias, String prefix) {
+    return String.join(", ", java.util.stream.Stream.of("id", "product_id", "name", "unit_price", "quantity", "vat",
+        "note", "sent", "modifiers", "discount_kind", "discount_value", "discount_reason")
+        .map(c -> alias + "." + c + " AS " + prefix + c).toList());
+  }
+
+  /** A line from columns named {@code prefix + column} ({@link #lineColumns}). */
+  static Line line(ResultSet rs, String prefix) throws SQLException {
+    String kind = rs.getString(prefix + "discount_kind");
+    Discount discount = kind == null ? null : new Discount(Discount.Type.valueOf(kind),
+        rs.getLong(prefix + "discount_value"), rs.getString(prefix + "discount_reason"));
+    return new Line(rs.getString(prefix + "id"), longOrNull(rs, prefix + "product_id"), rs.getString(prefix + "name"),
+        rs.getLong(prefix + "unit_price"), rs.getLong(prefix + "quantity"), Vat.of(rs.getString(prefix + "vat")),
+        rs.getString(prefix + "note"), rs.getBoolean(prefix + "sent"), modifiers(rs.getString(prefix + "modifiers")),
+        discount);
   }
 
   private static final TypeReference<List<Modifier>> MODIFIERS = new TypeReference<>() {};
@@ -228,7 +249,8 @@ final class ReceiptStore {
     return rs.wasNull() ? null : value;
   }
 
-  private static Receipt receipt(ResultSet rs, List<Line> lines) throws SQLException {
+  /** A receipt from its columns ({@link #columns}) with {@code lines}. */
+  static Receipt receipt(ResultSet rs, List<Line> lines) throws SQLException {
     Long leaseDevice = longOrNull(rs, "lease_device_id");
     Receipt.Lease lease = leaseDevice == null ? null : new Receipt.Lease(leaseDevice, rs.getLong("lease_user_id"),
         rs.getString("lease_user_name"), rs.getLong("lease_until"));

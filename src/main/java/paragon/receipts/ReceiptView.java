@@ -5,8 +5,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
- * A receipt's full state as terminals and the back office see it: the payload of every change row
- * ({@code changes.payload}) and of snapshots. CLOSED and DELETED states are sent too, so a terminal
+ * A receipt's full state as terminals and the back office see it: what snapshots and {@code receipt}
+ * frames carry, and the payload of a change row that is not a {@link ReceiptDelta} ({@code changes.payload}).
+ * CLOSED and DELETED states are sent too, so a terminal
  * drops the receipt. Amounts are grosze, quantities thousandths of a unit, {@code seq} is the change
  * of the receipt's space that produced this view. {@code name} is the receipt's name in the account's
  * language (for older clients); {@code defaultName}, when set, is how a reader renders it in their own

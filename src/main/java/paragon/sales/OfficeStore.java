@@ -19,8 +19,8 @@ import paragon.web.Problem;
  * What the back office reads about receipts and sales, from the stores that own those tables
  * (docs/tables.md): shops and users from accounts, devices from devices, receipts, their trail and the
  * sale records from receipts. Every read is scoped by the account; an id of another account is "not
- * found". A receipt's current state is the payload of its latest change row (the {@link ReceiptView}
- * the receipt service wrote), so amounts are the server's, never recomputed here.
+ * found". A receipt's current state is the {@link ReceiptView} the receipt service reads whole from its
+ * tables ({@code ChangeFeed}), so amounts are the server's, never recomputed here.
  */
 final class OfficeStore {
   record Named(long id, String name) {}

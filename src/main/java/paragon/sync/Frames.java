@@ -11,7 +11,7 @@ import paragon.web.Json;
 /**
  * The stream's server-to-terminal frames, one JSON object per WebSocket text message, each with a
  * {@code type}. docs/protocol.md "Stream" lists them with examples; {@code FramesTest} keeps the two
- * in step. A change frame ({@code receipt}, {@code occupied}, {@code gone}) carries its {@code space}
+ * in step. A change frame ({@code receipt}, {@code delta}, {@code occupied}, {@code gone}) carries its {@code space}
  * and {@code seq}: after processing it the terminal's cursor for that space is {@code seq}.
  */
 final class Frames {
@@ -59,6 +59,15 @@ final class Frames {
   static String receipt(String space, long seq, Long by, String payload) {
     return "{\"type\":\"receipt\",\"space\":" + quote(space) + ",\"seq\":" + seq + by(by) + ",\"receipt\":"
         + payload + "}";
+  }
+
+  /**
+   * Change {@code seq} as a delta of receipt {@code id} onto its change {@code prev}; {@code delta}
+   * the encoded {@code ReceiptDelta} ({"prev", "receipt", "lines", "removed"}), spliced in as it is.
+   */
+  static String delta(String space, long seq, Long by, String id, String delta) {
+    return "{\"type\":\"delta\",\"space\":" + quote(space) + ",\"seq\":" + seq + by(by) + ",\"id\":" + quote(id)
+        + "," + delta.substring(1);
   }
 
   static String occupied(String space, long seq, Long by, Sight.Occupied o) {

@@ -1,6 +1,7 @@
 package paragon.sync;
 
 import paragon.receipts.Kind;
+import paragon.receipts.ReceiptDelta;
 import paragon.receipts.ReceiptView;
 import paragon.receipts.State;
 import paragon.receipts.Viewer;
@@ -11,7 +12,10 @@ import paragon.receipts.Viewer;
  */
 sealed interface Sight {
 
-  /** The viewer sees the receipt: its full state (CLOSED and DELETED included, so it is dropped). */
+  /**
+   * The viewer sees the receipt: its full state (CLOSED and DELETED included, so it is dropped); null
+   * when judged from a delta's header.
+   */
   record Full(ReceiptView receipt) implements Sight {}
 
   /** An open table the viewer may not see: listed as occupied, without lines, owner or amounts. */
@@ -26,9 +30,21 @@ sealed interface Sight {
 
   static Sight of(ReceiptView receipt, Viewer viewer) {
     if (viewer.sees(receipt.ownerUserId(), receipt.ownerRoleId())) return new Full(receipt);
-    if (receipt.kind() == Kind.TABLE && receipt.isOpen()) {
-      return new Occupied(receipt.id(), receipt.slotId(), receipt.name(), receipt.kind(), receipt.state());
-    }
-    return new Gone(receipt.id());
+    return hidden(receipt.id(), receipt.slotId(), receipt.name(), receipt.kind(), receipt.state());
+  }
+
+  /**
+   * The same judgement of a receipt known by its header only (a delta's): {@code Full} carries no
+   * receipt then. A delta is written only where the owner and the space stay, so a viewer judges it
+   * as they judged the receipt's previous change ({@link ReceiptDelta#between}).
+   */
+  static Sight of(ReceiptDelta.Header receipt, Viewer viewer) {
+    if (viewer.sees(receipt.ownerUserId(), receipt.ownerRoleId())) return new Full(null);
+    return hidden(receipt.id(), receipt.slotId(), receipt.name(), receipt.kind(), receipt.state());
+  }
+
+  private static Sight hidden(String id, String slotId, String name, Kind kind, State state) {
+    if (kind == Kind.TABLE && state.isOpen()) return new Occupied(id, slotId, name, kind, state);
+    return new Gone(id);
   }
 }

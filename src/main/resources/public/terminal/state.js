@@ -2,9 +2,14 @@
 // A device may act on several spaces (its shop's and its own, DESIGN "Sync model"), each with its
 // own seq, so the cursor is one seq per space:
 //   - a snapshot of a space replaces that space's receipts and sets its cursor;
-//   - a change carries the full state of one receipt after it (state-based), so applying it is a
-//     replace by id; a frame at or below its space's cursor was seen already and is ignored; the
-//     server may skip seqs this terminal may not see, so a jump is not a gap;
+//   - a "receipt" change carries the full state of one receipt after it (state-based), so applying
+//     it is a replace by id; a frame at or below its space's cursor was seen already and is ignored;
+//     the server may skip seqs this terminal may not see, so a jump is not a gap;
+//   - a "delta" carries the change only (the receipt's fields without its lines, the lines added or
+//     changed, the ids removed) onto the receipt as its change "prev" left it: it applies onto a
+//     held copy at seq prev, else the copy cannot be trusted: the space is marked in "resync", its
+//     cursor dropped and its frames ignored until a snapshot replaces it (the terminal reconnects,
+//     and a hello without that cursor gets one);
 //   - a receipt that is CLOSED or DELETED, or a "gone" frame (it became invisible), leaves the
 //     list;
 //   - a table the user may not see arrives as {id, slotId, name, occupied: true} without contents.
@@ -22,8 +27,9 @@ import { modifiedPrice } from './modifiers.js';
 import { lowestFree, namesOf, receiptName } from './names.js';
 
 export function emptyState() {
-  return { cursors: {}, receipts: {}, applied: {} };
+  return { cursors: {}, receipts: {}, applied: {}, resync: {} };
 }
+
 
 /** {@code applied} with {@code space} raised to {@code n} when n is higher (numbers only grow). */
 function raise(applied = {}, space, n) {
@@ -52,11 +58,13 @@ export function applySnapshot(state, snapshot) {
     cursors: { ...state.cursors, [space]: snapshot.seq },
     receipts,
     applied: raise(state.applied, space, snapshot.by?.n),
+    resync: without(state.resync, space),
   };
 }
 
 /**
- * Any stream frame -> the state after it: snapshot, receipt (full), occupied (a stub), gone ({id}).
+ * Any stream frame -> the state after it: snapshot, receipt (full), delta (a change onto the held
+ * receipt), occupied (a stub), gone ({id}).
  * Other frames (welcome, heartbeat) leave it as it is.
  */
 export function applyFrame(state, frame) {
@@ -66,6 +74,8 @@ export function applyFrame(state, frame) {
     case 'receipt':
     case 'occupied':
       return applyChange(state, frame);
+    case 'delta':
+      return applyDelta(state, frame);
     case 'gone':
       return applyChange(state, {
         space: frame.space, seq: frame.seq, by: frame.by, receipt: { id: frame.id, gone: true },
@@ -86,7 +96,9 @@ export function keepSpaces(state, spaces) {
     .filter(([space]) => keep.has(space)));
   const applied = Object.fromEntries(Object.entries(state.applied ?? {})
     .filter(([space]) => keep.has(space)));
-  return { ...state, cursors, receipts, applied };
+  const resync = Object.fromEntries(Object.entries(state.resync ?? {})
+    .filter(([space]) => keep.has(space)));
+  return { ...state, cursors, receipts, applied, resync };
 }
 
 /** A live frame of another space than the held copy's replaces it only when it is newer. */
@@ -95,10 +107,65 @@ function newerElsewhere(held, r) {
 }
 
 /**
+ * The receipt {@code held} with delta frame {@code d} applied (docs/protocol.md "Stream"): the
+ * delta's fields, the held lines but the removed ones in their order with the changed ones
+ * replaced, then the added ones.
+ */
+export function withDelta(held, d) {
+  const changed = new Map((d.lines ?? []).map((l) => [l.id, l]));
+  const removed = new Set(d.removed ?? []);
+  const heldIds = new Set();
+  const lines = [];
+  for (const l of held.lines ?? []) {
+    heldIds.add(l.id);
+    if (!removed.has(l.id)) lines.push(changed.get(l.id) ?? l);
+  }
+  for (const l of d.lines ?? []) if (!heldIds.has(l.id)) lines.push(l);
+  return { ...d.receipt, lines };
+}
+
+/** True while {@code space} waits for a snapshot because a delta did not fit what was held. */
+export function needsSnapshot(state, space) {
+  return Boolean(state.resync?.[space]);
+}
+
+/**
+ * A delta frame {space, seq, by?, id, prev, receipt, lines, removed} -> the state after it. Onto a
+ * held copy at {@code prev} it is applied; a copy held in another space (the receipt moved on) or
+ * already past it ({@code seq} or later) is left as it is; anything else (not held, held as an
+ * occupied stub, or at another seq) puts the space in resync: cursor dropped, frames ignored until
+ * its next snapshot.
+ */
+export function applyDelta(state, delta) {
+  const space = delta.space;
+  if (needsSnapshot(state, space) || delta.seq <= (state.cursors[space] ?? 0)) return state;
+  const held = state.receipts[delta.id];
+  const moved = held?.space && held.space !== space;
+  if (moved || (held && !held.occupied && (held.seq ?? 0) >= delta.seq)) {
+    return {
+      ...state,
+      cursors: { ...state.cursors, [space]: delta.seq },
+      applied: raise(state.applied, space, delta.by?.n),
+    };
+  }
+  if (!held || held.occupied || held.seq !== delta.prev) {
+    return {
+      ...state,
+      cursors: without(state.cursors, space),
+      resync: { ...(state.resync ?? {}), [space]: true },
+    };
+  }
+  return applyChange(state, {
+    space, seq: delta.seq, by: delta.by, receipt: withDelta(held, delta),
+  });
+}
+
+/**
  * {space, seq, by?, receipt} -> the state after it; the same state when the frame was seen already.
  */
 export function applyChange(state, change) {
   const space = change.space ?? change.receipt.space;
+  if (needsSnapshot(state, space)) return state;
   if (change.seq <= (state.cursors[space] ?? 0)) return state;
   const receipts = { ...state.receipts };
   const r = change.receipt;

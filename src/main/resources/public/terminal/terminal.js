@@ -18,6 +18,7 @@ import { CommandQueue } from './command-queue.js';
 import { ReceiptsView } from './receipts-view.js';
 import { ConfigSync } from './config-sync.js';
 import { Connection } from './connection.js';
+import { needsSnapshot } from './state.js';
 import { CashierActions } from './actions.js';
 
 export class Terminal extends EventTarget {
@@ -195,7 +196,14 @@ export class Terminal extends EventTarget {
 
   /** A frame of the stream (not a heartbeat): the receipts, then what the outbox may settle. */
   onFrame(frame) {
+    const waiting = needsSnapshot(this.state, frame.space);
     if (!this.view.take(frame)) return;
+    // A delta that did not fit the held receipt: a snapshot of its space replaces what is held, and
+    // a hello without that space's cursor (dropped) asks for one.
+    if (!waiting && needsSnapshot(this.state, frame.space)) {
+      console.warn(`stream: a delta of ${frame.id} did not fit; asking for a snapshot of ${frame.space}`);
+      this.link.restart();
+    }
     this.queue.settle(this.state.cursors);
     this.persistSoon();
     // The current receipt was paid, merged or hidden: work on another (one always exists, rule 1).

@@ -43,11 +43,9 @@ class DiscountsApiTest {
     return new Menu(ids[0], ids[1], ids[2], ids[3], ids[4], ids[5], ids[6]);
   }
 
-  /** The latest change payload of the receipt, as a terminal receives it. */
+  /** The receipt whole, as a terminal receives it in a snapshot or a receipt frame. */
   private static JsonNode payload(Floor f, String id) {
-    return JsonText.tree(f.app.db.read(h -> h.createQuery("""
-            SELECT c.payload FROM receipts r JOIN changes c ON c.space = r.space AND c.seq = r.seq WHERE r.id = :id""")
-        .bind("id", id).mapTo(String.class).one()));
+    return JsonText.tree(paragon.web.Json.write(new ChangeFeed(f.app.db).latest(f.account, id).orElseThrow()));
   }
 
   @ParameterizedTest

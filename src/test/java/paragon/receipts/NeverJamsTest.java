@@ -126,7 +126,8 @@ class NeverJamsTest {
       // A line whose amount overflows a long (written by hand): any change of its receipt throws.
       f.app.db.inTransaction(h -> h.createUpdate("UPDATE lines SET unit_price = :p WHERE id = :id")
           .bind("p", Long.MAX_VALUE / 10).bind("id", line).execute());
-      String state = f.receipt(broken).toString();
+      // Its rows, not its view: the view cannot be computed from the broken line any more.
+      String state = rows(f, broken);
       Map<String, String> headers = new java.util.HashMap<>(a.headers());
       headers.put("X-Request-Id", "req-jam-1");
       Map<String, Object> add = Map.of("n", a.nextNumber(), "type", "addLine", "receiptId", broken,
@@ -141,7 +142,7 @@ class NeverJamsTest {
       assertThat(internal.path("details").path("requestId").asText()).isEqualTo("req-jam-1");
       assertThat(internal.path("message").asText()).contains("req-jam-1");
       assertThat(r.json().get(1).path("status").asText()).isEqualTo("accepted");
-      assertThat(f.receipt(broken).toString()).isEqualTo(state);
+      assertThat(rows(f, broken)).isEqualTo(state);
       assertThat(f.count("lines WHERE receipt_id = '" + broken + "'")).isEqualTo(1);
       assertThat(f.receipt(fine).name()).isEqualTo("Taras");
       // Its resend is answered from the log, like any refusal.
@@ -150,6 +151,13 @@ class NeverJamsTest {
       assertThat(again.path("original").asText()).isEqualTo("refused");
       assertThat(again.path("code").asText()).isEqualTo("internal");
     }
+  }
+
+  /** The receipt's row and its lines' rows, as text. */
+  private static String rows(Floor f, String receiptId) {
+    return f.app.db.read(h -> h.createQuery("SELECT * FROM receipts WHERE id = :id").bind("id", receiptId)
+        .mapToMap().list() + " " + h.createQuery("SELECT * FROM lines WHERE receipt_id = :id ORDER BY id")
+        .bind("id", receiptId).mapToMap().list());
   }
 
   @Test

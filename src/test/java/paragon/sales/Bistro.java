@@ -69,7 +69,8 @@ final class Bistro {
 
   /**
    * Writes a receipt of shop {@code shopId} owned by {@code owner} and changed on {@code device}: a change row
-   * for it opened empty, then one for {@code state} with {@code lines}, and an audit row for each.
+   * for it opened empty, then one for {@code state} with {@code lines}, and an audit row for each; its
+   * receipts and lines rows hold that last state (what the back office reads).
    */
   ReceiptView receipt(long shopId, long device, long owner, String name, State state,
       ReceiptView.LeaseView lease, List<ReceiptView.LineView> lines, long createdAt) {
@@ -97,17 +98,33 @@ final class Bistro {
           + lines.get(0).quantity() + "}", seq2, createdAt + 60_000);
       h.createUpdate("""
               INSERT INTO receipts (id, account_id, space, shop_id, name, default_name, kind, state,
-                owner_user_id, owner_role_id, created_by_user_id, created_on_device, attention, guests, seq,
-                content_seq, created_at, updated_at, closed_at)
+                owner_user_id, owner_role_id, created_by_user_id, created_on_device, attention, note, guests,
+                lease_device_id, lease_user_id, lease_user_name, lease_until, seq, content_seq, created_at, updated_at,
+                closed_at)
               VALUES (:id, :a, :space, :shop, :name, :defaultName, 'AD_HOC', :state,
-                :owner, :role, :owner, :device, :f, 2, :seq,
+                :owner, :role, :owner, :device, :f, :note, 2, :leaseDevice, :leaseUser, :leaseName, :leaseUntil, :seq,
                 :seq, :created, :updated, :closed)""")
+          .bind("note", now.note())
+          .bind("leaseDevice", lease == null ? null : lease.deviceId())
+          .bind("leaseUser", lease == null ? null : lease.userId())
+          .bind("leaseName", lease == null ? null : lease.userName())
+          .bind("leaseUntil", lease == null ? null : lease.until())
           .bind("id", id).bind("a", a).bind("space", space).bind("shop", shopId).bind("name", name)
           .bind("defaultName", defaultName == null ? null
               : "{\"number\":" + defaultName.number() + ",\"recovered\":" + defaultName.recovered() + "}")
           .bind("state", state.name()).bind("owner", owner).bind("role", role).bind("device", device).bind("f", false)
           .bind("seq", seq2).bind("created", createdAt).bind("updated", createdAt + 60_000)
           .bind("closed", state == State.CLOSED ? createdAt + 60_000 : null).execute();
+      for (int i = 0; i < lines.size(); i++) {
+        ReceiptView.LineView l = lines.get(i);
+        h.createUpdate("""
+                INSERT INTO lines (id, account_id, receipt_id, position, product_id, name, unit_price, quantity, vat,
+                  note, sent, removed, created_at)
+                VALUES (:id, :a, :r, :pos, :product, :name, :price, :q, :vat, :note, :sent, :f, :at)""")
+            .bind("id", l.id()).bind("a", a).bind("r", id).bind("pos", i).bind("product", l.productId())
+            .bind("name", l.name()).bind("price", l.unitPrice()).bind("q", l.quantity()).bind("vat", l.vat())
+            .bind("note", l.note()).bind("sent", l.sent()).bind("f", false).bind("at", createdAt + 60_000).execute();
+      }
       return now;
     });
   }

@@ -44,7 +44,7 @@ class StreamDocTest {
       JsonNode frame = Frames.JSON.readTree(line);
       shown.add(frame.path("type").asText());
     }
-    Set<String> frames = Set.of("welcome", "snapshot", "receipt", "occupied", "gone", "heartbeat");
+    Set<String> frames = Set.of("welcome", "snapshot", "receipt", "delta", "occupied", "gone", "heartbeat");
     assertThat(shown).containsAll(frames);
     for (String type : frames) assertThat(s).contains("| `" + type + "` |");
     // The receipt example is a ReceiptView the code can read.
@@ -76,6 +76,34 @@ class StreamDocTest {
     JsonNode snapshot = Frames.JSON.readTree(s.substring(j, s.indexOf('\n', j)));
     assertThat(Frames.JSON.readTree(Frames.snapshot("shop:3", 119, 57L, java.util.List.of(), java.util.List.of(),
         java.util.Map.of()))).isEqualTo(snapshot);
+  }
+
+  /**
+   * The documented delta is the frame the code builds from that change, and applied to the documented
+   * receipt frame (its {@code prev}) it gives a receipt whose amounts are the ones the delta states.
+   */
+  @Test
+  void the_delta_example_is_the_real_frame_and_applies_onto_the_receipt_example() throws IOException {
+    String s = section();
+    int i = s.indexOf("{\"type\": \"delta\"");
+    assertThat(i).as("a delta frame").isPositive();
+    JsonNode doc = Frames.JSON.readTree(s.substring(i, s.indexOf('\n', i)));
+    com.fasterxml.jackson.databind.node.ObjectNode change = doc.deepCopy();
+    change.remove(java.util.List.of("type", "space", "seq", "id"));
+    paragon.receipts.ReceiptDelta delta = Frames.JSON.treeToValue(change, paragon.receipts.ReceiptDelta.class);
+    FramedChange row = new FramedChange("shop:3", 122, delta, null, null);
+    Viewer anyone = new Viewer(7, 2, Set.of(), paragon.configuration.Visibility.ALL);
+    assertThat(Frames.JSON.readTree(row.frameFor(anyone, 13))).isEqualTo(doc);
+
+    int r = s.indexOf("{\"type\": \"receipt\", \"space\": \"shop:3\", \"seq\": " + doc.path("prev").asLong() + ",");
+    assertThat(r).as("the receipt frame of the delta's prev").isPositive();
+    paragon.receipts.ReceiptView before = Frames.JSON.treeToValue(
+        Frames.JSON.readTree(s.substring(r, s.indexOf('\n', r))).path("receipt"), paragon.receipts.ReceiptView.class);
+    paragon.receipts.ReceiptView after = delta.applyTo(before);
+    JsonNode header = doc.path("receipt");
+    JsonNode whole = Frames.JSON.readTree(FramedChange.json(after));
+    header.fieldNames().forEachRemaining(field -> assertThat(whole.path(field)).as(field).isEqualTo(header.path(field)));
+    assertThat(whole.path("lines")).isEqualTo(doc.path("lines"));
   }
 
   @Test

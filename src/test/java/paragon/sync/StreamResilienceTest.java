@@ -65,16 +65,31 @@ class StreamResilienceTest {
       String receipt = a.openAdHoc();
       StreamClient slow = f.connect(b);
       f.assertUpToDate(slow, b, b.shopSpace());
-      slow.pause();
-      // Each change carries the whole receipt, so frames grow with its lines until the socket is full.
+      String other = a.openAdHoc();
       String note = "x".repeat(200);
-      for (int batch = 0; batch < 12 && slow.closeCode() == null; batch++) {
-        List<Map<String, Object>> lines = new ArrayList<>();
-        for (int i = 0; i < 25; i++) {
-          lines.add(Terminal.command("addLine", "receiptId", receipt, "lineId", Terminal.uuid(), "name",
-              "Danie z bardzo długą nazwą nr " + batch + "/" + i, "unitPrice", 100, "vat", "8", "note", note));
+      List<Map<String, Object>> lines = new ArrayList<>();
+      List<Map<String, Object>> parts = new ArrayList<>();
+      for (int i = 0; i < 100; i++) {
+        String id = Terminal.uuid();
+        lines.add(Terminal.command("addLine", "receiptId", receipt, "lineId", id, "name",
+            "Danie z bardzo długą nazwą nr " + i, "unitPrice", 100, "vat", "8", "note", note));
+        parts.add(Map.of("lineId", id));
+      }
+      a.sendAll(lines).forEach(ack -> assertThat(ack.path("status").asText()).isEqualTo("accepted"));
+      slow.pause();
+      // A change frame is as small as the change (a delta), so each command moves all 100 long lines
+      // to the other receipt and back: frames of 100 lines, until the socket is full.
+      String from = receipt;
+      String to = other;
+      for (int batch = 0; batch < 40 && slow.closeCode() == null; batch++) {
+        List<Map<String, Object>> moves = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+          moves.add(Terminal.command("moveLines", "receiptId", from, "targetReceiptId", to, "lines", parts));
+          String was = from;
+          from = to;
+          to = was;
         }
-        a.sendAll(lines).forEach(ack -> assertThat(ack.path("status").asText()).isEqualTo("accepted"));
+        a.sendAll(moves).forEach(ack -> assertThat(ack.path("status").asText()).isEqualTo("accepted"));
       }
       slow.resume();
       int code = slow.awaitClose(WAIT);

@@ -44,7 +44,9 @@ public final class StreamClient implements WebSocket.Listener, AutoCloseable {
   }
 
   private final View view;
+  /** As received, but a delta shown as the receipt frame it stands for (see {@link #frames()}). */
   private final List<JsonNode> frames = new ArrayList<>();
+  private final List<JsonNode> wire = new ArrayList<>();
   private final List<String> violations = new ArrayList<>();
   private final StringBuilder partial = new StringBuilder();
   private WebSocket socket;
@@ -110,8 +112,8 @@ public final class StreamClient implements WebSocket.Listener, AutoCloseable {
         partial.setLength(0);
         try {
           JsonNode frame = JSON.readTree(text);
-          frames.add(frame);
-          apply(frame);
+          wire.add(frame);
+          frames.add(apply(frame));
         } catch (IOException e) {
           violations.add("not JSON: " + text);
         }
@@ -144,8 +146,10 @@ public final class StreamClient implements WebSocket.Listener, AutoCloseable {
     }
   }
 
-  private void apply(JsonNode f) {
+  /** Applies frame {@code f} to the view; returns it as {@link #frames()} shows it. */
+  private JsonNode apply(JsonNode f) {
     String type = f.path("type").asText();
+    JsonNode shown = f;
     synchronized (view) {
       switch (type) {
         case "welcome" -> view.viewer = f.path("viewer").asText();
@@ -174,6 +178,30 @@ public final class StreamClient implements WebSocket.Listener, AutoCloseable {
           }
           view.cursors.put(space, seq);
         }
+        case "delta" -> {
+          String space = f.path("space").asText();
+          long seq = f.path("seq").asLong();
+          Long cursor = view.cursors.get(space);
+          if (cursor == null) violations.add("change before any cursor for " + space + ": " + f);
+          else if (seq != cursor + 1) violations.add(space + ": got seq " + seq + " after " + cursor);
+          Map<String, JsonNode> held = view.receipts.computeIfAbsent(space, k -> new LinkedHashMap<>());
+          String id = f.path("id").asText();
+          JsonNode before = held.get(id);
+          if (before == null || before.path("occupied").asBoolean()) {
+            violations.add(space + ": a delta of " + id + " which is not held in full: " + f);
+          } else if (before.path("seq").asLong() != f.path("prev").asLong()) {
+            violations.add(space + ": a delta of " + id + " after " + f.path("prev") + " onto seq " + before.path("seq"));
+          } else {
+            ObjectNode after = applyDelta(before, f);
+            ObjectNode receipt = JSON.createObjectNode().put("type", "receipt").put("space", space).put("seq", seq);
+            if (f.has("by")) receipt.set("by", f.path("by"));
+            shown = receipt.set("receipt", after);
+            String state = after.path("state").asText();
+            if (state.equals("CLOSED") || state.equals("DELETED")) held.remove(id);
+            else held.put(id, after);
+          }
+          view.cursors.put(space, seq);
+        }
         case "heartbeat" -> f.path("cursors").fields().forEachRemaining(e -> {
           Long cursor = view.cursors.get(e.getKey());
           if (cursor == null || cursor != e.getValue().asLong()) {
@@ -183,10 +211,44 @@ public final class StreamClient implements WebSocket.Listener, AutoCloseable {
         default -> violations.add("unknown frame " + f);
       }
     }
+    return shown;
   }
 
+  /**
+   * A delta frame onto the receipt held at its {@code prev} (docs/protocol.md "Stream"): the header
+   * replaces every field, kept lines stay in order with changed ones replaced, added ones follow.
+   */
+  public static ObjectNode applyDelta(JsonNode before, JsonNode delta) {
+    ObjectNode after = delta.path("receipt").deepCopy();
+    Map<String, JsonNode> changed = new LinkedHashMap<>();
+    delta.path("lines").forEach(l -> changed.put(l.path("id").asText(), l));
+    java.util.Set<String> removed = new java.util.HashSet<>();
+    delta.path("removed").forEach(id -> removed.add(id.asText()));
+    var lines = after.putArray("lines");
+    java.util.Set<String> held = new java.util.HashSet<>();
+    for (JsonNode l : before.path("lines")) {
+      String id = l.path("id").asText();
+      held.add(id);
+      if (!removed.contains(id)) lines.add(changed.getOrDefault(id, l));
+    }
+    changed.forEach((id, l) -> {
+      if (!held.contains(id)) lines.add(l);
+    });
+    return after;
+  }
+
+  /**
+   * Every frame received, a {@code delta} shown as the {@code receipt} frame it stands for (same space,
+   * seq and by, the whole receipt after it), so a test reads what the terminal holds after each change;
+   * {@link #wire()} has them as sent.
+   */
   public synchronized List<JsonNode> frames() {
     return List.copyOf(frames);
+  }
+
+  /** Every frame exactly as received. */
+  public synchronized List<JsonNode> wire() {
+    return List.copyOf(wire);
   }
 
   /** Frames of {@code type}, in arrival order. */
