@@ -112,6 +112,16 @@ public final class Database implements AutoCloseable {
     return jdbi;
   }
 
+  /** The database a handle talks to (the driver answers without a round trip). */
+  public static Dialect dialectOf(Handle h) {
+    try {
+      return h.getConnection().getMetaData().getDatabaseProductName().equals("SQLite") ? Dialect.SQLITE
+          : Dialect.POSTGRES;
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot tell which database the connection is to", e);
+    }
+  }
+
   /** Runs a read outside an explicit transaction. */
   public <R, X extends Exception> R read(HandleCallback<R, X> callback) throws X {
     return jdbi.withHandle(callback);
