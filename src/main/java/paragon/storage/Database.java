@@ -38,6 +38,7 @@ public final class Database implements AutoCloseable {
     this.dialect = dialect;
     this.url = url;
     this.jdbi = Jdbi.create(dataSource);
+    if (dialect == Dialect.SQLITE) jdbi.setStatementBuilderFactory(new StatementCache());
   }
 
   /** Opens the pool and applies every pending migration. */
