@@ -107,23 +107,24 @@ final class ReceiptStore {
   record Where(Set<String> receipts, Map<String, String> lineHomes, Set<String> removed, Set<String> spaces) {}
 
   /**
-   * Which of {@code ids} a receipt or a line already uses, in one statement: in this account
-   * ({@code here}) or in another ({@code elsewhere}, which must stay invisible).
+   * Which of {@code ids} a receipt or a line already uses, in one statement: receipts and lines of this
+   * account ({@code receiptsHere}, {@code linesHere}), or either of another account ({@code elsewhere},
+   * which must stay invisible).
    */
   static Taken taken(Handle h, long accountId, Collection<String> ids) {
-    Set<String> here = new HashSet<>();
-    Set<String> elsewhere = new HashSet<>();
-    if (ids.isEmpty()) return new Taken(here, elsewhere);
+    Taken taken = new Taken(new HashSet<>(), new HashSet<>(), new HashSet<>());
+    if (ids.isEmpty()) return taken;
     h.createQuery("""
-            SELECT id, account_id FROM receipts WHERE id IN (<ids>)
-            UNION ALL SELECT id, account_id FROM lines WHERE id IN (<ids>)""")
+            SELECT 'r' AS k, id, account_id FROM receipts WHERE id IN (<ids>)
+            UNION ALL SELECT 'l' AS k, id, account_id FROM lines WHERE id IN (<ids>)""")
         .bindList("ids", List.copyOf(ids))
-        .map((rs, ctx) -> (rs.getLong("account_id") == accountId ? here : elsewhere).add(rs.getString("id")))
+        .map((rs, ctx) -> rs.getLong("account_id") != accountId ? taken.elsewhere().add(rs.getString("id"))
+            : (rs.getString("k").equals("r") ? taken.receiptsHere() : taken.linesHere()).add(rs.getString("id")))
         .list();
-    return new Taken(here, elsewhere);
+    return taken;
   }
 
-  record Taken(Set<String> here, Set<String> elsewhere) {}
+  record Taken(Set<String> receiptsHere, Set<String> linesHere, Set<String> elsewhere) {}
 
   /** The names the open receipts of {@code space} use, a default name in every language ({@link Numbering#names}). */
   static Set<String> namesInUse(Handle h, long accountId, String space, Names words) {

@@ -43,7 +43,11 @@ final class StateLoader {
       created.addAll(cmd.lineRefs());
       created.removeIf(id -> loaded.receipts.containsKey(id) || where.lineHomes().containsKey(id));
       ReceiptStore.Taken taken = ReceiptStore.taken(h, account, created);
-      if (!taken.here().isEmpty()) continue;
+      // Created in this account since it was read: read again (a receipt's id may be a line's, and so on).
+      if (cmd.receiptRefs().stream().anyMatch(taken.receiptsHere()::contains)
+          || cmd.lineRefs().stream().anyMatch(taken.linesHere()::contains)) {
+        continue;
+      }
       return state(h, a, cmd, now, names, loaded, where, locked, taken.elsewhere());
     }
   }
