@@ -48,7 +48,15 @@ public record Actor(long accountId, long deviceId, long shopId, DeviceModel mode
    * park a second local copy of a table the join has just brought into the shop.
    */
   Actor asAppliedNow(Handle h) {
-    long applied = DeviceStore.appliedRevision(h, accountId, deviceId);
+    return asApplied(h, DeviceStore.appliedRevision(h, accountId, deviceId));
+  }
+
+  /** {@link #asAppliedNow} from the cursor's lock, which may have read the applied revision already. */
+  Actor asAppliedNow(Handle h, CommandLog.Cursor cursor) {
+    return cursor.appliedRevision() == null ? asAppliedNow(h) : asApplied(h, cursor.appliedRevision());
+  }
+
+  private Actor asApplied(Handle h, long applied) {
     if (applied == config.revision()) return this;
     ConfigSnapshot snapshot = Revisions.snapshot(h, accountId, applied);
     if (snapshot == null) {

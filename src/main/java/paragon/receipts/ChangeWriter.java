@@ -13,13 +13,14 @@ final class ChangeWriter {
   /** Command {@code n} of device {@code deviceId}. */
   record By(long deviceId, long n) {}
 
-  /** Takes the space's row lock for the rest of the transaction (creating the space at seq 0). */
+  /**
+   * Takes the space's row lock for the rest of the transaction (creating the space at seq 0), in one
+   * statement: an upsert that rewrites the row locks it as an UPDATE would.
+   */
   static void lock(Handle h, long accountId, String space) {
     h.createUpdate("""
             INSERT INTO spaces (account_id, space, seq) VALUES (:a, :s, 0)
-            ON CONFLICT (account_id, space) DO NOTHING""")
-        .bind("a", accountId).bind("s", space).execute();
-    h.createUpdate("UPDATE spaces SET seq = seq WHERE account_id = :a AND space = :s")
+            ON CONFLICT (account_id, space) DO UPDATE SET seq = spaces.seq""")
         .bind("a", accountId).bind("s", space).execute();
   }
 

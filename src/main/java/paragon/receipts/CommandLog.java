@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
+import paragon.storage.Database;
 import paragon.web.Json;
 
 /**
@@ -32,13 +33,32 @@ final class CommandLog {
 
   /** Locks the device's cursor for this transaction and answers the number of its last applied command. */
   static long lock(Handle h, long accountId, long deviceId) {
-    h.createUpdate("""
+    return h.createQuery("""
             INSERT INTO command_cursors (account_id, device_id, last_n) VALUES (:a, :d, 0)
-            ON CONFLICT (account_id, device_id) DO NOTHING""")
-        .bind("a", accountId).bind("d", deviceId).execute();
-    return h.createQuery("UPDATE command_cursors SET last_n = last_n "
-        + "WHERE account_id = :a AND device_id = :d RETURNING last_n")
+            ON CONFLICT (account_id, device_id) DO UPDATE SET last_n = command_cursors.last_n RETURNING last_n""")
         .bind("a", accountId).bind("d", deviceId).mapTo(Long.class).one();
+  }
+
+  /**
+   * The locked cursor: the device's last applied command number, and the revision it applied when that
+   * could be read in the same statement (else null: read it after this one).
+   */
+  record Cursor(long lastN, Long appliedRevision) {}
+
+  /**
+   * {@link #lock}, and on SQLite the device's applied revision in the same statement: its writer lock,
+   * taken at BEGIN, already orders this after any ack. Not on PostgreSQL: a statement that waited for
+   * the cursor (held by an ack) reads other tables as of its start, before the ack's commit; the
+   * revision is read by the next statement, which sees it.
+   */
+  static Cursor lockReadingRevision(Handle h, long accountId, long deviceId) {
+    if (Database.dialectOf(h) != Database.Dialect.SQLITE) return new Cursor(lock(h, accountId, deviceId), null);
+    return h.createQuery("""
+            INSERT INTO command_cursors (account_id, device_id, last_n) VALUES (:a, :d, 0)
+            ON CONFLICT (account_id, device_id) DO UPDATE SET last_n = command_cursors.last_n
+            RETURNING last_n, (SELECT applied_revision FROM devices WHERE id = :d AND account_id = :a) AS revision""")
+        .bind("a", accountId).bind("d", deviceId)
+        .map((rs, ctx) -> new Cursor(rs.getLong("last_n"), rs.getLong("revision"))).one();
   }
 
   /** The number the device's next command must have: one above its last applied (1 when it has none). */

@@ -255,8 +255,9 @@ public final class CommandService {
   /** One command in the batch's transaction; with {@code forced} set, it is recorded as that refusal, rules unasked. */
   private static Ack apply(Handle h, Actor requested, long n, CommandParser.Parsed parsed, Refused forced, I18n i18n,
       long now, Map<String, Long> committed) {
-    long last = CommandLog.lock(h, requested.accountId(), requested.deviceId());
-    Actor a = requested.asAppliedNow(h);
+    CommandLog.Cursor cursor = CommandLog.lockReadingRevision(h, requested.accountId(), requested.deviceId());
+    long last = cursor.lastN();
+    Actor a = requested.asAppliedNow(h, cursor);
     if (n <= last) {
       CommandLog.Entry entry = CommandLog.find(h, a.accountId(), a.deviceId(), n);
       return entry.sameCommand(parsed.body()) ? Ack.of(n, entry.logged(), true, i18n) : Ack.reused(n, last + 1, i18n);
@@ -289,11 +290,11 @@ public final class CommandService {
     for (Receipt r : acc.touched()) lastInSpace.put(r.space(), r);
     for (Receipt r : acc.touched()) {
       Receipt before = state.receipt(r.id());
-      ChangeWriter.lock(h, a.accountId(), r.space());
+      if (!state.lockedSpaces().contains(r.space())) ChangeWriter.lock(h, a.accountId(), r.space());
       long seq = ChangeWriter.next(h, a.accountId(), r.space());
       boolean charged = before == null || !before.charged().equals(r.charged());
       Receipt saved = r.withSeqs(seq, charged ? seq : before.contentSeq());
-      ReceiptStore.save(h, a.accountId(), saved);
+      ReceiptStore.save(h, a.accountId(), before, saved);
       if (saved.slotId() != null && !saved.isOpen() && (before == null || before.isOpen())) {
         ReceiptStore.endGeneration(h, a.accountId(), saved.space(), saved.slotId(), saved.generation());
       }

@@ -4,9 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import paragon.web.Json;
@@ -80,30 +83,69 @@ final class ReceiptStore {
         : new Discount(Discount.Type.valueOf(kind), rs.getLong("discount_value"), rs.getString("discount_reason"));
   }
 
-  static String spaceOf(Handle h, long accountId, String receiptId) {
-    return h.createQuery("SELECT space FROM receipts WHERE account_id = :a AND id = :id")
-        .bind("a", accountId).bind("id", receiptId).mapTo(String.class).findOne().orElse(null);
+  /**
+   * Where the receipts {@code receiptIds} and the lines {@code lineIds} live, in one statement: a
+   * receipt's space, a line's receipt (removed or live) and that receipt's space. Ids this account does
+   * not have are absent. Read before the spaces are locked, so possibly stale ({@link StateLoader}).
+   */
+  static Where where(Handle h, long accountId, Collection<String> receiptIds, Collection<String> lineIds) {
+    Set<String> receipts = new HashSet<>();
+    Map<String, String> homes = new HashMap<>();
+    Set<String> removed = new HashSet<>();
+    Set<String> spaces = new HashSet<>();
+    List<String> parts = new ArrayList<>();
+    if (!receiptIds.isEmpty()) {
+      parts.add("SELECT 'r' AS k, id, id AS receipt_id, 0 AS removed, space FROM receipts "
+          + "WHERE account_id = :a AND id IN (<receipts>)");
+    }
+    if (!lineIds.isEmpty()) {
+      parts.add("""
+          SELECT 'l' AS k, l.id, l.receipt_id, CASE WHEN l.removed THEN 1 ELSE 0 END AS removed, r.space
+          FROM lines l JOIN receipts r ON r.account_id = l.account_id AND r.id = l.receipt_id
+          WHERE l.account_id = :a AND l.id IN (<lines>)""");
+    }
+    if (parts.isEmpty()) return new Where(receipts, homes, removed, spaces);
+    var query = h.createQuery(String.join(" UNION ALL ", parts)).bind("a", accountId);
+    if (!receiptIds.isEmpty()) query.bindList("receipts", List.copyOf(receiptIds));
+    if (!lineIds.isEmpty()) query.bindList("lines", List.copyOf(lineIds));
+    query.map((rs, ctx) -> {
+      spaces.add(rs.getString("space"));
+      if (rs.getString("k").equals("l")) {
+        homes.put(rs.getString("id"), rs.getString("receipt_id"));
+        if (rs.getInt("removed") == 1) removed.add(rs.getString("id"));
+      } else {
+        receipts.add(rs.getString("id"));
+      }
+      return null;
+    }).list();
+    return new Where(receipts, homes, removed, spaces);
   }
 
-  /** Where a line lives: {receiptId, removed}, or null when this account has no such line. */
-  static LineHome lineHome(Handle h, long accountId, String lineId) {
-    return h.createQuery("SELECT receipt_id, removed FROM lines WHERE account_id = :a AND id = :id")
-        .bind("a", accountId).bind("id", lineId)
-        .map((rs, ctx) -> new LineHome(rs.getString("receipt_id"), rs.getBoolean("removed"))).findOne().orElse(null);
-  }
+  /**
+   * {@code receipts}: the named receipts found; {@code lineHomes}: line id to its receipt's id;
+   * {@code removed}: those lines removed; {@code spaces}: where all of them are.
+   */
+  record Where(Set<String> receipts, Map<String, String> lineHomes, Set<String> removed, Set<String> spaces) {}
 
-  record LineHome(String receiptId, boolean removed) {}
-
-  /** The ids among {@code ids} that some other account already uses for a receipt or a line. */
-  static Set<String> takenElsewhere(Handle h, long accountId, Collection<String> ids) {
-    Set<String> taken = new HashSet<>();
+  /**
+   * Which of {@code ids} a receipt or a line already uses, in one statement: receipts and lines of this
+   * account ({@code receiptsHere}, {@code linesHere}), or either of another account ({@code elsewhere},
+   * which must stay invisible).
+   */
+  static Taken taken(Handle h, long accountId, Collection<String> ids) {
+    Taken taken = new Taken(new HashSet<>(), new HashSet<>(), new HashSet<>());
     if (ids.isEmpty()) return taken;
-    taken.addAll(h.createQuery("SELECT id FROM receipts WHERE account_id <> :a AND id IN (<ids>)")
-        .bind("a", accountId).bindList("ids", List.copyOf(ids)).mapTo(String.class).list());
-    taken.addAll(h.createQuery("SELECT id FROM lines WHERE account_id <> :a AND id IN (<ids>)")
-        .bind("a", accountId).bindList("ids", List.copyOf(ids)).mapTo(String.class).list());
+    h.createQuery("""
+            SELECT 'r' AS k, id, account_id FROM receipts WHERE id IN (<ids>)
+            UNION ALL SELECT 'l' AS k, id, account_id FROM lines WHERE id IN (<ids>)""")
+        .bindList("ids", List.copyOf(ids))
+        .map((rs, ctx) -> rs.getLong("account_id") != accountId ? taken.elsewhere().add(rs.getString("id"))
+            : (rs.getString("k").equals("r") ? taken.receiptsHere() : taken.linesHere()).add(rs.getString("id")))
+        .list();
     return taken;
   }
+
+  record Taken(Set<String> receiptsHere, Set<String> linesHere, Set<String> elsewhere) {}
 
   /** The names the open receipts of {@code space} use, a default name in every language ({@link Numbering#names}). */
   static Set<String> namesInUse(Handle h, long accountId, String space, Names words) {
@@ -172,10 +214,57 @@ final class ReceiptStore {
   }
 
   /**
+   * Writes what a command changed from {@code before} (as loaded; null for a new receipt) to
+   * {@code after}: the receipt row (its seq moves with every change), and only the lines that are new
+   * here or differ. While the lines that stay keep their order and new ones come after them (adding,
+   * moving in, merging), the stored positions stay and a new line takes the next one after the
+   * receipt's highest; any other order rewrites every line's position. Removed lines: {@link #markRemoved}.
+   */
+  static void save(Handle h, long accountId, Receipt before, Receipt after) {
+    Map<String, Line> was = new HashMap<>();
+    if (before != null) for (Line l : before.lines()) was.put(l.id(), l);
+    if (before == null || !appendsOnly(before, after, was)) {
+      save(h, accountId, after);
+      return;
+    }
+    saveRow(h, accountId, after);
+    for (Line l : after.lines()) {
+      Line old = was.get(l.id());
+      if (old == null) {
+        appendLine(h, accountId, after.id(), l, after.updatedAt());
+      } else if (!old.equals(l)) {
+        updateLine(h, accountId, after.id(), l);
+      }
+    }
+  }
+
+  /** Whether {@code after}'s lines are {@code before}'s ({@code was}) that stay, in their order, then new ones. */
+  private static boolean appendsOnly(Receipt before, Receipt after, Map<String, Line> was) {
+    List<Line> lines = after.lines();
+    int kept = 0;
+    while (kept < lines.size() && was.containsKey(lines.get(kept).id())) kept++;
+    for (int i = kept; i < lines.size(); i++) if (was.containsKey(lines.get(i).id())) return false;
+    Set<String> staying = new HashSet<>();
+    for (int i = 0; i < kept; i++) staying.add(lines.get(i).id());
+    int i = 0;
+    for (Line l : before.lines()) {
+      if (!staying.contains(l.id())) continue;
+      if (!lines.get(i++).id().equals(l.id())) return false;
+    }
+    return true;
+  }
+
+  /**
    * Writes the receipt and its live lines (positions in list order) as they are now. A receipt changes
    * space only when it joins its shop ({@link SharingJoin}); its lines follow it by receipt id.
    */
   static void save(Handle h, long accountId, Receipt r) {
+    saveRow(h, accountId, r);
+    int position = 0;
+    for (Line l : r.lines()) saveLine(h, accountId, r.id(), position++, l, r.updatedAt());
+  }
+
+  private static void saveRow(Handle h, long accountId, Receipt r) {
     Receipt.Lease lease = r.state() == State.PAYING ? r.lease() : null;
     int written = h.createUpdate("""
             INSERT INTO receipts (""" + COLUMNS + """
@@ -211,12 +300,54 @@ final class ReceiptStore {
         .bind("dReason", r.discount() == null ? null : r.discount().reason())
         .execute();
     if (written != 1) throw new IllegalStateException("receipt " + r.id() + " belongs to another account");
-    int position = 0;
-    for (Line l : r.lines()) saveLine(h, accountId, r.id(), position++, l, r.updatedAt());
+  }
+
+  /** A line new to this receipt (added, or moved in from another), after every line it holds or held. */
+  private static void appendLine(Handle h, long accountId, String receiptId, Line l, long now) {
+    // SELECT ... WHERE TRUE: SQLite reads an ON CONFLICT after a bare SELECT as a join constraint.
+    int written = bindLine(h.createUpdate("""
+            INSERT INTO lines (id, account_id, receipt_id, position, product_id, name, unit_price, quantity, vat, note,
+              sent, removed, created_at, modifiers, discount_kind, discount_value, discount_reason)
+            SELECT :id, :a, :r, COALESCE((SELECT MAX(position) FROM lines WHERE account_id = :a AND receipt_id = :r),
+              -1) + 1, :product, :name, :price, :q, :vat, :note, :sent, :removed, :now, :modifiers, :dKind, :dValue,
+              :dReason WHERE TRUE
+            ON CONFLICT (id) DO UPDATE SET receipt_id = excluded.receipt_id, position = excluded.position,
+              unit_price = excluded.unit_price, quantity = excluded.quantity, note = excluded.note,
+              sent = excluded.sent, discount_kind = excluded.discount_kind, discount_value = excluded.discount_value,
+              discount_reason = excluded.discount_reason
+            WHERE lines.account_id = excluded.account_id"""), accountId, receiptId, l, now)
+        .execute();
+    if (written != 1) throw new IllegalStateException("line " + l.id() + " belongs to another account");
+  }
+
+  /** A line this receipt holds, changed in place (its position stays). */
+  private static void updateLine(Handle h, long accountId, String receiptId, Line l) {
+    int written = h.createUpdate("""
+            UPDATE lines SET unit_price = :price, quantity = :q, note = :note, sent = :sent, discount_kind = :dKind,
+              discount_value = :dValue, discount_reason = :dReason
+            WHERE account_id = :a AND id = :id AND receipt_id = :r""")
+        .bind("id", l.id()).bind("a", accountId).bind("r", receiptId).bind("price", l.unitPrice())
+        .bind("q", l.quantity()).bind("note", l.note()).bind("sent", l.sent())
+        .bind("dKind", l.discount() == null ? null : l.discount().kind().name())
+        .bind("dValue", l.discount() == null ? null : l.discount().value())
+        .bind("dReason", l.discount() == null ? null : l.discount().reason())
+        .execute();
+    if (written != 1) throw new IllegalStateException("line " + l.id() + " is not on receipt " + receiptId);
+  }
+
+  private static org.jdbi.v3.core.statement.Update bindLine(org.jdbi.v3.core.statement.Update u, long accountId,
+      String receiptId, Line l, long now) {
+    return u.bind("id", l.id()).bind("a", accountId).bind("r", receiptId)
+        .bind("product", l.productId()).bind("name", l.name()).bind("price", l.unitPrice()).bind("q", l.quantity())
+        .bind("vat", l.vat().code()).bind("note", l.note()).bind("sent", l.sent()).bind("removed", false)
+        .bind("now", now).bind("modifiers", l.modifiers().isEmpty() ? null : Json.write(l.modifiers()))
+        .bind("dKind", l.discount() == null ? null : l.discount().kind().name())
+        .bind("dValue", l.discount() == null ? null : l.discount().value())
+        .bind("dReason", l.discount() == null ? null : l.discount().reason());
   }
 
   private static void saveLine(Handle h, long accountId, String receiptId, int position, Line l, long now) {
-    int written = h.createUpdate("""
+    int written = bindLine(h.createUpdate("""
             INSERT INTO lines (id, account_id, receipt_id, position, product_id, name, unit_price, quantity, vat, note,
               sent, removed, created_at, modifiers, discount_kind, discount_value, discount_reason)
             VALUES (:id, :a, :r, :pos, :product, :name, :price, :q, :vat, :note, :sent, :removed, :now, :modifiers,
@@ -225,14 +356,8 @@ final class ReceiptStore {
               unit_price = excluded.unit_price, quantity = excluded.quantity, note = excluded.note,
               sent = excluded.sent, discount_kind = excluded.discount_kind, discount_value = excluded.discount_value,
               discount_reason = excluded.discount_reason
-            WHERE lines.account_id = excluded.account_id""")
-        .bind("id", l.id()).bind("a", accountId).bind("r", receiptId).bind("pos", position)
-        .bind("product", l.productId()).bind("name", l.name()).bind("price", l.unitPrice()).bind("q", l.quantity())
-        .bind("vat", l.vat().code()).bind("note", l.note()).bind("sent", l.sent()).bind("removed", false)
-        .bind("now", now).bind("modifiers", l.modifiers().isEmpty() ? null : Json.write(l.modifiers()))
-        .bind("dKind", l.discount() == null ? null : l.discount().kind().name())
-        .bind("dValue", l.discount() == null ? null : l.discount().value())
-        .bind("dReason", l.discount() == null ? null : l.discount().reason())
+            WHERE lines.account_id = excluded.account_id"""), accountId, receiptId, l, now)
+        .bind("pos", position)
         .execute();
     if (written != 1) throw new IllegalStateException("line " + l.id() + " belongs to another account");
   }

@@ -11,7 +11,9 @@ import java.util.Set;
  * names (with their recovery receipts when closed), where the named lines live, the receipt names in
  * use per space (every language of a default name), the table's current generation, the device's own
  * open receipts and leases, the ids named by the command that another account already uses, and which
- * of the users it names are disabled now (a security change: it applies before the device syncs).
+ * of the users it names are disabled now (a security change: it applies before the device syncs), and
+ * the spaces the command holds locked. Each of the counts and sets besides the receipts is loaded only
+ * for the commands whose rule reads it (zero or empty for the others: {@link StateLoader}).
  */
 record RuleState(
     Map<String, Receipt> receipts,
@@ -22,7 +24,15 @@ record RuleState(
     int deviceOpenReceipts,
     int deviceLeases,
     Set<String> takenElsewhere,
-    Set<Long> disabledUsers) {
+    Set<Long> disabledUsers,
+    Set<String> lockedSpaces) {
+
+  RuleState(Map<String, Receipt> receipts, Map<String, String> lineHomes, Set<String> removedLines,
+      Map<String, Set<String>> namesInUse, long slotGeneration, int deviceOpenReceipts, int deviceLeases,
+      Set<String> takenElsewhere, Set<Long> disabledUsers) {
+    this(receipts, lineHomes, removedLines, namesInUse, slotGeneration, deviceOpenReceipts, deviceLeases,
+        takenElsewhere, disabledUsers, Set.of());
+  }
 
   RuleState(Map<String, Receipt> receipts, Map<String, String> lineHomes, Set<String> removedLines,
       Map<String, Set<String>> namesInUse, long slotGeneration, int deviceOpenReceipts, int deviceLeases,

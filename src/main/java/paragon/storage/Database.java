@@ -44,6 +44,7 @@ public final class Database implements AutoCloseable {
     this.url = url;
     this.writer = dialect == Dialect.SQLITE ? new ReentrantLock(true) : null;
     this.jdbi = Jdbi.create(dataSource);
+    if (dialect == Dialect.SQLITE) jdbi.setStatementBuilderFactory(new StatementCache());
   }
 
   /** Opens the pool and applies every pending migration. */
@@ -116,6 +117,16 @@ public final class Database implements AutoCloseable {
 
   public Jdbi jdbi() {
     return jdbi;
+  }
+
+  /** The database a handle talks to (the driver answers without a round trip). */
+  public static Dialect dialectOf(Handle h) {
+    try {
+      return h.getConnection().getMetaData().getDatabaseProductName().equals("SQLite") ? Dialect.SQLITE
+          : Dialect.POSTGRES;
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot tell which database the connection is to", e);
+    }
   }
 
   /** Runs a read outside an explicit transaction. */
