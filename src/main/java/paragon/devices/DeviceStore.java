@@ -283,6 +283,12 @@ public final class DeviceStore {
   }
 
   /**
+   * {@link #appliedRevision} as a scalar subquery ({@code :d} the device, {@code :a} the account), for
+   * a statement of another store that reads it along with its own row in one round trip.
+   */
+  public static final String APPLIED_REVISION = "(SELECT applied_revision FROM devices WHERE id = :d AND account_id = :a)";
+
+  /**
    * The revision {@code deviceId} applied, read in the caller's transaction: a command that locked the
    * device's command cursor reads it after any ack that held that lock (see {@link RevisionApplied}).
    */

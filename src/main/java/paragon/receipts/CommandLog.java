@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
+import paragon.devices.DeviceStore;
 import paragon.storage.Database;
 import paragon.web.Json;
 
@@ -56,7 +57,7 @@ final class CommandLog {
     return h.createQuery("""
             INSERT INTO command_cursors (account_id, device_id, last_n) VALUES (:a, :d, 0)
             ON CONFLICT (account_id, device_id) DO UPDATE SET last_n = command_cursors.last_n
-            RETURNING last_n, (SELECT applied_revision FROM devices WHERE id = :d AND account_id = :a) AS revision""")
+            RETURNING last_n, """ + DeviceStore.APPLIED_REVISION + " AS revision")
         .bind("a", accountId).bind("d", deviceId)
         .map((rs, ctx) -> new Cursor(rs.getLong("last_n"), rs.getLong("revision"))).one();
   }
