@@ -18,7 +18,8 @@ import paragon.sync.StreamSettings;
  * stream heartbeat at {@code --heartbeat-ms} (the default when absent), in a JVM of its own so the
  * simulated terminals neither share its heap nor its file limit. Next to it, the floor of a change's
  * propagation: a WebSocket echo that does one INSERT and COMMIT on the same database before it
- * answers. Prints {@code READY <app port> <echo port>} when both listen; stops on SIGTERM.
+ * answers. Prints {@code READY <app port> <echo port>} when both listen; stops on SIGTERM or when
+ * its stdin ends (the load run ended).
  */
 public final class BenchServer {
   private BenchServer() {}
@@ -52,6 +53,17 @@ public final class BenchServer {
       }
       db.close();
     }, "bench-server-shutdown"));
+    // The load run holds this process's stdin open: at its end (or its crash) this node stops too.
+    Thread.ofPlatform().daemon().start(() -> {
+      try {
+        while (System.in.read() >= 0) {
+          // nothing is sent; only the end matters
+        }
+      } catch (java.io.IOException e) {
+        System.err.println("stdin: " + e);
+      }
+      System.exit(0);
+    });
     System.out.println("READY " + app.port() + " " + echo.port());
     System.out.flush();
     Thread.currentThread().join();

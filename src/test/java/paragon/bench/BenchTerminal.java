@@ -27,6 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class BenchTerminal implements WebSocket.Listener {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int ATTEMPTS = 3;
 
   final String deviceToken;
   final String sessionToken;
@@ -35,7 +36,7 @@ final class BenchTerminal implements WebSocket.Listener {
   private final int commandPort;
   private final Map<Long, Long> arrivals = new ConcurrentHashMap<>();
   private final Map<Long, Integer> sizes = new ConcurrentHashMap<>();
-  private final CompletableFuture<Void> welcomed = new CompletableFuture<>();
+  private volatile CompletableFuture<Void> welcomed = new CompletableFuture<>();
   private final StringBuilder partial = new StringBuilder();
   /** Off for a terminal that only keeps a stream open (the idle ones): nothing is kept. */
   volatile boolean recording = true;
@@ -54,6 +55,8 @@ final class BenchTerminal implements WebSocket.Listener {
 
   /** Opens the stream on the node at {@code streamPort}; completes when its welcome arrived. */
   CompletableFuture<Void> connect(int streamPort) {
+    CompletableFuture<Void> mine = new CompletableFuture<>();
+    welcomed = mine;
     return http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(30))
         .buildAsync(URI.create("ws://127.0.0.1:" + streamPort + "/api/terminal/stream"), this)
         .thenCompose(ws -> {
@@ -61,7 +64,7 @@ final class BenchTerminal implements WebSocket.Listener {
           return ws.sendText(JSON.createObjectNode().put("type", "hello").put("deviceToken", deviceToken)
               .put("sessionToken", sessionToken).toString(), true);
         })
-        .thenCompose(ws -> welcomed);
+        .thenCompose(ws -> mine);
   }
 
   /** When change {@code seq} of the space arrived (System.nanoTime), or null. */
@@ -134,11 +137,18 @@ final class BenchTerminal implements WebSocket.Listener {
 
   /** Sends one numbered command and waits for its ack. */
   JsonNode send(Map<String, Object> command) throws IOException, InterruptedException {
-    HttpResponse<String> r;
     synchronized (this) {
-      r = http.send(request(command), HttpResponse.BodyHandlers.ofString());
+      HttpRequest request = request(command);
+      for (int attempt = 1; ; attempt++) {
+        try {
+          return ack(http.send(request, HttpResponse.BodyHandlers.ofString()));
+        } catch (IOException e) {
+          // A kept-alive connection the server closed meanwhile: the same numbered command again (the
+          // server applies a number once), as the terminal app resends.
+          if (attempt >= ATTEMPTS) throw e;
+        }
+      }
     }
-    return ack(r);
   }
 
   /**
@@ -151,10 +161,20 @@ final class BenchTerminal implements WebSocket.Listener {
       synchronized (this) {
         request = request(command);
       }
-      return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(BenchTerminal::ack);
+      return sendAsync(request, 1);
     });
     tail = next;
     return next;
+  }
+
+  /** Sends {@code request} again (the same command number) when the connection failed, up to {@link #ATTEMPTS}. */
+  private CompletableFuture<JsonNode> sendAsync(HttpRequest request, int attempt) {
+    return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((r, e) -> {
+      if (e == null) return CompletableFuture.completedFuture(ack(r));
+      Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+      if (cause instanceof IOException && attempt < ATTEMPTS) return sendAsync(request, attempt + 1);
+      return CompletableFuture.<JsonNode>failedFuture(cause);
+    }).thenCompose(f -> f);
   }
 
   private HttpRequest request(Map<String, Object> command) {

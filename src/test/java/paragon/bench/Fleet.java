@@ -91,14 +91,27 @@ final class Fleet {
     return out;
   }
 
-  /** Opens every stream on the node at {@code streamPort}, at most 200 handshakes at a time; waits for all. */
+  /**
+   * Opens every stream on the node at {@code streamPort}, at most 50 handshakes at a time, and waits
+   * for all. A stream the node closed before its welcome (on a busy machine the hello can miss the
+   * node's hello timeout) is opened again, up to three times.
+   */
   static void connect(List<BenchTerminal> terminals, int streamPort) throws InterruptedException {
-    Semaphore open = new Semaphore(200);
+    Semaphore open = new Semaphore(50);
     List<CompletableFuture<Void>> all = new ArrayList<>();
     for (BenchTerminal t : terminals) {
       open.acquire();
-      all.add(t.connect(streamPort).whenComplete((x, e) -> open.release()));
+      all.add(connect(t, streamPort, 1).whenComplete((x, e) -> open.release()));
     }
-    CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).orTimeout(300, TimeUnit.SECONDS).join();
+    CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).orTimeout(600, TimeUnit.SECONDS).join();
+  }
+
+  private static CompletableFuture<Void> connect(BenchTerminal t, int streamPort, int attempt) {
+    return t.connect(streamPort).handle((x, e) -> {
+      if (e == null) return CompletableFuture.<Void>completedFuture(null);
+      if (attempt >= 3) return CompletableFuture.<Void>failedFuture(e);
+      t.close();
+      return connect(t, streamPort, attempt + 1);
+    }).thenCompose(f -> f);
   }
 }
