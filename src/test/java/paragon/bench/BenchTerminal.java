@@ -120,8 +120,8 @@ final class BenchTerminal implements WebSocket.Listener {
     while (to < frame.length() && Character.isDigit(frame.charAt(to))) to++;
     if (to == from) return;
     long seq = Long.parseLong(frame, from, to, 10);
+    sizes.putIfAbsent(seq, frame.length()); // first: whoever sees the arrival finds the size
     arrivals.putIfAbsent(seq, now);
-    sizes.putIfAbsent(seq, frame.length());
   }
 
   @Override
