@@ -1,201 +1,374 @@
 package paragon.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.javalin.Javalin;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
-import paragon.Paragon;
-import paragon.configuration.LoginMode;
-import paragon.configuration.Plan;
-import paragon.configuration.Revisions;
-import paragon.configuration.Visibility;
-import paragon.demo.Seed;
-import paragon.settings.Settings;
-import paragon.storage.Database;
+import java.util.concurrent.locks.LockSupport;
 import paragon.testing.BenchmarkDoc;
 import paragon.testing.TestDatabases;
-import paragon.web.Tokens;
 
 /**
- * The load run behind docs/benchmarks.md (not a test): starts the real app on SQLite and on
- * PostgreSQL, pairs terminals, connects their streams, and measures (1) propagation latency, from
- * sending a command on terminal A to its change frame arriving on terminal B, with 2 and with 200
- * connected terminals, and (2) commands per second on one node with every stream connected.
- * Bounded in count and time, loopback only. Run it with {@code bench/run.sh}.
+ * The load run behind docs/benchmarks.md (not a test), one scenario per figure of issue 11's goals:
+ * {@code throughput}, {@code propagation}, {@code idle}, {@code receipt-size}, {@code two-nodes}. Each
+ * starts the real app as a process of its own ({@link BenchServer}, 1 GiB heap) on a fresh SQLite file
+ * or PostgreSQL database, drives it from this JVM over loopback, measures the figure's floor in the
+ * same run, and rewrites its own section {@code server-<scenario>} of the doc. Bounded in count and
+ * time. Run it with {@code bench/run.sh} (options there).
  */
 public final class LoadGenerator {
-  private static final long SECOND = 1_000_000_000L;
-  static final String SECTION = "server-load";
+  static final long SECOND = 1_000_000_000L;
+  static final List<String> SCENARIOS = List.of("throughput", "propagation", "idle", "receipt-size", "two-nodes");
 
-  record Latency(String database, int terminals, int samples, List<Long> toB, List<Long> toAll) {}
-
-  record Throughput(String database, int senders, int terminals, long commands, double seconds, List<Long> requests) {}
-
-  public static void main(String[] args) throws Exception {
-    int terminals = intArg(args, "terminals", 200);
-    int samples = intArg(args, "samples", 300);
-    int seconds = intArg(args, "seconds", 10);
-    int senders = intArg(args, "senders", 4);
-    String out = strArg(args, "out", "docs/benchmarks.md");
-    List<Latency> latencies = new ArrayList<>();
-    List<Throughput> throughputs = new ArrayList<>();
-    String loadBefore = loadAverage();
-    for (TestDatabases.Kind kind : TestDatabases.Kind.values()) {
-      try (Database db = TestDatabases.open(kind)) {
-        Javalin app = Paragon.create(new Settings(0, "jdbc:sqlite:unused", false, "127.0.0.1"), db, Clock.systemUTC())
-            .start("127.0.0.1", 0);
-        try {
-          Run run = new Run(db, app.port(), kind.name());
-          List<BenchTerminal> all = run.terminals(terminals);
-          all.get(0).connect();
-          all.get(1).connect();
-          Thread.sleep(500);
-          latencies.add(run.latency(all.subList(0, 2), samples));
-          for (BenchTerminal t : all.subList(2, all.size())) t.connect();
-          Thread.sleep(2_000);
-          latencies.add(run.latency(all, samples));
-          throughputs.add(run.throughput(all, senders, seconds));
-          all.forEach(BenchTerminal::close);
-        } finally {
-          app.stop();
-        }
+  /** The run's options, from {@code --name=value} arguments. */
+  record Options(List<String> scenarios, List<TestDatabases.Kind> kinds, int seconds, int samples, int shops,
+      int perShop, int rate, int idleTerminals, int heartbeatMs, int idleSeconds, int lines, int twoNodesRate,
+      int warmup, int idleRate, boolean jfr, String out, String command) {
+    static Options parse(String[] args) {
+      String s = strArg(args, "scenario", String.join(",", SCENARIOS));
+      List<String> scenarios = List.of(s.split(","));
+      for (String name : scenarios) {
+        if (!SCENARIOS.contains(name)) throw new IllegalArgumentException("unknown scenario " + name + "; known: " + SCENARIOS);
       }
+      List<TestDatabases.Kind> kinds = switch (strArg(args, "db", "both")) {
+        case "sqlite" -> List.of(TestDatabases.Kind.SQLITE);
+        case "postgres" -> List.of(TestDatabases.Kind.POSTGRES);
+        case "both" -> List.of(TestDatabases.Kind.SQLITE, TestDatabases.Kind.POSTGRES);
+        default -> throw new IllegalArgumentException("--db must be sqlite, postgres or both");
+      };
+      boolean jfr = false;
+      for (String a : args) if (a.equals("--jfr")) jfr = true;
+      return new Options(scenarios, kinds, intArg(args, "seconds", 10), intArg(args, "samples", 300),
+          intArg(args, "shops", 250), intArg(args, "per-shop", 4), intArg(args, "rate", 1000),
+          intArg(args, "idle-terminals", 10_000), intArg(args, "heartbeat-ms", 2000), intArg(args, "idle-seconds", 30),
+          intArg(args, "lines", 500), intArg(args, "two-nodes-rate", 250),
+          intArg(args, "warmup", 5), intArg(args, "idle-rate", 100), jfr, strArg(args, "out", "docs/benchmarks.md"),
+          ("bench/run.sh " + String.join(" ", args)).strip());
     }
-    String report = report(latencies, throughputs, String.join(" ", args), loadBefore, loadAverage());
-    System.out.println(report);
-    // Only this run's own section: the terminal benchmarks' sections of the same file stay as they are.
-    BenchmarkDoc.write(Path.of(out), SECTION, report);
   }
 
-  /** One database's app: its account, shop and terminals. */
-  static final class Run {
-    final Database db;
-    final int port;
-    final String database;
-    final HttpClient http = HttpClient.newHttpClient();
-    long account;
-    long shop;
-
-    Run(Database db, int port, String database) {
-      this.db = db;
-      this.port = port;
-      this.database = database;
-      long now = System.currentTimeMillis();
-      db.inTransaction(h -> {
-        account = Seed.account(h, "Bench", Plan.MAX, "pl", now);
-        Seed.settings(h, account, true, Visibility.ALL, true, LoginMode.IDENTIFIER);
-        shop = Seed.shop(h, account, "Rynek", true, now);
-        long role = Seed.role(h, account, "Kasjer", Set.of());
-        Seed.user(h, account, "kasjer", "Kasjer", role, null, now);
-        return Revisions.record(h, account, "bench", "setup", Clock.systemUTC());
-      });
-    }
-
-    /** {@code count} devices written as pairing leaves them, each with the cashier logged in over HTTP. */
-    List<BenchTerminal> terminals(int count) throws Exception {
-      List<BenchTerminal> out = new ArrayList<>();
-      for (int i = 0; i < count; i++) {
-        String token = Tokens.fresh();
-        long now = System.currentTimeMillis();
-        int number = i;
-        db.inTransaction(h -> h.createUpdate("""
-                INSERT INTO devices (account_id, shop_id, name, model, token_hash, paired_at, applied_revision, created_at)
-                VALUES (:a, :s, :n, 'SMART_PLUS', :k, :t, (SELECT revision FROM config_heads WHERE account_id = :a), :t)""")
-            .bind("a", account).bind("s", shop).bind("n", "Kasa " + number).bind("k", Tokens.hash(token)).bind("t", now)
-            .execute());
-        HttpResponse<String> login = http.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/api/device/login"))
-            .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
-            .POST(HttpRequest.BodyPublishers.ofString("{\"identifier\":\"kasjer\"}"))
-            .build(), HttpResponse.BodyHandlers.ofString());
-        if (login.statusCode() != 201) throw new IllegalStateException("login: " + login.body());
-        String session = BenchTerminalJson.text(login.body(), "sessionToken");
-        out.add(new BenchTerminal(http, port, "shop:" + shop, token, session));
-      }
-      return out;
-    }
-
-    /** A receipt with one line on {@code t}; answers the line id. */
-    String line(BenchTerminal t) throws Exception {
-      String receipt = UUID.randomUUID().toString();
-      t.send(BenchTerminal.command("openAdHoc", "receiptId", receipt));
-      String line = UUID.randomUUID().toString();
-      t.send(BenchTerminal.command("addLine", "receiptId", receipt, "lineId", line, "name", "Kawa", "unitPrice", 900,
-          "vat", "8", "quantity", 2000));
-      return line;
-    }
-
-    /** Terminal 0 sends, one at a time; B is the last connected terminal; "all" is the slowest of them. */
-    Latency latency(List<BenchTerminal> connected, int samples) throws Exception {
-      BenchTerminal a = connected.get(0);
-      BenchTerminal b = connected.get(connected.size() - 1);
-      String line = line(a);
-      List<Long> toB = new ArrayList<>();
-      List<Long> toAll = new ArrayList<>();
-      for (int i = -20; i < samples; i++) { // 20 warm-up commands are not counted
-        long sent = System.nanoTime();
-        JsonNode ack = a.send(BenchTerminal.command("adjustQuantity", "lineId", line, "delta", i % 2 == 0 ? 1000 : -1000));
-        long seq = ack.path("seq").asLong();
-        long last = 0;
-        for (BenchTerminal t : connected) last = Math.max(last, await(t, seq));
-        if (i >= 0) {
-          toB.add(await(b, seq) - sent);
-          toAll.add(last - sent);
+  public static void main(String[] args) throws Exception {
+    Options o = Options.parse(args);
+    for (String scenario : o.scenarios()) {
+      Section section = new Section(scenario, o);
+      for (TestDatabases.Kind kind : o.kinds()) {
+        if (scenario.equals("two-nodes") && kind == TestDatabases.Kind.SQLITE) continue; // one file, one node
+        System.out.println("== " + scenario + " on " + kind + " (load " + loadAverage() + ")");
+        try {
+          switch (scenario) {
+            case "throughput" -> Scenarios.throughput(kind, o, section);
+            case "propagation" -> Scenarios.propagation(kind, o, section);
+            case "idle" -> Scenarios.idle(kind, o, section);
+            case "receipt-size" -> Scenarios.receiptSize(kind, o, section);
+            case "two-nodes" -> Scenarios.twoNodes(o, section);
+            default -> throw new IllegalStateException(scenario);
+          }
+        } catch (Exception | AssertionError e) {
+          // A scenario that breaks is written down as broken (the lead reads why) and the others still run.
+          e.printStackTrace();
+          section.line("\n**" + kind + ": the run failed:** `" + e.toString().replace('`', '\'') + "`\n");
         }
       }
-      return new Latency(database, connected.size(), samples, toB, toAll);
+      String text = section.finish();
+      System.out.println(text);
+      BenchmarkDoc.write(Path.of(o.out()), section.name, text);
+    }
+  }
+
+  /** One scenario's section of the doc: its header, the run's facts, then the tables its runs add. */
+  static final class Section {
+    final String name;
+    private final String scenario;
+    private final Options options;
+    private final String loadBefore = loadAverage();
+    private final StringBuilder body = new StringBuilder();
+    private final List<String> profiles = new ArrayList<>();
+
+    Section(String scenario, Options options) {
+      this.scenario = scenario;
+      this.name = "server-" + scenario;
+      this.options = options;
     }
 
-    private static long await(BenchTerminal t, long seq) throws InterruptedException {
-      long deadline = System.nanoTime() + 30 * SECOND;
-      while (true) {
-        Long at = t.arrival(seq);
-        if (at != null) return at;
-        if (System.nanoTime() > deadline) throw new IllegalStateException("change " + seq + " never arrived");
-        Thread.sleep(0, 200_000);
+    void line(String text) {
+      body.append(text).append('\n');
+    }
+
+    void profile(String title, List<String> hot) {
+      StringBuilder b = new StringBuilder("- " + title + ": " + hot.get(0) + "\n");
+      for (int i = 1; i < hot.size(); i++) b.append("  ").append(i).append(". `").append(hot.get(i)).append("`\n");
+      profiles.add(b.toString());
+    }
+
+    String finish() {
+      StringBuilder b = new StringBuilder();
+      b.append(BenchmarkDoc.start(name)).append('\n');
+      b.append("## Server: ").append(Scenarios.TITLES.get(scenario)).append("\n\n");
+      b.append("Written by `paragon.bench.LoadGenerator` (scenario `").append(scenario)
+          .append("`); reproduce with\n\n```sh\n").append(options.command()).append("\n```\n\n");
+      b.append("- Date: ").append(Instant.now()).append('\n');
+      b.append("- Machine: ").append(Runtime.getRuntime().availableProcessors())
+          .append(" CPUs (shared with other work), ").append(System.getProperty("os.name")).append(' ')
+          .append(System.getProperty("os.arch")).append(", Java ").append(System.getProperty("java.version"))
+          .append("; the app a process of its own (1 GiB heap), the simulated terminals in another, on the same CPUs\n");
+      b.append("- Load average (1/5/15 min) before: ").append(loadBefore).append("; after: ").append(loadAverage())
+          .append('\n');
+      b.append("- Databases: a fresh SQLite file (Paragon's pragmas) and a fresh database on the PostgreSQL at\n")
+          .append("  127.0.0.1:5432; the floors on the same database server in the same run\n\n");
+      b.append(Scenarios.DESCRIPTIONS.get(scenario)).append("\n\n");
+      b.append(body);
+      if (!profiles.isEmpty()) {
+        b.append("\n#### JFR: top frames of the app's execution samples\n\n");
+        profiles.forEach(b::append);
       }
+      b.append(BenchmarkDoc.end(name));
+      return b.toString();
     }
+  }
 
-    /** {@code senders} terminals send single-command requests as fast as they are answered. */
-    Throughput throughput(List<BenchTerminal> connected, int senders, int seconds) throws Exception {
-      List<String> lines = new ArrayList<>();
-      for (int s = 0; s < senders; s++) lines.add(line(connected.get(s)));
-      AtomicLong commands = new AtomicLong();
-      List<Long> requests = java.util.Collections.synchronizedList(new ArrayList<>());
-      long start = System.nanoTime();
-      long end = start + seconds * SECOND;
-      List<Thread> threads = new ArrayList<>();
-      for (int s = 0; s < senders; s++) {
-        BenchTerminal t = connected.get(s);
-        String line = lines.get(s);
-        threads.add(Thread.ofPlatform().start(() -> {
+  // ---- shared machinery of the scenarios ----
+
+  /** A fresh database of {@code kind}: a new SQLite file, or a new PostgreSQL database (not migrated yet). */
+  static String freshDatabase(TestDatabases.Kind kind) throws Exception {
+    if (kind == TestDatabases.Kind.POSTGRES) return TestDatabases.postgresUrl();
+    return "jdbc:sqlite:" + Files.createTempDirectory("paragon-bench-").resolve("paragon.db");
+  }
+
+  /** Drops a PostgreSQL database the run made (the SQLite files are temporary files). */
+  static void dropDatabase(String url) {
+    if (!url.startsWith("jdbc:postgresql:")) return;
+    String name = url.replaceFirst("^.*/([^/?]+)(\\?.*)?$", "$1");
+    try (Connection c = DriverManager.getConnection(adminUrl(url)); Statement s = c.createStatement()) {
+      s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+    } catch (Exception e) {
+      System.err.println("could not drop " + name + ": " + e);
+    }
+  }
+
+  static String adminUrl(String url) {
+    return url.replaceFirst("/[^/?]+(\\?|$)", "/test$1");
+  }
+
+  static HttpClient http() {
+    return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(30)).build();
+  }
+
+  /** Where a sender sends: its terminal, the line it adjusts, and the terminal that should see it. */
+  record Sender(BenchTerminal from, String line, BenchTerminal to) {}
+
+  /** A receipt with one line on {@code t}; answers the line id. */
+  static String line(BenchTerminal t) throws Exception {
+    String receipt = UUID.randomUUID().toString();
+    t.send(BenchTerminal.command("openAdHoc", "receiptId", receipt));
+    String line = UUID.randomUUID().toString();
+    t.send(addLine(receipt, line));
+    return line;
+  }
+
+  static Map<String, Object> addLine(String receipt, String line) {
+    return BenchTerminal.command("addLine", "receiptId", receipt, "lineId", line, "name", "Kawa", "unitPrice", 900,
+        "vat", "8", "quantity", 1000);
+  }
+
+  static Map<String, Object> adjust(String line, long i) {
+    return BenchTerminal.command("adjustQuantity", "lineId", line, "delta", i % 2 == 0 ? 1000 : -1000);
+  }
+
+  /** Lines for many senders at once, eight terminals at a time. */
+  static List<String> lines(List<BenchTerminal> terminals) throws Exception {
+    List<String> out = new ArrayList<>(Collections.nCopies(terminals.size(), null));
+    List<Thread> threads = new ArrayList<>();
+    AtomicLong next = new AtomicLong();
+    ConcurrentLinkedQueue<Exception> failed = new ConcurrentLinkedQueue<>();
+    for (int w = 0; w < 8; w++) {
+      threads.add(Thread.ofPlatform().start(() -> {
+        for (int i; (i = (int) next.getAndIncrement()) < terminals.size(); ) {
           try {
-            for (int i = 0; System.nanoTime() < end; i++) {
-              long sent = System.nanoTime();
-              t.send(BenchTerminal.command("adjustQuantity", "lineId", line, "delta", i % 2 == 0 ? 1000 : -1000));
-              requests.add(System.nanoTime() - sent);
-              commands.incrementAndGet();
-            }
+            out.set(i, line(terminals.get(i)));
           } catch (Exception e) {
-            throw new IllegalStateException(e);
+            failed.add(e);
+            return;
           }
-        }));
+        }
+      }));
+    }
+    for (Thread t : threads) t.join();
+    if (!failed.isEmpty()) throw new IllegalStateException("preparing lines", failed.peek());
+    return out;
+  }
+
+  /** Closed loop: each sender sends its next command when the last one is acked, for {@code seconds}. */
+  record Closed(long commands, double seconds, List<Long> requests) {
+    double perSecond() {
+      return commands / seconds;
+    }
+  }
+
+  static Closed closedLoop(List<Sender> senders, int seconds) throws Exception {
+    AtomicLong commands = new AtomicLong();
+    List<Long> requests = Collections.synchronizedList(new ArrayList<>());
+    ConcurrentLinkedQueue<Exception> failed = new ConcurrentLinkedQueue<>();
+    long start = System.nanoTime();
+    long end = start + seconds * SECOND;
+    List<Thread> threads = new ArrayList<>();
+    for (Sender s : senders) {
+      threads.add(Thread.ofPlatform().start(() -> {
+        try {
+          for (long i = 0; System.nanoTime() < end; i++) {
+            long sent = System.nanoTime();
+            s.from().send(adjust(s.line(), i));
+            requests.add(System.nanoTime() - sent);
+            commands.incrementAndGet();
+          }
+        } catch (Exception e) {
+          failed.add(e);
+        }
+      }));
+    }
+    for (Thread t : threads) t.join();
+    if (!failed.isEmpty()) throw new IllegalStateException(failed.size() + " senders failed", failed.peek());
+    return new Closed(commands.get(), (System.nanoTime() - start) / (double) SECOND, BenchTerminal.sorted(requests));
+  }
+
+  /**
+   * Open loop: command k is due at {@code start + k / rate}, on sender {@code k mod senders}; it is sent
+   * then (or when that device's previous command is acked, a device sending in order), and its latency
+   * counts from when it was due, so a stall is not hidden by the senders waiting it out.
+   */
+  record Open(int offered, long acked, long failed, long late, double seconds, double achieved, List<Long> toB,
+      List<Long> toSelf, long missing, long gapMax, List<Long> requests) {}
+
+  static Open openLoop(List<Sender> senders, int rate, int seconds) throws Exception {
+    int total = rate * seconds;
+    long[] due = new long[total];
+    // Written by the HTTP client's threads as acks come in (some may still come while the results are read).
+    java.util.concurrent.atomic.AtomicLongArray seq = new java.util.concurrent.atomic.AtomicLongArray(total);
+    java.util.concurrent.atomic.AtomicLongArray acked = new java.util.concurrent.atomic.AtomicLongArray(total);
+    AtomicLong failed = new AtomicLong();
+    AtomicLong late = new AtomicLong();
+    List<CompletableFuture<JsonNode>> all = new ArrayList<>(total);
+    long start = System.nanoTime() + 50_000_000L;
+    for (int k = 0; k < total; k++) {
+      due[k] = start + (long) k * SECOND / rate;
+      long wait = due[k] - System.nanoTime();
+      if (wait > 0) LockSupport.parkNanos(wait);
+      else if (wait < -5_000_000L) late.incrementAndGet();
+      int me = k;
+      Sender s = senders.get(k % senders.size());
+      all.add(s.from().sendAsync(adjust(s.line(), k / senders.size())).whenComplete((ack, e) -> {
+        if (e != null) {
+          failed.incrementAndGet();
+          System.err.println("command " + me + " failed: " + e);
+        } else {
+          seq.set(me, ack.path("seq").asLong());
+          acked.set(me, System.nanoTime());
+        }
+      }));
+    }
+    // Bounded: on an overloaded node the queue may take longer to drain than the run is worth; what is
+    // not acked by then counts as not achieved (the commands still in flight end with the node).
+    long drain = Math.max(60, 3L * seconds);
+    try {
+      CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(drain, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (java.util.concurrent.ExecutionException e) {
+      System.err.println("some commands failed (counted): " + e.getCause());
+    } catch (java.util.concurrent.TimeoutException e) {
+      System.err.println("commands still unacked after " + drain + " s (counted as not achieved)");
+    }
+    long lastAck = 0;
+    long ok = 0;
+    List<Long> requests = new ArrayList<>();
+    long[] at = new long[total];
+    for (int k = 0; k < total; k++) {
+      at[k] = acked.get(k);
+      if (at[k] == 0) continue;
+      ok++;
+      lastAck = Math.max(lastAck, at[k]);
+      requests.add(at[k] - due[k]);
+    }
+    Thread.sleep(1_000); // the last frames
+    List<Long> toB = new ArrayList<>();
+    List<Long> toSelf = new ArrayList<>();
+    long missing = 0;
+    for (int k = 0; k < total; k++) {
+      if (at[k] == 0) continue;
+      Sender s = senders.get(k % senders.size());
+      Long b = s.to().arrival(seq.get(k));
+      if (b == null) missing++;
+      else toB.add(b - due[k]);
+      Long self = s.from().arrival(seq.get(k));
+      if (self != null) toSelf.add(self - due[k]);
+    }
+    // The longest gap between two changes arriving on any one observing terminal while commands flowed.
+    long gapMax = 0;
+    for (BenchTerminal b : senders.stream().map(Sender::to).distinct().toList()) {
+      List<Long> times = b.arrivalTimes();
+      for (int i = 1; i < times.size(); i++) gapMax = Math.max(gapMax, times.get(i) - times.get(i - 1));
+    }
+    double elapsed = (Math.max(lastAck, due[total - 1]) - start) / (double) SECOND;
+    return new Open(total, ok, failed.get(), late.get(), elapsed, ok / elapsed, BenchTerminal.sorted(toB),
+        BenchTerminal.sorted(toSelf), missing, gapMax, BenchTerminal.sorted(requests));
+  }
+
+  /** Closed loop, one command at a time, from A; answers the latencies to B's stream (sorted). */
+  static List<Long> oneAtATime(Sender s, int samples, List<Long> requests, List<Integer> sizes) throws Exception {
+    List<Long> toB = new ArrayList<>();
+    for (int i = -20; i < samples; i++) {
+      long sent = System.nanoTime();
+      JsonNode ack = s.from().send(adjust(s.line(), i));
+      long answered = System.nanoTime();
+      long seq = ack.path("seq").asLong();
+      long at = await(s.to(), seq);
+      if (i >= 0) {
+        toB.add(at - sent);
+        if (requests != null) requests.add(answered - sent);
+        if (sizes != null) sizes.add(s.to().size(seq));
       }
-      for (Thread thread : threads) thread.join();
-      double elapsed = (System.nanoTime() - start) / (double) SECOND;
-      return new Throughput(database, senders, connected.size(), commands.get(), elapsed, List.copyOf(requests));
+    }
+    return BenchTerminal.sorted(toB);
+  }
+
+  static long await(BenchTerminal t, long seq) throws InterruptedException {
+    long deadline = System.nanoTime() + 30 * SECOND;
+    while (true) {
+      Long at = t.arrival(seq);
+      if (at != null) return at;
+      if (System.nanoTime() > deadline) throw new IllegalStateException("change " + seq + " never arrived");
+      Thread.sleep(0, 100_000);
+    }
+  }
+
+  /** CPU seconds (user + system) the process {@code pid} has used so far. */
+  static double cpuSeconds(long pid) throws Exception {
+    String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+  }
+
+  /** PostgreSQL: committed transactions of {@code url}'s database so far (pg_stat_database). */
+  static long commits(String url) throws Exception {
+    try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+      s.execute("SELECT pg_stat_clear_snapshot()");
+      try (ResultSet r = s.executeQuery(
+          "SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = current_database()")) {
+        r.next();
+        return r.getLong(1);
+      }
     }
   }
 
@@ -209,52 +382,6 @@ public final class LoadGenerator {
     }
   }
 
-  static String report(List<Latency> latencies, List<Throughput> throughputs, String args, String loadBefore,
-      String loadAfter) {
-    StringBuilder b = new StringBuilder();
-    b.append(BenchmarkDoc.start(SECTION)).append('\n');
-    b.append("## The live stream under load (server)\n\n");
-    b.append("A load run of the live stream, not a test: numbers from one machine, to compare later runs\n")
-        .append("against. Written by `paragon.bench.LoadGenerator` into this section; reproduce with\n\n")
-        .append("```sh\nbench/run.sh").append(args.isBlank() ? "" : " " + args).append("\n```\n\n");
-    b.append("- Date: ").append(Instant.now()).append('\n');
-    b.append("- Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" CPUs (shared with other work), ")
-        .append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.arch")).append(", Java ")
-        .append(System.getProperty("java.version")).append(", heap max ")
-        .append(Runtime.getRuntime().maxMemory() / (1024 * 1024)).append(" MB\n");
-    b.append("- Load average (1/5/15 min) before the run: ").append(loadBefore).append("; after: ").append(loadAfter)
-        .append('\n');
-    b.append("- Everything on loopback: the app (default stream settings), its database (SQLite file; PostgreSQL on\n")
-        .append("  127.0.0.1:5432 or the embedded one), and the simulated terminals, on the same CPUs.\n");
-    b.append("- Terminals: paired devices of one shop with sharing on (one space), the cashier logged in, each with\n")
-        .append("  its stream open. A command is one HTTP request with one `adjustQuantity` (one transaction, one\n")
-        .append("  change row, one frame to every terminal).\n\n");
-    b.append("### Propagation latency\n\n");
-    b.append("From sending the command on terminal A (before the HTTP request) to its change frame arriving on\n")
-        .append("terminal B (the last one connected), and on every connected terminal (\"all\": the slowest of them).\n")
-        .append("Commands are sent one at a time; 20 warm-up commands are not counted.\n\n");
-    b.append("| database | terminals | samples | to B p50 | to B p99 | to all p50 | to all p99 |\n")
-        .append("|---|---:|---:|---:|---:|---:|---:|\n");
-    for (Latency l : latencies) {
-      List<Long> b1 = BenchTerminal.sorted(l.toB());
-      List<Long> all = BenchTerminal.sorted(l.toAll());
-      b.append(String.format(Locale.ROOT, "| %s | %d | %d | %s | %s | %s | %s |%n", l.database(), l.terminals(), l.samples(),
-          ms(pct(b1, 50)), ms(pct(b1, 99)), ms(pct(all, 50)), ms(pct(all, 99))));
-    }
-    b.append("\n### Commands per second on one node\n\n");
-    b.append("Senders send single-command requests back to back (each waits for its answer) for a fixed time,\n")
-        .append("into one shared space, with every terminal's stream connected (so each change fans out to all).\n\n");
-    b.append("| database | senders | terminals connected | commands | seconds | commands/s | request p50 | request p99 |\n")
-        .append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
-    for (Throughput t : throughputs) {
-      List<Long> r = BenchTerminal.sorted(t.requests());
-      b.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %.1f | %.0f | %s | %s |%n", t.database(), t.senders(),
-          t.terminals(), t.commands(), t.seconds(), t.commands() / t.seconds(), ms(pct(r, 50)), ms(pct(r, 99))));
-    }
-    b.append(BenchmarkDoc.end(SECTION));
-    return b.toString();
-  }
-
   static long pct(List<Long> sorted, int p) {
     if (sorted.isEmpty()) return 0;
     int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
@@ -265,12 +392,20 @@ public final class LoadGenerator {
     return String.format(Locale.ROOT, "%.1f ms", nanos / 1e6);
   }
 
-  private static int intArg(String[] args, String name, int fallback) {
+  static String ratio(double a, double b) {
+    return b == 0 ? "-" : String.format(Locale.ROOT, "%.2fx", a / b);
+  }
+
+  static String f(String format, Object... args) {
+    return String.format(Locale.ROOT, format, args);
+  }
+
+  static int intArg(String[] args, String name, int fallback) {
     String v = strArg(args, name, null);
     return v == null ? fallback : Integer.parseInt(v);
   }
 
-  private static String strArg(String[] args, String name, String fallback) {
+  static String strArg(String[] args, String name, String fallback) {
     for (String a : args) if (a.startsWith("--" + name + "=")) return a.substring(name.length() + 3);
     return fallback;
   }
