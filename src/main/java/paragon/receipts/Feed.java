@@ -5,8 +5,9 @@ package paragon.receipts;
  * stream (sync) and wired in {@code Paragon.create}.
  *
  * <p>Contract: called AFTER the transaction that wrote the change rows has committed, never inside it,
- * once per space a command touched, with that space's highest new {@code seq}. Every seq up to it is
- * readable with {@code ChangeFeed.changesSince}. Must not block for long: the caller is a request thread.
+ * once per space a batch of commands touched (a group commit), with that space's highest new
+ * {@code seq}. Every seq up to it is readable with {@code ChangeFeed.changesSince}. Must not block for
+ * long: the caller is the sequencer's worker, and the next batch waits for it.
  */
 public interface Feed {
   void committed(long accountId, String space, long seq);
