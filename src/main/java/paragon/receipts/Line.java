@@ -7,13 +7,21 @@ import java.util.function.UnaryOperator;
  * One line of a receipt. {@code unitPrice} grosze (the modifiers' deltas included), {@code quantity}
  * thousandths of a unit; {@code sent} once the line went to the kitchen or was printed (removing it
  * then needs VOID_LINES); {@code modifiers} the options chosen when it was added (never null);
- * {@code discount} its own discount, or null.
+ * {@code discount} its own discount, or null. Restaurant service (issue 12): {@code course} the course the
+ * line belongs to (1, 2, 3 ...; null: none), {@code seat} the guest's seat (1 ...; null: none),
+ * {@code sentAt} when it was sent to the kitchen (epoch ms; null while not sent, or sent before V44).
  */
 record Line(String id, Long productId, String name, long unitPrice, long quantity, Vat vat, String note,
-    boolean sent, List<Modifier> modifiers, Discount discount) {
+    boolean sent, List<Modifier> modifiers, Discount discount, Integer course, Integer seat, Long sentAt) {
 
   Line {
     modifiers = modifiers == null ? List.of() : List.copyOf(modifiers);
+  }
+
+  /** A line without course, seat or time sent (the shape before issue 12). */
+  Line(String id, Long productId, String name, long unitPrice, long quantity, Vat vat, String note, boolean sent,
+      List<Modifier> modifiers, Discount discount) {
+    this(id, productId, name, unitPrice, quantity, vat, note, sent, modifiers, discount, null, null, null);
   }
 
   /** A line without modifiers or discount. */
@@ -43,7 +51,7 @@ record Line(String id, Long productId, String name, long unitPrice, long quantit
 
   ReceiptView.LineView view() {
     return new ReceiptView.LineView(id, productId, name, unitPrice, quantity, vat.code(), note, sent, total(),
-        modifiers, discount == null ? null : discount.view(total()));
+        modifiers, discount == null ? null : discount.view(total()), course, seat, sentAt);
   }
 
   /** A copy of a line field by field, by name: the one place a line is restated from another. */
@@ -58,6 +66,9 @@ record Line(String id, Long productId, String name, long unitPrice, long quantit
     private boolean sent;
     private List<Modifier> modifiers;
     private Discount discount;
+    private Integer course;
+    private Integer seat;
+    private Long sentAt;
 
     private Builder(Line l) {
       id = l.id;
@@ -70,6 +81,9 @@ record Line(String id, Long productId, String name, long unitPrice, long quantit
       sent = l.sent;
       modifiers = l.modifiers;
       discount = l.discount;
+      course = l.course;
+      seat = l.seat;
+      sentAt = l.sentAt;
     }
 
     Builder id(String v) { id = v; return this; }
@@ -78,9 +92,13 @@ record Line(String id, Long productId, String name, long unitPrice, long quantit
     Builder note(String v) { note = v; return this; }
     Builder sent(boolean v) { sent = v; return this; }
     Builder discount(Discount v) { discount = v; return this; }
+    Builder course(Integer v) { course = v; return this; }
+    Builder seat(Integer v) { seat = v; return this; }
+    Builder sentAt(Long v) { sentAt = v; return this; }
 
     Line build() {
-      return new Line(id, productId, name, unitPrice, quantity, vat, note, sent, modifiers, discount);
+      return new Line(id, productId, name, unitPrice, quantity, vat, note, sent, modifiers, discount, course, seat,
+          sentAt);
     }
   }
 }

@@ -86,7 +86,7 @@ final class LineRules {
       // The copy keeps the modifiers (its price) and a percent discount; an amount was for the paid line.
       Discount d = line.discount();
       Discount kept = d != null && d.kind() == Discount.Type.PERCENT ? d : null;
-      Line copy = line.with(b -> b.id(copyId).quantity(x.delta()).sent(false).discount(kept));
+      Line copy = line.with(b -> b.id(copyId).quantity(x.delta()).sent(false).sentAt(null).discount(kept));
       Receipt after = target.plusLine(copy).touchedAt(c.now());
       return Accepted.of(after).withResult(Map.of("receiptId", after.id(), "lineId", copy.id(), "recovered", true));
     }
@@ -119,7 +119,8 @@ final class LineRules {
     else ids.addAll(x.lineIds());
     for (String id : ids) if (r.line(id) == null) return Refusals.notFound("lineId", id);
     Receipt after = r;
-    for (String id : ids) after = after.withLine(id, l -> l.with(b -> b.sent(true)));
+    // A line sent again keeps when it was first sent (the kitchen's clock runs from then).
+    for (String id : ids) after = after.withLine(id, l -> l.sent() ? l : l.with(b -> b.sent(true).sentAt(c.now())));
     return Accepted.of(after.touchedAt(c.now()));
   }
 

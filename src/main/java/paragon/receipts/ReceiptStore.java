@@ -35,7 +35,7 @@ final class ReceiptStore {
   static List<Line> lines(Handle h, long accountId, String receiptId) {
     return h.createQuery("""
             SELECT id, product_id, name, unit_price, quantity, vat, note, sent, modifiers, discount_kind,
-              discount_value, discount_reason FROM lines
+              discount_value, discount_reason, course, seat, sent_at FROM lines
             WHERE account_id = :a AND receipt_id = :r AND removed = :f ORDER BY position""")
         .bind("a", accountId).bind("r", receiptId).bind("f", false)
         .map((rs, ctx) -> line(rs, ""))
@@ -50,7 +50,8 @@ final class ReceiptStore {
   /** The line columns of {@code lines} aliased as {@code alias}, each selected as {@code prefix + column}. */
   static String lineColumns(String alias, String prefix) {
     return String.join(", ", java.util.stream.Stream.of("id", "product_id", "name", "unit_price", "quantity", "vat",
-        "note", "sent", "modifiers", "discount_kind", "discount_value", "discount_reason")
+        "note", "sent", "modifiers", "discount_kind", "discount_value", "discount_reason", "course", "seat",
+        "sent_at")
         .map(c -> alias + "." + c + " AS " + prefix + c).toList());
   }
 
@@ -62,7 +63,7 @@ final class ReceiptStore {
     return new Line(rs.getString(prefix + "id"), longOrNull(rs, prefix + "product_id"), rs.getString(prefix + "name"),
         rs.getLong(prefix + "unit_price"), rs.getLong(prefix + "quantity"), Vat.of(rs.getString(prefix + "vat")),
         rs.getString(prefix + "note"), rs.getBoolean(prefix + "sent"), modifiers(rs.getString(prefix + "modifiers")),
-        discount);
+        discount, intOrNull(rs, prefix + "course"), intOrNull(rs, prefix + "seat"), longOrNull(rs, prefix + "sent_at"));
   }
 
   private static final TypeReference<List<Modifier>> MODIFIERS = new TypeReference<>() {};
@@ -307,14 +308,15 @@ final class ReceiptStore {
     // SELECT ... WHERE TRUE: SQLite reads an ON CONFLICT after a bare SELECT as a join constraint.
     int written = bindLine(h.createUpdate("""
             INSERT INTO lines (id, account_id, receipt_id, position, product_id, name, unit_price, quantity, vat, note,
-              sent, removed, created_at, modifiers, discount_kind, discount_value, discount_reason)
+              sent, removed, created_at, modifiers, discount_kind, discount_value, discount_reason, course, seat, sent_at)
             SELECT :id, :a, :r, COALESCE((SELECT MAX(position) FROM lines WHERE account_id = :a AND receipt_id = :r),
               -1) + 1, :product, :name, :price, :q, :vat, :note, :sent, :removed, :now, :modifiers, :dKind, :dValue,
-              :dReason WHERE TRUE
+              :dReason, :course, :seat, :sentAt WHERE TRUE
             ON CONFLICT (id) DO UPDATE SET receipt_id = excluded.receipt_id, position = excluded.position,
               unit_price = excluded.unit_price, quantity = excluded.quantity, note = excluded.note,
               sent = excluded.sent, discount_kind = excluded.discount_kind, discount_value = excluded.discount_value,
-              discount_reason = excluded.discount_reason
+              discount_reason = excluded.discount_reason, course = excluded.course, seat = excluded.seat,
+              sent_at = excluded.sent_at
             WHERE lines.account_id = excluded.account_id"""), accountId, receiptId, l, now)
         .execute();
     if (written != 1) throw new IllegalStateException("line " + l.id() + " belongs to another account");
@@ -324,10 +326,11 @@ final class ReceiptStore {
   private static void updateLine(Handle h, long accountId, String receiptId, Line l) {
     int written = h.createUpdate("""
             UPDATE lines SET unit_price = :price, quantity = :q, note = :note, sent = :sent, discount_kind = :dKind,
-              discount_value = :dValue, discount_reason = :dReason
+              discount_value = :dValue, discount_reason = :dReason, course = :course, seat = :seat, sent_at = :sentAt
             WHERE account_id = :a AND id = :id AND receipt_id = :r""")
         .bind("id", l.id()).bind("a", accountId).bind("r", receiptId).bind("price", l.unitPrice())
         .bind("q", l.quantity()).bind("note", l.note()).bind("sent", l.sent())
+        .bind("course", l.course()).bind("seat", l.seat()).bind("sentAt", l.sentAt())
         .bind("dKind", l.discount() == null ? null : l.discount().kind().name())
         .bind("dValue", l.discount() == null ? null : l.discount().value())
         .bind("dReason", l.discount() == null ? null : l.discount().reason())
@@ -340,6 +343,7 @@ final class ReceiptStore {
     return u.bind("id", l.id()).bind("a", accountId).bind("r", receiptId)
         .bind("product", l.productId()).bind("name", l.name()).bind("price", l.unitPrice()).bind("q", l.quantity())
         .bind("vat", l.vat().code()).bind("note", l.note()).bind("sent", l.sent()).bind("removed", false)
+        .bind("course", l.course()).bind("seat", l.seat()).bind("sentAt", l.sentAt())
         .bind("now", now).bind("modifiers", l.modifiers().isEmpty() ? null : Json.write(l.modifiers()))
         .bind("dKind", l.discount() == null ? null : l.discount().kind().name())
         .bind("dValue", l.discount() == null ? null : l.discount().value())
@@ -349,13 +353,14 @@ final class ReceiptStore {
   private static void saveLine(Handle h, long accountId, String receiptId, int position, Line l, long now) {
     int written = bindLine(h.createUpdate("""
             INSERT INTO lines (id, account_id, receipt_id, position, product_id, name, unit_price, quantity, vat, note,
-              sent, removed, created_at, modifiers, discount_kind, discount_value, discount_reason)
+              sent, removed, created_at, modifiers, discount_kind, discount_value, discount_reason, course, seat, sent_at)
             VALUES (:id, :a, :r, :pos, :product, :name, :price, :q, :vat, :note, :sent, :removed, :now, :modifiers,
-              :dKind, :dValue, :dReason)
+              :dKind, :dValue, :dReason, :course, :seat, :sentAt)
             ON CONFLICT (id) DO UPDATE SET receipt_id = excluded.receipt_id, position = excluded.position,
               unit_price = excluded.unit_price, quantity = excluded.quantity, note = excluded.note,
               sent = excluded.sent, discount_kind = excluded.discount_kind, discount_value = excluded.discount_value,
-              discount_reason = excluded.discount_reason
+              discount_reason = excluded.discount_reason, course = excluded.course, seat = excluded.seat,
+              sent_at = excluded.sent_at
             WHERE lines.account_id = excluded.account_id"""), accountId, receiptId, l, now)
         .bind("pos", position)
         .execute();
@@ -368,7 +373,12 @@ final class ReceiptStore {
         .bind("t", true).bind("a", accountId).bindList("ids", List.copyOf(lineIds)).execute();
   }
 
-  /** SQLite's driver cannot map NULL to Long with getObject(column, Long.class). */
+  /** SQLite's driver cannot map NULL to Integer or Long with getObject(column, type): read and ask wasNull. */
+  static Integer intOrNull(ResultSet rs, String column) throws SQLException {
+    int v = rs.getInt(column);
+    return rs.wasNull() ? null : v;
+  }
+
   static Long longOrNull(ResultSet rs, String column) throws SQLException {
     long value = rs.getLong(column);
     return rs.wasNull() ? null : value;

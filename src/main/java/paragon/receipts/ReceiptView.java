@@ -1,6 +1,7 @@
 package paragon.receipts;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
@@ -59,13 +60,24 @@ public record ReceiptView(
   /**
    * {@code vat}: "23", "8", "5", "0" or "ZW"; {@code total} = round-half-up(unitPrice * quantity / 1000);
    * {@code modifiers} the options chosen (never null: a view stored before issue 10 reads as none);
-   * {@code discount} the line's own, or null; {@code due} = total - the discount's amount.
+   * {@code discount} the line's own, or null; {@code due} = total - the discount's amount;
+   * {@code course}, {@code seat} and {@code sentAt} (epoch ms) only when set (issue 12): absent means none,
+   * so a line without them reads as before.
    */
   @JsonIgnoreProperties(value = "due", allowGetters = true)
   public record LineView(String id, Long productId, String name, long unitPrice, long quantity, String vat,
-      String note, boolean sent, long total, List<Modifier> modifiers, DiscountView discount) {
+      String note, boolean sent, long total, List<Modifier> modifiers, DiscountView discount,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Integer course,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Integer seat,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Long sentAt) {
     public LineView {
       modifiers = modifiers == null ? List.of() : List.copyOf(modifiers);
+    }
+
+    /** A line without course, seat or time sent (the shape before issue 12). */
+    public LineView(String id, Long productId, String name, long unitPrice, long quantity, String vat, String note,
+        boolean sent, long total, List<Modifier> modifiers, DiscountView discount) {
+      this(id, productId, name, unitPrice, quantity, vat, note, sent, total, modifiers, discount, null, null, null);
     }
 
     /** A line without modifiers or discount (the shape before issue 10). */
