@@ -34,8 +34,9 @@ final class Refusals {
     return of("not_found", Map.of(what, id), String.valueOf(id));
   }
 
+  /** Without the receipt's name: a name a colleague gave ("Pan Kowalski") is not for whoever may not see it. */
   static Refused notVisible(Receipt r) {
-    return of("not_visible", Map.of("receiptId", r.id()), name(r));
+    return of("not_visible", Map.of("receiptId", r.id()));
   }
 
   static Refused closed(Receipt r) {

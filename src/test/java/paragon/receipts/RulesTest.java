@@ -252,6 +252,18 @@ class RulesTest {
   }
 
   @Test
+  void a_receipt_one_may_not_see_is_refused_without_telling_its_name() {
+    Actor own1 = Rig.actor(1, 1, Set.of(), Rig.config(true, true, null, Visibility.OWN));
+    Actor own2 = Rig.actor(2, 2, Set.of(), Rig.config(true, true, null, Visibility.OWN));
+    String r = open(own1);
+    rig.accepted(own1, new ReceiptCommands.Rename(r, "Pan Kowalski"));
+    Outcome.Refused refused = rig.refused(own2, new ReceiptCommands.Rename(r, "Moje"));
+    assertThat(refused.code()).isEqualTo("not_visible");
+    assertThat(refused.args()).isEmpty();
+    assertThat(refused.details()).containsOnlyKeys("receiptId");
+  }
+
+  @Test
   void a_model_that_cannot_share_reaches_only_its_own_space() {
     Actor smart = Rig.actor(9, 1, Set.of(), Rig.config(true, true, SharingBlock.MODEL, Visibility.ALL));
     String shared = open(anna);
