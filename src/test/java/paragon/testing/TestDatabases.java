@@ -10,8 +10,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 import paragon.storage.Database;
 
@@ -24,8 +22,6 @@ import paragon.storage.Database;
 public final class TestDatabases {
   private static String adminUrl;
   private static EmbeddedPostgres embedded;
-  /** Databases this JVM created; dropped when it exits, so runs don't leave hundreds behind. Guarded by the class. */
-  private static final List<String> created = new ArrayList<>();
 
   private TestDatabases() {}
 
@@ -61,23 +57,7 @@ public final class TestDatabases {
     } catch (SQLException e) {
       throw new IllegalStateException("cannot create test database on " + admin, e);
     }
-    remember(name);
     return admin.replaceFirst("/test(\\?|$)", "/" + name + "$1");
-  }
-
-  private static synchronized void remember(String name) {
-    if (created.isEmpty()) Runtime.getRuntime().addShutdownHook(new Thread(TestDatabases::dropCreated, "drop-test-dbs"));
-    created.add(name);
-  }
-
-  /** At JVM exit: drops this run's databases (FORCE ends connections a pool or a child still holds). */
-  private static synchronized void dropCreated() {
-    if (embedded != null) return; // the embedded server and its data go with this JVM
-    try (Connection c = DriverManager.getConnection(adminUrl); Statement s = c.createStatement()) {
-      for (String name : created) s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-    } catch (SQLException e) {
-      System.err.println("could not drop the test databases " + created + ": " + e);
-    }
   }
 
   private static synchronized String adminUrl() {
