@@ -36,12 +36,58 @@ public record ConfigSnapshot(
   /** A predefined receipt (table); {@code id} is stable across renames and reorders. */
   public record Slot(String id, String name, int position) {}
 
-  /** {@code ownSlots} is kept even while {@code useDefaults} is on, so re-ticking loses nothing. */
-  public record Shop(long id, String name, boolean useDefaults, List<Slot> ownSlots) {
+  /**
+   * {@code ownSlots} is kept even while {@code useDefaults} is on, so re-ticking loses nothing.
+   * {@code floor}: the shop's floor plan as stored (snapshots from before V45: an empty plan).
+   */
+  public record Shop(long id, String name, boolean useDefaults, List<Slot> ownSlots, FloorPlan floor) {
+    public Shop {
+      floor = floor == null ? FloorPlan.EMPTY : floor;
+    }
+
+    public Shop(long id, String name, boolean useDefaults, List<Slot> ownSlots) {
+      this(id, name, useDefaults, ownSlots, null);
+    }
+
     public List<Slot> slots(List<Slot> defaults) {
       return useDefaults ? defaults : ownSlots;
     }
   }
+
+  /**
+   * A shop's floor plan (docs/protocol.md, "Configuration"): rooms in the owner's order, each with the
+   * tables placed on its 24x16 grid, and the minutes after which an open table is marked as open too long.
+   */
+  public record FloorPlan(int openTooLongMinutes, List<Room> rooms) {
+    public static final int DEFAULT_OPEN_TOO_LONG = 90;
+    public static final FloorPlan EMPTY = new FloorPlan(DEFAULT_OPEN_TOO_LONG, List.of());
+
+    public FloorPlan {
+      rooms = rooms == null ? List.of() : List.copyOf(rooms);
+    }
+
+    /**
+     * The plan without the tables whose slot is not in {@code slots}: the list of predefined receipts
+     * stays the source of truth, so a table removed from it leaves the plan.
+     */
+    public FloorPlan onlyTables(List<Slot> slots) {
+      java.util.Set<String> ids = new java.util.HashSet<>();
+      for (Slot s : slots) ids.add(s.id());
+      return new FloorPlan(openTooLongMinutes, rooms.stream()
+          .map(r -> new Room(r.id(), r.name(), r.position(),
+              r.tables().stream().filter(t -> ids.contains(t.slotId())).toList()))
+          .toList());
+    }
+  }
+
+  public record Room(long id, String name, int position, List<FloorTable> tables) {
+    public Room {
+      tables = tables == null ? List.of() : List.copyOf(tables);
+    }
+  }
+
+  /** A table of the plan: {@code slotId} a predefined receipt's id; x in 0..23, y in 0..15; round or square. */
+  public record FloorTable(String slotId, int x, int y, String shape, int seats) {}
 
   public record Role(long id, String name, List<String> permissions) {}
 

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * What one device works by: its shop's predefined receipts (defaults or the shop's own), the parking
- * rules, and whether sharing is effective for it (setting AND plan AND model) and, when not, why.
+ * rules, its floor plan, and whether sharing is effective for it (setting AND plan AND model) and, when not, why.
  * A pure function of a {@link ConfigSnapshot} and the device's shop and model.
  */
 public record EffectiveConfig(
@@ -23,7 +23,22 @@ public record EffectiveConfig(
     List<ConfigSnapshot.User> users,
     List<ConfigSnapshot.Product> products,
     List<ConfigSnapshot.Category> categories,
-    List<ConfigSnapshot.ModifierGroup> modifierGroups) {
+    List<ConfigSnapshot.ModifierGroup> modifierGroups,
+    ConfigSnapshot.FloorPlan floor) {
+
+  /** Without a floor plan (tests that build a configuration by hand): the empty plan. */
+  public EffectiveConfig {
+    floor = floor == null ? ConfigSnapshot.FloorPlan.EMPTY : floor;
+  }
+
+  public EffectiveConfig(long revision, long shopId, String shopName, boolean parkingEnabled, Visibility visibility,
+      boolean sharingEnabled, boolean sharingEffective, SharingBlock sharingBlockedBy, LoginMode loginMode,
+      String language, List<ConfigSnapshot.Slot> slots, List<ConfigSnapshot.Role> roles,
+      List<ConfigSnapshot.User> users, List<ConfigSnapshot.Product> products,
+      List<ConfigSnapshot.Category> categories, List<ConfigSnapshot.ModifierGroup> modifierGroups) {
+    this(revision, shopId, shopName, parkingEnabled, visibility, sharingEnabled, sharingEffective, sharingBlockedBy,
+        loginMode, language, slots, roles, users, products, categories, modifierGroups, null);
+  }
 
   /** Why sharing is not effective for a device; null when it is. */
   public enum SharingBlock { SETTING_OFF, PARKING_OFF, PLAN, MODEL }
@@ -31,10 +46,11 @@ public record EffectiveConfig(
   public static EffectiveConfig of(ConfigSnapshot s, long shopId, DeviceModel model) {
     ConfigSnapshot.Shop shop = s.shop(shopId);
     SharingBlock block = sharingBlock(s, model);
+    List<ConfigSnapshot.Slot> slots = shop.slots(s.defaultSlots());
     return new EffectiveConfig(s.revision(), shop.id(), shop.name(), s.parkingEnabled(), s.visibility(),
-        s.sharingEnabled(), block == null, block, s.loginMode(), s.language(), shop.slots(s.defaultSlots()),
+        s.sharingEnabled(), block == null, block, s.loginMode(), s.language(), slots,
         s.roles(), s.users().stream().filter(u -> !u.disabled()).toList(), products(s, shop.id()), s.categories(),
-        s.modifierGroups());
+        s.modifierGroups(), shop.floor().onlyTables(slots));
   }
 
   /** The products the shop sells, each at the shop's price (so a terminal shows what the server charges). */

@@ -76,7 +76,8 @@ public final class Revisions {
         .map((rs, ctx) -> new ConfigSnapshot.Shop(rs.getLong("id"), rs.getString("name"),
             rs.getBoolean("use_defaults"), null))
         .list().stream()
-        .map(s -> new ConfigSnapshot.Shop(s.id(), s.name(), s.useDefaults(), slots(h, accountId, s.id())))
+        .map(s -> new ConfigSnapshot.Shop(s.id(), s.name(), s.useDefaults(), slots(h, accountId, s.id()),
+            floor(h, accountId, s.id())))
         .toList();
     List<ConfigSnapshot.Role> roles =
         h.createQuery("SELECT id, name, permissions FROM roles WHERE account_id = :a ORDER BY id")
@@ -178,6 +179,30 @@ public final class Revisions {
     if (shopId != null) q.bind("s", shopId);
     return q.map((rs, ctx) ->
         new ConfigSnapshot.Slot(rs.getString("id"), rs.getString("name"), rs.getInt("position"))).list();
+  }
+
+  /** The shop's floor plan as stored: rooms in order with their tables (row by row), or the empty plan. */
+  private static ConfigSnapshot.FloorPlan floor(Handle h, long accountId, long shopId) {
+    int minutes = h.createQuery("SELECT open_too_long_minutes FROM floor_plans WHERE account_id = :a AND shop_id = :s")
+        .bind("a", accountId).bind("s", shopId).mapTo(Integer.class).findOne()
+        .orElse(ConfigSnapshot.FloorPlan.DEFAULT_OPEN_TOO_LONG);
+    Map<Long, List<ConfigSnapshot.FloorTable>> tables = new HashMap<>();
+    h.createQuery("""
+            SELECT room_id, slot_id, x, y, shape, seats FROM floor_tables WHERE account_id = :a AND shop_id = :s
+            ORDER BY room_id, y, x""")
+        .bind("a", accountId).bind("s", shopId)
+        .map((rs, ctx) -> Map.entry(rs.getLong("room_id"), new ConfigSnapshot.FloorTable(rs.getString("slot_id"),
+            rs.getInt("x"), rs.getInt("y"), rs.getString("shape"), rs.getInt("seats"))))
+        .forEach(e -> tables.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+    List<ConfigSnapshot.Room> rooms = h.createQuery("""
+            SELECT id, name, position FROM floor_rooms WHERE account_id = :a AND shop_id = :s ORDER BY position, id""")
+        .bind("a", accountId).bind("s", shopId)
+        .map((rs, ctx) -> new ConfigSnapshot.Room(rs.getLong("id"), rs.getString("name"), rs.getInt("position"),
+            null))
+        .list().stream()
+        .map(r -> new ConfigSnapshot.Room(r.id(), r.name(), r.position(), tables.getOrDefault(r.id(), List.of())))
+        .toList();
+    return new ConfigSnapshot.FloorPlan(minutes, rooms);
   }
 
   static String toJson(ConfigSnapshot snapshot) {

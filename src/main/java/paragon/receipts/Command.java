@@ -30,6 +30,7 @@ import java.util.List;
     @Type(value = DiscountCommands.SetReceiptDiscount.class, name = "setReceiptDiscount"),
     @Type(value = MoveCommands.MoveLines.class, name = "moveLines"),
     @Type(value = MoveCommands.Merge.class, name = "merge"),
+    @Type(value = MoveCommands.MoveReceipt.class, name = "moveReceipt"),
     @Type(value = PaymentCommands.StartPayment.class, name = "startPayment"),
     @Type(value = PaymentCommands.CancelPayment.class, name = "cancelPayment"),
     @Type(value = PaymentCommands.Pay.class, name = "pay"),
@@ -42,7 +43,7 @@ public sealed interface Command permits
     LineCommands.AddLine, LineCommands.AdjustQuantity, LineCommands.RemoveLine, LineCommands.MarkSent,
     LineCommands.ChangePrice, LineCommands.NoteLine,
     DiscountCommands.SetLineDiscount, DiscountCommands.SetReceiptDiscount,
-    MoveCommands.MoveLines, MoveCommands.Merge,
+    MoveCommands.MoveLines, MoveCommands.Merge, MoveCommands.MoveReceipt,
     PaymentCommands.StartPayment, PaymentCommands.CancelPayment, PaymentCommands.Pay, PaymentCommands.BreakLease,
     PaymentCommands.DayClose {
 

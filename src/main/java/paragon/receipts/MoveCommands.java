@@ -3,7 +3,7 @@ package paragon.receipts;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Split (move lines) and merge. */
+/** Split (move lines), merge, and moving a whole receipt to a table. */
 final class MoveCommands {
   private MoveCommands() {}
 
@@ -50,6 +50,18 @@ final class MoveCommands {
     @Override
     public List<String> receiptRefs() {
       return List.of(receiptId, targetReceiptId);
+    }
+  }
+
+  /**
+   * Moves the whole open receipt {@code receiptId} to the predefined table {@code slotId}: it becomes
+   * that table's receipt (docs/protocol.md, moveReceipt). Not a merge: a table that has an open
+   * receipt refuses it ({@code occupied}), and the terminal may then ask for a {@code merge}.
+   */
+  record MoveReceipt(String receiptId, String slotId) implements Command, Command.OnReceipt {
+    MoveReceipt {
+      receiptId = Command.uuid(receiptId, "receiptId");
+      Command.require(slotId, "slotId");
     }
   }
 }

@@ -36,6 +36,7 @@ final class Rules {
       case DiscountCommands.SetReceiptDiscount x -> DiscountRules.receipt(x, state, c);
       case MoveCommands.MoveLines x -> MoveRules.move(x, state, c);
       case MoveCommands.Merge x -> MoveRules.merge(x, state, c);
+      case MoveCommands.MoveReceipt x -> TableMoveRules.move(x, state, c);
       case PaymentCommands.StartPayment x -> PaymentRules.start(x, state, c);
       case PaymentCommands.CancelPayment x -> PaymentRules.cancel(x, state, c);
       case PaymentCommands.BreakLease x -> PaymentRules.breakLease(x, state, c);

@@ -67,6 +67,11 @@ final class StateLoader {
       generation = ReceiptStore.generation(h, account, a.space(), t.slotId());
       tableId = DerivedIds.table(a.space(), t.slotId(), t.generation() == null ? generation : t.generation());
       ids.add(tableId);
+    } else if (cmd instanceof MoveCommands.MoveReceipt m) {
+      // The target table's receipt at its current generation: there (occupied) or not (free).
+      generation = ReceiptStore.generation(h, account, a.space(), m.slotId());
+      tableId = DerivedIds.table(a.space(), m.slotId(), generation);
+      ids.add(tableId);
     }
     Map<String, Receipt> receipts = new HashMap<>();
     for (String id : ids) {
