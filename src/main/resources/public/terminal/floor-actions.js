@@ -21,16 +21,20 @@ export class FloorActions {
   async moveTable(receipt, choice) {
     const open = this.view.table(choice.slot.id);
     if (open && open.id !== receipt.id) return this.mergeInto(receipt, choice.slot, open);
+    // The server moves the lines to the table's own receipt (another id) and deletes this one: the
+    // receipt's id is the command's alias, so the answer's receiptId replaces it where this terminal
+    // still names it (the current receipt, commands queued after the move: outbox.js aliases).
     const { number, answered } = await this.actions.dispatch(
       { type: 'moveReceipt', receiptId: receipt.id, slotId: choice.slot.id },
-      { ...this.actions.about(receipt, receipt.lines ?? []), targetName: choice.slot.name });
+      { ...this.actions.about(receipt, receipt.lines ?? []), targetName: choice.slot.name }, receipt.id);
     const ack = await answered;
     if (outcome(ack) !== 'refused') return 'moved';
     if (ack.code !== 'occupied') return 'refused';
     // Asked below instead of told: the notice of this refusal goes.
     const i = this.queue.notices.findIndex((n) => n.number === number && n.code === 'occupied');
     if (i >= 0) this.queue.dismissNotice(i);
-    return this.mergeInto(receipt, choice.slot, this.view.table(choice.slot.id), 'moveTable.taken');
+    const taken = this.view.table(choice.slot.id) ?? this.view.receipts[ack.details?.receiptId] ?? null;
+    return this.mergeInto(receipt, choice.slot, taken, 'moveTable.taken');
   }
 
   /** Asks "Merge with <table>?" and on yes merges {@code receipt} into that table's receipt. */

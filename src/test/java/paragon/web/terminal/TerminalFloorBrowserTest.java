@@ -140,7 +140,6 @@ class TerminalFloorBrowserTest {
   }
 
   @Test
-  @org.junit.jupiter.api.Disabled("needs the server's moveReceipt (branch i12-floor): enabled once main has it")
   void moving_a_table_to_a_free_one_shows_on_both_terminals() {
     try (Shop shop = fiveTables(Visibility.ALL);
          Terminal a = Terminal.tablet(shop.url(""));
