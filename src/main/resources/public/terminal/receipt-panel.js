@@ -13,6 +13,7 @@ import { characters, limitOf } from './names.js';
 import './payment-dialog.js';
 import './guest-bill.js';
 import './move-dialog.js';
+import './move-table-dialog.js';
 import './discount-dialog.js';
 import { modifierText } from './modifiers.js';
 import { discountWords } from './discounts.js';
@@ -147,6 +148,7 @@ class ReceiptPanel extends TerminalElement {
     return html`${this.content()}<payment-dialog .terminal=${t}></payment-dialog>
       <guest-bill .terminal=${t}></guest-bill>
       <move-dialog .terminal=${t}></move-dialog>
+      <move-table-dialog .terminal=${t}></move-table-dialog>
       <discount-dialog .terminal=${t}></discount-dialog>`;
   }
 
@@ -250,6 +252,10 @@ class ReceiptPanel extends TerminalElement {
         <button data-action="merge" ?disabled=${!editable}
           @click=${() => this.querySelector('move-dialog').open('merge', r)}
           >${t.t('receipt.merge')}</button>
+        ${(r.kind === 'TABLE' || adHoc) && t.slots.length > 0 ? html`<button data-action="move-table"
+          ?disabled=${!editable || !!r.draft}
+          @click=${() => this.querySelector('move-table-dialog').open(r)}
+          >${t.t('receipt.moveTable')}</button>` : ''}
         ${t.can('REASSIGN_RECEIPTS') ? html`<button data-action="reassign" ?disabled=${!editable}
           @click=${() => this.querySelector('move-dialog').open('reassign', r)}
           >${t.t('receipt.reassign')}</button>` : ''}

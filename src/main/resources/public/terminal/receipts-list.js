@@ -1,10 +1,11 @@
 // The receipts list: tables in the configured order (free / mine / a colleague's / occupied by
 // someone I may not see), then ad-hoc receipts, and "+" at the end that adds a receipt and switches
-// to it.
+// to it. The List / Floor switch on top shows the floor view instead (floor-plan.js).
 import { html } from 'lit';
 import { TerminalElement } from './terminal-element.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { formatMoney } from './money.js';
+import { viewToggle } from './view-toggle.js';
 
 class ReceiptsList extends TerminalElement {
   pick(item) {
@@ -31,7 +32,8 @@ class ReceiptsList extends TerminalElement {
     const current = t.current;
     const empty = t.emptyAdHoc.length;
     return html`<nav aria-labelledby="receipts-title">
-      <h2 id="receipts-title">${t.t('list.title')}</h2>
+      <div class="list-head"><h2 id="receipts-title">${t.t('list.title')}</h2>
+        ${t.slots.length > 0 ? viewToggle(t, 'list', this) : ''}</div>
       <ul>
         ${repeat(t.list, (item) => item.key, (item) => {
           const r = item.receipt;

@@ -7,14 +7,24 @@ import './receipts-list.js';
 import './product-grid.js';
 import './receipt-panel.js';
 import './terminal-menu.js';
+import './floor-plan.js';
 
 class SaleScreen extends TerminalElement {
-  static properties = { drawer: { state: true }, tab: { state: true } };
+  static properties = { drawer: { state: true }, tab: { state: true }, floor: { state: true } };
 
   constructor() {
     super();
     this.drawer = false;
     this.tab = 'products';
+    /** The floor view shows instead of the receipts list and the products (List / Floor). */
+    this.floor = false;
+  }
+
+  /** The List / Floor switch: the floor takes the list's and the products' place. */
+  view(mode) {
+    this.floor = mode === 'floor';
+    this.drawer = false;
+    if (this.floor) this.tab = 'products';
   }
 
   /**
@@ -36,6 +46,7 @@ class SaleScreen extends TerminalElement {
     const current = t.current;
     const parking = !!t.config?.parkingEnabled;
     const conn = t.connection;
+    const floor = parking && this.floor && t.slots.length > 0;
     return html`
       <header class="topbar">
         ${parking ? html`<button class="drawer-toggle" aria-expanded=${this.drawer}
@@ -60,15 +71,18 @@ class SaleScreen extends TerminalElement {
       ${t.error ? html`<p class="error" role="alert" style="margin:4px 8px">${t.error}</p>` : ''}
       <div class="tabs" role="tablist">
         <button role="tab" aria-selected=${this.tab === 'products'}
-          @click=${() => { this.tab = 'products'; }}>${tr('sale.products')}</button>
+          @click=${() => { this.tab = 'products'; }}>${tr(floor ? 'floor.floor' : 'sale.products')}</button>
         <button role="tab" aria-selected=${this.tab === 'receipt'}
           @click=${() => { this.tab = 'receipt'; }}>
           ${tr('sale.receiptTab', { count: current?.lines?.length ?? 0 })}</button>
       </div>
-      <div class="sale ${parking ? '' : 'no-list'}" data-tab=${this.tab}>
+      <div class="sale ${parking ? '' : 'no-list'} ${floor ? 'floor' : ''}" data-tab=${this.tab}
+        @view=${(e) => this.view(e.detail)}>
         ${parking ? html`<receipts-list id="receipts-list"
           class="receipts-list ${this.drawer ? 'open' : ''}" .terminal=${t}
           @picked=${() => { this.drawer = false; this.tab = 'receipt'; }}></receipts-list>` : ''}
+        ${floor ? html`<floor-plan class="floor-pane" .terminal=${t}
+          @picked=${() => { this.floor = false; this.tab = 'receipt'; }}></floor-plan>` : ''}
         <product-grid class="products" .terminal=${t}></product-grid>
         <receipt-panel class="receipt" .terminal=${t}></receipt-panel>
       </div>

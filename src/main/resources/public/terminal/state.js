@@ -25,6 +25,7 @@
 import { priceReceipt } from './discounts.js';
 import { modifiedPrice } from './modifiers.js';
 import { lowestFree, namesOf, receiptName } from './names.js';
+import { previewMore } from './table-moves.js';
 
 export function emptyState() {
   return { cursors: {}, receipts: {}, applied: {}, resync: {} };
@@ -421,7 +422,7 @@ function applyCommand(receipts, entry, ctx) {
       return editLines(without(receipts, from.id), merged, (lines) => [...lines, ...from.lines]);
     }
     default:
-      return receipts;
+      return previewMore(receipts, entry, ctx);
   }
 }
 

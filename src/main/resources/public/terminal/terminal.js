@@ -20,6 +20,7 @@ import { ConfigSync } from './config-sync.js';
 import { Connection } from './connection.js';
 import { needsSnapshot } from './state.js';
 import { CashierActions } from './actions.js';
+import { FloorActions } from './floor-actions.js';
 
 export class Terminal extends EventTarget {
   constructor(store, { base = '', wsBase = null } = {}) {
@@ -85,6 +86,9 @@ export class Terminal extends EventTarget {
     });
     this.actions = new CashierActions({ view: this.view, queue: this.queue, session: this.auth },
       { select: (id) => this.select(id), ensureCurrent: () => this.ensureCurrent(), changed, t });
+    this.floorActions = new FloorActions(
+      { view: this.view, queue: this.queue, actions: this.actions },
+      { ask: (question) => window.confirm(question), t });
     addEventListener('online', () => this.reconnect());
   }
 
@@ -349,6 +353,7 @@ export class Terminal extends EventTarget {
   moveLines(receipt, parts, to) { return this.actions.moveLines(receipt, parts, to); }
   merge(receipt, to) { return this.actions.merge(receipt, to); }
   reassign(receipt, userId) { return this.actions.reassign(receipt, userId); }
+  moveTable(receipt, choice) { return this.floorActions.moveTable(receipt, choice); }
   startPayment(receipt) { return this.actions.startPayment(receipt); }
   cancelPayment(receipt) { return this.actions.cancelPayment(receipt); }
   pay(receipt, payments) { return this.actions.pay(receipt, payments); }
