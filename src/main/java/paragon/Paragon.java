@@ -40,6 +40,7 @@ import paragon.receipts.CommandRoutes;
 import paragon.receipts.CommandService;
 import paragon.receipts.ServedRules;
 import paragon.receipts.SharingJoin;
+import paragon.kitchen.KitchenRoutes;
 import paragon.sales.DayClosesRoutes;
 import paragon.sales.SalesRoutes;
 import paragon.settings.Settings;
@@ -198,6 +199,7 @@ public final class Paragon {
       UsersRoutes.register(config.routes, db, clock, cutoffs, roles);
       SalesRoutes.register(config.routes, db, clock);
       DayClosesRoutes.register(config.routes, db, clock);
+      KitchenRoutes.register(config.routes, db, clock);
       StreamRoutes.register(config.routes, stream);
       config.events.serverStopping(stream::close);
       config.events.serverStopping(deviceAuth::close);

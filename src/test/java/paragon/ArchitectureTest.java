@@ -34,7 +34,7 @@ class ArchitectureTest {
       List.of("devices"),
       List.of("receipts"),
       List.of("sync"),
-      List.of("parking", "sales", "catalog", "floor"),
+      List.of("parking", "sales", "catalog", "floor", "kitchen"),
       List.of("onboarding", "demo"),
       List.of(""));
 

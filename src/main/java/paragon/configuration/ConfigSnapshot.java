@@ -125,8 +125,18 @@ public record ConfigSnapshot(
   /** A shop's own price ({@code null}: the product's) and whether the shop sells the product. */
   public record ShopPrice(long shopId, Long price, boolean available) {}
 
-  /** An active category, in the owner's order. */
-  public record Category(long id, String name, int position) {}
+  /**
+   * An active category, in the owner's order; {@code course} the course its products' lines take when
+   * added (issue 12; null: none).
+   */
+  public record Category(long id, String name, int position,
+      @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+      Integer course) {
+    public Category(long id, String name, int position) {
+      this(id, name, position, null);
+    }
+  }
+
 
   /**
    * An active modifier group: a choice of at least {@code min} and at most {@code max} options

@@ -61,6 +61,13 @@ public record EffectiveConfig(
         .toList();
   }
 
+  /** The default course of {@code product}'s lines: its category's, or null. */
+  public Integer courseOf(ConfigSnapshot.Product product) {
+    if (product.categoryId() == null) return null;
+    return categories.stream().filter(c -> c.id() == product.categoryId()).map(ConfigSnapshot.Category::course)
+        .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+  }
+
   /** The first reason sharing is off for this device, in the order an owner would fix them. */
   public static SharingBlock sharingBlock(ConfigSnapshot s, DeviceModel model) {
     if (!s.parkingEnabled()) return SharingBlock.PARKING_OFF;

@@ -139,10 +139,14 @@ public final class Revisions {
         })
         .list();
     List<ConfigSnapshot.Category> categories = h.createQuery("""
-            SELECT id, name, position FROM categories WHERE account_id = :a AND archived = :f
+            SELECT id, name, position, course FROM categories WHERE account_id = :a AND archived = :f
             ORDER BY position, id""")
         .bind("a", accountId).bind("f", false)
-        .map((rs, ctx) -> new ConfigSnapshot.Category(rs.getLong("id"), rs.getString("name"), rs.getInt("position")))
+        .map((rs, ctx) -> {
+          int course = rs.getInt("course");
+          return new ConfigSnapshot.Category(rs.getLong("id"), rs.getString("name"), rs.getInt("position"),
+              rs.wasNull() ? null : course);
+        })
         .list();
     Map<Long, List<ConfigSnapshot.Option>> options = new HashMap<>();
     h.createQuery("""

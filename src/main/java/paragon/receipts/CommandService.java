@@ -312,6 +312,7 @@ public final class CommandService {
       }
     }
     ReceiptStore.markRemoved(h, a.accountId(), acc.removedLines());
+    for (KitchenTickets.Draft d : KitchenTickets.of(parsed.command(), state, acc)) KitchenStore.write(h, a, n, now, d);
     if (acc.dayClose()) result.putAll(SaleRecords.dayClose(h, a, now));
     if (mainSeq == null && state.receipt(acc.main()) != null) {
       mainSeq = state.receipt(acc.main()).seq();

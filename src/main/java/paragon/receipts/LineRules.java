@@ -8,7 +8,7 @@ import paragon.accounts.Permission;
 import paragon.configuration.ConfigSnapshot;
 import paragon.receipts.Outcome.Accepted;
 
-/** Add, adjust, remove, mark sent, change price, note a line. */
+/** Add, adjust, remove, mark sent, change price, note a line, set its course or seat. */
 final class LineRules {
   private LineRules() {}
 
@@ -53,13 +53,16 @@ final class LineRules {
         price = x.unitPrice();
       }
       if (price > Limits.MAX_UNIT_PRICE) throw Guards.refuse(Refusals.limit(Limits.Name.UNIT_PRICE));
-      return new Line(x.lineId(), p.id(), p.name(), price, q, Vat.of(p.vat()), note, false, chosen, null);
+      Integer course = x.course() != null ? x.course() : c.actor().config().courseOf(p);
+      return new Line(x.lineId(), p.id(), p.name(), price, q, Vat.of(p.vat()), note, false, chosen, null, course,
+          x.seat(), null);
     }
     Guards.requireName(x.name());
     requireUnitPrice(x.unitPrice());
     Vat vat = Vat.of(x.vat());
     if (vat == null) throw Guards.refuse(Refusals.invalid("vat", "refusal.invalid.vat"));
-    return new Line(x.lineId(), null, x.name().strip(), x.unitPrice(), q, vat, note, false);
+    return new Line(x.lineId(), null, x.name().strip(), x.unitPrice(), q, vat, note, false, List.of(), null,
+        x.course(), x.seat(), null);
   }
 
   private static void requireUnitPrice(long price) {
@@ -118,6 +121,10 @@ final class LineRules {
     if (x.lineIds() == null) r.lines().forEach(l -> ids.add(l.id()));
     else ids.addAll(x.lineIds());
     for (String id : ids) if (r.line(id) == null) return Refusals.notFound("lineId", id);
+    // Courses after upToCourse are held: they stay new until a later send fires them.
+    if (x.upToCourse() != null) {
+      ids.removeIf(id -> r.line(id).course() != null && r.line(id).course() > x.upToCourse());
+    }
     Receipt after = r;
     // A line sent again keeps when it was first sent (the kitchen's clock runs from then).
     for (String id : ids) after = after.withLine(id, l -> l.sent() ? l : l.with(b -> b.sent(true).sentAt(c.now())));
@@ -136,6 +143,16 @@ final class LineRules {
     String note = Guards.note(x.note());
     Guards.requireNoteLength(note);
     return Accepted.of(r.withLine(x.lineId(), l -> l.with(b -> b.note(note))).touchedAt(c.now()));
+  }
+
+  static Outcome course(LineCommands.SetLineCourse x, RuleState s, Context c) {
+    Receipt r = editableLine(x.lineId(), s, c);
+    return Accepted.of(r.withLine(x.lineId(), l -> l.with(b -> b.course(x.course()))).touchedAt(c.now()));
+  }
+
+  static Outcome seat(LineCommands.SetLineSeat x, RuleState s, Context c) {
+    Receipt r = editableLine(x.lineId(), s, c);
+    return Accepted.of(r.withLine(x.lineId(), l -> l.with(b -> b.seat(x.seat()))).touchedAt(c.now()));
   }
 
   /** The open receipt holding live line {@code lineId} that this device may change; throws the refusal. */

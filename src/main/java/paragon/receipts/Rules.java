@@ -32,6 +32,8 @@ final class Rules {
       case LineCommands.MarkSent x -> LineRules.markSent(x, state, c);
       case LineCommands.ChangePrice x -> LineRules.changePrice(x, state, c);
       case LineCommands.NoteLine x -> LineRules.note(x, state, c);
+      case LineCommands.SetLineCourse x -> LineRules.course(x, state, c);
+      case LineCommands.SetLineSeat x -> LineRules.seat(x, state, c);
       case DiscountCommands.SetLineDiscount x -> DiscountRules.line(x, state, c);
       case DiscountCommands.SetReceiptDiscount x -> DiscountRules.receipt(x, state, c);
       case MoveCommands.MoveLines x -> MoveRules.move(x, state, c);
