@@ -17,10 +17,12 @@ import paragon.web.Json;
 public final class SaleRecords {
   /**
    * {@code name}: in the account's language; {@code defaultName}: to render in the reader's (null: show
-   * name); {@code total} what was paid, after {@code discount} (every line discount and the receipt's).
+   * name); {@code total} what was paid, after {@code discount} (every line discount and the receipt's);
+   * {@code tip}: tips, not in {@code total}; {@code corrected}: grosze voided since (sale_corrections).
    */
   public record Sale(String id, long shopId, long deviceId, long userId, long ownerUserId, String name,
-      DefaultName defaultName, long total, long tendered, long change, long closedAt, long discount) {}
+      DefaultName defaultName, long total, long tendered, long change, long closedAt, long discount, long tip,
+      long corrected) {}
 
   public record Payment(String saleId, String method, long amount, long tendered) {}
 
@@ -37,14 +39,16 @@ public final class SaleRecords {
   public List<Sale> find(long accountId, Query q, int limit) {
     return db.read(h -> SalesFilter.bind(h.createQuery("""
             SELECT s.id, s.shop_id, s.device_id, s.user_id, s.owner_user_id, s.name, s.total, s.tendered,
-                   s.change_given, s.closed_at, s.discount, r.default_name
+                   s.change_given, s.closed_at, s.discount, r.default_name, s.tip,
+                   (SELECT COALESCE(SUM(c.amount), 0) FROM sale_corrections c WHERE c.account_id = s.account_id AND c.sale_id = s.id) AS corrected
             FROM sales s LEFT JOIN receipts r ON r.account_id = s.account_id AND r.id = s.id
             WHERE""" + SalesFilter.where(q) + " ORDER BY s.closed_at DESC, s.id LIMIT :limit"), accountId, q)
         .bind("limit", limit)
         .map((rs, ctx) -> new Sale(rs.getString("id"), rs.getLong("shop_id"), rs.getLong("device_id"),
             rs.getLong("user_id"), rs.getLong("owner_user_id"), rs.getString("name"),
             defaultName(rs.getString("default_name")), rs.getLong("total"),
-            rs.getLong("tendered"), rs.getLong("change_given"), rs.getLong("closed_at"), rs.getLong("discount")))
+            rs.getLong("tendered"), rs.getLong("change_given"), rs.getLong("closed_at"), rs.getLong("discount"),
+            rs.getLong("tip"), rs.getLong("corrected")))
         .list());
   }
 

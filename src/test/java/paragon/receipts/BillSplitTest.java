@@ -156,6 +156,13 @@ class BillSplitTest {
       assertThat(one(f, "SELECT tip FROM sales WHERE id = :id", t)).isEqualTo(700);
       assertThat(one(f, "SELECT total FROM sales WHERE id = :id", t)).isEqualTo(10000);
       assertThat(one(f, "SELECT SUM(amount) FROM payments WHERE sale_id = :id", t)).isEqualTo(10000);
+
+      // The day report: revenue without the tips, the tips in their own total.
+      JsonNode report = a.send("dayClose").path("result").path("report");
+      assertThat(report.path("total").asLong()).isEqualTo(3750 + 10000);
+      assertThat(report.path("tips").asLong()).isEqualTo(375 + 700);
+      assertThat(report.path("methods").path("CARD").asLong() + report.path("methods").path("CASH").asLong())
+          .isEqualTo(3750 + 10000);
     }
   }
 }
