@@ -36,6 +36,7 @@ import java.util.List;
     @Type(value = PaymentCommands.StartPayment.class, name = "startPayment"),
     @Type(value = PaymentCommands.CancelPayment.class, name = "cancelPayment"),
     @Type(value = PaymentCommands.Pay.class, name = "pay"),
+    @Type(value = BillCommands.PayPart.class, name = "payPart"),
     @Type(value = PaymentCommands.BreakLease.class, name = "breakLease"),
     @Type(value = PaymentCommands.DayClose.class, name = "dayClose"),
 })
@@ -47,7 +48,7 @@ public sealed interface Command permits
     DiscountCommands.SetLineDiscount, DiscountCommands.SetReceiptDiscount,
     MoveCommands.MoveLines, MoveCommands.Merge, MoveCommands.MoveReceipt,
     PaymentCommands.StartPayment, PaymentCommands.CancelPayment, PaymentCommands.Pay, PaymentCommands.BreakLease,
-    PaymentCommands.DayClose {
+    PaymentCommands.DayClose, BillCommands.PayPart {
 
   /** Receipts this command names (the store loads them before the rules run). */
   default List<String> receiptRefs() {

@@ -310,6 +310,7 @@ public final class CommandService {
       if (acc.sale() != null && saved.id().equals(acc.sale().receiptId())) {
         SaleRecords.write(h, a, acc.sale(), saved, seq, now);
       }
+      if (acc.part() != null && saved.id().equals(acc.part().receiptId())) SaleRecords.writePart(h, a, acc.part(), now);
     }
     ReceiptStore.markRemoved(h, a.accountId(), acc.removedLines());
     for (KitchenTickets.Draft d : KitchenTickets.of(parsed.command(), state, acc)) KitchenStore.write(h, a, n, now, d);

@@ -17,10 +17,17 @@ import paragon.accounts.Users;
  * <p>{@code methods}: payment method to amount (cash net of change), in the order CASH, CARD,
  * VOUCHER, TRANSFER; {@code vat}: one row per rate in the order 23, 8, 5, 0, ZW, each the sum of the
  * sales' recorded shares; {@code cashiers}: by name, the user who took the payment;
- * {@code firstSaleAt}/{@code lastSaleAt}: epoch ms, null when there were no sales.
+ * {@code firstSaleAt}/{@code lastSaleAt}: epoch ms, null when there were no sales; {@code tips}: the
+ * sales' tips, apart from {@code total} and the methods (issue 12); {@code corrections}: what was voided
+ * of these sales by the close (positive; shown negative). A report kept before issue 12 reads 0 for both.
  */
 public record DayReport(long sales, long total, long discounts, Map<String, Long> methods, List<VatRow> vat,
-    List<CashierRow> cashiers, Long firstSaleAt, Long lastSaleAt) {
+    List<CashierRow> cashiers, Long firstSaleAt, Long lastSaleAt, long tips, long corrections) {
+
+  public DayReport(long sales, long total, long discounts, Map<String, Long> methods, List<VatRow> vat,
+      List<CashierRow> cashiers, Long firstSaleAt, Long lastSaleAt) {
+    this(sales, total, discounts, methods, vat, cashiers, firstSaleAt, lastSaleAt, 0, 0);
+  }
 
   public DayReport {
     methods = Collections.unmodifiableMap(new LinkedHashMap<>(methods));
@@ -32,17 +39,21 @@ public record DayReport(long sales, long total, long discounts, Map<String, Long
 
   public record CashierRow(long userId, String name, long sales, long total) {}
 
-  private record Totals(long sales, long total, long discounts, Long first, Long last) {}
+  private record Totals(long sales, long total, long discounts, Long first, Long last, long tips,
+      long corrections) {}
 
   /** The report of the device's sales not yet stamped by a day close. */
   static DayReport unclosed(Handle h, long accountId, long deviceId) {
     String open = "s.account_id = :a AND s.device_id = :d AND s.day_close_id IS NULL";
     Totals t = h.createQuery("SELECT COUNT(*) AS n, COALESCE(SUM(s.total), 0) AS total,"
-            + " COALESCE(SUM(s.discount), 0) AS discounts, MIN(s.closed_at) AS first, MAX(s.closed_at) AS last"
+            + " COALESCE(SUM(s.discount), 0) AS discounts, MIN(s.closed_at) AS first, MAX(s.closed_at) AS last,"
+            + " COALESCE(SUM(s.tip), 0) AS tips, (SELECT COALESCE(SUM(c.amount), 0) FROM sale_corrections c"
+            + " JOIN sales s ON s.account_id = c.account_id AND s.id = c.sale_id WHERE " + open + ") AS corrections"
             + " FROM sales s WHERE " + open)
         .bind("a", accountId).bind("d", deviceId)
         .map((rs, ctx) -> new Totals(rs.getLong("n"), rs.getLong("total"), rs.getLong("discounts"),
-            ReceiptStore.longOrNull(rs, "first"), ReceiptStore.longOrNull(rs, "last")))
+            ReceiptStore.longOrNull(rs, "first"), ReceiptStore.longOrNull(rs, "last"), rs.getLong("tips"),
+            rs.getLong("corrections")))
         .one();
     Map<String, Long> found = new LinkedHashMap<>();
     h.createQuery("SELECT p.method, SUM(p.amount) AS amount FROM payments p"
@@ -68,6 +79,7 @@ public record DayReport(long sales, long total, long discounts, Map<String, Long
             names.getOrDefault(rs.getLong("user_id"), "#" + rs.getLong("user_id")), rs.getLong("n"),
             rs.getLong("total")))
         .list().stream().sorted(Comparator.comparing(CashierRow::name).thenComparing(CashierRow::userId)).toList();
-    return new DayReport(t.sales(), t.total(), t.discounts(), methods, vat, cashiers, t.first(), t.last());
+    return new DayReport(t.sales(), t.total(), t.discounts(), methods, vat, cashiers, t.first(), t.last(), t.tips(),
+        t.corrections());
   }
 }

@@ -15,11 +15,16 @@ sealed interface Outcome {
    * {@code sale}: set when the command paid a receipt; {@code dayClose}: set by a day close.
    */
   record Accepted(List<Receipt> touched, Set<String> removedLines, String main, Map<String, Object> result,
-      Sale sale, boolean dayClose) implements Outcome {
+      Sale sale, boolean dayClose, Part part) implements Outcome {
     public Accepted {
       touched = List.copyOf(touched);
       removedLines = Set.copyOf(removedLines);
       result = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(result));
+    }
+
+    Accepted(List<Receipt> touched, Set<String> removedLines, String main, Map<String, Object> result, Sale sale,
+        boolean dayClose) {
+      this(touched, removedLines, main, result, sale, dayClose, null);
     }
 
     static Accepted of(Receipt r) {
@@ -31,7 +36,7 @@ sealed interface Outcome {
     }
 
     Accepted withResult(Map<String, Object> r) {
-      return new Accepted(touched, removedLines, main, r, sale, dayClose);
+      return new Accepted(touched, removedLines, main, r, sale, dayClose, part);
     }
   }
 
@@ -48,8 +53,27 @@ sealed interface Outcome {
 
   /** A paid receipt: the sale record the store writes; {@code total} after {@code discount} (grosze off). */
   record Sale(String receiptId, long total, long discount, long tendered, long change, List<Payment> payments,
-      List<Money.VatShare> vat) {}
+      List<Money.VatShare> vat, long tip) {
+    Sale(String receiptId, long total, long discount, long tendered, long change, List<Payment> payments,
+        List<Money.VatShare> vat) {
+      this(receiptId, total, discount, tendered, change, payments, vat, 0);
+    }
+  }
 
-  /** {@code amount} counts towards the total (a cash tender net of its change); {@code tendered} as handed. */
-  record Payment(PaymentCommands.Method method, long amount, long tendered) {}
+  /**
+   * {@code amount} counts towards the total (a cash tender net of its change and its tip);
+   * {@code tendered} as handed; {@code tip}: what of it was a tip (not revenue).
+   */
+  record Payment(PaymentCommands.Method method, long amount, long tendered, long tip) {
+    Payment(PaymentCommands.Method method, long amount, long tendered) {
+      this(method, amount, tendered, 0);
+    }
+  }
+
+  /**
+   * One part of a split bill paid ({@link BillRules}): {@code number} is the part's (1, 2, ...), its
+   * {@code payments} as recorded (their amounts sum to the part's amount), kept in receipt_parts until
+   * the last part makes the sale (then {@code sale} is set too).
+   */
+  record Part(String receiptId, int number, long amount, long tip, List<Payment> payments) {}
 }

@@ -24,14 +24,22 @@ final class PaymentCommands {
     }
   }
 
-  /** {@code seq}: the receipt's seq the cashier saw; {@code payments}: the tenders. */
-  record Pay(String receiptId, Long seq, List<Tender> payments) implements Command, Command.OnReceipt {
+  /**
+   * {@code seq}: the receipt's seq the cashier saw; {@code payments}: the tenders; {@code tip}: optional,
+   * recorded apart from revenue ({@link BillCommands.Tip}).
+   */
+  record Pay(String receiptId, Long seq, List<Tender> payments, BillCommands.Tip tip)
+      implements Command, Command.OnReceipt {
     Pay {
       receiptId = Command.uuid(receiptId, "receiptId");
       Command.require(seq, "seq");
       Command.require(payments, "payments");
       if (payments.isEmpty()) throw new InvalidCommand("payments", "refusal.invalid.empty");
       Command.noNulls(payments, "payments");
+    }
+
+    Pay(String receiptId, Long seq, List<Tender> payments) {
+      this(receiptId, seq, payments, null);
     }
   }
 

@@ -12,7 +12,8 @@ import java.util.function.UnaryOperator;
  * shown as it is); {@code slotId}/{@code generation} identify a table's receipt.
  * {@code seq}/{@code contentSeq} are filled by the store: the last change, and the last change of
  * what is charged (lines, prices, quantities, discounts). {@code discount}: the whole receipt's, after
- * the line discounts, or null.
+ * the line discounts, or null. {@code paid}/{@code partsPaid}: what parts of a split bill paid so far
+ * (grosze, tips excluded) and how many ({@link BillRules}); 0 for a receipt paid at once.
  */
 record Receipt(
     String id,
@@ -39,7 +40,9 @@ record Receipt(
     long seq,
     long contentSeq,
     long createdAt,
-    long updatedAt) {
+    long updatedAt,
+    long paid,
+    int partsPaid) {
 
   Receipt {
     lines = List.copyOf(lines);
@@ -64,6 +67,11 @@ record Receipt(
   /** The lease if it is still running at {@code now}, else null (an expired lease is free). */
   Lease activeLease(long now) {
     return lease != null && lease.activeAt(now) ? lease : null;
+  }
+
+  /** What is left to pay: the total less what parts paid already. */
+  long remaining() {
+    return total() - paid;
   }
 
   /** What is to pay: the lines' dues minus the receipt discount's amount. */
@@ -154,11 +162,12 @@ record Receipt(
         ownerRoleId, createdOnDevice, attention, recoveredFrom, note, guests,
         l == null ? null : new ReceiptView.LeaseView(l.deviceId(), l.userId(), l.userName(), l.until()),
         lines.stream().map(Line::view).toList(), total(), changeSeq, changeContentSeq, createdAt, updatedAt,
-        discount == null ? null : discount.view(Money.dues(lines)));
+        discount == null ? null : discount.view(Money.dues(lines)),
+        partsPaid == 0 ? null : new ReceiptView.PartsView(paid, partsPaid, remaining()));
   }
 
   /**
-   * A receipt field by field, by name: the one place that calls the 25-field constructor, for a new
+   * A receipt field by field, by name: the one place that calls the 27-field constructor, for a new
    * receipt ({@link #builder}), a stored one and a changed copy ({@link #with}). It checks nothing;
    * what a receipt may hold is the rules' business.
    */
@@ -188,6 +197,8 @@ record Receipt(
     private long contentSeq;
     private long createdAt;
     private long updatedAt;
+    private long paid;
+    private int partsPaid;
 
     private Builder() {}
 
@@ -217,6 +228,8 @@ record Receipt(
       contentSeq = r.contentSeq;
       createdAt = r.createdAt;
       updatedAt = r.updatedAt;
+      paid = r.paid;
+      partsPaid = r.partsPaid;
     }
 
     Builder id(String v) { id = v; return this; }
@@ -242,11 +255,13 @@ record Receipt(
     Builder contentSeq(long v) { contentSeq = v; return this; }
     Builder createdAt(long v) { createdAt = v; return this; }
     Builder updatedAt(long v) { updatedAt = v; return this; }
+    Builder paid(long v) { paid = v; return this; }
+    Builder partsPaid(int v) { partsPaid = v; return this; }
 
     Receipt build() {
       return new Receipt(id, space, shopId, slotId, generation, number, name, defaultName, kind, state, ownerUserId,
           ownerRoleId, createdByUserId, createdOnDevice, attention, recoveredFrom, note, guests, lease, lines, discount,
-          seq, contentSeq, createdAt, updatedAt);
+          seq, contentSeq, createdAt, updatedAt, paid, partsPaid);
     }
   }
 }

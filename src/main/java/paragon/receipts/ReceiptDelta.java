@@ -32,7 +32,9 @@ public record ReceiptDelta(long prev, Header receipt, List<ReceiptView.LineView>
       DefaultName defaultName, Kind kind, State state, long ownerUserId, long ownerRoleId, long createdOnDevice,
       boolean attention, String recoveredFrom, String note, int guests, ReceiptView.LeaseView lease, long subtotal,
       ReceiptView.DiscountView discount, long discountTotal, long total, List<Money.VatShare> vat, long seq,
-      long contentSeq, long createdAt, long updatedAt) {
+      long contentSeq, long createdAt, long updatedAt,
+      @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+      ReceiptView.PartsView parts) {
 
     public Header {
       vat = List.copyOf(vat);
@@ -42,7 +44,7 @@ public record ReceiptDelta(long prev, Header receipt, List<ReceiptView.LineView>
       return new Header(v.id(), v.space(), v.shopId(), v.slotId(), v.generation(), v.name(), v.defaultName(), v.kind(),
           v.state(), v.ownerUserId(), v.ownerRoleId(), v.createdOnDevice(), v.attention(), v.recoveredFrom(), v.note(),
           v.guests(), v.lease(), v.subtotal(), v.discount(), v.discountTotal(), v.total(), v.vat(), v.seq(),
-          v.contentSeq(), v.createdAt(), v.updatedAt());
+          v.contentSeq(), v.createdAt(), v.updatedAt(), v.parts());
     }
 
     public boolean isOpen() {

@@ -22,7 +22,7 @@ final class ReceiptStore {
       id, space, shop_id, slot_id, generation, number, name, default_name, kind, state, owner_user_id, owner_role_id,
       created_by_user_id, created_on_device, attention, recovered_from, note, guests, lease_device_id,
       lease_user_id, lease_user_name, lease_until, seq, content_seq, created_at, updated_at, discount_kind,
-      discount_value, discount_reason""";
+      discount_value, discount_reason, paid, parts_paid""";
 
   /** The receipt with its live lines, or null. */
   static Receipt load(Handle h, long accountId, String id) {
@@ -272,7 +272,7 @@ final class ReceiptStore {
             , account_id, closed_at) VALUES (:id, :space, :shop, :slot, :gen, :number, :name, :defaultName, :kind,
               :state, :owner, :ownerRole, :createdBy, :device, :attention, :recoveredFrom, :note, :guests, :leaseDevice,
               :leaseUser, :leaseUserName, :leaseUntil, :seq, :contentSeq, :createdAt, :updatedAt, :dKind, :dValue,
-              :dReason, :a, :closedAt)
+              :dReason, :paid, :partsPaid, :a, :closedAt)
             ON CONFLICT (id) DO UPDATE SET space = excluded.space, number = excluded.number, name = excluded.name,
               default_name = excluded.default_name, state = excluded.state,
               owner_user_id = excluded.owner_user_id, owner_role_id = excluded.owner_role_id,
@@ -281,7 +281,7 @@ final class ReceiptStore {
               lease_user_name = excluded.lease_user_name, lease_until = excluded.lease_until, seq = excluded.seq,
               content_seq = excluded.content_seq, updated_at = excluded.updated_at, closed_at = excluded.closed_at,
               discount_kind = excluded.discount_kind, discount_value = excluded.discount_value,
-              discount_reason = excluded.discount_reason
+              discount_reason = excluded.discount_reason, paid = excluded.paid, parts_paid = excluded.parts_paid
             WHERE receipts.account_id = excluded.account_id""")
         .bind("id", r.id()).bind("space", r.space()).bind("shop", r.shopId()).bind("slot", r.slotId())
         .bind("gen", r.generation()).bind("number", r.number()).bind("name", r.name())
@@ -295,7 +295,8 @@ final class ReceiptStore {
         .bind("leaseUserName", lease == null ? null : lease.userName())
         .bind("leaseUntil", lease == null ? null : lease.until())
         .bind("seq", r.seq()).bind("contentSeq", r.contentSeq()).bind("createdAt", r.createdAt())
-        .bind("updatedAt", r.updatedAt()).bind("a", accountId).bind("closedAt", r.isOpen() ? null : r.updatedAt())
+        .bind("updatedAt", r.updatedAt()).bind("paid", r.paid()).bind("partsPaid", r.partsPaid())
+        .bind("a", accountId).bind("closedAt", r.isOpen() ? null : r.updatedAt())
         .bind("dKind", r.discount() == null ? null : r.discount().kind().name())
         .bind("dValue", r.discount() == null ? null : r.discount().value())
         .bind("dReason", r.discount() == null ? null : r.discount().reason())
@@ -399,6 +400,7 @@ final class ReceiptStore {
         .note(rs.getString("note")).guests(rs.getInt("guests")).lease(lease).lines(lines).discount(discount(rs))
         .seq(rs.getLong("seq"))
         .contentSeq(rs.getLong("content_seq")).createdAt(rs.getLong("created_at")).updatedAt(rs.getLong("updated_at"))
+        .paid(rs.getLong("paid")).partsPaid(rs.getInt("parts_paid"))
         .build();
   }
 }

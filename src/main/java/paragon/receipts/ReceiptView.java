@@ -42,7 +42,24 @@ public record ReceiptView(
     long contentSeq,
     long createdAt,
     long updatedAt,
-    DiscountView discount) {
+    DiscountView discount,
+    @JsonInclude(JsonInclude.Include.NON_NULL) PartsView parts) {
+
+  /** A view of a receipt no part of which is paid yet (the shape before issue 12's split bill). */
+  public ReceiptView(String id, String space, long shopId, String slotId, Long generation, String name,
+      DefaultName defaultName, Kind kind, State state, long ownerUserId, long ownerRoleId, long createdOnDevice,
+      boolean attention, String recoveredFrom, String note, int guests, LeaseView lease, List<LineView> lines,
+      long total, long seq, long contentSeq, long createdAt, long updatedAt, DiscountView discount) {
+    this(id, space, shopId, slotId, generation, name, defaultName, kind, state, ownerUserId, ownerRoleId,
+        createdOnDevice, attention, recoveredFrom, note, guests, lease, lines, total, seq, contentSeq, createdAt,
+        updatedAt, discount, null);
+  }
+
+  /**
+   * A bill paid in parts (issue 12): {@code paid} so far (grosze, tips excluded), {@code count} parts
+   * paid, {@code remaining} = total - paid. Absent while no part is paid.
+   */
+  public record PartsView(long paid, int count, long remaining) {}
 
   /** A view without a receipt discount (the shape before issue 10). */
   public ReceiptView(String id, String space, long shopId, String slotId, Long generation, String name,

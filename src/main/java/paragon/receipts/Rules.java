@@ -11,7 +11,7 @@ final class Rules {
 
   static Outcome apply(Command command, RuleState state, Context c) {
     try {
-      return rule(command, state, c);
+      return BillRules.keepParts(rule(command, state, c));
     } catch (Refusal no) {
       return no.refused();
     }
@@ -42,7 +42,8 @@ final class Rules {
       case PaymentCommands.StartPayment x -> PaymentRules.start(x, state, c);
       case PaymentCommands.CancelPayment x -> PaymentRules.cancel(x, state, c);
       case PaymentCommands.BreakLease x -> PaymentRules.breakLease(x, state, c);
-      case PaymentCommands.Pay x -> PaymentRules.pay(x, state, c);
+      case PaymentCommands.Pay x -> BillRules.pay(x, state, c);
+      case BillCommands.PayPart x -> BillRules.payPart(x, state, c);
       case PaymentCommands.DayClose x -> PaymentRules.dayClose(x, state, c);
     };
   }

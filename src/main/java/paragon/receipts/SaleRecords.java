@@ -17,10 +17,12 @@ import paragon.web.Json;
 public final class SaleRecords {
   /**
    * {@code name}: in the account's language; {@code defaultName}: to render in the reader's (null: show
-   * name); {@code total} what was paid, after {@code discount} (every line discount and the receipt's).
+   * name); {@code total} what was paid, after {@code discount} (every line discount and the receipt's);
+   * {@code tip}: tips, not in {@code total}; {@code corrected}: grosze voided since (sale_corrections).
    */
   public record Sale(String id, long shopId, long deviceId, long userId, long ownerUserId, String name,
-      DefaultName defaultName, long total, long tendered, long change, long closedAt, long discount) {}
+      DefaultName defaultName, long total, long tendered, long change, long closedAt, long discount, long tip,
+      long corrected) {}
 
   public record Payment(String saleId, String method, long amount, long tendered) {}
 
@@ -37,14 +39,16 @@ public final class SaleRecords {
   public List<Sale> find(long accountId, Query q, int limit) {
     return db.read(h -> SalesFilter.bind(h.createQuery("""
             SELECT s.id, s.shop_id, s.device_id, s.user_id, s.owner_user_id, s.name, s.total, s.tendered,
-                   s.change_given, s.closed_at, s.discount, r.default_name
+                   s.change_given, s.closed_at, s.discount, r.default_name, s.tip,
+                   (SELECT COALESCE(SUM(c.amount), 0) FROM sale_corrections c WHERE c.account_id = s.account_id AND c.sale_id = s.id) AS corrected
             FROM sales s LEFT JOIN receipts r ON r.account_id = s.account_id AND r.id = s.id
             WHERE""" + SalesFilter.where(q) + " ORDER BY s.closed_at DESC, s.id LIMIT :limit"), accountId, q)
         .bind("limit", limit)
         .map((rs, ctx) -> new Sale(rs.getString("id"), rs.getLong("shop_id"), rs.getLong("device_id"),
             rs.getLong("user_id"), rs.getLong("owner_user_id"), rs.getString("name"),
             defaultName(rs.getString("default_name")), rs.getLong("total"),
-            rs.getLong("tendered"), rs.getLong("change_given"), rs.getLong("closed_at"), rs.getLong("discount")))
+            rs.getLong("tendered"), rs.getLong("change_given"), rs.getLong("closed_at"), rs.getLong("discount"),
+            rs.getLong("tip"), rs.getLong("corrected")))
         .list());
   }
 
@@ -67,30 +71,76 @@ public final class SaleRecords {
     return json == null ? null : Json.read(json, DefaultName.class, "a receipt's default name " + json);
   }
 
+  /**
+   * Writes the sale of {@code closed}: with the tenders of its earlier parts (receipt_parts, kept as
+   * the parts' history) before the paying command's own, their tendered, change and tips added in.
+   */
   static void write(Handle h, Actor a, Outcome.Sale sale, Receipt closed, long seq, long now) {
+    List<PartRow> parts = h.createQuery("""
+            SELECT method, amount, tendered, tip FROM receipt_parts WHERE account_id = :a AND receipt_id = :r
+            ORDER BY position""")
+        .bind("a", a.accountId()).bind("r", sale.receiptId())
+        .map((rs, ctx) -> new PartRow(rs.getString("method"), rs.getLong("amount"), rs.getLong("tendered"),
+            rs.getLong("tip")))
+        .list();
+    long tendered = sale.tendered();
+    long tip = sale.tip();
+    long change = sale.change();
+    for (PartRow p : parts) {
+      tendered += p.tendered();
+      tip += p.tip();
+      change += p.tendered() - p.amount() - p.tip();
+    }
     h.createUpdate("""
             INSERT INTO sales (id, account_id, shop_id, space, device_id, user_id, owner_user_id, name, total, tendered,
-              change_given, seq, closed_at, discount)
+              change_given, seq, closed_at, discount, tip)
             VALUES (:id, :a, :shop, :space, :d, :u, :owner, :name, :total, :tendered, :change, :seq, :now,
-              :discount)""")
+              :discount, :tip)""")
         .bind("id", sale.receiptId()).bind("a", a.accountId()).bind("shop", closed.shopId())
         .bind("space", closed.space()).bind("d", a.deviceId()).bind("u", a.userId())
         .bind("owner", closed.ownerUserId()).bind("name", closed.name()).bind("total", sale.total())
-        .bind("tendered", sale.tendered()).bind("change", sale.change()).bind("seq", seq).bind("now", now)
-        .bind("discount", sale.discount()).execute();
+        .bind("tendered", tendered).bind("change", change).bind("seq", seq).bind("now", now)
+        .bind("discount", sale.discount()).bind("tip", tip).execute();
     int position = 0;
+    for (PartRow p : parts) {
+      insertPayment(h, a.accountId(), sale.receiptId(), position++, p.method(), p.amount(), p.tendered(), p.tip());
+    }
     for (Outcome.Payment p : sale.payments()) {
-      h.createUpdate("""
-              INSERT INTO payments (account_id, sale_id, position, method, amount, tendered)
-              VALUES (:a, :s, :pos, :m, :amount, :tendered)""")
-          .bind("a", a.accountId()).bind("s", sale.receiptId()).bind("pos", position++).bind("m", p.method().name())
-          .bind("amount", p.amount()).bind("tendered", p.tendered()).execute();
+      insertPayment(h, a.accountId(), sale.receiptId(), position++, p.method().name(), p.amount(), p.tendered(),
+          p.tip());
     }
     for (Money.VatShare v : sale.vat()) {
       h.createUpdate("""
               INSERT INTO sale_vat (account_id, sale_id, vat, gross, net, tax) VALUES (:a, :s, :vat, :g, :n, :t)""")
           .bind("a", a.accountId()).bind("s", sale.receiptId()).bind("vat", v.vat()).bind("g", v.gross())
           .bind("n", v.net()).bind("t", v.tax()).execute();
+    }
+  }
+
+  private record PartRow(String method, long amount, long tendered, long tip) {}
+
+  private static void insertPayment(Handle h, long accountId, String saleId, int position, String method, long amount,
+      long tendered, long tip) {
+    h.createUpdate("""
+            INSERT INTO payments (account_id, sale_id, position, method, amount, tendered, tip)
+            VALUES (:a, :s, :pos, :m, :amount, :tendered, :tip)""")
+        .bind("a", accountId).bind("s", saleId).bind("pos", position).bind("m", method)
+        .bind("amount", amount).bind("tendered", tendered).bind("tip", tip).execute();
+  }
+
+  /** One part of a split bill, paid: its tenders wait in receipt_parts for the sale ({@link #write}). */
+  static void writePart(Handle h, Actor a, Outcome.Part part, long now) {
+    long position = h.createQuery("""
+            SELECT COALESCE(MAX(position) + 1, 0) FROM receipt_parts WHERE account_id = :a AND receipt_id = :r""")
+        .bind("a", a.accountId()).bind("r", part.receiptId()).mapTo(Long.class).one();
+    for (Outcome.Payment p : part.payments()) {
+      h.createUpdate("""
+              INSERT INTO receipt_parts (account_id, receipt_id, position, part, method, amount, tendered, tip,
+                device_id, user_id, paid_at)
+              VALUES (:a, :r, :pos, :part, :m, :amount, :tendered, :tip, :d, :u, :now)""")
+          .bind("a", a.accountId()).bind("r", part.receiptId()).bind("pos", position++).bind("part", part.number())
+          .bind("m", p.method().name()).bind("amount", p.amount()).bind("tendered", p.tendered()).bind("tip", p.tip())
+          .bind("d", a.deviceId()).bind("u", a.userId()).bind("now", now).execute();
     }
   }
 

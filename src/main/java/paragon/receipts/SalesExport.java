@@ -24,9 +24,14 @@ import paragon.web.Json;
 public final class SalesExport {
   public static final int FETCH_SIZE = 500;
 
-  /** One sale: {@code paid} the amount per method (CASH, CARD, VOUCHER, TRANSFER; 0 when not used). */
+  /**
+   * One sale: {@code tip} apart from {@code total}; {@code corrections} what was voided of it since
+   * (positive; the CSV shows it negative). {@code paid} the amount per method (CASH, CARD, VOUCHER,
+   * TRANSFER; 0 when not used).
+   */
   public record SaleRow(String id, long closedAt, long shopId, long deviceId, long userId, String name,
-      long total, long discount, long tendered, long change, long net, long tax, Map<String, Long> paid) {}
+      long total, long discount, long tendered, long change, long net, long tax, Map<String, Long> paid, long tip,
+      long corrections) {}
 
   /**
    * One line of a sale. {@code total}: quantity × unit price; {@code discount}: the line's own discount
@@ -46,7 +51,7 @@ public final class SalesExport {
   /** Every sale matching {@code q}, oldest first, to {@code each}. */
   public void sales(long accountId, SaleRecords.Query q, Consumer<SaleRow> each) {
     String sql = "SELECT s.id, s.closed_at, s.shop_id, s.device_id, s.user_id, s.name, s.total, s.discount,"
-        + " s.tendered, s.change_given,"
+        + " s.tendered, s.change_given, s.tip, (SELECT COALESCE(SUM(c.amount), 0) FROM sale_corrections c WHERE c.account_id = s.account_id AND c.sale_id = s.id) AS corrections,"
         + " (SELECT COALESCE(SUM(v.net), 0) FROM sale_vat v WHERE v.account_id = s.account_id AND v.sale_id = s.id)"
         + " AS net,"
         + " (SELECT COALESCE(SUM(v.tax), 0) FROM sale_vat v WHERE v.account_id = s.account_id AND v.sale_id = s.id)"
@@ -55,7 +60,7 @@ public final class SalesExport {
     stream(accountId, q, sql, (rs) -> new SaleRow(rs.getString("id"), rs.getLong("closed_at"), rs.getLong("shop_id"),
         rs.getLong("device_id"), rs.getLong("user_id"), rs.getString("name"), rs.getLong("total"),
         rs.getLong("discount"), rs.getLong("tendered"), rs.getLong("change_given"), rs.getLong("net"),
-        rs.getLong("tax"), paid(rs)), each);
+        rs.getLong("tax"), paid(rs), rs.getLong("tip"), rs.getLong("corrections")), each);
   }
 
   /** Every line of every sale matching {@code q} (removed lines left out), by sale then position. */

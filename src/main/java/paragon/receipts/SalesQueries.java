@@ -15,7 +15,8 @@ import paragon.storage.Database;
  * from a stream of (time, total) pairs, since a shop's calendar day is a time zone's, not UTC's.
  */
 public final class SalesQueries {
-  public record Totals(long sales, long total, long discounts) {}
+  /** {@code tips}: apart from {@code total}; {@code corrections}: voided after payment (sale_corrections), positive. */
+  public record Totals(long sales, long total, long discounts, long tips, long corrections) {}
 
   public record DaySum(LocalDate day, long sales, long total) {}
 
@@ -41,8 +42,12 @@ public final class SalesQueries {
     return db.read(h -> {
       String where = " WHERE" + SalesFilter.where(q);
       Totals totals = SalesFilter.bind(h.createQuery("SELECT COUNT(*) AS n, COALESCE(SUM(s.total), 0) AS total,"
-              + " COALESCE(SUM(s.discount), 0) AS discounts FROM sales s" + where), accountId, q)
-          .map((rs, ctx) -> new Totals(rs.getLong("n"), rs.getLong("total"), rs.getLong("discounts"))).one();
+              + " COALESCE(SUM(s.discount), 0) AS discounts, COALESCE(SUM(s.tip), 0) AS tips,"
+              + " (SELECT COALESCE(SUM(c.amount), 0) FROM sale_corrections c JOIN sales s"
+              + " ON s.account_id = c.account_id AND s.id = c.sale_id" + where + ") AS corrections"
+              + " FROM sales s" + where), accountId, q)
+          .map((rs, ctx) -> new Totals(rs.getLong("n"), rs.getLong("total"), rs.getLong("discounts"),
+              rs.getLong("tips"), rs.getLong("corrections"))).one();
       Map<LocalDate, long[]> byDay = new TreeMap<>();
       try (var rows = SalesFilter.bind(h.createQuery("SELECT s.closed_at, s.total FROM sales s" + where), accountId, q)
           .setFetchSize(SalesExport.FETCH_SIZE)

@@ -32,7 +32,7 @@ final class OfficeStore {
 
   /** {@code name}: in the account's language; {@code defaultName}: to render in the reader's (null: show name). */
   record Sale(String id, long shopId, long deviceId, long userId, long ownerUserId, String name,
-      DefaultName defaultName, long total, long tendered, long change, long closedAt) {}
+      DefaultName defaultName, long total, long tendered, long change, long closedAt, long tip, long corrected) {}
 
   record Payment(String saleId, String method, long amount, long tendered) {}
 
@@ -105,7 +105,7 @@ final class OfficeStore {
     return sales.find(accountId, new SaleRecords.Query(q.from(), q.to(), q.shopId(), q.userId(), q.method()), limit)
         .stream()
         .map(s -> new Sale(s.id(), s.shopId(), s.deviceId(), s.userId(), s.ownerUserId(), s.name(), s.defaultName(),
-            s.total(), s.tendered(), s.change(), s.closedAt()))
+            s.total(), s.tendered(), s.change(), s.closedAt(), s.tip(), s.corrected()))
         .toList();
   }
 

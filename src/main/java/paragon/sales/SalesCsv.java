@@ -37,7 +37,7 @@ final class SalesCsv {
   private static final DateTimeFormatter UTC = DateTimeFormatter.ISO_INSTANT;
   static final List<String> SALE_COLUMNS = List.of("receipt_id", "time_local", "time_utc", "shop", "device",
       "cashier", "receipt", "total", "discount", "net", "tax", "cash", "card", "voucher", "transfer", "tendered",
-      "change");
+      "change", "tip", "corrections");
   static final List<String> LINE_COLUMNS = List.of("receipt_id", "time_local", "time_utc", "shop", "device",
       "cashier", "product_id", "product", "quantity", "unit_price", "modifiers", "line_total", "discount",
       "discount_reason", "vat", "methods");
@@ -82,7 +82,7 @@ final class SalesCsv {
             name(users, s.userId()), s.name(), money(s.total(), pl), money(s.discount(), pl), money(s.net(), pl),
             money(s.tax(), pl), money(s.paid().get("CASH"), pl), money(s.paid().get("CARD"), pl),
             money(s.paid().get("VOUCHER"), pl), money(s.paid().get("TRANSFER"), pl), money(s.tendered(), pl),
-            money(s.change(), pl))));
+            money(s.change(), pl), money(s.tip(), pl), money(-s.corrections(), pl))));
       } else {
         export.lines(accountId, sel.query(), l -> {
           List<String> row = new ArrayList<>(List.of(l.saleId(), LOCAL.format(at(l.closedAt())),

@@ -184,7 +184,7 @@ public final class SalesRoutes {
   }
 
   public record SaleRow(String id, String time, String shop, String terminal, String name, String user,
-      List<PaymentRow> payments, String total) {}
+      List<PaymentRow> payments, String total, String tip, String corrected) {}
 
   /** {@code summary}: null when the filters have errors (nothing is shown but the form). */
   public record SalesPage(PageContext page, Filters filters, FieldErrors errors, List<Choice> shops, List<Choice> users,
@@ -220,7 +220,8 @@ public final class SalesRoutes {
             devices.getOrDefault(s.deviceId(), "#" + s.deviceId()),
             s.defaultName() == null ? s.name() : s.defaultName().render(i18n),
             users.getOrDefault(s.userId(), "#" + s.userId()),
-            paid, Display.money(s.total(), lang)));
+            paid, Display.money(s.total(), lang), s.tip() == 0 ? "" : Display.money(s.tip(), lang),
+            s.corrected() == 0 ? "" : Display.money(-s.corrected(), lang)));
       }
       summary = SalesSummary.view(queries.summary(accountId, q, Display.ZONE), users, i18n);
     } else {

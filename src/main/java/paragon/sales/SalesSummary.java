@@ -16,8 +16,9 @@ public final class SalesSummary {
 
   public record ProductRow(String name, String quantity, String total) {}
 
+  /** {@code tips}: apart from the total (revenue); {@code corrections}: voided after payment, negative. */
   public record View(String count, String total, String discounts, List<Row> days, List<Row> methods,
-      List<VatRow> vat, List<Row> cashiers, List<ProductRow> products) {}
+      List<VatRow> vat, List<Row> cashiers, List<ProductRow> products, String tips, String corrections) {}
 
   static View view(SalesQueries.Summary s, Map<Long, String> users, I18n i18n) {
     String lang = i18n.language();
@@ -32,7 +33,8 @@ public final class SalesSummary {
         s.cashiers().stream().map(c -> new Row(users.getOrDefault(c.userId(), "#" + c.userId()),
             String.valueOf(c.sales()), Display.money(c.total(), lang))).toList(),
         s.products().stream().map(p -> new ProductRow(p.name(), SalesRoutes.quantity(p.quantity(), lang),
-            Display.money(p.total(), lang))).toList());
+            Display.money(p.total(), lang))).toList(),
+        Display.money(s.totals().tips(), lang), Display.money(-s.totals().corrections(), lang));
   }
 
   /** "23 %", "ZW". */

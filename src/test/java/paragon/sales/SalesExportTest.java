@@ -55,12 +55,27 @@ class SalesExportTest {
       List<CSVRecord> sales = parse(plain.body(), ',');
       assertThat(sales.get(0).toList()).containsExactly("Receipt ID", "Time (Polish time)", "Time (UTC)", "Shop",
           "Terminal", "Cashier", "Receipt", "Total", "Discount", "Net", "VAT", "Cash", "Card", "Voucher", "Transfer",
-          "Tendered", "Change");
+          "Tendered", "Change", "Tip", "Corrections");
       // 29.00 + 18.00 - 2.90 (the Ledger takes the discount off the first line's rate: 8 %).
       assertThat(sales.get(1).toList()).containsExactly(sale, "2026-11-23T09:15:30", "2026-11-23T08:15:30Z",
           "Rynek", "Kasa przy barze", "Anna Nowak", "Sprzedaż 1", "44.10", "2.90", "38.80", "5.30", "0.00", "44.10",
-          "0.00", "0.00", "44.10", "0.00");
+          "0.00", "0.00", "44.10", "0.00", "0.00", "0.00");
       assertThat(parse(c.get("/backoffice/sales/export?from=2026-11-22&kind=sales").body(), ';')).hasSize(1);
+
+      // A tip (issue 12) has its own column and stays out of the total; a void after payment is a
+      // correction in its own column, negative, and the sale row is unchanged.
+      app.db.inTransaction(h -> {
+        h.createUpdate("UPDATE sales SET tip = 500 WHERE id = :id").bind("id", sale).execute();
+        return h.createUpdate("""
+                INSERT INTO sale_corrections (id, account_id, sale_id, shop_id, admin_id, reason, amount, created_at)
+                VALUES (:c, :a, :s, :shop, 1, 'Zwrot', 1800, :t)""")
+            .bind("c", java.util.UUID.randomUUID().toString()).bind("a", b.owner.accountId()).bind("s", sale)
+            .bind("shop", b.shopA).bind("t", at + 1000).execute();
+      });
+      List<CSVRecord> after = parse(c.get("/backoffice/sales/export?from=2026-11-23&kind=sales&format=plain&lang=en")
+          .body(), ',');
+      assertThat(after.get(1).toList()).endsWith("44.10", "0.00", "5.00", "-18.00");
+      assertThat(after.get(1).get(7)).isEqualTo("44.10");
     }
   }
 
