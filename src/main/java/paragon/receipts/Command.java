@@ -35,6 +35,7 @@ import java.util.List;
     @Type(value = PaymentCommands.Pay.class, name = "pay"),
     @Type(value = PaymentCommands.BreakLease.class, name = "breakLease"),
     @Type(value = PaymentCommands.DayClose.class, name = "dayClose"),
+    @Type(value = OfflineCommands.PayOffline.class, name = "payOffline"),
 })
 public sealed interface Command permits
     ReceiptCommands.OpenAdHoc, ReceiptCommands.OpenTable, ReceiptCommands.Rename, ReceiptCommands.Delete,
@@ -44,7 +45,7 @@ public sealed interface Command permits
     DiscountCommands.SetLineDiscount, DiscountCommands.SetReceiptDiscount,
     MoveCommands.MoveLines, MoveCommands.Merge,
     PaymentCommands.StartPayment, PaymentCommands.CancelPayment, PaymentCommands.Pay, PaymentCommands.BreakLease,
-    PaymentCommands.DayClose {
+    PaymentCommands.DayClose, OfflineCommands.PayOffline {
 
   /** Receipts this command names (the store loads them before the rules run). */
   default List<String> receiptRefs() {

@@ -41,6 +41,7 @@ final class Rules {
       case PaymentCommands.BreakLease x -> PaymentRules.breakLease(x, state, c);
       case PaymentCommands.Pay x -> PaymentRules.pay(x, state, c);
       case PaymentCommands.DayClose x -> PaymentRules.dayClose(x, state, c);
+      case OfflineCommands.PayOffline x -> OfflineRules.pay(x, state, c);
     };
   }
 }
