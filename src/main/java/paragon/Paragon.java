@@ -40,6 +40,7 @@ import paragon.receipts.CommandService;
 import paragon.receipts.ServedRules;
 import paragon.receipts.SharingJoin;
 import paragon.sales.DayClosesRoutes;
+import paragon.sales.AttentionRoutes;
 import paragon.sales.SalesRoutes;
 import paragon.settings.Settings;
 import paragon.storage.Database;
@@ -196,6 +197,7 @@ public final class Paragon {
       UsersRoutes.register(config.routes, db, clock, cutoffs, roles);
       SalesRoutes.register(config.routes, db, clock);
       DayClosesRoutes.register(config.routes, db, clock);
+      AttentionRoutes.register(config.routes, db, clock);
       StreamRoutes.register(config.routes, stream);
       config.events.serverStopping(stream::close);
       config.events.serverStopping(deviceAuth::close);
