@@ -12,7 +12,8 @@ import org.jdbi.v3.core.Handle;
  * What the cashier saw when paying offline ({@link OfflineCommands.PayOffline}): the receipt as its
  * change rows left it at {@code seenSeq}, then the later changes of the paying device itself (its own
  * outbox commands, sent before the payment, which its screen showed). Read in the command's
- * transaction, in the receipt's current space, under its lock.
+ * transaction, in the receipt's current space, under its lock. A receipt the device did not hold at
+ * {@code seenSeq} (opened offline; a table a colleague had open already) is what its own changes made.
  *
  * <p>1. Fold the receipt's rows up to {@code seenSeq}: a whole receipt replaces, a delta applies onto
  * the previous row. 2. Apply each later row of the paying device as the device applied it on its
@@ -38,7 +39,7 @@ final class OfflineSeen {
         if (row.view() != null) seen = row.view();
         else if (seen == null || seen.seq() != row.delta().prev()) return null;
         else seen = row.delta().applyTo(seen);
-      } else if (seen != null && row.byDevice() != null && row.byDevice() == deviceId) {
+      } else if (row.byDevice() != null && row.byDevice() == deviceId) {
         seen = own(seen, row);
       }
     }
@@ -47,10 +48,15 @@ final class OfflineSeen {
     return current.with(b -> b.lines(at.lines().stream().map(OfflineSeen::line).toList()).discount(discount(at)));
   }
 
-  /** Step 2: the device's own change as its screen showed it, onto what it saw. */
+  /**
+   * Step 2: the device's own change as its screen showed it, onto what it saw; onto nothing when it
+   * held nothing of the receipt at {@code seenSeq} (a receipt or table it opened offline: its screen
+   * showed only its own lines).
+   */
   private static ReceiptView own(ReceiptView seen, ChangeFeed.ChangeRow row) {
     if (row.view() != null) return row.view();
     ReceiptDelta d = row.delta();
+    if (seen == null) return withLines(d.receipt(), d.lines(), 0, 0);
     Map<String, ReceiptView.LineView> changed = new HashMap<>();
     for (ReceiptView.LineView l : d.lines()) changed.put(l.id(), l);
     Set<String> gone = new HashSet<>(d.removed());
@@ -61,11 +67,15 @@ final class OfflineSeen {
       if (!gone.contains(l.id())) out.add(changed.getOrDefault(l.id(), l));
     }
     for (ReceiptView.LineView l : d.lines()) if (!held.contains(l.id())) out.add(l);
-    ReceiptDelta.Header hd = d.receipt();
+    return withLines(d.receipt(), out, seen.seq(), seen.contentSeq());
+  }
+
+  private static ReceiptView withLines(ReceiptDelta.Header hd, List<ReceiptView.LineView> lines, long seq,
+      long contentSeq) {
     return new ReceiptView(hd.id(), hd.space(), hd.shopId(), hd.slotId(), hd.generation(), hd.name(),
         hd.defaultName(), hd.kind(), hd.state(), hd.ownerUserId(), hd.ownerRoleId(), hd.createdOnDevice(),
-        hd.attention(), hd.recoveredFrom(), hd.note(), hd.guests(), hd.lease(), out, hd.total(), seen.seq(),
-        seen.contentSeq(), hd.createdAt(), hd.updatedAt(), hd.discount());
+        hd.attention(), hd.recoveredFrom(), hd.note(), hd.guests(), hd.lease(), lines, hd.total(), seq, contentSeq,
+        hd.createdAt(), hd.updatedAt(), hd.discount());
   }
 
   private static Line line(ReceiptView.LineView v) {
