@@ -42,6 +42,7 @@ import paragon.receipts.ServedRules;
 import paragon.receipts.SharingJoin;
 import paragon.kitchen.KitchenRoutes;
 import paragon.sales.DayClosesRoutes;
+import paragon.sales.AttentionRoutes;
 import paragon.sales.SalesRoutes;
 import paragon.settings.Settings;
 import paragon.storage.Database;
@@ -200,6 +201,7 @@ public final class Paragon {
       SalesRoutes.register(config.routes, db, clock);
       DayClosesRoutes.register(config.routes, db, clock);
       KitchenRoutes.register(config.routes, db, clock);
+      AttentionRoutes.register(config.routes, db, clock);
       StreamRoutes.register(config.routes, stream);
       config.events.serverStopping(stream::close);
       config.events.serverStopping(deviceAuth::close);

@@ -120,7 +120,7 @@ final class BillRules {
     result.put("remaining", r.remaining() - amount);
     if (!closes) {
       Outcome.Part part = new Outcome.Part(r.id(), number, amount, tip, payments);
-      return new Accepted(List.of(after.touchedAt(c.now())), Set.of(), r.id(), result, null, false, part);
+      return new Accepted(List.of(after.touchedAt(c.now())), Set.of(), r.id(), result, null, false, part, null);
     }
     long total = r.total();
     long discount = Money.total(r.lines()) - total;
@@ -130,7 +130,7 @@ final class BillRules {
     result.put("discount", discount);
     result.put("vat", sale.vat());
     Receipt closed = after.withState(State.CLOSED).touchedAt(c.now());
-    return new Accepted(List.of(closed), Set.of(), r.id(), result, sale, false, null);
+    return new Accepted(List.of(closed), Set.of(), r.id(), result, sale, false, null, null);
   }
 
   /**

@@ -39,6 +39,7 @@ import java.util.List;
     @Type(value = BillCommands.PayPart.class, name = "payPart"),
     @Type(value = PaymentCommands.BreakLease.class, name = "breakLease"),
     @Type(value = PaymentCommands.DayClose.class, name = "dayClose"),
+    @Type(value = OfflineCommands.PayOffline.class, name = "payOffline"),
 })
 public sealed interface Command permits
     ReceiptCommands.OpenAdHoc, ReceiptCommands.OpenTable, ReceiptCommands.Rename, ReceiptCommands.Delete,
@@ -48,7 +49,7 @@ public sealed interface Command permits
     DiscountCommands.SetLineDiscount, DiscountCommands.SetReceiptDiscount,
     MoveCommands.MoveLines, MoveCommands.Merge, MoveCommands.MoveReceipt,
     PaymentCommands.StartPayment, PaymentCommands.CancelPayment, PaymentCommands.Pay, PaymentCommands.BreakLease,
-    PaymentCommands.DayClose, BillCommands.PayPart {
+    PaymentCommands.DayClose, BillCommands.PayPart, OfflineCommands.PayOffline {
 
   /** Receipts this command names (the store loads them before the rules run). */
   default List<String> receiptRefs() {

@@ -314,6 +314,15 @@ public final class CommandService {
     }
     ReceiptStore.markRemoved(h, a.accountId(), acc.removedLines());
     for (KitchenTickets.Draft d : KitchenTickets.of(parsed.command(), state, acc)) KitchenStore.write(h, a, n, now, d);
+    if (acc.attention() != null) {
+      Receipt named = state.receipt(acc.attention().receiptId());
+      Attention.write(h, a, n, acc.attention(), named == null ? a.shopId() : named.shopId(), now);
+      // Nothing changed on the receipt: its trail still tells that this payment came.
+      if (acc.touched().isEmpty()) {
+        Audit.write(h, a, n, parsed.type(), parsed.body(), acc.attention().receiptId(),
+            named == null ? 0 : named.seq(), now);
+      }
+    }
     if (acc.dayClose()) result.putAll(SaleRecords.dayClose(h, a, now));
     if (mainSeq == null && state.receipt(acc.main()) != null) {
       mainSeq = state.receipt(acc.main()).seq();

@@ -12,10 +12,11 @@ sealed interface Outcome {
    * {@code touched}: every receipt the command changed, in full, after the change (none for a no-op);
    * {@code removedLines}: lines that left every receipt by this command (removed, or the receipt
    * deleted); {@code main}: the receipt the ack talks about; {@code result}: facts for the ack;
-   * {@code sale}: set when the command paid a receipt; {@code dayClose}: set by a day close.
+   * {@code sale}: set when the command paid a receipt; {@code dayClose}: set by a day close;
+   * {@code attention}: a payment kept for the manager ({@link OfflineRules}), or null.
    */
   record Accepted(List<Receipt> touched, Set<String> removedLines, String main, Map<String, Object> result,
-      Sale sale, boolean dayClose, Part part) implements Outcome {
+      Sale sale, boolean dayClose, Part part, AttentionItem attention) implements Outcome {
     public Accepted {
       touched = List.copyOf(touched);
       removedLines = Set.copyOf(removedLines);
@@ -24,7 +25,7 @@ sealed interface Outcome {
 
     Accepted(List<Receipt> touched, Set<String> removedLines, String main, Map<String, Object> result, Sale sale,
         boolean dayClose) {
-      this(touched, removedLines, main, result, sale, dayClose, null);
+      this(touched, removedLines, main, result, sale, dayClose, null, null);
     }
 
     static Accepted of(Receipt r) {
@@ -36,7 +37,7 @@ sealed interface Outcome {
     }
 
     Accepted withResult(Map<String, Object> r) {
-      return new Accepted(touched, removedLines, main, r, sale, dayClose, part);
+      return new Accepted(touched, removedLines, main, r, sale, dayClose, part, attention);
     }
   }
 

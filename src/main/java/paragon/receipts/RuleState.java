@@ -12,7 +12,8 @@ import java.util.Set;
  * use per space (every language of a default name), the table's current generation, the device's own
  * open receipts and leases, the ids named by the command that another account already uses, and which
  * of the users it names are disabled now (a security change: it applies before the device syncs), and
- * the spaces the command holds locked. Each of the counts and sets besides the receipts is loaded only
+ * the spaces the command holds locked, and, for an offline payment, the receipt as its cashier saw it
+ * ({@link OfflineSeen}; null: not loaded or not foldable). Each of the counts and sets besides the receipts is loaded only
  * for the commands whose rule reads it (zero or empty for the others: {@link StateLoader}).
  */
 record RuleState(
@@ -25,7 +26,15 @@ record RuleState(
     int deviceLeases,
     Set<String> takenElsewhere,
     Set<Long> disabledUsers,
-    Set<String> lockedSpaces) {
+    Set<String> lockedSpaces,
+    Receipt seen) {
+
+  RuleState(Map<String, Receipt> receipts, Map<String, String> lineHomes, Set<String> removedLines,
+      Map<String, Set<String>> namesInUse, long slotGeneration, int deviceOpenReceipts, int deviceLeases,
+      Set<String> takenElsewhere, Set<Long> disabledUsers, Set<String> lockedSpaces) {
+    this(receipts, lineHomes, removedLines, namesInUse, slotGeneration, deviceOpenReceipts, deviceLeases,
+        takenElsewhere, disabledUsers, lockedSpaces, null);
+  }
 
   RuleState(Map<String, Receipt> receipts, Map<String, String> lineHomes, Set<String> removedLines,
       Map<String, Set<String>> namesInUse, long slotGeneration, int deviceOpenReceipts, int deviceLeases,

@@ -45,6 +45,7 @@ final class Rules {
       case PaymentCommands.Pay x -> BillRules.pay(x, state, c);
       case BillCommands.PayPart x -> BillRules.payPart(x, state, c);
       case PaymentCommands.DayClose x -> PaymentRules.dayClose(x, state, c);
+      case OfflineCommands.PayOffline x -> OfflineRules.pay(x, state, c);
     };
   }
 }

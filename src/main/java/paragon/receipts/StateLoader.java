@@ -87,7 +87,8 @@ final class StateLoader {
       // shop made it, and stopping short would leave a line with nowhere to go. DerivedIds are derived one from
       // the other, so the chain cannot loop; the check guards against a hand-edited database.
       Set<String> chain = new HashSet<>(Set.of(id));
-      while (!r.isOpen()) {
+      // An offline payment may close an open receipt and move what it did not see to its recovery receipt.
+      while (!r.isOpen() || cmd instanceof OfflineCommands.PayOffline && chain.size() == 1) {
         Receipt next = ReceiptStore.load(h, account, DerivedIds.recovery(r.id()));
         if (next == null || !chain.add(next.id())) break;
         receipts.put(next.id(), next);
@@ -120,7 +121,11 @@ final class StateLoader {
     Set<Long> disabled = cmd instanceof ReceiptCommands.Reassign x && Users.disabledNow(h, account, x.userId())
         ? Set.of(x.userId())
         : Set.of();
+    Receipt seen = null;
+    if (cmd instanceof OfflineCommands.PayOffline p && loaded.receipts().get(p.receiptId()) != null) {
+      seen = OfflineSeen.load(h, account, loaded.receipts().get(p.receiptId()), p.seenSeq(), a.deviceId());
+    }
     return new RuleState(loaded.receipts(), where.lineHomes(), where.removed(), numbers, loaded.generation(),
-        deviceOpen, leases, takenElsewhere, disabled, locked);
+        deviceOpen, leases, takenElsewhere, disabled, locked, seen);
   }
 }

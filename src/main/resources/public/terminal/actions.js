@@ -276,6 +276,18 @@ export class CashierActions {
       this.about(receipt, receipt.lines ?? []));
   }
 
+  /**
+   * Cash taken offline (docs/protocol.md "Paying offline"): {@code amount} the total charged and
+   * kept; {@code seenSeq} the server's seq of the receipt this terminal held (0 for one it opened
+   * offline). The receipt closes here at once (preview); the server decides on reconnect.
+   */
+  payOffline(receipt, amount, now = Date.now()) {
+    const seen = this.view.state.receipts[receipt.id];
+    const seenSeq = seen?.seq ?? 0;
+    return this.dispatch({ type: 'payOffline', receiptId: receipt.id, seenSeq, amount, method: 'cash',
+      paidAt: now }, this.about(receipt, receipt.lines ?? []));
+  }
+
   dayClose() {
     return this.dispatch({ type: 'dayClose' }, {});
   }

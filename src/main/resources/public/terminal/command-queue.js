@@ -215,6 +215,13 @@ export class CommandQueue {
     this.outbox = settle(result.outbox, this.hooks.cursors());
     this.hooks.invalidate();
     if (result.notice) this.notices = [...this.notices, result.notice];
+    // An offline payment the server kept for the manager (docs/protocol.md "Paying offline").
+    const attention = result.entry?.command.type === 'payOffline' && outcome(ack) === 'accepted'
+      ? ack.result?.attention : null;
+    if (attention) {
+      this.notices = [...this.notices, { kind: 'attention', code: attention,
+        receiptName: result.entry.about?.receiptName ?? '', lines: [] }];
+    }
     const waiter = result.entry && this.waiters.get(result.entry.number);
     if (waiter) {
       this.waiters.delete(result.entry.number);

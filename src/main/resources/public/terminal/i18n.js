@@ -174,7 +174,18 @@ export const dictionaries = {
     'pay.change': 'Reszta',
     'pay.confirm': 'Zatwierdź płatność',
     'pay.waiting': 'Czekam na serwer (blokada płatności)…',
-    'pay.offline': 'Płatność wymaga połączenia z serwerem.',
+    'pay.offlineCashOnly': 'Brak połączenia z serwerem: można przyjąć tylko gotówkę. '
+      + 'Karta wymaga połączenia.',
+    'pay.offlineQueued': 'Paragon zamknięty na tym terminalu; płatność trafi na serwer po '
+      + 'odzyskaniu połączenia.',
+    'notice.attention.CHANGED': 'Płatność bez połączenia za „{receipt}”: w międzyczasie paragon '
+      + 'zmieniono. Sprzedano to, co widział kasjer; dodane pozycje są na nowym paragonie do wyjaśnienia.',
+    'notice.attention.PAID_TWICE': 'Płatność bez połączenia za „{receipt}”: paragon był już '
+      + 'zapłacony. Obie płatności zapisano; kierownik zwróci jedną z nich.',
+    'notice.attention.GONE': 'Płatność bez połączenia za „{receipt}”: paragonu już nie ma. '
+      + 'Płatność zapisano do wyjaśnienia przez kierownika.',
+    'notice.attention.AMOUNT': 'Płatność bez połączenia za „{receipt}”: przyjęta kwota różni się '
+      + 'od sumy paragonu. Zapisano do wyjaśnienia przez kierownika.',
     'pay.done': 'Zapłacono {total}. Reszta: {change}',
     'pay.short': 'Brakuje {amount}',
     'pay.fill': 'Reszta kwoty',
@@ -419,7 +430,18 @@ export const dictionaries = {
     'pay.change': 'Change',
     'pay.confirm': 'Confirm payment',
     'pay.waiting': 'Waiting for the server (payment lock)…',
-    'pay.offline': 'Payment needs a connection to the server.',
+    'pay.offlineCashOnly': 'No connection to the server: only cash can be taken. '
+      + 'Card needs the connection.',
+    'pay.offlineQueued': 'Receipt closed on this terminal; the payment goes to the server once '
+      + 'the connection is back.',
+    'notice.attention.CHANGED': 'Offline payment for "{receipt}": the receipt changed meanwhile. '
+      + 'What the cashier saw is sold; the items added are on a new receipt marked for attention.',
+    'notice.attention.PAID_TWICE': 'Offline payment for "{receipt}": the receipt was already paid. '
+      + 'Both payments are kept; the manager will refund one.',
+    'notice.attention.GONE': 'Offline payment for "{receipt}": the receipt is gone. '
+      + 'The payment is kept for the manager to settle.',
+    'notice.attention.AMOUNT': 'Offline payment for "{receipt}": the amount taken differs from '
+      + 'the total. Kept for the manager to settle.',
     'pay.done': 'Paid {total}. Change: {change}',
     'pay.short': '{amount} missing',
     'pay.fill': 'Rest of the amount',

@@ -20,6 +20,9 @@ class NoticeList extends TerminalElement {
         change: formatMoney(n.change ?? 0, t.lang),
       });
     }
+    if (n.kind === 'attention') {
+      return t.t('notice.attention.' + n.code, { receipt: n.receiptName ?? '' });
+    }
     if (n.kind === 'unsaved') {
       const head = n.receiptName ? t.t('notice.unsaved', { receipt: n.receiptName })
         : t.t('notice.unsavedOther');

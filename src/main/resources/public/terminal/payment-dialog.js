@@ -1,7 +1,7 @@
 // Payment: takes the payment lease first (startPayment: other terminals see the receipt as being
 // paid and cannot edit it), then cash with change, card, voucher, transfer, or any split of them.
 // The server decides the total, the change and whether the bill changed under the cashier (pay
-// names the seq).
+// names the seq). Offline, cash only: payOffline is queued and the receipt closes here at once.
 import { html } from 'lit';
 import { TerminalElement } from './terminal-element.js';
 import { formatMoney, formatAmount, parseMoney } from './money.js';
@@ -12,7 +12,6 @@ import { outcome } from './outbox.js';
  * {method, change}, where only a method with {@code change} may exceed the amount due.
  */
 const tenders = (config) => config?.payments ?? [];
-const methods = (config) => tenders(config).map((p) => p.method);
 
 class PaymentDialog extends TerminalElement {
   static properties = {
@@ -33,9 +32,12 @@ class PaymentDialog extends TerminalElement {
     this.leaseSeq = null;
     await this.updateComplete;
     this.querySelector('dialog').showModal();
-    if (t.connection !== 'online') {
-      this.phase = 'error';
-      this.message = t.t('pay.offline');
+    this.offline = t.connection !== 'online';
+    if (this.offline) {
+      // Offline: cash only, closed here at once and sent from the outbox (docs/protocol.md "Paying
+      // offline"); card and the other methods need the server (and the card terminal).
+      this.phase = 'tender';
+      this.message = null;
       return;
     }
     const { answered } = await t.startPayment(receipt);
@@ -91,7 +93,7 @@ class PaymentDialog extends TerminalElement {
   }
 
   get paid() {
-    return Object.values(this.amounts).reduce((s, a) => s + (a ?? 0), 0);
+    return this.offered.reduce((s, m) => s + (this.amounts[m] ?? 0), 0);
   }
 
   /** As the cashier types: the sums follow every key, the field keeps exactly what was typed. */
@@ -106,9 +108,29 @@ class PaymentDialog extends TerminalElement {
     this.texts = { ...this.texts, [method]: rest ? formatAmount(rest, this.terminal.lang) : '' };
   }
 
+  /** The methods the dialog offers: offline only those that give change (cash). */
+  get offered() {
+    const all = tenders(this.terminal.config);
+    return (this.offline ? all.filter((p) => p.change) : all).map((p) => p.method);
+  }
+
+  /** Offline: queues payOffline of the amount due and shows the change; nothing waits for the server. */
+  confirmOffline() {
+    const t = this.terminal;
+    const due = this.due;
+    const change = Math.max(0, this.paid - due);
+    t.payOffline(this.receipt, due);
+    this.done = { total: due, change, offline: true };
+    this.phase = 'done';
+  }
+
   async confirm() {
     const t = this.terminal;
-    const payments = methods(t.config).filter((m) => (this.amounts[m] ?? 0) > 0)
+    if (this.offline) {
+      this.confirmOffline();
+      return;
+    }
+    const payments = this.offered.filter((m) => (this.amounts[m] ?? 0) > 0)
       .map((m) => ({ method: m, amount: this.amounts[m] }));
     this.phase = 'paying';
     clearInterval(this.renewal);
@@ -157,7 +179,9 @@ class PaymentDialog extends TerminalElement {
       return html`<p role="status" class="hint"
         data-paid="true">${t.t('pay.done',
           { total: money(this.done.total ?? this.due),
-            change: money(this.done.change ?? 0) })}</p>`;
+            change: money(this.done.change ?? 0) })}</p>
+        ${this.done.offline ? html`<p class="muted" data-paid-offline="true">${t.t('pay.offlineQueued')}</p>`
+          : ''}`;
     }
     const due = this.due;
     const paid = this.paid;
@@ -169,8 +193,10 @@ class PaymentDialog extends TerminalElement {
     const change = nonCash > due ? 0 : Math.max(0, Math.min(cash, paid - due));
     const short = Math.max(0, due - paid);
     return html`
+      ${this.offline ? html`<p class="notice" role="status"
+        data-offline-cash="true">${t.t('pay.offlineCashOnly')}</p>` : ''}
       <div class="tender">
-        ${methods(t.config).map((m) => html`<div>
+        ${this.offered.map((m) => html`<div>
           <label for="pay-${m}">${t.t('pay.' + m.toLowerCase())}</label>
           <input id="pay-${m}" inputmode="decimal" .value=${this.texts[m] ?? ''}
             aria-label=${t.t('pay.amount',

@@ -384,7 +384,8 @@ function applyCommand(receipts, entry, ctx) {
     case 'breakLease':
       return patch(receipts, c.receiptId, ctx, { state: 'OPEN', lease: null });
     case 'delete':
-    case 'pay': {
+    case 'pay':
+    case 'payOffline': {
       const r = byId(receipts, c.receiptId, ctx);
       return r ? without(receipts, r.id) : receipts;
     }

@@ -357,5 +357,6 @@ export class Terminal extends EventTarget {
   startPayment(receipt) { return this.actions.startPayment(receipt); }
   cancelPayment(receipt) { return this.actions.cancelPayment(receipt); }
   pay(receipt, payments) { return this.actions.pay(receipt, payments); }
+  payOffline(receipt, amount) { return this.actions.payOffline(receipt, amount); }
   dayClose() { return this.actions.dayClose(); }
 }

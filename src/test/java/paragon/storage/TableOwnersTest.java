@@ -39,7 +39,7 @@ class TableOwnersTest {
       Map.entry("lines", "receipts"), Map.entry("command_cursors", "receipts"), Map.entry("commands", "receipts"),
       Map.entry("changes", "receipts"), Map.entry("receipt_audit", "receipts"), Map.entry("sales", "receipts"),
       Map.entry("payments", "receipts"), Map.entry("sale_vat", "receipts"), Map.entry("day_closes", "receipts"),
-      Map.entry("kitchen_tickets", "receipts"),
+      Map.entry("kitchen_tickets", "receipts"), Map.entry("attention_items", "receipts"),
       Map.entry("setup_codes", "onboarding"), Map.entry("floor_plans", "floor"), Map.entry("floor_rooms", "floor"),
       Map.entry("floor_tables", "floor"));
 
