@@ -40,6 +40,7 @@ class TableOwnersTest {
       Map.entry("changes", "receipts"), Map.entry("receipt_audit", "receipts"), Map.entry("sales", "receipts"),
       Map.entry("payments", "receipts"), Map.entry("sale_vat", "receipts"), Map.entry("day_closes", "receipts"),
       Map.entry("kitchen_tickets", "receipts"), Map.entry("attention_items", "receipts"),
+      Map.entry("receipt_parts", "receipts"), Map.entry("sale_corrections", "receipts"),
       Map.entry("setup_codes", "onboarding"), Map.entry("floor_plans", "floor"), Map.entry("floor_rooms", "floor"),
       Map.entry("floor_tables", "floor"));
 
