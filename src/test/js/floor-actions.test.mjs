@@ -25,6 +25,10 @@ function floor(answer, yes = true, receipts = { r3: table3 }) {
     return { n: c.n, ...answer(c) };
   }) }) };
   queue = new CommandQueue({ api, canSend: () => true, invalidate: () => view.invalidate(),
+    // As terminal.js: the current receipt follows an alias to the id the answer names.
+    resolved: (alias, real) => {
+      if (view.currentId === alias) view.currentId = real;
+    },
     persist: async () => {
       queue.markSaved(queue.outbox);
       return true;
@@ -51,9 +55,17 @@ test('a free table gets moveReceipt; the current receipt follows to the id the s
   assert.deepEqual(sent.map((c) => [c.type, c.receiptId, c.slotId]), [['moveReceipt', 'r3', 's5']]);
   assert.deepEqual(asked, []);
   assert.equal(queue.outbox.aliases.r3, 'r5', 'later commands naming r3 go to r5');
-  assert.equal(view.currentId, 'r3');
-  // Until the stream brings the move, the preview shows the receipt on its new table.
-  assert.equal(view.receipts.r3.slotId, 's5');
+  // Answered before the stream brought the move: the preview shows the receipt under the table's id, on
+  // the new table, and it stays current (not some other receipt because r5 is not here yet).
+  assert.equal(view.currentId, 'r5');
+  assert.deepEqual([view.current?.id, view.current?.slotId, view.current?.name], ['r5', 's5', 'Stolik 5']);
+  assert.equal(view.receipts.r3, undefined);
+  // The stream brings it: the old receipt gone, the table's receipt there; the preview adds nothing.
+  view.take({ type: 'gone', space: 'shop:1', seq: 2, id: 'r3' });
+  view.take({ type: 'receipt', space: 'shop:1', seq: 3, by: { n: 1 },
+    receipt: { ...table3, id: 'r5', slotId: 's5', name: 'Stolik 5', seq: 3 } });
+  assert.deepEqual(Object.keys(view.receipts), ['r5']);
+  assert.equal(view.current.preview, undefined);
   assert.deepEqual(queue.notices, []);
 });
 

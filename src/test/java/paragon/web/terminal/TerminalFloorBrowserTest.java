@@ -243,12 +243,20 @@ class TerminalFloorBrowserTest {
       assertThat(t2.getRect().x).isGreaterThan(t1.getRect().x + t1.getRect().width);
       assertThat(t2.getRect().y).isGreaterThan(t1.getRect().y);
       assertThat(table(b, "Stolik 3")).isNull();
-      // Open longer than the plan's 1 minute (the test's server clock is behind the browser's): marked in words.
-      b.waitUntil(d -> t1.getAttribute("data-too-long") != null && t1.getText().contains("długo"));
+      // Five minutes later by the server's clock (the terminal's, set here, as a heartbeat would): past the
+      // plan's 1 minute, marked in words at the next tick of the 30 s timer.
+      b.js("""
+          const t = window.paragonTerminal;
+          const r = Object.values(t.receipts).find((x) => x.name === 'Stolik 1');
+          t.api.clockFromStream = true;
+          t.api.serverOffset = r.createdAt + 5 * 60000 - Date.now();
+          document.querySelector('floor-plan').tick();""");
+      assertThat(t1.getAttribute("data-too-long")).isNotNull();
+      assertThat(t1.getText()).contains("5 min · długo");
       // The 30 s timer rewrites the open time alone: the same element, an hour later.
       String before = t1.findElement(By.cssSelector(".open-for")).getText();
       b.js("window.paragonTerminal.api.serverOffset += 3600000; document.querySelector('floor-plan').tick()");
-      assertThat(t1.findElement(By.cssSelector(".open-for")).getText()).isNotEqualTo(before);
+      assertThat(t1.findElement(By.cssSelector(".open-for")).getText()).isNotEqualTo(before).startsWith("1 h 05 min");
       b.screenshot("tablet-floor-plan");
       b.click("floor-plan .floor-rooms button[data-room]:not([aria-selected=true])");
       b.waitUntil(d -> table(b, "Stolik 3") != null && table(b, "Stolik 1") == null);
