@@ -28,6 +28,7 @@ import paragon.devices.DeviceApi;
 import paragon.devices.DeviceAuth;
 import paragon.devices.DeviceStore;
 import paragon.devices.DevicesRoutes;
+import paragon.floor.FloorRoutes;
 import paragon.devices.TerminalAuth;
 import paragon.onboarding.AccountCommands;
 import paragon.onboarding.FirstRun;
@@ -190,6 +191,7 @@ public final class Paragon {
       TerminalApp.register(config.routes);
       CommandRoutes.register(config.routes, terminalAuth, commands, new Audit(db));
       ParkingRoutes.register(config.routes, db, clock);
+      FloorRoutes.register(config.routes, db, clock);
       ShopsRoutes.register(config.routes, db, clock, DeviceStore::inUse);
       ProductsRoutes.register(config.routes, db, clock);
       RolesRoutes.register(config.routes, roles);
