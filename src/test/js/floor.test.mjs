@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { floorRooms, tableView, openMinutes, durationText, tooLong, moveChoice, TABLE_SPAN }
+import { floorRooms, tableView, openMinutes, durationText, tooLong, moveChoice, spanOf, TABLE_SPAN }
   from '../../main/resources/public/terminal/floor.js';
 import { previewMore } from '../../main/resources/public/terminal/table-moves.js';
 import { preview, receiptList } from '../../main/resources/public/terminal/state.js';
@@ -115,3 +115,19 @@ test('moveReceipt previews the receipt on its new table, the old one free; onto 
   // Other commands pass through untouched.
   assert.equal(previewMore(adHoc, { command: { type: 'rename', receiptId: 's' } }), adHoc);
 });
+
+test('a room\'s tables are as large as the plan leaves room for: 3 cells, else less', () => {
+  assert.equal(spanOfPlan([[0, 0], [3, 0], [0, 3]]), 3);
+  assert.equal(spanOfPlan([[0, 0], [2, 0], [5, 5]]), 2);
+  assert.equal(spanOfPlan([[0, 0], [1, 1]]), 1);
+  assert.equal(spanOfPlan([]), 3);
+  const floor = { rooms: [{ id: 1, name: 'Bar', position: 0, tables: [
+    { slotId: 't1', x: 22, y: 0, shape: 'round', seats: 2 }, { slotId: 't2', x: 23, y: 0, shape: 'round', seats: 2 }] }] };
+  const [bar] = floorRooms(floor, slots.slice(0, 2));
+  assert.equal(bar.span, 1);
+  assert.deepEqual(bar.tables.map((t) => t.x), [22, 23]);
+});
+
+function spanOfPlan(cells) {
+  return spanOf(cells.map(([x, y]) => ({ x, y })));
+}

@@ -105,7 +105,8 @@ class FloorPlan extends TerminalElement {
         aria-label=${t.t('floor.rooms')}>${rooms.map((r) => html`<button role="tab"
           data-room=${r.id} aria-selected=${r === room ? 'true' : 'false'}
           @click=${() => { this.room = r.id; }}>${roomName(r)}</button>`)}</div>` : ''}
-      ${room ? html`<div class="floor-room" role=${rooms.length > 1 ? 'tabpanel' : 'group'}
+      ${room ? html`<div class="floor-room" style="--span:${room.span}"
+        role=${rooms.length > 1 ? 'tabpanel' : 'group'}
         aria-label=${roomName(room)}>${repeat(tables, (x) => x.slotId,
           (x) => this.tile(x, items.get(x.slotId), current))}</div>`
         : html`<p class="muted">${t.t('floor.none')}</p>`}

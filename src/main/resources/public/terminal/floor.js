@@ -6,7 +6,9 @@
 //     gone is not shown; a slot the plan does not place is shown in an extra room after the plan's.
 //   - Without a plan (config.floor absent or rooms: []) the shop's tables are laid out in list order
 //     on the same grid, TABLE_SPAN cells apart.
-//   - A table takes TABLE_SPAN x TABLE_SPAN cells of the 24 x 16 grid from its (x, y).
+//   - A table takes span x span cells of the 24 x 16 grid from its (x, y): TABLE_SPAN (3) when the
+//     room's tables leave room for it, else the largest that keeps them apart (the server only keeps
+//     two tables out of one cell): a plan drawn cell to cell is shown, with smaller tables.
 import { waitingCourse } from './courses.js';
 
 export const GRID_COLUMNS = 24;
@@ -26,7 +28,8 @@ function autoLayout(slots) {
 }
 
 /**
- * The rooms the floor shows, in order: [{id, name, tables: [{slotId, slot, x, y, shape, seats}]}].
+ * The rooms the floor shows, in order: [{id, name, span, tables: [{slotId, slot, x, y, shape,
+ * seats}]}].
  * {@code floor}: the configuration's floor plan (may be absent); {@code slots}: the tables of the
  * applied configuration in list order. A room without a name (null) is "all tables" (no plan) or
  * "not on the plan" (id 'unplaced'): the component names it in the cashier's language.
@@ -35,27 +38,42 @@ export function floorRooms(floor, slots) {
   const byId = new Map(slots.map((s) => [s.id, s]));
   const rooms = [...(floor?.rooms ?? [])].sort((a, b) => (a.position ?? 0) - (b.position ?? 0));
   if (rooms.length === 0) {
-    return slots.length === 0 ? [] : [{ id: 'all', name: null, tables: autoLayout(slots) }];
+    return slots.length === 0 ? []
+      : [{ id: 'all', name: null, span: TABLE_SPAN, tables: autoLayout(slots) }];
   }
   const placed = new Set();
-  const out = rooms.map((room) => ({
-    id: String(room.id),
-    name: room.name,
-    tables: (room.tables ?? []).filter((t) => byId.has(t.slotId) && !placed.has(t.slotId))
-      .map((t) => {
-        placed.add(t.slotId);
-        return { slotId: t.slotId, slot: byId.get(t.slotId), x: clamp(t.x, GRID_COLUMNS),
-          y: clamp(t.y, GRID_ROWS), shape: t.shape === 'round' ? 'round' : 'square',
-          seats: t.seats ?? null };
-      }),
-  }));
+  const out = rooms.map((room) => {
+    const tables = (room.tables ?? []).filter((t) => byId.has(t.slotId) && !placed.has(t.slotId));
+    tables.forEach((t) => placed.add(t.slotId));
+    const span = spanOf(tables);
+    return {
+      id: String(room.id),
+      name: room.name,
+      span,
+      tables: tables.map((t) => ({ slotId: t.slotId, slot: byId.get(t.slotId),
+        x: clamp(t.x, GRID_COLUMNS, span), y: clamp(t.y, GRID_ROWS, span),
+        shape: t.shape === 'round' ? 'round' : 'square', seats: t.seats ?? null })),
+    };
+  });
   const rest = slots.filter((s) => !placed.has(s.id));
-  if (rest.length > 0) out.push({ id: 'unplaced', name: null, tables: autoLayout(rest) });
+  if (rest.length > 0) {
+    out.push({ id: 'unplaced', name: null, span: TABLE_SPAN, tables: autoLayout(rest) });
+  }
   return out;
 }
 
-function clamp(n, size) {
-  return Number.isInteger(n) ? Math.min(Math.max(n, 0), size - TABLE_SPAN) : 0;
+/** The largest span (TABLE_SPAN down to 1) at which no two of {@code tables} overlap. */
+export function spanOf(tables) {
+  for (let span = TABLE_SPAN; span > 1; span--) {
+    const apart = tables.every((a, i) => tables.slice(i + 1)
+      .every((b) => Math.abs(a.x - b.x) >= span || Math.abs(a.y - b.y) >= span));
+    if (apart) return span;
+  }
+  return 1;
+}
+
+function clamp(n, size, span) {
+  return Number.isInteger(n) ? Math.min(Math.max(n, 0), size - span) : 0;
 }
 
 /** Whole minutes from {@code openedAt} to {@code now} (epoch ms), never below 0; null if unknown. */

@@ -190,4 +190,98 @@ class TerminalFloorBrowserTest {
       assertThat(table(b, "Stolik 5").getText()).contains("25,00 zł");
     }
   }
+
+  /** A plan: "Sala" (Stolik 1 round at 0,0; Stolik 2 square at 6,2), "Taras" (Stolik 3); Stolik 4 and 5 unplaced. */
+  static void plan(Shop shop, int openTooLongMinutes) {
+    shop.change(h -> {
+      java.util.function.Function<String, String> slot = name -> h.createQuery(
+          "SELECT id FROM receipt_slots WHERE account_id = :a AND name = :n").bind("a", shop.account).bind("n", name)
+          .mapTo(String.class).one();
+      h.createUpdate("INSERT INTO floor_plans (shop_id, account_id, open_too_long_minutes) VALUES (:s, :a, :m)")
+          .bind("s", shop.shop).bind("a", shop.account).bind("m", openTooLongMinutes).execute();
+      long sala = room(h, shop, "Sala", 0);
+      long taras = room(h, shop, "Taras", 1);
+      place(h, shop, slot.apply("Stolik 1"), sala, 0, 0, "round");
+      place(h, shop, slot.apply("Stolik 2"), sala, 6, 2, "square");
+      place(h, shop, slot.apply("Stolik 3"), taras, 3, 3, "round");
+    });
+  }
+
+  static long room(org.jdbi.v3.core.Handle h, Shop shop, String name, int position) {
+    return h.createQuery("INSERT INTO floor_rooms (account_id, shop_id, name, position) VALUES (:a, :s, :n, :p) RETURNING id")
+        .bind("a", shop.account).bind("s", shop.shop).bind("n", name).bind("p", position).mapTo(Long.class).one();
+  }
+
+  static void place(org.jdbi.v3.core.Handle h, Shop shop, String slot, long room, int x, int y, String shape) {
+    h.createUpdate("""
+            INSERT INTO floor_tables (account_id, shop_id, slot_id, room_id, x, y, shape, seats)
+            VALUES (:a, :s, :slot, :r, :x, :y, :shape, 4)""")
+        .bind("a", shop.account).bind("s", shop.shop).bind("slot", slot).bind("r", room).bind("x", x).bind("y", y)
+        .bind("shape", shape).execute();
+  }
+
+  @Test
+  void a_floor_plan_shows_its_rooms_as_tabs_with_each_table_at_its_place_and_marks_a_table_open_too_long() {
+    try (Shop shop = fiveTables(Visibility.ALL);
+         Terminal a = Terminal.tablet(shop.url(""));
+         Terminal b = Terminal.tablet(shop.url(""))) {
+      plan(shop, 1);
+      loggedIn(shop, a, "Kasa A", "AAAAAAAA", "anna", "1234");
+      loggedIn(shop, b, "Kasa B", "BBBBBBBB", "ola", "4321");
+      a.openReceipt("Stolik 1");
+      a.addProduct("Espresso");
+      a.waitSent();
+      showFloor(b);
+      assertThat(b.all("floor-plan .floor-rooms button[role=tab]").stream().map(WebElement::getText).toList())
+          .containsExactly("Sala", "Taras", "Poza planem");
+      b.waitUntil(d -> "colleague".equals(status(b, "Stolik 1")));
+      WebElement t1 = table(b, "Stolik 1");
+      WebElement t2 = table(b, "Stolik 2");
+      assertThat(t1.getAttribute("class")).contains("round");
+      assertThat(t2.getAttribute("class")).contains("square");
+      // Stolik 2 is 6 cells right and 2 down of Stolik 1.
+      assertThat(t2.getRect().x).isGreaterThan(t1.getRect().x + t1.getRect().width);
+      assertThat(t2.getRect().y).isGreaterThan(t1.getRect().y);
+      assertThat(table(b, "Stolik 3")).isNull();
+      // Five minutes later by the server's clock (the terminal's, set here, as a heartbeat would): past the
+      // plan's 1 minute, marked in words at the next tick of the 30 s timer.
+      b.js("""
+          const t = window.paragonTerminal;
+          const r = Object.values(t.receipts).find((x) => x.name === 'Stolik 1');
+          t.api.clockFromStream = true;
+          t.api.serverOffset = r.createdAt + 5 * 60000 - Date.now();
+          document.querySelector('floor-plan').tick();""");
+      assertThat(t1.getAttribute("data-too-long")).isNotNull();
+      assertThat(t1.getText()).contains("5 min · długo");
+      // The 30 s timer rewrites the open time alone: the same element, an hour later.
+      String before = t1.findElement(By.cssSelector(".open-for")).getText();
+      b.js("window.paragonTerminal.api.serverOffset += 3600000; document.querySelector('floor-plan').tick()");
+      assertThat(t1.findElement(By.cssSelector(".open-for")).getText()).isNotEqualTo(before).startsWith("1 h 05 min");
+      b.screenshot("tablet-floor-plan");
+      b.click("floor-plan .floor-rooms button[data-room]:not([aria-selected=true])");
+      b.waitUntil(d -> table(b, "Stolik 3") != null && table(b, "Stolik 1") == null);
+      b.click("floor-plan .floor-rooms button[data-room=unplaced]");
+      b.waitUntil(d -> table(b, "Stolik 4") != null && table(b, "Stolik 5") != null);
+    }
+  }
+
+  @Test
+  void below_the_plans_threshold_a_table_is_not_marked() {
+    try (Shop shop = fiveTables(Visibility.ALL);
+         Terminal a = Terminal.phone(shop.url(""))) {
+      plan(shop, 1_000_000);
+      loggedIn(shop, a, "Pocket A", "AAAAAAAA", "anna", "1234");
+      a.click("sale-screen .drawer-toggle");
+      a.settled();
+      a.openReceipt("Stolik 2");
+      a.click("sale-screen .tabs button:first-child");
+      a.addProduct("Espresso");
+      showFloor(a);
+      a.waitUntil(d -> "mine".equals(status(a, "Stolik 2")));
+      assertThat(table(a, "Stolik 2").getAttribute("data-too-long")).isNull();
+      assertThat(table(a, "Stolik 2").getText()).contains("mój").contains("9,00 zł").doesNotContain("długo");
+      usable(a);
+      a.screenshot("phone-floor-plan");
+    }
+  }
 }
