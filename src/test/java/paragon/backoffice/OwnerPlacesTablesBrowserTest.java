@@ -96,6 +96,14 @@ class OwnerPlacesTablesBrowserTest {
         assertThat((r.getY() - g.getY()) * 16 / g.getHeight()).isEqualTo(4);
         Browser.screenshot(driver, shot + "03-reloaded");
 
+        // Without dragging: the fields place a table too, and its chip follows them.
+        String other = parking.read(account).defaults().get(0).id();
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("table-0-room"))).selectByValue("0");
+        driver.findElement(By.id("table-0-x")).sendKeys("7");
+        driver.findElement(By.id("table-0-y")).sendKeys("1\t");
+        wait.until(ExpectedConditions.presenceOfElementLocated(
+            By.cssSelector(".floor-grid[data-room='0'] .floor-table[data-slot='" + other + "']")));
+
         JsonNode config = terminal.get("/api/device/config", Map.of("Authorization", "Bearer " + token)).json();
         JsonNode room = config.path("config").path("floor").path("rooms").get(0);
         assertThat(room.path("name").asText()).isEqualTo(roomName);
