@@ -19,6 +19,7 @@ import paragon.accounts.Users;
 import paragon.catalog.Categories;
 import paragon.catalog.ProductRules;
 import paragon.catalog.Products;
+import paragon.configuration.ConfigSnapshot;
 import paragon.configuration.DeviceModel;
 import paragon.configuration.LoginMode;
 import paragon.configuration.Plan;
@@ -26,6 +27,8 @@ import paragon.configuration.Revisions;
 import paragon.configuration.Visibility;
 import paragon.devices.DeviceStatus;
 import paragon.devices.DeviceStore;
+import paragon.floor.FloorRules;
+import paragon.floor.FloorStore;
 import paragon.parking.ParkingStore;
 import paragon.parking.SlotRules;
 import paragon.storage.Database;
@@ -79,7 +82,7 @@ public final class Demo {
     long accountId = created.accountId();
     long krakow = created.shopId();
     long warszawa = new Shops(db, clock).create(accountId, OWNER_EMAIL, "Warszawa Mokotów");
-    populate(db, clock, accountId, warszawa);
+    populate(db, clock, accountId, krakow, warszawa);
     List<DeviceCode> codes = new ArrayList<>();
     codes.add(register(devices, accountId, krakow, "Kasa 1", DeviceModel.SMART_PLUS, "Kraków Rynek"));
     codes.add(register(devices, accountId, krakow, "Pocket 1", DeviceModel.POCKET, "Kraków Rynek"));
@@ -93,10 +96,14 @@ public final class Demo {
    * revision, as an owner clicking through the pages would make); the products as plain inserts with
    * one revision, until the catalog's store exists.
    */
-  private static void populate(Database db, Clock clock, long accountId, long warszawa) {
+  private static void populate(Database db, Clock clock, long accountId, long krakow, long warszawa) {
     ParkingStore parking = new ParkingStore(db, clock);
     parking.saveList(accountId, null, OWNER_EMAIL, slots(KRAKOW_DEFAULTS));
     parking.saveList(accountId, warszawa, OWNER_EMAIL, slots(WARSZAWA_OWN), true);
+    floor(db, clock, accountId, krakow, List.of(List.of("Sala", "Stolik 1", "Stolik 2", "Stolik 3", "Stolik 4"),
+        List.of("Taras", "Stolik 5", "Stolik 6")));
+    floor(db, clock, accountId, warszawa, List.of(List.of("Bar", "Bar 1", "Bar 2", "Bar 3"),
+        List.of("Taras", "Taras 1", "Taras 2")));
     Roles roles = new Roles(db, clock);
     long waiter = roles.create(accountId, OWNER_EMAIL, "Kelner", Set.of());
     long cashier = roles.create(accountId, OWNER_EMAIL, "Kasjer", Set.of(Permission.VOID_LINES));
@@ -124,6 +131,28 @@ public final class Demo {
       }
       return Revisions.record(h, accountId, OWNER_EMAIL, "demo: products", clock);
     });
+  }
+
+  /**
+   * A floor plan through the floor page's store (one revision): each room a name and its tables, placed
+   * in a row three cells apart, round and square in turn, four seats.
+   */
+  private static void floor(Database db, Clock clock, long accountId, long shopId, List<List<String>> rooms) {
+    FloorStore store = new FloorStore(db, clock);
+    Map<String, String> ids = new HashMap<>();
+    store.read(accountId, shopId).slots().forEach(slot -> ids.put(slot.name(), slot.id()));
+    List<FloorRules.ValidRoom> valid = new ArrayList<>();
+    List<FloorRules.ValidTable> tables = new ArrayList<>();
+    for (int r = 0; r < rooms.size(); r++) {
+      valid.add(new FloorRules.ValidRoom(null, rooms.get(r).get(0)));
+      List<String> names = rooms.get(r).subList(1, rooms.get(r).size());
+      for (int i = 0; i < names.size(); i++) {
+        tables.add(new FloorRules.ValidTable(ids.get(names.get(i)), r, 2 + 3 * i, 3, i % 2 == 0 ? "round" : "square",
+            4));
+      }
+    }
+    store.save(accountId, shopId, OWNER_EMAIL,
+        new FloorRules.Valid(ConfigSnapshot.FloorPlan.DEFAULT_OPEN_TOO_LONG, valid, tables));
   }
 
   private static List<SlotRules.Valid> slots(List<String> names) {

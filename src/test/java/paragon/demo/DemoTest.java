@@ -107,6 +107,21 @@ class DemoTest {
   }
 
   /** Pairs with {@code code} and fetches the configuration. */
+  @ParameterizedTest
+  @EnumSource(TestDatabases.Kind.class)
+  void the_demo_shops_have_a_floor_plan_with_every_table_placed(TestDatabases.Kind kind) {
+    try (TestApp app = TestApp.start(kind)) {
+      Demo.Report report = Demo.prepare(app.db, app.clock);
+      JsonNode floor = config(app, report.devices().get(0).code()).path("config").path("floor");
+      assertThat(floor.path("openTooLongMinutes").asInt()).isEqualTo(90);
+      assertThat(floor.path("rooms")).hasSize(2);
+      assertThat(floor.path("rooms").get(0).path("name").asText()).isEqualTo("Sala");
+      int placed = 0;
+      for (JsonNode room : floor.path("rooms")) placed += room.path("tables").size();
+      assertThat(placed).isEqualTo(Demo.KRAKOW_DEFAULTS.size());
+    }
+  }
+
   private static JsonNode config(TestApp app, String code) {
     WebClient http = app.client();
     var paired = http.postJson("/api/device/pair", Map.of("code", code), Map.of());

@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import paragon.configuration.DeviceModel;
 import paragon.demo.Seed;
+import paragon.floor.FloorRules;
+import paragon.floor.FloorStore;
 import paragon.testing.TestDatabases;
 
 /** docs/protocol.md, "Device API", cannot drift: every example has the fields of the real answer. */
@@ -27,7 +29,7 @@ class DeviceProtocolDocTest {
   @Test
   void every_example_has_the_shape_of_the_real_answer() throws IOException {
     Map<String, JsonNode> examples = examples();
-    assertThat(examples.keySet()).contains("pair-request", "pair", "config", "ack-request", "ack",
+    assertThat(examples.keySet()).contains("pair-request", "pair", "config", "config-floor", "ack-request", "ack",
         "login", "locked", "error");
     try (World w = new World(TestDatabases.Kind.SQLITE)) {
       DeviceStore.Code code = w.store.register(w.account, w.shopA, "Kasa 1", DeviceModel.SMART_PLUS);
@@ -36,6 +38,15 @@ class DeviceProtocolDocTest {
       String token = pair.get("token").asText();
       w.change(h -> Seed.slots(h, w.account, null, java.util.List.of("Stolik 9")));
       sameShape("config", examples.get("config"), w.http.get("/api/device/config", World.bearer(token)).json());
+      // The floor plan as the configuration carries it, once the owner placed a table.
+      String slot = w.app.db.read(h -> h.createQuery(
+          "SELECT id FROM receipt_slots WHERE account_id = :a AND shop_id IS NULL ORDER BY position LIMIT 1")
+          .bind("a", w.account).mapTo(String.class).one());
+      new FloorStore(w.app.db, w.app.clock).save(w.account, w.shopA, "test", new FloorRules.Valid(90,
+          java.util.List.of(new FloorRules.ValidRoom(null, "Sala")),
+          java.util.List.of(new FloorRules.ValidTable(slot, 0, 2, 3, "round", 4))));
+      sameShape("config-floor", examples.get("config-floor"),
+          w.http.get("/api/device/config", World.bearer(token)).json().path("config").path("floor"));
       sameShape("ack", examples.get("ack"), w.http.postJson("/api/device/ack",
           Map.of("revision", 2), World.bearer(token)).json());
       JsonNode login = w.http.postJson("/api/device/login",

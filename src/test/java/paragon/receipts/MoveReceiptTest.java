@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import paragon.testing.StreamClient;
@@ -115,6 +119,59 @@ class MoveReceiptTest {
       assertThat(anna.send("moveReceipt", "receiptId", from).path("details").path("field").asText())
           .isEqualTo("slotId");
       assertThat(f.count("changes")).isEqualTo(changes);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabases.Kind.class)
+  void two_waiters_moving_to_the_same_free_table_at_once_one_gets_it_the_other_is_refused_occupied(
+      TestDatabases.Kind kind) throws Exception {
+    try (Floor f = new Floor(kind)) {
+      Terminal anna = f.terminal("anna");
+      Terminal ola = f.terminal("ola");
+      String a = anna.openAdHoc();
+      anna.add(a, f.beer, 1000);
+      String o = ola.openAdHoc();
+      ola.add(o, f.espresso, 1000);
+      String slot = f.slot("Stolik 3");
+      CyclicBarrier start = new CyclicBarrier(2);
+      ExecutorService pool = Executors.newFixedThreadPool(2);
+      try {
+        Future<JsonNode> first = pool.submit(() -> {
+          start.await();
+          return anna.send("moveReceipt", "receiptId", a, "slotId", slot);
+        });
+        Future<JsonNode> second = pool.submit(() -> {
+          start.await();
+          return ola.send("moveReceipt", "receiptId", o, "slotId", slot);
+        });
+        List<String> outcomes = List.of(first.get().path("status").asText() + "/" + first.get().path("code").asText(),
+            second.get().path("status").asText() + "/" + second.get().path("code").asText());
+        assertThat(outcomes).containsExactlyInAnyOrder("accepted/", "refused/occupied");
+        ReceiptView table = f.receipt(DerivedIds.table("shop:" + f.shop, slot, 1));
+        assertThat(table.lines()).hasSize(1);
+        // The loser's receipt is untouched.
+        String loser = outcomes.get(0).startsWith("accepted") ? o : a;
+        assertThat(f.receipt(loser).state()).isEqualTo(State.OPEN);
+        assertThat(f.receipt(loser).lines()).hasSize(1);
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabases.Kind.class)
+  void a_receipt_another_device_is_paying_is_not_moved(TestDatabases.Kind kind) {
+    try (Floor f = new Floor(kind)) {
+      Terminal anna = f.terminal("anna");
+      Terminal ola = f.terminal("ola");
+      String r = anna.send("openTable", "slotId", f.slot("Stolik 1")).path("result").path("receiptId").asText();
+      anna.add(r, f.beer, 1000);
+      assertThat(anna.send("startPayment", "receiptId", r).path("status").asText()).isEqualTo("accepted");
+      JsonNode refused = ola.send("moveReceipt", "receiptId", r, "slotId", f.slot("Stolik 2"));
+      assertThat(refused.path("code").asText()).isEqualTo("leased");
+      assertThat(f.receipt(r).state()).isEqualTo(State.PAYING);
     }
   }
 }
