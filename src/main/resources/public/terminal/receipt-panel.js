@@ -197,7 +197,6 @@ class ReceiptPanel extends TerminalElement {
           ?disabled=${!editable} @click=${() => t.adjust(r, l, 1000)}>+</button>
       </span>
       <span class="line-actions">
-        ${lineChoosers(t, r, l, editable)}
         ${prices ? html`<button aria-label=${t.t('receipt.price', { name: l.name })}
           data-action="price" ?disabled=${!editable}
           @click=${() => this.editPrice(r, l)}>${t.t('receipt.priceButton')}</button>` : ''}
@@ -214,6 +213,7 @@ class ReceiptPanel extends TerminalElement {
         data-discount>${discountWords(l.discount, t.lang)}
         <span class="amount">−${money(l.discount.amount ?? 0)}</span></span>` : ''}
       ${l.note ? html`<span class="note">${l.note}</span>` : ''}
+      ${lineChoosers(t, r, l, editable)}
     </li>`;
     };
     return html`${header}
