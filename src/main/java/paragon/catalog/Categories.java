@@ -25,7 +25,11 @@ public final class Categories {
     this.clock = clock;
   }
 
-  public record Category(long id, String name, int position, boolean archived) {}
+  /** {@code course}: the course its products' lines take when added (issue 12), or null. */
+  public record Category(long id, String name, int position, boolean archived, Integer course) {}
+
+  /** The courses a category may give (as a line's: 1..9). */
+  public static final int MAX_COURSE = 9;
 
   public List<Category> list(long accountId) {
     return db.read(h -> list(h, accountId));
@@ -34,11 +38,15 @@ public final class Categories {
   /** Every category, active ones first in the owner's order, then the archived ones. */
   static List<Category> list(Handle h, long accountId) {
     return h.createQuery("""
-            SELECT id, name, position, archived FROM categories WHERE account_id = :a
+            SELECT id, name, position, archived, course FROM categories WHERE account_id = :a
             ORDER BY archived, position, id""")
         .bind("a", accountId)
-        .map((rs, ctx) -> new Category(rs.getLong("id"), rs.getString("name"), rs.getInt("position"),
-            rs.getBoolean("archived")))
+        .map((rs, ctx) -> {
+          int course = rs.getInt("course");
+          Integer given = rs.wasNull() ? null : course;
+          return new Category(rs.getLong("id"), rs.getString("name"), rs.getInt("position"),
+              rs.getBoolean("archived"), given);
+        })
         .list();
   }
 
@@ -109,6 +117,34 @@ public final class Categories {
           Summaries.of(h, accountId, "catalog.rev.category_renamed", before.name(), name), clock);
       return true;
     });
+  }
+
+  /**
+   * The default course of category {@code id}'s lines: "" or null for none, else 1..9 (a bad value is
+   * refused naming the field {@code course}); true when it changed (one revision).
+   */
+  public boolean setCourse(long accountId, String author, long id, String raw) {
+    Integer course = course(raw);
+    return db.inTransaction(h -> {
+      Category before = find(h, accountId, id);
+      if (java.util.Objects.equals(before.course(), course)) return false;
+      h.createUpdate("UPDATE categories SET course = :c WHERE id = :id AND account_id = :a")
+          .bind("c", course).bind("id", id).bind("a", accountId).execute();
+      Revisions.record(h, accountId, author, Summaries.of(h, accountId, "catalog.rev.category_course", before.name(),
+          course == null ? "-" : String.valueOf(course)), clock);
+      return true;
+    });
+  }
+
+  static Integer course(String raw) {
+    if (raw == null || raw.isBlank()) return null;
+    try {
+      int c = Integer.parseInt(raw.strip());
+      if (c >= 1 && c <= MAX_COURSE) return c;
+    } catch (NumberFormatException e) {
+      // Not a number: refused below, like one out of range.
+    }
+    throw Problem.invalid("course", "catalog.invalid.course", MAX_COURSE);
   }
 
   /** Moves an active category one place up ({@code by} -1) or down (+1); false at either end. */

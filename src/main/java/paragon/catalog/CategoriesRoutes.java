@@ -30,6 +30,7 @@ public final class CategoriesRoutes {
     routes.get(PATH, ctx -> r.render(ctx, -1, "", new FieldErrors(), Ids.notice(ctx)));
     routes.post(PATH, r::add);
     routes.post(PATH + "/{id}", r::rename);
+    routes.post(PATH + "/{id}/course", r::course);
     routes.post(PATH + "/{id}/up", ctx -> r.move(ctx, -1));
     routes.post(PATH + "/{id}/down", ctx -> r.move(ctx, 1));
     routes.post(PATH + "/{id}/archive", ctx -> r.archive(ctx, true));
@@ -85,6 +86,22 @@ public final class CategoriesRoutes {
       if (p.status() != 400) throw p;
       ctx.status(HttpStatus.BAD_REQUEST);
       render(ctx, id, name, FieldErrors.from(p), null);
+      return;
+    }
+    ctx.redirect(PATH + (changed ? "?saved" : "?unchanged"), HttpStatus.SEE_OTHER);
+  }
+
+  private void course(Context ctx) {
+    var admin = BackOfficeAuth.admin(ctx);
+    long id = Ids.path(ctx, "category");
+    boolean changed;
+    try {
+      changed = categories.setCourse(admin.accountId(), admin.email(), id, ctx.formParam("course"));
+    } catch (Problem p) {
+      if (p.status() != 400) throw p;
+      ctx.status(HttpStatus.BAD_REQUEST);
+      render(ctx, id, categories.list(admin.accountId()).stream().filter(c -> c.id() == id).findFirst()
+          .map(Categories.Category::name).orElse(""), FieldErrors.from(p), null);
       return;
     }
     ctx.redirect(PATH + (changed ? "?saved" : "?unchanged"), HttpStatus.SEE_OTHER);

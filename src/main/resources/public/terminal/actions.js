@@ -4,6 +4,7 @@
 // the current receipt are the receipts view's (receipts-view.js).
 import { uuid } from './ids.js';
 import { outcome } from './outbox.js';
+import { linesToSend } from './kitchen-lines.js';
 
 export class CashierActions {
   /**
@@ -122,12 +123,24 @@ export class CashierActions {
     return (receipt.lines ?? []).length === 0 || this.session.can('VOID_LINES');
   }
 
-  /** "Send to kitchen": marks the lines not sent yet (named: not a colleague's newer line). */
-  sendToKitchen(receipt) {
-    const lines = (receipt.lines ?? []).filter((l) => !l.sent);
+  /**
+   * "Send to kitchen": marks the lines not sent yet (named: not a colleague's newer line); with
+   * {@code upTo} only courses up to it ("Hold" the later ones, "Fire course N": kitchen-lines.js).
+   */
+  sendToKitchen(receipt, upTo = null) {
+    const lines = linesToSend(receipt, upTo);
     if (lines.length === 0) return null;
     const command = { type: 'markSent', receiptId: receipt.id, lineIds: lines.map((l) => l.id) };
     return this.dispatch(command, this.about(receipt, lines));
+  }
+
+  /** The course (1..9) or seat (1..99) of {@code line}; null clears it. */
+  setLineCourse(receipt, line, course) {
+    return this.dispatch({ type: 'setLineCourse', lineId: line.id, course }, this.about(receipt, [line]));
+  }
+
+  setLineSeat(receipt, line, seat) {
+    return this.dispatch({ type: 'setLineSeat', lineId: line.id, seat }, this.about(receipt, [line]));
   }
 
   changePrice(receipt, line, unitPrice) {

@@ -17,6 +17,8 @@ import './move-table-dialog.js';
 import './discount-dialog.js';
 import { modifierText } from './modifiers.js';
 import { discountWords } from './discounts.js';
+import { seatGroups } from './kitchen-lines.js';
+import { courseButton, lineChoosers, seatHeading, waitingNote } from './kitchen-controls.js';
 
 class ReceiptPanel extends TerminalElement {
   static properties = { noteFor: { state: true } };
@@ -176,47 +178,53 @@ class ReceiptPanel extends TerminalElement {
     const discountDialog = () => this.querySelector('discount-dialog');
     const lock = t.lockedBy(r);
     const gap = html`<span class="gap" aria-hidden="true"></span>`;
+    // Grouped by seat when a line has one (kitchen-lines.js); a line as the list shows it.
+    const groups = lines.some((l) => Number.isInteger(l.seat)) ? seatGroups(lines) : null;
+    const item = (l) => {
+      const lower = t.mayLower(l);
+      return html`<li data-line=${l.id} data-sent=${l.sent ? 'true' : 'false'}>
+      <span><span class="line-name">${l.name}</span>${l.modifiers?.length ? html`<br><span
+        class="modifiers muted"
+        data-modifiers>${modifierText(l.modifiers)}</span>` : ''}<br><span
+        class="muted amount">${formatQuantity(
+          l.quantity, t.lang)} × ${money(l.unitPrice)}</span>${
+          l.sent ? html` <span class="sent-mark">${t.t('receipt.sent')}</span>` : ''}</span>
+      <span class="amount line-total">${money(l.total)}</span>
+      <span class="qty">
+        ${lower ? html`<button aria-label=${t.t('receipt.minus', { name: l.name })}
+          data-action="minus" ?disabled=${!editable}
+          @click=${() => t.adjust(r, l, -1000)}>−</button>` : gap}
+        <output aria-label=${t.t('receipt.qty')}>${formatQuantity(l.quantity, t.lang)}</output>
+        <button aria-label=${t.t('receipt.plus', { name: l.name })} data-action="plus"
+          ?disabled=${!editable} @click=${() => t.adjust(r, l, 1000)}>+</button>
+      </span>
+      <span class="line-actions">
+        ${prices ? html`<button aria-label=${t.t('receipt.price', { name: l.name })}
+          data-action="price" ?disabled=${!editable}
+          @click=${() => this.editPrice(r, l)}>${t.t('receipt.priceButton')}</button>` : ''}
+        ${discounts ? html`<button aria-label=${t.t('discount.lineButton', { name: l.name })}
+          data-action="line-discount" ?disabled=${!editable}
+          @click=${() => discountDialog().open(r, l)}>%</button>` : ''}
+        <button aria-label=${t.t('receipt.lineNote', { name: l.name })} data-action="line-note"
+          ?disabled=${!editable} @click=${() => this.editNote(r, l)}>✎</button>
+        ${lower ? html`<button class="danger"
+          aria-label=${t.t('receipt.remove', { name: l.name })} data-action="remove"
+          ?disabled=${!editable} @click=${() => t.removeLine(r, l)}>✕</button>` : gap}
+      </span>
+      ${l.discount ? html`<span class="line-discount"
+        data-discount>${discountWords(l.discount, t.lang)}
+        <span class="amount">−${money(l.discount.amount ?? 0)}</span></span>` : ''}
+      ${l.note ? html`<span class="note">${l.note}</span>` : ''}
+      ${lineChoosers(t, r, l, editable)}
+    </li>`;
+    };
     return html`${header}
       <ul class="lines" aria-labelledby="receipt-name">
         ${lines.length === 0 ? html`<li class="muted">${t.t('receipt.empty')}</li>` : ''}
-        ${repeat(lines, (l) => l.id, (l) => {
-          const lower = t.mayLower(l);
-          return html`<li data-line=${l.id} data-sent=${l.sent ? 'true' : 'false'}>
-          <span><span class="line-name">${l.name}</span>${l.modifiers?.length ? html`<br><span
-            class="modifiers muted"
-            data-modifiers>${modifierText(l.modifiers)}</span>` : ''}<br><span
-            class="muted amount">${formatQuantity(
-              l.quantity, t.lang)} × ${money(l.unitPrice)}</span>${
-              l.sent ? html` <span class="sent-mark">${t.t('receipt.sent')}</span>` : ''}</span>
-          <span class="amount line-total">${money(l.total)}</span>
-          <span class="qty">
-            ${lower ? html`<button aria-label=${t.t('receipt.minus', { name: l.name })}
-              data-action="minus" ?disabled=${!editable}
-              @click=${() => t.adjust(r, l, -1000)}>−</button>` : gap}
-            <output aria-label=${t.t('receipt.qty')}>${formatQuantity(l.quantity, t.lang)}</output>
-            <button aria-label=${t.t('receipt.plus', { name: l.name })} data-action="plus"
-              ?disabled=${!editable} @click=${() => t.adjust(r, l, 1000)}>+</button>
-          </span>
-          <span class="line-actions">
-            ${prices ? html`<button aria-label=${t.t('receipt.price', { name: l.name })}
-              data-action="price" ?disabled=${!editable}
-              @click=${() => this.editPrice(r, l)}>${t.t('receipt.priceButton')}</button>` : ''}
-            ${discounts ? html`<button aria-label=${t.t('discount.lineButton', { name: l.name })}
-              data-action="line-discount" ?disabled=${!editable}
-              @click=${() => discountDialog().open(r, l)}>%</button>` : ''}
-            <button aria-label=${t.t('receipt.lineNote', { name: l.name })} data-action="line-note"
-              ?disabled=${!editable} @click=${() => this.editNote(r, l)}>✎</button>
-            ${lower ? html`<button class="danger"
-              aria-label=${t.t('receipt.remove', { name: l.name })} data-action="remove"
-              ?disabled=${!editable} @click=${() => t.removeLine(r, l)}>✕</button>` : gap}
-          </span>
-          ${l.discount ? html`<span class="line-discount"
-            data-discount>${discountWords(l.discount, t.lang)}
-            <span class="amount">−${money(l.discount.amount ?? 0)}</span></span>` : ''}
-          ${l.note ? html`<span class="note">${l.note}</span>` : ''}
-        </li>`;
-        })}
+        ${groups ? groups.map((g) => html`${seatHeading(t, g.seat)}${repeat(g.lines, (l) => l.id,
+          item)}`) : repeat(lines, (l) => l.id, item)}
       </ul>
+      ${waitingNote(t, r)}
       <div class="totals">
         ${this.subtotals(r)}
         <div class="sum"><span>${t.t('receipt.toPay')}</span><span class="amount"
@@ -236,6 +244,7 @@ class ReceiptPanel extends TerminalElement {
           @click=${() => this.breakLock(r, lock)}>${t.t('receipt.breakLock')}</button>` : ''}
         <button data-action="send" ?disabled=${!editable || !lines.some((l) => !l.sent)}
           @click=${() => t.sendToKitchen(r)}>${t.t('receipt.send')}</button>
+        ${courseButton(t, r, editable)}
         <label class="inline" for="guests">${t.t('receipt.guests')}</label>
         <input id="guests" type="number" min="0" max="999" style="width:4.5em"
           aria-label=${t.t('receipt.guestsLabel')} .value=${String(r.guests ?? 0)}

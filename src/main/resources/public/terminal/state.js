@@ -26,6 +26,7 @@ import { priceReceipt } from './discounts.js';
 import { modifiedPrice } from './modifiers.js';
 import { lowestFree, namesOf, receiptName } from './names.js';
 import { previewMore } from './table-moves.js';
+import { lineChange } from './kitchen-lines.js';
 
 export function emptyState() {
   return { cursors: {}, receipts: {}, applied: {}, resync: {} };
@@ -336,6 +337,7 @@ function applyCommand(receipts, entry, ctx) {
         unitPrice: c.unitPrice ?? modifiedPrice(product?.price ?? 0, modifiers),
         quantity: c.quantity ?? 1000, vat: c.vat ?? product?.vat ?? '23',
         note: c.note ?? null, sent: false, modifiers, discount: null, total: 0,
+        course: c.course ?? null, seat: c.seat ?? null,
       };
       return editLines(receipts, r, (lines) => [...lines, line]);
     }
@@ -422,8 +424,12 @@ function applyCommand(receipts, entry, ctx) {
       const merged = { ...into, note, guests: (into.guests ?? 0) + (from.guests ?? 0) };
       return editLines(without(receipts, from.id), merged, (lines) => [...lines, ...from.lines]);
     }
-    default:
-      return previewMore(receipts, entry, ctx);
+    default: {
+      // Course and seat (kitchen-lines.js); the rest (moveReceipt) in table-moves.js.
+      const change = lineChange(c);
+      return change ? withLine(receipts, c.lineId,
+        (lines) => lines.map((l) => (l.id === c.lineId ? change(l) : l))) : previewMore(receipts, entry, ctx);
+    }
   }
 }
 

@@ -338,7 +338,9 @@ export class Terminal extends EventTarget {
   removeLine(receipt, line) { return this.actions.removeLine(receipt, line); }
   mayLower(line) { return this.actions.mayLower(line); }
   mayDelete(receipt) { return this.actions.mayDelete(receipt); }
-  sendToKitchen(receipt) { return this.actions.sendToKitchen(receipt); }
+  sendToKitchen(receipt, upTo = null) { return this.actions.sendToKitchen(receipt, upTo); }
+  setLineCourse(receipt, line, course) { return this.actions.setLineCourse(receipt, line, course); }
+  setLineSeat(receipt, line, seat) { return this.actions.setLineSeat(receipt, line, seat); }
   changePrice(receipt, line, unitPrice) {
     return this.actions.changePrice(receipt, line, unitPrice);
   }
