@@ -351,6 +351,7 @@ export class Terminal extends EventTarget {
   reassign(receipt, userId) { return this.actions.reassign(receipt, userId); }
   startPayment(receipt) { return this.actions.startPayment(receipt); }
   cancelPayment(receipt) { return this.actions.cancelPayment(receipt); }
-  pay(receipt, payments) { return this.actions.pay(receipt, payments); }
+  pay(receipt, payments, tip) { return this.actions.pay(receipt, payments, tip); }
+  payPart(receipt, split, payments, tip) { return this.actions.payPart(receipt, split, payments, tip); }
   dayClose() { return this.actions.dayClose(); }
 }

@@ -39,7 +39,8 @@ public final class TerminalApp {
       "terminal-element.js", "paragon-terminal.js", "pairing-screen.js", "login-screen.js", "pin-pad.js",
       "sale-screen.js", "product-grid.js", "free-item.js", "receipt-panel.js", "receipts-list.js",
       "payment-dialog.js", "guest-bill.js", "move-dialog.js", "terminal-menu.js", "day-close.js", "notice-list.js",
-      "modifiers.js", "discounts.js", "catalog.js", "modifier-chooser.js", "discount-dialog.js", "courses.js");
+      "modifiers.js", "discounts.js", "catalog.js", "modifier-chooser.js", "discount-dialog.js", "courses.js",
+      "bill.js", "payment-split.js");
   private static final List<String> WEBJARS = List.of("lit", "lit-html", "lit-element", "lit__reactive-element");
 
   private record Asset(byte[] body, String contentType, String etag) {}

@@ -1,0 +1,80 @@
+package paragon.web.terminal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import paragon.configuration.Visibility;
+
+/**
+ * The bill on the terminal (issue 12): a table split in two equal parts, each paid with a quick cash
+ * button, the change shown large; on a tablet and on a phone.
+ */
+@Tag("browser")
+class BillBrowserTest {
+
+  private static void payPartWithQuickCash(Terminal t, String note, String change) {
+    t.waitUntil(d -> !t.all("payment-dialog button[data-quick='" + note + "']").isEmpty());
+    t.click("payment-dialog button[data-quick='" + note + "']");
+    t.waitUntil(d -> t.text("#pay-change").equals(change));
+    t.click("payment-dialog button[data-action=confirm-pay]");
+  }
+
+  /** On a tablet: table Stolik 2; on a phone (the list is in a drawer): the current receipt, Sprzedaż 1. */
+  private static void splitInTwoAndPay(Terminal t, String shot, boolean phone) {
+    if (!phone) t.openReceipt("Stolik 2");
+    else t.waitUntil(d -> t.text("#current-name").contains("Sprzedaż 1"));
+    t.addProduct("Sernik");
+    t.addProduct("Cappuccino");
+    t.waitSent();
+    if (phone) t.click("sale-screen .tabs button:last-child");
+    t.waitUntil(d -> d.findElement(By.id("receipt-total")).getText().equals("30,00 zł"));
+    t.click("receipt-panel button[data-action=pay]");
+    t.waitFor("payment-dialog button[data-split-mode=even]").click();
+    t.waitUntil(d -> t.text("#pay-part").equals("15,00 zł"));
+    assertThat(t.text("payment-dialog [data-part-of]")).isEqualTo("Część 1 z 2");
+    // Quick cash: exact, then 20, 50, 100, 200 zł.
+    assertThat(t.all("payment-dialog .quick-cash button").stream().map(b -> b.getAttribute("data-quick")).toList())
+        .isEqualTo(List.of("1500", "2000", "5000", "10000", "20000"));
+    t.screenshot(shot + "-split-even");
+    payPartWithQuickCash(t, "2000", "5,00 zł");
+    t.waitFor("payment-dialog [data-part-paid=true]");
+    assertThat(t.text("#pay-change-given")).isEqualTo("5,00 zł");
+    t.screenshot(shot + "-part-paid-change");
+    if (!phone) assertThat(t.status("Stolik 2")).isNotEqualTo("empty");
+    t.click("payment-dialog button[data-action=next-part]");
+    t.waitUntil(d -> t.text("#pay-left").equals("15,00 zł"));
+    assertThat(t.text("payment-dialog [data-part-of]")).isEqualTo("Część 2 z 2");
+    payPartWithQuickCash(t, "5000", "35,00 zł");
+    t.waitFor("payment-dialog [data-paid=true]");
+    assertThat(t.text("#pay-change-given")).isEqualTo("35,00 zł");
+    t.screenshot(shot + "-paid-change");
+    t.click("payment-dialog button[data-action=close-pay]");
+    if (!phone) t.waitUntil(d -> "empty".equals(t.status("Stolik 2")));
+  }
+
+  @Test
+  void a_table_split_in_two_is_paid_with_quick_cash_and_the_change_shown_large() {
+    try (Shop shop = new Shop(Visibility.ALL); Terminal t = Terminal.tablet(shop.url(""))) {
+      TerminalLiveBrowserTest.loggedIn(shop, t, "Kasa 1", "ABCDEFGH", "anna", "1234");
+      splitInTwoAndPay(t, "tablet-bill", false);
+      String sale = shop.db.read(h -> h.createQuery(
+          "SELECT total || '/' || tendered || '/' || change_given FROM sales WHERE name = 'Stolik 2'")
+              .mapTo(String.class).one());
+      assertThat(sale).as("total/tendered/change").isEqualTo("3000/7000/4000");
+    }
+  }
+
+  @Test
+  void on_a_phone_too() {
+    try (Shop shop = new Shop(Visibility.ALL); Terminal t = Terminal.phone(shop.url(""))) {
+      TerminalLiveBrowserTest.loggedIn(shop, t, "Kasa 1", "ABCDEFGH", "anna", "1234");
+      splitInTwoAndPay(t, "phone-bill", true);
+      t.waitSent();
+      assertThat(shop.db.read(h -> h.createQuery("SELECT COUNT(*) FROM sales WHERE total = 3000 AND tendered = 7000")
+          .mapTo(Long.class).one())).isEqualTo(1);
+    }
+  }
+}
