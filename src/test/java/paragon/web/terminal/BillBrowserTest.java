@@ -73,8 +73,9 @@ class BillBrowserTest {
       TerminalLiveBrowserTest.loggedIn(shop, t, "Kasa 1", "ABCDEFGH", "anna", "1234");
       splitInTwoAndPay(t, "phone-bill", true);
       t.waitSent();
-      assertThat(shop.db.read(h -> h.createQuery("SELECT COUNT(*) FROM sales WHERE total = 3000 AND tendered = 7000")
-          .mapTo(Long.class).one())).isEqualTo(1);
+      long sales = shop.db.read(h -> h.createQuery("SELECT COUNT(*) FROM sales WHERE total = 3000 AND tendered = 7000")
+          .mapTo(Long.class).one());
+      assertThat(sales).isEqualTo(1);
     }
   }
 }
