@@ -37,7 +37,6 @@ import paragon.parking.ParkingRoutes;
 import paragon.receipts.Audit;
 import paragon.receipts.CommandRoutes;
 import paragon.receipts.CorrectionRoutes;
-import paragon.receipts.Corrections;
 import paragon.receipts.CommandService;
 import paragon.receipts.ServedRules;
 import paragon.receipts.SharingJoin;
@@ -192,7 +191,7 @@ public final class Paragon {
       SettingsRoutes.register(config.routes, db, clock, accounts, deviceAuth.store()::localOnly);
       TerminalApp.register(config.routes);
       CommandRoutes.register(config.routes, terminalAuth, commands, new Audit(db));
-      CorrectionRoutes.register(config.routes, terminalAuth, new Corrections(db), clock);
+      CorrectionRoutes.register(config.routes, terminalAuth, db, clock);
       ParkingRoutes.register(config.routes, db, clock);
       ShopsRoutes.register(config.routes, db, clock, DeviceStore::inUse);
       ProductsRoutes.register(config.routes, db, clock);

@@ -16,22 +16,32 @@ import paragon.web.Problem;
  * A terminal voids a sale after payment: {@code POST /api/terminal/sales/{id}/void} with
  * {@code {correctionId, lineIds?, reason}} (docs/protocol.md "Void after payment"). The cashier needs
  * VOID_SALES and must reach the sale's space; the answer is the correction (a resend of the same
- * {@code correctionId} answers the same one).
+ * {@code correctionId} answers the same one). Also the guest bill's header,
+ * {@code GET /api/terminal/bill-header}: {business, nip, shop, address}.
  */
 public final class CorrectionRoutes {
   private final TerminalAuth auth;
   private final Corrections corrections;
   private final Clock clock;
+  private final paragon.storage.Database db;
 
-  private CorrectionRoutes(TerminalAuth auth, Corrections corrections, Clock clock) {
+  private CorrectionRoutes(TerminalAuth auth, Corrections corrections, Clock clock, paragon.storage.Database db) {
     this.auth = auth;
     this.corrections = corrections;
     this.clock = clock;
+    this.db = db;
   }
 
-  public static void register(RoutesConfig routes, TerminalAuth auth, Corrections corrections, Clock clock) {
-    CorrectionRoutes r = new CorrectionRoutes(auth, corrections, clock);
+  public static void register(RoutesConfig routes, TerminalAuth auth, paragon.storage.Database db, Clock clock) {
+    CorrectionRoutes r = new CorrectionRoutes(auth, new Corrections(db), clock, db);
     routes.post("/api/terminal/sales/{id}/void", r::voidSale);
+    routes.get("/api/terminal/bill-header", r::billHeader);
+  }
+
+  /** The guest bill's header for the device's shop, read now (names and NIP as the back office holds them). */
+  private void billHeader(Context ctx) {
+    Actor actor = Actor.of(auth.require(ctx));
+    ctx.json(db.read(h -> paragon.accounts.Shops.billHeader(h, actor.accountId(), actor.shopId())));
   }
 
   private void voidSale(Context ctx) {

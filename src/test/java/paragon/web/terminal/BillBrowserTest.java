@@ -58,7 +58,26 @@ class BillBrowserTest {
   @Test
   void a_table_split_in_two_is_paid_with_quick_cash_and_the_change_shown_large() {
     try (Shop shop = new Shop(Visibility.ALL); Terminal t = Terminal.tablet(shop.url(""))) {
+      shop.db.inTransaction(h -> {
+        h.createUpdate("UPDATE accounts SET nip = '5260250274' WHERE id = :a").bind("a", shop.account).execute();
+        return h.createUpdate("UPDATE shops SET address = 'ul. Rynek 1, 00-001 Warszawa' WHERE id = :s")
+            .bind("s", shop.shop).execute();
+      });
       TerminalLiveBrowserTest.loggedIn(shop, t, "Kasa 1", "ABCDEFGH", "anna", "1234");
+      // The guest bill: business, NIP, shop address, table, waiter, date and time, not fiscal.
+      t.openReceipt("Stolik 1");
+      t.addProduct("Espresso");
+      t.waitSent();
+      t.click("receipt-panel button[data-action=bill]");
+      t.waitUntil(d -> t.text("guest-bill #bill-nip").equals("NIP: 5260250274"));
+      assertThat(t.text("guest-bill #bill-business")).isEqualTo("Bistro Test");
+      assertThat(t.text("guest-bill #bill-address")).isEqualTo("ul. Rynek 1, 00-001 Warszawa");
+      assertThat(t.text("guest-bill #bill-table")).contains("Stolik 1");
+      assertThat(t.text("guest-bill #bill-waiter")).contains("Anna Nowak");
+      assertThat(t.text("guest-bill #bill-at")).startsWith("Data i godzina: ");
+      assertThat(t.text("guest-bill #bill-not-fiscal")).isEqualToIgnoringCase("To nie jest paragon fiskalny");
+      t.screenshot("tablet-guest-bill-header");
+      t.js("document.querySelector('guest-bill dialog').close()");
       splitInTwoAndPay(t, "tablet-bill", false);
       String sale = shop.db.read(h -> h.createQuery(
           "SELECT total || '/' || tendered || '/' || change_given FROM sales WHERE name = 'Stolik 2'")
