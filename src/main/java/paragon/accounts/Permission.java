@@ -11,7 +11,9 @@ public enum Permission {
   BREAK_PAYMENT_LOCK,
   REASSIGN_RECEIPTS,
   CHANGE_PRICES,
-  GIVE_DISCOUNTS;
+  GIVE_DISCOUNTS,
+  /** Void a sale after payment (whole or chosen lines), as a correction record (issue 12). */
+  VOID_SALES;
 
   public static Set<Permission> parse(String stored) {
     Set<Permission> set = EnumSet.noneOf(Permission.class);

@@ -51,6 +51,19 @@ public final class Shops {
   }
 
   /** The shop, or a 404 {@link Problem} when it is not this account's. */
+  /** What a guest bill's header prints (issue 12): the business's name and NIP, the shop's name and address. */
+  public record BillHeader(String business, String nip, String shop, String address) {}
+
+  public static BillHeader billHeader(Handle h, long accountId, long shopId) {
+    return h.createQuery("""
+            SELECT a.name AS business, a.nip, s.name AS shop, s.address FROM accounts a
+            JOIN shops s ON s.account_id = a.id AND s.id = :s WHERE a.id = :a""")
+        .bind("a", accountId).bind("s", shopId)
+        .map((rs, ctx) -> new BillHeader(rs.getString("business"), rs.getString("nip"), rs.getString("shop"),
+            rs.getString("address")))
+        .findOne().orElseThrow(() -> Problem.notFound("shop " + shopId));
+  }
+
   public static Shop find(Handle h, long accountId, long shopId) {
     return h.createQuery("""
             SELECT id, name, use_defaults, archived_at, address FROM shops WHERE account_id = :a AND id = :s""")

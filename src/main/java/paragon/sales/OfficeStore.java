@@ -43,9 +43,11 @@ final class OfficeStore {
   private final ChangeFeed feed;
   private final Audit audit;
   private final SaleRecords sales;
+  private final paragon.receipts.Corrections corrections;
 
   OfficeStore(Database db) {
     this.db = db;
+    this.corrections = new paragon.receipts.Corrections(db);
     this.feed = new ChangeFeed(db);
     this.audit = new Audit(db);
     this.sales = new SaleRecords(db);
@@ -98,6 +100,10 @@ final class OfficeStore {
     return audit.stored(accountId, receiptId).stream()
         .map(a -> new AuditEntry(a.at(), a.deviceId(), a.userId(), a.userName(), a.type(), a.summary(), a.seq()))
         .toList();
+  }
+
+  List<paragon.receipts.Corrections.Correction> corrections(long accountId, String saleId) {
+    return corrections.of(accountId, saleId);
   }
 
   /** Sales matching the filters, newest first, at most {@code limit}. */

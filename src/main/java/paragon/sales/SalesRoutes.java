@@ -117,8 +117,11 @@ public final class SalesRoutes {
    * {@code modifiers}: the options chosen, with their deltas ("Duża +2,00 zł, Syrop +1,50 zł"), or null;
    * {@code discount}: the line's own ("−3,40 zł (10 %) · Pracownik"), or null.
    */
-  public record LineRow(String name, String quantity, String unitPrice, String total, String note, String modifiers,
-      String discount) {}
+  public record LineRow(String id, String name, String quantity, String unitPrice, String total, String note,
+      String modifiers, String discount) {}
+
+  /** A void after payment: {@code amount} negative, {@code lines} the voided lines' names (or "whole sale"). */
+  public record CorrectionRow(String when, String by, String amount, String lines, String reason) {}
 
   public record PaymentRow(String method, String amount) {}
 
@@ -129,7 +132,8 @@ public final class SalesRoutes {
    */
   public record AuditPage(PageContext page, String id, String name, String state, String owner, String total,
       String note, int guests, List<LineRow> lines, List<Trails.Row> trail, List<Trails.Merged> merged,
-      String discount, String discountTotal) {}
+      String discount, String discountTotal, boolean voidable, String correctionId, List<CorrectionRow> corrections,
+      boolean voided) {}
 
   private void auditPage(Context ctx) {
     long accountId = BackOfficeAuth.admin(ctx).accountId();
@@ -137,7 +141,7 @@ public final class SalesRoutes {
     String lang = i18n.language();
     ReceiptView v = store.receipt(accountId, ctx.pathParam("id"));
     Map<Long, String> users = store.userNames(accountId);
-    List<LineRow> lines = v.lines().stream().map(l -> new LineRow(l.name(), quantity(l.quantity(), lang),
+    List<LineRow> lines = v.lines().stream().map(l -> new LineRow(l.id(), l.name(), quantity(l.quantity(), lang),
         Display.money(l.unitPrice(), lang), Display.money(l.total(), lang), l.note(), modifiers(l.modifiers(), lang),
         discount(l.discount(), lang))).toList();
     Trails trails = new Trails(store, accountId, i18n);
@@ -145,7 +149,18 @@ public final class SalesRoutes {
     Pages.show(ctx, "backoffice/sales/receipt.jte", new AuditPage(PageContext.of(ctx), v.id(), DefaultName.of(v, i18n),
         i18n.t("sales.state." + v.state().name()), users.getOrDefault(v.ownerUserId(), "#" + v.ownerUserId()),
         Display.money(v.total(), lang), v.note(), v.guests(), lines, trail, trails.mergedInto(v.id(), trail),
-        discount(v.discount(), lang), v.discountTotal() == 0 ? null : Display.money(v.discountTotal(), lang)));
+        discount(v.discount(), lang), v.discountTotal() == 0 ? null : Display.money(v.discountTotal(), lang),
+        v.state() == paragon.receipts.State.CLOSED, VoidRoutes.newId(), corrections(accountId, v, i18n),
+        ctx.queryParam("voided") != null));
+  }
+
+  private List<CorrectionRow> corrections(long accountId, ReceiptView v, I18n i18n) {
+    Map<String, String> names = new LinkedHashMap<>();
+    v.lines().forEach(l -> names.put(l.id(), l.name()));
+    return store.corrections(accountId, v.id()).stream().map(c -> new CorrectionRow(Display.dateTime(c.at()), c.by(),
+        Display.money(-c.amount(), i18n.language()), c.lineIds().isEmpty() ? i18n.t("sales.void.whole")
+            : String.join(", ", c.lineIds().stream().map(id -> names.getOrDefault(id, id)).toList()), c.reason()))
+        .toList();
   }
 
   /** The options of a line with their deltas, or null for none. */

@@ -282,10 +282,11 @@ export class CashierActions {
   }
 
   /** Pays with the seq of the server's state the cashier saw (not a preview). */
-  pay(receipt, payments) {
+  /** Pays what is left; {@code tip}: {amount} or {percent} (hundredths of a percent), or none. */
+  pay(receipt, payments, tip = null) {
     const seen = this.view.state.receipts[receipt.id];
     const seq = seen?.seq ?? receipt.seq;
-    return this.dispatch({ type: 'pay', receiptId: receipt.id, seq, payments },
+    return this.dispatch({ type: 'pay', receiptId: receipt.id, seq, payments, ...(tip ? { tip } : {}) },
       this.about(receipt, receipt.lines ?? []));
   }
 
@@ -299,6 +300,14 @@ export class CashierActions {
     const seenSeq = seen?.seq ?? 0;
     return this.dispatch({ type: 'payOffline', receiptId: receipt.id, seenSeq, amount, method: 'cash',
       paidAt: now }, this.about(receipt, receipt.lines ?? []));
+  }
+
+  /** One part of a split bill: {@code split} {by: 'EVEN', parts} or {by: 'AMOUNT', amount}. */
+  payPart(receipt, split, payments, tip = null) {
+    const seen = this.view.state.receipts[receipt.id];
+    const seq = seen?.seq ?? receipt.seq;
+    return this.dispatch({ type: 'payPart', receiptId: receipt.id, seq, split, payments,
+      ...(tip ? { tip } : {}) }, this.about(receipt, receipt.lines ?? []));
   }
 
   dayClose() {

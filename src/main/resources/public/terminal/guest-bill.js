@@ -1,5 +1,8 @@
 // The bill a guest sees (the seed's "waiter's bill"): printable, not fiscal. Each line with its
 // modifiers and its discount; the subtotal, the discounts and what is to pay when there are any.
+// Its header (issue 12): the business's name and NIP, the shop's name and address (the server's
+// GET /api/terminal/bill-header, from the back office's settings), the table, the waiter, the date
+// and time; the VAT summary; "not a fiscal receipt". Printable on an 80 mm roll (terminal.css).
 import { html } from 'lit';
 import { TerminalElement } from './terminal-element.js';
 import { formatMoney, formatQuantity, receiptVat } from './money.js';
@@ -7,11 +10,33 @@ import { modifierText } from './modifiers.js';
 import { discountWords } from './discounts.js';
 
 class GuestBill extends TerminalElement {
-  static properties = { receipt: { state: true } };
+  static properties = { receipt: { state: true }, header: { state: true } };
 
   open(receipt) {
     this.receipt = receipt;
+    this.at = new Date(this.terminal.serverNow());
     this.updateComplete.then(() => this.querySelector('dialog').showModal());
+    this.terminal.api.call('GET', '/api/terminal/bill-header')
+      .then(({ body }) => { this.header = body; })
+      .catch(() => { this.header = null; }); // offline: the shop's name from the configuration
+  }
+
+  headerLines() {
+    const t = this.terminal;
+    const r = this.receipt;
+    const h = this.header;
+    const waiter = (t.config?.users ?? []).find((u) => u.id === r.ownerUserId)?.name;
+    const at = this.at.toLocaleString(t.lang === 'pl' ? 'pl-PL' : 'en-GB',
+      { dateStyle: 'short', timeStyle: 'short' });
+    return html`<header class="bill-header">
+      ${h?.business ? html`<p><strong id="bill-business">${h.business}</strong></p>` : ''}
+      ${h?.nip ? html`<p id="bill-nip">${t.t('bill.nip', { nip: h.nip })}</p>` : ''}
+      <p id="bill-shop">${h?.shop ?? t.config?.shopName ?? ''}</p>
+      ${h?.address ? html`<p id="bill-address">${h.address}</p>` : ''}
+      <p id="bill-table">${t.t('bill.table', { name: r.name })}</p>
+      ${waiter ? html`<p id="bill-waiter">${t.t('bill.waiter', { name: waiter })}</p>` : ''}
+      <p id="bill-at">${t.t('bill.at', { at })}</p>
+    </header>`;
   }
 
   render() {
@@ -22,7 +47,7 @@ class GuestBill extends TerminalElement {
     const discounted = (r?.discountTotal ?? 0) > 0 || !!r?.discount;
     return html`<dialog class="bill" aria-labelledby="bill-title">
       ${r ? html`<h2 id="bill-title">${t.t('bill.title')}: ${r.name}</h2>
-        <p>${t.config?.shopName ?? ''}</p>
+        ${this.headerLines()}
         ${r.guests ? html`<p>${t.t('bill.guests', { count: r.guests })}</p>` : ''}
         <table>
           ${(r.lines ?? []).map((l) => html`<tr data-bill-line><td>${l.name}${l.modifiers?.length
@@ -46,7 +71,7 @@ class GuestBill extends TerminalElement {
             { rate: v.rate === 'ZW' ? t.t('receipt.vatExempt') : v.rate + '%' })}</td><td></td><td
             class="amount">${money(v.vat)}</td></tr>`)}
         </table>
-        <p><strong>${t.t('bill.notFiscal')}</strong></p>
+        <p class="not-fiscal"><strong id="bill-not-fiscal">${t.t('bill.notFiscal')}</strong></p>
         <div class="buttons no-print">
           <button type="button"
             @click=${() => this.querySelector('dialog').close()}>${t.t('receipt.close')}</button>

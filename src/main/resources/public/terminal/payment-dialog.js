@@ -6,6 +6,7 @@ import { html } from 'lit';
 import { TerminalElement } from './terminal-element.js';
 import { formatMoney, formatAmount, parseMoney } from './money.js';
 import { outcome } from './outbox.js';
+import { billControls, splitCommand } from './payment-split.js';
 
 /**
  * The tender methods as the applied configuration serves them (docs/protocol.md "Configuration"):
@@ -18,6 +19,7 @@ class PaymentDialog extends TerminalElement {
     receipt: { state: true }, phase: { state: true },
     amounts: { state: true }, texts: { state: true },
     message: { state: true }, done: { state: true },
+    split: { state: true }, tip: { state: true }, partsDone: { state: true }, part: { state: true },
   };
 
   async open(receipt) {
@@ -28,6 +30,10 @@ class PaymentDialog extends TerminalElement {
     this.texts = {};
     this.message = null;
     this.done = null;
+    this.part = null;
+    this.split = { mode: 'whole', parts: 2, amountText: '' };
+    this.tip = { kind: 'none', percent: 0, text: '' };
+    this.partsDone = 0;
     this.phase = 'lease';
     this.leaseSeq = null;
     await this.updateComplete;
@@ -56,8 +62,15 @@ class PaymentDialog extends TerminalElement {
     }
     this.phase = 'tender';
     this.leaseSeq = ack.seq ?? 0;
-    // The lease lasts 60 s; renew it while the cashier is still counting money, but never take back
-    // a lock a manager broke meanwhile (willUpdate ends the payment then).
+    this.renew();
+  }
+
+  /**
+   * The lease lasts 60 s; renew it while the cashier is still counting money, but never take back
+   * a lock a manager broke meanwhile (willUpdate ends the payment then).
+   */
+  renew() {
+    const t = this.terminal;
     clearInterval(this.renewal);
     this.renewal = setInterval(async () => {
       if (this.phase !== 'tender' || !this.receipt || this.lockLost()) {
@@ -88,8 +101,23 @@ class PaymentDialog extends TerminalElement {
     }
   }
 
+  /** What is left to pay of the whole bill (after the parts paid). */
+  get left() {
+    const live = this.terminal.receipts[this.receipt.id] ?? this.receipt;
+    return live.parts?.remaining ?? live.total;
+  }
+
+  /** What this payment pays: the bill, or this part of it (payment-split.js), plus the tip. */
   get due() {
-    return this.terminal.receipts[this.receipt.id]?.total ?? this.receipt.total;
+    return this.amountDue + this.tipDue;
+  }
+
+  get amountDue() {
+    return splitCommand(this).amount;
+  }
+
+  get tipDue() {
+    return splitCommand(this).tip;
   }
 
   get paid() {
@@ -135,7 +163,9 @@ class PaymentDialog extends TerminalElement {
     this.phase = 'paying';
     clearInterval(this.renewal);
     const receipt = this.receipt;
-    const { answered } = await t.pay(receipt, payments);
+    const { split, tipSpec } = splitCommand(this);
+    const { answered } = split ? await t.payPart(receipt, split, payments, tipSpec)
+      : await t.pay(receipt, payments, tipSpec);
     const ack = await answered;
     const refused = outcome(ack) === 'refused';
     if (this.receipt !== receipt) {
@@ -149,15 +179,32 @@ class PaymentDialog extends TerminalElement {
       this.message = ack.message;
       return;
     }
-    this.done = ack.result ?? { total: this.due, change: Math.max(0, this.paid - this.due) };
+    const result = ack.result ?? { total: this.due, change: Math.max(0, this.paid - this.due) };
+    if (split && !result.saleId) {
+      // A part paid, more to pay: show its change, then the next part (the lease is still ours).
+      this.part = result;
+      this.partsDone += 1;
+      this.phase = 'part';
+      return;
+    }
+    this.done = result;
     this.phase = 'done';
+  }
+
+  nextPart() {
+    this.amounts = {};
+    this.texts = {};
+    this.message = null;
+    this.part = null;
+    this.phase = 'tender';
+    this.renew();
   }
 
   async cancel() {
     const t = this.terminal;
     clearInterval(this.renewal);
     const dialog = this.querySelector('dialog');
-    if (this.phase === 'tender' || this.phase === 'error') {
+    if (this.phase === 'tender' || this.phase === 'error' || this.phase === 'part') {
       const live = t.receipts[this.receipt.id];
       if (live?.state === 'PAYING' && live.lease?.deviceId === t.device?.id) {
         t.cancelPayment(this.receipt);
@@ -175,12 +222,18 @@ class PaymentDialog extends TerminalElement {
     if (this.phase === 'paying') return html`<p role="status"
       data-paying="true">${t.t('pay.sending')}</p>`;
     if (this.phase === 'error') return html`<p class="error" role="alert">${this.message}</p>`;
-    if (this.phase === 'done') {
-      return html`<p role="status" class="hint"
+    if (this.phase === 'done' || this.phase === 'part') {
+      const r = this.phase === 'done' ? this.done : this.part;
+      return html`${this.phase === 'done' ? html`<p role="status" class="hint"
         data-paid="true">${t.t('pay.done',
-          { total: money(this.done.total ?? this.due),
-            change: money(this.done.change ?? 0) })}</p>
-        ${this.done.offline ? html`<p class="muted" data-paid-offline="true">${t.t('pay.offlineQueued')}</p>`
+          { total: money(r.total ?? r.amount ?? this.due), change: money(r.change ?? 0) })}</p>`
+        : html`<p role="status" class="hint" data-part-paid="true">${t.t('pay.partDone',
+          { amount: money(r.amount ?? 0), left: money(r.remaining ?? 0) })}</p>`}
+        ${r.offline ? html`<p class="muted" data-paid-offline="true">${t.t('pay.offlineQueued')}</p>` : ''}
+        <div class="change-big" role="status"><span>${t.t('pay.changeBig')}</span>
+          <strong id="pay-change-given">${money(r.change ?? 0)}</strong></div>
+        ${this.phase === 'part' ? html`<div class="buttons"><button class="primary"
+          data-action="next-part" @click=${() => this.nextPart()}>${t.t('pay.nextPart')}</button></div>`
           : ''}`;
     }
     const due = this.due;
@@ -194,7 +247,7 @@ class PaymentDialog extends TerminalElement {
     const short = Math.max(0, due - paid);
     return html`
       ${this.offline ? html`<p class="notice" role="status"
-        data-offline-cash="true">${t.t('pay.offlineCashOnly')}</p>` : ''}
+        data-offline-cash="true">${t.t('pay.offlineCashOnly')}</p>` : billControls(this)}
       <div class="tender">
         ${this.offered.map((m) => html`<div>
           <label for="pay-${m}">${t.t('pay.' + m.toLowerCase())}</label>
@@ -209,9 +262,9 @@ class PaymentDialog extends TerminalElement {
       <div class="pay-summary" role="status">
         <span>${t.t('pay.due')}</span><strong class="amount" id="pay-due">${money(due)}</strong>
         <span>${t.t('pay.received')}</span><span class="amount">${money(paid)}</span>
-        <span>${t.t('pay.change')}</span><strong class="amount"
-          id="pay-change">${money(change)}</strong>
       </div>
+      <div class="change-big" role="status"><span>${t.t('pay.change')}</span>
+        <strong id="pay-change">${money(change)}</strong></div>
       ${short > 0 ? html`<p class="muted">${t.t('pay.short', { amount: money(short) })}</p>` : ''}
       ${nonCash > due ? html`<p class="error"
         data-reason="non-cash-over">${t.t('pay.nonCashOver')}</p>` : ''}

@@ -239,7 +239,7 @@ class ReceiptPanel extends TerminalElement {
       <div class="actions" role="group" aria-label=${t.t('receipt.actions')}>
         <button class="primary pay" data-action="pay" ?disabled=${!editable || lines.length === 0}
           @click=${() => this.querySelector('payment-dialog').open(r)}
-          >${t.t('receipt.pay')} ${money(r.total ?? 0)}</button>
+          >${t.t('receipt.pay')} ${money(r.parts?.remaining ?? r.total ?? 0)}</button>
         ${lock && t.can('BREAK_PAYMENT_LOCK') ? html`<button class="danger" data-action="break-lock"
           @click=${() => this.breakLock(r, lock)}>${t.t('receipt.breakLock')}</button>` : ''}
         <button data-action="send" ?disabled=${!editable || !lines.some((l) => !l.sent)}

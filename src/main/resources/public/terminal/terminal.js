@@ -358,7 +358,8 @@ export class Terminal extends EventTarget {
   moveTable(receipt, choice) { return this.floorActions.moveTable(receipt, choice); }
   startPayment(receipt) { return this.actions.startPayment(receipt); }
   cancelPayment(receipt) { return this.actions.cancelPayment(receipt); }
-  pay(receipt, payments) { return this.actions.pay(receipt, payments); }
+  pay(receipt, payments, tip) { return this.actions.pay(receipt, payments, tip); }
+  payPart(receipt, split, payments, tip) { return this.actions.payPart(receipt, split, payments, tip); }
   payOffline(receipt, amount) { return this.actions.payOffline(receipt, amount); }
   dayClose() { return this.actions.dayClose(); }
 }

@@ -1,0 +1,79 @@
+package paragon.receipts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import paragon.testing.TestDatabases;
+import paragon.testing.WebClient;
+
+/**
+ * A void after payment is a correction beside the sale, never an edit of it; it needs VOID_SALES, a
+ * reason, and is applied once. Over HTTP, on both databases (issue 12).
+ */
+class VoidAfterPaymentTest {
+
+  private static WebClient.Response voidSale(Terminal t, String sale, String id, List<String> lines, String reason) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("correctionId", id);
+    if (lines != null) body.put("lineIds", lines);
+    body.put("reason", reason);
+    return t.http.postJson("/api/terminal/sales/" + sale + "/void", body, t.headers());
+  }
+
+  private static long one(Floor f, String sql, String id) {
+    return f.app.db.read(h -> h.createQuery(sql).bind("id", id).mapTo(Long.class).one());
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabases.Kind.class)
+  void a_void_creates_a_correction_leaves_the_sale_and_is_refused_without_the_permission(TestDatabases.Kind kind) {
+    try (Floor f = new Floor(kind)) {
+      Terminal anna = f.terminal("anna");
+      String sale = anna.openAdHoc();
+      String beer = anna.add(sale, f.beer, 2000);
+      anna.add(sale, f.espresso, 1000);
+      JsonNode paid = anna.send("pay", "receiptId", sale, "seq", f.receipt(sale).seq(),
+          "payments", List.of(Map.of("method", "CASH", "amount", 3400)));
+      assertThat(paid.path("status").asText()).as("%s", paid).isEqualTo("accepted");
+
+      // Anna has no VOID_SALES.
+      WebClient.Response refused = voidSale(anna, sale, Terminal.uuid(), null, "Zwrot");
+      assertThat(refused.status()).isEqualTo(403);
+      assertThat(refused.json().path("error").asText()).isEqualTo("permission");
+      assertThat(f.count("sale_corrections")).isZero();
+
+      Terminal marek = f.terminal("marek");
+      assertThat(voidSale(marek, sale, Terminal.uuid(), null, "  ").status()).isEqualTo(400);
+      String first = Terminal.uuid();
+      WebClient.Response line = voidSale(marek, sale, first, List.of(beer), "Piwo wylane");
+      assertThat(line.status()).as(line.body()).isEqualTo(200);
+      assertThat(line.json().path("amount").asLong()).isEqualTo(2500);
+      // Applied once: the same id answers the same correction.
+      assertThat(voidSale(marek, sale, first, List.of(beer), "Piwo wylane").json().path("amount").asLong())
+          .isEqualTo(2500);
+      assertThat(f.count("sale_corrections")).isEqualTo(1);
+      // A line is voided once.
+      WebClient.Response again = voidSale(marek, sale, Terminal.uuid(), List.of(beer), "Znowu");
+      assertThat(again.status()).isEqualTo(409);
+      assertThat(again.json().path("error").asText()).isEqualTo("already_voided");
+      // The rest of the sale: its total less what was voided.
+      WebClient.Response rest = voidSale(marek, sale, Terminal.uuid(), null, "Klient odszedł");
+      assertThat(rest.json().path("amount").asLong()).isEqualTo(900);
+      assertThat(voidSale(marek, sale, Terminal.uuid(), null, "Jeszcze raz").status()).isEqualTo(409);
+
+      // The sale is as it was; the corrections are beside it, and on the receipt's trail.
+      assertThat(one(f, "SELECT total FROM sales WHERE id = :id", sale)).isEqualTo(3400);
+      assertThat(one(f, "SELECT SUM(amount) FROM sale_corrections WHERE sale_id = :id", sale)).isEqualTo(3400);
+      JsonNode trail = marek.http.get("/api/terminal/receipts/" + sale + "/audit", marek.headers()).json();
+      assertThat(trail.get(trail.size() - 1).path("type").asText()).isEqualTo("voidSale");
+      assertThat(trail.get(trail.size() - 1).path("command").path("reason").asText()).isEqualTo("Klient odszedł");
+      // A sale nobody has is not found.
+      assertThat(voidSale(marek, Terminal.uuid(), Terminal.uuid(), null, "x").status()).isEqualTo(404);
+    }
+  }
+}
