@@ -195,3 +195,18 @@ test('a pairing renumbers what was not sent from the server\'s number and forget
   empty.alignNumbers(12);
   assert.equal(empty.outbox.next, 12, 'with nothing pending the counter follows the server');
 });
+
+test('an offline payment the server kept for the manager is told as an attention notice; a plain '
+  + 'sale is not', () => {
+  const queue = new CommandQueue();
+  const pay = (id) => ({ type: 'payOffline', receiptId: id, seenSeq: 3, amount: 900, method: 'cash',
+    paidAt: 1 });
+  queue.enqueue(pay('r1'), { receiptName: 'Stolik 1', lines: [] });
+  queue.enqueue(pay('r2'), { receiptName: 'Stolik 2', lines: [] });
+  queue.answerAll([
+    { n: 1, status: 'accepted', seq: 9, space: 'shop:1', result: { attention: 'PAID_TWICE' } },
+    { n: 2, status: 'accepted', seq: 10, space: 'shop:1', result: { attention: null, total: 900 } },
+  ]);
+  assert.deepEqual(queue.notices.map((n) => [n.kind, n.code, n.receiptName]),
+    [['attention', 'PAID_TWICE', 'Stolik 1']]);
+});

@@ -231,6 +231,10 @@ test('the preview opens, renames, notes, splits, merges and pays', () => {
   const paid = preview(s, [{ number: 1, command: { type: 'pay',
     receiptId: 'a', seq: 1, payments: [] } }], { me });
   assert.deepEqual(Object.keys(paid), ['b']);
+  // Cash taken offline closes the receipt here at once: the table is free on this terminal.
+  const offline = preview(s, [{ number: 1, command: { type: 'payOffline', receiptId: 'a', seenSeq: 1,
+    amount: 900, method: 'cash', paidAt: 1 } }], { me });
+  assert.deepEqual(Object.keys(offline), ['b']);
 });
 
 test('quantity never goes below the minimum in the preview; remove and delete drop', () => {

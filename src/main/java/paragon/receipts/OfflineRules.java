@@ -34,7 +34,13 @@ final class OfflineRules {
     if (!r.isOpen()) return only(x, AttentionItem.Kind.GONE, r, null, c);
     Receipt seen = s.seen() != null ? s.seen() : r;
     Receipt sold = asSeen(r, seen);
-    if (sold.lines().isEmpty()) return only(x, AttentionItem.Kind.GONE, r, null, c);
+    if (sold.lines().isEmpty()) {
+      // Nothing the cashier saw is left to sell: the receipt stays open, marked for attention (the
+      // floor colours it), and the payment waits in the item.
+      Outcome.Accepted gone = (Outcome.Accepted) only(x, AttentionItem.Kind.GONE, r, null, c);
+      Receipt marked = r.with(b -> b.attention(true)).touchedAt(c.now());
+      return new Accepted(List.of(marked), Set.of(), r.id(), gone.result(), null, false, gone.attention());
+    }
     List<Line> added = added(r, seen, c);
     boolean changed = !added.isEmpty() || !sold.charged().equals(r.charged());
     Receipt closed = sold.withState(State.CLOSED).touchedAt(c.now());

@@ -64,6 +64,11 @@ class OfflinePaymentDocTest {
       }
       JsonNode ack = OfflinePaymentTest.payOffline(anna, table, seen, amount);
       assertThat(ack.path("status").asText()).as("%s", ack).isEqualTo("accepted");
+      if (name.equals("colleague_removed_the_line_and_added_espresso")) {
+        // Nothing seen is left to sell: the table stays open with the espresso, marked for attention.
+        assertThat(f.receipt(table).state()).isEqualTo(State.OPEN);
+        assertThat(f.receipt(table).attention()).isTrue();
+      }
       return ack.path("result");
     }
   }

@@ -110,6 +110,29 @@ class OfflinePaymentTest {
 
   @ParameterizedTest
   @EnumSource(TestDatabases.Kind.class)
+  void a_table_opened_offline_that_a_colleague_had_open_sells_only_the_cashiers_own_lines(TestDatabases.Kind kind) {
+    try (Floor f = new Floor(kind)) {
+      Terminal anna = f.terminal("anna");
+      Terminal ola = f.terminal("ola");
+      String table = ola.send("openTable", "slotId", f.slot("Stolik 3")).path("result").path("receiptId").asText();
+      ola.add(table, f.espresso, 1000);
+      // Anna's terminal never heard of it: it opened the table offline (seq 0) and added a beer.
+      assertThat(anna.send("openTable", "slotId", f.slot("Stolik 3")).path("result").path("receiptId").asText())
+          .isEqualTo(table);
+      anna.add(table, f.beer, 1000);
+
+      JsonNode ack = payOffline(anna, table, 0, 1250);
+
+      assertThat(ack.path("result").path("attention").asText()).as("%s", ack).isEqualTo("CHANGED");
+      assertThat(ack.path("result").path("total").asLong()).isEqualTo(1250);
+      ReceiptView rest = f.receipt(ack.path("result").path("newReceiptId").asText());
+      assertThat(rest.lines()).extracting(ReceiptView.LineView::productId).containsExactly(f.espresso);
+      assertThat(rest.attention()).isTrue();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabases.Kind.class)
   void a_receipt_paid_online_meanwhile_keeps_both_payments_and_an_attention_item(TestDatabases.Kind kind) {
     try (Floor f = new Floor(kind)) {
       Terminal anna = f.terminal("anna");
