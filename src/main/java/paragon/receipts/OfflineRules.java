@@ -39,7 +39,7 @@ final class OfflineRules {
       // floor colours it), and the payment waits in the item.
       Outcome.Accepted gone = (Outcome.Accepted) only(x, AttentionItem.Kind.GONE, r, null, c);
       Receipt marked = r.with(b -> b.attention(true)).touchedAt(c.now());
-      return new Accepted(List.of(marked), Set.of(), r.id(), gone.result(), null, false, gone.attention());
+      return new Accepted(List.of(marked), Set.of(), r.id(), gone.result(), null, false, null, gone.attention());
     }
     List<Line> added = added(r, seen, c);
     boolean changed = !added.isEmpty() || !sold.charged().equals(r.charged());
