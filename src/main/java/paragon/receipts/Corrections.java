@@ -85,12 +85,13 @@ public final class Corrections {
       long amount = amount(h, accountId, saleId, chosen);
       h.createUpdate("""
               INSERT INTO sale_corrections (id, account_id, sale_id, shop_id, device_id, user_id, admin_id, reason,
-                amount, line_ids, created_at)
-              SELECT :id, :a, :s, shop_id, :d, :u, :admin, :reason, :amount, :lines, :now FROM sales
+                amount, line_ids, created_at, by_name)
+              SELECT :id, :a, :s, shop_id, :d, :u, :admin, :reason, :amount, :lines, :now, :byName FROM sales
               WHERE account_id = :a AND id = :s""")
           .bind("id", id).bind("a", accountId).bind("s", saleId).bind("d", who.deviceId()).bind("u", who.userId())
           .bind("admin", who.adminId()).bind("reason", why).bind("amount", amount)
-          .bind("lines", chosen.isEmpty() ? null : Json.write(chosen)).bind("now", now).execute();
+          .bind("lines", chosen.isEmpty() ? null : Json.write(chosen)).bind("now", now)
+          .bind("byName", who.name() == null ? "" : who.name()).execute();
       Map<String, Object> summary = new LinkedHashMap<>();
       summary.put("type", "voidSale");
       summary.put("correctionId", id);
@@ -118,11 +119,8 @@ public final class Corrections {
 
   private static List<Correction> of(Handle h, long accountId, String saleId) {
     return h.createQuery("""
-            SELECT c.id, c.sale_id, c.amount, c.line_ids, c.reason, c.created_at,
-              COALESCE(u.name, ad.name, '') AS by_name
+            SELECT c.id, c.sale_id, c.amount, c.line_ids, c.reason, c.created_at, c.by_name
             FROM sale_corrections c
-            LEFT JOIN users u ON u.account_id = c.account_id AND u.id = c.user_id
-            LEFT JOIN admins ad ON ad.account_id = c.account_id AND ad.id = c.admin_id
             WHERE c.account_id = :a AND c.sale_id = :s ORDER BY c.created_at, c.id""")
         .bind("a", accountId).bind("s", saleId)
         .map((rs, ctx) -> new Correction(rs.getString("id"), rs.getString("sale_id"), rs.getLong("amount"),
