@@ -31,7 +31,10 @@ class SaleScreen extends TerminalElement {
    * Marks the moment the sale screen is first usable with the receipts in it (from IndexedDB or
    * from the stream's first snapshot): the benchmark reads performance mark 'paragon-usable'.
    */
-  async updated() {
+  async updated(changed) {
+    // The receipt tab just showed (a phone): the line this cashier added meanwhile is revealed now,
+    // by the cashier's own tap, not later by whatever re-renders the receipt (a colleague's change).
+    if (changed.has('tab') && this.tab === 'receipt') this.querySelector('receipt-panel')?.requestUpdate();
     if (this.marked || !this.terminal.ready) return;
     await Promise.all([...this.querySelectorAll('receipts-list, product-grid, receipt-panel')]
       .map((c) => c.updateComplete));
