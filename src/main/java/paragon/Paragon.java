@@ -55,6 +55,7 @@ import paragon.web.ApiDocs;
 import paragon.web.Csrf;
 import paragon.web.Errors;
 import paragon.web.FailureLimit;
+import paragon.web.SecurityHeaders;
 import paragon.web.Health;
 import paragon.web.Https;
 import paragon.web.Json;
@@ -172,6 +173,7 @@ public final class Paragon {
       });
       config.staticFiles.enableWebjars();
       config.routes.before(RequestIds::before);
+      config.routes.before(SecurityHeaders::before);
       config.routes.before(Lang::before);
       config.routes.before("/backoffice/*", Csrf::before);
       config.routes.before("/backoffice", Csrf::before);

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import paragon.web.Problem;
+import paragon.web.SecurityHeaders;
 
 /**
  * Serves the terminal app (plain ES modules, Lit from WebJars, no bundler) at {@code /terminal}:
@@ -48,9 +49,12 @@ public final class TerminalApp {
   private record Asset(byte[] body, String contentType, String etag) {}
 
   private final Map<String, Asset> assets;
+  /** The Content-Security-Policy of the shell: the default one plus the import map's hash. */
+  private final String shellPolicy;
 
-  private TerminalApp(Map<String, Asset> assets) {
+  private TerminalApp(Map<String, Asset> assets, String shellPolicy) {
     this.assets = assets;
+    this.shellPolicy = shellPolicy;
   }
 
   public static void register(RoutesConfig routes) {
@@ -71,8 +75,10 @@ public final class TerminalApp {
     Map<String, String> versions = webjarVersions();
     all.append(versions);
     String version = sha256(all.toString().getBytes(StandardCharsets.UTF_8)).substring(0, 16);
+    String map = importMap(versions);
+    String mapScript = map.substring(map.indexOf('>') + 1, map.lastIndexOf("</script>"));
     String shell = new String(resource(ROOT + "index.html"), StandardCharsets.UTF_8)
-        .replace("<!--importmap-->", importMap(versions) + modulePreloads(versions))
+        .replace("<!--importmap-->", map + modulePreloads(versions))
         .replace("@VERSION@", version);
     assets.put("", asset(shell.getBytes(StandardCharsets.UTF_8), "text/html; charset=utf-8"));
     String precache = String.join(",", FILES.stream().map(f -> "'/terminal/" + f + "'").toList());
@@ -80,10 +86,12 @@ public final class TerminalApp {
         .replace("'@VERSION@'", "'" + version + "'")
         .replace("/*@PRECACHE@*/", precache);
     assets.put("sw.js", asset(worker.getBytes(StandardCharsets.UTF_8), "text/javascript; charset=utf-8"));
-    return new TerminalApp(assets);
+    return new TerminalApp(assets, SecurityHeaders.allowingScript(mapScript));
   }
 
   private void serveShell(Context ctx) {
+    // The import map is inline (browsers read no other kind): the policy allows it by its hash.
+    ctx.header("Content-Security-Policy", shellPolicy);
     send(ctx, assets.get(""));
   }
 
