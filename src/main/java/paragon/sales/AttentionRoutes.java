@@ -49,17 +49,36 @@ public final class AttentionRoutes {
 
   public record ShopItems(String shop, List<Row> rows) {}
 
-  public record Page(PageContext page, List<ShopItems> shops, boolean truncated, String notice, String error) {}
+  /** {@code shopId}: the shop filter, null for all; {@code choices}: the account's shops to filter by. */
+  public record Page(PageContext page, Long shopId, List<SalesRoutes.Choice> choices, List<ShopItems> shops,
+      boolean truncated, String notice, String error) {}
 
   private void page(Context ctx) {
-    show(ctx, ctx.queryParam("resolved") != null ? "attention.resolved" : null, null);
+    Long shopId = shop(ctx, BackOfficeAuth.admin(ctx).accountId(), ctx.queryParam("shop"));
+    show(ctx, shopId, ctx.queryParam("resolved") != null ? "attention.resolved" : null, null);
   }
 
-  private void show(Context ctx, String notice, String error) {
+  /**
+   * The shop filter: null when blank; a field error (400) when not a number, 404 when not a shop of
+   * this account (as the sales and day-close lists), so no other account's items are ever read.
+   */
+  private Long shop(Context ctx, long accountId, String raw) {
+    if (raw == null || raw.isBlank()) return null;
+    long id;
+    try {
+      id = Long.parseLong(raw.strip());
+    } catch (NumberFormatException e) {
+      throw Problem.invalid("shop", "sales.error.id");
+    }
+    store.shop(accountId, id);
+    return id;
+  }
+
+  private void show(Context ctx, Long shopId, String notice, String error) {
     long accountId = BackOfficeAuth.admin(ctx).accountId();
     I18n i18n = Lang.of(ctx);
     String lang = i18n.language();
-    List<Attention.Item> items = attention.open(accountId, null, LIMIT + 1);
+    List<Attention.Item> items = attention.open(accountId, shopId, LIMIT + 1);
     boolean truncated = items.size() > LIMIT;
     if (truncated) items = items.subList(0, LIMIT);
     Map<Long, String> shops = new LinkedHashMap<>();
@@ -76,21 +95,23 @@ public final class AttentionRoutes {
     }
     List<ShopItems> out = new ArrayList<>();
     byShop.forEach((shop, rows) -> out.add(new ShopItems(shops.getOrDefault(shop, "#" + shop), rows)));
-    Pages.show(ctx, "backoffice/sales/attention.jte", new Page(PageContext.of(ctx), out, truncated, notice, error));
+    Pages.show(ctx, "backoffice/sales/attention.jte", new Page(PageContext.of(ctx), shopId,
+        SalesRoutes.Choice.of(store.shops(accountId)), out, truncated, notice, error));
   }
 
   private void resolve(Context ctx) {
     BackOfficeAuth.Admin admin = BackOfficeAuth.admin(ctx);
     String id = ctx.pathParam("id");
+    Long shopId = shop(ctx, admin.accountId(), ctx.formParam("shop"));
     String note = ctx.formParam("note") == null ? "" : ctx.formParam("note").strip();
     if (note.isEmpty() || note.codePointCount(0, note.length()) > MAX_NOTE || !paragon.web.Storable.is(note)) {
       ctx.status(HttpStatus.BAD_REQUEST);
-      show(ctx, null, "attention.note.invalid");
+      show(ctx, shopId, null, "attention.note.invalid");
       return;
     }
     if (!attention.resolve(admin.accountId(), id, admin.email(), note, clock.millis())) {
       throw Problem.notFound("attention item " + id);
     }
-    ctx.redirect("/backoffice/attention?resolved", HttpStatus.SEE_OTHER);
+    ctx.redirect("/backoffice/attention?resolved" + (shopId == null ? "" : "&shop=" + shopId), HttpStatus.SEE_OTHER);
   }
 }
