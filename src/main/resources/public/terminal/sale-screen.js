@@ -9,9 +9,6 @@ import './receipt-panel.js';
 import './terminal-menu.js';
 import './floor-plan.js';
 
-/** terminal.css hides the receipts list under the floor view only on a tablet (a phone's is a drawer). */
-const WIDE = window.matchMedia('(min-width: 701px)');
-
 class SaleScreen extends TerminalElement {
   static properties = { drawer: { state: true }, tab: { state: true }, floor: { state: true } };
 
@@ -21,17 +18,6 @@ class SaleScreen extends TerminalElement {
     this.tab = 'products';
     /** The floor view shows instead of the receipts list and the products (List / Floor). */
     this.floor = false;
-    this.onWidth = () => this.requestUpdate();
-  }
-
-  connectedCallback() {
-    super.connectedCallback();
-    WIDE.addEventListener('change', this.onWidth);
-  }
-
-  disconnectedCallback() {
-    super.disconnectedCallback();
-    WIDE.removeEventListener('change', this.onWidth);
   }
 
   /** The List / Floor switch: the floor takes the list's and the products' place. */
@@ -97,11 +83,10 @@ class SaleScreen extends TerminalElement {
         @view=${(e) => this.view(e.detail)}>
         ${parking ? html`<receipts-list id="receipts-list"
           class="receipts-list ${this.drawer ? 'open' : ''}" .terminal=${t}
-          .dormant=${floor && WIDE.matches}
           @picked=${() => { this.drawer = false; this.tab = 'receipt'; }}></receipts-list>` : ''}
         ${floor ? html`<floor-plan class="floor-pane" .terminal=${t}
           @picked=${() => { this.floor = false; this.tab = 'receipt'; }}></floor-plan>` : ''}
-        <product-grid class="products" .terminal=${t} .dormant=${floor}></product-grid>
+        <product-grid class="products" .terminal=${t}></product-grid>
         <receipt-panel class="receipt" .terminal=${t}></receipt-panel>
       </div>
       <terminal-menu .terminal=${t}></terminal-menu>`;

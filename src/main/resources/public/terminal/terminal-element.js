@@ -1,12 +1,10 @@
 // Base of the app's components: light DOM (one stylesheet, terminal.css, styles everything), and a
 // re-render whenever the terminal says something changed: the terminal object stays the same, so
-// Lit's property check alone would never update a child. A {@code dormant} component (one the page
-// hides, e.g. the receipts list and the products under the floor view) skips those re-renders and
-// catches up in one render when it shows again.
+// Lit's property check alone would never update a child.
 import { LitElement } from 'lit';
 
 export class TerminalElement extends LitElement {
-  static properties = { terminal: { attribute: false }, dormant: { attribute: false } };
+  static properties = { terminal: { attribute: false } };
 
   createRenderRoot() {
     return this;
@@ -23,11 +21,6 @@ export class TerminalElement extends LitElement {
     this.unlisten = null;
   }
 
-  /** Hidden: no render (a new terminal still renders); waking renders what changed meanwhile. */
-  shouldUpdate(changed) {
-    return !this.dormant || changed.has('terminal');
-  }
-
   willUpdate(changed) {
     if (changed.has('terminal')) this.listen();
   }
@@ -37,7 +30,7 @@ export class TerminalElement extends LitElement {
     this.unlisten = null;
     const terminal = this.terminal;
     if (!terminal || !this.isConnected) return;
-    const onChange = () => { if (!this.dormant) this.requestUpdate(); };
+    const onChange = () => this.requestUpdate();
     terminal.addEventListener('change', onChange);
     this.unlisten = () => terminal.removeEventListener('change', onChange);
   }

@@ -99,37 +99,6 @@ class TerminalFloorBrowserTest {
     }
   }
 
-  static String listStatus(Terminal t, String name) {
-    for (WebElement b : t.all("receipts-list li button[data-key]")) {
-      // textContent: the list may be hidden (getText reads only what shows).
-      if (b.findElement(By.cssSelector(".name")).getDomProperty("textContent").contains(name)) return b.getAttribute("data-status");
-    }
-    return null;
-  }
-
-  @Test
-  void under_the_tablets_floor_the_hidden_list_skips_a_colleagues_change_and_shows_it_on_the_way_back() {
-    try (Shop shop = fiveTables(Visibility.ALL);
-         Terminal a = Terminal.tablet(shop.url(""));
-         Terminal b = Terminal.tablet(shop.url(""))) {
-      loggedIn(shop, a, "Kasa A", "AAAAAAAA", "anna", "1234");
-      loggedIn(shop, b, "Kasa B", "BBBBBBBB", "ola", "4321");
-      showFloor(b);
-      String before = listStatus(b, "Stolik 3");
-      assertThat(before).isNotNull().isNotEqualTo("colleague");
-      a.openReceipt("Stolik 3");
-      a.addProduct("Espresso");
-      a.waitSent();
-      b.waitUntil(Duration.ofSeconds(1), d -> "colleague".equals(status(b, "Stolik 3")));
-      // The list under the floor (display:none) did not re-render for the change ...
-      assertThat(listStatus(b, "Stolik 3")).isEqualTo(before);
-      // ... and shows it as soon as it shows again.
-      b.click("floor-plan .view-toggle button[data-view=list]");
-      b.waitUntil(Duration.ofSeconds(1), d -> "colleague".equals(listStatus(b, "Stolik 3")));
-      assertThat(b.all("sale-screen floor-plan")).isEmpty();
-    }
-  }
-
   @Test
   void a_colleagues_table_shows_on_the_phones_floor() {
     try (Shop shop = fiveTables(Visibility.ALL);
