@@ -48,7 +48,7 @@ class DayClosesPageTest {
           .contains("data-day-close=\"" + longAgo).doesNotContain("data-day-close=\"" + kept);
 
       String page = c.get("/backoffice/day-closes/" + kept).body();
-      assertThat(page).contains("/assets/day-report-print.css", "media=\"print\"", "window.print()",
+      assertThat(page).contains("/assets/day-report-print.css", "media=\"print\"", "data-print", "/assets/backoffice.js",
           "Gotówka</td><td class=\"num\">21,50\u00a0zł", "Karta</td><td class=\"num\">25,00\u00a0zł",
           "<td>23\u00a0%</td><td class=\"num\">37,50\u00a0zł</td>", "<td class=\"num\">30,49\u00a0zł</td>",
           "<td>Anna Nowak</td><td class=\"num\">2</td>", "class=\"discounts\">3,00\u00a0zł",
