@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.eclipse.jetty.http.BadMessageException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +22,16 @@ public final class Errors {
   public static void register(RoutesConfig routes) {
     routes.exception(Problem.class, (problem, ctx) -> answer(ctx, problem.status(), body(problem, Lang.of(ctx))));
     routes.exception(Exception.class, (e, ctx) -> {
+      BadMessageException unreadable = unreadable(e);
+      if (unreadable != null) {
+        // Jetty could not read the request (a multipart body without its boundary, a bad encoding):
+        // the client's fault, answered as such; nothing was read, so nothing changed.
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", "unreadable");
+        body.put("message", Lang.of(ctx).t("error.unreadable"));
+        answer(ctx, unreadable.getCode() >= 500 ? 400 : unreadable.getCode(), body);
+        return;
+      }
       String requestId = RequestIds.current(ctx);
       log.error("request {} {} failed", ctx.method(), ctx.path(), e);
       I18n i18n = Lang.of(ctx);
@@ -37,6 +48,14 @@ public final class Errors {
       body.put("message", e.getStatus() == 404 ? Lang.of(ctx).t("error.not_found", ctx.path()) : e.getMessage());
       answer(ctx, e.getStatus(), body);
     });
+  }
+
+  /** The Jetty refusal somewhere in {@code e}'s causes, or null. */
+  private static BadMessageException unreadable(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof BadMessageException bad) return bad;
+    }
+    return null;
   }
 
   public static Map<String, Object> body(Problem problem, I18n i18n) {

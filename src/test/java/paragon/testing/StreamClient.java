@@ -345,6 +345,15 @@ public final class StreamClient implements WebSocket.Listener, AutoCloseable {
     return closeReason;
   }
 
+  /** Sends {@code text} as one frame, exactly as given (a hostile or hand-made frame). */
+  public void send(String text) {
+    WebSocket ws;
+    synchronized (this) {
+      ws = socket;
+    }
+    ws.sendText(text, true).join();
+  }
+
   /** Stops reading: frames pile up in the socket, as with a stalled terminal. */
   public synchronized void pause() {
     paused = true;
