@@ -40,4 +40,16 @@ class ErrorsTest {
     assertThat(refused.status()).isEqualTo(403);
     assertThat(refused.body()).contains("<html").contains("Formularz wygasł");
   }
+
+  @Test
+  void a_body_the_server_cannot_read_is_a_400_in_the_callers_language_not_a_500() {
+    var client = app.client();
+    client.get("/backoffice/login");
+    var refused = client.postBody("/backoffice/login", "multipart/form-data; boundary=x", "no parts here",
+        Map.of("Accept-Language", "en", "HX-Request", "true"));
+    assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+    assertThat(refused.json().get("error").asText()).isEqualTo("unreadable");
+    assertThat(refused.json().get("message").asText())
+        .isEqualTo("The request could not be read (a malformed body). Nothing was changed.");
+  }
 }
