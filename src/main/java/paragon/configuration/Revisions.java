@@ -185,8 +185,12 @@ public final class Revisions {
         new ConfigSnapshot.Slot(rs.getString("id"), rs.getString("name"), rs.getInt("position"))).list();
   }
 
-  /** The shop's floor plan as stored: rooms in order with their tables (row by row), or the empty plan. */
-  private static ConfigSnapshot.FloorPlan floor(Handle h, long accountId, long shopId) {
+  /**
+   * The shop's floor plan as stored: rooms in order with their tables (row by row, every slot's, also
+   * one that left the list), or the empty plan. The one reader of the plan's tables: the snapshot here
+   * and the floor page ({@code floor.FloorStore}) both use it.
+   */
+  public static ConfigSnapshot.FloorPlan floor(Handle h, long accountId, long shopId) {
     int minutes = h.createQuery("SELECT open_too_long_minutes FROM floor_plans WHERE account_id = :a AND shop_id = :s")
         .bind("a", accountId).bind("s", shopId).mapTo(Integer.class).findOne()
         .orElse(ConfigSnapshot.FloorPlan.DEFAULT_OPEN_TOO_LONG);

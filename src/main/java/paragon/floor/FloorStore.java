@@ -2,10 +2,8 @@ package paragon.floor;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import paragon.accounts.Shops;
@@ -58,25 +56,7 @@ public final class FloorStore {
 
   /** The plan's rows as they are (tables of every slot, also one that left the list). */
   static ConfigSnapshot.FloorPlan stored(Handle h, long accountId, long shopId) {
-    int minutes = h.createQuery("SELECT open_too_long_minutes FROM floor_plans WHERE account_id = :a AND shop_id = :s")
-        .bind("a", accountId).bind("s", shopId).mapTo(Integer.class).findOne()
-        .orElse(ConfigSnapshot.FloorPlan.DEFAULT_OPEN_TOO_LONG);
-    Map<Long, List<ConfigSnapshot.FloorTable>> tables = new HashMap<>();
-    h.createQuery("""
-            SELECT room_id, slot_id, x, y, shape, seats FROM floor_tables WHERE account_id = :a AND shop_id = :s
-            ORDER BY room_id, y, x""")
-        .bind("a", accountId).bind("s", shopId)
-        .map((rs, ctx) -> Map.entry(rs.getLong("room_id"), new ConfigSnapshot.FloorTable(rs.getString("slot_id"),
-            rs.getInt("x"), rs.getInt("y"), rs.getString("shape"), rs.getInt("seats"))))
-        .forEach(e -> tables.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
-    List<ConfigSnapshot.Room> rooms = h.createQuery("""
-            SELECT id, name, position FROM floor_rooms WHERE account_id = :a AND shop_id = :s ORDER BY position, id""")
-        .bind("a", accountId).bind("s", shopId)
-        .map((rs, ctx) -> new ConfigSnapshot.Room(rs.getLong("id"), rs.getString("name"), rs.getInt("position"), null))
-        .list().stream()
-        .map(r -> new ConfigSnapshot.Room(r.id(), r.name(), r.position(), tables.getOrDefault(r.id(), List.of())))
-        .toList();
-    return new ConfigSnapshot.FloorPlan(minutes, rooms);
+    return Revisions.floor(h, accountId, shopId);
   }
 
   /**
