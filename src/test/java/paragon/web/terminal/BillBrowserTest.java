@@ -97,4 +97,42 @@ class BillBrowserTest {
       assertThat(sales).isEqualTo(1);
     }
   }
+
+  /**
+   * Seats and tips: two guests at Stolik 3 on seats 1 and 2; "By seat" moves seat 2's line to a receipt
+   * of its own, and the 10 % tip on what is left is charged on top of it and stored apart from revenue.
+   */
+  @Test
+  void a_table_split_by_seat_pays_each_seat_and_a_percent_tip_is_stored_apart() {
+    try (Shop shop = new Shop(Visibility.ALL); Terminal t = Terminal.tablet(shop.url(""))) {
+      TerminalLiveBrowserTest.loggedIn(shop, t, "Kasa 1", "ABCDEFGH", "anna", "1234");
+      t.openReceipt("Stolik 3");
+      t.addProduct("Sernik");
+      t.addProduct("Cappuccino");
+      t.waitSent();
+      KitchenBrowserTest.choose(t, "Sernik", "seat", "1");
+      KitchenBrowserTest.choose(t, "Cappuccino", "seat", "2");
+      t.waitSent();
+      t.waitUntil(d -> t.all("receipt-panel [data-seat-heading]").size() == 2);
+      t.click("receipt-panel button[data-action=pay]");
+      t.waitFor("payment-dialog button[data-split-mode=seat]").click();
+      t.waitUntil(d -> t.text("#pay-left").equals("16,00 zł"));
+      t.waitSent();
+      String moved = shop.db.read(h -> h.createQuery("""
+              SELECT r.name || ':' || l.name FROM lines l JOIN receipts r ON r.id = l.receipt_id
+              WHERE l.name = 'Cappuccino'""").mapTo(String.class).one());
+      assertThat(moved).as("seat 2's line went to a receipt of its own").doesNotStartWith("Stolik 3:");
+      t.click("payment-dialog button[data-tip='1000']");
+      t.waitUntil(d -> t.text("#pay-with-tip").equals("17,60 zł"));
+      t.screenshot("tablet-bill-seat-tip");
+      payPartWithQuickCash(t, "2000", "2,40 zł");
+      t.waitFor("payment-dialog [data-paid=true]");
+      t.click("payment-dialog button[data-action=close-pay]");
+      t.waitSent();
+      String sale = shop.db.read(h -> h.createQuery(
+          "SELECT total || '/' || tip || '/' || tendered || '/' || change_given FROM sales WHERE name = 'Stolik 3'")
+              .mapTo(String.class).one());
+      assertThat(sale).as("total/tip/tendered/change").isEqualTo("1600/160/2000/240");
+    }
+  }
 }

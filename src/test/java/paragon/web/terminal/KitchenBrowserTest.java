@@ -23,7 +23,7 @@ import paragon.testing.Browser;
 @Tag("browser")
 class KitchenBrowserTest {
 
-  private static void choose(Terminal t, String line, String select, String value) {
+  static void choose(Terminal t, String line, String select, String value) {
     t.waitUntil(d -> {
       for (WebElement li : t.all("receipt-panel .lines li[data-line]")) {
         if (li.findElement(By.cssSelector(".line-name")).getText().equals(line)) {
