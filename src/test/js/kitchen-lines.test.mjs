@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { lineChange, linesToSend, nextCourse, seatGroups }
+import { lineChange, linesToSend, moreOfSent, nextCourse, seatGroups }
   from '../../main/resources/public/terminal/kitchen-lines.js';
 
 const line = (id, course, sent, seat) => ({ id, course, sent, seat });
@@ -30,4 +30,15 @@ test('lines group by seat ascending, without a seat last, in order within a seat
   assert.deepEqual(groups.map((g) => [g.seat, g.lines.map((l) => l.id)]),
     [[1, ['c']], [2, ['a', 'd']], [null, ['b']]]);
   assert.deepEqual(seatGroups([line('a')]).map((g) => g.seat), [null]);
+});
+
+test('more of a sent line is a new line of the same product, options, note, course and seat', () => {
+  const sent = { id: 'a', productId: 7, name: 'Pizza', unitPrice: 3200, vat: '8', quantity: 1000, sent: true,
+    note: 'bez cebuli', course: 2, seat: 3, discount: { kind: 'PERCENT', value: 1000 },
+    modifiers: [{ groupId: 1, optionId: 11, name: 'Duża' }, { groupId: 2, optionId: 21, name: 'Ser' }] };
+  assert.deepEqual(moreOfSent(sent, 1000),
+    { productId: 7, modifiers: [11, 21], quantity: 1000, note: 'bez cebuli', course: 2, seat: 3 });
+  const free = { id: 'b', productId: null, name: 'Woda', unitPrice: 500, vat: '23', quantity: 2000, sent: true,
+    modifiers: [], course: null, seat: null };
+  assert.deepEqual(moreOfSent(free, 1000), { name: 'Woda', unitPrice: 500, vat: '23', quantity: 1000 });
 });

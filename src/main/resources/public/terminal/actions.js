@@ -4,7 +4,7 @@
 // the current receipt are the receipts view's (receipts-view.js).
 import { uuid } from './ids.js';
 import { outcome } from './outbox.js';
-import { linesToSend } from './kitchen-lines.js';
+import { linesToSend, moreOfSent } from './kitchen-lines.js';
 
 export class CashierActions {
   /**
@@ -105,6 +105,13 @@ export class CashierActions {
 
   adjust(receipt, line, delta) {
     if (line.quantity + delta < 1) return this.removeLine(receipt, line);
+    if (line.sent && delta > 0) {
+      // The kitchen has the sent line as it was: more of it is a new line for the next "Send".
+      if (!this.view.editable(receipt)) return null;
+      const lineId = this.view.reveal = uuid();
+      return this.dispatch({ type: 'addLine', receiptId: receipt.id, lineId, ...moreOfSent(line, delta) },
+        this.about(receipt, [{ name: line.name, quantity: delta }]));
+    }
     return this.dispatch({ type: 'adjustQuantity', lineId: line.id, delta },
       this.about(receipt, [line]));
   }

@@ -1,7 +1,7 @@
 // Send, courses and seats on the receipt (issue 12, docs/terminal.md "Send, courses and seats").
 // Pure functions: the preview of setLineCourse / setLineSeat (kept out of state.js, which only asks
 // lineChange), the lines a send of courses up to N takes, the course a "Hold"/"Fire" button names,
-// and the receipt's lines grouped by seat when seats are used.
+// the receipt's lines grouped by seat when seats are used, and "more of a sent line" as a new line.
 import { coursesOf } from './courses.js';
 
 /** Course and seat choices offered on a line (the server takes 1..9 and 1..99). */
@@ -13,6 +13,24 @@ export function lineChange(c) {
   if (c?.type === 'setLineCourse') return (l) => ({ ...l, course: c.course ?? null });
   if (c?.type === 'setLineSeat') return (l) => ({ ...l, seat: c.seat ?? null });
   return null;
+}
+
+/**
+ * More of a sent line ({@code +} on it): the kitchen already has that line as it was, so the extra
+ * {@code quantity} is a new, unsent line of the same product with the same options, course and seat
+ * (and the note), which the next "Send" takes to the kitchen: the fields of its addLine (receiptId and
+ * lineId aside). A free item keeps its name, price and VAT; a discount stays on the line it was for.
+ */
+export function moreOfSent(line, quantity) {
+  const options = (line.modifiers ?? []).map((m) => m.optionId).filter((id) => id != null);
+  return {
+    ...(line.productId != null ? { productId: line.productId, ...(options.length > 0 ? { modifiers: options } : {}) }
+      : { name: line.name, unitPrice: line.unitPrice, vat: line.vat }),
+    quantity,
+    ...(line.note ? { note: line.note } : {}),
+    ...(Number.isInteger(line.course) ? { course: line.course } : {}),
+    ...(Number.isInteger(line.seat) ? { seat: line.seat } : {}),
+  };
 }
 
 /**

@@ -107,6 +107,24 @@ class KitchenBrowserTest {
         assertThat(struck.getCssValue("text-decoration-line")).isEqualTo("line-through");
         assertThat(kitchen.findElement(By.cssSelector("#board .ticket.cancel .badge.off")).getText()).isEqualTo("Anulowane");
         Browser.screenshot(kitchen, "kitchen-board-cancellation");
+
+        // One more of a sent line: a new line, which the next "Send" takes to the kitchen (not a silent +1).
+        waiter.waitUntil(d -> {
+          for (WebElement li : waiter.all("receipt-panel .lines li[data-line][data-sent=true]")) {
+            if (li.findElement(By.cssSelector(".line-name")).getText().equals("Espresso")) {
+              li.findElement(By.cssSelector("button[data-action=plus]")).click();
+              return true;
+            }
+          }
+          return false;
+        });
+        waiter.waitUntil(d -> waiter.all("receipt-panel .lines li[data-line][data-sent=false]").size() == 1);
+        waiter.waitSent();
+        assertThat(waiter.lineNames()).containsExactly("Espresso", "Espresso");
+        waiter.click("receipt-panel button[data-action=send]");
+        waiter.waitSent();
+        new WebDriverWait(kitchen, Duration.ofSeconds(5)).until(d -> tickets(kitchen).size() == 3);
+        assertThat(tickets(kitchen).get(2)).doesNotStartWith("ticket cancel").contains("1 × Espresso");
       } finally {
         kitchen.quit();
       }
