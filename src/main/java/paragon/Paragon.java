@@ -24,6 +24,7 @@ import paragon.accounts.ShopsRoutes;
 import paragon.accounts.UsersRoutes;
 import paragon.catalog.ProductsRoutes;
 import paragon.demo.Demo;
+import paragon.devices.BehindDevices;
 import paragon.devices.DeviceApi;
 import paragon.devices.DeviceAuth;
 import paragon.devices.DeviceStore;
@@ -42,6 +43,7 @@ import paragon.receipts.CommandService;
 import paragon.receipts.ServedRules;
 import paragon.receipts.SharingJoin;
 import paragon.kitchen.KitchenRoutes;
+import paragon.metrics.Metrics;
 import paragon.sales.DayClosesRoutes;
 import paragon.sales.AttentionRoutes;
 import paragon.sales.SalesRoutes;
@@ -60,7 +62,9 @@ import paragon.web.Health;
 import paragon.web.Https;
 import paragon.web.Json;
 import paragon.web.Lang;
+import paragon.web.MetricsRoute;
 import paragon.web.RequestIds;
+import paragon.web.RequestLog;
 import paragon.web.terminal.TerminalApp;
 
 /**
@@ -140,13 +144,20 @@ public final class Paragon {
   public static Javalin create(Settings settings, Database db, Clock clock, StreamSettings streamSettings,
       Cutoffs cutoffs) {
     // Built once: the routes that need them share these.
+    Metrics metrics = Metrics.forNode();
+    db.meterPool(metrics.registry());
+    BehindDevices behind = new BehindDevices(db, clock);
+    metrics.gauge("paragon_devices_behind", () -> behind.count(false));
+    metrics.gauge("paragon_devices_behind_day", () -> behind.count(true));
+    metrics.gauge("paragon_ready", () -> db.ping() ? 1 : 0);
+    RequestLog requestLog = new RequestLog(metrics);
     Accounts accounts = new Accounts(db, clock);
     Roles roles = new Roles(db, clock);
     BackOfficeAuth backOffice = new BackOfficeAuth(db, clock);
     DeviceAuth deviceAuth = new DeviceAuth(db, clock, cutoffs);
     TerminalAuth terminalAuth = new TerminalAuth(db, clock, deviceAuth);
-    StreamHub stream = new StreamHub(db, terminalAuth, cutoffs, streamSettings, clock);
-    CommandService commands = new CommandService(db, stream, clock);
+    StreamHub stream = new StreamHub(db, terminalAuth, cutoffs, streamSettings, clock, metrics);
+    CommandService commands = new CommandService(db, stream, clock, metrics);
     // Failed back-office sign-ins per email + IP, refused pairings per IP (docs/decisions.md, "Rate limits").
     FailureLimit signInFailures = new FailureLimit(clock, 10, Duration.ofMinutes(1), 10_000);
     FailureLimit pairingFailures = new FailureLimit(clock, 10, Duration.ofMinutes(1), 10_000);
@@ -173,16 +184,19 @@ public final class Paragon {
       });
       config.staticFiles.enableWebjars();
       config.routes.before(RequestIds::before);
+      config.routes.before(requestLog::before);
       config.routes.before(SecurityHeaders::before);
       config.routes.before(Lang::before);
       config.routes.before("/backoffice/*", Csrf::before);
       config.routes.before("/backoffice", Csrf::before);
       config.routes.before("/backoffice/*", backOffice::before);
       config.routes.before("/backoffice", backOffice::before);
+      config.routes.after(requestLog::after);
       config.routes.after(RequestIds::after);
       Errors.register(config.routes);
 
       Health.register(config.routes, db);
+      MetricsRoute.register(config.routes, metrics, settings.metricsToken());
       LoginRoutes.register(config.routes, accounts, backOffice, signInFailures, settings.signupOpen(), start::progress);
       SetupRoutes.register(config.routes, db, clock, backOffice, settings.signupOpen(), setupCodeFailures,
           signupAttempts);
@@ -211,6 +225,7 @@ public final class Paragon {
       StreamRoutes.register(config.routes, stream);
       config.events.serverStopping(stream::close);
       config.events.serverStopping(deviceAuth::close);
+      config.events.serverStopped(metrics::close);
     });
   }
 }

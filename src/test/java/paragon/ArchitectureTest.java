@@ -28,6 +28,7 @@ class ArchitectureTest {
   static final List<List<String>> LAYERS = List.of(
       List.of("settings"),
       List.of("storage"),
+      List.of("metrics"),
       List.of("web"),
       List.of("configuration"),
       List.of("accounts"),

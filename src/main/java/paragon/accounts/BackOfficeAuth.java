@@ -7,6 +7,7 @@ import io.javalin.http.SameSite;
 import java.time.Clock;
 import paragon.storage.Database;
 import paragon.web.Lang;
+import paragon.web.RequestLog;
 import paragon.web.PageContext;
 
 /**
@@ -61,6 +62,7 @@ public final class BackOfficeAuth {
       return;
     }
     ctx.attribute(ATTRIBUTE, signed.get().admin());
+    RequestLog.user(ctx, signed.get().admin().accountId(), "admin", signed.get().admin().adminId());
     ctx.attribute(PageContext.SIGNED_IN_AS, signed.get().admin().name());
     ctx.attribute(PageContext.OWNER, signed.get().admin().role() == AdminRole.OWNER);
     Lang.preferIfUnset(ctx, signed.get().accountLanguage());

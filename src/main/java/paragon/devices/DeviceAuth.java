@@ -12,6 +12,7 @@ import paragon.configuration.ConfigSnapshot;
 import paragon.configuration.EffectiveConfig;
 import paragon.storage.Database;
 import paragon.web.Lang;
+import paragon.web.RequestLog;
 import paragon.web.Problem;
 import paragon.web.Tokens;
 
@@ -118,6 +119,7 @@ public final class DeviceAuth implements Cutoffs.Listener, AutoCloseable {
 
   public Device require(Context ctx) {
     Device device = authenticate(bearerToken(ctx));
+    RequestLog.device(ctx, device.accountId(), device.id());
     Lang.preferAskedOrAccount(ctx, snapshot(device).language());
     return device;
   }

@@ -14,6 +14,7 @@ import paragon.configuration.ConfigSnapshot;
 import paragon.configuration.EffectiveConfig;
 import paragon.storage.Database;
 import paragon.web.Lang;
+import paragon.web.RequestLog;
 import paragon.web.Problem;
 import paragon.web.Tokens;
 
@@ -217,6 +218,8 @@ public final class TerminalAuth implements Cutoffs.Listener {
 
   public TerminalSession require(Context ctx) {
     TerminalSession session = authenticate(DeviceAuth.bearerToken(ctx), ctx.header(SESSION_HEADER));
+    RequestLog.device(ctx, session.device().accountId(), session.device().id());
+    RequestLog.user(ctx, session.device().accountId(), "cashier", session.userId());
     Lang.preferAskedOrAccount(ctx, session.language());
     return session;
   }

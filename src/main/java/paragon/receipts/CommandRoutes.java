@@ -9,6 +9,7 @@ import paragon.web.Json;
 import paragon.web.Lang;
 import paragon.web.Problem;
 import paragon.web.RequestIds;
+import paragon.web.RequestLog;
 
 /**
  * The terminal's command API (docs/protocol.md, "Commands"): {@code POST /api/terminal/commands} and a
@@ -39,6 +40,7 @@ public final class CommandRoutes {
     } catch (IOException e) {
       throw Problem.invalid("commands", "receipts.batch.array");
     }
+    if (batch != null && batch.isArray()) RequestLog.commands(ctx, batch.size());
     ctx.json(commands.submit(actor, batch, Lang.of(ctx), RequestIds.current(ctx)));
   }
 

@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import paragon.receipts.CommandLog.Logged;
 import paragon.receipts.Outcome.Accepted;
 import paragon.receipts.Outcome.Refused;
+import paragon.metrics.Metrics;
 import paragon.storage.Database;
 import paragon.web.I18n;
 import paragon.web.Problem;
@@ -63,8 +64,21 @@ public final class CommandService {
   private final Feed feed;
   private final Clock clock;
   private final Sequencer<Request> sequencer;
+  private final Metrics metrics;
+  private final io.micrometer.core.instrument.Timer latency;
 
+  /** Counting into metrics nobody scrapes (a service built alone, in a test). */
   public CommandService(Database db, Feed feed, Clock clock) {
+    this(db, feed, clock, Metrics.unscraped());
+  }
+
+  /**
+   * {@code metrics}: {@code paragon_commands_total} by type and outcome, and each command's wait from
+   * its request's arrival to its ack in {@code paragon_command_seconds}.
+   */
+  public CommandService(Database db, Feed feed, Clock clock, Metrics metrics) {
+    this.metrics = metrics;
+    this.latency = metrics.timer("paragon_command_seconds");
     this.db = db;
     this.feed = feed;
     this.clock = clock;
@@ -97,8 +111,21 @@ public final class CommandService {
     for (JsonNode c : batch) jobs.add(new Job(c.get("n").asLong(), CommandParser.parse(c)));
     Request request = new Request(actor, jobs, i18n, requestId);
     Object lane = db.dialect() == Database.Dialect.SQLITE ? SQLITE_LANE : actor.accountId() + ":" + actor.space();
+    long started = System.nanoTime();
     sequencer.submit(lane, request);
-    return request.await();
+    List<Ack> acks = request.await();
+    count(jobs, acks, System.nanoTime() - started);
+    return acks;
+  }
+
+  /** The type label: a known command's type, "invalid" for one that did not parse (never user text). */
+  private void count(List<Job> jobs, List<Ack> acks, long nanos) {
+    for (int i = 0; i < acks.size(); i++) {
+      CommandParser.Parsed p = jobs.get(i).parsed;
+      String type = p.command() == null ? "invalid" : p.type();
+      metrics.counter("paragon_commands_total", "type", type, "outcome", acks.get(i).status()).increment();
+      latency.record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+    }
   }
 
   /** Requests waiting for a batch now (tests: a batch taken after they queued is shared). */

@@ -8,7 +8,8 @@ import java.util.Map;
  * a missing value takes the default documented in the README. A wrong value fails at start with a
  * message that names the setting.
  */
-public record Settings(int port, String databaseUrl, boolean demo, String host, Tls tls, boolean signupOpen) {
+public record Settings(int port, String databaseUrl, boolean demo, String host, Tls tls, boolean signupOpen,
+    String metricsToken) {
 
   public static final int DEFAULT_PORT = 8080;
   public static final String DEFAULT_DATABASE_URL = "jdbc:sqlite:data/paragon.db";
@@ -23,6 +24,11 @@ public record Settings(int port, String databaseUrl, boolean demo, String host, 
     this(port, databaseUrl, demo, host, tls, false);
   }
 
+  /** {@code GET /metrics} open (no {@code PARAGON_METRICS_TOKEN}). */
+  public Settings(int port, String databaseUrl, boolean demo, String host, Tls tls, boolean signupOpen) {
+    this(port, databaseUrl, demo, host, tls, signupOpen, null);
+  }
+
   public Settings {
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("PARAGON_PORT must be a port number 0..65535, was " + port);
@@ -31,18 +37,28 @@ public record Settings(int port, String databaseUrl, boolean demo, String host, 
       throw new IllegalArgumentException(
           "PARAGON_DATABASE_URL must start with jdbc:sqlite: or jdbc:postgresql:, was " + databaseUrl);
     }
+    if (metricsToken != null && metricsToken.length() < 16) {
+      throw new IllegalArgumentException("PARAGON_METRICS_TOKEN must be at least 16 characters, was "
+          + metricsToken.length());
+    }
   }
 
   private static final Map<String, String> ENV = Map.of("port", "PARAGON_PORT", "database-url", "PARAGON_DATABASE_URL",
       "host", "PARAGON_HOST", "demo", "PARAGON_DEMO",
-      "tls-keystore", "PARAGON_TLS_KEYSTORE", "tls-password", "PARAGON_TLS_PASSWORD", "signup", "PARAGON_SIGNUP");
+      "tls-keystore", "PARAGON_TLS_KEYSTORE", "tls-password", "PARAGON_TLS_PASSWORD", "signup", "PARAGON_SIGNUP",
+      "metrics-token", "PARAGON_METRICS_TOKEN");
 
   /**
    * Reads {@code --port=N --database-url=URL --host=H --demo --tls-keystore=PATH --tls-password=P
-   * --signup=open|closed} and PARAGON_PORT, PARAGON_DATABASE_URL, PARAGON_HOST, PARAGON_DEMO,
-   * PARAGON_TLS_KEYSTORE, PARAGON_TLS_PASSWORD, PARAGON_SIGNUP.
+   * --signup=open|closed --metrics-token=T} and PARAGON_PORT, PARAGON_DATABASE_URL, PARAGON_HOST,
+   * PARAGON_DEMO, PARAGON_TLS_KEYSTORE, PARAGON_TLS_PASSWORD, PARAGON_SIGNUP, PARAGON_METRICS_TOKEN;
+   * PARAGON_LOG_FORMAT (text or json) is read by logback itself (logback.xml) and only checked here.
    */
   public static Settings from(String[] args, Map<String, String> env) {
+    String logFormat = env.get("PARAGON_LOG_FORMAT");
+    if (logFormat != null && !logFormat.isBlank() && !logFormat.equals("text") && !logFormat.equals("json")) {
+      throw new IllegalArgumentException("PARAGON_LOG_FORMAT must be text or json, was '" + logFormat + "'");
+    }
     Map<String, String> values = new HashMap<>();
     ENV.forEach((flag, variable) -> putIfPresent(values, flag, env.get(variable)));
     for (String arg : args) {
@@ -55,7 +71,8 @@ public record Settings(int port, String databaseUrl, boolean demo, String host, 
       String value = eq < 0 ? "true" : body.substring(eq + 1);
       if (!ENV.containsKey(name)) {
         throw new IllegalArgumentException("unknown flag: --" + name
-            + " (known: --port, --database-url, --host, --demo, --tls-keystore, --tls-password, --signup)");
+            + " (known: --port, --database-url, --host, --demo, --tls-keystore, --tls-password, --signup,"
+            + " --metrics-token)");
       }
       values.put(name, value);
     }
@@ -65,7 +82,8 @@ public record Settings(int port, String databaseUrl, boolean demo, String host, 
         parseBoolean("PARAGON_DEMO (--demo)", values.getOrDefault("demo", "false")),
         values.getOrDefault("host", "0.0.0.0"),
         Tls.open(values.get("tls-keystore"), values.get("tls-password")),
-        parseSignup(values.getOrDefault("signup", "closed")));
+        parseSignup(values.getOrDefault("signup", "closed")),
+        values.get("metrics-token"));
   }
 
   /** True when Paragon serves HTTPS (and WSS) instead of HTTP. */

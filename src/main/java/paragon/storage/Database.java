@@ -242,6 +242,15 @@ public final class Database implements AutoCloseable {
     return url.replaceAll("password=[^&]*", "password=***");
   }
 
+  /**
+   * Binds the pool's series ({@code hikaricp_connections_*}) to {@code meterRegistry} (a Micrometer
+   * registry). HikariCP takes one registry for a pool's life: an app started again on the same
+   * database (a test's restart) keeps counting into the first.
+   */
+  public void meterPool(Object meterRegistry) {
+    if (dataSource.getMetricRegistry() == null) dataSource.setMetricRegistry(meterRegistry);
+  }
+
   @Override
   public void close() {
     dataSource.close();

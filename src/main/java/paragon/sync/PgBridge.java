@@ -55,7 +55,15 @@ final class PgBridge implements AutoCloseable {
   private final Map<Pending, Long> pending = new LinkedHashMap<>();
   private final Thread notifier;
 
+  private final StreamMeters meters;
+
   PgBridge(Database db, Wakeable hub) {
+    this(db, hub, StreamMeters.of(paragon.metrics.Metrics.unscraped()));
+  }
+
+  /** {@code meters}: notifications received from the other nodes, and each change's lag to this node. */
+  PgBridge(Database db, Wakeable hub, StreamMeters meters) {
+    this.meters = meters;
     if (db.dialect() != Database.Dialect.POSTGRES) throw new IllegalArgumentException("PgBridge needs PostgreSQL");
     this.db = db;
     this.hub = hub;
@@ -91,7 +99,7 @@ final class PgBridge implements AutoCloseable {
           }
         }
         pending.forEach((p, seq) -> payloads.add(JSON.createObjectNode().put("n", node).put("a", p.accountId())
-            .put("s", p.space()).put("q", seq).toString()));
+            .put("s", p.space()).put("q", seq).put("w", System.currentTimeMillis()).toString()));
         pending.clear();
       }
       if (payloads.isEmpty()) continue;
@@ -142,6 +150,10 @@ final class PgBridge implements AutoCloseable {
     try {
       JsonNode n = JSON.readTree(payload);
       if (node.equals(n.path("n").asText())) return; // our own commit: the hub was woken directly
+      meters.notifyReceived().increment();
+      // "w": the sending node's wall clock when it sent the wake-up (clocks of nodes are NTP-close).
+      if (n.has("w")) meters.feedLag().record(Math.max(0, System.currentTimeMillis() - n.path("w").asLong()),
+          java.util.concurrent.TimeUnit.MILLISECONDS);
       long account = n.path("a").asLong();
       switch (n.path("t").asText("change")) {
         case "device" -> hub.cutDevice(account, n.path("id").asLong());

@@ -44,8 +44,10 @@ final class SendQueue {
   private final ArrayDeque<String> queue = new ArrayDeque<>();
   private boolean closed;
   private boolean pingDue;
+  private final StreamMeters meters;
 
-  SendQueue(Session session, int capacity, long writeTimeoutMillis, String name) {
+  SendQueue(Session session, int capacity, long writeTimeoutMillis, String name, StreamMeters meters) {
+    this.meters = meters;
     if (capacity < 1) throw new IllegalArgumentException("capacity < 1: " + capacity);
     this.session = session;
     this.core = session instanceof WebSocketSession jetty ? jetty.getCoreSession() : null;
@@ -68,6 +70,7 @@ final class SendQueue {
         return true;
       }
     }
+    meters.dropped().increment();
     close(CloseCodes.TOO_SLOW, "send queue full");
     return false;
   }
@@ -119,9 +122,11 @@ final class SendQueue {
     synchronized (this) {
       if (closed) return;
       closed = true;
+      meters.dropped().increment(queue.size());
       queue.clear();
       notifyAll();
     }
+    if (code == CloseCodes.TOO_SLOW) meters.slowClosed().increment();
     log.info("closing stream {}: {} {}", name, code, reason);
     try {
       session.close(code, reason, Callback.NOOP);
@@ -142,6 +147,7 @@ final class SendQueue {
   void closedByPeer() {
     synchronized (this) {
       closed = true;
+      meters.dropped().increment(queue.size());
       queue.clear();
       notifyAll();
     }
@@ -161,9 +167,11 @@ final class SendQueue {
           notifyAll();
         }
         CompletableFuture<Void> sent = write(frames, ping);
+        int count = frames.size();
         frames.clear();
         try {
           sent.get(writeTimeoutMillis, TimeUnit.MILLISECONDS);
+          meters.sent().increment(count);
         } catch (TimeoutException e) {
           close(CloseCodes.TOO_SLOW, "write timed out");
           return;

@@ -22,6 +22,7 @@ import paragon.receipts.Actor;
 import paragon.receipts.ChangeFeed;
 import paragon.receipts.Feed;
 import paragon.receipts.Viewer;
+import paragon.metrics.Metrics;
 import paragon.storage.Database;
 import paragon.web.Problem;
 
@@ -86,8 +87,18 @@ public final class StreamHub implements Feed, PgBridge.Wakeable, Cutoffs.Listene
    * after it may have missed it (its device was not in {@code byDevice} yet): it is re-checked.
    */
   private final AtomicLong viewChanges = new AtomicLong();
+  private final StreamMeters meters;
 
+  /** Counting into metrics nobody scrapes (a hub built alone, in a test). */
   public StreamHub(Database db, TerminalAuth auth, Cutoffs cutoffs, StreamSettings settings, Clock clock) {
+    this(db, auth, cutoffs, settings, clock, Metrics.unscraped());
+  }
+
+  /** {@code metrics}: the stream's series ({@link StreamMeters}) and {@code paragon_streams_connected}. */
+  public StreamHub(Database db, TerminalAuth auth, Cutoffs cutoffs, StreamSettings settings, Clock clock,
+      Metrics metrics) {
+    this.meters = StreamMeters.of(metrics);
+    metrics.gauge("paragon_streams_connected", bySession::size);
     this.auth = auth;
     this.settings = settings;
     this.clock = clock;
@@ -98,7 +109,7 @@ public final class StreamHub implements Feed, PgBridge.Wakeable, Cutoffs.Listene
     long period = Math.max(1, beat / slices);
     timer.scheduleAtFixedRate(this::tick, period, period, TimeUnit.MILLISECONDS);
     cutoffs.subscribe(this);
-    this.bridge = db.dialect() == Database.Dialect.POSTGRES ? new PgBridge(db, this) : null;
+    this.bridge = db.dialect() == Database.Dialect.POSTGRES ? new PgBridge(db, this, meters) : null;
   }
 
   // ---- Feed: the receipt service, after its commit --------------------------------------------
@@ -240,7 +251,8 @@ public final class StreamHub implements Feed, PgBridge.Wakeable, Cutoffs.Listene
     long accountId = session.device().accountId();
     long deviceId = session.device().id();
     SendQueue queue =
-        new SendQueue(socket, settings.queueCapacity(), settings.writeTimeout().toMillis(), "device-" + deviceId);
+        new SendQueue(socket, settings.queueCapacity(), settings.writeTimeout().toMillis(), "device-" + deviceId,
+        meters);
     Connection c = new Connection(accountId, deviceId, session.userId(), viewer, spaces, queue, feed,
         settings.writeTimeout().toMillis(), hello.deviceToken(), hello.sessionToken());
     bySession.put(socket, c);

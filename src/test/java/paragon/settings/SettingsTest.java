@@ -126,4 +126,18 @@ class SettingsTest {
         Map.of("PARAGON_TLS_KEYSTORE", pem.toString(), "PARAGON_TLS_PASSWORD", "x")))
         .hasMessageContaining("PARAGON_TLS_KEYSTORE").hasMessageContaining("not a readable PKCS12 keystore");
   }
+
+  @Test
+  void the_metrics_token_and_the_log_format_are_read_and_checked() {
+    assertThat(Settings.from(new String[0], Map.of()).metricsToken()).isNull();
+    assertThat(Settings.from(new String[] {"--metrics-token=0123456789abcdef"}, Map.of()).metricsToken())
+        .isEqualTo("0123456789abcdef");
+    assertThat(Settings.from(new String[0], Map.of("PARAGON_METRICS_TOKEN", "fedcba9876543210")).metricsToken())
+        .isEqualTo("fedcba9876543210");
+    assertThatThrownBy(() -> Settings.from(new String[] {"--metrics-token=short"}, Map.of()))
+        .hasMessageContaining("PARAGON_METRICS_TOKEN").hasMessageContaining("16");
+    assertThat(Settings.from(new String[0], Map.of("PARAGON_LOG_FORMAT", "json")).port()).isEqualTo(8080);
+    assertThatThrownBy(() -> Settings.from(new String[0], Map.of("PARAGON_LOG_FORMAT", "xml")))
+        .hasMessageContaining("PARAGON_LOG_FORMAT").hasMessageContaining("'xml'");
+  }
 }
