@@ -53,12 +53,17 @@ public final class Worker implements AutoCloseable {
       closed = true;
       t = thread;
     }
-    if (t == null) return;
+    if (t == null) {
+      http.shutdownNow();
+      return;
+    }
     t.interrupt();
     try {
       t.join(settings.totalTimeout().toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } finally {
+      http.shutdownNow();
     }
   }
 
