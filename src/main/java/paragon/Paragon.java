@@ -53,6 +53,11 @@ import paragon.storage.Database;
 import paragon.sync.StreamHub;
 import paragon.sync.StreamRoutes;
 import paragon.sync.StreamSettings;
+import paragon.storage.Events;
+import paragon.webhooks.Subscriptions;
+import paragon.webhooks.WebhookSettings;
+import paragon.webhooks.WebhooksRoutes;
+import paragon.webhooks.Worker;
 import paragon.web.ApiDocs;
 import paragon.web.Csrf;
 import paragon.web.Errors;
@@ -99,7 +104,16 @@ public final class Paragon {
       return;
     }
     Demo.Report demo = settings.demo() ? Demo.prepare(db, Clock.systemUTC()) : null;
-    Javalin app = create(settings, db, Clock.systemUTC()).start(settings.host(), settings.port());
+    WebhookSettings webhooks;
+    try {
+      webhooks = WebhookSettings.from(System.getenv());
+    } catch (IllegalArgumentException e) {
+      System.err.println("Paragon cannot start: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    Javalin app = create(settings, db, Clock.systemUTC(), StreamSettings.DEFAULTS, new Cutoffs(), webhooks)
+        .start(settings.host(), settings.port());
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       app.stop();
       db.close();
@@ -143,6 +157,12 @@ public final class Paragon {
    */
   public static Javalin create(Settings settings, Database db, Clock clock, StreamSettings streamSettings,
       Cutoffs cutoffs) {
+    return create(settings, db, clock, streamSettings, cutoffs, WebhookSettings.DEFAULTS);
+  }
+
+  /** The same with the webhooks' knobs (tests allow http://127.0.0.1 receivers and shorten the backoff). */
+  public static Javalin create(Settings settings, Database db, Clock clock, StreamSettings streamSettings,
+      Cutoffs cutoffs, WebhookSettings webhookSettings) {
     // Built once: the routes that need them share these.
     Metrics metrics = Metrics.forNode();
     db.meterPool(metrics.registry());
@@ -169,6 +189,10 @@ public final class Paragon {
     FailureLimit linkFailures = new FailureLimit(clock, 10, Duration.ofMinutes(1), 10_000);
     Admins admins = new Admins(db, clock);
     Invitations invitations = new Invitations(db, clock);
+    // Events of commands and catalog saves go into the webhook outbox in their own transactions.
+    Subscriptions webhooks = new Subscriptions(db, clock);
+    Events.attach(db, webhooks);
+    Worker webhookWorker = new Worker(db, clock, webhookSettings);
     return Javalin.create(config -> {
       config.concurrency.useVirtualThreads = true;
       config.startup.showJavalinBanner = false;
@@ -223,6 +247,9 @@ public final class Paragon {
       KitchenRoutes.register(config.routes, db, clock);
       AttentionRoutes.register(config.routes, db, clock);
       StreamRoutes.register(config.routes, stream);
+      WebhooksRoutes.register(config.routes, db, webhooks, webhookSettings, clock);
+      config.events.serverStarted(webhookWorker::start);
+      config.events.serverStopping(webhookWorker::close);
       config.events.serverStopping(stream::close);
       config.events.serverStopping(deviceAuth::close);
       config.events.serverStopped(metrics::close);

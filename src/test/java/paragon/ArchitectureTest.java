@@ -36,6 +36,7 @@ class ArchitectureTest {
       List.of("receipts"),
       List.of("sync"),
       List.of("parking", "sales", "catalog", "floor", "kitchen"),
+      List.of("webhooks"),
       List.of("onboarding", "demo"),
       List.of(""));
 

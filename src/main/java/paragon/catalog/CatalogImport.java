@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
-import paragon.configuration.Revisions;
 import paragon.storage.Database;
 import paragon.web.FieldErrors;
 
@@ -141,7 +140,7 @@ public final class CatalogImport {
       int skipped = (int) preview.count(Action.ERROR);
       int unchanged = (int) preview.count(Action.UNCHANGED);
       if (added + updated == 0) return new Result(0, 0, unchanged, skipped, 0);
-      long revision = Revisions.record(h, accountId, author,
+      long revision = CatalogRevision.record(h, accountId, author,
           Summaries.of(h, accountId, "catalog.rev.imported", added, updated), clock);
       return new Result(added, updated, unchanged, skipped, revision);
     });

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.jdbi.v3.core.Handle;
-import paragon.configuration.Revisions;
 import paragon.storage.Database;
 import paragon.web.FieldErrors;
 import paragon.web.Problem;
@@ -98,7 +97,7 @@ public final class Categories {
     return db.inTransaction(h -> {
       String name = validName(h, accountId, -1, rawName);
       long id = insert(h, accountId, name, clock.millis());
-      Revisions.record(h, accountId, author, Summaries.of(h, accountId, "catalog.rev.category_added", name), clock);
+      CatalogRevision.record(h, accountId, author, Summaries.of(h, accountId, "catalog.rev.category_added", name), clock);
       return id;
     });
   }
@@ -113,7 +112,7 @@ public final class Categories {
           .bind("n", name).bind("id", id).bind("a", accountId).execute();
       h.createUpdate("UPDATE products SET category = :n WHERE category_id = :id AND account_id = :a")
           .bind("n", name).bind("id", id).bind("a", accountId).execute();
-      Revisions.record(h, accountId, author,
+      CatalogRevision.record(h, accountId, author,
           Summaries.of(h, accountId, "catalog.rev.category_renamed", before.name(), name), clock);
       return true;
     });
@@ -130,7 +129,7 @@ public final class Categories {
       if (java.util.Objects.equals(before.course(), course)) return false;
       h.createUpdate("UPDATE categories SET course = :c WHERE id = :id AND account_id = :a")
           .bind("c", course).bind("id", id).bind("a", accountId).execute();
-      Revisions.record(h, accountId, author, Summaries.of(h, accountId, "catalog.rev.category_course", before.name(),
+      CatalogRevision.record(h, accountId, author, Summaries.of(h, accountId, "catalog.rev.category_course", before.name(),
           course == null ? "-" : String.valueOf(course)), clock);
       return true;
     });
@@ -163,7 +162,7 @@ public final class Categories {
         h.createUpdate("UPDATE categories SET position = :p WHERE id = :id AND account_id = :a")
             .bind("p", i).bind("id", active.get(i).id()).bind("a", accountId).execute();
       }
-      Revisions.record(h, accountId, author, Summaries.of(h, accountId, "catalog.rev.category_moved", moved.name()),
+      CatalogRevision.record(h, accountId, author, Summaries.of(h, accountId, "catalog.rev.category_moved", moved.name()),
           clock);
       return true;
     });
@@ -183,7 +182,7 @@ public final class Categories {
               .bind("a", accountId).mapTo(Integer.class).one();
       h.createUpdate("UPDATE categories SET archived = :x, position = :p WHERE id = :id AND account_id = :a")
           .bind("x", archived).bind("p", position).bind("id", id).bind("a", accountId).execute();
-      Revisions.record(h, accountId, author, Summaries.of(h, accountId,
+      CatalogRevision.record(h, accountId, author, Summaries.of(h, accountId,
           archived ? "catalog.rev.category_archived" : "catalog.rev.category_restored", c.name()), clock);
       return true;
     });

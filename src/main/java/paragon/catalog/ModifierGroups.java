@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
-import paragon.configuration.Revisions;
 import paragon.storage.Database;
 import paragon.web.Problem;
 
@@ -117,7 +116,7 @@ public final class ModifierGroups {
       if (before != null && before.equals(after)) return new Products.Saved(groupId, false);
       checkFloor(h, accountId, groupId);
       String key = before == null ? "catalog.rev.group_added" : "catalog.rev.group_changed";
-      Revisions.record(h, accountId, author, Summaries.of(h, accountId, key, v.name()), clock);
+      CatalogRevision.record(h, accountId, author, Summaries.of(h, accountId, key, v.name()), clock);
       return new Products.Saved(groupId, true);
     });
   }
@@ -146,7 +145,7 @@ public final class ModifierGroups {
       h.createUpdate("UPDATE modifier_groups SET archived = :x WHERE id = :id AND account_id = :a")
           .bind("x", archived).bind("id", id).bind("a", accountId).execute();
       if (!archived) checkFloor(h, accountId, id);
-      Revisions.record(h, accountId, author, Summaries.of(h, accountId,
+      CatalogRevision.record(h, accountId, author, Summaries.of(h, accountId,
           archived ? "catalog.rev.group_archived" : "catalog.rev.group_restored", g.name()), clock);
       return true;
     });

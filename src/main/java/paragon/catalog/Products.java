@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
 import paragon.accounts.Shops;
-import paragon.configuration.Revisions;
 import paragon.storage.Database;
 import paragon.web.Problem;
 
@@ -102,7 +101,7 @@ public final class Products {
       long saved = write(h, accountId, before, v, clock.millis());
       if (before != null && same(before, find(h, accountId, saved))) return new Saved(saved, false);
       String key = before == null ? "catalog.rev.product_added" : "catalog.rev.product_changed";
-      Revisions.record(h, accountId, author, Summaries.of(h, accountId, key, v.name()), clock);
+      CatalogRevision.record(h, accountId, author, Summaries.of(h, accountId, key, v.name()), clock);
       return new Saved(saved, true);
     });
   }
@@ -237,7 +236,7 @@ public final class Products {
       }
       h.createUpdate("UPDATE products SET archived = :x WHERE id = :id AND account_id = :a")
           .bind("x", archived).bind("id", id).bind("a", accountId).execute();
-      Revisions.record(h, accountId, author, Summaries.of(h, accountId,
+      CatalogRevision.record(h, accountId, author, Summaries.of(h, accountId,
           archived ? "catalog.rev.product_archived" : "catalog.rev.product_restored", p.name()), clock);
       return true;
     });

@@ -329,6 +329,7 @@ public final class CommandService {
       ChangeWriter.By completes = lastInSpace.get(r.space()) == r ? new ChangeWriter.By(a.deviceId(), n) : null;
       ChangeWriter.write(h, a.accountId(), before, saved, completes, now);
       Audit.write(h, a, n, parsed.type(), parsed.body(), saved.id(), seq, now);
+      ReceiptEvents.receipt(h, a, before, saved, now);
       committed.merge(saved.space(), seq, Math::max);
       if (saved.id().equals(acc.main())) {
         mainSeq = seq;
@@ -336,6 +337,7 @@ public final class CommandService {
       }
       if (acc.sale() != null && saved.id().equals(acc.sale().receiptId())) {
         SaleRecords.write(h, a, acc.sale(), saved, seq, now);
+        ReceiptEvents.sale(h, a, acc.sale(), saved, now);
       }
       if (acc.part() != null && saved.id().equals(acc.part().receiptId())) SaleRecords.writePart(h, a, acc.part(), now);
     }
@@ -350,7 +352,11 @@ public final class CommandService {
             named == null ? 0 : named.seq(), now);
       }
     }
-    if (acc.dayClose()) result.putAll(SaleRecords.dayClose(h, a, now));
+    if (acc.dayClose()) {
+      Map<String, Object> closed = SaleRecords.dayClose(h, a, now);
+      result.putAll(closed);
+      ReceiptEvents.dayClosed(h, a, closed, now);
+    }
     if (mainSeq == null && state.receipt(acc.main()) != null) {
       mainSeq = state.receipt(acc.main()).seq();
       mainSpace = state.receipt(acc.main()).space();

@@ -7,6 +7,7 @@ import paragon.accounts.Cutoffs;
 import paragon.settings.Settings;
 import paragon.storage.Database;
 import paragon.sync.StreamSettings;
+import paragon.webhooks.WebhookSettings;
 
 /** The real application on a free port over a real database, as a test starts it. */
 public final class TestApp implements AutoCloseable {
@@ -33,10 +34,21 @@ public final class TestApp implements AutoCloseable {
 
   /** Over HTTPS: {@code settings} carry the keystore, and this app's clients trust {@code trust}. */
   public TestApp(Database db, MutableClock clock, StreamSettings stream, Settings settings, SSLContext trust) {
+    this(db, clock, stream, settings, trust, WebhookSettings.DEFAULTS);
+  }
+
+  /** With the webhooks' knobs: http://127.0.0.1 receivers allowed, a fast poll, a short backoff and lease. */
+  public TestApp(Database db, MutableClock clock, WebhookSettings webhooks) {
+    this(db, clock, StreamSettings.DEFAULTS, new Settings(0, "jdbc:sqlite:unused", false, "127.0.0.1"), null,
+        webhooks);
+  }
+
+  private TestApp(Database db, MutableClock clock, StreamSettings stream, Settings settings, SSLContext trust,
+      WebhookSettings webhooks) {
     this.db = db;
     this.clock = clock;
     this.trust = trust;
-    this.app = Paragon.create(settings, db, clock, stream, cutoffs).start("127.0.0.1", 0);
+    this.app = Paragon.create(settings, db, clock, stream, cutoffs, webhooks).start("127.0.0.1", 0);
   }
 
   /** Stops the server but keeps the database open, so a new app can start on it (a restart). */
