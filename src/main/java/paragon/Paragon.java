@@ -49,6 +49,7 @@ import paragon.sales.AttentionRoutes;
 import paragon.sales.SalesRoutes;
 import paragon.sales.VoidRoutes;
 import paragon.settings.Settings;
+import paragon.storage.BackupCommands;
 import paragon.storage.Database;
 import paragon.sync.StreamHub;
 import paragon.sync.StreamRoutes;
@@ -133,12 +134,18 @@ public final class Paragon {
   }
 
   /**
-   * The operator commands in the same jar ({@code account create|list|set-plan}, docs/operations.md):
+   * The operator commands in the same jar ({@code account create|list|set-plan}, {@code backup},
+   * {@code restore}; docs/operations.md):
    * their exit code, or null when {@code args} are server flags and Paragon should start.
    */
   public static Integer command(String[] args, InputStream in, PrintStream out, PrintStream err) {
-    if (args.length == 0 || !args[0].equals("account")) return null;
-    return AccountCommands.run(Arrays.copyOfRange(args, 1, args.length), in, out, err);
+    if (args.length == 0) return null;
+    return switch (args[0]) {
+      case "account" -> AccountCommands.run(Arrays.copyOfRange(args, 1, args.length), in, out, err);
+      case "backup", "restore" -> BackupCommands.run(args[0], Arrays.asList(args).subList(1, args.length),
+          System.getenv(), out, err);
+      default -> null;
+    };
   }
 
   /** The whole application over {@code db}; {@code clock} drives every expiry, so tests can move time. */

@@ -76,6 +76,12 @@ final class AppProcess implements AutoCloseable {
     }
   }
 
+  /** kill -9: no shutdown hook, no flush, the database as the crash leaves it. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly(); // SIGKILL on Linux
+    process.waitFor();
+  }
+
   long pid() {
     return process.pid();
   }

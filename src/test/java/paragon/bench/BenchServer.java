@@ -69,13 +69,13 @@ public final class BenchServer {
     Thread.currentThread().join();
   }
 
-  /** A connection of its own with Paragon's pragmas (SQLite: WAL, synchronous=NORMAL), autocommit. */
+  /** A connection of its own with Paragon's pragmas (SQLite: WAL, synchronous=FULL), autocommit. */
   private static Connection floorConnection(Database db) throws SQLException {
     Connection c = db.dedicatedConnection();
     try (Statement s = c.createStatement()) {
       if (db.dialect() == Database.Dialect.SQLITE) {
         s.execute("PRAGMA journal_mode=WAL");
-        s.execute("PRAGMA synchronous=NORMAL");
+        s.execute("PRAGMA synchronous=FULL");
         s.execute("PRAGMA busy_timeout=10000");
         s.execute("CREATE TABLE IF NOT EXISTS bench_floor (id INTEGER PRIMARY KEY, v INTEGER)");
       } else {
