@@ -19,7 +19,9 @@ import paragon.web.Json;
 final class AuditDetails {
   private static final ObjectMapper JSON = Json.MAPPER;
   private static final Set<String> HIDDEN = Set.of("n", "type", "receiptId", "lineId", "targetReceiptId", "newLineId",
-      "slotId", "lineIds", "lines", "generation", "mergedReceiptId", "joinedReceiptId");
+      "slotId", "lineIds", "lines", "generation", "mergedReceiptId", "joinedReceiptId",
+      // Ids and versions a person cannot read (issue 15: never "Product: 9" or "Seen version: 39").
+      "productId", "seq", "seenSeq", "newTarget", "vat", "paidAt", "attentionId");
   private static final Set<String> MONEY = Set.of("unitPrice", "amount");
   private static final Set<String> QUANTITY = Set.of("quantity", "delta");
 
@@ -39,6 +41,8 @@ final class AuditDetails {
     if (discount && (command.path("kind").isNull() || command.path("kind").isMissingNode())) {
       return i18n.t("sales.discount.removed");
     }
+    String sentence = sentence(type, command, lang, i18n);
+    if (sentence != null) return sentence;
     List<String> parts = new ArrayList<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = command.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
@@ -59,6 +63,25 @@ final class AuditDetails {
       parts.add((i18n.has(key) ? i18n.t(key) : field) + ": " + value);
     }
     return String.join(" · ", parts);
+  }
+
+  /**
+   * The commands whose meaning is more than their fields, as one sentence: "added 2 x Espresso
+   * (18,00 zł)", "moved 3 lines to a new receipt"; the merge row's receipt is named by {@link Trails}.
+   */
+  private static String sentence(String type, JsonNode command, String lang, I18n i18n) {
+    return switch (type) {
+      case "addLine" -> {
+        long quantity = command.path("quantity").canConvertToLong() ? command.path("quantity").asLong() : 1000;
+        long price = command.path("unitPrice").asLong();
+        yield i18n.t("sales.says.addLine", SalesRoutes.quantity(quantity, lang), command.path("name").asText(),
+            Display.money(Math.multiplyExact(price, quantity) / 1000, lang));
+      }
+      case "moveLines" -> i18n.t(command.path("newTarget").asBoolean() ? "sales.says.moveLines.new"
+          : "sales.says.moveLines", command.path("lines").size());
+      case "merge" -> i18n.t("sales.says.merge");
+      default -> null;
+    };
   }
 
   /** A percent discount in hundredths of a percent as "12,5 %", an amount as money. */
