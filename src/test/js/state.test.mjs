@@ -476,3 +476,17 @@ test('the number counts per space: another space\'s frame does not say this spac
   assert.deepEqual(quantities(preview(s, unconfirmed(ob), { me })),
     { a: [['x', 4000]], own: [['w', 1000]] });
 });
+
+test('with mergeLines on, a product tapped again grows its unsent line in the preview; a sent one '
+  + 'is left as the kitchen has it', () => {
+  const kawa = { ...line('x', 'Kawa', 1000, 1000), productId: 5 };
+  const s = applySnapshot(emptyState(), { space: 'shop:1', seq: 1, receipts: [receipt('a',
+    { lines: [{ ...kawa, id: 'sent', sent: true }, kawa] })] });
+  const products = new Map([[5, { id: 5, name: 'Kawa', price: 1000, vat: '23' }]]);
+  const tap = (n, lineId) => ({ number: n, command: { type: 'addLine', receiptId: 'a', lineId,
+    productId: 5, quantity: 1000 } });
+  const merged = preview(s, [tap(1, 'y'), tap(2, 'z')], { me, products, mergeLines: true }).a;
+  assert.deepEqual(merged.lines.map((l) => [l.id, l.quantity]), [['sent', 1000], ['x', 3000]]);
+  const apart = preview(s, [tap(1, 'y')], { me, products }).a;
+  assert.deepEqual(apart.lines.map((l) => l.id), ['sent', 'x', 'y']);
+});

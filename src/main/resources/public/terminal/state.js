@@ -27,6 +27,7 @@ import { modifiedPrice } from './modifiers.js';
 import { lowestFree, namesOf, receiptName } from './names.js';
 import { previewMore } from './table-moves.js';
 import { lineChange } from './kitchen-lines.js';
+import { mergeTarget } from './line-merge.js';
 
 export function emptyState() {
   return { cursors: {}, receipts: {}, applied: {}, resync: {} };
@@ -339,6 +340,11 @@ function applyCommand(receipts, entry, ctx) {
         note: c.note ?? null, sent: false, modifiers, discount: null, total: 0,
         course: c.course ?? null, seat: c.seat ?? null,
       };
+      const same = mergeTarget(r.lines, c, line.unitPrice, ctx);
+      if (same) {
+        return editLines(receipts, r, (lines) => lines
+          .map((l) => (l.id === same.id ? { ...l, quantity: l.quantity + line.quantity } : l)));
+      }
       return editLines(receipts, r, (lines) => [...lines, line]);
     }
     case 'adjustQuantity':
