@@ -475,10 +475,11 @@ export function receiptList(receipts, slots, me, now = -Infinity) {
     if (r.slotId && slotIds.has(r.slotId) && !first.has(r.slotId)) first.set(r.slotId, r);
   }
   const tables = slots.map((s) => item(s, first.get(s.id) ?? null));
+  // The other receipts in the order they were opened (docs/terminal.md "The list"): a rename does
+  // not move one, and a new one comes last.
   const others = all
     .filter((r) => !r.slotId || first.get(r.slotId) !== r)
-    .sort((a, b) => a.name.localeCompare(b.name, undefined, { numeric: true })
-      || a.id.localeCompare(b.id))
+    .sort(byAge)
     .map((r) => item(null, r));
   return [...tables, ...others];
 }
