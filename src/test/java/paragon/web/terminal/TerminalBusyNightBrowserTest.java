@@ -37,7 +37,8 @@ class TerminalBusyNightBrowserTest {
         t.waitSent();
         t.waitUntil(d -> t.lineNames().size() == 2);
         assertThat(t.lineNames()).hasSize(2);
-        assertThat(t.text("#receipt-total")).isEqualTo("34,00 zł");
+        assertThat(t.js("return window.paragonTerminal.current?.lines?.map((l) => l.quantity)"))
+            .asString().isEqualTo("[2000, 1000]");
         assertThat(paragon.testing.Rows.count(shop.db, "lines")).isEqualTo(2);
         t.screenshot(size + "-busy-night-merged-line");
       }
@@ -52,11 +53,29 @@ class TerminalBusyNightBrowserTest {
       TerminalOpenBenchmark.latency(t, 0); // enables DevTools' network domain
       t.driver.executeCdpCommand("Network.emulateNetworkConditions", Map.of(
           "offline", true, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
-      t.waitUntil(Duration.ofSeconds(3), d -> t.all("sale-screen .conn[data-connection=offline]").size() == 1);
+      t.waitUntil(Duration.ofSeconds(3), d -> "offline".equals(t.js("return window.paragonTerminal.connection")));
+      assertThat(t.js("return document.querySelector('[data-connection]').getAttribute('data-connection')"))
+          .isEqualTo("offline");
       t.screenshot(size + "-busy-night-offline");
 
       TerminalOpenBenchmark.latency(t, 0); // the network is back
-      t.waitUntil(Duration.ofSeconds(10), d -> t.all("sale-screen .conn[data-connection=online]").size() == 1);
+      t.waitUntil(Duration.ofSeconds(10), d -> "online".equals(t.js("return window.paragonTerminal.connection")));
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"tablet", "phone"})
+  void a_disabled_cashier_and_a_revoked_device_are_told_why(String size) {
+    try (Shop shop = new Shop(Visibility.ALL); Terminal t = terminal(shop, size)) {
+      shop.app.cutoffs.userCutOff(shop.account, shop.anna);
+      t.waitUntil(d -> String.valueOf(t.js("return window.paragonTerminal.error")).contains("wyłączył Twoje konto"));
+      t.screenshot(size + "-busy-night-user-cut-off");
+    }
+    try (Shop shop = new Shop(Visibility.ALL); Terminal t = terminal(shop, size)) {
+      long device = shop.db.read(h -> h.createQuery("SELECT id FROM devices").mapTo(Long.class).one());
+      shop.app.cutoffs.deviceRevoked(shop.account, device);
+      t.waitUntil(d -> String.valueOf(t.js("return window.paragonTerminal.error")).contains("usunął ten terminal"));
+      t.screenshot(size + "-busy-night-device-revoked");
     }
   }
 }
