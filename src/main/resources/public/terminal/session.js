@@ -132,7 +132,7 @@ export class Session {
       this.end();
       return;
     }
-    // docs/protocol.md "Close codes": 4403 says why in its reason, and the cashier is told so in plain
+    // docs/protocol.md "Close codes": CUT_OFF says why in its reason, and the cashier is told so in plain
     // words (issue 15), not only that the session ended.
     if (event?.code === CLOSE.CUT_OFF && event.reason === 'user cut off') {
       this.end('error.userCutOff');
