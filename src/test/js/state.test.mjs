@@ -258,14 +258,14 @@ test('an occupied table I may not see is never edited by the preview', () => {
   assert.equal(p.t, s.receipts.t);
 });
 
-test('the list shows every table in slot order with its status, then other receipts by '
-  + 'name', () => {
+test('the list shows every table in slot order with its status, then other receipts in the '
+  + 'order they were opened', () => {
   const receipts = {
     t2: receipt('t2', { slotId: 's2', kind: 'TABLE', name: 'Stolik 2', ownerUserId: 2 }),
     t3: { id: 't3', slotId: 's3', kind: 'TABLE', name: 'Stolik 3', state: 'OPEN', occupied: true },
-    a10: receipt('a10', { name: 'Sale 10' }),
-    a2: receipt('a2', { name: 'Sale 2', state: 'PAYING', lease: { deviceId: 2, userId: 2 } }),
-    old: receipt('old', { slotId: 'gone-slot', kind: 'TABLE', name: 'Taras 9' }),
+    a10: receipt('a10', { name: 'Sale 10', createdAt: 2 }),
+    a2: receipt('a2', { name: 'Sale 2', state: 'PAYING', lease: { deviceId: 2, userId: 2 }, createdAt: 1 }),
+    old: receipt('old', { slotId: 'gone-slot', kind: 'TABLE', name: 'Taras 9', createdAt: 3 }),
     t1: receipt('t1', { slotId: 's1', kind: 'TABLE', name: 'Stolik 1' }),
   };
   const slots = [{ id: 's1', name: 'Stolik 1' }, { id: 's2', name: 'Stolik 2' },
@@ -475,4 +475,31 @@ test('the number counts per space: another space\'s frame does not say this spac
     receipt: beers(4000, 6) });
   assert.deepEqual(quantities(preview(s, unconfirmed(ob), { me })),
     { a: [['x', 4000]], own: [['w', 1000]] });
+});
+
+test('with mergeLines on, a product tapped again grows its unsent line in the preview; a sent one '
+  + 'is left as the kitchen has it', () => {
+  const kawa = { ...line('x', 'Kawa', 1000, 1000), productId: 5 };
+  const s = applySnapshot(emptyState(), { space: 'shop:1', seq: 1, receipts: [receipt('a',
+    { lines: [{ ...kawa, id: 'sent', sent: true }, kawa] })] });
+  const products = new Map([[5, { id: 5, name: 'Kawa', price: 1000, vat: '23' }]]);
+  const tap = (n, lineId) => ({ number: n, command: { type: 'addLine', receiptId: 'a', lineId,
+    productId: 5, quantity: 1000 } });
+  const merged = preview(s, [tap(1, 'y'), tap(2, 'z')], { me, products, mergeLines: true }).a;
+  assert.deepEqual(merged.lines.map((l) => [l.id, l.quantity]), [['sent', 1000], ['x', 3000]]);
+  const apart = preview(s, [tap(1, 'y')], { me, products }).a;
+  assert.deepEqual(apart.lines.map((l) => l.id), ['sent', 'x', 'y']);
+});
+
+test('renaming a receipt leaves it where it was: the others are listed in the order they were '
+  + 'opened', () => {
+  const receipts = {
+    a: receipt('a', { name: 'Sale 1', createdAt: 1 }),
+    b: receipt('b', { name: 'Sale 2', createdAt: 2 }),
+    c: receipt('c', { name: 'Sale 3', createdAt: 3 }),
+  };
+  const names = (rs) => receiptList(rs, [], me).map((i) => i.receipt.name);
+  assert.deepEqual(names(receipts), ['Sale 1', 'Sale 2', 'Sale 3']);
+  assert.deepEqual(names({ ...receipts, a: { ...receipts.a, name: 'Zosia' } }), ['Zosia', 'Sale 2', 'Sale 3']);
+  assert.deepEqual(names({ ...receipts, c: { ...receipts.c, name: 'Anna' } }), ['Sale 1', 'Sale 2', 'Anna']);
 });

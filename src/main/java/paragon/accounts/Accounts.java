@@ -115,9 +115,12 @@ public final class Accounts {
   }
 
   /** An account's own settings as stored. */
-  /** {@code nip}: the business's 10-digit tax number, or null. */
+  /**
+   * {@code nip}: the business's 10-digit tax number, or null. {@code mergeLines}: see
+   * {@link AccountSettings}.
+   */
   public record Account(long id, String name, Plan plan, String language, boolean parkingEnabled, Visibility visibility,
-                        boolean sharingEnabled, LoginMode loginMode, long revision, String nip) {}
+                        boolean sharingEnabled, LoginMode loginMode, long revision, String nip, boolean mergeLines) {}
 
   public Account find(long accountId) {
     return db.read(h -> find(h, accountId));
@@ -125,13 +128,13 @@ public final class Accounts {
 
   public static Account find(Handle h, long accountId) {
     return h.createQuery("""
-            SELECT id, name, plan, language, parking_enabled, visibility, sharing_enabled, login_mode, nip
-            FROM accounts WHERE id = :a""")
+            SELECT id, name, plan, language, parking_enabled, visibility, sharing_enabled, login_mode, nip,
+            merge_lines FROM accounts WHERE id = :a""")
         .bind("a", accountId)
         .map((rs, ctx) -> new Account(rs.getLong("id"), rs.getString("name"), Plan.valueOf(rs.getString("plan")),
             rs.getString("language"), rs.getBoolean("parking_enabled"), Visibility.valueOf(rs.getString("visibility")),
             rs.getBoolean("sharing_enabled"), LoginMode.valueOf(rs.getString("login_mode")),
-            Revisions.current(h, accountId), rs.getString("nip")))
+            Revisions.current(h, accountId), rs.getString("nip"), rs.getBoolean("merge_lines")))
         .findOne().orElseThrow(() -> paragon.web.Problem.notFound("account " + accountId));
   }
 

@@ -11,16 +11,22 @@ import paragon.web.FieldErrors;
  * The Settings form as submitted: the raw choices (so a refused form shows what the owner picked) and
  * the pure rules that turn them into {@link AccountSettings}.
  */
-public record SettingsForm(boolean parkingEnabled, String visibility, boolean sharingEnabled, String loginMode) {
+public record SettingsForm(boolean parkingEnabled, String visibility, boolean sharingEnabled, String loginMode,
+                           boolean mergeLines) {
+
+  public SettingsForm(boolean parkingEnabled, String visibility, boolean sharingEnabled, String loginMode) {
+    this(parkingEnabled, visibility, sharingEnabled, loginMode, true);
+  }
 
   public static SettingsForm of(AccountSettings s) {
-    return new SettingsForm(s.parkingEnabled(), s.visibility().name(), s.sharingEnabled(), s.loginMode().name());
+    return new SettingsForm(s.parkingEnabled(), s.visibility().name(), s.sharingEnabled(), s.loginMode().name(),
+        s.mergeLines());
   }
 
   /** Reads the posted fields; an unticked checkbox is simply absent. */
   static SettingsForm read(Map<String, List<String>> form, FieldErrors errors) {
     return new SettingsForm(checkbox(form, "parkingEnabled", errors), first(form, "visibility"),
-        checkbox(form, "sharingEnabled", errors), first(form, "loginMode"));
+        checkbox(form, "sharingEnabled", errors), first(form, "loginMode"), checkbox(form, "mergeLines", errors));
   }
 
   /**
@@ -36,7 +42,7 @@ public record SettingsForm(boolean parkingEnabled, String visibility, boolean sh
       if (sharingEnabled && !current.sharingEnabled()) errors.add("sharingEnabled", "settings.sharing.plan");
       sharing = current.sharingEnabled();
     }
-    return errors.isEmpty() ? new AccountSettings(parkingEnabled, v, sharing, m) : null;
+    return errors.isEmpty() ? new AccountSettings(parkingEnabled, v, sharing, m, mergeLines) : null;
   }
 
   static Plan plan(String raw, FieldErrors errors) {

@@ -35,10 +35,11 @@ public final class SettingsStore {
       String changes = settings.changesFrom(AccountSettings.of(before));
       if (changes.isEmpty()) return new Saved(before.revision(), false);
       h.createUpdate("""
-              UPDATE accounts SET parking_enabled = :p, visibility = :v, sharing_enabled = :s, login_mode = :m
-              WHERE id = :a""")
+              UPDATE accounts SET parking_enabled = :p, visibility = :v, sharing_enabled = :s, login_mode = :m,
+              merge_lines = :ml WHERE id = :a""")
           .bind("p", settings.parkingEnabled()).bind("v", settings.visibility().name())
-          .bind("s", settings.sharingEnabled()).bind("m", settings.loginMode().name()).bind("a", accountId)
+          .bind("s", settings.sharingEnabled()).bind("m", settings.loginMode().name()).bind("ml", settings.mergeLines())
+          .bind("a", accountId)
           .execute();
       return new Saved(Revisions.record(h, accountId, author, "settings: " + changes, clock), true);
     });

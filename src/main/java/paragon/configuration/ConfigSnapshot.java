@@ -24,13 +24,27 @@ public record ConfigSnapshot(
     List<User> users,
     List<Product> products,
     List<Category> categories,
-    List<ModifierGroup> modifierGroups) {
+    List<ModifierGroup> modifierGroups,
+    Boolean mergeLines) {
 
-  /** Snapshots stored before the catalog (revision JSON without these lists) read as empty lists. */
+  /**
+   * Snapshots stored before the catalog (revision JSON without these lists) read as empty lists;
+   * before V54, without {@code mergeLines}, as merging (the default of an account).
+   */
   public ConfigSnapshot {
     products = products == null ? List.of() : products;
     categories = categories == null ? List.of() : categories;
     modifierGroups = modifierGroups == null ? List.of() : modifierGroups;
+    mergeLines = mergeLines == null || mergeLines;
+  }
+
+  /** A snapshot whose lines do not merge, as before issue 15 (tests that build one by hand). */
+  public ConfigSnapshot(long accountId, long revision, String accountName, String language, Plan plan,
+      boolean parkingEnabled, Visibility visibility, boolean sharingEnabled, LoginMode loginMode,
+      List<Slot> defaultSlots, List<Shop> shops, List<Role> roles, List<User> users, List<Product> products,
+      List<Category> categories, List<ModifierGroup> modifierGroups) {
+    this(accountId, revision, accountName, language, plan, parkingEnabled, visibility, sharingEnabled, loginMode,
+        defaultSlots, shops, roles, users, products, categories, modifierGroups, false);
   }
 
   /** A predefined receipt (table); {@code id} is stable across renames and reorders. */

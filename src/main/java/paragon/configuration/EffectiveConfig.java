@@ -24,11 +24,23 @@ public record EffectiveConfig(
     List<ConfigSnapshot.Product> products,
     List<ConfigSnapshot.Category> categories,
     List<ConfigSnapshot.ModifierGroup> modifierGroups,
-    ConfigSnapshot.FloorPlan floor) {
+    ConfigSnapshot.FloorPlan floor,
+    boolean mergeLines) {
 
   /** Without a floor plan (tests that build a configuration by hand): the empty plan. */
   public EffectiveConfig {
     floor = floor == null ? ConfigSnapshot.FloorPlan.EMPTY : floor;
+  }
+
+  /** Lines not merging, as before issue 15 (tests that build a configuration by hand). */
+  public EffectiveConfig(long revision, long shopId, String shopName, boolean parkingEnabled, Visibility visibility,
+      boolean sharingEnabled, boolean sharingEffective, SharingBlock sharingBlockedBy, LoginMode loginMode,
+      String language, List<ConfigSnapshot.Slot> slots, List<ConfigSnapshot.Role> roles,
+      List<ConfigSnapshot.User> users, List<ConfigSnapshot.Product> products,
+      List<ConfigSnapshot.Category> categories, List<ConfigSnapshot.ModifierGroup> modifierGroups,
+      ConfigSnapshot.FloorPlan floor) {
+    this(revision, shopId, shopName, parkingEnabled, visibility, sharingEnabled, sharingEffective, sharingBlockedBy,
+        loginMode, language, slots, roles, users, products, categories, modifierGroups, floor, false);
   }
 
   public EffectiveConfig(long revision, long shopId, String shopName, boolean parkingEnabled, Visibility visibility,
@@ -50,7 +62,7 @@ public record EffectiveConfig(
     return new EffectiveConfig(s.revision(), shop.id(), shop.name(), s.parkingEnabled(), s.visibility(),
         s.sharingEnabled(), block == null, block, s.loginMode(), s.language(), slots,
         s.roles(), s.users().stream().filter(u -> !u.disabled()).toList(), products(s, shop.id()), s.categories(),
-        s.modifierGroups(), shop.floor().onlyTables(slots));
+        s.modifierGroups(), shop.floor().onlyTables(slots), s.mergeLines());
   }
 
   /** The products the shop sells, each at the shop's price (so a terminal shows what the server charges). */

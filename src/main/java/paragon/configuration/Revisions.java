@@ -62,12 +62,12 @@ public final class Revisions {
   /** The account's configuration as the tables hold it now, labelled {@code revision}. */
   static ConfigSnapshot read(Handle h, long accountId, long revision) {
     AccountRow a = h.createQuery("""
-            SELECT name, language, plan, parking_enabled, visibility, sharing_enabled, login_mode
-            FROM accounts WHERE id = :a""").bind("a", accountId)
+            SELECT name, language, plan, parking_enabled, visibility, sharing_enabled, login_mode,
+            merge_lines FROM accounts WHERE id = :a""").bind("a", accountId)
         .map((rs, ctx) -> new AccountRow(rs.getString("name"), rs.getString("language"),
             Plan.valueOf(rs.getString("plan")), rs.getBoolean("parking_enabled"),
             Visibility.valueOf(rs.getString("visibility")), rs.getBoolean("sharing_enabled"),
-            LoginMode.valueOf(rs.getString("login_mode"))))
+            LoginMode.valueOf(rs.getString("login_mode")), rs.getBoolean("merge_lines")))
         .one();
     List<ConfigSnapshot.Slot> defaults = slots(h, accountId, null);
     List<ConfigSnapshot.Shop> shops =
@@ -168,12 +168,12 @@ public final class Revisions {
         .toList();
     return new ConfigSnapshot(accountId, revision, a.name(), a.language(), a.plan(), a.parkingEnabled(),
         a.visibility(), a.sharingEnabled(), a.loginMode(), defaults, shops, roles, users, products, categories,
-        groups);
+        groups, a.mergeLines());
   }
 
   /** The account row's part of the snapshot. */
   private record AccountRow(String name, String language, Plan plan, boolean parkingEnabled, Visibility visibility,
-      boolean sharingEnabled, LoginMode loginMode) {}
+      boolean sharingEnabled, LoginMode loginMode, boolean mergeLines) {}
 
   private static List<ConfigSnapshot.Slot> slots(Handle h, long accountId, Long shopId) {
     String where = shopId == null ? "shop_id IS NULL" : "shop_id = :s";

@@ -26,10 +26,38 @@ final class LineRules {
     }
     Guards.requireNoLease(r, c);
     Line line = line(x, c);
+    Line same = c.actor().config().mergeLines() && x.unitPrice() == null ? mergeTarget(r, line) : null;
+    if (same != null) {
+      // The owner's setting (issue 15): a product tapped again adds to its line. The command's own lineId
+      // names no line then; the result names the line that grew (the command log keeps the command).
+      long q = same.quantity() + line.quantity();
+      Receipt after = r.withLine(same.id(), l -> l.with(b -> b.quantity(q))).touchedAt(c.now());
+      return Accepted.of(after).withResult(Map.of("receiptId", after.id(), "lineId", same.id(),
+          "recovered", recovered, "merged", true));
+    }
     if (r.lines().size() >= Limits.MAX_LINES) return Refusals.limit(Limits.Name.LINES);
     Receipt after = r.plusLine(line).touchedAt(c.now());
     return Accepted.of(after)
         .withResult(Map.of("receiptId", after.id(), "lineId", x.lineId(), "recovered", recovered));
+  }
+
+  /**
+   * The line of {@code r} that {@code line} adds to instead of being a line of its own, or null: a
+   * catalog product's line not sent to the kitchen, of the same product, price, course and seat, with no
+   * note, no modifiers and no discount on either, and room for the quantity (docs/protocol.md, addLine).
+   * The terminal's preview asks the same (line-merge.js).
+   */
+  static Line mergeTarget(Receipt r, Line line) {
+    if (line.productId() == null || line.note() != null || !line.modifiers().isEmpty()) return null;
+    for (Line l : r.lines()) {
+      if (!l.sent() && line.productId().equals(l.productId()) && l.unitPrice() == line.unitPrice()
+          && Guards.note(l.note()) == null && l.modifiers().isEmpty() && l.discount() == null
+          && java.util.Objects.equals(l.course(), line.course()) && java.util.Objects.equals(l.seat(), line.seat())
+          && l.quantity() + line.quantity() <= Limits.MAX_QUANTITY) {
+        return l;
+      }
+    }
+    return null;
   }
 
   /** The line to add, priced from the applied catalog or as a free item; throws its refusal. */

@@ -5,6 +5,7 @@
 import { uuid } from './ids.js';
 import { outcome } from './outbox.js';
 import { linesToSend, moreOfSent } from './kitchen-lines.js';
+import { mergeTarget } from './line-merge.js';
 
 export class CashierActions {
   /**
@@ -88,11 +89,13 @@ export class CashierActions {
   addProduct(product, quantity = 1000, modifiers = []) {
     const r = this.view.current;
     if (!this.view.editable(r)) return null;
-    // The receipt panel scrolls the cashier's new line into view.
-    const lineId = this.view.reveal = uuid();
-    return this.dispatch({ type: 'addLine', receiptId: r.id, lineId, productId: product.id,
-      quantity, ...(modifiers.length > 0 ? { modifiers } : {}) },
-    this.about(r, [{ name: product.name, quantity }]));
+    const lineId = uuid();
+    const command = { type: 'addLine', receiptId: r.id, lineId, productId: product.id,
+      quantity, ...(modifiers.length > 0 ? { modifiers } : {}) };
+    // The receipt panel scrolls the cashier's line into view: the new one, or the one it adds to.
+    const same = modifiers.length === 0 ? mergeTarget(r.lines, command, product.price, this.view.merging) : null;
+    this.view.reveal = same?.id ?? lineId;
+    return this.dispatch(command, this.about(r, [{ name: product.name, quantity }]));
   }
 
   addFree(name, unitPrice, vat, quantity = 1000) {

@@ -44,6 +44,11 @@ export class Connection {
     this.stream.restart();
   }
 
+  /** The browser lost the network: offline now (stream.js lost). */
+  lost() {
+    this.stream.lost();
+  }
+
   /** A heartbeat carries the server's clock in milliseconds: the clock the lease rules use. */
   frame(frame) {
     if (frame.type === 'heartbeat') {

@@ -279,6 +279,8 @@ export const dictionaries = {
     'notice.show': 'Pokaż ten rachunek',
     'error.network': 'Brak połączenia z serwerem.',
     'error.unpaired': 'Ten terminal został odłączony. Sparuj go ponownie.',
+    'error.userCutOff': 'Kierownik wyłączył Twoje konto albo zmienił Twój PIN. Zapytaj go, potem zaloguj się ponownie.',
+    'error.deviceRevoked': 'Kierownik usunął ten terminal z lokalu. Sparuj go ponownie nowym kodem z zaplecza (Urządzenia).',
     'error.session': 'Sesja wygasła. Zaloguj się ponownie.',
     'tabs.elsewhere': 'Paragon jest otwarty w innej karcie tej przeglądarki',
     'tabs.nothingHere': 'Tu nic nie jest zapisywane ani wysyłane: '
@@ -566,6 +568,8 @@ export const dictionaries = {
     'notice.show': 'Show that receipt',
     'error.network': 'No connection to the server.',
     'error.unpaired': 'This terminal was unpaired. Pair it again.',
+    'error.userCutOff': 'The manager disabled your account or changed your PIN. Ask them, then log in again.',
+    'error.deviceRevoked': 'The manager removed this terminal from the shop. Pair it again with a new code from the back office (Devices).',
     'error.session': 'Your session ended. Log in again.',
     'tabs.elsewhere': 'Paragon is open in another tab of this browser',
     'tabs.nothingHere': 'Nothing is saved or sent here: work in that tab, or take over here.',

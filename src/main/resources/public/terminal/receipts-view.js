@@ -77,6 +77,12 @@ export class ReceiptsView {
     return new Map((this.context().config?.modifierGroups ?? []).map((g) => [g.id, g]));
   }
 
+  /** The owner's mergeLines setting and the quantity bound, as line-merge.js takes them. */
+  get merging() {
+    const config = this.context().config;
+    return { mergeLines: config?.mergeLines === true, maxQuantity: config?.limits?.quantity ?? Infinity };
+  }
+
   /** The tables of the applied configuration (none with parking off). */
   get slots() {
     const config = this.context().config;
@@ -92,7 +98,7 @@ export class ReceiptsView {
       const { me, deviceId, outbox, lang } = this.context();
       const out = {};
       const ctx = { me, deviceId, products: this.products, groups: this.groups,
-        aliases: outbox.aliases };
+        aliases: outbox.aliases, ...this.merging };
       const previewed = preview(this.state, unconfirmed(outbox), ctx, out);
       this.previewAliases = out.aliases;
       this.cached = named(previewed, { ...ctx, draft: this.draft, slots: this.slots, lang });

@@ -132,6 +132,16 @@ export class Session {
       this.end();
       return;
     }
+    // docs/protocol.md "Close codes": CUT_OFF says why in its reason, and the cashier is told so in plain
+    // words (issue 15), not only that the session ended.
+    if (event?.code === CLOSE.CUT_OFF && event.reason === 'user cut off') {
+      this.end('error.userCutOff');
+      return;
+    }
+    if (event?.code === CLOSE.CUT_OFF && event.reason === 'device revoked') {
+      this.cutOff('error.deviceRevoked');
+      return;
+    }
     try {
       await this.api.heartbeat();
       this.end();
@@ -143,11 +153,11 @@ export class Session {
   /**
    * The server ended the cashier's session (a logout elsewhere, a PIN changed, the user disabled).
    */
-  end() {
+  end(why = 'error.session') {
     this.stop();
     this.login = null;
     this.api.sessionToken = null;
-    this.report(this.t('error.session'));
+    this.report(this.t(why));
     // The receipts were filtered for the cashier who is gone: the next one gets a snapshot of their
     // own (what was not sent stays in the outbox, see pair()).
     this.view.reset();
@@ -157,11 +167,11 @@ export class Session {
   }
 
   /** The device was revoked: back to pairing. */
-  cutOff() {
+  cutOff(why = 'error.unpaired') {
     this.stop();
     this.device = null;
     this.login = null;
-    this.report(this.t('error.unpaired'));
+    this.report(this.t(why));
     this.store().putAll({ device: null, session: null });
     this.changed();
   }

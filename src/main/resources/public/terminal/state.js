@@ -27,6 +27,7 @@ import { modifiedPrice } from './modifiers.js';
 import { lowestFree, namesOf, receiptName } from './names.js';
 import { previewMore } from './table-moves.js';
 import { lineChange } from './kitchen-lines.js';
+import { mergeTarget } from './line-merge.js';
 
 export function emptyState() {
   return { cursors: {}, receipts: {}, applied: {}, resync: {} };
@@ -339,6 +340,11 @@ function applyCommand(receipts, entry, ctx) {
         note: c.note ?? null, sent: false, modifiers, discount: null, total: 0,
         course: c.course ?? null, seat: c.seat ?? null,
       };
+      const same = mergeTarget(r.lines, c, line.unitPrice, ctx);
+      if (same) {
+        return editLines(receipts, r, (lines) => lines
+          .map((l) => (l.id === same.id ? { ...l, quantity: l.quantity + line.quantity } : l)));
+      }
       return editLines(receipts, r, (lines) => [...lines, line]);
     }
     case 'adjustQuantity':
@@ -469,10 +475,11 @@ export function receiptList(receipts, slots, me, now = -Infinity) {
     if (r.slotId && slotIds.has(r.slotId) && !first.has(r.slotId)) first.set(r.slotId, r);
   }
   const tables = slots.map((s) => item(s, first.get(s.id) ?? null));
+  // The other receipts in the order they were opened (docs/terminal.md "The list"): a rename does
+  // not move one, and a new one comes last.
   const others = all
     .filter((r) => !r.slotId || first.get(r.slotId) !== r)
-    .sort((a, b) => a.name.localeCompare(b.name, undefined, { numeric: true })
-      || a.id.localeCompare(b.id))
+    .sort(byAge)
     .map((r) => item(null, r));
   return [...tables, ...others];
 }

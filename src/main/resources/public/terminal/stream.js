@@ -137,6 +137,16 @@ export class Stream {
   }
 
   /**
+   * The browser says the network is gone (window "offline"): the connection is given up at once, so
+   * the cashier sees "offline" within a moment rather than after the silence timer (issue 15); the
+   * retries with backoff then find the network when it is back (and "online" restarts at once).
+   */
+  lost() {
+    if (this.socket) this.giveUp();
+    else this.onState('offline');
+  }
+
+  /**
    * A silent connection: detached at once (its late frames and close are ignored), offline,
    * retried.
    */

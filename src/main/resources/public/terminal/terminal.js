@@ -90,6 +90,9 @@ export class Terminal extends EventTarget {
       { view: this.view, queue: this.queue, actions: this.actions },
       { ask: (question) => window.confirm(question), t });
     addEventListener('online', () => this.reconnect());
+    addEventListener('offline', () => {
+      if (this.phase === 'sale' && !this.suspended) this.link.lost();
+    });
   }
 
   t(key, args) {

@@ -23,9 +23,9 @@ class SettingsFormTest {
     FieldErrors errors = new FieldErrors();
     var form = read(Map.of("parkingEnabled", List.of("on"), "visibility", List.of("SAME_ROLE"),
         "sharingEnabled", List.of("on"),
-        "loginMode", List.of("IDENTIFIER")), errors);
+        "loginMode", List.of("IDENTIFIER"), "mergeLines", List.of("on")), errors);
     assertThat(form.validate(Plan.MAX, OFF, errors)).isEqualTo(new AccountSettings(true, Visibility.SAME_ROLE,
-        true, LoginMode.IDENTIFIER));
+        true, LoginMode.IDENTIFIER, true));
     assertThat(errors.isEmpty()).isTrue();
   }
 
@@ -34,7 +34,7 @@ class SettingsFormTest {
     FieldErrors errors = new FieldErrors();
     var form = read(Map.of("visibility", List.of("ALL"), "loginMode", List.of("NONE")), errors);
     assertThat(form.validate(Plan.MAX, SHARING, errors)).isEqualTo(new AccountSettings(false,
-        Visibility.ALL, false, LoginMode.NONE));
+        Visibility.ALL, false, LoginMode.NONE, false));
   }
 
   @Test

@@ -28,13 +28,23 @@ public final class Seed {
         .mapTo(Long.class).one();
   }
 
+  /**
+   * The account's settings, with a tapped product a line of its own each time (merging off): the tests
+   * written before issue 15 add a product twice to get two lines; {@link #mergeLines} turns it on.
+   */
   public static void settings(Handle h, long accountId, boolean parking,
       Visibility visibility, boolean sharing, LoginMode mode) {
     h.createUpdate("""
-            UPDATE accounts SET parking_enabled = :p, visibility = :v, sharing_enabled = :s, login_mode = :m
-            WHERE id = :a""")
-        .bind("p", parking).bind("v", visibility.name()).bind("s", sharing).bind("m", mode.name()).bind("a", accountId)
+            UPDATE accounts SET parking_enabled = :p, visibility = :v, sharing_enabled = :s, login_mode = :m,
+            merge_lines = :ml WHERE id = :a""")
+        .bind("p", parking).bind("v", visibility.name()).bind("s", sharing).bind("m", mode.name()).bind("ml", false)
+        .bind("a", accountId)
         .execute();
+  }
+
+  /** The owner's "add a tapped product to its line" setting (Settings; V54). */
+  public static void mergeLines(Handle h, long accountId, boolean on) {
+    h.createUpdate("UPDATE accounts SET merge_lines = :m WHERE id = :a").bind("m", on).bind("a", accountId).execute();
   }
 
   public static void plan(Handle h, long accountId, Plan plan) {
