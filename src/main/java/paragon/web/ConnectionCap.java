@@ -18,12 +18,12 @@ public final class ConnectionCap {
 
   private ConnectionCap() {}
 
-  /** Puts the cap on {@code server}'s connectors, with the gauges {@code paragon_http_connections(_max)}. */
+  /** Puts the cap on {@code server}'s connectors, with the gauges {@code paragon_http_connections(_limit)}. */
   public static void install(Server server, int maxConnections, Metrics metrics) {
     NetworkConnectionLimit limit = new NetworkConnectionLimit(maxConnections, server);
     limit.setEndPointIdleTimeout(IDLE_WHEN_FULL_MS);
     server.addBean(limit);
     metrics.gauge("paragon_http_connections", limit::getNetworkConnectionCount);
-    metrics.gauge("paragon_http_connections_max", () -> maxConnections);
+    metrics.gauge("paragon_http_connections_limit", () -> maxConnections);
   }
 }

@@ -61,7 +61,7 @@ class LowFileLimitTest {
       String code = awaitLine(l -> l.startsWith("  Kasa 1 ") && l.contains("SMART_PLUS")).strip().replaceAll(".* ", "");
       int port = URI.create(base).getPort();
       Scrape before = new Scrape(get(base + "/metrics").body());
-      assertThat(before.value("paragon_http_connections_max")).as("512 descriptors less 256 kept").isEqualTo(256);
+      assertThat(before.value("paragon_http_connections_limit")).as("512 descriptors less 256 kept").isEqualTo(256);
 
       // 1. 30 WebSockets that never say hello: 20 may wait (then 4401 after 3 s), 10 are closed 4429 at once.
       List<CompletableFuture<Integer>> closes = new ArrayList<>();
@@ -99,7 +99,7 @@ class LowFileLimitTest {
           opening.add(pool.submit(() -> {
             Socket s = new Socket();
             try {
-              s.connect(new InetSocketAddress("127.0.0.1", port), 3_000);
+              s.connect(new InetSocketAddress("127.0.0.1", port), 1_000);
               return s;
             } catch (IOException e) {
               s.close();
