@@ -201,12 +201,15 @@ public final class StreamHub implements Feed, PgBridge.Wakeable, Cutoffs.Listene
 
   // ---- Connections -------------------------------------------------------------------------
 
-  /** A socket opened: it must say hello within the hello timeout (and find room: {@link StreamLimits}). */
+  /**
+   * A socket opened: its first message must arrive within the hello timeout (and it must find room:
+   * {@link StreamLimits}). What is judged is the message's arrival, not how long the hello then takes
+   * to check: a hello that arrived in time is never closed as "no hello".
+   */
   void opened(Session socket) {
     if (!limits.admitPending(socket)) return;
     timer.schedule(() -> {
-      limits.notPending(socket);
-      if (socket.isOpen() && !bySession.containsKey(socket)) {
+      if (limits.notPending(socket) && socket.isOpen() && !bySession.containsKey(socket)) {
         socket.close(CloseCodes.UNAUTHORIZED, "no hello", org.eclipse.jetty.websocket.api.Callback.NOOP);
       }
     }, settings.helloTimeout().toMillis(), TimeUnit.MILLISECONDS);

@@ -56,9 +56,9 @@ final class StreamLimits {
     return false;
   }
 
-  /** The socket sent its hello, or closed: it no longer waits. */
-  void notPending(Session socket) {
-    pending.remove(socket);
+  /** The socket sent its first message, or closed, or its hello time is up: true when it was still waiting. */
+  boolean notPending(Session socket) {
+    return pending.remove(socket);
   }
 
   /**

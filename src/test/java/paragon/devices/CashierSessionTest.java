@@ -179,6 +179,9 @@ class CashierSessionTest {
           .as("the other terminal logs the user in meanwhile").isEqualTo(201);
       assertThat(login(w, a, Map.of("identifier", "anna", "pin", "1234")).status())
           .as("the right PIN waits on the guessing terminal").isEqualTo(429);
+      var scrape = new paragon.metrics.Scrape(w.app.client().get("/metrics").body());
+      assertThat(scrape.value("paragon_logins_total", "kind", "pin", "outcome", "locked"))
+          .as("every refusal to wait is counted as a lockout").isEqualTo(20 - PinBackoff.FREE + 1);
       w.app.clock.advance(Duration.ofSeconds(1));
       assertThat(login(w, a, Map.of("identifier", "anna", "pin", "1234")).status()).isEqualTo(201);
     }
