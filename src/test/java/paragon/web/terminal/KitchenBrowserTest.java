@@ -94,6 +94,11 @@ class KitchenBrowserTest {
         waiter.waitUntil(d -> {
           for (WebElement li : waiter.all("receipt-panel .lines li[data-line]")) {
             if (li.findElement(By.cssSelector(".line-name")).getText().equals("Sernik")) {
+              // Only the selected line shows its buttons: the first tap selects it, the next one acts.
+              if (!"true".equals(li.getAttribute("aria-selected"))) {
+                li.findElement(By.cssSelector(".line-main")).click();
+                return false;
+              }
               li.findElement(By.cssSelector("button[data-action=remove]")).click();
               return true;
             }
@@ -112,6 +117,11 @@ class KitchenBrowserTest {
         waiter.waitUntil(d -> {
           for (WebElement li : waiter.all("receipt-panel .lines li[data-line][data-sent=true]")) {
             if (li.findElement(By.cssSelector(".line-name")).getText().equals("Espresso")) {
+              // Only the selected line shows its buttons: the first tap selects it, the next one acts.
+              if (!"true".equals(li.getAttribute("aria-selected"))) {
+                li.findElement(By.cssSelector(".line-main")).click();
+                return false;
+              }
               li.findElement(By.cssSelector("button[data-action=plus]")).click();
               return true;
             }
