@@ -1,5 +1,5 @@
-// The current receipt: its name, state (paying elsewhere: locked), lines with quantity +/-, remove
-// and note, the total with the VAT breakdown, and the receipt's actions. Totals shown are the
+// The current receipt: its name, state (paying elsewhere: locked), lines (one row each; the selected
+// line shows its quantity +/-, remove, note, price and discount), the total with the VAT breakdown, and the receipt's actions. Totals shown are the
 // server's; while a change of this device is unconfirmed they are a preview (marked). An action the
 // user's permissions do not allow is not offered at all (lowering or removing a sent line, deleting
 // a receipt with lines, changing a price, giving a discount, breaking a payment lock), rather than

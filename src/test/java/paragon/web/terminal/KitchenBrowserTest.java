@@ -27,6 +27,11 @@ class KitchenBrowserTest {
     t.waitUntil(d -> {
       for (WebElement li : t.all("receipt-panel .lines li[data-line]")) {
         if (li.findElement(By.cssSelector(".line-name")).getText().equals(line)) {
+          // The choosers are on the selected line only: the first tap selects it, the next round chooses.
+          if (!"true".equals(li.getAttribute("aria-selected"))) {
+            li.findElement(By.cssSelector(".line-main")).click();
+            return false;
+          }
           t.js("const s = arguments[0]; s.value = arguments[1]; s.dispatchEvent(new Event('change'));",
               li.findElement(By.cssSelector("select[data-action=" + select + "]")), value);
           return true;
