@@ -69,7 +69,7 @@ final class ApiParams {
   static long[] range(Context ctx) {
     long from = bound(ctx.queryParam("from"), "from", false, 0L);
     long to = bound(ctx.queryParam("to"), "to", true, Long.MAX_VALUE);
-    if (to < from) throw Problem.invalid("to", "api.to.invalid");
+    if (to <= from) throw Problem.invalid("to", "api.to.invalid");
     return new long[] {from, to};
   }
 
