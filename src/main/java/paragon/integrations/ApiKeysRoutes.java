@@ -13,6 +13,7 @@ import paragon.storage.Database;
 import paragon.web.PageContext;
 import paragon.web.Pages;
 import paragon.web.Problem;
+import paragon.webhooks.Subscriptions;
 
 /**
  * Settings -> API keys (docs/api.md, "API keys"): the account's keys with their scopes, shop, who
@@ -24,14 +25,16 @@ public final class ApiKeysRoutes {
 
   private final Database db;
   private final ApiKeys keys;
+  private final Subscriptions webhooks;
 
-  private ApiKeysRoutes(Database db, ApiKeys keys) {
+  private ApiKeysRoutes(Database db, ApiKeys keys, Subscriptions webhooks) {
     this.db = db;
     this.keys = keys;
+    this.webhooks = webhooks;
   }
 
-  public static void register(RoutesConfig routes, Database db, ApiKeys keys) {
-    ApiKeysRoutes r = new ApiKeysRoutes(db, keys);
+  public static void register(RoutesConfig routes, Database db, ApiKeys keys, Subscriptions webhooks) {
+    ApiKeysRoutes r = new ApiKeysRoutes(db, keys, webhooks);
     routes.get("/backoffice/api-keys", r::page);
     routes.post("/backoffice/api-keys", r::create);
     routes.post("/backoffice/api-keys/{id}/revoke", r::revoke);
@@ -94,6 +97,8 @@ public final class ApiKeysRoutes {
       throw Problem.notFound("API key " + ctx.pathParam("id"));
     }
     if (!keys.revoke(admin.accountId(), id, admin.email())) throw Problem.notFound("API key " + id);
+    // Its webhook subscriptions go with it (their pending deliveries too): nothing is sent for a revoked key.
+    webhooks.deleteAllOfKey(admin.accountId(), id);
     ctx.redirect("/backoffice/api-keys?revoked", HttpStatus.SEE_OTHER);
   }
 
