@@ -36,7 +36,13 @@ final class ApiJson {
     m.put("shopId", r.shopId());
     m.put("name", r.name());
     m.put("state", r.state().name().toLowerCase(Locale.ROOT));
-    m.put("table", r.slotId() == null ? null : Map.of("id", r.slotId(), "name", r.name()));
+    Map<String, Object> table = null;
+    if (r.slotId() != null) {
+      table = new LinkedHashMap<>();
+      table.put("id", r.slotId());
+      table.put("name", r.name());
+    }
+    m.put("table", table);
     Map<String, Object> w = new LinkedHashMap<>();
     w.put("id", r.ownerUserId());
     w.put("name", waiter);

@@ -48,7 +48,7 @@ class ApiDocTest {
       it.send("dayClose");
       it.owner.client().get("/backoffice/products");
       it.owner.client().postForm("/backoffice/products/categories", Map.of("name", "Kawa"));
-      String key = it.key("Dokumentacja", null, "receipts:read", "sales:read", "catalog:read");
+      String key = it.key("Dokumentacja", null, "receipts:read", "sales:read", "catalog:read", "webhooks");
       Map<String, String> env = Map.of("PARAGON", app.url(""), "KEY", key, "SHOP", String.valueOf(it.shopA),
           "RECEIPT", receipt, "SALE", sale);
       for (Example e : examples) {
