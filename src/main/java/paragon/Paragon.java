@@ -30,6 +30,13 @@ import paragon.devices.DeviceAuth;
 import paragon.devices.DeviceStore;
 import paragon.devices.DevicesRoutes;
 import paragon.floor.FloorRoutes;
+import paragon.integrations.ApiAuth;
+import paragon.integrations.ApiKeys;
+import paragon.integrations.ApiKeysRoutes;
+import paragon.integrations.CatalogApiRoutes;
+import paragon.integrations.ReadRoutes;
+import paragon.integrations.SalesApiRoutes;
+import paragon.integrations.WebhooksApiRoutes;
 import paragon.devices.TerminalAuth;
 import paragon.onboarding.AccountCommands;
 import paragon.onboarding.FirstRun;
@@ -216,6 +223,9 @@ public final class Paragon {
     Subscriptions webhooks = new Subscriptions(db, clock);
     Events.attach(db, webhooks);
     Worker webhookWorker = new Worker(db, clock, webhookSettings);
+    // The integrator API (/api/v1, docs/api.md): bearer API keys, rate-limited per key.
+    ApiKeys apiKeys = new ApiKeys(db, clock);
+    ApiAuth apiAuth = new ApiAuth(apiKeys, clock);
     return Javalin.create(config -> {
       config.concurrency.useVirtualThreads = true;
       config.startup.showJavalinBanner = false;
@@ -240,6 +250,7 @@ public final class Paragon {
       config.routes.before("/backoffice", Csrf::before);
       config.routes.before("/backoffice/*", backOffice::before);
       config.routes.before("/backoffice", backOffice::before);
+      config.routes.before("/api/v1/*", apiAuth::before);
       config.routes.after(requestLog::after);
       config.routes.after(RequestIds::after);
       Errors.register(config.routes);
@@ -273,6 +284,11 @@ public final class Paragon {
       AttentionRoutes.register(config.routes, db, clock);
       StreamRoutes.register(config.routes, stream);
       WebhooksRoutes.register(config.routes, db, webhooks, webhookSettings, clock);
+      ApiKeysRoutes.register(config.routes, db, apiKeys, webhooks);
+      ReadRoutes.register(config.routes, db);
+      SalesApiRoutes.register(config.routes, db);
+      CatalogApiRoutes.register(config.routes, db, clock);
+      WebhooksApiRoutes.register(config.routes, db, webhooks, webhookSettings);
       config.events.serverStarted(webhookWorker::start);
       config.events.serverStopping(webhookWorker::close);
       config.events.serverStopping(stream::close);

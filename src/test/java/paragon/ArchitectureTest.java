@@ -37,6 +37,7 @@ class ArchitectureTest {
       List.of("sync"),
       List.of("parking", "sales", "catalog", "floor", "kitchen"),
       List.of("webhooks"),
+      List.of("integrations"),
       List.of("onboarding", "demo"),
       List.of(""));
 

@@ -45,7 +45,9 @@ public final class ProductRules {
 
     /** The shop's typed price ("" when none). */
     public String shopPrice(long shopId) {
-      return shops.stream().filter(s -> s.shopId() == shopId).map(ShopDraft::price).findFirst().orElse("");
+      // A shop's price field missing from the form is null: shown as none, not a failed page.
+      return shops.stream().filter(s -> s.shopId() == shopId).map(s -> s.price() == null ? "" : s.price()).findFirst()
+          .orElse("");
     }
 
     /** Whether the shop sells it (a shop not in the draft does). */

@@ -35,21 +35,29 @@ public final class SaleRecords {
     this.db = db;
   }
 
+  /** The columns of a {@link Sale} over {@code sales s LEFT JOIN receipts r} ({@link #sale} maps them). */
+  static final String SELECT = """
+      SELECT s.id, s.shop_id, s.device_id, s.user_id, s.owner_user_id, s.name, s.total, s.tendered,
+             s.change_given, s.closed_at, s.discount, r.default_name, s.tip,
+             (SELECT COALESCE(SUM(c.amount), 0) FROM sale_corrections c WHERE c.account_id = s.account_id AND c.sale_id = s.id) AS corrected
+      FROM sales s LEFT JOIN receipts r ON r.account_id = s.account_id AND r.id = s.id
+      """;
+
   /** Sales matching the filters, newest first, at most {@code limit}. */
   public List<Sale> find(long accountId, Query q, int limit) {
-    return db.read(h -> SalesFilter.bind(h.createQuery("""
-            SELECT s.id, s.shop_id, s.device_id, s.user_id, s.owner_user_id, s.name, s.total, s.tendered,
-                   s.change_given, s.closed_at, s.discount, r.default_name, s.tip,
-                   (SELECT COALESCE(SUM(c.amount), 0) FROM sale_corrections c WHERE c.account_id = s.account_id AND c.sale_id = s.id) AS corrected
-            FROM sales s LEFT JOIN receipts r ON r.account_id = s.account_id AND r.id = s.id
-            WHERE""" + SalesFilter.where(q) + " ORDER BY s.closed_at DESC, s.id LIMIT :limit"), accountId, q)
+    return db.read(h -> SalesFilter.bind(h.createQuery(SELECT + "WHERE" + SalesFilter.where(q)
+            + " ORDER BY s.closed_at DESC, s.id LIMIT :limit"), accountId, q)
         .bind("limit", limit)
-        .map((rs, ctx) -> new Sale(rs.getString("id"), rs.getLong("shop_id"), rs.getLong("device_id"),
-            rs.getLong("user_id"), rs.getLong("owner_user_id"), rs.getString("name"),
-            defaultName(rs.getString("default_name")), rs.getLong("total"),
-            rs.getLong("tendered"), rs.getLong("change_given"), rs.getLong("closed_at"), rs.getLong("discount"),
-            rs.getLong("tip"), rs.getLong("corrected")))
+        .map((rs, ctx) -> sale(rs))
         .list());
+  }
+
+  static Sale sale(java.sql.ResultSet rs) throws java.sql.SQLException {
+    return new Sale(rs.getString("id"), rs.getLong("shop_id"), rs.getLong("device_id"),
+        rs.getLong("user_id"), rs.getLong("owner_user_id"), rs.getString("name"),
+        defaultName(rs.getString("default_name")), rs.getLong("total"),
+        rs.getLong("tendered"), rs.getLong("change_given"), rs.getLong("closed_at"), rs.getLong("discount"),
+        rs.getLong("tip"), rs.getLong("corrected"));
   }
 
   /** The payments of these sales, by sale id, in tender order. */

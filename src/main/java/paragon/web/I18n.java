@@ -19,7 +19,7 @@ import java.util.TreeSet;
 public final class I18n {
   public static final List<String> LANGUAGES = List.of("pl", "en");
   public static final List<String> BUNDLES = List.of("common", "backoffice", "receipts", "terminal", "devices", "sales",
-      "onboarding", "people", "catalog", "floor", "kitchen");
+      "onboarding", "people", "catalog", "floor", "kitchen", "integrations");
 
   private final String language;
   private final List<ResourceBundle> bundles;

@@ -76,30 +76,65 @@ public final class Subscriptions implements Events.Sink {
   }
 
   public List<Subscription> list(long accountId) {
-    return db.read(h -> h.createQuery("""
-            SELECT id, url, events, shop_id, created_at FROM webhook_subscriptions WHERE account_id = :a ORDER BY id""")
-        .bind("a", accountId)
-        .map((rs, ctx) -> {
+    return list(accountId, null);
+  }
+
+  /** Every subscription of the account ({@code apiKeyId} null), or those of one API key. */
+  private List<Subscription> list(long accountId, Long apiKeyId) {
+    return db.read(h -> {
+      var query = h.createQuery("SELECT id, url, events, shop_id, created_at FROM webhook_subscriptions"
+          + " WHERE account_id = :a" + (apiKeyId == null ? "" : " AND api_key_id = :k") + " ORDER BY id")
+          .bind("a", accountId);
+      if (apiKeyId != null) query.bind("k", apiKeyId);
+      return query.map((rs, ctx) -> {
           long shop = rs.getLong("shop_id");
           Long shopId = rs.wasNull() ? null : shop;
           return new Subscription(rs.getLong("id"), rs.getString("url"),
               List.of(rs.getString("events").split(",")).stream().filter(s -> !s.isEmpty()).toList(), shopId,
               rs.getLong("created_at"));
         })
-        .list());
+        .list();
+    });
   }
 
   /** Creates a subscription (already validated) and answers its secret: the only time it is shown. */
   String create(long accountId, String url, List<String> events, Long shopId, String author) {
+    return create(accountId, null, url, events, shopId, author).secret();
+  }
+
+  /** A new subscription's id and its secret (shown once). */
+  public record Created(long id, String secret) {}
+
+  /**
+   * Creates a subscription of API key {@code apiKeyId} (null: the back office's), already validated
+   * ({@link WebhookRules#urlProblem}, {@link WebhookRules#TYPES}).
+   */
+  public Created create(long accountId, Long apiKeyId, String url, List<String> events, Long shopId, String author) {
     String secret = "whsec_" + HexFormat.of().formatHex(bytes());
-    db.inTransaction(h -> h.createUpdate("""
+    long id = db.inTransaction(h -> h.createQuery("""
             INSERT INTO webhook_subscriptions (account_id, api_key_id, url, events, shop_id, secret, created_at,
-              created_by) VALUES (:a, NULL, :url, :events, :s, :secret, :now, :by)""")
-        .bind("a", accountId).bind("url", url).bind("events", "," + String.join(",", events) + ",")
+              created_by) VALUES (:a, :k, :url, :events, :s, :secret, :now, :by) RETURNING id""")
+        .bind("a", accountId).bind("k", apiKeyId).bind("url", url).bind("events", "," + String.join(",", events) + ",")
         .bind("s", shopId).bind("secret", secret).bind("now", clock.millis()).bind("by", author)
-        .execute());
+        .mapTo(Long.class).one());
     types.remove(accountId);
-    return secret;
+    return new Created(id, secret);
+  }
+
+  /** The subscriptions made with API key {@code apiKeyId}. */
+  public List<Subscription> listOfKey(long accountId, long apiKeyId) {
+    return list(accountId, apiKeyId);
+  }
+
+  /** Deletes a subscription of API key {@code apiKeyId}; false when that key has no such subscription. */
+  public boolean deleteOfKey(long accountId, long apiKeyId, long id) {
+    boolean ours = list(accountId, apiKeyId).stream().anyMatch(s -> s.id() == id);
+    return ours && delete(accountId, id);
+  }
+
+  /** Deletes every subscription of API key {@code apiKeyId} (the key was revoked: nothing is sent for it any more). */
+  public void deleteAllOfKey(long accountId, long apiKeyId) {
+    for (Subscription s : list(accountId, apiKeyId)) delete(accountId, s.id());
   }
 
   /** Deletes the subscription and its deliveries; false when the account has no such subscription. */

@@ -26,7 +26,7 @@ public final class WebhookRules {
    * The message key of what is wrong with {@code url}, or null when it may be used: absolute https
    * with a host; http only to this machine and only when {@code allowHttpLocalhost}.
    */
-  static String urlProblem(String url, boolean allowHttpLocalhost) {
+  public static String urlProblem(String url, boolean allowHttpLocalhost) {
     if (url == null || url.isBlank() || url.length() > MAX_URL) return "webhooks.url.invalid";
     URI uri;
     try {
