@@ -42,8 +42,8 @@ test('every key the app uses exists', () => {
 });
 
 test('fills placeholders with text as given and refuses an unknown key', () => {
-  assert.equal(translate('en', 'pay.done', { total: 'PLN 5.00', change: '<b>' }),
-    'Paid PLN 5.00. Change: <b>');
+  assert.equal(translate('en', 'pay.done', { total: '5.00 zł', change: '<b>' }),
+    'Paid 5.00 zł. Change: <b>');
   assert.equal(translate('pl', 'menu.unsent', { count: 3 }), 'Niewysłane zmiany: 3');
   assert.throws(() => translate('pl', 'no.such.key'), /no translation/);
 });

@@ -48,6 +48,7 @@ import paragon.sales.DayClosesRoutes;
 import paragon.sales.AttentionRoutes;
 import paragon.sales.SalesRoutes;
 import paragon.sales.VoidRoutes;
+import paragon.settings.Limits;
 import paragon.settings.Settings;
 import paragon.storage.BackupCommands;
 import paragon.storage.Database;
@@ -60,6 +61,7 @@ import paragon.webhooks.WebhookSettings;
 import paragon.webhooks.WebhooksRoutes;
 import paragon.webhooks.Worker;
 import paragon.web.ApiDocs;
+import paragon.web.ConnectionCap;
 import paragon.web.Csrf;
 import paragon.web.Errors;
 import paragon.web.FailureLimit;
@@ -71,6 +73,7 @@ import paragon.web.Lang;
 import paragon.web.MetricsRoute;
 import paragon.web.RequestIds;
 import paragon.web.RequestLog;
+import paragon.web.RequestRates;
 import paragon.web.terminal.TerminalApp;
 
 /**
@@ -106,14 +109,16 @@ public final class Paragon {
     }
     Demo.Report demo = settings.demo() ? Demo.prepare(db, Clock.systemUTC()) : null;
     WebhookSettings webhooks;
+    Limits limits;
     try {
       webhooks = WebhookSettings.from(System.getenv());
+      limits = Limits.from(System.getenv());
     } catch (IllegalArgumentException e) {
       System.err.println("Paragon cannot start: " + e.getMessage());
       System.exit(2);
       return;
     }
-    Javalin app = create(settings, db, Clock.systemUTC(), StreamSettings.DEFAULTS, new Cutoffs(), webhooks)
+    Javalin app = create(settings, db, Clock.systemUTC(), StreamSettings.DEFAULTS, new Cutoffs(), webhooks, limits)
         .start(settings.host(), settings.port());
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       app.stop();
@@ -170,6 +175,15 @@ public final class Paragon {
   /** The same with the webhooks' knobs (tests allow http://127.0.0.1 receivers and shorten the backoff). */
   public static Javalin create(Settings settings, Database db, Clock clock, StreamSettings streamSettings,
       Cutoffs cutoffs, WebhookSettings webhookSettings) {
+    return create(settings, db, clock, streamSettings, cutoffs, webhookSettings, Limits.DEFAULTS);
+  }
+
+  /**
+   * The same with the node's caps ({@link Limits}: connections, streams, request rates); the stream caps
+   * in {@code limits} replace those of {@code streamSettings}.
+   */
+  public static Javalin create(Settings settings, Database db, Clock clock, StreamSettings streamSettings,
+      Cutoffs cutoffs, WebhookSettings webhookSettings, Limits limits) {
     // Built once: the routes that need them share these.
     Metrics metrics = Metrics.forNode();
     db.meterPool(metrics.registry());
@@ -183,7 +197,9 @@ public final class Paragon {
     BackOfficeAuth backOffice = new BackOfficeAuth(db, clock);
     DeviceAuth deviceAuth = new DeviceAuth(db, clock, cutoffs);
     TerminalAuth terminalAuth = new TerminalAuth(db, clock, deviceAuth);
-    StreamHub stream = new StreamHub(db, terminalAuth, cutoffs, streamSettings, clock, metrics);
+    StreamHub stream = new StreamHub(db, terminalAuth, cutoffs,
+        streamSettings.withCaps(limits.maxStreams(), limits.maxPendingStreams()), clock, metrics);
+    RequestRates rates = new RequestRates(clock, metrics, limits.ipPerSecond(), limits.devicePerSecond());
     CommandService commands = new CommandService(db, stream, clock, metrics);
     // Failed back-office sign-ins per email + IP, refused pairings per IP (docs/decisions.md, "Rate limits").
     FailureLimit signInFailures = new FailureLimit(clock, 10, Duration.ofMinutes(1), 10_000);
@@ -205,6 +221,7 @@ public final class Paragon {
       config.startup.showJavalinBanner = false;
       config.http.defaultContentType = "application/json";
       config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+      config.jetty.modifyServer(server -> ConnectionCap.install(server, limits.maxConnections(), metrics));
       if (settings.https()) {
         config.jetty.addConnector((server, http) ->
             Https.connector(server, http, settings.tls(), settings.host(), settings.port()));
@@ -218,6 +235,7 @@ public final class Paragon {
       config.routes.before(requestLog::before);
       config.routes.before(SecurityHeaders::before);
       config.routes.before(Lang::before);
+      config.routes.before(rates::before);
       config.routes.before("/backoffice/*", Csrf::before);
       config.routes.before("/backoffice", Csrf::before);
       config.routes.before("/backoffice/*", backOffice::before);

@@ -76,15 +76,15 @@ public final class Users {
 
   private static List<User> select(Handle h, long accountId, Long userId, long now) {
     var q = h.createQuery("""
-            SELECT u.id, u.identifier, u.name, u.role_id, r.name AS role_name, u.pin_hash, u.disabled, u.locked_until,
-                   u.archived_at
+            SELECT u.id, u.identifier, u.name, u.role_id, r.name AS role_name, u.pin_hash, u.disabled, u.archived_at,
+                   EXISTS (SELECT 1 FROM pin_attempts p WHERE p.user_id = u.id AND p.account_id = u.account_id
+                           AND p.next_allowed > :now) AS waiting
             FROM users u JOIN roles r ON r.id = u.role_id AND r.account_id = u.account_id
             WHERE u.account_id = :a""" + (userId == null ? "" : " AND u.id = :u") + " ORDER BY u.identifier")
-        .bind("a", accountId);
+        .bind("a", accountId).bind("now", now);
     if (userId != null) q.bind("u", userId);
     return q.map((rs, ctx) -> {
-      long locked = rs.getLong("locked_until");
-      boolean lockedOut = !rs.wasNull() && locked > now;
+      boolean lockedOut = rs.getBoolean("waiting"); // some terminal must wait before its next PIN for this user
       rs.getLong("archived_at");
       boolean archived = !rs.wasNull();
       return new User(rs.getLong("id"), rs.getString("identifier"), rs.getString("name"), rs.getLong("role_id"),
@@ -129,9 +129,9 @@ public final class Users {
     String hash = Passwords.hash(pin);
     User user = db.inTransaction(h -> {
       User u = find(h, accountId, userId, clock.millis());
-      h.createUpdate("UPDATE users SET pin_hash = :p, failed_pins = 0, locked_until = NULL "
-          + "WHERE id = :u AND account_id = :a")
+      h.createUpdate("UPDATE users SET pin_hash = :p WHERE id = :u AND account_id = :a")
           .bind("p", hash).bind("u", userId).bind("a", accountId).execute();
+      UserPins.clearAllFailures(h, accountId, userId);
       Revisions.record(h, accountId, author, "PIN changed: " + u.identifier(), clock);
       return u;
     });

@@ -9,6 +9,7 @@ import java.util.List;
 import paragon.accounts.BackOfficeAuth;
 import paragon.storage.Database;
 import paragon.web.FieldErrors;
+import paragon.web.MoneyText;
 import paragon.web.PageContext;
 import paragon.web.Pages;
 import paragon.web.Problem;
@@ -38,7 +39,7 @@ public final class ModifiersRoutes {
 
   public record ListPage(PageContext page, List<ModifierGroups.Group> groups, String notice) {
     public String money(long grosze) {
-      return (grosze > 0 ? "+" : "") + Money.text(grosze, page.lang());
+      return (grosze > 0 ? "+" : "") + MoneyText.format(grosze, page.lang());
     }
 
     /** "required, at least 1, at most 1" or "optional, any number". */

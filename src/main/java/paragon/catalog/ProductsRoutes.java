@@ -16,6 +16,7 @@ import paragon.accounts.BackOfficeAuth;
 import paragon.accounts.Shops;
 import paragon.storage.Database;
 import paragon.web.FieldErrors;
+import paragon.web.MoneyText;
 import paragon.web.PageContext;
 import paragon.web.Pages;
 import paragon.web.Problem;
@@ -67,7 +68,7 @@ public final class ProductsRoutes {
   public record ListPage(PageContext page, List<Section> sections, String query, boolean archived, int total,
       String notice) {
     public String money(long grosze) {
-      return Money.text(grosze, page.lang());
+      return MoneyText.format(grosze, page.lang());
     }
   }
 

@@ -1,10 +1,10 @@
 package paragon.devices;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
 import paragon.accounts.Passwords;
+import paragon.accounts.PinBackoff;
 import paragon.accounts.UserPins;
 import paragon.configuration.ConfigSnapshot;
 import paragon.configuration.LoginMode;
@@ -16,8 +16,9 @@ import paragon.web.Tokens;
  * A cashier logging in and out on a paired terminal, by the login mode of the revision the device
  * applied:
  * <ul>
- *   <li>{@code PIN}: identifier and PIN. Five wrong PINs in a row lock that user out for five minutes on
- *       every terminal of the account; a right PIN resets the count.</li>
+ *   <li>{@code PIN}: identifier and PIN. Wrong PINs slow down the terminal they were typed on, for that
+ *       user only ({@link PinBackoff}: three free attempts, then a wait doubling from 1 s to 5 minutes);
+ *       the same user logs in at once on another terminal; a right PIN resets that terminal's count.</li>
  *   <li>{@code IDENTIFIER}: the identifier alone.</li>
  *   <li>{@code NONE}: nothing is asked; the terminal works as the account's default user, which is the
  *       first-created (lowest id) user that is active in the applied revision. If that user has been
@@ -28,9 +29,6 @@ import paragon.web.Tokens;
  * one session: logging in ends the previous one on that device.
  */
 final class CashierLogin {
-  static final int MAX_WRONG_PINS = 5;
-  static final Duration LOCKOUT = Duration.ofMinutes(5);
-
   private final Database db;
   private final Clock clock;
   private final DeviceAuth devices;
@@ -53,21 +51,15 @@ final class CashierLogin {
     }
     String pinHash = live.pinHash();
     if (mode == LoginMode.PIN) {
-      long now = clock.millis();
-      Long lockedUntil = live.lockedUntil();
-      if (lockedUntil != null && lockedUntil > now) throw locked(user, lockedUntil - now);
       if (pin == null || pin.isBlank()) throw Problem.invalid("pin", "sessions.error.pin_required");
       if (pinHash == null) throw Problem.of(403, "no_pin", "sessions.error.no_pin", user.name());
-      int attempt = claimAttempt(device.accountId(), user);
-      if (!Passwords.matches(pin.strip(), pinHash)) {
-        if (attempt < MAX_WRONG_PINS) throw wrongPinAnswer(attempt);
-        throw locked(user, LOCKOUT.toMillis());
-      }
+      long attempt = claimAttempt(device, user);
+      if (!Passwords.matches(pin.strip(), pinHash)) throw wrongPinAnswer(attempt);
     }
     String token = Tokens.fresh();
     db.inTransaction(h -> {
       if (mode == LoginMode.PIN) {
-        UserPins.clearFailures(h, device.accountId(), user.id());
+        UserPins.clearFailures(h, device.accountId(), user.id(), device.id());
       }
       TerminalSessions.endForDevice(h, device.accountId(), device.id());
       h.createUpdate("""
@@ -91,31 +83,38 @@ final class CashierLogin {
   }
 
   /**
-   * Takes one attempt of the user's budget before the PIN is looked at, in one row update that is also
-   * the lock check: the row changes only while the user is not locked, and the attempt that uses the
-   * last of the {@value #MAX_WRONG_PINS} sets the lock in the same statement. So however many logins
-   * race, at most five PINs are evaluated per lock window (an attempt counts as wrong until its PIN
-   * proves right, which then clears the count). Returns the attempt's number; refuses as locked when
-   * none is left. (Before, the lock was read first and the count written after the slow PIN check, so
-   * a burst passed the check together and was evaluated 8-21 times.)
+   * Takes one attempt of the user on this device before the PIN is looked at, in one row upsert that
+   * is also the wait check ({@link UserPins#claimAttempt}): however many logins race, only those the
+   * waits allow are evaluated (three at once, then one per wait). An attempt counts as wrong until its
+   * PIN proves right, which then deletes the count. Returns the attempt's number; refuses with the
+   * time left when the device must wait. The attempts are this device's alone: a terminal that guesses
+   * slows itself, not the user's login elsewhere. (Before: five wrong PINs on any terminal locked the
+   * user out on every terminal for five minutes.)
    */
-  private int claimAttempt(long accountId, ConfigSnapshot.User user) {
+  private long claimAttempt(Device device, ConfigSnapshot.User user) {
     long now = clock.millis();
-    // An expired lock starts a fresh count: the attempt after it is the first of the new window.
-    Integer attempt = db.inTransaction(h ->
-        UserPins.claimAttempt(h, accountId, user.id(), MAX_WRONG_PINS, now + LOCKOUT.toMillis(), now));
+    Long attempt = db.inTransaction(h -> UserPins.claimAttempt(h, device.accountId(), user.id(), device.id(), now));
     if (attempt != null) return attempt;
-    Long until = db.read(h -> UserPins.lockedUntil(h, accountId, user.id()));
-    throw locked(user, until == null ? LOCKOUT.toMillis() : Math.max(0, until - now));
+    Long until = db.read(h -> UserPins.nextAllowed(h, device.accountId(), user.id(), device.id()));
+    throw locked(user, until == null ? 1 : until - now);
   }
 
-  private static Problem wrongPinAnswer(int attempt) {
-    return Problem.of(401, "wrong_pin", "sessions.error.wrong_pin", MAX_WRONG_PINS - attempt);
+  /** 401 wrong_pin, saying how long this terminal now waits before the next attempt (if at all). */
+  private static Problem wrongPinAnswer(long attempt) {
+    long seconds = seconds(PinBackoff.waitMillis(attempt));
+    Problem wrong = Problem.of(401, "wrong_pin", "sessions.error.wrong_pin", seconds);
+    return seconds == 0 ? wrong : wrong.retryAfter(seconds);
   }
 
+  /** 429 locked with Retry-After: this terminal must wait before the user's next PIN. */
   private static Problem locked(ConfigSnapshot.User user, long remainingMillis) {
-    long minutes = Math.max(1, (remainingMillis + 59_999) / 60_000);
-    return Problem.of(429, "locked", "sessions.error.locked", user.name(), MAX_WRONG_PINS, minutes);
+    long seconds = Math.max(1, seconds(remainingMillis));
+    return Problem.of(429, "locked", "sessions.error.locked", user.name(), seconds).retryAfter(seconds);
+  }
+
+  /** Whole seconds, rounded up (a wait of 1 ms is 1 s: the client must not come back too early). */
+  private static long seconds(long millis) {
+    return millis <= 0 ? 0 : (millis + 999) / 1000;
   }
 
   private static ConfigSnapshot.User defaultUser(ConfigSnapshot snapshot) {

@@ -1,13 +1,11 @@
 package paragon.sales;
 
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import paragon.web.I18n;
+import paragon.web.MoneyText;
 
 /**
  * How the back office writes amounts, times and ages. Times are shown in Polish time
@@ -20,16 +18,9 @@ final class Display {
 
   private Display() {}
 
-  /** Grosze as "1 234,50 zł" (Polish) or "1,234.50 zł" (English). */
+  /** Grosze as the one money rule writes them ({@link MoneyText}): "1 234,50 zł" / "1,234.50 zł". */
   static String money(long grosze, String language) {
-    DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(Locale.of(language));
-    if ("pl".equals(language)) symbols.setGroupingSeparator('\u00a0');
-    DecimalFormat format = new DecimalFormat("#,##0", symbols);
-    long abs = Math.abs(grosze);
-    String whole = format.format(abs / 100);
-    String cents = String.format("%02d", abs % 100);
-    char decimal = "pl".equals(language) ? ',' : '.';
-    return (grosze < 0 ? "-" : "") + whole + decimal + cents + "\u00a0zł";
+    return MoneyText.format(grosze, language);
   }
 
   static String time(long epochMillis) {

@@ -27,6 +27,8 @@ final class CloseCodes {
   static final int REPLACED = 4409;
   /** The cashier session ended (logout); reconnect after the next login. */
   static final int SESSION_ENDED = 4410;
+  /** A cap of the node was reached (streams, sockets waiting for hello, streams opened by the device): reconnect with backoff. */
+  static final int TRY_LATER = 4429;
 
   private CloseCodes() {}
 }

@@ -88,6 +88,7 @@ public final class StreamHub implements Feed, PgBridge.Wakeable, Cutoffs.Listene
    */
   private final AtomicLong viewChanges = new AtomicLong();
   private final StreamMeters meters;
+  private final StreamLimits limits;
 
   /** Counting into metrics nobody scrapes (a hub built alone, in a test). */
   public StreamHub(Database db, TerminalAuth auth, Cutoffs cutoffs, StreamSettings settings, Clock clock) {
@@ -98,6 +99,7 @@ public final class StreamHub implements Feed, PgBridge.Wakeable, Cutoffs.Listene
   public StreamHub(Database db, TerminalAuth auth, Cutoffs cutoffs, StreamSettings settings, Clock clock,
       Metrics metrics) {
     this.meters = StreamMeters.of(metrics);
+    this.limits = new StreamLimits(settings, clock, metrics, bySession::size);
     metrics.gauge("paragon_streams_connected", bySession::size);
     this.auth = auth;
     this.settings = settings;
@@ -199,10 +201,15 @@ public final class StreamHub implements Feed, PgBridge.Wakeable, Cutoffs.Listene
 
   // ---- Connections -------------------------------------------------------------------------
 
-  /** A socket opened: it must say hello within the hello timeout. */
+  /**
+   * A socket opened: its first message must arrive within the hello timeout (and it must find room:
+   * {@link StreamLimits}). What is judged is the message's arrival, not how long the hello then takes
+   * to check: a hello that arrived in time is never closed as "no hello".
+   */
   void opened(Session socket) {
+    if (!limits.admitPending(socket)) return;
     timer.schedule(() -> {
-      if (socket.isOpen() && !bySession.containsKey(socket)) {
+      if (limits.notPending(socket) && socket.isOpen() && !bySession.containsKey(socket)) {
         socket.close(CloseCodes.UNAUTHORIZED, "no hello", org.eclipse.jetty.websocket.api.Callback.NOOP);
       }
     }, settings.helloTimeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -215,6 +222,7 @@ public final class StreamHub implements Feed, PgBridge.Wakeable, Cutoffs.Listene
           org.eclipse.jetty.websocket.api.Callback.NOOP);
       return;
     }
+    limits.notPending(socket);
     Hello hello;
     try {
       hello = Hello.parse(text);
@@ -230,11 +238,13 @@ public final class StreamHub implements Feed, PgBridge.Wakeable, Cutoffs.Listene
       socket.close(CloseCodes.UNAUTHORIZED, p.code(), org.eclipse.jetty.websocket.api.Callback.NOOP);
       return;
     }
+    if (!limits.admitStream(socket, session.device().id())) return;
     Connection c = attach(socket, session, hello);
     if (viewChanges.get() != changesBefore) recheckOrClose(c);
   }
 
   void closed(Session socket) {
+    limits.notPending(socket);
     Connection c = bySession.remove(socket);
     if (c == null) return;
     c.queue.closedByPeer();

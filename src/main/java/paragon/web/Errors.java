@@ -20,7 +20,10 @@ public final class Errors {
   private Errors() {}
 
   public static void register(RoutesConfig routes) {
-    routes.exception(Problem.class, (problem, ctx) -> answer(ctx, problem.status(), body(problem, Lang.of(ctx))));
+    routes.exception(Problem.class, (problem, ctx) -> {
+      if (problem.retryAfterSeconds() > 0) ctx.header("Retry-After", String.valueOf(problem.retryAfterSeconds()));
+      answer(ctx, problem.status(), body(problem, Lang.of(ctx)));
+    });
     routes.exception(Exception.class, (e, ctx) -> {
       BadMessageException unreadable = unreadable(e);
       if (unreadable != null) {

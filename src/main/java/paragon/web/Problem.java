@@ -14,14 +14,32 @@ public final class Problem extends RuntimeException {
   private final String field;
   private final String messageKey;
   private final Object[] args;
+  /** Seconds for a {@code Retry-After} header; 0 for none. */
+  private final long retryAfter;
 
   private Problem(int status, String code, String field, String messageKey, Object... args) {
+    this(0, status, code, field, messageKey, args);
+  }
+
+  private Problem(long retryAfter, int status, String code, String field, String messageKey, Object... args) {
     super(code + (field == null ? "" : " [" + field + "]") + ": " + messageKey + " " + Arrays.toString(args));
     this.status = status;
     this.code = code;
     this.field = field;
     this.messageKey = messageKey;
     this.args = args.clone();
+    this.retryAfter = retryAfter;
+  }
+
+  /** The same refusal answered with {@code Retry-After: seconds} (a 429 or 503 the client may retry). */
+  public Problem retryAfter(long seconds) {
+    if (seconds < 1) throw new IllegalArgumentException("Retry-After seconds < 1: " + seconds);
+    return new Problem(seconds, status, code, field, messageKey, args);
+  }
+
+  /** Seconds for a {@code Retry-After} header, 0 for none. */
+  public long retryAfterSeconds() {
+    return retryAfter;
   }
 
   /** 400: {@code field} is wrong; {@code messageKey} says how. */

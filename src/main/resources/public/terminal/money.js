@@ -5,8 +5,7 @@ const NBSP = '\u00a0';
 /** The largest amount a cashier may type: 1 000 000 zł (the server bounds amounts too). */
 export const MAX_TYPED_GROSZE = 100_000_000;
 
-function group(digits, separator, minLength) {
-  if (digits.length < minLength) return digits;
+function group(digits, separator) {
   let out = '';
   for (let i = 0; i < digits.length; i++) {
     if (i > 0 && (digits.length - i) % 3 === 0) out += separator;
@@ -16,8 +15,10 @@ function group(digits, separator, minLength) {
 }
 
 /**
- * 1250 -> "12,50 zł" (pl) or "PLN 12.50" (en). Polish groups thousands with a non-breaking space
- * from five digits on (as the Polish locale does), English with a comma from four.
+ * 1250 -> "12,50 zł" (pl) or "12.50 zł" (en): the one money rule, the back office's too
+ * (paragon.web.MoneyText; both held to src/test/resources/money-fixture.json). Thousands are grouped
+ * from four digits, with a non-breaking space (pl) or a comma (en); "zł" follows after a
+ * non-breaking space.
  */
 export function formatMoney(grosze, lang = 'pl') {
   if (!Number.isSafeInteger(grosze)) throw new TypeError('grosze must be an integer: ' + grosze);
@@ -26,8 +27,8 @@ export function formatMoney(grosze, lang = 'pl') {
   const whole = String(Math.trunc(abs / 100));
   const cents = String(abs % 100).padStart(2, '0');
   const sign = negative ? '-' : '';
-  if (lang === 'en') return `${sign}PLN${NBSP}${group(whole, ',', 4)}.${cents}`;
-  return `${sign}${group(whole, NBSP, 5)},${cents}${NBSP}zł`;
+  if (lang === 'en') return `${sign}${group(whole, ',')}.${cents}${NBSP}zł`;
+  return `${sign}${group(whole, NBSP)},${cents}${NBSP}zł`;
 }
 
 /** 1250 -> "12,50" (pl) / "12.50" (en): for inputs, without the currency. */

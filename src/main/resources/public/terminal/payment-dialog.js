@@ -22,7 +22,11 @@ class PaymentDialog extends TerminalElement {
     split: { state: true }, tip: { state: true }, partsDone: { state: true }, part: { state: true },
   };
 
-  async open(receipt) {
+  /**
+   * Opens the payment of {@code receipt}; with {@code method} (the receipt's one-tap "Card") the
+   * whole amount due is paid with it as soon as the lease is taken, with no further tap.
+   */
+  async open(receipt, method = null) {
     const t = this.terminal;
     const opening = this.opening = {}; // this opening of the dialog (cancel ends it)
     this.receipt = receipt;
@@ -62,6 +66,12 @@ class PaymentDialog extends TerminalElement {
     }
     this.phase = 'tender';
     this.leaseSeq = ack.seq ?? 0;
+    if (method && this.offered.includes(method)) {
+      this.amounts = { [method]: this.due };
+      this.texts = { [method]: formatAmount(this.due, t.lang) };
+      await this.confirm();
+      return;
+    }
     this.renew();
   }
 

@@ -37,6 +37,17 @@ function setCash(host, amount) {
   host.texts = { ...host.texts, [cash]: formatAmount(amount, host.terminal.lang) };
 }
 
+/**
+ * A quick cash note: with no other method's amount typed, the guest's note pays at once (issue 15:
+ * "100 zł in cash" is one tap, the change then shown large); otherwise it only fills the cash field.
+ */
+function quickPay(host, amount) {
+  const cash = (host.terminal.config?.payments ?? []).find((p) => p.change)?.method ?? 'CASH';
+  const others = Object.entries(host.amounts ?? {}).some(([m, a]) => m !== cash && a > 0);
+  setCash(host, amount);
+  if (!others) host.confirm();
+}
+
 async function splitBySeat(host) {
   const t = host.terminal;
   const live = t.receipts[host.receipt.id] ?? host.receipt;
@@ -90,6 +101,6 @@ export function billControls(host) {
     </fieldset>
     <div class="quick-cash" role="group" aria-label=${t.t('pay.quick')}>
       ${quickCash(amount + tip).map((q, i) => html`<button type="button" data-quick=${q}
-        @click=${() => setCash(host, q)}>${i === 0 ? t.t('pay.exact') + ' ' : ''}${money(q)}</button>`)}
+        @click=${() => quickPay(host, q)}>${i === 0 ? t.t('pay.exact') + ' ' : ''}${money(q)}</button>`)}
     </div>`;
 }

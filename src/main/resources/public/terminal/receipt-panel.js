@@ -1,5 +1,5 @@
-// The current receipt: its name, state (paying elsewhere: locked), lines with quantity +/-, remove
-// and note, the total with the VAT breakdown, and the receipt's actions. Totals shown are the
+// The current receipt: its name, state (paying elsewhere: locked), lines (one row each; the selected
+// line shows its quantity +/-, remove, note, price and discount), the total with the VAT breakdown, and the receipt's actions. Totals shown are the
 // server's; while a change of this device is unconfirmed they are a preview (marked). An action the
 // user's permissions do not allow is not offered at all (lowering or removing a sent line, deleting
 // a receipt with lines, changing a price, giving a discount, breaking a payment lock), rather than
@@ -21,7 +21,7 @@ import { seatGroups } from './kitchen-lines.js';
 import { courseButton, lineChoosers, seatHeading, waitingNote } from './kitchen-controls.js';
 
 class ReceiptPanel extends TerminalElement {
-  static properties = { noteFor: { state: true } };
+  static properties = { noteFor: { state: true }, selected: { state: true } };
 
   /**
    * Asks for a text within the server's limit {@code limit} (served in the configuration, counted
@@ -135,6 +135,12 @@ class ReceiptPanel extends TerminalElement {
    * the receipt tab shows). A colleague's lines never scroll the list: nothing moves under the
    * cashier.
    */
+  willUpdate() {
+    // The line this cashier just added is the selected one: its +/- are at hand at once.
+    const id = this.terminal?.reveal;
+    if (id && id !== this.selected) this.selected = id;
+  }
+
   updated() {
     const id = this.terminal?.reveal;
     const line = id && this.querySelector(`li[data-line="${id}"]`);
@@ -152,6 +158,56 @@ class ReceiptPanel extends TerminalElement {
       <move-dialog .terminal=${t}></move-dialog>
       <move-table-dialog .terminal=${t}></move-table-dialog>
       <discount-dialog .terminal=${t}></discount-dialog>`;
+  }
+
+  /**
+   * One tap pays the whole bill by card (the first tender method without change that the
+   * configuration serves): the payment dialog takes the lease and pays at once (issue 15). It needs
+   * the server, so offline it is disabled.
+   */
+  oneTap(r, editable, lines) {
+    const t = this.terminal;
+    const card = (t.config?.payments ?? []).find((p) => p.method === 'CARD');
+    if (!card) return '';
+    return html`<button class="pay-card" data-action="pay-card"
+      ?disabled=${!editable || lines.length === 0 || t.connection !== 'online'}
+      title=${t.t('receipt.payCardHint')}
+      @click=${() => this.querySelector('payment-dialog').open(r, 'CARD')}>${t.t('pay.card')}</button>`;
+  }
+
+  /** Shows the tools of line {@code id} (null: of none). */
+  select(id) {
+    this.selected = id;
+  }
+
+  /** The selected line's quantity buttons, actions and kitchen choosers. */
+  tools(r, l, editable, lower, gap) {
+    const t = this.terminal;
+    const discountDialog = () => this.querySelector('discount-dialog');
+    return html`<div class="line-tools">
+      <span class="qty">
+        ${lower ? html`<button aria-label=${t.t('receipt.minus', { name: l.name })}
+          data-action="minus" ?disabled=${!editable}
+          @click=${() => t.adjust(r, l, -1000)}>−</button>` : gap}
+        <output aria-label=${t.t('receipt.qty')}>${formatQuantity(l.quantity, t.lang)}</output>
+        <button aria-label=${t.t('receipt.plus', { name: l.name })} data-action="plus"
+          ?disabled=${!editable} @click=${() => t.adjust(r, l, 1000)}>+</button>
+      </span>
+      <span class="line-actions">
+        ${t.can('CHANGE_PRICES') ? html`<button aria-label=${t.t('receipt.price', { name: l.name })}
+          data-action="price" ?disabled=${!editable}
+          @click=${() => this.editPrice(r, l)}>${t.t('receipt.priceButton')}</button>` : ''}
+        ${t.can('GIVE_DISCOUNTS') ? html`<button aria-label=${t.t('discount.lineButton',
+          { name: l.name })} data-action="line-discount" ?disabled=${!editable}
+          @click=${() => discountDialog().open(r, l)}>%</button>` : ''}
+        <button aria-label=${t.t('receipt.lineNote', { name: l.name })} data-action="line-note"
+          ?disabled=${!editable} @click=${() => this.editNote(r, l)}>✎</button>
+        ${lower ? html`<button class="danger"
+          aria-label=${t.t('receipt.remove', { name: l.name })} data-action="remove"
+          ?disabled=${!editable} @click=${() => t.removeLine(r, l)}>✕</button>` : gap}
+      </span>
+      ${lineChoosers(t, r, l, editable)}
+    </div>`;
   }
 
   content() {
@@ -173,49 +229,32 @@ class ReceiptPanel extends TerminalElement {
     const lines = r.lines ?? [];
     const money = (g) => formatMoney(g, t.lang);
     const adHoc = r.kind === 'AD_HOC';
-    const prices = t.can('CHANGE_PRICES');
     const discounts = t.can('GIVE_DISCOUNTS');
     const discountDialog = () => this.querySelector('discount-dialog');
     const lock = t.lockedBy(r);
     const gap = html`<span class="gap" aria-hidden="true"></span>`;
     // Grouped by seat when a line has one (kitchen-lines.js); a line as the list shows it.
     const groups = lines.some((l) => Number.isInteger(l.seat)) ? seatGroups(lines) : null;
+    // A line is one row (name, quantity x price, total) that a tap selects; only the selected line
+    // shows its quantity buttons, actions and kitchen choosers (each a 44 px target), so that many
+    // lines fit on the screen (issue 15).
     const item = (l) => {
       const lower = t.mayLower(l);
-      return html`<li data-line=${l.id} data-sent=${l.sent ? 'true' : 'false'}>
-      <span><span class="line-name">${l.name}</span>${l.modifiers?.length ? html`<br><span
-        class="modifiers muted"
-        data-modifiers>${modifierText(l.modifiers)}</span>` : ''}<br><span
-        class="muted amount">${formatQuantity(
-          l.quantity, t.lang)} × ${money(l.unitPrice)}</span>${
-          l.sent ? html` <span class="sent-mark">${t.t('receipt.sent')}</span>` : ''}</span>
-      <span class="amount line-total">${money(l.total)}</span>
-      <span class="qty">
-        ${lower ? html`<button aria-label=${t.t('receipt.minus', { name: l.name })}
-          data-action="minus" ?disabled=${!editable}
-          @click=${() => t.adjust(r, l, -1000)}>−</button>` : gap}
-        <output aria-label=${t.t('receipt.qty')}>${formatQuantity(l.quantity, t.lang)}</output>
-        <button aria-label=${t.t('receipt.plus', { name: l.name })} data-action="plus"
-          ?disabled=${!editable} @click=${() => t.adjust(r, l, 1000)}>+</button>
-      </span>
-      <span class="line-actions">
-        ${prices ? html`<button aria-label=${t.t('receipt.price', { name: l.name })}
-          data-action="price" ?disabled=${!editable}
-          @click=${() => this.editPrice(r, l)}>${t.t('receipt.priceButton')}</button>` : ''}
-        ${discounts ? html`<button aria-label=${t.t('discount.lineButton', { name: l.name })}
-          data-action="line-discount" ?disabled=${!editable}
-          @click=${() => discountDialog().open(r, l)}>%</button>` : ''}
-        <button aria-label=${t.t('receipt.lineNote', { name: l.name })} data-action="line-note"
-          ?disabled=${!editable} @click=${() => this.editNote(r, l)}>✎</button>
-        ${lower ? html`<button class="danger"
-          aria-label=${t.t('receipt.remove', { name: l.name })} data-action="remove"
-          ?disabled=${!editable} @click=${() => t.removeLine(r, l)}>✕</button>` : gap}
-      </span>
+      const open = this.selected === l.id;
+      return html`<li data-line=${l.id} data-sent=${l.sent ? 'true' : 'false'}
+        aria-selected=${open ? 'true' : 'false'}>
+      <button type="button" class="line-main" aria-expanded=${open ? 'true' : 'false'}
+        @click=${() => this.select(open ? null : l.id)}><span class="line-name">${l.name}</span>${
+          l.sent ? html`<span class="sent-mark">${t.t('receipt.sent')}</span>` : ''}<span
+        class="muted amount line-price">${formatQuantity(l.quantity, t.lang)} × ${
+          money(l.unitPrice)}</span><span class="amount line-total">${money(l.total)}</span></button>
+      ${l.modifiers?.length ? html`<span class="modifiers muted"
+        data-modifiers>${modifierText(l.modifiers)}</span>` : ''}
       ${l.discount ? html`<span class="line-discount"
         data-discount>${discountWords(l.discount, t.lang)}
         <span class="amount">−${money(l.discount.amount ?? 0)}</span></span>` : ''}
       ${l.note ? html`<span class="note">${l.note}</span>` : ''}
-      ${lineChoosers(t, r, l, editable)}
+      ${open ? this.tools(r, l, editable, lower, gap) : ''}
     </li>`;
     };
     return html`${header}
@@ -240,6 +279,8 @@ class ReceiptPanel extends TerminalElement {
         <button class="primary pay" data-action="pay" ?disabled=${!editable || lines.length === 0}
           @click=${() => this.querySelector('payment-dialog').open(r)}
           >${t.t('receipt.pay')} ${money(r.parts?.remaining ?? r.total ?? 0)}</button>
+        ${this.oneTap(r, editable, lines)}
+        <div class="more" role="group" aria-label=${t.t('receipt.moreActions')}>
         ${lock && t.can('BREAK_PAYMENT_LOCK') ? html`<button class="danger" data-action="break-lock"
           @click=${() => this.breakLock(r, lock)}>${t.t('receipt.breakLock')}</button>` : ''}
         <button data-action="send" ?disabled=${!editable || !lines.some((l) => !l.sent)}
@@ -275,6 +316,7 @@ class ReceiptPanel extends TerminalElement {
             @click=${() => this.rename(r)}>${t.t('receipt.rename')}</button>
           ${t.mayDelete(r) ? html`<button class="danger" data-action="delete" ?disabled=${!editable}
             @click=${() => this.remove(r)}>${t.t('receipt.delete')}</button>` : ''}` : ''}
+        </div>
       </div>`;
   }
 }

@@ -95,7 +95,7 @@ class CatalogPagesTest {
           .contains("<a href=\"/backoffice/products#category-" + category + "\">1</a>");
       var list = c.get("/backoffice/products?q=lat");
       assertThat(list.body())
-          .contains("id=\"category-" + category + "\"", "<h2>Kawa</h2>", ">Latte</a>", "15.00 zł");
+          .contains("id=\"category-" + category + "\"", "<h2>Kawa</h2>", ">Latte</a>", "15.00\u00a0zł");
       assertThat(c.get("/backoffice/products?q=zzz").body()).contains("No product matches this search.");
     }
   }
@@ -119,7 +119,7 @@ class CatalogPagesTest {
           "options[1].id", "", "options[1].name", "Duży", "options[1].delta", "2,00"));
       assertThat(saved.header("Location")).matches("/backoffice/products/modifiers/\\d+\\?saved");
       long group = new ModifierGroups(app.db, app.clock).list(owner.accountId()).get(0).id();
-      assertThat(c.get("/backoffice/products/modifiers").body()).contains("Rozmiar", "Duży (+2,00 zł)",
+      assertThat(c.get("/backoffice/products/modifiers").body()).contains("Rozmiar", "Duży (+2,00\u00a0zł)",
           "wymagane, co najmniej 1");
 
       var product = c.postEncoded("/backoffice/products", "name=Latte&price=15&vat=8&categoryId=" + category

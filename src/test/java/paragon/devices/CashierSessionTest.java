@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import paragon.accounts.Cutoffs;
+import paragon.accounts.PinBackoff;
 import paragon.configuration.DeviceModel;
 import paragon.configuration.LoginMode;
 import paragon.configuration.Visibility;
@@ -95,50 +96,64 @@ class CashierSessionTest {
 
   @ParameterizedTest
   @EnumSource(TestDatabases.Kind.class)
-  void five_wrong_pins_lock_the_user_out_for_five_minutes(TestDatabases.Kind kind) {
+  void wrong_pins_slow_down_only_the_terminal_they_were_typed_on(TestDatabases.Kind kind) {
     try (World w = new World(kind)) {
       String a = w.pairedDevice(w.shopA, DeviceModel.SMART_PLUS);
       String b = w.pairedDevice(w.shopB, DeviceModel.POCKET);
-      for (int i = 1; i <= 4; i++) {
-        var wrong = login(w, i % 2 == 0 ? a : b, Map.of("identifier", "anna", "pin", "0000"));
+      for (int i = 1; i <= 2; i++) {
+        var wrong = login(w, a, Map.of("identifier", "anna", "pin", "0000"));
         assertThat(wrong.status()).isEqualTo(401);
         assertThat(wrong.json().get("error").asText()).isEqualTo("wrong_pin");
-        assertThat(wrong.json().get("message").asText()).contains(String.valueOf(5 - i));
+        assertThat(wrong.json().get("message").asText()).isEqualTo("Błędny PIN.");
+        assertThat(wrong.header("Retry-After")).as("the first attempts are free").isNull();
       }
-      var fifth = login(w, a, Map.of("identifier", "anna", "pin", "0000"));
-      assertThat(fifth.status()).isEqualTo(429);
-      assertThat(fifth.json().get("error").asText()).isEqualTo("locked");
-      assertThat(fifth.json().get("message").asText()).isEqualTo(
-          "Użytkownik Anna Nowak jest zablokowany po 5 błędnych PIN-ach. Spróbuj ponownie za 5 minut.");
+      var third = login(w, a, Map.of("identifier", "anna", "pin", "0000"));
+      assertThat(third.json().get("message").asText()).isEqualTo("Błędny PIN. Spróbuj ponownie za 1 s.");
+      assertThat(third.header("Retry-After")).isEqualTo("1");
 
-      var right = w.http.postJson("/api/device/login", Map.of("identifier", "anna", "pin", "1234"),
-          Map.of("Authorization", "Bearer " + b, "Accept-Language", "en"));
-      assertThat(right.status()).as("the lock holds on every terminal, even with the right PIN").isEqualTo(429);
+      var waiting = login(w, a, Map.of("identifier", "anna", "pin", "1234"));
+      assertThat(waiting.status()).as("even the right PIN waits, unchecked").isEqualTo(429);
+      assertThat(waiting.json().get("error").asText()).isEqualTo("locked");
+      assertThat(waiting.header("Retry-After")).isEqualTo("1");
+      assertThat(waiting.json().get("message").asText())
+          .isEqualTo("Za dużo błędnych PIN-ów użytkownika Anna Nowak na tym terminalu. Spróbuj ponownie za 1 s.");
       var english = w.app.client().postJson("/api/device/login?lang=en",
-          Map.of("identifier", "anna", "pin", "1234"), World.bearer(b));
+          Map.of("identifier", "anna", "pin", "1234"), World.bearer(a));
       assertThat(english.json().get("message").asText())
-          .isEqualTo("Anna Nowak is locked out after 5 wrong PINs. Try again in 5 minutes.");
-      assertThat(login(w, a,
-          Map.of("identifier", "marek", "pin", "9999")).status()).as("other users are not locked").isEqualTo(201);
+          .isEqualTo("Too many wrong PINs for Anna Nowak on this terminal. Try again in 1 s.");
 
-      w.app.clock.advance(Duration.ofMinutes(4));
-      assertThat(login(w, a,
-          Map.of("identifier", "anna", "pin", "1234")).json().get("message").asText()).contains("1 minutę");
-      w.app.clock.advance(Duration.ofMinutes(1));
+      assertThat(login(w, b, Map.of("identifier", "anna", "pin", "1234")).status())
+          .as("another terminal is not slowed down by this one's wrong PINs").isEqualTo(201);
+      assertThat(login(w, a, Map.of("identifier", "marek", "pin", "9999")).status())
+          .as("nor another user on this terminal").isEqualTo(201);
+
+      // The wait doubles per wrong PIN up to five minutes.
+      long wait = 1;
+      for (int attempt = 4; attempt <= 13; attempt++) {
+        w.app.clock.advance(Duration.ofSeconds(wait));
+        var wrong = login(w, a, Map.of("identifier", "anna", "pin", "0000"));
+        assertThat(wrong.status()).as("attempt %d", attempt).isEqualTo(401);
+        wait = Math.min(300, wait * 2);
+        assertThat(wrong.header("Retry-After")).as("attempt %d", attempt).isEqualTo(String.valueOf(wait));
+      }
+      assertThat(wait).isEqualTo(300);
+      w.app.clock.advance(Duration.ofSeconds(299));
+      assertThat(login(w, a, Map.of("identifier", "anna", "pin", "1234")).header("Retry-After")).isEqualTo("1");
+      w.app.clock.advance(Duration.ofSeconds(1));
       assertThat(login(w, a, Map.of("identifier", "anna", "pin", "1234")).status()).isEqualTo(201);
-      var countReset = login(w, a, Map.of("identifier", "anna", "pin", "0000"));
-      assertThat(countReset.json().get("message").asText()).contains("Zostały 4 próby");
+      assertThat(login(w, a, Map.of("identifier", "anna", "pin", "0000")).json().get("message").asText())
+          .as("a right PIN starts the count again").isEqualTo("Błędny PIN.");
     }
   }
 
   /**
-   * 100 wrong PINs at once from two terminals: the count is taken in the same row update as the lock
-   * check, so exactly five are evaluated (four answered wrong_pin, the fifth locks) and the other 95 are
-   * refused as locked without a look at the PIN; the right PIN is refused while the lock holds.
+   * 20 wrong PINs at once from one terminal: each takes its attempt in the same row upsert as the wait
+   * check, so exactly the three free ones are evaluated (the clock stands still) and the other 17 are
+   * refused without a look at the PIN; the same user logs in on another terminal meanwhile.
    */
   @ParameterizedTest
   @EnumSource(TestDatabases.Kind.class)
-  void a_burst_of_parallel_wrong_pins_evaluates_at_most_five(TestDatabases.Kind kind) throws Exception {
+  void a_burst_of_parallel_wrong_pins_evaluates_only_the_free_attempts(TestDatabases.Kind kind) throws Exception {
     try (World w = new World(kind)) {
       String a = w.pairedDevice(w.shopA, DeviceModel.SMART_PLUS);
       String b = w.pairedDevice(w.shopB, DeviceModel.POCKET);
@@ -146,12 +161,11 @@ class CashierSessionTest {
       var start = new java.util.concurrent.CountDownLatch(1);
       try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
         List<java.util.concurrent.Future<WebClient.Response>> sent = new ArrayList<>();
-        for (int i = 0; i < 100; i++) {
-          String device = i % 2 == 0 ? a : b;
+        for (int i = 0; i < 20; i++) {
           WebClient client = w.app.client();
           sent.add(pool.submit(() -> {
             start.await();
-            return client.postJson("/api/device/login", Map.of("identifier", "anna", "pin", "0000"), World.bearer(device));
+            return client.postJson("/api/device/login", Map.of("identifier", "anna", "pin", "0000"), World.bearer(a));
           }));
         }
         start.countDown();
@@ -159,11 +173,17 @@ class CashierSessionTest {
       }
       Map<String, Long> byError = new java.util.TreeMap<>();
       for (var r : answers) byError.merge(r.status() + " " + r.json().get("error").asText(), 1L, Long::sum);
-      assertThat(byError).isEqualTo(Map.of("401 wrong_pin", 4L, "429 locked", 96L));
-      var right = login(w, a, Map.of("identifier", "anna", "pin", "1234"));
-      assertThat(right.status()).as("the right PIN is refused while locked").isEqualTo(429);
-      w.app.clock.advance(Duration.ofMinutes(5));
-      assertThat(login(w, b, Map.of("identifier", "anna", "pin", "1234")).status()).isEqualTo(201);
+      assertThat(byError).isEqualTo(Map.of("401 wrong_pin", (long) PinBackoff.FREE, "429 locked", 20L - PinBackoff.FREE));
+      assertThat(answers).filteredOn(r -> r.status() == 429).allMatch(r -> "1".equals(r.header("Retry-After")));
+      assertThat(login(w, b, Map.of("identifier", "anna", "pin", "1234")).status())
+          .as("the other terminal logs the user in meanwhile").isEqualTo(201);
+      assertThat(login(w, a, Map.of("identifier", "anna", "pin", "1234")).status())
+          .as("the right PIN waits on the guessing terminal").isEqualTo(429);
+      var scrape = new paragon.metrics.Scrape(w.app.client().get("/metrics").body());
+      assertThat(scrape.value("paragon_logins_total", "kind", "pin", "outcome", "locked"))
+          .as("every refusal to wait is counted as a lockout").isEqualTo(20 - PinBackoff.FREE + 1);
+      w.app.clock.advance(Duration.ofSeconds(1));
+      assertThat(login(w, a, Map.of("identifier", "anna", "pin", "1234")).status()).isEqualTo(201);
     }
   }
 

@@ -54,7 +54,7 @@ class DeviceProtocolDocTest {
       sameShape("login", examples.get("login"), login);
       JsonNode refused = w.http.get("/api/device/session", World.session(token, "nope")).json();
       sameShape("error", examples.get("error"), refused);
-      for (int i = 0; i < CashierLogin.MAX_WRONG_PINS; i++) {
+      for (int i = 0; i <= paragon.accounts.PinBackoff.FREE; i++) {
         refused = w.http.postJson("/api/device/login",
             Map.of("identifier", "anna", "pin", "0000"), World.bearer(token)).json();
       }

@@ -29,6 +29,7 @@ class TableOwnersTest {
       Map.entry("accounts", "accounts"), Map.entry("admins", "accounts"), Map.entry("web_sessions", "accounts"),
       Map.entry("admin_invitations", "accounts"),
       Map.entry("shops", "accounts"), Map.entry("roles", "accounts"), Map.entry("users", "accounts"),
+      Map.entry("pin_attempts", "accounts"),
       Map.entry("receipt_slots", "parking"), Map.entry("products", "catalog"),
       Map.entry("categories", "catalog"), Map.entry("product_shops", "catalog"),
       Map.entry("modifier_groups", "catalog"), Map.entry("modifier_options", "catalog"),

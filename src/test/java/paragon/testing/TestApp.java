@@ -43,12 +43,23 @@ public final class TestApp implements AutoCloseable {
         webhooks);
   }
 
+  /** With the node's caps (connections, streams, request rates) set low to meet them. */
+  public TestApp(Database db, MutableClock clock, StreamSettings stream, paragon.settings.Limits limits) {
+    this(db, clock, stream, new Settings(0, "jdbc:sqlite:unused", false, "127.0.0.1"), null,
+        WebhookSettings.DEFAULTS, limits);
+  }
+
   private TestApp(Database db, MutableClock clock, StreamSettings stream, Settings settings, SSLContext trust,
       WebhookSettings webhooks) {
+    this(db, clock, stream, settings, trust, webhooks, paragon.settings.Limits.DEFAULTS);
+  }
+
+  private TestApp(Database db, MutableClock clock, StreamSettings stream, Settings settings, SSLContext trust,
+      WebhookSettings webhooks, paragon.settings.Limits limits) {
     this.db = db;
     this.clock = clock;
     this.trust = trust;
-    this.app = Paragon.create(settings, db, clock, stream, cutoffs, webhooks).start("127.0.0.1", 0);
+    this.app = Paragon.create(settings, db, clock, stream, cutoffs, webhooks, limits).start("127.0.0.1", 0);
   }
 
   /** Stops the server but keeps the database open, so a new app can start on it (a restart). */

@@ -34,7 +34,7 @@ public final class TerminalApp {
   private static final String ROOT = "/public/terminal/";
   /** The app's files, by name: listed here so the service worker can precache exactly these. */
   static final List<String> FILES = List.of(
-      "terminal.css", "main.js", "i18n.js", "names.js", "money.js", "outbox.js", "state.js", "store.js",
+      "terminal.css", "main.js", "i18n.js", "i18n-pl.js", "i18n-en.js", "names.js", "money.js", "outbox.js", "state.js", "preview.js", "store.js",
       "api.js", "stream.js", "tab-guard.js", "terminal.js", "session.js", "command-queue.js",
       "receipts-view.js", "connection.js", "actions.js", "config-sync.js", "ids.js",
       "terminal-element.js", "paragon-terminal.js", "pairing-screen.js", "login-screen.js", "pin-pad.js",

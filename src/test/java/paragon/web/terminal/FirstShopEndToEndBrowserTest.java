@@ -264,7 +264,7 @@ class FirstShopEndToEndBrowserTest {
     t.waitUntil(d -> t.text("receipt-panel li[data-line] [data-modifiers]").equals("Duża"));
     t.waitUntil(d -> TerminalCatalogBrowserTest.total(t).equals("35,50 zł"));
 
-    t.click("receipt-panel li[data-line]:nth-child(2) button[data-action=line-discount]");
+    t.lineAction(1, "line-discount");
     TerminalCatalogBrowserTest.type(t, "#discount-value", "10");
     TerminalCatalogBrowserTest.type(t, "#discount-reason", "stały gość");
     t.click("discount-dialog button[data-action=apply-discount]");

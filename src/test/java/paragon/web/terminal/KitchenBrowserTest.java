@@ -27,6 +27,11 @@ class KitchenBrowserTest {
     t.waitUntil(d -> {
       for (WebElement li : t.all("receipt-panel .lines li[data-line]")) {
         if (li.findElement(By.cssSelector(".line-name")).getText().equals(line)) {
+          // The choosers are on the selected line only: the first tap selects it, the next round chooses.
+          if (!"true".equals(li.getAttribute("aria-selected"))) {
+            li.findElement(By.cssSelector(".line-main")).click();
+            return false;
+          }
           t.js("const s = arguments[0]; s.value = arguments[1]; s.dispatchEvent(new Event('change'));",
               li.findElement(By.cssSelector("select[data-action=" + select + "]")), value);
           return true;
@@ -94,6 +99,11 @@ class KitchenBrowserTest {
         waiter.waitUntil(d -> {
           for (WebElement li : waiter.all("receipt-panel .lines li[data-line]")) {
             if (li.findElement(By.cssSelector(".line-name")).getText().equals("Sernik")) {
+              // Only the selected line shows its buttons: the first tap selects it, the next one acts.
+              if (!"true".equals(li.getAttribute("aria-selected"))) {
+                li.findElement(By.cssSelector(".line-main")).click();
+                return false;
+              }
               li.findElement(By.cssSelector("button[data-action=remove]")).click();
               return true;
             }
@@ -112,6 +122,11 @@ class KitchenBrowserTest {
         waiter.waitUntil(d -> {
           for (WebElement li : waiter.all("receipt-panel .lines li[data-line][data-sent=true]")) {
             if (li.findElement(By.cssSelector(".line-name")).getText().equals("Espresso")) {
+              // Only the selected line shows its buttons: the first tap selects it, the next one acts.
+              if (!"true".equals(li.getAttribute("aria-selected"))) {
+                li.findElement(By.cssSelector(".line-main")).click();
+                return false;
+              }
               li.findElement(By.cssSelector("button[data-action=plus]")).click();
               return true;
             }

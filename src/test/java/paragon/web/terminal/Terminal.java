@@ -119,6 +119,32 @@ final class Terminal implements AutoCloseable {
     });
   }
 
+  /**
+   * Taps line {@code index} (0-based) of the current receipt unless it is the selected one, and answers it
+   * once selected: only the selected line shows its +/- and actions (issue 15).
+   */
+  WebElement selectLine(int index) {
+    String css = "receipt-panel .lines li[data-line]";
+    waitUntil(d -> {
+      List<WebElement> lines = all(css);
+      if (lines.size() <= index) return null;
+      WebElement li = lines.get(index);
+      if (!"true".equals(li.getAttribute("aria-selected"))) li.findElement(By.cssSelector(".line-main")).click();
+      return true;
+    });
+    return waitUntil(d -> {
+      List<WebElement> lines = all(css);
+      return lines.size() > index && "true".equals(lines.get(index).getAttribute("aria-selected"))
+          ? lines.get(index) : null;
+    });
+  }
+
+  /** Selects line {@code index} and taps its {@code action} (plus, minus, remove, line-note, price, ...). */
+  void lineAction(int index, String action) {
+    selectLine(index);
+    click("receipt-panel .lines li[data-line][aria-selected=true] button[data-action=" + action + "]");
+  }
+
   /** The names of the current receipt's lines, in order. */
   List<String> lineNames() {
     return all("receipt-panel .lines li[data-line] .line-name").stream().map(WebElement::getText).toList();

@@ -183,7 +183,7 @@ class TerminalCatalogBrowserTest {
     t.waitUntil(d -> total(t).equals("30,00 zł"));
 
     // A line discount without a reason is asked again, with what was typed kept and why.
-    t.click("receipt-panel li[data-line]:nth-child(2) button[data-action=line-discount]");
+    t.lineAction(1, "line-discount");
     assertThat(t.text("discount-dialog h2")).isEqualTo("Rabat na pozycję: Sernik");
     type(t, "#discount-value", "10");
     t.click("discount-dialog button[data-action=apply-discount]");
@@ -247,6 +247,7 @@ class TerminalCatalogBrowserTest {
       t.waitUntil(d -> t.text("#current-name").contains("Sprzedaż 1"));
       t.addProduct("Sernik");
       t.waitUntil(d -> t.lineNames().equals(List.of("Sernik")));
+      t.selectLine(0);
       t.waitFor("receipt-panel button[data-action=line-note]");
       assertThat(t.all("receipt-panel button[data-action=line-discount]")).isEmpty();
       assertThat(t.all("receipt-panel button[data-action=receipt-discount]")).isEmpty();

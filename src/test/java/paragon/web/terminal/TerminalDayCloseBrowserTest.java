@@ -73,7 +73,7 @@ class TerminalDayCloseBrowserTest {
 
       t.click("terminal-menu button[lang=en]");
       t.waitUntil(d -> t.text("terminal-menu #day-report-title").equals("Day close report"));
-      assertThat(t.text("terminal-menu [data-report=total]")).isEqualTo("PLN 21.00");
+      assertThat(t.text("terminal-menu [data-report=total]")).isEqualTo("21.00 zł");
       assertThat(t.text("terminal-menu [data-report=methods]")).contains("Card");
       String kept = shop.db.read(h -> h.createQuery("SELECT report FROM day_closes").mapTo(String.class).one());
       assertThat(kept).contains("\"sales\":2", "\"total\":2100", "\"CARD\":2100");

@@ -322,7 +322,7 @@ class TerminalMenuBrowserTest {
   static void assertEnglish(Terminal t) {
     t.waitUntil(d -> t.text("#receipts-title").equals("Receipts"));
     assertThat(t.js("return document.documentElement.lang")).isEqualTo("en");
-    assertThat(t.text("receipt-panel button[data-action=pay]")).isEqualTo("Pay PLN 9.00");
+    assertThat(t.text("receipt-panel button[data-action=pay]")).isEqualTo("Pay 9.00 zł");
     assertThat(t.status("Stolik 1")).isEqualTo("empty");
     assertThat(t.text("receipts-list li:first-child button[data-status] .status")).isEqualTo("free");
     assertThat(t.text("product-grid button[data-action=free-item]")).isEqualTo("Free item");

@@ -123,7 +123,7 @@ class TerminalPermissionsBrowserTest {
       t.addProduct("Espresso");
       t.addProduct("Sernik");
       t.waitUntil(d -> lines(t).size() == 2);
-      assertThat(lines(t)).allSatisfy(l -> assertThat(has(l, "minus") && has(l, "remove")).isTrue());
+      for (int i = 0; i < 2; i++) assertThat(has(t.selectLine(i), "minus") && has(t.selectLine(i), "remove")).isTrue();
       t.click("receipt-panel button[data-action=send]");
 
       t.waitUntil(d -> lines(t).stream().allMatch(l -> "true".equals(l.getAttribute("data-sent"))));
@@ -132,7 +132,7 @@ class TerminalPermissionsBrowserTest {
       t.waitSent();
       assertThat(Rows.count(shop.db, "lines WHERE sent = :t", "t", true)).isEqualTo(2);
       // A waiter: + and the note stay, − and ✕ are not offered; their places stay empty (no shift).
-      WebElement first = lines(t).get(0);
+      WebElement first = t.selectLine(0);
       assertThat(has(first, "plus") && has(first, "line-note")).isTrue();
       assertThat(has(first, "minus") || has(first, "remove")).isFalse();
       assertThat(first.findElements(By.cssSelector(".gap"))).hasSize(2)
@@ -143,7 +143,7 @@ class TerminalPermissionsBrowserTest {
 
       t.addProduct("Cappuccino");
       t.waitUntil(d -> lines(t).size() == 3);
-      WebElement fresh = lines(t).get(2);
+      WebElement fresh = t.selectLine(2);
       assertThat(fresh.getAttribute("data-sent")).isEqualTo("false");
       assertThat(has(fresh, "minus") && has(fresh, "remove")).isTrue();
       assertThat(t.waitFor("receipt-panel button[data-action=send]").isEnabled()).isTrue();
@@ -160,8 +160,8 @@ class TerminalPermissionsBrowserTest {
       t.login("marek", "9999");
       t.openReceipt("Stolik 1");
       t.waitUntil(d -> lines(t).size() == 3);
-      assertThat(lines(t)).allSatisfy(l -> assertThat(has(l, "minus") && has(l, "remove")).isTrue());
-      t.click("receipt-panel li[data-line]:first-child button[data-action=minus]");
+      for (int i = 0; i < 3; i++) assertThat(has(t.selectLine(i), "minus") && has(t.selectLine(i), "remove")).isTrue();
+      t.lineAction(0, "minus");
       t.waitUntil(d -> lines(t).size() == 2);
       t.waitSent();
       assertThat(Rows.count(shop.db, "lines WHERE sent = :t AND removed = :f", "t", true, "f", false)).isEqualTo(1);
@@ -177,7 +177,7 @@ class TerminalPermissionsBrowserTest {
       t.click("sale-screen .tabs button:first-child");
       t.addProduct("Espresso");
       t.click("sale-screen .tabs button:last-child");
-      t.click("receipt-panel button[data-action=plus]");
+      t.lineAction(0, "plus");
       t.waitUntil(d -> TerminalReceiptToolsBrowserTest.total(t).equals("18,00 zł"));
       // A manager's line has every button (−, +, price, note, ✕): on a phone they still fit its width.
       assertThat((Boolean) t.js("""

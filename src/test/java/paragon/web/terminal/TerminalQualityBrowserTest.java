@@ -92,6 +92,7 @@ class TerminalQualityBrowserTest {
       tab(t, phone, "receipt");
       t.waitUntil(d -> t.lineNames().equals(List.of("Espresso", "Sernik")));
       if (phone) screen.accept("receipt-tab");
+      t.selectLine(0); // the line shows its buttons once selected
       iconNames(t, phone, soft, List.of("Otwórz menu", "Nowy rachunek", "Pokaż rachunki", "Dodaj jedną sztukę: Espresso",
           "Odejmij jedną sztukę: Espresso", "Usuń pozycję: Espresso", "Notatka do pozycji: Espresso"));
       t.waitSent();
@@ -123,6 +124,7 @@ class TerminalQualityBrowserTest {
           && "en".equals(t.js("return document.documentElement.lang")));
       t.click("terminal-menu dialog[open] .buttons button");
       tab(t, phone, "receipt");
+      t.selectLine(0); // the line shows its buttons once selected
       iconNames(t, phone, soft, List.of("Open menu", "New receipt", "Show receipts", "Add one: Espresso",
           "Remove one: Espresso", "Remove line: Espresso", "Line note: Espresso"));
       soft.assertAll();
@@ -282,10 +284,11 @@ class TerminalQualityBrowserTest {
       // This terminal's own change, unconfirmed while the database is busy (the test holds SQLite's write
       // lock): "Sending…" in the header, then gone once the server has it. (One more of a line: a new
       // line of its own would rightly scroll the lines to show it.)
+      a.selectLine(0);
       Probes.recordLayout(a, regions(TOP, HEADER), "receipt-panel header .state p:last-child");
       shop.db.inTransaction(h -> {
         h.execute("UPDATE shops SET name = name WHERE id = ?", shop.shop);
-        a.click("receipt-panel li[data-line]:first-child button[data-action=plus]");
+        a.click("receipt-panel li[data-line][aria-selected=true] button[data-action=plus]");
         a.waitUntil(d -> Probes.textsSeen(a).contains("Wysyłanie…"));
         a.screenshot("tablet-receipt-sending");
         return null;

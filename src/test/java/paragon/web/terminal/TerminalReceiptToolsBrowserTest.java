@@ -52,8 +52,8 @@ class TerminalReceiptToolsBrowserTest {
       t.waitUntil(d -> t.text("#current-name").contains("Sprzedaż 1"));
       t.openReceipt("Stolik 1");
       t.addProduct("Espresso");
-      t.click("receipt-panel li[data-line]:first-child button[data-action=plus]");
-      t.click("receipt-panel li[data-line]:first-child button[data-action=plus]");
+      t.lineAction(0, "plus");
+      t.lineAction(0, "plus");
       t.addProduct("Sernik");
       t.addProduct("Cappuccino");
       t.waitUntil(d -> total(t).equals("57,00 zł"));

@@ -70,13 +70,13 @@ class TerminalSaleBrowserTest {
       t.addProduct("Espresso");
       t.addProduct("Sernik");
       t.waitUntil(d -> t.lineNames().equals(List.of("Espresso", "Sernik")));
-      t.click("receipt-panel li[data-line]:first-child button[data-action=plus]");
+      t.lineAction(0, "plus");
       t.waitUntil(d -> d.findElement(By.id("receipt-total")).getText().equals("34,00 zł"));
-      t.click("receipt-panel li[data-line]:first-child button[data-action=minus]");
+      t.lineAction(0, "minus");
       t.waitUntil(d -> d.findElement(By.id("receipt-total")).getText().equals("25,00 zł"));
-      t.click("receipt-panel li[data-line]:nth-child(2) button[data-action=remove]");
+      t.lineAction(1, "remove");
       t.waitUntil(d -> t.lineNames().equals(List.of("Espresso")));
-      t.click("receipt-panel li[data-line]:first-child button[data-action=line-note]");
+      t.lineAction(0, "line-note");
       answerDialog(t, "x".repeat(201));
       // Too long for the server: asked again with what was typed and why, not cut and not thrown away.
       String again = t.waitUntil(d -> {
@@ -169,7 +169,7 @@ class TerminalSaleBrowserTest {
       t.waitUntil(d -> t.text("#current-name").contains("Sprzedaż 2"));
       t.addProduct("Sernik");
       t.waitUntil(d -> t.lineNames().equals(List.of("Sernik")));
-      t.click("receipt-panel .lines li[data-line] button[data-action=remove]");
+      t.lineAction(0, "remove");
       t.waitUntil(d -> t.lineNames().isEmpty());
       t.click("receipts-list button[data-action=add-receipt]");
       t.waitUntil(d -> t.text("#current-name").contains("Sprzedaż 3"));
