@@ -114,13 +114,14 @@ public final class Accounts {
         .mapTo(Long.class).one() > 0);
   }
 
-  /** An account's own settings as stored. */
   /**
-   * {@code nip}: the business's 10-digit tax number, or null. {@code mergeLines}: see
-   * {@link AccountSettings}.
+   * An account's own settings as stored. {@code nip}: the business's 10-digit tax number, or null.
+   * {@code mergeLines}: see {@link AccountSettings}. {@code demo}: the demo's account, whose owner may
+   * change the plan in Settings; any other account's plan is set by the operator (issue 15).
    */
   public record Account(long id, String name, Plan plan, String language, boolean parkingEnabled, Visibility visibility,
-                        boolean sharingEnabled, LoginMode loginMode, long revision, String nip, boolean mergeLines) {}
+                        boolean sharingEnabled, LoginMode loginMode, long revision, String nip, boolean mergeLines,
+                        boolean demo) {}
 
   public Account find(long accountId) {
     return db.read(h -> find(h, accountId));
@@ -129,13 +130,19 @@ public final class Accounts {
   public static Account find(Handle h, long accountId) {
     return h.createQuery("""
             SELECT id, name, plan, language, parking_enabled, visibility, sharing_enabled, login_mode, nip,
-            merge_lines FROM accounts WHERE id = :a""")
+            merge_lines, demo FROM accounts WHERE id = :a""")
         .bind("a", accountId)
         .map((rs, ctx) -> new Account(rs.getLong("id"), rs.getString("name"), Plan.valueOf(rs.getString("plan")),
             rs.getString("language"), rs.getBoolean("parking_enabled"), Visibility.valueOf(rs.getString("visibility")),
             rs.getBoolean("sharing_enabled"), LoginMode.valueOf(rs.getString("login_mode")),
-            Revisions.current(h, accountId), rs.getString("nip"), rs.getBoolean("merge_lines")))
+            Revisions.current(h, accountId), rs.getString("nip"), rs.getBoolean("merge_lines"), rs.getBoolean("demo")))
         .findOne().orElseThrow(() -> paragon.web.Problem.notFound("account " + accountId));
+  }
+
+  /** Marks the account as the demo's (idempotent): its owner may then change the plan in Settings. */
+  public void markDemo(long accountId) {
+    db.inTransaction(h -> h.createUpdate("UPDATE accounts SET demo = :t WHERE id = :a")
+        .bind("t", true).bind("a", accountId).execute());
   }
 
   /** How many accounts there are (the demo is made only on an empty database). */

@@ -13,7 +13,11 @@ import paragon.web.PageContext;
 import paragon.web.Pages;
 import paragon.web.Problem;
 
-/** Configuration / Settings: parking, visibility, sharing, terminal login mode, and the plan (owners only). */
+/**
+ * Configuration / Settings: parking, visibility, sharing, terminal login mode, the business, and the
+ * plan with what it enables. The plan is the operator's to set ({@code account set-plan}); only in the
+ * demo may its owner change it here, so that gating can be tried (issue 15).
+ */
 public final class SettingsRoutes {
   private final Accounts accounts;
   private final SettingsStore store;
@@ -39,7 +43,7 @@ public final class SettingsRoutes {
   public record SettingsPage(PageContext page, Accounts.Account account, SettingsForm form, FieldErrors errors,
                              String planChoice, FieldErrors planErrors, String notice,
                              List<SettingsStore.LocalOnlyDevice> localOnly, boolean planEditable,
-                             Business business, FieldErrors businessErrors) {}
+                             Business business, FieldErrors businessErrors, List<PlanFeatures.Feature> planFeatures) {}
 
   /** The Business card's fields as shown: the account's, or what was typed when refused. */
   public record Business(String name, String nip) {
@@ -89,9 +93,13 @@ public final class SettingsRoutes {
     redirectAfter(ctx, store.save(admin.accountId(), admin.email(), settings));
   }
 
-  /** Only an owner changes the plan (an ADMIN sees it read-only, and a forced POST is 403). */
+  /**
+   * Only the demo's owner changes the plan here; anywhere else the plan is read-only (a forced POST is
+   * 403, nothing changed): the operator sets it. An ADMIN never changes it.
+   */
   private void savePlan(Context ctx) {
     BackOfficeAuth.Admin admin = BackOfficeAuth.owner(ctx);
+    if (!accounts.find(admin.accountId()).demo()) throw Problem.forbidden("settings.plan.operator_only");
     FieldErrors errors = new FieldErrors();
     String choice = ctx.formParam("plan");
     Plan plan = SettingsForm.plan(choice, errors);
@@ -121,6 +129,7 @@ public final class SettingsRoutes {
     List<SettingsStore.LocalOnlyDevice> devices = byModel ? localOnly.apply(account.id()) : List.of();
     Pages.show(ctx, "backoffice/settings.jte",
         new SettingsPage(PageContext.of(ctx), account, form, errors, planChoice, planErrors, notice, devices,
-            BackOfficeAuth.admin(ctx).role() == AdminRole.OWNER, business, businessErrors));
+            account.demo() && BackOfficeAuth.admin(ctx).role() == AdminRole.OWNER, business, businessErrors,
+            PlanFeatures.of(account.plan())));
   }
 }

@@ -29,7 +29,7 @@ public final class UserRules {
    * name: 1..60 characters; role: a number (whether it is this account's role, the store checks).
    */
   static Details validate(Draft d, FieldErrors errors) {
-    String identifier = d.identifier() == null ? "" : d.identifier().strip();
+    String identifier = identifier(d);
     if (Storable.check(errors, "identifier", identifier)
         && !identifier.matches("[\\p{L}\\p{N}._-]{1," + IDENTIFIER_MAX + "}")) {
       errors.add("identifier", "users.identifier.invalid", IDENTIFIER_MAX);
@@ -38,13 +38,23 @@ public final class UserRules {
     if (Storable.check(errors, "name", name) && (name.isEmpty() || name.length() > NAME_MAX)) {
       errors.add("name", "users.name.length", NAME_MAX);
     }
-    long roleId = -1;
-    try {
-      roleId = Long.parseLong(d.roleId() == null ? "" : d.roleId().strip());
-    } catch (NumberFormatException e) {
-      errors.add("roleId", "users.role.required");
-    }
+    Long roleId = roleId(d);
+    if (roleId == null) errors.add("roleId", "users.role.required");
     return errors.isEmpty() ? new Details(identifier, name, roleId) : null;
+  }
+
+  /** The identifier as it would be stored (trimmed), or "" for none. */
+  static String identifier(Draft d) {
+    return d.identifier() == null ? "" : d.identifier().strip();
+  }
+
+  /** The role id typed, or null when it is not a number (then {@link #validate} reported it). */
+  static Long roleId(Draft d) {
+    try {
+      return Long.parseLong(d.roleId() == null ? "" : d.roleId().strip());
+    } catch (NumberFormatException e) {
+      return null;
+    }
   }
 
   /** A PIN is 4 to 8 digits; {@code field} names where it was typed. */

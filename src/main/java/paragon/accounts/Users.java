@@ -5,6 +5,7 @@ import java.util.List;
 import org.jdbi.v3.core.Handle;
 import paragon.configuration.Revisions;
 import paragon.storage.Database;
+import paragon.web.FieldErrors;
 import paragon.web.Problem;
 
 /**
@@ -183,16 +184,43 @@ public final class Users {
     });
   }
 
+  /**
+   * Adds to {@code errors} what {@link #create} or {@link #update} would refuse of {@code draft} beside
+   * its form: an identifier another user has (ignoring case), an archived role (for an update, only
+   * when the role changes), so that a refused form names every error at once. A field that already
+   * has an error is not checked again; another account's role is 404. {@code userId}: 0 for a new user.
+   */
+  public void check(long accountId, long userId, UserRules.Draft draft, FieldErrors errors) {
+    db.read(h -> {
+      String identifier = UserRules.identifier(draft);
+      if (!errors.has("identifier") && !identifier.isEmpty() && taken(h, accountId, userId, identifier)) {
+        errors.add("identifier", "users.identifier.taken", identifier);
+      }
+      Long roleId = UserRules.roleId(draft);
+      boolean sameRole = userId != 0 && roleId != null
+          && find(h, accountId, userId, clock.millis()).roleId() == roleId;
+      if (!errors.has("roleId") && roleId != null && !sameRole && Roles.find(h, accountId, roleId).archived()) {
+        errors.add("roleId", "users.role.archived");
+      }
+      return null;
+    });
+  }
+
   /** A role the user may be given: this account's and not archived (else "roleId" is refused). */
   private static void activeRole(Handle h, long accountId, long roleId) {
     if (Roles.find(h, accountId, roleId).archived()) throw Problem.invalid("roleId", "users.role.archived");
   }
 
   private static void checkUnique(Handle h, long accountId, long exceptId, String identifier) {
-    boolean taken = h.createQuery("SELECT id, identifier FROM users WHERE account_id = :a")
+    if (taken(h, accountId, exceptId, identifier)) {
+      throw Problem.invalid("identifier", "users.identifier.taken", identifier);
+    }
+  }
+
+  private static boolean taken(Handle h, long accountId, long exceptId, String identifier) {
+    return h.createQuery("SELECT id, identifier FROM users WHERE account_id = :a")
         .bind("a", accountId)
         .map((rs, ctx) -> rs.getLong("id") != exceptId && rs.getString("identifier").equalsIgnoreCase(identifier))
         .list().contains(true);
-    if (taken) throw Problem.invalid("identifier", "users.identifier.taken", identifier);
   }
 }

@@ -37,16 +37,21 @@ public final class UsersRoutes {
     routes.post("/backoffice/users/{id}/restore", ctx -> r.archive(ctx, false));
   }
 
+  /**
+   * A refused form shows every error at once and everything typed again, except a PIN:
+   * {@code pinCleared} says that one was typed and is not shown back (the page tells why).
+   */
   public record UsersPage(PageContext page, List<Users.User> users, List<Roles.Role> roles, UserRules.Draft draft,
-                          FieldErrors errors, String notice, Archived archived) {}
+                          FieldErrors errors, boolean pinCleared, String notice, Archived archived) {}
 
   /** {@code refusal}: an archive or restore refused as a whole (a translation key and its arguments). */
   public record UserPage(PageContext page, Users.User user, List<Roles.Role> roles, UserRules.Draft draft,
-                         FieldErrors errors, FieldErrors pinErrors, String notice, Archived.Refusal refusal) {}
+                         FieldErrors errors, FieldErrors pinErrors, boolean pinCleared, String notice,
+                         Archived.Refusal refusal) {}
 
   private void list(Context ctx) {
     String notice = ctx.queryParam("saved") != null ? "form.saved" : null;
-    renderList(ctx, new UserRules.Draft("", "", ""), new FieldErrors(), notice);
+    renderList(ctx, new UserRules.Draft("", "", ""), new FieldErrors(), false, notice);
   }
 
   private void add(Context ctx) {
@@ -56,6 +61,7 @@ public final class UsersRoutes {
     UserRules.Details details = UserRules.validate(draft, errors);
     String rawPin = ctx.formParam("pin");
     String pin = rawPin == null || rawPin.isEmpty() ? null : UserRules.pin(rawPin, "pin", errors);
+    users.check(admin.accountId(), 0, draft, errors);
     if (errors.isEmpty()) {
       try {
         users.create(admin.accountId(), admin.email(), details, pin);
@@ -66,14 +72,14 @@ public final class UsersRoutes {
       }
     }
     ctx.status(HttpStatus.BAD_REQUEST);
-    renderList(ctx, draft, errors, null);
+    renderList(ctx, draft, errors, rawPin != null && !rawPin.isEmpty(), null);
   }
 
   private void edit(Context ctx) {
     Users.User user = users.find(BackOfficeAuth.admin(ctx).accountId(), PathIds.path(ctx, "id", "user"));
     String notice = ctx.queryParam("saved") != null ? "form.saved"
         : ctx.queryParam("pin") != null ? "users.pin.saved" : ctx.queryParam("unchanged") != null ? "form.unchanged" : null;
-    renderUser(ctx, user, UserRules.Draft.of(user), new FieldErrors(), new FieldErrors(), notice);
+    renderUser(ctx, user, UserRules.Draft.of(user), new FieldErrors(), new FieldErrors(), false, notice);
   }
 
   private void update(Context ctx) {
@@ -82,6 +88,7 @@ public final class UsersRoutes {
     var draft = draft(ctx);
     FieldErrors errors = new FieldErrors();
     UserRules.Details details = UserRules.validate(draft, errors);
+    users.check(admin.accountId(), user.id(), draft, errors);
     if (errors.isEmpty()) {
       try {
         boolean changed = users.update(admin.accountId(), admin.email(), user.id(), details);
@@ -92,17 +99,19 @@ public final class UsersRoutes {
       }
     }
     ctx.status(HttpStatus.BAD_REQUEST);
-    renderUser(ctx, user, draft, errors, new FieldErrors(), null);
+    renderUser(ctx, user, draft, errors, new FieldErrors(), false, null);
   }
 
   private void pin(Context ctx) {
     var admin = BackOfficeAuth.admin(ctx);
     Users.User user = users.find(admin.accountId(), PathIds.path(ctx, "id", "user"));
     FieldErrors errors = new FieldErrors();
-    String pin = UserRules.pin(ctx.formParam("pin"), "pin", errors);
+    String rawPin = ctx.formParam("pin");
+    String pin = UserRules.pin(rawPin, "pin", errors);
     if (pin == null) {
       ctx.status(HttpStatus.BAD_REQUEST);
-      renderUser(ctx, user, UserRules.Draft.of(user), new FieldErrors(), errors, null);
+      renderUser(ctx, user, UserRules.Draft.of(user), new FieldErrors(), errors, rawPin != null && !rawPin.isEmpty(),
+          null);
       return;
     }
     users.setPin(admin.accountId(), admin.email(), user.id(), pin);
@@ -128,7 +137,7 @@ public final class UsersRoutes {
       ctx.status(HttpStatus.CONFLICT);
       Users.User user = users.find(admin.accountId(), id);
       Pages.show(ctx, "backoffice/user.jte", new UserPage(PageContext.of(ctx), user, roles(admin.accountId(), user),
-          UserRules.Draft.of(user), new FieldErrors(), new FieldErrors(), null, Archived.Refusal.of(p)));
+          UserRules.Draft.of(user), new FieldErrors(), new FieldErrors(), false, null, Archived.Refusal.of(p)));
       return;
     }
     ctx.redirect("/backoffice/users/" + id + (changed ? "?saved" : "?unchanged"), HttpStatus.SEE_OTHER);
@@ -144,17 +153,18 @@ public final class UsersRoutes {
     return new UserRules.Draft(ctx.formParam("identifier"), ctx.formParam("name"), ctx.formParam("roleId"));
   }
 
-  private void renderList(Context ctx, UserRules.Draft draft, FieldErrors errors, String notice) {
+  private void renderList(Context ctx, UserRules.Draft draft, FieldErrors errors, boolean pinCleared, String notice) {
     long accountId = BackOfficeAuth.admin(ctx).accountId();
     List<Users.User> all = users.list(accountId);
     Archived archived = Archived.of(ctx, all, Users.User::archived, null);
     Pages.show(ctx, "backoffice/users.jte", new UsersPage(PageContext.of(ctx),
-        archived.filter(all, Users.User::archived), roles(accountId, null), draft, errors, notice, archived));
+        archived.filter(all, Users.User::archived), roles(accountId, null), draft, errors, pinCleared, notice,
+        archived));
   }
 
   private void renderUser(Context ctx, Users.User user, UserRules.Draft draft, FieldErrors errors,
-      FieldErrors pinErrors, String notice) {
+      FieldErrors pinErrors, boolean pinCleared, String notice) {
     Pages.show(ctx, "backoffice/user.jte", new UserPage(PageContext.of(ctx), user,
-        roles(BackOfficeAuth.admin(ctx).accountId(), user), draft, errors, pinErrors, notice, null));
+        roles(BackOfficeAuth.admin(ctx).accountId(), user), draft, errors, pinErrors, pinCleared, notice, null));
   }
 }

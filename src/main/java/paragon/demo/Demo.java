@@ -36,8 +36,9 @@ import paragon.storage.Database;
 /**
  * {@code --demo}: on an empty database, the account "Bistro Demo" (plan MAX, parking and sharing on)
  * with two shops, four devices of the four models waiting to be paired, an owner, two waiters, a
- * cashier, a manager, and about twenty products. On a database that already holds the demo it only
- * reports it, with fresh pairing codes for demo devices that are not paired yet; on a database with
+ * cashier, a manager, and about twenty products, marked as the demo (its owner may change the plan
+ * to try what it gates). On a database that already holds the demo it only reports it (and marks it),
+ * with fresh pairing codes for demo devices that are not paired yet; on a database with
  * other accounts and no demo it creates nothing. The owner's password is fixed and printed: this is a
  * demo, never a production account.
  *
@@ -74,12 +75,16 @@ public final class Demo {
     Accounts accounts = new Accounts(db, clock);
     Long existing = accounts.login(OWNER_EMAIL).map(Accounts.Login::accountId).orElse(null);
     DeviceStore devices = new DeviceStore(db, clock, new Cutoffs());
-    if (existing != null) return new Report(false, true, existing, freshCodes(devices, existing));
+    if (existing != null) {
+      accounts.markDemo(existing); // a demo made before the mark existed
+      return new Report(false, true, existing, freshCodes(devices, existing));
+    }
     if (accounts.count() > 0) return new Report(false, false, 0, List.of());
 
     Accounts.Created created = accounts.create(new Accounts.NewAccount(ACCOUNT, Plan.MAX, "pl", OWNER_EMAIL,
         "Olga Właścicielka", OWNER_PASSWORD, null, "Kraków Rynek", null));
     long accountId = created.accountId();
+    accounts.markDemo(accountId);
     long krakow = created.shopId();
     long warszawa = new Shops(db, clock).create(accountId, OWNER_EMAIL, "Warszawa Mokotów");
     populate(db, clock, accountId, krakow, warszawa);

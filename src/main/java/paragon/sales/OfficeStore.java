@@ -69,6 +69,15 @@ final class OfficeStore {
     return db.read(h -> DeviceStore.names(h, accountId));
   }
 
+  /** The products of the account's current configuration, by id, as an audit sentence names them. */
+  Map<Long, AuditDetails.Item> products(long accountId) {
+    Map<Long, AuditDetails.Item> out = new LinkedHashMap<>();
+    db.read(h -> paragon.configuration.Revisions.snapshot(h, accountId,
+        paragon.configuration.Revisions.current(h, accountId))).products()
+        .forEach(p -> out.put(p.id(), new AuditDetails.Item(p.name(), p.price())));
+    return out;
+  }
+
   /** The shop, or 404 when it is not this account's. */
   Named shop(long accountId, long shopId) {
     return shops(accountId).stream().filter(s -> s.id() == shopId).findFirst()

@@ -64,8 +64,12 @@ public final class SalesRoutes {
 
   // ---- Open receipts -----------------------------------------------------------------------
 
-  public record OpenRow(String id, String name, boolean table, String owner, String terminal, String age, String total,
-      boolean paying, String payingBy, boolean attention) {}
+  /**
+   * {@code terminal}: where the receipt was opened; {@code lastTerminal}: the one that changed it last
+   * when that is another (a shared shop), else null. {@code owner}: its waiter (the creator until reassigned).
+   */
+  public record OpenRow(String id, String name, boolean table, String owner, String terminal, String lastTerminal,
+      String age, String total, boolean paying, String payingBy, boolean attention) {}
 
   public record LiveList(PageContext page, long shopId, List<OpenRow> rows, String sum, String refreshedAt) {}
 
@@ -97,11 +101,13 @@ public final class SalesRoutes {
     long sum = 0;
     for (OfficeStore.Open open : store.open(accountId, shopId)) {
       ReceiptView v = open.view();
-      long terminal = open.lastDeviceId() != null ? open.lastDeviceId() : v.createdOnDevice();
+      long opened = v.createdOnDevice();
+      Long last = open.lastDeviceId();
       boolean paying = v.state() == State.PAYING && v.lease() != null && v.lease().until() > now;
       rows.add(new OpenRow(v.id(), DefaultName.of(v, i18n), v.kind() == Kind.TABLE,
           users.getOrDefault(v.ownerUserId(), "#" + v.ownerUserId()),
-          devices.getOrDefault(terminal, "#" + terminal), Display.age(v.createdAt(), now, i18n),
+          devices.getOrDefault(opened, "#" + opened),
+          last == null || last == opened ? null : devices.getOrDefault(last, "#" + last), Display.age(v.createdAt(), now, i18n),
           Display.money(v.total(), lang),
           paying, paying ? v.lease().userName() + " · "
               + devices.getOrDefault(v.lease().deviceId(), "#" + v.lease().deviceId()) : null,

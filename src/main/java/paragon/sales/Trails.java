@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import paragon.receipts.DefaultName;
 import paragon.receipts.ReceiptView;
 import paragon.web.I18n;
 import paragon.web.Json;
@@ -22,8 +24,12 @@ import paragon.web.Json;
 public final class Trails {
   private static final ObjectMapper JSON = Json.MAPPER;
 
-  /** One trail row; {@code related}: the receipt a merge row names ({@code relatedKey} says how), else null. */
-  public record Row(String at, String user, String terminal, String action, String summary, long seq,
+  /**
+   * One trail row; {@code sentence}: the whole of it for a person ("12:04 Anna on Kasa 1 added 2 x
+   * Espresso (18,00 zł)"), {@code summary} its "what" alone; {@code related}: the receipt a merge row
+   * names ({@code relatedKey} says how), else null.
+   */
+  public record Row(String at, String user, String terminal, String action, String summary, String sentence, long seq,
       String relatedKey, String relatedId, String relatedName) {}
 
   /** The history of a receipt merged (directly or through another) into the page's receipt. */
@@ -34,6 +40,9 @@ public final class Trails {
   private final I18n i18n;
   private final Map<Long, String> users;
   private final Map<Long, String> devices;
+  private final Map<Long, AuditDetails.Item> products;
+  /** Every line seen so far on the receipts this trail read, by id (see {@link #lineNames}). */
+  private final Map<String, AuditDetails.Item> lines = new HashMap<>();
 
   Trails(OfficeStore store, long accountId, I18n i18n) {
     this.store = store;
@@ -41,11 +50,17 @@ public final class Trails {
     this.i18n = i18n;
     this.users = store.userNames(accountId);
     this.devices = store.deviceNames(accountId);
+    this.products = store.products(accountId);
   }
 
   List<Row> of(String receiptId) {
+    List<OfficeStore.AuditEntry> entries = store.audit(accountId, receiptId);
+    Map<String, String> receiptNames = new HashMap<>();
+    AuditDetails.Names names = new AuditDetails.Names(receiptId, users, lineNames(receiptId, entries), products,
+        id -> id == null ? null : receiptNames.computeIfAbsent(id,
+            r -> store.find(accountId, r).map(v -> DefaultName.of(v, i18n)).orElse(null)));
     List<Row> rows = new ArrayList<>();
-    for (OfficeStore.AuditEntry a : store.audit(accountId, receiptId)) {
+    for (OfficeStore.AuditEntry a : entries) {
       String related = null;
       String key = null;
       if ("merge".equals(a.type())) {
@@ -57,10 +72,31 @@ public final class Trails {
         key = related == null ? null : intoThis ? "sales.merged_from" : "sales.merged_into";
       }
       String name = related == null ? null : store.find(accountId, related).map(ReceiptView::name).orElse(related);
-      rows.add(new Row(Display.dateTime(a.at()), a.userName(), devices.getOrDefault(a.deviceId(), "#" + a.deviceId()),
-          action(a.type()), AuditDetails.of(a.summary(), i18n, users), a.seq(), key, related, name));
+      String terminal = devices.getOrDefault(a.deviceId(), "#" + a.deviceId());
+      String what = AuditDetails.of(a.type(), a.summary(), i18n, names);
+      rows.add(new Row(Display.dateTime(a.at()), a.userName(), terminal, action(a.type()), what,
+          i18n.t("sales.says.row", Display.time(a.at()), a.userName(), terminal, what), a.seq(), key, related, name));
     }
     return rows;
+  }
+
+  /**
+   * The lines this trail may name: those on the receipt now and on every receipt read before (a merged
+   * receipt's lines are on the receipt it was merged into, read first), and every line added with its
+   * name in the trail's entries (a removed line is no longer on any receipt).
+   */
+  private Map<String, AuditDetails.Item> lineNames(String receiptId, List<OfficeStore.AuditEntry> entries) {
+    for (OfficeStore.AuditEntry a : entries) {
+      if (!"addLine".equals(a.type())) continue;
+      JsonNode c = parse(a.summary());
+      String line = id(c.path("lineId"));
+      if (line != null && c.path("name").isTextual()) {
+        lines.putIfAbsent(line, new AuditDetails.Item(c.path("name").asText(), c.path("unitPrice").asLong()));
+      }
+    }
+    store.find(accountId, receiptId)
+        .ifPresent(v -> v.lines().forEach(l -> lines.put(l.id(), new AuditDetails.Item(l.name(), l.unitPrice()))));
+    return lines;
   }
 
   /** Every receipt merged into {@code receiptId}, then those merged into them, each once. */

@@ -53,6 +53,19 @@ public final class FieldErrors {
     return has(field) ? "error-" + field.replaceAll("[^A-Za-z0-9_-]", "-") : null;
   }
 
+  /**
+   * The value of {@code aria-describedby} for {@code field}: the ids given (null ones left out), then
+   * the id of its message when it has one; null when that leaves nothing (jte then drops the attribute).
+   */
+  public String describedBy(String field, String... ids) {
+    StringBuilder b = new StringBuilder();
+    for (String id : ids) {
+      if (id != null) b.append(b.isEmpty() ? "" : " ").append(id);
+    }
+    if (has(field)) b.append(b.isEmpty() ? "" : " ").append(id(field));
+    return b.isEmpty() ? null : b.toString();
+  }
+
   /** "true" for {@code aria-invalid} when the field has an error, else null (no attribute). */
   public String invalid(String field) {
     return has(field) ? "true" : null;

@@ -92,7 +92,7 @@ class AdminsPageTest {
       assertThat(ada.postForm("/backoffice/admins", Map.of("email", "x@example.com", "name", "X",
           "role", "OWNER")).status()).isEqualTo(403);
       var settings = ada.get("/backoffice/settings?lang=en").body();
-      assertThat(settings).contains("Only an owner can change the plan.")
+      assertThat(settings).contains("Your plan is set by your Paragon operator")
           .doesNotContain("action=\"/backoffice/settings/plan\"");
       assertThat(ada.postForm("/backoffice/settings/plan", Map.of("plan", "START")).status()).isEqualTo(403);
       assertThat(new Accounts(app.db, app.clock).find(owner.accountId()).plan()).isEqualTo(Plan.MAX);

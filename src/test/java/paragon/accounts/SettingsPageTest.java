@@ -129,9 +129,10 @@ class SettingsPageTest {
 
   @ParameterizedTest
   @EnumSource(TestDatabases.Kind.class)
-  void plan_change_makes_a_revision_and_enables_the_toggle(TestDatabases.Kind kind) {
+  void a_demo_plan_change_makes_a_revision_and_enables_the_toggle(TestDatabases.Kind kind) {
     try (TestApp app = TestApp.start(kind)) {
       var owner = Owners.signedIn(app, Plan.START);
+      new Accounts(app.db, app.clock).markDemo(owner.accountId()); // only the demo's owner changes the plan here
       owner.client().get("/backoffice/settings");
       var r = owner.client().postForm("/backoffice/settings/plan", Map.of("plan", "MAX"));
       assertThat(r.header("Location")).isEqualTo("/backoffice/settings?saved=2");
@@ -193,6 +194,7 @@ class SettingsPageTest {
       owner.client().postForm("/backoffice/settings", form("on", "OWN", "on", "PIN"));
       assertThat(owner.client().get("/backoffice/settings").body()).contains("id=\"local-only\"")
           .doesNotContain("id=\"plan-blocks-sharing\"");
+      new Accounts(app.db, app.clock).markDemo(owner.accountId());
       owner.client().postForm("/backoffice/settings/plan", Map.of("plan", "PREMIUM"));
       var premium = owner.client().get("/backoffice/settings");
       assertThat(premium.body()).contains("id=\"plan-blocks-sharing\"",

@@ -105,6 +105,58 @@ class UsersPageTest {
 
   @ParameterizedTest
   @EnumSource(TestDatabases.Kind.class)
+  void a_refused_user_form_names_every_error_at_once_and_keeps_all_it_was_given_but_the_pin(TestDatabases.Kind kind) {
+    try (TestApp app = TestApp.start(kind)) {
+      var owner = Owners.signedIn(app, Plan.MAX);
+      Roles roles = new Roles(app.db, app.clock);
+      long kelner = roles.create(owner.accountId(), "t", "Kelner", EnumSet.noneOf(Permission.class));
+      long stara = roles.create(owner.accountId(), "t", "Stara rola", EnumSet.noneOf(Permission.class));
+      var c = owner.client();
+      c.postForm("/backoffice/users", user("anna", "Anna", kelner, ""));
+      c.postForm("/backoffice/users", user("ola", "Ola", kelner, ""));
+      roles.archive(owner.accountId(), "t", stara);
+      long rev = revision(app, owner.accountId());
+
+      // A duplicate identifier together with a missing name and a bad PIN: all three at once.
+      var dup = c.postForm("/backoffice/users", user("ANNA", "", kelner, "12"));
+      assertThat(dup.status()).isEqualTo(400);
+      assertThat(dup.body()).contains("id=\"error-identifier\">Inny użytkownik ma już identyfikator „ANNA”.",
+          "id=\"error-name\">Imię i nazwisko musi mieć", "id=\"error-pin\">PIN musi mieć od 4 do 8 cyfr.",
+          "value=\"ANNA\"", "<option value=\"" + kelner + "\" selected>Kelner</option>",
+          "id=\"pin-note\">Ze względów bezpieczeństwa wpisany PIN nie jest pokazywany ponownie",
+          "aria-describedby=\"pin-hint pin-note error-pin\"");
+      assertThat(dup.body()).doesNotContain("value=\"12\"");
+      // A good PIN with a taken identifier and an archived role: the PIN is cleared too, and says so.
+      var archived = c.postForm("/backoffice/users", user("ola", "Druga Ola", stara, "1234"));
+      assertThat(archived.status()).isEqualTo(400);
+      assertThat(archived.body()).contains("id=\"error-identifier\">Inny użytkownik", "id=\"error-roleId\">",
+          "value=\"Druga Ola\"", "id=\"pin-note\"").doesNotContain("value=\"1234\"", "id=\"error-pin\"");
+      // Nothing typed in the PIN: nothing to explain.
+      assertThat(c.postForm("/backoffice/users", user("anna", "Anna", kelner, "")).body())
+          .contains("id=\"error-identifier\"").doesNotContain("id=\"pin-note\"");
+      String english = c.postForm("/backoffice/users?lang=en", user("anna", "", kelner, "1234")).body();
+      assertThat(english).contains("Another user already has the identifier \"anna\".",
+          "id=\"pin-note\">For safety, the PIN you typed is not shown again: type it once more.");
+      c.get("/backoffice/users?lang=pl"); // the language chosen stays with the session: back to Polish
+
+      long ola = new Users(app.db, app.clock, new Cutoffs()).list(owner.accountId()).stream()
+          .filter(u -> u.identifier().equals("ola")).findFirst().orElseThrow().id();
+      var edit = c.postForm("/backoffice/users/" + ola, Map.of("identifier", "Anna", "name", "x".repeat(61),
+          "roleId", String.valueOf(stara)));
+      assertThat(edit.status()).isEqualTo(400);
+      assertThat(edit.body()).contains("id=\"error-identifier\">Inny użytkownik ma już identyfikator „Anna”.",
+          "id=\"error-name\">", "id=\"error-roleId\">", "value=\"Anna\"", "value=\"" + "x".repeat(61) + "\"");
+      var pin = c.postForm("/backoffice/users/" + ola + "/pin", Map.of("pin", "12ab"));
+      assertThat(pin.status()).isEqualTo(400);
+      assertThat(pin.body()).contains("id=\"error-pin\">", "id=\"pin-note\">Ze względów bezpieczeństwa")
+          .doesNotContain("value=\"12ab\"");
+      assertThat(revision(app, owner.accountId())).isEqualTo(rev);
+      assertThat(Rows.count(app.db, "users WHERE account_id = :a", "a", owner.accountId())).isEqualTo(2);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabases.Kind.class)
   void another_accounts_user_and_role_are_not_found(TestDatabases.Kind kind) {
     try (TestApp app = TestApp.start(kind)) {
       var owner = Owners.signedIn(app, Plan.MAX);

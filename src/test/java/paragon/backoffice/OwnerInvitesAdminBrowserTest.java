@@ -25,10 +25,10 @@ import paragon.testing.TestDatabases;
 class OwnerInvitesAdminBrowserTest {
 
   @ParameterizedTest
-  @CsvSource({"pl, Administratorzy, Hasła się różnią., Tylko właściciel może zmienić taryfę.",
-      "en, Admins, The two passwords differ., Only an owner can change the plan."})
+  @CsvSource({"pl, Administratorzy, Hasła się różnią., Taryfę ustala operator Paragonu",
+      "en, Admins, The two passwords differ., Your plan is set by your Paragon operator"})
   void an_invited_admin_sets_a_password_from_the_link_and_signs_in(String lang, String adminsMenu,
-      String differ, String planOwnerOnly) {
+      String differ, String planByOperator) {
     try (TestApp app = TestApp.start(TestDatabases.Kind.SQLITE)) {
       new Accounts(app.db, app.clock).create(new Accounts.NewAccount("Bistro", Plan.PREMIUM, lang,
           "owner@bistro.example", "Olga Owner", "bistro-demo-1"));
@@ -71,7 +71,7 @@ class OwnerInvitesAdminBrowserTest {
         assertThat(driver.findElements(By.linkText(adminsMenu))).isEmpty();
         driver.get(app.url("/backoffice/settings"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("plan-readonly")));
-        assertThat(driver.findElement(By.id("plan-readonly")).getText()).contains(planOwnerOnly);
+        assertThat(driver.findElement(By.id("plan-readonly")).getText()).contains(planByOperator);
         Browser.screenshot(driver, shot + "03-admin-settings");
 
         Browser.submitAndWait(driver, By.cssSelector("form[action='/backoffice/logout'] button"), By.id("email"));

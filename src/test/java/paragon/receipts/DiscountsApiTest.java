@@ -173,9 +173,10 @@ class DiscountsApiTest {
       String page = office.get("/backoffice/receipts/" + r).body();
       assertThat(page).contains("Duża +2,00\u00a0zł", "Rabat: −3,40\u00a0zł (10 %) · Pracownik",
           "−3,15\u00a0zł · Stały klient", "6,55\u00a0zł", "39,95\u00a0zł", "Rabat na paragon",
-          "Rabat: 3,15\u00a0zł · Powód: Stały klient");
+          "udzielono rabatu 3,15\u00a0zł na paragon (Stały klient)");
       assertThat(office.get("/backoffice/receipts/" + r + "?lang=en").body())
-          .contains("Receipt discount", "Discount: −3.40\u00a0zł (10 %) · Pracownik", "Discount on an item");
+          .contains("Receipt discount", "Discount: −3.40\u00a0zł (10 %) · Pracownik", "Discount on an item",
+              "gave 3.15\u00a0zł off the receipt (Stały klient)");
     }
   }
 

@@ -89,13 +89,15 @@ final class Bistro {
       ReceiptView opened = new ReceiptView(id, space, shopId, null, null, name, defaultName, Kind.AD_HOC,
           State.OPEN, owner, role, device, false, null, null, 0, null, List.of(), 0, seq1, seq1, createdAt, createdAt);
       change(h, a, opened, createdAt);
-      audit(h, a, id, device, owner, "openAdHoc", "{\"receiptId\":\"" + id + "\"}", seq1, createdAt);
+      audit(h, a, id, device, owner, "openAdHoc", "{\"type\":\"openAdHoc\",\"receiptId\":\"" + id + "\"}", seq1,
+          createdAt);
       long seq2 = nextSeq(h, a, space);
       ReceiptView now = new ReceiptView(id, space, shopId, null, null, name, defaultName, Kind.AD_HOC, state, owner, role,
           device, false, null, "przy oknie", 2, lease, lines, total, seq2, seq2, createdAt, createdAt + 60_000);
       change(h, a, now, createdAt + 60_000);
-      audit(h, a, id, device, owner, "addLine", "{\"name\":\"" + lines.get(0).name() + "\",\"quantity\":"
-          + lines.get(0).quantity() + "}", seq2, createdAt + 60_000);
+      audit(h, a, id, device, owner, "addLine", "{\"type\":\"addLine\",\"receiptId\":\"" + id + "\",\"lineId\":\""
+          + lines.get(0).id() + "\",\"name\":\"" + lines.get(0).name() + "\",\"unitPrice\":" + lines.get(0).unitPrice()
+          + ",\"quantity\":" + lines.get(0).quantity() + "}", seq2, createdAt + 60_000);
       h.createUpdate("""
               INSERT INTO receipts (id, account_id, space, shop_id, name, default_name, kind, state,
                 owner_user_id, owner_role_id, created_by_user_id, created_on_device, attention, note, guests,

@@ -88,27 +88,30 @@ class MergedReceiptPageTest {
       String page = c.get("/backoffice/receipts/" + sale).body();
       // The trail's merge row names the source and links to it ...
       String mergeRow = row(page, "Scalenie");
-      assertThat(mergeRow).contains("Z rachunku", "Stolik 2", "href=\"/backoffice/receipts/" + table + "\"");
+      assertThat(mergeRow).contains("Z rachunku", "dołączono Stolik 2 do tego paragonu",
+          "href=\"/backoffice/receipts/" + table + "\"");
       // ... and the source's own history follows on the same page.
       int merged = page.indexOf("data-merged=\"" + table + "\"");
       assertThat(merged).isPositive();
       String history = page.substring(merged);
-      assertThat(history).contains("Stolik 2", "Otwarcie stolika", "Dodanie pozycji", "Notatka: alergia: orzechy",
-          "Anna Nowak", "Kasa przy barze");
+      assertThat(history).contains("Stolik 2", "Anna Nowak (Kasa przy barze): otwarto stolik",
+          "Anna Nowak (Kasa przy barze): dodano 1 x Piwo (12,50\u00a0zł)",
+          "Anna Nowak (Kasa przy barze): dodano notatkę do paragonu: „alergia: orzechy”");
       assertThat(page).contains("alergia: orzechy"); // the note came along (appended)
 
       String source = c.get("/backoffice/receipts/" + table).body();
       assertThat(source).contains("<h1>Stolik 2</h1>", "Usunięty");
-      assertThat(row(source, "Scalenie")).contains("Do rachunku", "href=\"/backoffice/receipts/" + sale + "\"");
+      assertThat(row(source, "Scalenie")).contains("Do rachunku", "dołączono ten paragon do Sprzedaż 1",
+          "href=\"/backoffice/receipts/" + sale + "\"");
       String english = c.get("/backoffice/receipts/" + sale + "?lang=en").body();
-      assertThat(row(english, "Merged")).contains("From receipt", "Stolik 2");
+      assertThat(row(english, "Merged")).contains("From receipt", "merged Stolik 2 into this receipt");
       assertThat(english).contains("History of the merged receipt");
     }
   }
 
   /** The trail row ({@code <tr>...</tr>}) whose action is {@code action}. */
   private static String row(String html, String action) {
-    int at = html.indexOf("<td>" + action + "</td>");
+    int at = html.indexOf("data-action=\"" + action + "\"");
     assertThat(at).as("a row '%s'", action).isPositive();
     return html.substring(html.lastIndexOf("<tr", at), html.indexOf("</tr>", at));
   }

@@ -66,11 +66,13 @@ class SalesPagesTest {
           List.of(Bistro.line("Kawa", 900, 2000)), opened);
       String html = b.owner.client().get("/backoffice/receipts/" + r.id()).body();
       assertThat(html).contains("<h1>Sprzedaż 1</h1>", "Historia zmian", "2026-11-23 10:30:00", "2026-11-23 10:31:00",
-          "Otwarcie", "Dodanie pozycji", "Nazwa: Kawa · Ilość: 2", "Anna Nowak", "Kasa przy barze", "18,00\u00a0zł",
-          "przy oknie");
-      assertThat(html.indexOf("Otwarcie")).isLessThan(html.indexOf("Dodanie pozycji"));
+          "10:30 Anna Nowak (Kasa przy barze): otwarto paragon",
+          "10:31 Anna Nowak (Kasa przy barze): dodano 2 x Kawa (18,00\u00a0zł)", "przy oknie");
+      assertThat(html.indexOf("otwarto paragon")).isLessThan(html.indexOf("dodano 2 x Kawa"));
+      assertThat(html).doesNotContain("Nazwa: Kawa", "Ilość: 2");
       String english = b.owner.client().get("/backoffice/receipts/" + r.id() + "?lang=en").body();
-      assertThat(english).contains("Audit trail", "Added an item", "Name: Kawa · Quantity: 2", "18.00\u00a0zł");
+      assertThat(english).contains("Audit trail", "10:30 Anna Nowak on Kasa przy barze opened the receipt",
+          "10:31 Anna Nowak on Kasa przy barze added 2 x Kawa (18.00\u00a0zł)");
     }
   }
 
