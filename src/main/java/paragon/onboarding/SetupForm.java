@@ -36,6 +36,11 @@ public record SetupForm(String name, String nip, String language, String shopNam
     return errors.isEmpty() ? account : null;
   }
 
+  /** The same form on {@code p}: hosted sign-up starts every account on the plan the operator chose. */
+  SetupForm onPlan(Plan p) {
+    return new SetupForm(name, nip, language, shopName, shopAddress, ownerName, ownerEmail, p.name());
+  }
+
   public boolean planIs(Plan p) {
     return p.name().equals(plan);
   }

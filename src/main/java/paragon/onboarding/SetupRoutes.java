@@ -38,6 +38,8 @@ public final class SetupRoutes {
   private final FailureLimit codeFailures;
   private final FailureLimit signups;
   private final boolean signupOpen;
+  /** The plan every hosted sign-up starts on; only the operator changes it afterwards. */
+  static final Plan SIGNUP_PLAN = Plan.START;
 
   private SetupRoutes(Database db, Clock clock, BackOfficeAuth auth, boolean signupOpen, FailureLimit codeFailures,
       FailureLimit signups) {
@@ -107,6 +109,10 @@ public final class SetupRoutes {
    */
   private void create(Context ctx, String mode, String code) {
     SetupForm form = SetupForm.read(ctx);
+    // Whoever holds the first run's code started this server: they are its operator and pick the plan.
+    // A stranger signing up on a hosted node is not: the account starts on Start whatever the form
+    // says, and the operator raises it ("account set-plan").
+    if (code == null) form = form.onPlan(SIGNUP_PLAN);
     FieldErrors errors = new FieldErrors();
     Accounts.NewAccount account = SetupForm.validate(form, ctx.formParam("ownerPassword"),
         ctx.formParam("ownerPasswordRepeat"), errors);
