@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   createOutbox, enqueue, toSend, nextBatch, acknowledge, settle, unconfirmed, unsentCount, wire,
-  renumber, withdraw,
+  renumber, withdraw, decidesFate,
 } from '../../main/resources/public/terminal/outbox.js';
 
 const add = (name) => ({ type: 'addLine', receiptId: 'r1', lineId: 'l-' + name, name,
@@ -232,4 +232,20 @@ test("a new receipt's openAdHoc sent with its first line is not counted as a cha
   o = enqueue(o, { type: 'addLine', receiptId: 'r', lineId: 'l', productId: 1 }).outbox;
   o = enqueue(o, { type: 'addLine', receiptId: 'r', lineId: 'm', productId: 2 }).outbox;
   assert.equal(unsentCount(o), 2);
+});
+
+test('a table move answered before the stream brought the table still decides the fate of the '
+  + 'receipt the answer named, until the stream brought its seq', () => {
+  let o = createOutbox();
+  o = enqueue(o, { type: 'moveReceipt', receiptId: 'old', slotId: 's5' }, {}, 0, 'old').outbox;
+  // The server deletes the old receipt (seq 3) and writes the table's (seq 4, the answer's).
+  o = acknowledge(o, { n: 1, status: 'accepted', seq: 4, space: 'shop:1',
+    result: { receiptId: 'table-5', movedReceiptId: 'old' } }).outbox;
+  o = settle(o, { 'shop:1': 3 });
+  const [entry] = unconfirmed(o);
+  assert.equal(decidesFate(entry, 'table-5', o.aliases), true);
+  assert.equal(decidesFate(entry, 'old', o.aliases), true);
+  assert.equal(decidesFate(entry, 'other', o.aliases), false);
+  o = settle(o, { 'shop:1': 4 });
+  assert.deepEqual(unconfirmed(o), []);
 });

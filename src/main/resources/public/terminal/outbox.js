@@ -168,6 +168,16 @@ export function unconfirmed(outbox) {
 }
 
 /**
+ * Whether an unconfirmed entry still decides the fate of receipt {@code id}: it names it, or was
+ * queued under an alias that the answer resolved to it (a table move: the answer names the table's
+ * receipt, which the stream may bring a frame after it removed the old one).
+ */
+export function decidesFate(entry, id, aliases = {}) {
+  return entry.command.receiptId === id || entry.alias === id
+    || (entry.alias != null && aliases[entry.alias] === id);
+}
+
+/**
  * How many changes are waiting to be sent (the menu shows it): the cashier's actions, so a new
  * receipt's openAdHoc that rides with its first command (actions.js openDraftFor) does not count.
  */

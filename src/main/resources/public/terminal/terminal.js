@@ -21,6 +21,7 @@ import { Connection } from './connection.js';
 import { needsSnapshot } from './state.js';
 import { CashierActions } from './actions.js';
 import { FloorActions } from './floor-actions.js';
+import { decidesFate } from './outbox.js';
 
 export class Terminal extends EventTarget {
   constructor(store, { base = '', wsBase = null } = {}) {
@@ -264,8 +265,9 @@ export class Terminal extends EventTarget {
     if (this.phase !== 'sale' || this.current) return;
     // An unanswered command about the current receipt (a delete, a payment) decides its fate first.
     const id = this.currentId;
-    const waiting = (e) => e.command.receiptId === id || e.alias === id;
-    if (id && this.queue.unconfirmed.some(waiting)) return;
+    // A table move settles once the stream brought the table's receipt, a frame after the old one went.
+    const aliases = this.queue.outbox.aliases;
+    if (id && this.queue.unconfirmed.some((e) => decidesFate(e, id, aliases))) return;
     const mine = this.view.oldestOwn(this.me);
     if (mine) this.select(mine.id);
     // Online, the first snapshot says whether one exists already; offline, what was stored must do.
