@@ -237,7 +237,7 @@ class ApiCatalogWriteTest {
       cases.put("{" + ok.replace("1500", "100000001") + "}", "price");
       cases.put("{" + ok.replace("\"8\"", "\"7\"") + "}", "vat");
       cases.put("{\"name\":\"Mocha\",\"price\":1500,\"vat\":\"8\"}", "categoryId");
-      cases.put("{" + ok.replace(String.valueOf(kawa), "\"x\"") + "}", "categoryId");
+      cases.put("{" + ok.replace("\"categoryId\":" + kawa, "\"categoryId\":\"x\"") + "}", "categoryId");
       cases.put("{" + ok + ",\"code\":\"!!\"}", "code");
       cases.put("{" + ok + ",\"active\":\"yes\"}", "active");
       cases.put("{" + ok + ",\"position\":-3}", "position");
