@@ -34,6 +34,7 @@ import paragon.integrations.ApiAuth;
 import paragon.integrations.ApiKeys;
 import paragon.integrations.ApiKeysRoutes;
 import paragon.integrations.CatalogApiRoutes;
+import paragon.integrations.CatalogWriteRoutes;
 import paragon.integrations.ReadRoutes;
 import paragon.integrations.SalesApiRoutes;
 import paragon.integrations.WebhooksApiRoutes;
@@ -204,7 +205,11 @@ public final class Paragon {
     BackOfficeAuth backOffice = new BackOfficeAuth(db, clock);
     DeviceAuth deviceAuth = new DeviceAuth(db, clock, cutoffs);
     TerminalAuth terminalAuth = new TerminalAuth(db, clock, deviceAuth);
-    StreamHub stream = new StreamHub(db, terminalAuth, cutoffs,
+    // The integrator API (/api/v1, docs/api.md): bearer API keys, rate-limited per key; a key with
+    // receipts:read may also open the terminals' stream, read-only, for one shop.
+    ApiKeys apiKeys = new ApiKeys(db, clock);
+    ApiAuth apiAuth = new ApiAuth(apiKeys, clock);
+    StreamHub stream = new StreamHub(db, terminalAuth, apiKeys.forStream(), cutoffs,
         streamSettings.withCaps(limits.maxStreams(), limits.maxPendingStreams()), clock, metrics);
     RequestRates rates = new RequestRates(clock, metrics, limits.ipPerSecond(), limits.devicePerSecond());
     CommandService commands = new CommandService(db, stream, clock, metrics);
@@ -223,9 +228,6 @@ public final class Paragon {
     Subscriptions webhooks = new Subscriptions(db, clock);
     Events.attach(db, webhooks);
     Worker webhookWorker = new Worker(db, clock, webhookSettings);
-    // The integrator API (/api/v1, docs/api.md): bearer API keys, rate-limited per key.
-    ApiKeys apiKeys = new ApiKeys(db, clock);
-    ApiAuth apiAuth = new ApiAuth(apiKeys, clock);
     return Javalin.create(config -> {
       config.concurrency.useVirtualThreads = true;
       config.startup.showJavalinBanner = false;
@@ -284,10 +286,11 @@ public final class Paragon {
       AttentionRoutes.register(config.routes, db, clock);
       StreamRoutes.register(config.routes, stream);
       WebhooksRoutes.register(config.routes, db, webhooks, webhookSettings, clock);
-      ApiKeysRoutes.register(config.routes, db, apiKeys, webhooks);
+      ApiKeysRoutes.register(config.routes, db, apiKeys, webhooks, cutoffs);
       ReadRoutes.register(config.routes, db);
       SalesApiRoutes.register(config.routes, db);
       CatalogApiRoutes.register(config.routes, db, clock);
+      CatalogWriteRoutes.register(config.routes, db, clock);
       WebhooksApiRoutes.register(config.routes, db, webhooks, webhookSettings);
       config.events.serverStarted(webhookWorker::start);
       config.events.serverStopping(webhookWorker::close);

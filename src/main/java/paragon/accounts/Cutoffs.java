@@ -7,7 +7,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Security changes that apply at once (DESIGN rule 5): a device revoked (or re-paired), a terminal user
- * disabled or given a new PIN. Whoever makes such a change calls {@link #deviceRevoked} or
+ * disabled or given a new PIN, an API key revoked ({@link #apiKeyRevoked}). Whoever makes such a change calls {@link #deviceRevoked} or
  * {@link #userCutOff} AFTER its transaction commits; listeners (the stream hub) close the affected
  * connections. Likewise {@link #viewChanged}: what a device's cashier may see changed (DESIGN rule 2
  * holds at once, not by the next heartbeat), and the hub re-filters or closes that device's stream.
@@ -29,6 +29,8 @@ public final class Cutoffs {
     default void userCutOff(long accountId, long userId) {}
 
     default void viewChanged(long accountId, long deviceId) {}
+
+    default void apiKeyRevoked(long accountId, long keyId) {}
   }
 
   private final List<Listener> listeners = new CopyOnWriteArrayList<>();
@@ -56,6 +58,17 @@ public final class Cutoffs {
         l.userCutOff(accountId, userId);
       } catch (RuntimeException e) {
         log.error("cut-off listener failed for user {} of account {}", userId, accountId, e);
+      }
+    }
+  }
+
+  /** An integrator's API key was revoked: its live streams close at once (docs/api.md, "Live"). */
+  public void apiKeyRevoked(long accountId, long keyId) {
+    for (Listener l : listeners) {
+      try {
+        l.apiKeyRevoked(accountId, keyId);
+      } catch (RuntimeException e) {
+        log.error("cut-off listener failed for API key {} of account {}", keyId, accountId, e);
       }
     }
   }

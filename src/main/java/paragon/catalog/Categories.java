@@ -49,7 +49,8 @@ public final class Categories {
         .list();
   }
 
-  static Category find(Handle h, long accountId, long id) {
+  /** The account's category {@code id} in the caller's transaction; another account's is not found (404). */
+  public static Category find(Handle h, long accountId, long id) {
     return list(h, accountId).stream().filter(c -> c.id() == id).findFirst()
         .orElseThrow(() -> Problem.notFound("category " + id));
   }
@@ -94,28 +95,34 @@ public final class Categories {
   }
 
   public long create(long accountId, String author, String rawName) {
-    return db.inTransaction(h -> {
-      String name = validName(h, accountId, -1, rawName);
-      long id = insert(h, accountId, name, clock.millis());
-      CatalogRevision.record(h, accountId, author, Summaries.of(h, accountId, "catalog.rev.category_added", name), clock);
-      return id;
-    });
+    return db.inTransaction(h -> create(h, accountId, author, rawName));
+  }
+
+  /** The same in the caller's transaction (the integrator API, which records its idempotency key in it). */
+  public long create(Handle h, long accountId, String author, String rawName) {
+    String name = validName(h, accountId, -1, rawName);
+    long id = insert(h, accountId, name, clock.millis());
+    CatalogRevision.record(h, accountId, author, Summaries.of(h, accountId, "catalog.rev.category_added", name), clock);
+    return id;
   }
 
   /** True when the name changed (one revision); the products' name column follows. */
   public boolean rename(long accountId, String author, long id, String rawName) {
-    return db.inTransaction(h -> {
-      Category before = find(h, accountId, id);
-      String name = validName(h, accountId, id, rawName);
-      if (name.equals(before.name())) return false;
-      h.createUpdate("UPDATE categories SET name = :n WHERE id = :id AND account_id = :a")
-          .bind("n", name).bind("id", id).bind("a", accountId).execute();
-      h.createUpdate("UPDATE products SET category = :n WHERE category_id = :id AND account_id = :a")
-          .bind("n", name).bind("id", id).bind("a", accountId).execute();
-      CatalogRevision.record(h, accountId, author,
-          Summaries.of(h, accountId, "catalog.rev.category_renamed", before.name(), name), clock);
-      return true;
-    });
+    return db.inTransaction(h -> rename(h, accountId, author, id, rawName));
+  }
+
+  /** The same in the caller's transaction. */
+  public boolean rename(Handle h, long accountId, String author, long id, String rawName) {
+    Category before = find(h, accountId, id);
+    String name = validName(h, accountId, id, rawName);
+    if (name.equals(before.name())) return false;
+    h.createUpdate("UPDATE categories SET name = :n WHERE id = :id AND account_id = :a")
+        .bind("n", name).bind("id", id).bind("a", accountId).execute();
+    h.createUpdate("UPDATE products SET category = :n WHERE category_id = :id AND account_id = :a")
+        .bind("n", name).bind("id", id).bind("a", accountId).execute();
+    CatalogRevision.record(h, accountId, author,
+        Summaries.of(h, accountId, "catalog.rev.category_renamed", before.name(), name), clock);
+    return true;
   }
 
   /**
@@ -124,15 +131,21 @@ public final class Categories {
    */
   public boolean setCourse(long accountId, String author, long id, String raw) {
     Integer course = course(raw);
-    return db.inTransaction(h -> {
-      Category before = find(h, accountId, id);
-      if (java.util.Objects.equals(before.course(), course)) return false;
-      h.createUpdate("UPDATE categories SET course = :c WHERE id = :id AND account_id = :a")
-          .bind("c", course).bind("id", id).bind("a", accountId).execute();
-      CatalogRevision.record(h, accountId, author, Summaries.of(h, accountId, "catalog.rev.category_course", before.name(),
-          course == null ? "-" : String.valueOf(course)), clock);
-      return true;
-    });
+    return db.inTransaction(h -> setCourse(h, accountId, author, id, course));
+  }
+
+  /** The same in the caller's transaction, {@code course} null (none) or 1..9 (else 400 naming {@code course}). */
+  public boolean setCourse(Handle h, long accountId, String author, long id, Integer course) {
+    if (course != null && (course < 1 || course > MAX_COURSE)) {
+      throw Problem.invalid("course", "catalog.invalid.course", MAX_COURSE);
+    }
+    Category before = find(h, accountId, id);
+    if (java.util.Objects.equals(before.course(), course)) return false;
+    h.createUpdate("UPDATE categories SET course = :c WHERE id = :id AND account_id = :a")
+        .bind("c", course).bind("id", id).bind("a", accountId).execute();
+    CatalogRevision.record(h, accountId, author, Summaries.of(h, accountId, "catalog.rev.category_course", before.name(),
+        course == null ? "-" : String.valueOf(course)), clock);
+    return true;
   }
 
   static Integer course(String raw) {
@@ -173,18 +186,21 @@ public final class Categories {
    * A restored category goes to the end; its name must still be free among the active ones.
    */
   public boolean archive(long accountId, String author, long id, boolean archived) {
-    return db.inTransaction(h -> {
-      Category c = find(h, accountId, id);
-      if (c.archived() == archived) return false;
-      if (!archived) validName(h, accountId, id, c.name());
-      int position = archived ? c.position()
-          : h.createQuery("SELECT COALESCE(MAX(position) + 1, 0) FROM categories WHERE account_id = :a")
-              .bind("a", accountId).mapTo(Integer.class).one();
-      h.createUpdate("UPDATE categories SET archived = :x, position = :p WHERE id = :id AND account_id = :a")
-          .bind("x", archived).bind("p", position).bind("id", id).bind("a", accountId).execute();
-      CatalogRevision.record(h, accountId, author, Summaries.of(h, accountId,
-          archived ? "catalog.rev.category_archived" : "catalog.rev.category_restored", c.name()), clock);
-      return true;
-    });
+    return db.inTransaction(h -> archive(h, accountId, author, id, archived));
+  }
+
+  /** The same in the caller's transaction. */
+  public boolean archive(Handle h, long accountId, String author, long id, boolean archived) {
+    Category c = find(h, accountId, id);
+    if (c.archived() == archived) return false;
+    if (!archived) validName(h, accountId, id, c.name());
+    int position = archived ? c.position()
+        : h.createQuery("SELECT COALESCE(MAX(position) + 1, 0) FROM categories WHERE account_id = :a")
+            .bind("a", accountId).mapTo(Integer.class).one();
+    h.createUpdate("UPDATE categories SET archived = :x, position = :p WHERE id = :id AND account_id = :a")
+        .bind("x", archived).bind("p", position).bind("id", id).bind("a", accountId).execute();
+    CatalogRevision.record(h, accountId, author, Summaries.of(h, accountId,
+        archived ? "catalog.rev.category_archived" : "catalog.rev.category_restored", c.name()), clock);
+    return true;
   }
 }

@@ -73,7 +73,8 @@ public final class ProductRules {
     }
   }
 
-  static Valid validate(Draft d, FieldErrors errors) {
+  /** The draft checked: null with {@code errors} filled (field -> message) when something is wrong. */
+  public static Valid validate(Draft d, FieldErrors errors) {
     String name = CatalogRules.name(d.name(), "name", CatalogRules.NAME_MAX, "catalog.name.length", errors);
     Long price = CatalogRules.price(d.price(), "price", errors);
     String vat = CatalogRules.vat(d.vat(), "vat", errors);

@@ -52,7 +52,8 @@ public final class Products {
     return select(h, accountId, null);
   }
 
-  static Product find(Handle h, long accountId, long id) {
+  /** The account's product {@code id} in the caller's transaction; another account's is not found (404). */
+  public static Product find(Handle h, long accountId, long id) {
     return select(h, accountId, id).stream().findFirst().orElseThrow(() -> Problem.notFound("product " + id));
   }
 
@@ -96,14 +97,17 @@ public final class Products {
 
   /** Adds ({@code id} null) or changes a product, with one revision when something changed. */
   public Saved save(long accountId, String author, Long id, ProductRules.Valid v) {
-    return db.inTransaction(h -> {
-      Product before = id == null ? null : find(h, accountId, id);
-      long saved = write(h, accountId, before, v, clock.millis());
-      if (before != null && same(before, find(h, accountId, saved))) return new Saved(saved, false);
-      String key = before == null ? "catalog.rev.product_added" : "catalog.rev.product_changed";
-      CatalogRevision.record(h, accountId, author, Summaries.of(h, accountId, key, v.name()), clock);
-      return new Saved(saved, true);
-    });
+    return db.inTransaction(h -> save(h, accountId, author, id, v));
+  }
+
+  /** The same in the caller's transaction (the integrator API, which records its idempotency key in it). */
+  public Saved save(Handle h, long accountId, String author, Long id, ProductRules.Valid v) {
+    Product before = id == null ? null : find(h, accountId, id);
+    long saved = write(h, accountId, before, v, clock.millis());
+    if (before != null && same(before, find(h, accountId, saved))) return new Saved(saved, false);
+    String key = before == null ? "catalog.rev.product_added" : "catalog.rev.product_changed";
+    CatalogRevision.record(h, accountId, author, Summaries.of(h, accountId, key, v.name()), clock);
+    return new Saved(saved, true);
   }
 
   /**
@@ -228,18 +232,21 @@ public final class Products {
 
   /** Archives (off every terminal's next revision) or restores a product; true when changed. */
   public boolean archive(long accountId, String author, long id, boolean archived) {
-    return db.inTransaction(h -> {
-      Product p = find(h, accountId, id);
-      if (p.archived() == archived) return false;
-      if (!archived && p.code() != null && byCode(h, accountId, p.code()) != null) {
-        throw Problem.conflict("code_taken", "catalog.code.taken_restore", p.code());
-      }
-      h.createUpdate("UPDATE products SET archived = :x WHERE id = :id AND account_id = :a")
-          .bind("x", archived).bind("id", id).bind("a", accountId).execute();
-      CatalogRevision.record(h, accountId, author, Summaries.of(h, accountId,
-          archived ? "catalog.rev.product_archived" : "catalog.rev.product_restored", p.name()), clock);
-      return true;
-    });
+    return db.inTransaction(h -> archive(h, accountId, author, id, archived));
+  }
+
+  /** The same in the caller's transaction. */
+  public boolean archive(Handle h, long accountId, String author, long id, boolean archived) {
+    Product p = find(h, accountId, id);
+    if (p.archived() == archived) return false;
+    if (!archived && p.code() != null && byCode(h, accountId, p.code()) != null) {
+      throw Problem.conflict("code_taken", "catalog.code.taken_restore", p.code());
+    }
+    h.createUpdate("UPDATE products SET archived = :x WHERE id = :id AND account_id = :a")
+        .bind("x", archived).bind("id", id).bind("a", accountId).execute();
+    CatalogRevision.record(h, accountId, author, Summaries.of(h, accountId,
+        archived ? "catalog.rev.product_archived" : "catalog.rev.product_restored", p.name()), clock);
+    return true;
   }
 
   private static boolean same(Product a, Product b) {

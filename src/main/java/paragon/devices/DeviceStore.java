@@ -345,6 +345,21 @@ public final class DeviceStore {
     });
   }
 
+  /**
+   * The ids of every device of the shop, revoked and archived ones too (their parked receipts stay
+   * open until paid): an integrator's stream of the shop follows their spaces. A device never changes shop.
+   */
+  public static List<Long> idsInShop(Handle h, long accountId, long shopId) {
+    return h.createQuery("SELECT id FROM devices WHERE account_id = :a AND shop_id = :s ORDER BY id")
+        .bind("a", accountId).bind("s", shopId).mapTo(Long.class).list();
+  }
+
+  /** The shop of the account's device, or null when there is no such device. */
+  public static Long shopOf(Handle h, long accountId, long deviceId) {
+    return h.createQuery("SELECT shop_id FROM devices WHERE account_id = :a AND id = :d")
+        .bind("a", accountId).bind("d", deviceId).mapTo(Long.class).findOne().orElse(null);
+  }
+
   /** Every device's name by id, revoked ones too (a sale names its terminal forever). */
   public static Map<Long, String> names(Handle h, long accountId) {
     Map<Long, String> out = new HashMap<>();

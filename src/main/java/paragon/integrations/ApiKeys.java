@@ -3,9 +3,12 @@ package paragon.integrations;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import paragon.storage.Database;
+import paragon.sync.StreamKeys;
 import paragon.web.Tokens;
 
 /**
@@ -14,7 +17,8 @@ import paragon.web.Tokens;
  * ({@link Tokens}: 256 random bits); the secret is answered once, by {@link #create}.
  *
  * <p>Revocation is effective at once on every node: {@link #authenticate} reads the key's row on each
- * request (one indexed SELECT by hash), there is no cache to forget. {@code last_used_at} is written
+ * request (one indexed SELECT by hash), there is no cache to forget; a key's live streams are closed by
+ * {@code Cutoffs.apiKeyRevoked}, fired by the back office after the revoking commit. {@code last_used_at} is written
  * at most once a {@link #TOUCH_MILLIS}, so a busy key costs no write per request.
  */
 public final class ApiKeys {
@@ -70,6 +74,29 @@ public final class ApiKeys {
   public boolean live(long id) {
     return db.read(h -> h.createQuery("SELECT COUNT(*) FROM api_keys WHERE id = :id AND revoked_at IS NULL")
         .bind("id", id).mapTo(Long.class).one()) > 0;
+  }
+
+  /** Which of {@code ids} are live keys, in one read (the stream's periodic check). */
+  public Set<Long> live(Collection<Long> ids) {
+    if (ids.isEmpty()) return Set.of();
+    return Set.copyOf(db.read(h -> h.createQuery("SELECT id FROM api_keys WHERE id IN (<ids>) AND revoked_at IS NULL")
+        .bindList("ids", List.copyOf(ids)).mapTo(Long.class).list()));
+  }
+
+  /** These keys as the terminals' stream takes them for an integrator's read-only stream (docs/api.md, "Live"). */
+  public StreamKeys forStream() {
+    return new StreamKeys() {
+      @Override
+      public Optional<StreamKeys.Key> authenticate(String secret) {
+        return ApiKeys.this.authenticate(secret)
+            .map(k -> new StreamKeys.Key(k.id(), k.accountId(), k.has("receipts:read"), k.shopId()));
+      }
+
+      @Override
+      public Set<Long> live(Collection<Long> ids) {
+        return ApiKeys.this.live(ids);
+      }
+    };
   }
 
   public List<Listed> list(long accountId) {

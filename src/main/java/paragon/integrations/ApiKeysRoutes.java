@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import paragon.accounts.BackOfficeAuth;
+import paragon.accounts.Cutoffs;
 import paragon.accounts.Shops;
 import paragon.storage.Database;
 import paragon.web.PageContext;
@@ -26,15 +27,19 @@ public final class ApiKeysRoutes {
   private final Database db;
   private final ApiKeys keys;
   private final Subscriptions webhooks;
+  private final Cutoffs cutoffs;
 
-  private ApiKeysRoutes(Database db, ApiKeys keys, Subscriptions webhooks) {
+  private ApiKeysRoutes(Database db, ApiKeys keys, Subscriptions webhooks, Cutoffs cutoffs) {
     this.db = db;
     this.keys = keys;
     this.webhooks = webhooks;
+    this.cutoffs = cutoffs;
   }
 
-  public static void register(RoutesConfig routes, Database db, ApiKeys keys, Subscriptions webhooks) {
-    ApiKeysRoutes r = new ApiKeysRoutes(db, keys, webhooks);
+  /** {@code cutoffs}: told after a key is revoked, so its live streams close at once on every node. */
+  public static void register(RoutesConfig routes, Database db, ApiKeys keys, Subscriptions webhooks,
+      Cutoffs cutoffs) {
+    ApiKeysRoutes r = new ApiKeysRoutes(db, keys, webhooks, cutoffs);
     routes.get("/backoffice/api-keys", r::page);
     routes.post("/backoffice/api-keys", r::create);
     routes.post("/backoffice/api-keys/{id}/revoke", r::revoke);
@@ -97,6 +102,7 @@ public final class ApiKeysRoutes {
       throw Problem.notFound("API key " + ctx.pathParam("id"));
     }
     if (!keys.revoke(admin.accountId(), id, admin.email())) throw Problem.notFound("API key " + id);
+    cutoffs.apiKeyRevoked(admin.accountId(), id); // after the commit: its streams close now, on every node
     // Its webhook subscriptions go with it (their pending deliveries too): nothing is sent for a revoked key.
     webhooks.deleteAllOfKey(admin.accountId(), id);
     ctx.redirect("/backoffice/api-keys?revoked", HttpStatus.SEE_OTHER);

@@ -35,15 +35,7 @@ public final class CatalogApiRoutes {
   private void catalog(Context ctx) {
     ApiKeys.Key key = ApiAuth.require(ctx, "catalog:read");
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("categories", categories.list(key.accountId()).stream().map(c -> {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("id", c.id());
-      m.put("name", c.name());
-      m.put("position", c.position());
-      m.put("course", c.course());
-      m.put("archived", c.archived());
-      return m;
-    }).toList());
+    body.put("categories", categories.list(key.accountId()).stream().map(CatalogApiRoutes::category).toList());
     body.put("products", products.list(key.accountId()).stream().map(p -> product(p, key)).toList());
     body.put("modifierGroups", groups.list(key.accountId()).stream().map(g -> {
       Map<String, Object> m = new LinkedHashMap<>();
@@ -65,6 +57,16 @@ public final class CatalogApiRoutes {
       return m;
     }).toList());
     ctx.json(body);
+  }
+
+  static Map<String, Object> category(Categories.Category c) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", c.id());
+    m.put("name", c.name());
+    m.put("position", c.position());
+    m.put("course", c.course());
+    m.put("archived", c.archived());
+    return m;
   }
 
   static Map<String, Object> product(Products.Product p, ApiKeys.Key key) {

@@ -19,8 +19,18 @@ final class CloseCodes {
   static final int BAD_MESSAGE = 4400;
   /** The device token or the cashier session is unknown or expired, or no hello came in time. */
   static final int UNAUTHORIZED = 4401;
-  /** The device was revoked or the user disabled: cut off at once (DESIGN "Security"). */
+  /**
+   * The device was revoked or the user disabled: cut off at once (DESIGN "Security"). For an
+   * integrator's stream: its API key was revoked, or the shop of its hello is not one the key may see.
+   */
   static final int CUT_OFF = 4403;
+  /**
+   * An integrator's stream is read-only (docs/api.md, "Live"): it sent something other than a ping
+   * after its hello. Fix the client; it may reconnect.
+   */
+  static final int READ_ONLY = 4405;
+  /** The API key of an integrator's hello lacks the scope {@code receipts:read}: do not retry with it. */
+  static final int SCOPE_MISSING = 4406;
   /** The send queue was full: the terminal fell behind. Reconnect and resume from the cursor. */
   static final int TOO_SLOW = 4408;
   /** The same device opened a newer stream; this one is obsolete. */

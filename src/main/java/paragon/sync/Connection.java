@@ -223,8 +223,13 @@ final class Connection {
     }
   }
 
-  /** Under the lock, so no change frame is queued between reading the positions and queuing the heartbeat. */
+  /**
+   * Under the lock, so no change frame is queued between reading the positions and queuing the heartbeat.
+   * None before the hello is answered (no space started yet): the welcome is the stream's first frame,
+   * even when the hub's timer reaches a stream that is still reading its heads.
+   */
   synchronized void heartbeat(long now) {
+    if (cursors.values().stream().noneMatch(c -> c.started)) return;
     queue.offerIfRoom(Frames.heartbeat(positions(), now));
     queue.ping();
   }

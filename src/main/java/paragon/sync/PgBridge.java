@@ -43,6 +43,8 @@ final class PgBridge implements AutoCloseable {
     void cutUser(long accountId, long userId);
 
     void recheckDevice(long accountId, long deviceId);
+
+    void cutApiKey(long accountId, long keyId);
   }
 
   private final Database db;
@@ -114,8 +116,8 @@ final class PgBridge implements AutoCloseable {
   }
 
   /**
-   * Tells the other nodes to close the streams of a revoked device or a cut-off user ({@code kind}
-   * "device", "user"), or to re-check a device's stream whose view changed ("view").
+   * Tells the other nodes to close the streams of a revoked device, a cut-off user or a revoked API
+   * key ({@code kind} "device", "user", "apikey"), or to re-check a device's stream whose view changed ("view").
    */
   void publishCut(String kind, long accountId, long id) {
     String payload = JSON.createObjectNode().put("n", node).put("t", kind).put("a", accountId).put("id", id).toString();
@@ -159,6 +161,7 @@ final class PgBridge implements AutoCloseable {
         case "device" -> hub.cutDevice(account, n.path("id").asLong());
         case "user" -> hub.cutUser(account, n.path("id").asLong());
         case "view" -> hub.recheckDevice(account, n.path("id").asLong());
+        case "apikey" -> hub.cutApiKey(account, n.path("id").asLong());
         default -> hub.wake(account, n.path("s").asText());
       }
     } catch (java.io.IOException e) {

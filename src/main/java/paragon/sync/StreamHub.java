@@ -16,6 +16,9 @@ import org.eclipse.jetty.websocket.api.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import paragon.accounts.Cutoffs;
+import paragon.accounts.Shops;
+import paragon.configuration.Visibility;
+import paragon.devices.DeviceStore;
 import paragon.devices.TerminalAuth;
 import paragon.devices.TerminalSession;
 import paragon.receipts.Actor;
@@ -51,6 +54,15 @@ import paragon.web.Problem;
  *       LISTEN connection wakes every channel when it is back ({@link PgBridge}).</li>
  * </ol>
  *
+ * <p>An integrator's stream ({@link Reader}, docs/api.md "Live") is the same stream, read-only, for one
+ * shop: its hello names an API key with {@code receipts:read} ({@link StreamKeys}) and the shop; it
+ * follows {@code shop:<id>} and the {@code device:<id>} space of every device of the shop, unfiltered
+ * (viewer {@code all}). Any message but a ping closes it ({@link CloseCodes#READ_ONLY}). A revoked key
+ * ({@link Cutoffs#apiKeyRevoked}, relayed to the other nodes) closes its streams at once, and the
+ * heartbeat's verification asks {@link StreamKeys#live} too. A device of the shop whose view changed
+ * (a login: it is about to write) and whose space the stream does not follow yet closes it with
+ * {@link CloseCodes#RECONNECT}: the reconnect follows it.
+ *
  * <p>Nothing here is needed by another node or survives a restart: a terminal's cursor is its own,
  * and every frame is rebuilt from the change rows.
  */
@@ -67,7 +79,17 @@ public final class StreamHub implements Feed, PgBridge.Wakeable, Cutoffs.Listene
 
   private record Unpublished(long accountId, String space, long seq) {}
 
+  /** What an integrator's stream was opened as: its key and its one shop. */
+  private record Reader(long keyId, long shopId) {}
+
+  /** An integrator's stream sees every receipt of its shop: visibility ALL (fingerprint {@code all}). */
+  private static final Viewer READER = new Viewer(0, 0, Set.of(), Visibility.ALL);
+
   private final TerminalAuth auth;
+  private final StreamKeys keys;
+  private final Database db;
+  /** The integrators' streams of this node (they are in {@code bySession} too, not in {@code byDevice}). */
+  private final Map<Connection, Reader> readers = new ConcurrentHashMap<>();
   private final StreamSettings settings;
   private final Clock clock;
   private final ChangeFeed feed;
@@ -95,9 +117,20 @@ public final class StreamHub implements Feed, PgBridge.Wakeable, Cutoffs.Listene
     this(db, auth, cutoffs, settings, clock, Metrics.unscraped());
   }
 
-  /** {@code metrics}: the stream's series ({@link StreamMeters}) and {@code paragon_streams_connected}. */
+  /** Without the integrator API: every hello with an API key is refused. */
   public StreamHub(Database db, TerminalAuth auth, Cutoffs cutoffs, StreamSettings settings, Clock clock,
       Metrics metrics) {
+    this(db, auth, StreamKeys.NONE, cutoffs, settings, clock, metrics);
+  }
+
+  /**
+   * {@code metrics}: the stream's series ({@link StreamMeters}) and {@code paragon_streams_connected};
+   * {@code keys}: the API keys integrators' streams say hello with.
+   */
+  public StreamHub(Database db, TerminalAuth auth, StreamKeys keys, Cutoffs cutoffs, StreamSettings settings,
+      Clock clock, Metrics metrics) {
+    this.keys = keys;
+    this.db = db;
     this.meters = StreamMeters.of(metrics);
     this.limits = new StreamLimits(settings, clock, metrics, bySession::size);
     metrics.gauge("paragon_streams_connected", bySession::size);
@@ -159,6 +192,19 @@ public final class StreamHub implements Feed, PgBridge.Wakeable, Cutoffs.Listene
   }
 
   @Override
+  public void apiKeyRevoked(long accountId, long keyId) {
+    cutApiKey(accountId, keyId);
+    if (bridge != null) bridge.publishCut("apikey", accountId, keyId);
+  }
+
+  @Override
+  public void cutApiKey(long accountId, long keyId) {
+    readers.forEach((c, r) -> {
+      if (c.accountId == accountId && r.keyId() == keyId) c.queue.close(CloseCodes.CUT_OFF, "api key revoked");
+    });
+  }
+
+  @Override
   public void cutDevice(long accountId, long deviceId) {
     auth.forgetDevice(accountId, deviceId);
     Connection c = byDevice.get(deviceId);
@@ -187,6 +233,30 @@ public final class StreamHub implements Feed, PgBridge.Wakeable, Cutoffs.Listene
     auth.forgetDevice(accountId, deviceId);
     Connection c = byDevice.get(deviceId);
     if (c != null && c.accountId == accountId) recheckOrClose(c);
+    followNewDevice(accountId, deviceId);
+  }
+
+  /**
+   * A device's view changed (a login: it may write now): an integrator's stream of its shop that does
+   * not follow its space yet is closed to reconnect, and the reconnect follows it. One read, and only
+   * when this node holds such a stream of the account.
+   */
+  private void followNewDevice(long accountId, long deviceId) {
+    String space = "device:" + deviceId;
+    List<Map.Entry<Connection, Reader>> missing = readers.entrySet().stream()
+        .filter(e -> e.getKey().accountId == accountId && !e.getKey().spaces().contains(space)).toList();
+    if (missing.isEmpty()) return;
+    try {
+      Long shop = db.read(h -> DeviceStore.shopOf(h, accountId, deviceId));
+      for (Map.Entry<Connection, Reader> e : missing) {
+        if (shop != null && shop == e.getValue().shopId()) {
+          e.getKey().queue.close(CloseCodes.RECONNECT, "a new device of the shop");
+        }
+      }
+    } catch (RuntimeException e) {
+      log.warn("checking the integrators' streams for device {} failed: {}", deviceId, e.toString());
+      missing.forEach(m -> m.getKey().queue.close(CloseCodes.SERVER_ERROR, "server error"));
+    }
   }
 
   /** A stream that cannot be re-checked now is closed: it reconnects and is checked afresh. */
@@ -217,9 +287,13 @@ public final class StreamHub implements Feed, PgBridge.Wakeable, Cutoffs.Listene
 
   /** A text message arrived. The first must be a hello; later ones are ignored if they are pings. */
   void message(Session socket, String text) {
-    if (bySession.containsKey(socket)) {
-      if (!text.contains("\"ping\"")) socket.close(CloseCodes.BAD_MESSAGE, "only one hello per stream",
-          org.eclipse.jetty.websocket.api.Callback.NOOP);
+    Connection open = bySession.get(socket);
+    if (open != null) {
+      if (readers.containsKey(open)) {
+        if (!text.contains("\"ping\"")) open.queue.close(CloseCodes.READ_ONLY, "read-only stream: no commands");
+      } else if (!text.contains("\"ping\"")) {
+        socket.close(CloseCodes.BAD_MESSAGE, "only one hello per stream", org.eclipse.jetty.websocket.api.Callback.NOOP);
+      }
       return;
     }
     limits.notPending(socket);
@@ -228,6 +302,10 @@ public final class StreamHub implements Feed, PgBridge.Wakeable, Cutoffs.Listene
       hello = Hello.parse(text);
     } catch (IllegalArgumentException e) {
       socket.close(CloseCodes.BAD_MESSAGE, e.getMessage(), org.eclipse.jetty.websocket.api.Callback.NOOP);
+      return;
+    }
+    if (hello.reader()) {
+      reader(socket, hello);
       return;
     }
     long changesBefore = viewChanges.get();
@@ -249,9 +327,66 @@ public final class StreamHub implements Feed, PgBridge.Wakeable, Cutoffs.Listene
     if (c == null) return;
     c.queue.closedByPeer();
     held.remove(c);
+    readers.remove(c);
     byDevice.remove(c.deviceId, c);
     for (String space : c.spaces()) {
       channels.computeIfPresent(key(c.accountId, space), (k, ch) -> ch.remove(c) ? null : ch);
+    }
+  }
+
+  /**
+   * An integrator's hello: a live key (else 4401), with {@code receipts:read} (else 4406), for a shop of
+   * its account it may see (else 4403, the same for another account's shop and one outside the key's).
+   */
+  private void reader(Session socket, Hello hello) {
+    StreamKeys.Key key;
+    Long shop = hello.shop();
+    long changesBefore = viewChanges.get();
+    List<String> spaces = new ArrayList<>();
+    try {
+      key = keys.authenticate(hello.apiKey()).orElse(null);
+      if (key == null) {
+        socket.close(CloseCodes.UNAUTHORIZED, "api_key_unknown", org.eclipse.jetty.websocket.api.Callback.NOOP);
+        return;
+      }
+      if (!key.readsReceipts()) {
+        socket.close(CloseCodes.SCOPE_MISSING, "scope receipts:read missing",
+            org.eclipse.jetty.websocket.api.Callback.NOOP);
+        return;
+      }
+      if (shop == null) shop = key.shopId();
+      if (shop == null) {
+        socket.close(CloseCodes.BAD_MESSAGE, "shop is required with this key",
+            org.eclipse.jetty.websocket.api.Callback.NOOP);
+        return;
+      }
+      long accountId = key.accountId();
+      long shopId = shop;
+      boolean allowed = (key.shopId() == null || key.shopId() == shopId)
+          && db.read(h -> Shops.exists(h, accountId, shopId));
+      if (!allowed) {
+        socket.close(CloseCodes.CUT_OFF, "shop not allowed", org.eclipse.jetty.websocket.api.Callback.NOOP);
+        return;
+      }
+      spaces.add("shop:" + shopId);
+      db.read(h -> DeviceStore.idsInShop(h, accountId, shopId)).forEach(d -> spaces.add("device:" + d));
+    } catch (RuntimeException e) {
+      log.warn("an integrator's hello could not be checked: {}", e.toString());
+      socket.close(CloseCodes.SERVER_ERROR, "server error", org.eclipse.jetty.websocket.api.Callback.NOOP);
+      return;
+    }
+    if (!limits.admitStream(socket, "key:" + key.id(), "API key")) return;
+    SendQueue queue = new SendQueue(socket, settings.queueCapacity(), settings.writeTimeout().toMillis(),
+        "apikey-" + key.id(), meters);
+    Connection c = new Connection(key.accountId(), 0, 0, READER, spaces, queue, feed,
+        settings.writeTimeout().toMillis(), null, null);
+    readers.put(c, new Reader(key.id(), shop));
+    bySession.put(socket, c);
+    start(c, READER, hello, spaces);
+    log.info("stream of API key {} follows shop {}: {}", key.id(), shop, spaces);
+    // A device of the shop that logged in while this hello was checked may have been missed.
+    if (viewChanges.get() != changesBefore) {
+      c.queue.close(CloseCodes.RECONNECT, "a new device of the shop");
     }
   }
 
@@ -269,7 +404,16 @@ public final class StreamHub implements Feed, PgBridge.Wakeable, Cutoffs.Listene
     held.put(c, held(c, session));
     Connection previous = byDevice.put(deviceId, c);
     if (previous != null) previous.queue.close(CloseCodes.REPLACED, "a newer stream of this device");
+    Map<String, String> wire = start(c, viewer, hello, spaces);
+    log.info("stream of device {} (user {}) follows {} as {}: {}", deviceId, session.userId(), spaces, viewer.key(), wire);
+    return c;
+  }
 
+  /** Joins the spaces' channels, then answers the hello: welcome, and per space a snapshot or the changes. */
+  private Map<String, String> start(Connection c, Viewer viewer, Hello hello, List<String> spaces) {
+    long accountId = c.accountId;
+    long deviceId = c.deviceId;
+    SendQueue queue = c.queue;
     // Join the channels first (live rows only raise knownHead while catching up), then decide.
     Map<String, Long> heads = new LinkedHashMap<>();
     for (String space : spaces) {
@@ -301,8 +445,7 @@ public final class StreamHub implements Feed, PgBridge.Wakeable, Cutoffs.Listene
       }
       c.catchUpAsync(space);
     }
-    log.info("stream of device {} (user {}) follows {} as {}: {}", deviceId, session.userId(), spaces, viewer.key(), wire);
-    return c;
+    return wire;
   }
 
   static Viewer viewerOf(TerminalSession s) {
@@ -338,6 +481,14 @@ public final class StreamHub implements Feed, PgBridge.Wakeable, Cutoffs.Listene
         if (verifying) due.add(c);
       }
       if (!due.isEmpty()) verify(due);
+      List<Map.Entry<Connection, Reader>> readersDue = new ArrayList<>();
+      for (Map.Entry<Connection, Reader> e : readers.entrySet()) {
+        Connection c = e.getKey();
+        if (Math.floorMod(e.getValue().keyId(), slices) != slice || c.queue.isClosed()) continue;
+        c.heartbeat(now);
+        if (verifying) readersDue.add(e);
+      }
+      if (!readersDue.isEmpty()) verifyKeys(readersDue);
       for (Unpublished u : List.copyOf(unpublished.values())) {
         if (unpublished.remove(key(u.accountId(), u.space()), u)) publish(u);
       }
@@ -374,6 +525,20 @@ public final class StreamHub implements Feed, PgBridge.Wakeable, Cutoffs.Listene
     });
   }
 
+  /** Step 2 for integrators' streams: one read of which keys are still live; a revoked key's stream closes. */
+  private void verifyKeys(List<Map.Entry<Connection, Reader>> due) {
+    Set<Long> live;
+    try {
+      live = keys.live(due.stream().map(e -> e.getValue().keyId()).distinct().toList());
+    } catch (RuntimeException e) {
+      log.warn("verifying {} API key streams failed: {}", due.size(), e.toString());
+      return;
+    }
+    for (Map.Entry<Connection, Reader> e : due) {
+      if (!live.contains(e.getValue().keyId())) e.getKey().queue.close(CloseCodes.CUT_OFF, "api key revoked");
+    }
+  }
+
   /**
    * Is the stream still what its session allows? An ended session (logout, another login) closes it,
    * and so does another set of spaces (sharing changed: reconnect); another viewer re-filters it in
@@ -407,5 +572,6 @@ public final class StreamHub implements Feed, PgBridge.Wakeable, Cutoffs.Listene
     timer.shutdownNow();
     if (bridge != null) bridge.close();
     for (Connection c : byDevice.values()) c.queue.close(CloseCodes.GOING_AWAY, "server stopping");
+    for (Connection c : readers.keySet()) c.queue.close(CloseCodes.GOING_AWAY, "server stopping");
   }
 }

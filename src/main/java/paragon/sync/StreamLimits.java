@@ -67,9 +67,17 @@ final class StreamLimits {
    * to win.)
    */
   boolean admitStream(Session socket, long deviceId) {
-    if (opens.take(Long.toString(deviceId)) > 0) {
+    return admitStream(socket, Long.toString(deviceId), "device");
+  }
+
+  /**
+   * The same for {@code opener}'s bucket: a device's id, or {@code "key:<id>"} for an integrator's API
+   * key ({@code who} says which in the close reason), counted as {@code reason="device"} alike.
+   */
+  boolean admitStream(Session socket, String opener, String who) {
+    if (opens.take(opener) > 0) {
       deviceRefused.increment();
-      socket.close(CloseCodes.TRY_LATER, "too many streams opened by this device", Callback.NOOP);
+      socket.close(CloseCodes.TRY_LATER, "too many streams opened by this " + who, Callback.NOOP);
       return false;
     }
     if (streams.getAsInt() >= settings.maxStreams()) {

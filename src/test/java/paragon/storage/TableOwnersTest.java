@@ -44,7 +44,8 @@ class TableOwnersTest {
       Map.entry("receipt_parts", "receipts"), Map.entry("sale_corrections", "receipts"),
       Map.entry("setup_codes", "onboarding"), Map.entry("floor_plans", "floor"), Map.entry("floor_rooms", "floor"),
       Map.entry("floor_tables", "floor"), Map.entry("webhook_subscriptions", "webhooks"),
-      Map.entry("webhook_deliveries", "webhooks"), Map.entry("api_keys", "integrations"));
+      Map.entry("webhook_deliveries", "webhooks"), Map.entry("api_keys", "integrations"),
+      Map.entry("api_idempotency", "integrations"));
 
   /**
    * The named exceptions, file -> tables (docs/tables.md says why). A revision's snapshot is one read

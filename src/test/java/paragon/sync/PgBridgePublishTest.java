@@ -64,5 +64,8 @@ class PgBridgePublishTest {
 
     @Override
     public void recheckDevice(long accountId, long deviceId) {}
+
+    @Override
+    public void cutApiKey(long accountId, long keyId) {}
   }
 }

@@ -76,7 +76,12 @@ public final class StreamClient implements WebSocket.Listener, AutoCloseable {
 
   /** Connects and sends {@code text} as the first message, exactly as given. */
   public static StreamClient connectRaw(int port, String firstMessage) {
-    StreamClient client = new StreamClient(new View());
+    return connectRaw(port, firstMessage, new View());
+  }
+
+  /** The same, applying what arrives to {@code view} (an integrator's hello that resumes it). */
+  public static StreamClient connectRaw(int port, String firstMessage, View view) {
+    StreamClient client = new StreamClient(view);
     WebSocket ws = HTTP.newWebSocketBuilder()
         .buildAsync(URI.create("ws://127.0.0.1:" + port + "/api/terminal/stream"), client).join();
     synchronized (client) {

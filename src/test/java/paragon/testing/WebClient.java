@@ -94,6 +94,14 @@ public final class WebClient {
     return send(b, headers);
   }
 
+  /** Any method with a body ({@code PATCH}, {@code PUT}, ...), sent as given. */
+  public Response sendBody(String method, String path, String contentType, String body, Map<String, String> headers) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(app.url(path)))
+        .header("Content-Type", contentType)
+        .method(method, HttpRequest.BodyPublishers.ofString(body));
+    return send(b, headers);
+  }
+
   public String csrf() {
     return csrf;
   }
