@@ -13,6 +13,7 @@ import paragon.configuration.LoginMode;
 import paragon.configuration.Revisions;
 import paragon.configuration.Visibility;
 import paragon.demo.Seed;
+import paragon.testing.JsonText;
 import paragon.testing.TestApp;
 import paragon.testing.TestDatabases;
 import paragon.web.I18n;
@@ -28,6 +29,22 @@ class TerminalTrailTest {
   private static List<String> sentences(JsonNode history) {
     List<String> out = new ArrayList<>();
     history.path("entries").forEach(e -> out.add(e.path("sentence").asText()));
+    return out;
+  }
+
+  private static JsonNode docExample() {
+    try {
+      String doc = java.nio.file.Files.readString(java.nio.file.Path.of("docs/protocol.md"));
+      int start = doc.indexOf("```json", doc.indexOf("`GET /api/terminal/receipts/{id}/history`"));
+      return JsonText.tree(doc.substring(start + "```json".length(), doc.indexOf("```", start + 7)));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static java.util.Set<String> fieldNames(JsonNode node) {
+    java.util.Set<String> out = new java.util.TreeSet<>();
+    node.fieldNames().forEachRemaining(out::add);
     return out;
   }
 
@@ -75,6 +92,14 @@ class TerminalTrailTest {
       }
       String page = t.owner.client().get("/backoffice/receipts/" + receipt).body();
       assertThat(page).contains("dodano 2 x Espresso (18,00\u00a0zł)");
+
+      // docs/protocol.md's example has the answer's fields, no more, no fewer.
+      JsonNode example = docExample();
+      assertThat(fieldNames(example)).isEqualTo(fieldNames(en.json()));
+      assertThat(fieldNames(example.path("entries").get(0))).isEqualTo(fieldNames(en.json().path("entries").get(0)));
+      String said = example.path("entries").get(0).path("sentence").asText();
+      assertThat(said).isEqualTo(I18n.of("en").t("sales.says.row", "11:03", "Anna Nowak", "Kasa 1",
+          example.path("entries").get(0).path("what").asText()));
     }
   }
 
