@@ -14,8 +14,9 @@ import paragon.demo.Seed;
 /**
  * Fewer taps (issue 15), counted tap by tap on the tablet: "table 4, three items, pay by card" in at most
  * 6 taps and "table 4, three items, pay 100 zł in cash" in at most 7, each sale then recorded by the
- * server. Every interaction goes through {@link #tap}: nothing is typed, no script clicks. The sequences
- * are written in docs/terminal.md ("A busy night").
+ * server; on the 390x844 phone, where the receipts are a drawer and the receipt a tab, the same orders
+ * take 8 and 9. Every interaction goes through {@link #tap}: nothing is typed, no script clicks. The
+ * sequences are written in docs/terminal.md ("A busy night").
  */
 @Tag("browser")
 class TerminalTapsBrowserTest {
