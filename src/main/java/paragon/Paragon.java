@@ -55,6 +55,7 @@ import paragon.metrics.Metrics;
 import paragon.sales.DayClosesRoutes;
 import paragon.sales.AttentionRoutes;
 import paragon.sales.SalesRoutes;
+import paragon.sales.TerminalTrailRoutes;
 import paragon.sales.VoidRoutes;
 import paragon.settings.Limits;
 import paragon.settings.Settings;
@@ -280,6 +281,7 @@ public final class Paragon {
       RolesRoutes.register(config.routes, roles);
       UsersRoutes.register(config.routes, db, clock, cutoffs, roles);
       SalesRoutes.register(config.routes, db, clock);
+      TerminalTrailRoutes.register(config.routes, terminalAuth, db);
       VoidRoutes.register(config.routes, db, clock);
       DayClosesRoutes.register(config.routes, db, clock);
       KitchenRoutes.register(config.routes, db, clock);

@@ -89,7 +89,7 @@ public final class CatalogImport {
               .map(ModifierGroups.Group::worstDelta).toList();
           long lowest = ModifierRules.lowestPrice(v.price(),
               m.shops().stream().map(ProductRules.ShopPrice::price).toList(), worst);
-          if (lowest < 0) errors.add("price", "catalog.price.below_zero", CatalogRules.format(lowest, true));
+          if (lowest < 0) errors.add("price", "catalog.price.below_zero", paragon.web.MoneyText.amount(lowest));
         }
       }
       if (!errors.isEmpty()) {

@@ -132,7 +132,7 @@ public final class ModifierGroups {
       long lowest = ModifierRules.lowestPrice(p.price(),
           p.shops().stream().map(ProductRules.ShopPrice::price).toList(), worst);
       if (lowest < 0) {
-        throw Problem.invalid("options", "catalog.options.below_zero", p.name(), CatalogRules.format(lowest, true));
+        throw Problem.invalid("options", "catalog.options.below_zero", p.name(), paragon.web.MoneyText.amount(lowest));
       }
     }
   }

@@ -149,7 +149,7 @@ public final class Products {
     }
     long lowest = ModifierRules.lowestPrice(v.price(),
         v.shops().stream().map(ProductRules.ShopPrice::price).toList(), worst);
-    if (lowest < 0) throw Problem.invalid("groups", "catalog.price.below_zero", CatalogRules.format(lowest, true));
+    if (lowest < 0) throw Problem.invalid("groups", "catalog.price.below_zero", paragon.web.MoneyText.amount(lowest));
     int position = v.position() != null ? v.position() : before != null ? before.position()
         : h.createQuery("SELECT COALESCE(MAX(position) + 1, 0) FROM products WHERE account_id = :a")
             .bind("a", accountId).mapTo(Integer.class).one();

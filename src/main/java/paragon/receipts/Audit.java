@@ -44,11 +44,17 @@ public final class Audit {
 
   /** The trail as a terminal may read it: only for a receipt in a space it reaches and whose owner it sees. */
   public java.util.Optional<List<Entry>> trailFor(Actor actor, String receiptId) {
-    Receipt r = db.read(h -> ReceiptStore.load(h, actor.accountId(), receiptId));
-    if (r == null || !actor.reaches(r.space()) || !actor.sees(r.ownerUserId(), r.ownerRoleId())) {
-      return java.util.Optional.empty();
-    }
+    if (!readableBy(actor, receiptId)) return java.util.Optional.empty();
     return java.util.Optional.of(trail(actor.accountId(), receiptId));
+  }
+
+  /**
+   * Whether {@code actor} may read the trail of {@code receiptId}: a receipt of its account in a space
+   * its device reaches (its shop's or its own) whose owner it sees (DESIGN rule 2).
+   */
+  public boolean readableBy(Actor actor, String receiptId) {
+    Receipt r = db.read(h -> ReceiptStore.load(h, actor.accountId(), receiptId));
+    return r != null && actor.reaches(r.space()) && actor.sees(r.ownerUserId(), r.ownerRoleId());
   }
 
   static void write(Handle h, Actor a, long n, String type, String body, String receiptId, long seq, long now) {

@@ -1,6 +1,5 @@
 package paragon.receipts;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -176,7 +175,8 @@ final class BillRules {
     return o;
   }
 
-  private static BigDecimal zl(long grosze) {
-    return BigDecimal.valueOf(grosze, 2);
+  /** An amount as a message argument, written in the answer's language by the one money rule. */
+  private static Object zl(long grosze) {
+    return NameArg.money(grosze);
   }
 }

@@ -1,6 +1,5 @@
 package paragon.receipts;
 
-import java.math.BigDecimal;
 import paragon.accounts.Permission;
 import paragon.receipts.Outcome.Accepted;
 
@@ -41,7 +40,7 @@ final class DiscountRules {
       throw Guards.refuse(Refusals.range(Limits.Name.PERCENT, 1, Limits.MAX_PERCENT, Limits.MAX_PERCENT));
     }
     if (kind == Discount.Type.AMOUNT && (value < 1 || value > base)) {
-      throw Guards.refuse(Refusals.range(Limits.Name.DISCOUNT, 1, base, BigDecimal.valueOf(base, 2)));
+      throw Guards.refuse(Refusals.range(Limits.Name.DISCOUNT, 1, base, NameArg.money(base)));
     }
     return new Discount(kind, value, why);
   }

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import paragon.web.I18n;
+import paragon.web.MoneyText;
 
 /**
  * A receipt's default name as an argument of a refusal message. The command log keeps a refusal's
@@ -12,6 +13,7 @@ import paragon.web.I18n;
  */
 final class NameArg {
   private static final String KEY = "defaultName";
+  private static final String MONEY = "money";
 
   private NameArg() {}
 
@@ -23,11 +25,21 @@ final class NameArg {
     return Map.of(KEY, fields);
   }
 
-  /** {@code args} with each default name rendered in {@code i18n}'s language. */
+  /**
+   * An amount in grosze as an argument, kept as {@code {"money": grosze}} and written in each answer's
+   * language by the one money rule ({@link MoneyText}: "32,00 zł", "1,234.50 zł"), like a default name.
+   */
+  static Map<String, Object> money(long grosze) {
+    return Map.of(MONEY, grosze);
+  }
+
+  /** {@code args} with each default name and amount rendered in {@code i18n}'s language. */
   static Object[] render(List<Object> args, I18n i18n) {
     Object[] out = args.toArray();
     for (int i = 0; i < out.length; i++) {
-      if (out[i] instanceof Map<?, ?> m && m.size() == 1 && m.get(KEY) instanceof Map<?, ?> f) {
+      if (out[i] instanceof Map<?, ?> m && m.size() == 1 && m.get(MONEY) instanceof Number g) {
+        out[i] = MoneyText.format(g.longValue(), i18n.language());
+      } else if (out[i] instanceof Map<?, ?> m && m.size() == 1 && m.get(KEY) instanceof Map<?, ?> f) {
         Object number = f.get("number");
         Object recovered = f.get("recovered");
         out[i] = new DefaultName(number == null ? null : ((Number) number).longValue(), (String) f.get("base"),

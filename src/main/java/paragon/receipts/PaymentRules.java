@@ -1,6 +1,5 @@
 package paragon.receipts;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -81,9 +80,9 @@ final class PaymentRules {
         "discount", discount, "tendered", cash + other, "change", change, "vat", sale.vat()), sale, false);
   }
 
-  /** An amount as a message argument: złoty with two decimals, formatted per language by the message. */
-  private static BigDecimal zl(long grosze) {
-    return BigDecimal.valueOf(grosze, 2);
+  /** An amount as a message argument, written in the answer's language by the one money rule. */
+  private static Object zl(long grosze) {
+    return NameArg.money(grosze);
   }
 
   /** The tenders as recorded: change comes out of the cash tenders, last first. */

@@ -17,8 +17,9 @@ import paragon.web.Json;
  * the command as the terminal sent it (JSON); this says what it did in the reader's language ("added
  * 2 x Espresso (18,00 zł)", "moved 3 lines to Stolik 2", "merged Sprzedaż 4 into this receipt"), with
  * amounts in zł, quantities in units, users, lines and receipts by name, never an id or a version.
- * Every command type has its sentence ({@code AuditSentencesTest}); only an entry of another kind (a
- * join, an attention item resolved) falls back to its readable fields.
+ * Every command type has its sentence, and so has every other entry the trail is written with (a
+ * device's join, an attention item resolved, a sale voided: {@code AuditSentencesTest}); only an
+ * entry of a kind not known here falls back to its readable fields.
  */
 final class AuditDetails {
   private static final ObjectMapper JSON = Json.MAPPER;
@@ -118,8 +119,37 @@ final class AuditDetails {
       case "pay" -> i18n.t("sales.says.pay", payments(c.path("payments"), i18n));
       case "payPart" -> i18n.t("sales.says.payPart", payments(c.path("payments"), i18n));
       case "payOffline" -> i18n.t("sales.says.payOffline", Display.money(c.path("amount").asLong(), lang));
+      case "join" -> join(c, i18n, names);
+      case "resolveAttention" -> text(c, "note") == null ? i18n.t("sales.says.resolveAttention")
+          : i18n.t("sales.says.resolveAttention.note", text(c, "note"));
+      case "voidSale" -> {
+        String amount = Display.money(c.path("amount").asLong(), lang);
+        String reason = text(c, "reason") == null ? "" : text(c, "reason");
+        yield c.path("lineIds").isArray() && !c.path("lineIds").isEmpty()
+            ? i18n.t("sales.says.voidSale.lines", c.path("lineIds").size(), amount, reason)
+            : i18n.t("sales.says.voidSale", amount, reason);
+      }
       default -> null;
     };
+  }
+
+  /**
+   * A device's join of its local receipts into the shop's when sharing came on (SharingJoin): on the
+   * local receipt's trail, the shop's receipt it went into; on that receipt's, the local one it took
+   * (and a receipt discount it could not keep); an ad-hoc receipt moved whole, the name it now has.
+   */
+  private static String join(JsonNode c, I18n i18n, Names names) {
+    if (c.has("joinedReceiptId")) {
+      String into = names.receipts().apply(id(c, "joinedReceiptId"));
+      return into == null ? i18n.t("sales.says.join.joined") : i18n.t("sales.says.join.joinedInto", into);
+    }
+    if (c.has("mergedReceiptId")) {
+      String from = text(c, "from") != null ? text(c, "from") : i18n.t("sales.says.join.aReceipt");
+      String took = i18n.t("sales.says.join.took", from);
+      if (!c.path("droppedDiscount").isObject()) return took;
+      return i18n.t("sales.says.join.droppedDiscount", took, discount(c.path("droppedDiscount"), i18n.language()));
+    }
+    return text(c, "name") == null ? i18n.t("sales.says.join.moved") : i18n.t("sales.says.join.movedAs", text(c, "name"));
   }
 
   /** "merged Sprzedaż 4 into this receipt" on the target's trail, "merged this receipt into Stolik 2" on the source's. */

@@ -27,10 +27,10 @@ public final class Trails {
   /**
    * One trail row; {@code sentence}: the whole of it for a person ("12:04 Anna on Kasa 1 added 2 x
    * Espresso (18,00 zł)"), {@code summary} its "what" alone; {@code related}: the receipt a merge row
-   * names ({@code relatedKey} says how), else null.
+   * names ({@code relatedKey} says how), else null; {@code atMillis}: when, in epoch ms.
    */
   public record Row(String at, String user, String terminal, String action, String summary, String sentence, long seq,
-      String relatedKey, String relatedId, String relatedName) {}
+      String relatedKey, String relatedId, String relatedName, long atMillis) {}
 
   /** The history of a receipt merged (directly or through another) into the page's receipt. */
   public record Merged(String id, String name, List<Row> trail) {}
@@ -75,7 +75,8 @@ public final class Trails {
       String terminal = devices.getOrDefault(a.deviceId(), "#" + a.deviceId());
       String what = AuditDetails.of(a.type(), a.summary(), i18n, names);
       rows.add(new Row(Display.dateTime(a.at()), a.userName(), terminal, action(a.type()), what,
-          i18n.t("sales.says.row", Display.time(a.at()), a.userName(), terminal, what), a.seq(), key, related, name));
+          i18n.t("sales.says.row", Display.time(a.at()), a.userName(), terminal, what), a.seq(), key, related, name,
+          a.at()));
     }
     return rows;
   }

@@ -60,10 +60,19 @@ public final class I18n {
     for (ResourceBundle bundle : bundles) {
       if (bundle.containsKey(key)) {
         String pattern = bundle.getString(key);
-        return args.length == 0 ? pattern : new MessageFormat(pattern, Locale.of(language)).format(args);
+        return args.length == 0 ? pattern : new MessageFormat(pattern, Locale.of(language)).format(rendered(args));
       }
     }
     throw new MissingResourceException("no translation for '" + key + "' in " + language, "I18n", key);
+  }
+
+  /** {@code args} with each amount ({@link MoneyText.Amount}) written in this language by the one money rule. */
+  private Object[] rendered(Object[] args) {
+    Object[] out = args.clone();
+    for (int i = 0; i < out.length; i++) {
+      if (out[i] instanceof MoneyText.Amount a) out[i] = MoneyText.format(a.grosze(), language);
+    }
+    return out;
   }
 
   public boolean has(String key) {

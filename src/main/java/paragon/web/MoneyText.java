@@ -17,6 +17,21 @@ public final class MoneyText {
 
   private MoneyText() {}
 
+  /**
+   * An amount as a message argument ({@link I18n#t}): written by this rule in the language the message
+   * is rendered in, so a validation message says "-1,50 zł" in Polish and "-1.50 zł" in English.
+   */
+  public record Amount(long grosze) {
+    @Override
+    public String toString() {
+      return grosze + " gr";
+    }
+  }
+
+  public static Amount amount(long grosze) {
+    return new Amount(grosze);
+  }
+
   /** {@code grosze} as {@code language} ("pl", anything else is English) writes it. */
   public static String format(long grosze, String language) {
     boolean pl = "pl".equals(language);

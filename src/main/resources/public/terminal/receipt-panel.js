@@ -12,6 +12,7 @@ import { formatMoney, formatQuantity, formatAmount, parseMoney, receiptVat } fro
 import { characters, limitOf } from './names.js';
 import './payment-dialog.js';
 import './guest-bill.js';
+import './receipt-history.js';
 import './move-dialog.js';
 import './move-table-dialog.js';
 import './discount-dialog.js';
@@ -155,6 +156,7 @@ class ReceiptPanel extends TerminalElement {
     const t = this.terminal;
     return html`${this.content()}<payment-dialog .terminal=${t}></payment-dialog>
       <guest-bill .terminal=${t}></guest-bill>
+      <receipt-history .terminal=${t}></receipt-history>
       <move-dialog .terminal=${t}></move-dialog>
       <move-table-dialog .terminal=${t}></move-table-dialog>
       <discount-dialog .terminal=${t}></discount-dialog>`;
@@ -311,6 +313,9 @@ class ReceiptPanel extends TerminalElement {
           >${t.t('receipt.reassign')}</button>` : ''}
         <button data-action="bill" ?disabled=${lines.length === 0}
           @click=${() => this.querySelector('guest-bill').open(r)}>${t.t('receipt.bill')}</button>
+        <button data-action="history" ?disabled=${t.connection !== 'online'}
+          title=${t.connection === 'online' ? '' : t.t('history.offline')}
+          @click=${() => this.querySelector('receipt-history').open(r)}>${t.t('receipt.history')}</button>
         ${adHoc ? html`
           <button data-action="rename" ?disabled=${!editable}
             @click=${() => this.rename(r)}>${t.t('receipt.rename')}</button>

@@ -120,7 +120,7 @@ class DiscountsApiTest {
           "reason", "x");
       assertThat(tooMuch.path("details").path("limit").asText()).isEqualTo("discount");
       assertThat(tooMuch.path("details").path("max").asLong()).isEqualTo(4650);
-      assertThat(tooMuch.path("message").asText()).isEqualTo("Rabat kwotowy musi wynosić od 0,01 zł do 46,50 zł.");
+      assertThat(tooMuch.path("message").asText()).isEqualTo("Rabat kwotowy musi wynosić od 0,01\u00a0zł do 46,50\u00a0zł.");
 
       assertThat(marek.send("setLineDiscount", "lineId", line, "kind", "PERCENT", "value", 1000,
           "reason", "Pracownik").path("status").asText()).isEqualTo("accepted");

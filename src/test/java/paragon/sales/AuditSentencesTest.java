@@ -58,6 +58,25 @@ class AuditSentencesTest {
         + "\"method\":\"CASH\",\"paidAt\":393939}");
   }
 
+  /**
+   * Every entry the trail holds that is not a terminal's command, as the code writes it: a device's join
+   * (SharingJoin, three shapes), an attention item resolved (Attention), a sale voided (Corrections).
+   */
+  private static final Map<String, String[]> OTHERS = new LinkedHashMap<>();
+
+  static {
+    OTHERS.put("join into the shop's receipt", new String[] {"join", "{\"joinedReceiptId\":\"" + T + "\"}"});
+    OTHERS.put("join took a local receipt", new String[] {"join", "{\"mergedReceiptId\":\"" + T + "\",\"from\":"
+        + "\"Stolik 2\",\"droppedDiscount\":{\"kind\":\"PERCENT\",\"value\":1000,\"reason\":\"Pracownik\"}}"});
+    OTHERS.put("join moved an ad-hoc receipt", new String[] {"join", "{\"name\":\"Sprzedaż 3\",\"number\":393939}"});
+    OTHERS.put("resolveAttention", new String[] {"resolveAttention", "{\"type\":\"resolveAttention\",\"attentionId\":\""
+        + T + "\",\"note\":\"policzone\"}"});
+    OTHERS.put("voidSale", new String[] {"voidSale", "{\"type\":\"voidSale\",\"correctionId\":\"" + T
+        + "\",\"saleId\":\"" + R + "\",\"lineIds\":[\"" + L + "\"],\"reason\":\"pomyłka\",\"amount\":900}"});
+    OTHERS.put("voidSale whole", new String[] {"voidSale", "{\"type\":\"voidSale\",\"correctionId\":\"" + T
+        + "\",\"saleId\":\"" + R + "\",\"reason\":\"pomyłka\",\"amount\":3200}"});
+  }
+
   /** The names a trail gives: user 4242 is Ola, line L is Espresso, receipt T is "Stolik 2" (R is this one). */
   private static AuditDetails.Names names() {
     return new AuditDetails.Names(R, Map.of(4242L, "Ola"), Map.of(L, new AuditDetails.Item("Espresso", 900)), Map.of(),
@@ -91,6 +110,60 @@ class AuditSentencesTest {
         assertThat(row).as("%s in %s", type.name(), lang).startsWith("12:04 Anna").contains("Kasa 1", sentence);
       }
     }
+  }
+
+  @Test
+  void every_entry_that_is_not_a_command_reads_as_a_sentence_too() {
+    for (Map.Entry<String, String[]> e : OTHERS.entrySet()) {
+      for (String lang : I18n.LANGUAGES) {
+        I18n i18n = I18n.of(lang);
+        String sentence = AuditDetails.of(e.getValue()[0], e.getValue()[1], i18n, names());
+        assertThat(sentence).as("%s in %s", e.getKey(), lang).isNotBlank().doesNotContainPattern(RAW)
+            .doesNotContain(" · ").doesNotContain(": 3").doesNotContain("393939");
+        for (String field : new String[] {"name", "number", "from", "note", "reason", "unitPrice", "seq"}) {
+          if (i18n.has("sales.field." + field)) {
+            assertThat(sentence).as("%s in %s", e.getKey(), lang).doesNotContain(i18n.t("sales.field." + field) + ":");
+          }
+        }
+      }
+    }
+    I18n en = I18n.of("en");
+    I18n pl = I18n.of("pl");
+    assertThat(other("join into the shop's receipt", en))
+        .isEqualTo("brought this receipt into Stolik 2, shared in the shop (sharing came on)");
+    assertThat(other("join took a local receipt", en))
+        .isEqualTo("took in Stolik 2 from this terminal (sharing came on); its discount 10 % could not be kept");
+    assertThat(other("join moved an ad-hoc receipt", pl))
+        .isEqualTo("przeniesiono ten paragon do wspólnych paragonów sklepu jako Sprzedaż 3 (włączono współdzielenie)");
+    assertThat(other("resolveAttention", pl)).isEqualTo("oznaczono jako wyjaśnione: „policzone”");
+    assertThat(other("voidSale", en)).isEqualTo("voided 1 line of the sale (9.00\u00a0zł), reason: pomyłka");
+    assertThat(other("voidSale", pl)).isEqualTo("anulowano pozycje sprzedaży (1) na 9,00\u00a0zł, powód: pomyłka");
+    assertThat(other("voidSale whole", pl)).isEqualTo("anulowano sprzedaż (32,00\u00a0zł), powód: pomyłka");
+    assertThat(AuditDetails.of("join", "{\"joinedReceiptId\":\"" + R + "\"}", en, names()))
+        .as("the shop's receipt unknown").isEqualTo("brought this receipt into the shared receipts of the shop (sharing came on)");
+  }
+
+  private static String other(String sample, I18n i18n) {
+    return AuditDetails.of(OTHERS.get(sample)[0], OTHERS.get(sample)[1], i18n, names());
+  }
+
+  /**
+   * Convention: every type the main code writes into the trail besides a command (a device's entry, a
+   * row inserted by hand) has a sample above, so none can come without its sentence.
+   */
+  @Test
+  void every_entry_type_the_code_writes_besides_commands_has_a_sample() throws java.io.IOException {
+    Pattern byDevice = Pattern.compile("Audit\\.writeByDevice\\([^;]*?\"(\\w+)\"");
+    Pattern inserted = Pattern.compile("INSERT INTO receipt_audit[^;]*?VALUES \\([^)]*'(\\w+)'");
+    java.util.Set<String> written = new java.util.TreeSet<>();
+    try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/java/paragon"))) {
+      for (var file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+        String source = java.nio.file.Files.readString(file);
+        for (Pattern p : new Pattern[] {byDevice, inserted}) p.matcher(source).results().forEach(m -> written.add(m.group(1)));
+      }
+    }
+    assertThat(written).as("found the device's and inserted entries").contains("join", "voidSale");
+    assertThat(OTHERS.values().stream().map(v -> v[0]).toList()).containsAll(written);
   }
 
   @Test

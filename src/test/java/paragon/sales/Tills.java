@@ -58,13 +58,18 @@ final class Tills {
 
   /** The next paired terminal of the shop, "Kasa N", with {@code identifier} logged in. */
   Till till(String identifier) {
+    return till(identifier, shop);
+  }
+
+  /** The next paired terminal, "Kasa N", of shop {@code shopId} of this account, with {@code identifier} logged in. */
+  Till till(String identifier, long shopId) {
     String token = Tokens.fresh();
     String name = "Kasa " + (++tills);
     long now = app.clock.millis();
     long id = app.db.inTransaction(h -> h.createQuery("""
             INSERT INTO devices (account_id, shop_id, name, model, token_hash, paired_at, applied_revision, created_at)
             VALUES (:a, :s, :n, 'SMART_PLUS', :k, :t, :r, :t) RETURNING id""")
-        .bind("a", account).bind("s", shop).bind("n", name).bind("k", Tokens.hash(token)).bind("t", now)
+        .bind("a", account).bind("s", shopId).bind("n", name).bind("k", Tokens.hash(token)).bind("t", now)
         .bind("r", Revisions.current(h, account)).mapTo(Long.class).one());
     WebClient http = app.client();
     WebClient.Response login = http.postJson("/api/device/login",
@@ -101,6 +106,13 @@ final class Tills {
       JsonNode ack = r.json().get(0);
       assertThat(ack.path("status").asText()).as("%s: %s", m, ack).isEqualTo("accepted");
       return ack;
+    }
+
+    /** GET {@code path} as this terminal, in {@code language} (Accept-Language, as the terminal sends it). */
+    WebClient.Response get(String path, String language) {
+      Map<String, String> h = new LinkedHashMap<>(headers);
+      h.put("Accept-Language", language);
+      return http.get(path, h);
     }
 
     /** Opens an ad-hoc receipt; answers its id. */

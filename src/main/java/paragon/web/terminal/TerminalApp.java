@@ -39,7 +39,7 @@ public final class TerminalApp {
       "receipts-view.js", "connection.js", "actions.js", "config-sync.js", "ids.js",
       "terminal-element.js", "paragon-terminal.js", "pairing-screen.js", "login-screen.js", "pin-pad.js",
       "sale-screen.js", "product-grid.js", "free-item.js", "receipt-panel.js", "receipts-list.js",
-      "payment-dialog.js", "guest-bill.js", "move-dialog.js", "terminal-menu.js", "day-close.js", "notice-list.js",
+      "payment-dialog.js", "guest-bill.js", "receipt-history.js", "move-dialog.js", "terminal-menu.js", "day-close.js", "notice-list.js",
       "modifiers.js", "discounts.js", "catalog.js", "modifier-chooser.js", "discount-dialog.js", "courses.js",
       "floor.js", "table-moves.js", "floor-plan.js", "view-toggle.js", "floor-actions.js",
       "move-table-dialog.js", "kitchen-lines.js", "kitchen-controls.js",

@@ -134,6 +134,9 @@ class TerminalSaleBrowserTest {
       t.click("sale-screen .drawer-toggle");
       t.click("receipts-list button[data-action=add-receipt]");
       t.waitUntil(d -> t.text("#current-name").contains("Sprzedaż 2"));
+      // A new receipt is empty: the phone shows the products, the next thing to tap (issue 15).
+      t.waitUntil(d -> "true".equals(t.waitFor("sale-screen .tabs button:first-child").getDomAttribute("aria-selected")));
+      t.click("sale-screen .tabs button:last-child");
 
       t.click("receipt-panel button[data-action=rename]");
       answerDialog(t, "Taras <i>2</i>");
