@@ -280,7 +280,7 @@ public final class Paragon {
       SalesRoutes.register(config.routes, db, clock);
       VoidRoutes.register(config.routes, db, clock);
       DayClosesRoutes.register(config.routes, db, clock);
-      KitchenRoutes.register(config.routes, db, clock);
+      KitchenRoutes.register(config.routes, db, clock, deviceAuth);
       AttentionRoutes.register(config.routes, db, clock);
       StreamRoutes.register(config.routes, stream);
       WebhooksRoutes.register(config.routes, db, webhooks, webhookSettings, clock);
