@@ -44,7 +44,7 @@ class KitchenDisplayDeviceTest {
       assertThat(f.count("devices WHERE model = 'KITCHEN_DISPLAY'")).isEqualTo(1);
       assertThatThrownBy(() -> f.app.db.inTransaction(h -> h.createUpdate("""
               INSERT INTO devices (account_id, shop_id, name, model, created_at) VALUES (:a, :s, 'X', 'TOASTER', 1)""")
-          .bind("a", f.account).bind("s", f.shop).execute())).hasMessageContainingIgnoringCase("CHECK constraint");
+          .bind("a", f.account).bind("s", f.shop).execute())).message().containsIgnoringCase("CHECK constraint");
 
       // Each code pairs its own kind of screen only, and stays usable after a refusal on the other.
       WebClient.Response wrong = http.postJson("/api/device/pair", Map.of("code", kitchenCode), bearer("x"));
