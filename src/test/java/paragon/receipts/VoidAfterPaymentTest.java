@@ -76,4 +76,55 @@ class VoidAfterPaymentTest {
       assertThat(voidSale(marek, Terminal.uuid(), Terminal.uuid(), null, "x").status()).isEqualTo(404);
     }
   }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabases.Kind.class)
+  void the_void_screen_lists_the_shops_last_sales_with_their_lines_and_what_was_voided(TestDatabases.Kind kind) {
+    try (Floor f = new Floor(kind)) {
+      Terminal anna = f.terminal("anna");
+      String first = anna.openAdHoc();
+      String beer = anna.add(first, f.beer, 2000);
+      anna.add(first, f.espresso, 1000);
+      anna.send("pay", "receiptId", first, "seq", f.receipt(first).seq(),
+          "payments", List.of(Map.of("method", "CASH", "amount", 3400)));
+      f.app.clock.advance(java.time.Duration.ofMinutes(1));
+      String second = anna.openAdHoc();
+      anna.add(second, f.espresso, 1000);
+      anna.send("pay", "receiptId", second, "seq", f.receipt(second).seq(),
+          "payments", List.of(Map.of("method", "CARD", "amount", 900)));
+      Terminal bar = f.terminal(f.otherShop, paragon.configuration.DeviceModel.SMART_PLUS, "ola");
+      String elsewhere = bar.openAdHoc();
+      bar.add(elsewhere, f.beer, 1000);
+      bar.send("pay", "receiptId", elsewhere, "seq", f.receipt(elsewhere).seq(),
+          "payments", List.of(Map.of("method", "CASH", "amount", 1250)));
+
+      WebClient.Response refused = anna.http.get("/api/terminal/sales", anna.headers());
+      assertThat(refused.status()).isEqualTo(403);
+      assertThat(refused.json().path("error").asText()).isEqualTo("permission");
+
+      Terminal marek = f.terminal("marek");
+      assertThat(voidSale(marek, first, Terminal.uuid(), List.of(beer), "Piwo wylane").status()).isEqualTo(200);
+      JsonNode sales = marek.http.get("/api/terminal/sales", marek.headers()).json().path("sales");
+      assertThat(sales).hasSize(2); // newest first, this shop's only
+      assertThat(sales.get(0).path("id").asText()).isEqualTo(second);
+      assertThat(sales.get(0).path("corrected").asLong()).isZero();
+      JsonNode old = sales.get(1);
+      assertThat(old.path("id").asText()).isEqualTo(first);
+      assertThat(old.path("total").asLong()).isEqualTo(3400);
+      assertThat(old.path("corrected").asLong()).isEqualTo(2500);
+      assertThat(old.path("voided").asBoolean()).isFalse();
+      assertThat(old.path("lines").get(0).path("id").asText()).isEqualTo(beer);
+      assertThat(old.path("lines").get(0).path("name").asText()).isEqualTo("Piwo");
+      assertThat(old.path("lines").get(0).path("quantity").asLong()).isEqualTo(2000);
+      assertThat(old.path("lines").get(0).path("amount").asLong()).isEqualTo(2500);
+      assertThat(old.path("lines").get(0).path("vat").asText()).isEqualTo("23");
+      assertThat(old.path("lines").get(0).path("voided").asBoolean()).isTrue();
+      assertThat(old.path("lines").get(1).path("voided").asBoolean()).isFalse();
+
+      assertThat(voidSale(marek, second, Terminal.uuid(), null, "Pomyłka").status()).isEqualTo(200);
+      JsonNode after = marek.http.get("/api/terminal/sales", marek.headers()).json().path("sales").get(0);
+      assertThat(after.path("voided").asBoolean()).isTrue();
+      assertThat(after.path("lines").get(0).path("voided").asBoolean()).isTrue();
+    }
+  }
 }
