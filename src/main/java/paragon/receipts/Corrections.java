@@ -176,6 +176,39 @@ public final class Corrections {
     });
   }
 
+  /**
+   * What corrections took back of each line of sale {@code saleId}, by line id (a line not voided is
+   * absent): a line voided by itself, its amount; a whole-sale void, every line not voided before it.
+   * The amounts add up to the corrections' total, so by the lines' rates they report the corrections
+   * by VAT rate.
+   */
+  static Map<String, Long> voidedLines(Handle h, long accountId, String saleId) {
+    List<Correction> done = of(h, accountId, saleId);
+    Map<String, Long> out = new LinkedHashMap<>();
+    if (done.isEmpty()) return out;
+    Map<String, Long> amounts = lineAmounts(ReceiptStore.load(h, accountId, saleId));
+    for (Correction c : done) {
+      for (String line : c.lineIds().isEmpty() ? amounts.keySet() : c.lineIds()) {
+        if (amounts.containsKey(line)) out.putIfAbsent(line, amounts.get(line));
+      }
+    }
+    return out;
+  }
+
+  /** What corrections took back of sales {@code saleIds}, by VAT rate (gross, net, tax by the sales' rule). */
+  static List<DayReport.VatRow> byVat(Handle h, long accountId, List<String> saleIds) {
+    Map<Vat, Long> gross = new java.util.TreeMap<>();
+    for (String saleId : saleIds) {
+      Map<String, Long> voided = voidedLines(h, accountId, saleId);
+      if (voided.isEmpty()) continue;
+      for (Line l : ReceiptStore.load(h, accountId, saleId).lines()) {
+        Long amount = voided.get(l.id());
+        if (amount != null) gross.merge(l.vat(), amount, Math::addExact);
+      }
+    }
+    return Money.shares(gross).stream().map(v -> new DayReport.VatRow(v.vat(), v.gross(), v.net(), v.tax())).toList();
+  }
+
   /** What voiding each line takes back: its due less its share of the receipt discount, by line id. */
   private static Map<String, Long> lineAmounts(Receipt sale) {
     List<Line> lines = sale.lines();

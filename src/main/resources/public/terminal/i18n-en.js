@@ -305,4 +305,6 @@ export const en = {
   'void.back': 'Back to the sales',
   'void.done': 'Voided on {name}: {amount} taken back. Give the guest the money back.',
   'void.offline': 'A void needs a connection to the server.',
+  'report.corrections': 'Corrections (voids after payment)',
+  'report.correctionsVat': 'Corrections by VAT rate',
 };

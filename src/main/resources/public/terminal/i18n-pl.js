@@ -307,4 +307,6 @@ export const pl = {
   'void.back': 'Wróć do listy sprzedaży',
   'void.done': 'Skorygowano „{name}”: zwrot {amount}. Oddaj gościowi pieniądze.',
   'void.offline': 'Korekta wymaga połączenia z serwerem.',
+  'report.corrections': 'Korekty (zwroty po zapłacie)',
+  'report.correctionsVat': 'Korekty według stawek VAT',
 };

@@ -90,6 +90,8 @@ class TerminalMenu extends TerminalElement {
           data-report="total">${money(r.total)}</th></tr>
         <tr><td>${t.t('report.discounts')}</td><td class="amount"
           data-report="discounts">${money(r.discounts ?? 0)}</td></tr>
+        ${r.corrections ? html`<tr><td>${t.t('report.corrections')}</td><td class="amount"
+          data-report="corrections">${money(-r.corrections)}</td></tr>` : ''}
       </table>
       ${r.sales === 0 ? html`<p>${t.t('report.noSales')}</p>` : html`
       <table data-report="methods"><caption>${t.t('report.methods')}</caption>
@@ -104,6 +106,15 @@ class TerminalMenu extends TerminalElement {
           <td class="amount">${money(v.gross)}</td><td class="amount">${money(v.net)}</td>
           <td class="amount">${money(v.tax)}</td></tr>`)}
       </table>
+      ${(r.correctionsVat ?? []).length ? html`<table data-report="corrections-vat">
+        <caption>${t.t('report.correctionsVat')}</caption>
+        <tr><th></th><th class="amount">${t.t('report.gross')}</th><th
+          class="amount">${t.t('report.net')}</th>
+          <th class="amount">${t.t('report.tax')}</th></tr>
+        ${vatRows(r, t.t('receipt.vatExempt'), 'correctionsVat').map((v) => html`<tr><td>${v.label}</td>
+          <td class="amount">${money(-v.gross)}</td><td class="amount">${money(-v.net)}</td>
+          <td class="amount">${money(-v.tax)}</td></tr>`)}
+      </table>` : ''}
       <table data-report="cashiers"><caption>${t.t('report.cashiers')}</caption>
         ${(r.cashiers ?? []).map((c) => html`<tr><td>${c.name}</td><td
           class="amount">${c.sales}</td>

@@ -127,4 +127,41 @@ class VoidAfterPaymentTest {
       assertThat(after.path("lines").get(0).path("voided").asBoolean()).isTrue();
     }
   }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabases.Kind.class)
+  void the_day_report_gives_the_corrections_by_vat_rate_of_the_voided_lines(TestDatabases.Kind kind) {
+    try (Floor f = new Floor(kind)) {
+      Terminal marek = f.terminal("marek");
+      String first = marek.openAdHoc();
+      String beer = marek.add(first, f.beer, 2000);
+      marek.add(first, f.espresso, 1000);
+      marek.send("pay", "receiptId", first, "seq", f.receipt(first).seq(),
+          "payments", List.of(Map.of("method", "CASH", "amount", 3400)));
+      String second = marek.openAdHoc();
+      marek.add(second, f.espresso, 1000);
+      marek.send("pay", "receiptId", second, "seq", f.receipt(second).seq(),
+          "payments", List.of(Map.of("method", "CASH", "amount", 900)));
+      // One line of the first (beer, 23 %), the whole second (espresso, 8 %).
+      assertThat(voidSale(marek, first, Terminal.uuid(), List.of(beer), "Piwo wylane").status()).isEqualTo(200);
+      assertThat(voidSale(marek, second, Terminal.uuid(), null, "Pomyłka").status()).isEqualTo(200);
+
+      JsonNode report = marek.send("dayClose").path("result").path("report");
+      assertThat(report.path("corrections").asLong()).isEqualTo(3400);
+      JsonNode byVat = report.path("correctionsVat");
+      assertThat(byVat).hasSize(2);
+      assertThat(byVat.get(0).path("vat").asText()).isEqualTo("23");
+      assertThat(byVat.get(0).path("gross").asLong()).isEqualTo(2500);
+      assertThat(byVat.get(0).path("net").asLong()).isEqualTo(2033);
+      assertThat(byVat.get(0).path("tax").asLong()).isEqualTo(467);
+      assertThat(byVat.get(1).path("vat").asText()).isEqualTo("8");
+      assertThat(byVat.get(1).path("gross").asLong()).isEqualTo(900);
+      assertThat(byVat.get(1).path("net").asLong()).isEqualTo(833);
+      assertThat(byVat.get(1).path("tax").asLong()).isEqualTo(67);
+      // The rest of the first sale later: by the close, only what was voided then is in its report.
+      assertThat(voidSale(marek, first, Terminal.uuid(), null, "Klient odszedł").status()).isEqualTo(200);
+      String kept = f.app.db.read(h -> h.createQuery("SELECT report FROM day_closes").mapTo(String.class).one());
+      assertThat(kept).contains("\"correctionsVat\":[{\"vat\":\"23\",\"gross\":2500");
+    }
+  }
 }
