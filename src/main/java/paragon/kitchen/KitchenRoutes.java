@@ -101,8 +101,7 @@ public final class KitchenRoutes {
 
   private Board deviceBoard(Context ctx, Device device) {
     PageContext page = PageContext.of(ctx);
-    return new Board(page, device.shopId(), clock.millis(),
-        tickets.open(device.accountId(), device.shopId()).stream().map(t -> TicketView.of(t, page)).toList(), true);
+    return new Board(page, device.shopId(), clock.millis(), views(device.accountId(), device.shopId(), page), true);
   }
 
   /** Done on the display: a ticket of the device's own shop; who is the device's name. */
@@ -135,8 +134,14 @@ public final class KitchenRoutes {
 
   private Board board(Context ctx, long accountId, Long shopId) {
     PageContext page = PageContext.of(ctx);
-    return new Board(page, shopId, clock.millis(),
-        tickets.open(accountId, shopId).stream().map(t -> TicketView.of(t, page)).toList(), false);
+    return new Board(page, shopId, clock.millis(), views(accountId, shopId, page), false);
+  }
+
+  /** The open tickets of the board, each with the course its table still holds back. */
+  private List<TicketView> views(long accountId, Long shopId, PageContext page) {
+    List<KitchenStore.Ticket> open = tickets.open(accountId, shopId);
+    var waiting = tickets.waitingCourses(accountId, open.stream().map(KitchenStore.Ticket::receiptId).toList());
+    return open.stream().map(t -> TicketView.of(t, page, waiting.get(t.receiptId()))).toList();
   }
 
   private void done(Context ctx) {

@@ -111,6 +111,18 @@ class KitchenDisplayDeviceTest {
       assertThat(new KitchenStore(f.app.db).find(f.account, ticket).orElseThrow().doneBy()).isEqualTo("Kuchnia");
       assertThat(new KitchenStore(f.app.db).find(f.account, foreign).orElseThrow().doneAt()).isNull();
 
+      // A table holding a later course back: its tickets say which course waits, until it is fired.
+      String held = anna.send("openTable", "slotId", f.slot("Stolik 2")).path("result").path("receiptId").asText();
+      String soup = anna.add(held, f.espresso, 1000);
+      String steak = anna.add(held, f.beer, 1000);
+      anna.send("setLineCourse", "lineId", soup, "course", 1);
+      anna.send("setLineCourse", "lineId", steak, "course", 2);
+      anna.send("markSent", "receiptId", held, "upToCourse", 1);
+      assertThat(http.get("/kitchen/board", bearer(display)).body()).contains("Stolik 2", "data-waiting>Czeka danie 2<")
+          .doesNotContain("Piwo");
+      anna.send("markSent", "receiptId", held, "upToCourse", 2);
+      assertThat(http.get("/kitchen/board", bearer(display)).body()).contains("Piwo").doesNotContain("data-waiting");
+
       // The board is a kitchen display's: a terminal's token, none, or a revoked display's is refused.
       WebClient.Response till = http.get("/kitchen/board", bearer(anna.token));
       assertThat(till.status()).isEqualTo(403);
