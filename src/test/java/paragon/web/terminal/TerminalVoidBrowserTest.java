@@ -87,6 +87,17 @@ class TerminalVoidBrowserTest {
       assertThat(number(shop, "SELECT SUM(amount) FROM sale_corrections WHERE sale_id = :s", sale)).isEqualTo(2500);
       assertThat(number(shop, "SELECT total FROM sales WHERE id = :s", sale)).isEqualTo(2500);
 
+      // The tablet's day report: the corrections, and by VAT rate (Espresso 8 %, Sernik 8 %), negative.
+      tablet.click("void-dialog dialog[open] .buttons:last-child button");
+      tablet.click("#menu-button");
+      tablet.click("terminal-menu button[data-action=day-close]");
+      TerminalSaleBrowserTest.answerDialog(tablet, null);
+      tablet.waitFor("terminal-menu [data-day-report]");
+      assertThat(tablet.text("terminal-menu [data-report=corrections]")).isEqualTo("-25,00 zł");
+      assertThat(tablet.text("terminal-menu [data-report=corrections-vat]"))
+          .contains("Korekty według stawek VAT", "8%", "-25,00 zł");
+      tablet.screenshot("tablet-day-report-corrections");
+
       // A waiter without VOID_SALES is not offered the screen.
       phone.click("void-dialog dialog[open] .buttons:last-child button");
       phone.click("#menu-button");
