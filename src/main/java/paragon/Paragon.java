@@ -284,7 +284,7 @@ public final class Paragon {
       TerminalTrailRoutes.register(config.routes, terminalAuth, db);
       VoidRoutes.register(config.routes, db, clock);
       DayClosesRoutes.register(config.routes, db, clock);
-      KitchenRoutes.register(config.routes, db, clock);
+      KitchenRoutes.register(config.routes, db, clock, deviceAuth);
       AttentionRoutes.register(config.routes, db, clock);
       StreamRoutes.register(config.routes, stream);
       WebhooksRoutes.register(config.routes, db, webhooks, webhookSettings, clock);

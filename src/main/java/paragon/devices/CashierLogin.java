@@ -42,6 +42,7 @@ final class CashierLogin {
   record LoggedIn(String sessionToken, TerminalSession session) {}
 
   LoggedIn login(Device device, String identifier, String pin) {
+    TerminalAuth.requireTerminal(device);
     ConfigSnapshot snapshot = devices.snapshot(device);
     LoginMode mode = snapshot.loginMode();
     ConfigSnapshot.User user = mode == LoginMode.NONE ? defaultUser(snapshot) : byIdentifier(snapshot, identifier);

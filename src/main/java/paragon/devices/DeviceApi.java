@@ -68,7 +68,8 @@ public final class DeviceApi {
     }
     DeviceStore.Paired paired;
     try {
-      paired = auth.store().pair(JsonBody.text(JsonBody.of(ctx), "code"));
+      JsonNode body = JsonBody.of(ctx);
+      paired = auth.store().pair(JsonBody.text(body, "code"), kitchenScreen(body));
     } catch (Problem refused) {
       pairingFailures.failed(ip);
       throw refused;
@@ -80,6 +81,15 @@ public final class DeviceApi {
     body.put("revision", paired.device().appliedRevision());
     body.put("nextCommand", numbers.next(paired.device().accountId(), paired.device().id()));
     ctx.status(201).json(body);
+  }
+
+  /** {@code screen}: absent or "terminal" (the terminal app), "kitchen" (the kitchen display's page). */
+  private static boolean kitchenScreen(JsonNode body) {
+    JsonNode screen = body.get("screen");
+    if (screen == null || screen.isNull()) return false;
+    if (screen.isTextual() && screen.asText().equals("terminal")) return false;
+    if (screen.isTextual() && screen.asText().equals("kitchen")) return true;
+    throw Problem.invalid("screen", "devices.error.screen");
   }
 
   /**

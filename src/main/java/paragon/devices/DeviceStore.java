@@ -157,8 +157,11 @@ public final class DeviceStore {
    * Exchanges a pairing code for a device token. The code works once and for 15 minutes. The device
    * starts on the account's current revision (its applied revision until it acknowledges another).
    * Pairing a device again (with a regenerated code) replaces its token: the old holder is cut off.
+   * {@code kitchen}: the screen asking is a kitchen display ({@code /kitchen}); a terminal's code is
+   * refused there, and a kitchen display's code on a terminal, both before the code is used (it still
+   * works on the right screen).
    */
-  Paired pair(String typedCode) {
+  Paired pair(String typedCode, boolean kitchen) {
     String code = PairingCodes.normalize(typedCode);
     if (code == null) throw Problem.invalid("code", "devices.error.code_format", PairingCodes.LENGTH);
     String codeHash = Tokens.hash(code);
@@ -174,6 +177,8 @@ public final class DeviceStore {
               rs.getObject("paired_at") != null))
           .findOne().orElseThrow(() -> Problem.invalid("code", "devices.error.code_unknown"));
       if (row.expiresAt() <= now) throw Problem.invalid("code", "devices.error.code_expired");
+      if (kitchen && row.model().sells()) throw Problem.invalid("code", "devices.error.code_terminal");
+      if (!kitchen && !row.model().sells()) throw Problem.invalid("code", "devices.error.code_kitchen");
       long id = row.id();
       long accountId = row.accountId();
       long revision = currentRevisionWithSnapshot(h, accountId);

@@ -32,7 +32,8 @@ import paragon.web.Tokens;
  * </ul>
  * Refusals (all 401, by {@code error} code): {@code device_unknown} (unknown, replaced or revoked
  * device: unpair), {@code session_ended} (no such session, logged out, another login on the device,
- * the user disabled or their PIN changed: show the login screen).
+ * the user disabled or their PIN changed: show the login screen); and 403 {@code kitchen_display} for
+ * a kitchen display's token, which never has a cashier.
  *
  * <p>Sessions are cached in memory by the hashes of both tokens ({@link AuthCache}), so a
  * terminal's call reads nothing. Every change that alters an answer fires a {@link Cutoffs} event
@@ -72,6 +73,7 @@ public final class TerminalAuth implements Cutoffs.Listener {
     }
     long stamp = cache.stamp();
     Device device = devices.authenticate(deviceToken);
+    requireTerminal(device);
     if (sessionToken == null || sessionToken.isBlank()) throw ended("sessions.error.missing");
     String id = Tokens.hash(sessionToken.strip());
     // The session and its user's live row in one read (the user's row is the accounts package's).
@@ -97,6 +99,14 @@ public final class TerminalAuth implements Cutoffs.Listener {
     TerminalSession session = session(device, snapshot, user);
     cache.put(key(deviceToken, sessionToken), session, stamp);
     return session;
+  }
+
+  /**
+   * Refuses a kitchen display (403 {@code kitchen_display}): no cashier works on it, so it sends no
+   * receipt command, correction or stream; checked before any session is read or any rule runs.
+   */
+  static void requireTerminal(Device device) {
+    if (!device.model().sells()) throw Problem.of(403, "kitchen_display", "devices.error.kitchen_display");
   }
 
   private static String key(String deviceToken, String sessionToken) {

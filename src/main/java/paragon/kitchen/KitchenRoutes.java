@@ -9,6 +9,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import paragon.accounts.BackOfficeAuth;
 import paragon.accounts.Shops;
+import paragon.configuration.DeviceModel;
+import paragon.devices.Device;
+import paragon.devices.DeviceAuth;
 import paragon.receipts.KitchenStore;
 import paragon.storage.Database;
 import paragon.web.PageContext;
@@ -16,28 +19,44 @@ import paragon.web.Pages;
 import paragon.web.Problem;
 
 /**
- * The kitchen display (issue 12) as a back-office view for a signed-in user: the open tickets of a
- * shop (or all shops), oldest first, refreshed every 2 s by polling the board fragment (htmx), each
- * with a "done" button (a POST under the back office's CSRF check; who and when stay on the ticket),
- * and one ticket's printable 80 mm view. {@code /kitchen} leads here.
+ * The kitchen display (issue 12), in two places that show the same board:
+ * <ul>
+ *   <li>a back-office view for a signed-in user ({@code /backoffice/kitchen}): the open tickets of a
+ *       shop (or all shops), oldest first, refreshed every 2 s by polling the board fragment (htmx),
+ *       each with a "done" button (a POST under the back office's CSRF check; who and when stay on the
+ *       ticket), and one ticket's printable 80 mm view;</li>
+ *   <li>a paired device of the model KITCHEN_DISPLAY at {@code /kitchen}: the page pairs once with the
+ *       back office's code ({@code POST /api/device/pair} with {@code "screen": "kitchen"}), keeps the
+ *       token in the browser, and polls {@code /kitchen/board} (its own shop's tickets) and marks done
+ *       with {@code POST /kitchen/tickets/{id}/done}, both by {@code Authorization: Bearer} (no cookie,
+ *       so no CSRF token); any other device's token is refused (403). A browser signed in to the back
+ *       office is sent on to the back-office view by the page's script.</li>
+ * </ul>
  */
 public final class KitchenRoutes {
   private static final Logger log = LoggerFactory.getLogger(KitchenRoutes.class);
   static final String BASE = "/backoffice/kitchen";
 
+  /** Where the kitchen display device's page and its board live. */
+  static final String DISPLAY = "/kitchen";
+
   private final KitchenStore tickets;
   private final Shops shops;
   private final Clock clock;
+  private final DeviceAuth devices;
 
-  private KitchenRoutes(KitchenStore tickets, Shops shops, Clock clock) {
+  private KitchenRoutes(KitchenStore tickets, Shops shops, Clock clock, DeviceAuth devices) {
     this.tickets = tickets;
     this.shops = shops;
     this.clock = clock;
+    this.devices = devices;
   }
 
-  public static void register(RoutesConfig routes, Database db, Clock clock) {
-    KitchenRoutes r = new KitchenRoutes(new KitchenStore(db), new Shops(db, clock), clock);
-    routes.get("/kitchen", ctx -> ctx.redirect(BASE, HttpStatus.SEE_OTHER));
+  public static void register(RoutesConfig routes, Database db, Clock clock, DeviceAuth devices) {
+    KitchenRoutes r = new KitchenRoutes(new KitchenStore(db), new Shops(db, clock), clock, devices);
+    routes.get(DISPLAY, r::display);
+    routes.get(DISPLAY + "/board", r::deviceBoard);
+    routes.post(DISPLAY + "/tickets/{id}/done", r::deviceDone);
     routes.get(BASE, r::page);
     routes.get(BASE + "/board", r::board);
     routes.post(BASE + "/tickets/{id}/done", r::done);
@@ -48,8 +67,55 @@ public final class KitchenRoutes {
 
   public record Page(PageContext page, List<Choice> shops, Board board) {}
 
-  /** {@code shopId} null: every shop; {@code now} the server's clock when rendered (the ages start from it). */
-  public record Board(PageContext page, Long shopId, long now, List<TicketView> tickets) {}
+  /**
+   * {@code shopId} null: every shop; {@code now} the server's clock when rendered (the ages start from it);
+   * {@code device}: the board of a kitchen display (its routes under {@code /kitchen}, no CSRF field, no
+   * print link, which a token in a header cannot follow), else the back office's.
+   */
+  public record Board(PageContext page, Long shopId, long now, List<TicketView> tickets, boolean device) {
+    public String base() {
+      return device ? DISPLAY : BASE;
+    }
+  }
+
+  /** The kitchen display device's page: {@code page} for its words (before pairing: the browser's language). */
+  public record Display(PageContext page) {}
+
+  private void display(Context ctx) {
+    Pages.show(ctx, "kitchen/display.jte", new Display(PageContext.of(ctx)));
+  }
+
+  /** The device of {@code Authorization: Bearer}, which must be a kitchen display (else 403 {@code not_kitchen_display}). */
+  private Device kitchenDisplay(Context ctx) {
+    Device device = devices.require(ctx);
+    if (device.model() != DeviceModel.KITCHEN_DISPLAY) {
+      throw Problem.of(403, "not_kitchen_display", "kitchen.display.not_kitchen");
+    }
+    return device;
+  }
+
+  private void deviceBoard(Context ctx) {
+    Device device = kitchenDisplay(ctx);
+    Pages.show(ctx, "backoffice/kitchen/board.jte", deviceBoard(ctx, device));
+  }
+
+  private Board deviceBoard(Context ctx, Device device) {
+    PageContext page = PageContext.of(ctx);
+    return new Board(page, device.shopId(), clock.millis(), views(device.accountId(), device.shopId(), page), true);
+  }
+
+  /** Done on the display: a ticket of the device's own shop; who is the device's name. */
+  private void deviceDone(Context ctx) {
+    Device device = kitchenDisplay(ctx);
+    long id = id(ctx);
+    KitchenStore.Ticket ticket = tickets.find(device.accountId(), id)
+        .filter(t -> t.shopId() == device.shopId())
+        .orElseThrow(() -> Problem.notFound("kitchen ticket " + id));
+    boolean changed = tickets.done(device.accountId(), ticket.id(), device.name(), clock.millis());
+    log.info("kitchen ticket {} of account {} done on kitchen display {} ({})", id, device.accountId(), device.id(),
+        changed ? "done now" : "done already");
+    Pages.show(ctx, "backoffice/kitchen/board.jte", deviceBoard(ctx, device));
+  }
 
   public record Print(PageContext page, TicketView ticket) {}
 
@@ -68,8 +134,14 @@ public final class KitchenRoutes {
 
   private Board board(Context ctx, long accountId, Long shopId) {
     PageContext page = PageContext.of(ctx);
-    return new Board(page, shopId, clock.millis(),
-        tickets.open(accountId, shopId).stream().map(t -> TicketView.of(t, page)).toList());
+    return new Board(page, shopId, clock.millis(), views(accountId, shopId, page), false);
+  }
+
+  /** The open tickets of the board, each with the course its table still holds back. */
+  private List<TicketView> views(long accountId, Long shopId, PageContext page) {
+    List<KitchenStore.Ticket> open = tickets.open(accountId, shopId);
+    var waiting = tickets.waitingCourses(accountId, open.stream().map(KitchenStore.Ticket::receiptId).toList());
+    return open.stream().map(t -> TicketView.of(t, page, waiting.get(t.receiptId()))).toList();
   }
 
   private void done(Context ctx) {

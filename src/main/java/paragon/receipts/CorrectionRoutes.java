@@ -16,7 +16,8 @@ import paragon.web.Problem;
  * A terminal voids a sale after payment: {@code POST /api/terminal/sales/{id}/void} with
  * {@code {correctionId, lineIds?, reason}} (docs/protocol.md "Void after payment"). The cashier needs
  * VOID_SALES and must reach the sale's space; the answer is the correction (a resend of the same
- * {@code correctionId} answers the same one). Also the guest bill's header,
+ * {@code correctionId} answers the same one), and {@code GET /api/terminal/sales}: the last sales the
+ * cashier may void, for the terminal's void screen. Also the guest bill's header,
  * {@code GET /api/terminal/bill-header}: {business, nip, shop, address}.
  */
 public final class CorrectionRoutes {
@@ -34,6 +35,7 @@ public final class CorrectionRoutes {
 
   public static void register(RoutesConfig routes, TerminalAuth auth, paragon.storage.Database db, Clock clock) {
     CorrectionRoutes r = new CorrectionRoutes(auth, new Corrections(db), clock, db);
+    routes.get("/api/terminal/sales", r::recent);
     routes.post("/api/terminal/sales/{id}/void", r::voidSale);
     routes.get("/api/terminal/bill-header", r::billHeader);
   }
@@ -42,6 +44,21 @@ public final class CorrectionRoutes {
   private void billHeader(Context ctx) {
     Actor actor = Actor.of(auth.require(ctx));
     ctx.json(db.read(h -> paragon.accounts.Shops.billHeader(h, actor.accountId(), actor.shopId())));
+  }
+
+  /** How many sales the void screen lists. */
+  static final int RECENT = 20;
+
+  /**
+   * The void screen's list: the last {@link #RECENT} sales of the device's shop that the cashier
+   * reaches, newest first, with their lines and what was voided; VOID_SALES as for a void.
+   */
+  private void recent(Context ctx) {
+    Actor actor = Actor.of(auth.require(ctx));
+    if (!actor.may(Permission.VOID_SALES)) {
+      throw Problem.of(403, "permission", "refusal.permission." + Permission.VOID_SALES.name());
+    }
+    ctx.json(java.util.Map.of("sales", corrections.recent(actor.accountId(), actor.shopId(), actor::reaches, RECENT)));
   }
 
   private void voidSale(Context ctx) {

@@ -129,6 +129,97 @@ public final class Corrections {
         .list();
   }
 
+  /**
+   * A line of a sale as a void takes it back: {@code amount} its due less its share of the receipt
+   * discount (what voiding it takes back), {@code vat} its rate's code, {@code voided} whether a
+   * correction took it back already (by itself or with the whole sale).
+   */
+  public record SaleLine(String id, String name, long quantity, long amount, String vat, boolean voided) {}
+
+  /**
+   * A recent sale as the terminal's void screen lists it: {@code corrected} what corrections took back
+   * so far, {@code voided} whether the whole sale was voided (nothing more can be).
+   */
+  public record RecentSale(String id, String name, long total, long corrected, boolean voided, long closedAt,
+      List<SaleLine> lines) {}
+
+  /**
+   * The last {@code limit} sales of shop {@code shopId} whose space {@code reaches} accepts (the
+   * cashier's), newest first, with their lines and what was voided of them.
+   */
+  public List<RecentSale> recent(long accountId, long shopId, java.util.function.Predicate<String> reaches, int limit) {
+    return db.read(h -> {
+      record Row(String id, String space, String name, long total, long closedAt) {}
+      List<Row> rows = h.createQuery("""
+              SELECT id, space, name, total, closed_at FROM sales WHERE account_id = :a AND shop_id = :s
+              ORDER BY closed_at DESC, seq DESC LIMIT :n""")
+          .bind("a", accountId).bind("s", shopId).bind("n", limit * 4)
+          .map((rs, ctx) -> new Row(rs.getString("id"), rs.getString("space"), rs.getString("name"),
+              rs.getLong("total"), rs.getLong("closed_at")))
+          .list();
+      List<RecentSale> out = new ArrayList<>();
+      for (Row r : rows) {
+        if (out.size() == limit) break;
+        if (!reaches.test(r.space())) continue;
+        List<Correction> done = of(h, accountId, r.id());
+        boolean whole = done.stream().anyMatch(c -> c.lineIds().isEmpty());
+        Set<String> voided = new HashSet<>();
+        done.forEach(c -> voided.addAll(c.lineIds()));
+        Receipt sale = ReceiptStore.load(h, accountId, r.id());
+        Map<String, Long> amounts = lineAmounts(sale);
+        List<SaleLine> lines = sale.lines().stream().map(l -> new SaleLine(l.id(), l.name(), l.quantity(),
+            amounts.get(l.id()), l.vat().code(), whole || voided.contains(l.id()))).toList();
+        out.add(new RecentSale(r.id(), r.name(), r.total(), done.stream().mapToLong(Correction::amount).sum(), whole,
+            r.closedAt(), lines));
+      }
+      return out;
+    });
+  }
+
+  /**
+   * What corrections took back of each line of sale {@code saleId}, by line id (a line not voided is
+   * absent): a line voided by itself, its amount; a whole-sale void, every line not voided before it.
+   * The amounts add up to the corrections' total, so by the lines' rates they report the corrections
+   * by VAT rate.
+   */
+  static Map<String, Long> voidedLines(Handle h, long accountId, String saleId) {
+    List<Correction> done = of(h, accountId, saleId);
+    Map<String, Long> out = new LinkedHashMap<>();
+    if (done.isEmpty()) return out;
+    Map<String, Long> amounts = lineAmounts(ReceiptStore.load(h, accountId, saleId));
+    for (Correction c : done) {
+      for (String line : c.lineIds().isEmpty() ? amounts.keySet() : c.lineIds()) {
+        if (amounts.containsKey(line)) out.putIfAbsent(line, amounts.get(line));
+      }
+    }
+    return out;
+  }
+
+  /** What corrections took back of sales {@code saleIds}, by VAT rate (gross, net, tax by the sales' rule). */
+  static List<DayReport.VatRow> byVat(Handle h, long accountId, List<String> saleIds) {
+    Map<Vat, Long> gross = new java.util.TreeMap<>();
+    for (String saleId : saleIds) {
+      Map<String, Long> voided = voidedLines(h, accountId, saleId);
+      if (voided.isEmpty()) continue;
+      for (Line l : ReceiptStore.load(h, accountId, saleId).lines()) {
+        Long amount = voided.get(l.id());
+        if (amount != null) gross.merge(l.vat(), amount, Math::addExact);
+      }
+    }
+    return Money.shares(gross).stream().map(v -> new DayReport.VatRow(v.vat(), v.gross(), v.net(), v.tax())).toList();
+  }
+
+  /** What voiding each line takes back: its due less its share of the receipt discount, by line id. */
+  private static Map<String, Long> lineAmounts(Receipt sale) {
+    List<Line> lines = sale.lines();
+    long[] dues = new long[lines.size()];
+    for (int i = 0; i < dues.length; i++) dues[i] = lines.get(i).due();
+    long[] shares = Money.spread(sale.discountAmount(), dues);
+    Map<String, Long> byLine = new LinkedHashMap<>();
+    for (int i = 0; i < dues.length; i++) byLine.put(lines.get(i).id(), dues[i] - shares[i]);
+    return byLine;
+  }
+
   /** What the void takes back (the class comment's rule), or a refusal when it would take back twice. */
   private static long amount(Handle h, long accountId, String saleId, List<String> chosen) {
     List<Correction> earlier = of(h, accountId, saleId);
@@ -141,13 +232,7 @@ public final class Corrections {
     if (chosen.isEmpty()) return total - corrected;
     Set<String> voided = new HashSet<>();
     earlier.forEach(c -> voided.addAll(c.lineIds()));
-    Receipt sale = ReceiptStore.load(h, accountId, saleId);
-    List<Line> lines = sale.lines();
-    long[] dues = new long[lines.size()];
-    for (int i = 0; i < dues.length; i++) dues[i] = lines.get(i).due();
-    long[] shares = Money.spread(sale.discountAmount(), dues);
-    Map<String, Long> byLine = new LinkedHashMap<>();
-    for (int i = 0; i < dues.length; i++) byLine.put(lines.get(i).id(), dues[i] - shares[i]);
+    Map<String, Long> byLine = lineAmounts(ReceiptStore.load(h, accountId, saleId));
     long amount = 0;
     for (String line : chosen) {
       if (!byLine.containsKey(line)) throw new Refused("not_found", "lineIds", "sales.void.line_not_found");

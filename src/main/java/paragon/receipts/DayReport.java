@@ -19,20 +19,24 @@ import paragon.accounts.Users;
  * sales' recorded shares; {@code cashiers}: by name, the user who took the payment;
  * {@code firstSaleAt}/{@code lastSaleAt}: epoch ms, null when there were no sales; {@code tips}: the
  * sales' tips, apart from {@code total} and the methods (issue 12); {@code corrections}: what was voided
- * of these sales by the close (positive; shown negative). A report kept before issue 12 reads 0 for both.
+ * of these sales by the close (positive; shown negative), and {@code correctionsVat} the same by VAT
+ * rate (the voided lines' rates; positive). A report kept before issue 12 reads 0 for both, and one
+ * kept before the corrections were by rate reads no rows.
  */
 public record DayReport(long sales, long total, long discounts, Map<String, Long> methods, List<VatRow> vat,
-    List<CashierRow> cashiers, Long firstSaleAt, Long lastSaleAt, long tips, long corrections) {
+    List<CashierRow> cashiers, Long firstSaleAt, Long lastSaleAt, long tips, long corrections,
+    List<VatRow> correctionsVat) {
 
   public DayReport(long sales, long total, long discounts, Map<String, Long> methods, List<VatRow> vat,
       List<CashierRow> cashiers, Long firstSaleAt, Long lastSaleAt) {
-    this(sales, total, discounts, methods, vat, cashiers, firstSaleAt, lastSaleAt, 0, 0);
+    this(sales, total, discounts, methods, vat, cashiers, firstSaleAt, lastSaleAt, 0, 0, List.of());
   }
 
   public DayReport {
     methods = Collections.unmodifiableMap(new LinkedHashMap<>(methods));
     vat = List.copyOf(vat);
     cashiers = List.copyOf(cashiers);
+    correctionsVat = correctionsVat == null ? List.of() : List.copyOf(correctionsVat);
   }
 
   public record VatRow(String vat, long gross, long net, long tax) {}
@@ -79,7 +83,10 @@ public record DayReport(long sales, long total, long discounts, Map<String, Long
             names.getOrDefault(rs.getLong("user_id"), "#" + rs.getLong("user_id")), rs.getLong("n"),
             rs.getLong("total")))
         .list().stream().sorted(Comparator.comparing(CashierRow::name).thenComparing(CashierRow::userId)).toList();
+    List<String> corrected = h.createQuery("SELECT DISTINCT c.sale_id FROM sale_corrections c"
+            + " JOIN sales s ON s.account_id = c.account_id AND s.id = c.sale_id WHERE " + open + " ORDER BY c.sale_id")
+        .bind("a", accountId).bind("d", deviceId).mapTo(String.class).list();
     return new DayReport(t.sales(), t.total(), t.discounts(), methods, vat, cashiers, t.first(), t.last(), t.tips(),
-        t.corrections());
+        t.corrections(), Corrections.byVat(h, accountId, corrected));
   }
 }

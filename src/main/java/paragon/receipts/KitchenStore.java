@@ -3,7 +3,10 @@ package paragon.receipts;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import paragon.storage.Database;
@@ -62,6 +65,30 @@ public final class KitchenStore {
           + " ORDER BY created_at, id LIMIT 500").bind("a", accountId);
       if (shopId != null) q.bind("s", shopId);
       return q.map((rs, ctx) -> ticket(rs)).list();
+    });
+  }
+
+  /**
+   * The course each receipt holds back, by receipt id (absent when none): the lowest course among its
+   * lines not sent yet, once some line of it went to the kitchen, for the receipts still open; the
+   * terminal's rule ({@code courses.js} {@code waitingCourse}), so the kitchen and the floor agree.
+   */
+  public Map<String, Integer> waitingCourses(long accountId, Collection<String> receiptIds) {
+    if (receiptIds.isEmpty()) return Map.of();
+    return db.read(h -> {
+      Map<String, Integer> out = new HashMap<>();
+      h.createQuery("""
+              SELECT l.receipt_id, MIN(l.course) AS course FROM lines l
+              JOIN receipts r ON r.account_id = l.account_id AND r.id = l.receipt_id
+              WHERE l.account_id = :a AND l.receipt_id IN (<ids>) AND r.state IN ('OPEN', 'PAYING')
+                AND l.removed = :no AND l.sent = :no AND l.course IS NOT NULL
+                AND EXISTS (SELECT 1 FROM lines s WHERE s.account_id = l.account_id AND s.receipt_id = l.receipt_id
+                  AND s.sent = :yes AND s.removed = :no)
+              GROUP BY l.receipt_id""")
+          .bind("a", accountId).bindList("ids", List.copyOf(new java.util.LinkedHashSet<>(receiptIds)))
+          .bind("no", false).bind("yes", true)
+          .map((rs, ctx) -> out.put(rs.getString("receipt_id"), rs.getInt("course"))).list();
+      return out;
     });
   }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import paragon.storage.Database;
 import paragon.web.Json;
@@ -36,11 +37,14 @@ public final class SalesExport {
   /**
    * One line of a sale. {@code total}: quantity × unit price; {@code discount}: the line's own discount
    * amount ({@link Discount#amountOff}; a receipt discount is in the sale's
-   * {@code discount}); {@code modifiers}: the chosen options' names; {@code methods}: the sale's.
+   * {@code discount}); {@code modifiers}: the chosen options' names; {@code methods}: the sale's;
+   * {@code voided}: what corrections took back of this line (positive; its due after its share of the
+   * receipt discount, when voided by itself or with the whole sale; 0 when not), so the lines' export
+   * gives the corrections by the lines' VAT rates.
    */
   public record LineRow(String saleId, long closedAt, long shopId, long deviceId, long userId, String lineId,
       Long productId, String name, long quantity, long unitPrice, long total, List<String> modifiers,
-      long discount, String discountReason, String vat, List<String> methods) {}
+      long discount, String discountReason, String vat, List<String> methods, long voided) {}
 
   private final Database db;
 
@@ -57,7 +61,7 @@ public final class SalesExport {
         + " (SELECT COALESCE(SUM(v.tax), 0) FROM sale_vat v WHERE v.account_id = s.account_id AND v.sale_id = s.id)"
         + " AS tax, " + paidColumns()
         + " FROM sales s WHERE" + SalesFilter.where(q) + " ORDER BY s.closed_at, s.id";
-    stream(accountId, q, sql, (rs) -> new SaleRow(rs.getString("id"), rs.getLong("closed_at"), rs.getLong("shop_id"),
+    stream(accountId, q, sql, (rs, h) -> new SaleRow(rs.getString("id"), rs.getLong("closed_at"), rs.getLong("shop_id"),
         rs.getLong("device_id"), rs.getLong("user_id"), rs.getString("name"), rs.getLong("total"),
         rs.getLong("discount"), rs.getLong("tendered"), rs.getLong("change_given"), rs.getLong("net"),
         rs.getLong("tax"), paid(rs), rs.getLong("tip"), rs.getLong("corrections")), each);
@@ -67,11 +71,14 @@ public final class SalesExport {
   public void lines(long accountId, SaleRecords.Query q, Consumer<LineRow> each) {
     String sql = "SELECT s.id AS sale_id, s.closed_at, s.shop_id, s.device_id, s.user_id, l.id AS line_id,"
         + " l.product_id, l.name, l.quantity, l.unit_price, l.vat, l.modifiers, l.discount_kind,"
-        + " l.discount_value, l.discount_reason, " + paidColumns()
+        + " l.discount_value, l.discount_reason, " + paidColumns() + ", EXISTS (SELECT 1 FROM sale_corrections c"
+        + " WHERE c.account_id = s.account_id AND c.sale_id = s.id) AS corrected"
         + " FROM sales s JOIN lines l ON l.account_id = s.account_id AND l.receipt_id = s.id"
         + " WHERE" + SalesFilter.where(q) + " AND l.removed = :removed"
         + " ORDER BY s.closed_at, s.id, l.position";
-    stream(accountId, q, sql, rs -> {
+    // A sale's lines come one after another: its voided lines are read once, when its first line comes.
+    Map<String, Map<String, Long>> voided = new LinkedHashMap<>();
+    stream(accountId, q, sql, (rs, h) -> {
       long total = Money.lineTotal(rs.getLong("unit_price"), rs.getLong("quantity"));
       Map<String, Long> paid = paid(rs);
       List<String> methods = new ArrayList<>();
@@ -83,8 +90,22 @@ public final class SalesExport {
           ReceiptStore.longOrNull(rs, "product_id"), rs.getString("name"), rs.getLong("quantity"),
           rs.getLong("unit_price"), total, modifierNames(rs.getString("modifiers")),
           lineDiscount(total, rs.getString("discount_kind"), ReceiptStore.longOrNull(rs, "discount_value")),
-          rs.getString("discount_reason"), rs.getString("vat"), methods);
+          rs.getString("discount_reason"), rs.getString("vat"), methods,
+          voided(h, accountId, voided, rs.getString("sale_id"), rs.getBoolean("corrected")).getOrDefault(
+              rs.getString("line_id"), 0L));
     }, each);
+  }
+
+  private static Map<String, Long> voided(Handle h, long accountId, Map<String, Map<String, Long>> last, String saleId,
+      boolean corrected) {
+    if (!corrected) return Map.of();
+    Map<String, Long> lines = last.get(saleId);
+    if (lines == null) {
+      last.clear();
+      lines = Corrections.voidedLines(h, accountId, saleId);
+      last.put(saleId, lines);
+    }
+    return lines;
   }
 
   /** A line's own discount amount, by the one rule ({@link Discount#amountOff}); none (NULL) is 0. */
@@ -94,14 +115,14 @@ public final class SalesExport {
   }
 
   private interface Row<T> {
-    T map(ResultSet rs) throws SQLException;
+    T map(ResultSet rs, Handle h) throws SQLException;
   }
 
   private <T> void stream(long accountId, SaleRecords.Query q, String sql, Row<T> row, Consumer<T> each) {
     org.jdbi.v3.core.HandleConsumer<RuntimeException> read = h -> {
       var query = SalesFilter.bind(h.createQuery(sql), accountId, q).setFetchSize(FETCH_SIZE);
       if (sql.contains(":removed")) query.bind("removed", false);
-      try (Stream<T> rows = query.map((rs, ctx) -> row.map(rs)).stream()) {
+      try (Stream<T> rows = query.map((rs, ctx) -> row.map(rs, h)).stream()) {
         rows.forEach(each);
       }
     };

@@ -99,7 +99,7 @@ public final class DayClosesRoutes {
   /** {@code period}: null without sales; {@code kept}: false for a close made before reports were kept. */
   public record ReportPage(PageContext page, long id, String when, String shop, String device, String user,
       long sales, String total, boolean kept, String discounts, String period, List<Amount> methods,
-      List<VatRow> vat, List<CashierRow> cashiers, String tips, String corrections) {}
+      List<VatRow> vat, List<CashierRow> cashiers, String tips, String corrections, List<VatRow> correctionsVat) {}
 
   private void reportPage(Context ctx) {
     long accountId = BackOfficeAuth.admin(ctx).accountId();
@@ -128,7 +128,9 @@ public final class DayClosesRoutes {
             Display.money(v.gross(), lang), Display.money(v.net(), lang), Display.money(v.tax(), lang))).toList(),
         r == null ? List.of() : r.cashiers().stream()
             .map(x -> new CashierRow(x.name(), x.sales(), Display.money(x.total(), lang))).toList(),
-        r == null ? null : Display.money(r.tips(), lang), r == null ? null : Display.money(-r.corrections(), lang)));
+        r == null ? null : Display.money(r.tips(), lang), r == null ? null : Display.money(-r.corrections(), lang),
+        r == null ? List.of() : r.correctionsVat().stream().map(v -> new VatRow(SalesSummary.vatLabel(v.vat()),
+            Display.money(-v.gross(), lang), Display.money(-v.net(), lang), Display.money(-v.tax(), lang))).toList()));
   }
 
   private Map<Long, String> shopNames(long accountId) {

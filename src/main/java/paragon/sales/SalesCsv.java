@@ -40,7 +40,7 @@ final class SalesCsv {
       "change", "tip", "corrections");
   static final List<String> LINE_COLUMNS = List.of("receipt_id", "time_local", "time_utc", "shop", "device",
       "cashier", "product_id", "product", "quantity", "unit_price", "modifiers", "line_total", "discount",
-      "discount_reason", "vat", "methods");
+      "discount_reason", "vat", "methods", "corrections");
 
   private final SalesExport export;
   private final OfficeStore store;
@@ -93,6 +93,7 @@ final class SalesCsv {
           row.add(l.discountReason() == null ? "" : l.discountReason());
           row.add(l.vat());
           row.add(String.join("+", l.methods()));
+          row.add(money(-l.voided(), pl));
           print(printer, row);
         });
       }

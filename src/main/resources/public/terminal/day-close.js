@@ -18,9 +18,12 @@ export function openReceipts(receipts) {
   };
 }
 
-/** The VAT rows of a report with their label: "23%", or the exempt word for ZW. */
-export function vatRows(report, exempt) {
-  return (report?.vat ?? []).map((v) => ({ ...v, label: v.vat === 'ZW' ? exempt : v.vat + '%' }));
+/**
+ * The VAT rows of a report with their label: "23%", or the exempt word for ZW; {@code field}
+ * "correctionsVat" for what corrections (voids after payment) took back, by rate.
+ */
+export function vatRows(report, exempt, field = 'vat') {
+  return (report?.[field] ?? []).map((v) => ({ ...v, label: v.vat === 'ZW' ? exempt : v.vat + '%' }));
 }
 
 /** The payment methods of a report in the server's order: [{method, amount}]. */

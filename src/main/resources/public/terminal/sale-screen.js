@@ -7,6 +7,7 @@ import './receipts-list.js';
 import './product-grid.js';
 import './receipt-panel.js';
 import './terminal-menu.js';
+import './void-dialog.js';
 import './floor-plan.js';
 
 class SaleScreen extends TerminalElement {
@@ -98,7 +99,8 @@ class SaleScreen extends TerminalElement {
         <product-grid class="products" .terminal=${t}></product-grid>
         <receipt-panel class="receipt" .terminal=${t}></receipt-panel>
       </div>
-      <terminal-menu .terminal=${t}></terminal-menu>`;
+      <terminal-menu .terminal=${t}></terminal-menu>
+      <void-dialog .terminal=${t}></void-dialog>`;
   }
 }
 customElements.define('sale-screen', SaleScreen);

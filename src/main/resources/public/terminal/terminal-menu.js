@@ -1,6 +1,7 @@
 // The menu: configuration sync (with a hint when a newer revision exists or the back office asked
 // for a sync), day close (a warning first when receipts are still open, then the server's report,
-// printable on an 80 mm roll), language, connection state and unsent changes, logout.
+// printable on an 80 mm roll), voids after payment (VOID_SALES: void-dialog.js), language, connection
+// state and unsent changes, logout.
 import { html } from 'lit';
 import { TerminalElement } from './terminal-element.js';
 import { formatMoney } from './money.js';
@@ -35,6 +36,12 @@ class TerminalMenu extends TerminalElement {
 
   why(e) {
     return e instanceof NetworkError ? this.terminal.t('error.network') : e.message;
+  }
+
+  /** The void screen (VOID_SALES): a dialog of its own, beside the menu. */
+  voids() {
+    this.querySelector('dialog').close();
+    this.closest('sale-screen').querySelector('void-dialog').open();
   }
 
   async dayClose() {
@@ -83,6 +90,8 @@ class TerminalMenu extends TerminalElement {
           data-report="total">${money(r.total)}</th></tr>
         <tr><td>${t.t('report.discounts')}</td><td class="amount"
           data-report="discounts">${money(r.discounts ?? 0)}</td></tr>
+        ${r.corrections ? html`<tr><td>${t.t('report.corrections')}</td><td class="amount"
+          data-report="corrections">${money(-r.corrections)}</td></tr>` : ''}
       </table>
       ${r.sales === 0 ? html`<p>${t.t('report.noSales')}</p>` : html`
       <table data-report="methods"><caption>${t.t('report.methods')}</caption>
@@ -97,6 +106,15 @@ class TerminalMenu extends TerminalElement {
           <td class="amount">${money(v.gross)}</td><td class="amount">${money(v.net)}</td>
           <td class="amount">${money(v.tax)}</td></tr>`)}
       </table>
+      ${(r.correctionsVat ?? []).length ? html`<table data-report="corrections-vat">
+        <caption>${t.t('report.correctionsVat')}</caption>
+        <tr><th></th><th class="amount">${t.t('report.gross')}</th><th
+          class="amount">${t.t('report.net')}</th>
+          <th class="amount">${t.t('report.tax')}</th></tr>
+        ${vatRows(r, t.t('receipt.vatExempt'), 'correctionsVat').map((v) => html`<tr><td>${v.label}</td>
+          <td class="amount">${money(-v.gross)}</td><td class="amount">${money(-v.net)}</td>
+          <td class="amount">${money(-v.tax)}</td></tr>`)}
+      </table>` : ''}
       <table data-report="cashiers"><caption>${t.t('report.cashiers')}</caption>
         ${(r.cashiers ?? []).map((c) => html`<tr><td>${c.name}</td><td
           class="amount">${c.sales}</td>
@@ -131,6 +149,8 @@ class TerminalMenu extends TerminalElement {
             { revision: t.config.revision }); })}>${t.t('menu.sync')}</button></li>
         <li><button data-action="day-close" ?disabled=${this.busy}
           @click=${() => this.run(() => this.dayClose())}>${t.t('menu.dayClose')}</button></li>
+        ${t.can('VOID_SALES') ? html`<li><button data-action="voids" ?disabled=${this.busy}
+          @click=${() => this.voids()}>${t.t('menu.voids')}</button></li>` : ''}
         <li class="languages" role="group"
           aria-label=${t.t('menu.language')}>${t.t('menu.language')}:
           ${LANGUAGES.map((l) => html`<button lang=${l} aria-pressed=${t.lang === l}

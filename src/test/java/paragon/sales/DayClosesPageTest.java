@@ -29,7 +29,7 @@ class DayClosesPageTest {
           List.of(new DayReport.VatRow("23", 3750, 3049, 701), new DayReport.VatRow("8", 900, 833, 67)),
           List.of(new DayReport.CashierRow(b.anna, "Anna Nowak", 2, 3750),
               new DayReport.CashierRow(b.bob, "Bob Lis", 1, 900)),
-          now - 3_600_000, now - 600_000);
+          now - 3_600_000, now - 600_000, 0, 900, List.of(new DayReport.VatRow("8", 900, 833, 67)));
       long kept = close(app, b, b.till1, b.shopA, b.anna, 3, 4650, Json.write(report), now);
       long old = close(app, b, b.till2, b.shopB, b.bob, 7, 12000, null, now - 3 * 86_400_000L);
       long longAgo = close(app, b, b.till2, b.shopB, b.bob, 1, 100, null, now - 40 * 86_400_000L);
@@ -52,7 +52,9 @@ class DayClosesPageTest {
           "Gotówka</td><td class=\"num\">21,50\u00a0zł", "Karta</td><td class=\"num\">25,00\u00a0zł",
           "<td>23\u00a0%</td><td class=\"num\">37,50\u00a0zł</td>", "<td class=\"num\">30,49\u00a0zł</td>",
           "<td>Anna Nowak</td><td class=\"num\">2</td>", "class=\"discounts\">3,00\u00a0zł",
-          "class=\"receipts\">3</dd>", "Sprzedaż od 2026-11-23 10:00:00 do 2026-11-23 10:50:00");
+          "class=\"receipts\">3</dd>", "Sprzedaż od 2026-11-23 10:00:00 do 2026-11-23 10:50:00",
+          "<table class=\"corrections-vat\"><caption>Korekty według stawek VAT</caption>", "8,33\u00a0zł",
+          "0,67\u00a0zł");
       assertThat(c.get("/backoffice/day-closes/" + kept + "?lang=en").body())
           .contains("Cash</td><td class=\"num\">21.50\u00a0zł", "Sales from 2026-11-23 10:00:00");
       assertThat(c.get("/backoffice/day-closes/" + old + "?lang=pl").body())

@@ -46,9 +46,9 @@ class SalesExportTest {
       assertThat(rows).hasSize(3);
       assertThat(rows.get(1).toList()).containsExactly(sale, "2026-11-23T09:15:30", "2026-11-23T08:15:30Z", "Rynek",
           "Kasa przy barze", "Anna Nowak", "14", "Latte; \"duża\"", "2", "14,50", "Large, Oat milk", "29,00", "2,90",
-          "Pracownik", "8", "CARD");
+          "Pracownik", "8", "CARD", "0,00");
       assertThat(rows.get(2).toList()).containsExactly(sale, "2026-11-23T09:15:30", "2026-11-23T08:15:30Z", "Rynek",
-          "Kasa przy barze", "Anna Nowak", "", "Sernik", "1,5", "12,00", "", "18,00", "0,00", "", "23", "CARD");
+          "Kasa przy barze", "Anna Nowak", "", "Sernik", "1,5", "12,00", "", "18,00", "0,00", "", "23", "CARD", "0,00");
 
       WebClient.Response plain = c.get("/backoffice/sales/export?from=2026-11-23&kind=sales&format=plain&lang=en");
       assertThat(plain.body()).doesNotStartWith("\uFEFF").startsWith("Receipt ID,Time (Polish time),Time (UTC),");
@@ -76,6 +76,11 @@ class SalesExportTest {
           .body(), ',');
       assertThat(after.get(1).toList()).endsWith("44.10", "0.00", "5.00", "-18.00");
       assertThat(after.get(1).get(7)).isEqualTo("44.10");
+      // The lines' export: what the (whole-sale) void took back of each line, negative, by the line's rate.
+      List<CSVRecord> voidedLines = parse(c.get("/backoffice/sales/export?from=2026-11-23&kind=lines&format=plain")
+          .body(), ',');
+      assertThat(voidedLines.get(1).toList()).endsWith("8", "CARD", "-26.10");
+      assertThat(voidedLines.get(2).toList()).endsWith("23", "CARD", "-18.00");
     }
   }
 

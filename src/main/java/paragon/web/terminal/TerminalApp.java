@@ -43,7 +43,7 @@ public final class TerminalApp {
       "modifiers.js", "discounts.js", "catalog.js", "modifier-chooser.js", "discount-dialog.js", "courses.js",
       "floor.js", "table-moves.js", "floor-plan.js", "view-toggle.js", "floor-actions.js",
       "move-table-dialog.js", "kitchen-lines.js", "kitchen-controls.js",
-      "bill.js", "payment-split.js", "line-merge.js");
+      "bill.js", "payment-split.js", "line-merge.js", "void-dialog.js");
   private static final List<String> WEBJARS = List.of("lit", "lit-html", "lit-element", "lit__reactive-element");
 
   private record Asset(byte[] body, String contentType, String etag) {}
