@@ -27,6 +27,16 @@ import org.sqlite.SQLiteDataSource;
 public final class Database implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Database.class);
   private static final int MAX_ATTEMPTS = 5;
+  /** How long a request waits for a pooled connection before it is refused (docs/operations.md, "Outages"). */
+  public static final long CONNECTION_TIMEOUT_MS = 2_000;
+  /** SQLite: how long a write waits for another process's lock on the file. */
+  public static final int BUSY_TIMEOUT_MS = 1_000;
+  /** PostgreSQL driver bounds (seconds): connecting, logging in, and silence while reading an answer. */
+  private static final Map<String, String> BOUNDS = Map.of("connectTimeout", "2", "loginTimeout", "2",
+      "socketTimeout", "60");
+  /** PostgreSQL driver bounds of the readiness probe's own connection (seconds). */
+  private static final Map<String, String> PROBE_BOUNDS = Map.of("connectTimeout", "1", "loginTimeout", "1",
+      "socketTimeout", "2");
 
   public enum Dialect { SQLITE, POSTGRES }
 
@@ -37,6 +47,9 @@ public final class Database implements AutoCloseable {
   /** SQLite: the one writer's turn, fair (null on PostgreSQL, which takes row locks). */
   private final ReentrantLock writer;
   private final LongAdder commits = new LongAdder();
+  /** PostgreSQL: the readiness probe's connection, outside the pool (guarded by {@code this}). */
+  private java.sql.Connection probeConnection;
+  private volatile boolean closed;
 
   private Database(HikariDataSource dataSource, Dialect dialect, String url) {
     this.dataSource = dataSource;
@@ -62,7 +75,9 @@ public final class Database implements AutoCloseable {
       SQLiteConfig sqlite = new SQLiteConfig();
       sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
       sqlite.enforceForeignKeys(true);
-      sqlite.setBusyTimeout(10_000);
+      // A write waits this long for another process's lock (the node's own writers take turns on the
+      // writer lock first, so they never meet it): past it the request is refused 503, not left hanging.
+      sqlite.setBusyTimeout(BUSY_TIMEOUT_MS);
       // FULL, not NORMAL: in WAL mode NORMAL syncs the WAL only at checkpoints, so a power cut can undo
       // the last acknowledged commits. FULL syncs the WAL at every commit (docs/operations.md, "Durability").
       sqlite.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
@@ -79,7 +94,13 @@ public final class Database implements AutoCloseable {
       // SHOW TRANSACTION ISOLATION LEVEL round trip (and a SET) on every one.
       config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
       config.setConnectionInitSql(Durability.POSTGRES_SESSION);
+      // Bounded waits (docs/operations.md, "Outages"): a server that does not take the connection or the
+      // login within 2 s, or a query that gets no byte back for 60 s, is a failure, not a hang.
+      BOUNDS.forEach(config::addDataSourceProperty);
     }
+    // A request waits at most this long for a pooled connection; then it is refused 503 "unavailable".
+    config.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
+    config.setValidationTimeout(1_000);
     HikariDataSource dataSource;
     try {
       dataSource = new HikariDataSource(config);
@@ -167,7 +188,9 @@ public final class Database implements AutoCloseable {
         commits.increment();
         return result;
       } catch (RuntimeException e) {
-        if (attempt >= MAX_ATTEMPTS || !isRetryable(e)) throw e;
+        // A busy SQLite file already waited the busy timeout (another process holds it): once more, not
+        // four times, so a held lock costs a request about two seconds before its 503.
+        if (attempt >= (isBusy(e) ? 2 : MAX_ATTEMPTS) || !isRetryable(e)) throw e;
         log.debug("retrying transaction after {} (attempt {})", e.getMessage(), attempt);
         try {
           Thread.sleep(5L * attempt);
@@ -184,7 +207,71 @@ public final class Database implements AutoCloseable {
    * PostgreSQL LISTEN of the stream bridge). The caller closes it.
    */
   public java.sql.Connection dedicatedConnection() throws SQLException {
-    return java.sql.DriverManager.getConnection(url);
+    return java.sql.DriverManager.getConnection(url, properties(BOUNDS));
+  }
+
+  private static java.util.Properties properties(Map<String, String> bounds) {
+    java.util.Properties p = new java.util.Properties();
+    p.putAll(bounds); // parameters in the URL win over these
+    return p;
+  }
+
+  /**
+   * Can the database take a write now? Answers within about a second and never throws ({@code
+   * web.Readiness} asks). PostgreSQL: a trivial round trip on a connection of its own (the pool may be
+   * full of broken ones, and waiting for one would take the pool's whole bound). SQLite: the node's
+   * writer turn within a second, then the file's write lock ({@code BEGIN IMMEDIATE}, rolled back): a
+   * file locked by another process or unreadable is "down", though reads might still work; while the
+   * node's own writer holds the turn longer, a read is asked instead.
+   */
+  public boolean probe() {
+    if (closed) return false;
+    try {
+      return dialect == Dialect.SQLITE ? probeSqlite() : probePostgres();
+    } catch (SQLException | RuntimeException e) {
+      log.warn("database probe failed: {}", e.toString());
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private boolean probeSqlite() throws SQLException, InterruptedException {
+    if (!writer.tryLock(BUSY_TIMEOUT_MS, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+      // The node's own write is under way (a long import): the file answers if it can be read; should
+      // that write be stuck on another process's lock, its own failure says so.
+      try (java.sql.Connection c = dataSource.getConnection()) {
+        return c.isValid(1);
+      }
+    }
+    try (java.sql.Connection c = dataSource.getConnection(); java.sql.Statement s = c.createStatement()) {
+      s.execute("BEGIN IMMEDIATE");
+      s.execute("ROLLBACK");
+      return true;
+    } finally {
+      writer.unlock();
+    }
+  }
+
+  private synchronized boolean probePostgres() throws SQLException {
+    if (probeConnection != null && !probeConnection.isValid(1)) {
+      closeQuietly(probeConnection);
+      probeConnection = null;
+    }
+    if (probeConnection == null) {
+      probeConnection = java.sql.DriverManager.getConnection(url, properties(PROBE_BOUNDS));
+      if (!probeConnection.isValid(1)) throw new SQLException("a new connection is not valid");
+    }
+    return true;
+  }
+
+  private static void closeQuietly(java.sql.Connection c) {
+    try {
+      c.close();
+    } catch (SQLException e) {
+      log.debug("closing a broken probe connection: {}", e.toString());
+    }
   }
 
   /** True when the database answers a trivial query within a second. */
@@ -195,6 +282,15 @@ public final class Database implements AutoCloseable {
       log.warn("database ping failed: {}", e.toString());
       return false;
     }
+  }
+
+  private static boolean isBusy(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql && sql.getMessage() != null && sql.getMessage().contains("SQLITE_BUSY")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isRetryable(Throwable e) {
@@ -257,6 +353,11 @@ public final class Database implements AutoCloseable {
 
   @Override
   public void close() {
+    closed = true;
+    synchronized (this) {
+      if (probeConnection != null) closeQuietly(probeConnection);
+      probeConnection = null;
+    }
     dataSource.close();
   }
 }
