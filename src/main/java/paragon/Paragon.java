@@ -158,7 +158,7 @@ public final class Paragon {
       db.close();
       log.info("stopped");
     };
-    sun.misc.Signal.handle(new sun.misc.Signal("TERM"), signal -> Thread.ofPlatform().name("paragon-sigterm").start(() -> {
+    sun.misc.Signal.handle(new sun.misc.Signal("TERM"), signal -> Thread.ofPlatform().daemon(false).name("paragon-sigterm").start(() -> {
       stop.run();
       System.exit(0);
     }));

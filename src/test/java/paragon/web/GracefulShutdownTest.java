@@ -69,8 +69,9 @@ class GracefulShutdownTest {
       }
       CompletableFuture<HttpResponse<String>> underWay = HTTP.sendAsync(request(base + "/api/terminal/commands",
           batch.append(']').toString(), device, sessionToken), HttpResponse.BodyHandlers.ofString());
-      Thread.sleep(30);
-      p.destroy(); // SIGTERM
+      Thread.sleep(100); // sent and being applied (the batch takes the node a few hundred ms)
+      // SIGTERM, as Process.destroy() sends it, without closing this side's pipe of the node's output.
+      p.toHandle().destroy();
 
       HttpResponse<String> answered = underWay.get(30, TimeUnit.SECONDS);
       assertThat(answered.statusCode()).as(answered.body()).isEqualTo(200);
@@ -80,9 +81,13 @@ class GracefulShutdownTest {
       assertThat(stream.awaitClose(Duration.ofSeconds(20))).as("the stream's close").isEqualTo(1001);
       assertThat(p.waitFor(30, TimeUnit.SECONDS)).as("exited").isTrue();
       assertThat(p.exitValue()).isZero();
-      awaitLine(l -> l.contains("stopped"));
+      awaitLine(l -> l.contains("closing stream device-") && l.contains(": 1001 server stopping"));
+      awaitLine(l -> l.endsWith("paragon.Paragon - stopped"));
     } finally {
       if (p.isAlive()) p.destroyForcibly().waitFor();
+      synchronized (lines) {
+        lines.forEach(System.out::println); // the node's log, in the test's output file
+      }
     }
   }
 
