@@ -50,6 +50,8 @@ public final class Database implements AutoCloseable {
   /** PostgreSQL: the readiness probe's connection, outside the pool (guarded by {@code this}). */
   private java.sql.Connection probeConnection;
   private volatile boolean closed;
+  /** SQLite: the last transaction met a file locked by another process (cleared by the next commit). */
+  private volatile boolean writersBusy;
 
   private Database(HikariDataSource dataSource, Dialect dialect, String url) {
     this.dataSource = dataSource;
@@ -186,8 +188,10 @@ public final class Database implements AutoCloseable {
       try {
         R result = jdbi.inTransaction(body);
         commits.increment();
+        writersBusy = false;
         return result;
       } catch (RuntimeException e) {
+        if (isBusy(e)) writersBusy = true;
         // A busy SQLite file already waited the busy timeout (another process holds it): once more, not
         // four times, so a held lock costs a request about two seconds before its 503.
         if (attempt >= (isBusy(e) ? 2 : MAX_ATTEMPTS) || !isRetryable(e)) throw e;
@@ -222,7 +226,8 @@ public final class Database implements AutoCloseable {
    * full of broken ones, and waiting for one would take the pool's whole bound). SQLite: the node's
    * writer turn within a second, then the file's write lock ({@code BEGIN IMMEDIATE}, rolled back): a
    * file locked by another process or unreadable is "down", though reads might still work; while the
-   * node's own writer holds the turn longer, a read is asked instead.
+   * node's own writers hold the turn longer, "down" if the last of them found the file busy, else a
+   * read is asked.
    */
   public boolean probe() {
     if (closed) return false;
@@ -239,8 +244,9 @@ public final class Database implements AutoCloseable {
 
   private boolean probeSqlite() throws SQLException, InterruptedException {
     if (!writer.tryLock(BUSY_TIMEOUT_MS, java.util.concurrent.TimeUnit.MILLISECONDS)) {
-      // The node's own write is under way (a long import): the file answers if it can be read; should
-      // that write be stuck on another process's lock, its own failure says so.
+      // The node's own writers hold the turn: stuck behind another process's lock (the last of them
+      // found the file busy), or at work (a long import), when the file answers if it can be read.
+      if (writersBusy) return false;
       try (java.sql.Connection c = dataSource.getConnection()) {
         return c.isValid(1);
       }

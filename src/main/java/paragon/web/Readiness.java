@@ -17,11 +17,12 @@ import paragon.storage.Database;
  * <p>A probe ({@link Database#probe}, bounded to about a second) runs every {@link #UP_PERIOD_MS}
  * while the database answers and every {@link #DOWN_PERIOD_MS} while it does not, so serving resumes
  * within a fraction of a second of its return. A request that failed because the database could not
- * be reached ({@link #failed}, from {@link Errors}) marks it down at once and probes at once: a
- * passing failure costs the node one probe's round trip, an outage refuses the next requests without
- * waiting. While it is down:
+ * be reached ({@link #failed}, from {@link Errors}) makes the node "suspect" and probes at once;
+ * requests meanwhile wait for that probe (at most {@link #PROBE_BOUND_MS}) instead of the database's
+ * own bound: a passing failure (one broken connection) costs them a round trip, an outage refuses
+ * them. While it is down:
  * <ul>
- *   <li>{@code /health/ready} answers 503 ({@link #ready}: the cached answer when fresh, else a probe
+ *   <li>{@code /health/ready} answers 503 ({@link #ready}: at once from a fresh "down", else a probe
  *       waited for at most {@link #PROBE_BOUND_MS}; a probe that takes longer is a "down");</li>
  *   <li>the API and the back office answer {@code 503 unavailable} with {@code Retry-After}
  *       ({@link #before}) without touching the database; the terminal keeps its commands and sends
@@ -35,7 +36,7 @@ public final class Readiness implements AutoCloseable {
   static final long DOWN_PERIOD_MS = 250;
   /** A probe not answered within this is taken as "down". */
   static final long PROBE_BOUND_MS = 1_500;
-  /** A probe's answer younger than this is what {@code /health/ready} says. */
+  /** A "down" younger than this is what {@code /health/ready} says at once; else it probes (joining one under way). */
   static final long FRESH_MS = 250;
   /** Seconds in {@code Retry-After} of a 503 unavailable. */
   public static final long RETRY_AFTER_SECONDS = 1;
@@ -43,7 +44,9 @@ public final class Readiness implements AutoCloseable {
 
   private final Database db;
   private final ScheduledExecutorService timer;
-  private volatile boolean up = true;
+  private enum State { UP, SUSPECT, DOWN }
+
+  private volatile State state = State.UP;
   /** When the last answer came (nanos); none yet at first, so the first readiness probe asks. */
   private volatile long checkedAt = System.nanoTime() - TimeUnit.HOURS.toNanos(1);
   /** The probe under way and since when (nanos); guarded by {@code this}. */
@@ -59,7 +62,36 @@ public final class Readiness implements AutoCloseable {
 
   /** The answer for {@code /health/ready}: within about {@link #PROBE_BOUND_MS}, never longer. */
   public boolean ready() {
-    if (ageMs(checkedAt) < FRESH_MS && !stuck()) return up;
+    if (state == State.DOWN && ageMs(checkedAt) < FRESH_MS) return false;
+    return awaitProbe();
+  }
+
+  /** True while the database is taken as down: requests are refused without asking it. */
+  public boolean refusing() {
+    return state == State.DOWN;
+  }
+
+  /** The last answer, without waiting (the {@code paragon_ready} gauge). */
+  public boolean up() {
+    return state != State.DOWN;
+  }
+
+  /** A request failed because the database could not be reached ({@link Database#isUnavailable}). */
+  public void failed(Throwable e) {
+    log.warn("a request could not reach the database ({}): probing it", e.toString());
+    synchronized (this) {
+      if (state == State.UP) state = State.SUSPECT;
+    }
+    probe();
+  }
+
+  /** Up, down, or (suspect) what the probe under way finds, waited for at most {@link #PROBE_BOUND_MS}. */
+  private boolean answering() {
+    State s = state;
+    return s == State.UP || s == State.SUSPECT && awaitProbe();
+  }
+
+  private boolean awaitProbe() {
     try {
       return probe().get(PROBE_BOUND_MS, TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
@@ -73,30 +105,14 @@ public final class Readiness implements AutoCloseable {
     }
   }
 
-  /** True while the database is taken as down: requests are refused without asking it. */
-  public boolean refusing() {
-    return !up;
-  }
-
-  /** The last answer, without waiting (the {@code paragon_ready} gauge). */
-  public boolean up() {
-    return up;
-  }
-
-  /** A request failed because the database could not be reached ({@link Database#isUnavailable}). */
-  public void failed(Throwable e) {
-    mark(false, e.toString());
-    probe();
-  }
-
   /** The gate before the API and the back office: 503 at once while the database is down. */
   public void before(Context ctx) {
-    if (up) return;
+    if (state == State.UP) return;
     String path = ctx.path();
     // The stream's hello is refused by the stream hub itself (a close code the terminal acts on).
     boolean needsDatabase = path.startsWith("/api/") && !path.equals(ApiDocs.RESOURCE) && !path.equals(STREAM)
         || path.equals("/backoffice") || path.startsWith("/backoffice/");
-    if (needsDatabase) throw unavailable();
+    if (needsDatabase && !answering()) throw unavailable();
   }
 
   /** The refusal of a request the database cannot serve now. */
@@ -107,7 +123,7 @@ public final class Readiness implements AutoCloseable {
   private void tick() {
     try {
       if (stuck()) mark(false, "the probe took over " + PROBE_BOUND_MS + " ms");
-      if (!up || ageMs(checkedAt) >= UP_PERIOD_MS) probe();
+      if (state != State.UP || ageMs(checkedAt) >= UP_PERIOD_MS) probe();
     } catch (RuntimeException e) {
       log.error("readiness tick failed", e);
     }
@@ -139,11 +155,14 @@ public final class Readiness implements AutoCloseable {
   }
 
   private void mark(boolean answers, String why) {
-    checkedAt = System.nanoTime();
-    boolean was = up;
-    up = answers;
-    if (was && !answers) log.warn("database not answering ({}): refusing requests 503 until it does", why);
-    if (!was && answers) log.info("database answering again: serving");
+    State was;
+    synchronized (this) {
+      checkedAt = System.nanoTime();
+      was = state;
+      state = answers ? State.UP : State.DOWN;
+    }
+    if (was != State.DOWN && !answers) log.warn("database not answering ({}): refusing requests 503 until it does", why);
+    if (was == State.DOWN && answers) log.info("database answering again: serving");
   }
 
   private static long ageMs(long nanos) {

@@ -49,7 +49,8 @@ class OutageTest {
 
         List<Map<String, Object>> batch = t.numbered(lines(receipt, 3));
         assertUnavailable(() -> t.post(batch), Duration.ofMillis(2_500));
-        // Refused at once from now on, without waiting for the database's bound.
+        // Refused at once from now on (the probe confirmed it), without waiting for the database's bound.
+        assertUnavailable(() -> t.post(batch), Duration.ofMillis(1_500));
         assertUnavailable(() -> t.post(batch), Duration.ofMillis(500));
 
         StreamClient during = floor.connect(t);
@@ -85,6 +86,9 @@ class OutageTest {
         long locked = System.nanoTime();
         // A write waits the busy timeout (1 s), once more, then is refused: about 2 s, never a hang.
         assertUnavailable(() -> t.post(batch), Duration.ofSeconds(4));
+        // The next one waits at most for the probe that failure started (its own 1 s busy timeout);
+        // once that confirmed the lock, requests are refused at once.
+        assertUnavailable(() -> t.post(batch), Duration.ofMillis(1_500));
         assertUnavailable(() -> t.post(batch), Duration.ofMillis(500));
         awaitReady(floor, 503, Duration.ofSeconds(3), locked);
         s.execute("ROLLBACK");
