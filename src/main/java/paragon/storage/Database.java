@@ -52,6 +52,8 @@ public final class Database implements AutoCloseable {
   private volatile boolean closed;
   /** SQLite: the last transaction met a file locked by another process (cleared by the next commit). */
   private volatile boolean writersBusy;
+  /** The last probe failed (its failures are logged once per outage at WARN). */
+  private volatile boolean probeFailing;
 
   private Database(HikariDataSource dataSource, Dialect dialect, String url) {
     this.dataSource = dataSource;
@@ -232,9 +234,17 @@ public final class Database implements AutoCloseable {
   public boolean probe() {
     if (closed) return false;
     try {
-      return dialect == Dialect.SQLITE ? probeSqlite() : probePostgres();
+      boolean answered = dialect == Dialect.SQLITE ? probeSqlite() : probePostgres();
+      probeFailing = !answered;
+      return answered;
     } catch (SQLException | RuntimeException e) {
-      log.warn("database probe failed: {}", e.toString());
+      // Once per outage at WARN: the probe runs four times a second while the database is down.
+      if (probeFailing) {
+        log.debug("database probe failed: {}", e.toString());
+      } else {
+        log.warn("database probe failed: {}", e.toString());
+      }
+      probeFailing = true;
       return false;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,7 +18,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ import paragon.testing.StreamClient;
 
 /**
  * SIGTERM (docs/operations.md, "Shutdown"), to Paragon in a JVM of its own: a request under way (a
- * batch of 500 commands sent just before) is answered in full, the open stream is closed 1001 (the
+ * batch of 500 commands, half of it sent before the signal and the rest after) is answered in full, the open stream is closed 1001 (the
  * terminal reconnects elsewhere, still logged in), and the process exits 0.
  */
 class GracefulShutdownTest {
@@ -67,17 +68,33 @@ class GracefulShutdownTest {
             .append("\",\"lineId\":\"").append(UUID.randomUUID()).append("\",\"name\":\"Zupa\",\"unitPrice\":1200,")
             .append("\"vat\":\"8\"}");
       }
-      CompletableFuture<HttpResponse<String>> underWay = HTTP.sendAsync(request(base + "/api/terminal/commands",
-          batch.append(']').toString(), device, sessionToken), HttpResponse.BodyHandlers.ofString());
-      Thread.sleep(100); // sent and being applied (the batch takes the node a few hundred ms)
-      // SIGTERM, as Process.destroy() sends it, without closing this side's pipe of the node's output.
-      p.toHandle().destroy();
-
-      HttpResponse<String> answered = underWay.get(30, TimeUnit.SECONDS);
-      assertThat(answered.statusCode()).as(answered.body()).isEqualTo(200);
-      JsonNode acks = Json.MAPPER.readTree(answered.body());
-      assertThat(acks.size()).isEqualTo(500);
-      acks.forEach(a -> assertThat(a.path("status").asText()).isEqualTo("accepted"));
+      byte[] body = batch.append(']').toString().getBytes(StandardCharsets.UTF_8);
+      // The request under way: its headers and half its body sent, so the node is reading it when the
+      // signal comes; the rest follows once the node is stopping.
+      try (Socket under = new Socket("127.0.0.1", port)) {
+        under.setSoTimeout(30_000);
+        OutputStream out = under.getOutputStream();
+        out.write(("POST /api/terminal/commands HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n"
+            + "Content-Type: application/json\r\nAuthorization: Bearer " + device + "\r\n"
+            + "X-Paragon-Session: " + sessionToken + "\r\nContent-Length: " + body.length + "\r\n"
+            + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.write(body, 0, body.length / 2);
+        out.flush();
+        Thread.sleep(1_500);
+        // SIGTERM, as Process.destroy() sends it, without closing this side's pipe of the node's output.
+        p.toHandle().destroy();
+        awaitLine(l -> l.contains("paragon.Paragon - stopping"));
+        Thread.sleep(300);
+        out.write(body, body.length / 2, body.length - body.length / 2);
+        out.flush();
+        String answer = new String(under.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(answer).as("the answer to the request under way").startsWith("HTTP/1.1 200");
+        String json = answer.substring(answer.indexOf("\r\n\r\n") + 4);
+        if (answer.toLowerCase(java.util.Locale.ROOT).contains("transfer-encoding: chunked")) json = dechunk(json);
+        JsonNode acks = Json.MAPPER.readTree(json);
+        assertThat(acks.size()).isEqualTo(500);
+        acks.forEach(a -> assertThat(a.path("status").asText()).isEqualTo("accepted"));
+      }
       assertThat(stream.awaitClose(Duration.ofSeconds(20))).as("the stream's close").isEqualTo(1001);
       assertThat(p.waitFor(30, TimeUnit.SECONDS)).as("exited").isTrue();
       assertThat(p.exitValue()).isZero();
@@ -88,6 +105,19 @@ class GracefulShutdownTest {
       synchronized (lines) {
         lines.forEach(System.out::println); // the node's log, in the test's output file
       }
+    }
+  }
+
+  /** The body of a chunked HTTP/1.1 answer. */
+  private static String dechunk(String chunked) {
+    StringBuilder out = new StringBuilder();
+    int at = 0;
+    while (true) {
+      int eol = chunked.indexOf("\r\n", at);
+      int size = Integer.parseInt(chunked.substring(at, eol).strip(), 16);
+      if (size == 0) return out.toString();
+      out.append(chunked, eol + 2, eol + 2 + size);
+      at = eol + 2 + size + 2;
     }
   }
 
