@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -78,19 +79,23 @@ class GracefulShutdownTest {
             + "Content-Type: application/json\r\nAuthorization: Bearer " + device + "\r\n"
             + "X-Paragon-Session: " + sessionToken + "\r\nContent-Length: " + body.length + "\r\n"
             + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-        out.write(body, 0, body.length / 2);
+        int half = body.length / 2;
+        out.write(body, 0, half);
         out.flush();
-        Thread.sleep(1_500);
+        Thread.sleep(1_500); // dispatched: the handler is reading the body
+        // A little more just before the signal: a connection idle for over a second when the node
+        // stops counts as idle (Jetty closes those), and this one is a request being sent.
+        out.write(body, half, 100);
+        out.flush();
         // SIGTERM, as Process.destroy() sends it, without closing this side's pipe of the node's output.
         p.toHandle().destroy();
         awaitLine(l -> l.contains("paragon.Paragon - stopping"));
-        Thread.sleep(300);
-        out.write(body, body.length / 2, body.length - body.length / 2);
+        out.write(body, half + 100, body.length - half - 100);
         out.flush();
         String answer = new String(under.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(answer).as("the answer to the request under way").startsWith("HTTP/1.1 200");
         String json = answer.substring(answer.indexOf("\r\n\r\n") + 4);
-        if (answer.toLowerCase(java.util.Locale.ROOT).contains("transfer-encoding: chunked")) json = dechunk(json);
+        if (answer.toLowerCase(Locale.ROOT).contains("transfer-encoding: chunked")) json = dechunk(json);
         JsonNode acks = Json.MAPPER.readTree(json);
         assertThat(acks.size()).isEqualTo(500);
         acks.forEach(a -> assertThat(a.path("status").asText()).isEqualTo("accepted"));
