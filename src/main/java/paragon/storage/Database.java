@@ -22,7 +22,8 @@ import org.sqlite.SQLiteDataSource;
  * unit of work runs. Stores take a {@code Database} and keep their SQL in plain sight.
  *
  * <p>Writes go through {@link #inTransaction}: the body must be idempotent, because a serialization
- * failure (PostgreSQL 40001/40P01) or a busy SQLite file is retried a few times with the whole body.
+ * failure (PostgreSQL 40001/40P01) is retried a few times with the whole body. A SQLite file busy
+ * past its busy timeout (another process holds it) is not: that is an outage, refused 503.
  */
 public final class Database implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Database.class);
@@ -50,8 +51,11 @@ public final class Database implements AutoCloseable {
   /** PostgreSQL: the readiness probe's connection, outside the pool (guarded by {@code this}). */
   private java.sql.Connection probeConnection;
   private volatile boolean closed;
-  /** SQLite: the last transaction met a file locked by another process (cleared by the next commit). */
-  private volatile boolean writersBusy;
+  /**
+   * SQLite: when a transaction last found the file locked by another process (nanos; 0: never). While
+   * the lock is held the writers meet it at every busy timeout.
+   */
+  private volatile long lastBusy;
   /** The last probe failed (its failures are logged once per outage at WARN). */
   private volatile boolean probeFailing;
 
@@ -164,15 +168,27 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * Runs {@code body} as one transaction, retried as a whole on a serialization failure or a busy file.
+   * Runs {@code body} as one transaction, retried as a whole on a serialization failure.
    *
    * <p>On SQLite, transactions of this process take turns on a fair lock first (FIFO: the file has one
    * writer anyway), so a writer never waits in SQLite's busy handler, where it could starve for the
-   * whole busy timeout while others got the file. Reads ({@link #read}) do not take it (WAL).
+   * whole busy timeout while others got the file. Reads ({@link #read}) do not take it (WAL). The turn
+   * is waited for at most {@link #CONNECTION_TIMEOUT_MS}, like a pooled connection: then the
+   * transaction fails as "unavailable" ({@link #isUnavailable}).
    */
   public <R, X extends Exception> R inTransaction(HandleCallback<R, X> body) throws X {
     if (writer == null) return retried(body);
-    writer.lock();
+    // Bounded like a pooled connection: writers stuck behind another process's lock must not queue
+    // a request for the sum of their busy timeouts (docs/operations.md, "Outages").
+    try {
+      if (!writer.tryLock(CONNECTION_TIMEOUT_MS, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+        throw new org.jdbi.v3.core.ConnectionException(new java.sql.SQLTransientConnectionException(
+            "the SQLite file's writer turn did not come within " + CONNECTION_TIMEOUT_MS + " ms"));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new org.jdbi.v3.core.ConnectionException(e);
+    }
     try {
       return retried(body);
     } finally {
@@ -190,13 +206,12 @@ public final class Database implements AutoCloseable {
       try {
         R result = jdbi.inTransaction(body);
         commits.increment();
-        writersBusy = false;
         return result;
       } catch (RuntimeException e) {
-        if (isBusy(e)) writersBusy = true;
-        // A busy SQLite file already waited the busy timeout (another process holds it): once more, not
-        // four times, so a held lock costs a request about two seconds before its 503.
-        if (attempt >= (isBusy(e) ? 2 : MAX_ATTEMPTS) || !isRetryable(e)) throw e;
+        if (isBusy(e)) lastBusy = System.nanoTime();
+        // A busy SQLite file already waited the busy timeout (another process holds it: the node's own
+        // writers take turns first): not retried, so a held lock costs a request about a second.
+        if (attempt >= MAX_ATTEMPTS || !isRetryable(e)) throw e;
         log.debug("retrying transaction after {} (attempt {})", e.getMessage(), attempt);
         try {
           Thread.sleep(5L * attempt);
@@ -228,7 +243,7 @@ public final class Database implements AutoCloseable {
    * full of broken ones, and waiting for one would take the pool's whole bound). SQLite: the node's
    * writer turn within a second, then the file's write lock ({@code BEGIN IMMEDIATE}, rolled back): a
    * file locked by another process or unreadable is "down", though reads might still work; while the
-   * node's own writers hold the turn longer, "down" if the last of them found the file busy, else a
+   * node's own writers hold the turn longer, "down" if one of them just found the file busy, else a
    * read is asked.
    */
   public boolean probe() {
@@ -254,9 +269,13 @@ public final class Database implements AutoCloseable {
 
   private boolean probeSqlite() throws SQLException, InterruptedException {
     if (!writer.tryLock(BUSY_TIMEOUT_MS, java.util.concurrent.TimeUnit.MILLISECONDS)) {
-      // The node's own writers hold the turn: stuck behind another process's lock (the last of them
-      // found the file busy), or at work (a long import), when the file answers if it can be read.
-      if (writersBusy) return false;
+      // The node's own writers hold the turn: stuck behind another process's lock (one of them found
+      // the file busy within the last busy timeout and a half), or at work (a long import), when the
+      // file answers if it can be read.
+      if (lastBusy != 0 && System.nanoTime() - lastBusy < java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(
+          BUSY_TIMEOUT_MS * 3L / 2)) {
+        return false;
+      }
       try (java.sql.Connection c = dataSource.getConnection()) {
         return c.isValid(1);
       }
@@ -314,7 +333,6 @@ public final class Database implements AutoCloseable {
       if (t instanceof SQLException sql) {
         String state = sql.getSQLState();
         if ("40001".equals(state) || "40P01".equals(state)) return true;
-        if (sql.getMessage() != null && sql.getMessage().contains("SQLITE_BUSY")) return true;
       }
     }
     return false;

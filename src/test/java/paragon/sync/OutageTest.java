@@ -84,7 +84,8 @@ class OutageTest {
       try (Connection other = DriverManager.getConnection(db.url()); Statement s = other.createStatement()) {
         s.execute("BEGIN EXCLUSIVE");
         long locked = System.nanoTime();
-        // A write waits the busy timeout (1 s), once more, then is refused: about 2 s, never a hang.
+        // A write waits at most 2 s for the node's writer turn (other writers, stuck the same way, may
+        // hold it) and the busy timeout (1 s), then is refused: never a hang.
         assertUnavailable(() -> t.post(batch), Duration.ofSeconds(4));
         // The next one waits at most for the probe that failure started (its own 1 s busy timeout);
         // once that confirmed the lock, requests are refused at once.
