@@ -183,6 +183,39 @@ test('a refused session stops sending; a server error keeps everything and is sa
   assert.equal(broken.queue.retryTimer, null);
 });
 
+test('a 503 unavailable (the server\'s database is down) keeps everything, says so, never logs '
+  + 'out, and tries again after Retry-After until it is taken once', async () => {
+  mock.timers.enable({ apis: ['setTimeout'] });
+  try {
+    let down = true;
+    let refused = 0;
+    const { queue, sent, reports } = wired({ fail: () => {
+      if (down) throw new ApiError(503, { error: 'unavailable', message: 'down' }, 1);
+    }, hooks: { unauthorized: () => refused++ } });
+    queue.enqueue(add('a'));
+    queue.markSaved(queue.outbox);
+    await queue.flush();
+    assert.deepEqual(reports, ['error.unavailable']);
+    assert.equal(queue.unsent, 1);
+    const delays = [];
+    for (let i = 0; i < 5; i++) {
+      delays.push(queue.retryDelay);
+      mock.timers.tick(queue.retryDelay);
+      await queue.flushing;
+    }
+    assert.deepEqual(delays, [1000, 2000, 4000, 5000, 5000], 'from Retry-After, at most 5 s apart');
+    down = false;
+    mock.timers.tick(queue.retryDelay);
+    await queue.flushing;
+    assert.equal(queue.unsent, 0);
+    assert.equal(refused, 0);
+    assert.deepEqual(sent, [[1], [1], [1], [1], [1], [1], [1]]);
+    assert.equal(reports.at(-1), null, 'the message goes once the server took them');
+  } finally {
+    mock.timers.reset();
+  }
+});
+
 test('a pairing renumbers what was not sent from the server\'s number and forgets what '
   + 'settled', () => {
   const q = terminal(['a', 'b']);

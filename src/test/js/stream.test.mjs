@@ -3,7 +3,7 @@
 // browser tests).
 import { test, mock } from 'node:test';
 import assert from 'node:assert/strict';
-import { Stream } from '../../main/resources/public/terminal/stream.js';
+import { CLOSE, Stream } from '../../main/resources/public/terminal/stream.js';
 
 class FakeSocket {
   static all = [];
@@ -118,4 +118,33 @@ test('a stream replaced by a newer one of this device (4409) stays stopped', (t)
   t.mock.timers.tick(60_000);
   assert.equal(FakeSocket.all.length, 1);
   mock.reset();
+});
+
+test('a hello the database could not check (4503) and a stopping node (1001) are reconnected with '
+  + 'backoff, never taken as a logout', (t) => {
+  for (const code of [CLOSE.TRY_AGAIN, CLOSE.GOING_AWAY]) {
+    t.mock.timers.enable({ apis: ['setTimeout'] });
+    FakeSocket.all = [];
+    globalThis.WebSocket = FakeSocket;
+    const refused = [];
+    const s = new Stream({
+      url: () => 'ws://paragon/api/terminal/stream',
+      hello: () => ({ type: 'hello' }),
+      onFrame: () => {},
+      onState: () => {},
+      onRefused: (r) => refused.push(r),
+    });
+    s.start();
+    FakeSocket.all[0].open();
+    FakeSocket.all[0].drop(code);
+    t.mock.timers.tick(300);
+    assert.equal(FakeSocket.all.length, 1, `${code}: not at once (0.5 s +-25 %)`);
+    t.mock.timers.tick(400);
+    assert.equal(FakeSocket.all.length, 2, `${code}: reconnected`);
+    FakeSocket.all[1].open();
+    FakeSocket.all[1].frame(welcome);
+    assert.deepEqual(refused, [], `${code}: no login or pairing asked for`);
+    s.stop();
+    t.mock.timers.reset();
+  }
 });

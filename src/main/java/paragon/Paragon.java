@@ -76,6 +76,7 @@ import paragon.web.Errors;
 import paragon.web.FailureLimit;
 import paragon.web.SecurityHeaders;
 import paragon.web.Health;
+import paragon.web.Readiness;
 import paragon.web.Https;
 import paragon.web.Json;
 import paragon.web.Lang;
@@ -129,10 +130,7 @@ public final class Paragon {
     }
     Javalin app = create(settings, db, Clock.systemUTC(), StreamSettings.DEFAULTS, new Cutoffs(), webhooks, limits)
         .start(settings.host(), settings.port());
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      app.stop();
-      db.close();
-    }, "paragon-shutdown"));
+    stopGracefully(app, db);
     // Over HTTPS, the name the certificate is for: a browser refuses the certificate under any other.
     String base = settings.https()
         ? "https://" + settings.tls().hostName() + ":" + app.port()
@@ -146,6 +144,31 @@ public final class Paragon {
       System.out.println(FirstRun.describe(setup));
     }
   }
+
+  /**
+   * SIGTERM (docs/operations.md, "Shutdown"): the streams are told to reconnect ({@code 1001}), the
+   * server stops accepting, the requests under way (commands waiting for their commit) finish within
+   * {@link #STOP_TIMEOUT_MS}, the database is closed, and the process exits 0. Other ways to stop
+   * (Ctrl-C) run the same steps in a shutdown hook.
+   */
+  private static void stopGracefully(Javalin app, Database db) {
+    java.util.concurrent.atomic.AtomicBoolean once = new java.util.concurrent.atomic.AtomicBoolean();
+    Runnable stop = () -> {
+      if (!once.compareAndSet(false, true)) return;
+      log.info("stopping: streams told to reconnect, requests under way finishing");
+      app.stop();
+      db.close();
+      log.info("stopped");
+    };
+    sun.misc.Signal.handle(new sun.misc.Signal("TERM"), signal -> Thread.ofPlatform().daemon(false).name("paragon-sigterm").start(() -> {
+      stop.run();
+      System.exit(0);
+    }));
+    Runtime.getRuntime().addShutdownHook(new Thread(stop, "paragon-shutdown"));
+  }
+
+  /** How long stopping waits for the requests under way. */
+  static final long STOP_TIMEOUT_MS = 10_000;
 
   /**
    * The operator commands in the same jar ({@code account create|list|set-plan}, {@code backup},
@@ -199,7 +222,8 @@ public final class Paragon {
     BehindDevices behind = new BehindDevices(db, clock);
     metrics.gauge("paragon_devices_behind", () -> behind.count(false));
     metrics.gauge("paragon_devices_behind_day", () -> behind.count(true));
-    metrics.gauge("paragon_ready", () -> db.ping() ? 1 : 0);
+    Readiness readiness = new Readiness(db);
+    metrics.gauge("paragon_ready", () -> readiness.up() ? 1 : 0);
     RequestLog requestLog = new RequestLog(metrics);
     Accounts accounts = new Accounts(db, clock);
     Roles roles = new Roles(db, clock);
@@ -211,7 +235,7 @@ public final class Paragon {
     ApiKeys apiKeys = new ApiKeys(db, clock);
     ApiAuth apiAuth = new ApiAuth(apiKeys, clock);
     StreamHub stream = new StreamHub(db, terminalAuth, apiKeys.forStream(), cutoffs,
-        streamSettings.withCaps(limits.maxStreams(), limits.maxPendingStreams()), clock, metrics);
+        streamSettings.withCaps(limits.maxStreams(), limits.maxPendingStreams()), clock, metrics, readiness);
     RequestRates rates = new RequestRates(clock, metrics, limits.ipPerSecond(), limits.devicePerSecond());
     CommandService commands = new CommandService(db, stream, clock, metrics);
     // Failed back-office sign-ins per email + IP, refused pairings per IP (docs/decisions.md, "Rate limits").
@@ -235,6 +259,11 @@ public final class Paragon {
       config.http.defaultContentType = "application/json";
       config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
       config.jetty.modifyServer(server -> ConnectionCap.install(server, limits.maxConnections(), metrics));
+      // Stopping lets the requests under way finish (and answers new ones 503) for up to STOP_TIMEOUT_MS.
+      config.jetty.modifyServer(server -> {
+        server.setStopTimeout(STOP_TIMEOUT_MS);
+        server.setHandler(new org.eclipse.jetty.server.handler.GracefulHandler());
+      });
       if (settings.https()) {
         config.jetty.addConnector((server, http) ->
             Https.connector(server, http, settings.tls(), settings.host(), settings.port()));
@@ -249,6 +278,7 @@ public final class Paragon {
       config.routes.before(SecurityHeaders::before);
       config.routes.before(Lang::before);
       config.routes.before(rates::before);
+      config.routes.before(readiness::before);
       config.routes.before("/backoffice/*", Csrf::before);
       config.routes.before("/backoffice", Csrf::before);
       config.routes.before("/backoffice/*", backOffice::before);
@@ -256,9 +286,9 @@ public final class Paragon {
       config.routes.before("/api/v1/*", apiAuth::before);
       config.routes.after(requestLog::after);
       config.routes.after(RequestIds::after);
-      Errors.register(config.routes);
+      Errors.register(config.routes, readiness);
 
-      Health.register(config.routes, db);
+      Health.register(config.routes, db, readiness);
       MetricsRoute.register(config.routes, metrics, settings.metricsToken());
       LoginRoutes.register(config.routes, accounts, backOffice, signInFailures, settings.signupOpen(), start::progress);
       SetupRoutes.register(config.routes, db, clock, backOffice, settings.signupOpen(), setupCodeFailures,
@@ -299,6 +329,7 @@ public final class Paragon {
       config.events.serverStopping(stream::close);
       config.events.serverStopping(deviceAuth::close);
       config.events.serverStopped(metrics::close);
+      config.events.serverStopped(readiness::close);
     });
   }
 }

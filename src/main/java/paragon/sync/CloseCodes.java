@@ -39,6 +39,11 @@ final class CloseCodes {
   static final int SESSION_ENDED = 4410;
   /** A cap of the node was reached (streams, sockets waiting for hello, streams opened by the device): reconnect with backoff. */
   static final int TRY_LATER = 4429;
+  /**
+   * The hello arrived but the database did not answer in time to check it (docs/operations.md,
+   * "Outages"): not a refusal of the terminal; reconnect with backoff, the cashier stays logged in.
+   */
+  static final int TRY_AGAIN = 4503;
 
   private CloseCodes() {}
 }

@@ -28,6 +28,7 @@ import paragon.receipts.Viewer;
 import paragon.metrics.Metrics;
 import paragon.storage.Database;
 import paragon.web.Problem;
+import paragon.web.Readiness;
 
 /**
  * This node's terminal streams. It is the receipt service's {@link Feed}: after a commit it wakes the
@@ -76,6 +77,8 @@ public final class StreamHub implements Feed, PgBridge.Wakeable, Cutoffs.Listene
    * default 15 s; the events do it at once, this only catches a lost one).
    */
   private static final long VERIFY_ROUNDS = 4;
+  /** How long stopping waits for the terminals to answer the going-away close. */
+  private static final long GOODBYE_MS = 2_000;
 
   private record Unpublished(long accountId, String space, long seq) {}
 
@@ -111,26 +114,32 @@ public final class StreamHub implements Feed, PgBridge.Wakeable, Cutoffs.Listene
   private final AtomicLong viewChanges = new AtomicLong();
   private final StreamMeters meters;
   private final StreamLimits limits;
+  private final Readiness readiness;
+  /** Set when the node stops: a new socket is closed {@link CloseCodes#GOING_AWAY} at once. */
+  private volatile boolean stopping;
 
   /** Counting into metrics nobody scrapes (a hub built alone, in a test). */
   public StreamHub(Database db, TerminalAuth auth, Cutoffs cutoffs, StreamSettings settings, Clock clock) {
-    this(db, auth, cutoffs, settings, clock, Metrics.unscraped());
+    this(db, auth, StreamKeys.NONE, cutoffs, settings, clock, Metrics.unscraped(), null);
   }
 
   /** Without the integrator API: every hello with an API key is refused. */
   public StreamHub(Database db, TerminalAuth auth, Cutoffs cutoffs, StreamSettings settings, Clock clock,
       Metrics metrics) {
-    this(db, auth, StreamKeys.NONE, cutoffs, settings, clock, metrics);
+    this(db, auth, StreamKeys.NONE, cutoffs, settings, clock, metrics, null);
   }
 
   /**
    * {@code metrics}: the stream's series ({@link StreamMeters}) and {@code paragon_streams_connected};
-   * {@code keys}: the API keys integrators' streams say hello with.
+   * {@code keys}: the API keys integrators' streams say hello with; {@code readiness} (null: none)
+   * says when the database is down, and a hello is then closed {@link CloseCodes#TRY_AGAIN} without
+   * asking it.
    */
   public StreamHub(Database db, TerminalAuth auth, StreamKeys keys, Cutoffs cutoffs, StreamSettings settings,
-      Clock clock, Metrics metrics) {
+      Clock clock, Metrics metrics, Readiness readiness) {
     this.keys = keys;
     this.db = db;
+    this.readiness = readiness;
     this.meters = StreamMeters.of(metrics);
     this.limits = new StreamLimits(settings, clock, metrics, bySession::size);
     metrics.gauge("paragon_streams_connected", bySession::size);
@@ -277,6 +286,10 @@ public final class StreamHub implements Feed, PgBridge.Wakeable, Cutoffs.Listene
    * to check: a hello that arrived in time is never closed as "no hello".
    */
   void opened(Session socket) {
+    if (stopping) {
+      socket.close(CloseCodes.GOING_AWAY, "server stopping", org.eclipse.jetty.websocket.api.Callback.NOOP);
+      return;
+    }
     if (!limits.admitPending(socket)) return;
     timer.schedule(() -> {
       if (limits.notPending(socket) && socket.isOpen() && !bySession.containsKey(socket)) {
@@ -304,21 +317,39 @@ public final class StreamHub implements Feed, PgBridge.Wakeable, Cutoffs.Listene
       socket.close(CloseCodes.BAD_MESSAGE, e.getMessage(), org.eclipse.jetty.websocket.api.Callback.NOOP);
       return;
     }
-    if (hello.reader()) {
-      reader(socket, hello);
+    // The hello arrived: from here a database that does not answer is "try again", never "no hello"
+    // or "unauthorized" (which the terminal takes as logged out).
+    if (readiness != null && readiness.refusing()) {
+      socket.close(CloseCodes.TRY_AGAIN, "try again", org.eclipse.jetty.websocket.api.Callback.NOOP);
       return;
     }
     long changesBefore = viewChanges.get();
-    TerminalSession session;
     try {
-      session = auth.authenticate(hello.deviceToken(), hello.sessionToken());
-    } catch (Problem p) {
-      socket.close(CloseCodes.UNAUTHORIZED, p.code(), org.eclipse.jetty.websocket.api.Callback.NOOP);
-      return;
+      if (hello.reader()) {
+        reader(socket, hello);
+        return;
+      }
+      TerminalSession session;
+      try {
+        session = auth.authenticate(hello.deviceToken(), hello.sessionToken());
+      } catch (Problem p) {
+        socket.close(CloseCodes.UNAUTHORIZED, p.code(), org.eclipse.jetty.websocket.api.Callback.NOOP);
+        return;
+      }
+      if (!limits.admitStream(socket, session.device().id())) return;
+      Connection c = attach(socket, session, hello);
+      if (viewChanges.get() != changesBefore) recheckOrClose(c);
+    } catch (RuntimeException e) {
+      if (!Database.isUnavailable(e)) throw e;
+      log.warn("a hello could not be checked, the database did not answer: {}", e.toString());
+      if (readiness != null) readiness.failed(e);
+      Connection c = bySession.get(socket);
+      if (c != null) {
+        c.queue.close(CloseCodes.TRY_AGAIN, "try again");
+      } else {
+        socket.close(CloseCodes.TRY_AGAIN, "try again", org.eclipse.jetty.websocket.api.Callback.NOOP);
+      }
     }
-    if (!limits.admitStream(socket, session.device().id())) return;
-    Connection c = attach(socket, session, hello);
-    if (viewChanges.get() != changesBefore) recheckOrClose(c);
   }
 
   void closed(Session socket) {
@@ -567,11 +598,25 @@ public final class StreamHub implements Feed, PgBridge.Wakeable, Cutoffs.Listene
     return accountId + "/" + space;
   }
 
+  /**
+   * The node stops: every stream is closed {@link CloseCodes#GOING_AWAY} (the terminal reconnects, to
+   * another node or to this one restarted), new sockets too, and this waits up to {@link #GOODBYE_MS}
+   * for the terminals to answer the close, so the close frames leave before the server stops.
+   */
   @Override
   public void close() {
+    stopping = true;
     timer.shutdownNow();
     if (bridge != null) bridge.close();
-    for (Connection c : byDevice.values()) c.queue.close(CloseCodes.GOING_AWAY, "server stopping");
-    for (Connection c : readers.keySet()) c.queue.close(CloseCodes.GOING_AWAY, "server stopping");
+    for (Connection c : bySession.values()) c.queue.close(CloseCodes.GOING_AWAY, "server stopping");
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(GOODBYE_MS);
+    while (!bySession.isEmpty() && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 }

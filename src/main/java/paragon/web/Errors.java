@@ -8,18 +8,25 @@ import java.util.Map;
 import org.eclipse.jetty.http.BadMessageException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import paragon.storage.Database;
 
 /**
  * The one place where failures become HTTP answers: a {@link Problem} becomes its status with a message
- * in the caller's language (JSON for the API, a page for the back office); anything else is a 500 that
- * is logged with the request id and tells the user only that id.
+ * in the caller's language (JSON for the API, a page for the back office); a database that could not be
+ * reached is a 503 {@code unavailable} ({@link Readiness}); anything else is a 500 that is logged with
+ * the request id and tells the user only that id.
  */
 public final class Errors {
   private static final Logger log = LoggerFactory.getLogger(Errors.class);
 
   private Errors() {}
 
-  public static void register(RoutesConfig routes) {
+  /**
+   * {@code readiness} learns of a request that failed because the database could not be reached; that
+   * request is answered {@code 503 unavailable} with {@code Retry-After} (nothing was decided; the
+   * client sends it again), never 500.
+   */
+  public static void register(RoutesConfig routes, Readiness readiness) {
     routes.exception(Problem.class, (problem, ctx) -> {
       if (problem.retryAfterSeconds() > 0) ctx.header("Retry-After", String.valueOf(problem.retryAfterSeconds()));
       answer(ctx, problem.status(), body(problem, Lang.of(ctx)));
@@ -33,6 +40,14 @@ public final class Errors {
         body.put("error", "unreadable");
         body.put("message", Lang.of(ctx).t("error.unreadable"));
         answer(ctx, unreadable.getCode() >= 500 ? 400 : unreadable.getCode(), body);
+        return;
+      }
+      if (Database.isUnavailable(e)) {
+        log.warn("request {} {}: the database did not answer: {}", ctx.method(), ctx.path(), e.toString());
+        readiness.failed(e);
+        Problem problem = Readiness.unavailable();
+        ctx.header("Retry-After", String.valueOf(problem.retryAfterSeconds()));
+        answer(ctx, problem.status(), body(problem, Lang.of(ctx)));
         return;
       }
       String requestId = RequestIds.current(ctx);

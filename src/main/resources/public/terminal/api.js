@@ -5,11 +5,21 @@
 // when the server could not be reached at all, which the app treats as "offline".
 
 export class ApiError extends Error {
-  constructor(status, body) {
+  /** {@code retryAfter}: seconds of the answer's Retry-After header (a 429 or 503), or null. */
+  constructor(status, body, retryAfter = null) {
     super(body?.message ?? `HTTP ${status}`);
     this.status = status;
     this.code = body?.error ?? null;
     this.field = body?.field ?? null;
+    this.retryAfter = retryAfter;
+  }
+
+  /**
+   * The server's database did not answer (503 unavailable, docs/operations.md "Outages"): nothing
+   * was decided; send the same again later. Not a refusal of this device or cashier.
+   */
+  get unavailable() {
+    return this.status === 503 && this.code === 'unavailable';
   }
 }
 
@@ -61,7 +71,10 @@ export class Api {
       // Not JSON: a proxy's error page; keep the status, the message says what it can.
       json = { error: 'http_' + response.status, message: `HTTP ${response.status}` };
     }
-    if (!response.ok) throw new ApiError(response.status, json);
+    if (!response.ok) {
+      const retryAfter = Number.parseInt(response.headers.get('Retry-After') ?? '', 10);
+      throw new ApiError(response.status, json, Number.isNaN(retryAfter) ? null : retryAfter);
+    }
     return { status: response.status, body: json };
   }
 

@@ -11,6 +11,8 @@ import { createOutbox, enqueue, nextBatch, acknowledge, settle, renumber, withdr
 /** While something is pending and the last try failed, it is tried again after 1 s, up to 30 s. */
 const RETRY_FIRST_MS = 1000;
 const RETRY_MAX_MS = 30_000;
+/** While the server's database is down, a retry at least this often: it is back within seconds. */
+const UNAVAILABLE_MAX_MS = 5000;
 
 /** What the queue needs of the terminal around it; every hook may be left out (a test's queue). */
 const NO_HOOKS = {
@@ -148,6 +150,14 @@ export class CommandQueue {
           hooks.unauthorized();
           return;
         }
+        if (e instanceof ApiError && e.unavailable) {
+          // The server's database is down for a moment: everything stays pending, the cashier stays
+          // logged in, and the batch goes again after Retry-After (growing to UNAVAILABLE_MAX_MS).
+          hooks.report(hooks.t('error.unavailable'));
+          hooks.changed();
+          this.retryLater(Math.max(1, e.retryAfter ?? 1) * 1000, UNAVAILABLE_MAX_MS);
+          return;
+        }
         if (e instanceof ApiError) {
           // Not an answer per command: the batch itself failed (a server error). Keep everything
           // pending, say so, and try again shortly.
@@ -168,10 +178,13 @@ export class CommandQueue {
     }
   }
 
-  /** Tries the pending commands again after a growing delay (reset by an answer). */
-  retryLater() {
+  /**
+   * Tries the pending commands again after a growing delay (reset by an answer): from {@code first}
+   * ms, doubling to {@code max} ms.
+   */
+  retryLater(first = RETRY_FIRST_MS, max = RETRY_MAX_MS) {
     if (this.retryTimer || !this.hooks.selling()) return;
-    this.retryDelay = Math.min(Math.max(RETRY_FIRST_MS, this.retryDelay * 2), RETRY_MAX_MS);
+    this.retryDelay = Math.min(Math.max(first, this.retryDelay * 2), max);
     this.retryTimer = setTimeout(() => {
       this.retryTimer = null;
       if (this.outbox.pending.length > 0) this.flush();

@@ -291,6 +291,8 @@ export const en = {
     + 'The last change was not taken.',
   'error.server': 'The server did not take the changes (error {status}). '
     + 'They are kept and will be sent again.',
+  'error.unavailable': 'The server cannot save right now (its database is not answering). '
+    + 'The changes are kept and will be sent again in a moment.',
   'notice.unsaved': 'The change to "{receipt}" was not saved: '
     + 'the terminal\'s storage is full or unavailable.',
   'notice.unsavedOther': 'The command was not saved: '

@@ -294,6 +294,8 @@ export const pl = {
     + 'Ostatnia zmiana nie została przyjęta.',
   'error.server': 'Serwer nie przyjął zmian (błąd {status}). '
     + 'Zmiany czekają i zostaną wysłane ponownie.',
+  'error.unavailable': 'Serwer nie może teraz zapisać (jego baza danych nie odpowiada). '
+    + 'Zmiany czekają i zostaną wysłane ponownie za chwilę.',
   'notice.unsaved': 'Nie zapisano zmiany na „{receipt}”: '
     + 'pamięć terminala jest pełna lub niedostępna.',
   'notice.unsavedOther': 'Nie zapisano polecenia: pamięć terminala jest pełna lub niedostępna.',

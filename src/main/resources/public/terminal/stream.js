@@ -17,7 +17,7 @@
 export const CLOSE = Object.freeze({
   GOING_AWAY: 1001, SERVER_ERROR: 1011, RECONNECT: 4000, BAD_MESSAGE: 4400, UNAUTHORIZED: 4401,
   CUT_OFF: 4403, READ_ONLY: 4405, SCOPE_MISSING: 4406, TOO_SLOW: 4408, REPLACED: 4409, SESSION_ENDED: 4410,
-  TRY_LATER: 4429,
+  TRY_LATER: 4429, TRY_AGAIN: 4503,
 });
 
 const SILENCE_MS = 35_000;
@@ -108,7 +108,9 @@ export class Stream {
       this.onState('offline');
       // docs/protocol.md "Close codes": unknown token or session, cut off, session ended: a new
       // login or pairing is needed first; replaced: a newer stream of this device replaced this
-      // one. Anything else: reconnect and resume from the cursor (RECONNECT: at once).
+      // one. Anything else: reconnect and resume from the cursor (RECONNECT: at once), among them
+      // GOING_AWAY (the node is stopping) and TRY_AGAIN (the database did not answer the hello in
+      // time): neither logs the cashier out.
       if ([CLOSE.UNAUTHORIZED, CLOSE.CUT_OFF, CLOSE.SESSION_ENDED].includes(event.code)) {
         this.stopped = true;
         this.onRefused({ code: event.code, reason: event.reason });

@@ -39,19 +39,29 @@ final class Terminal {
 
   /** Numbers and sends commands as one batch; answers the acks. */
   synchronized List<JsonNode> sendAll(List<Map<String, Object>> commands) {
+    WebClient.Response r = post(numbered(commands));
+    assertThat(r.status()).as("commands: %s", r.body()).isEqualTo(200);
+    List<JsonNode> acks = new ArrayList<>();
+    r.json().forEach(acks::add);
+    return acks;
+  }
+
+  /** The commands with this terminal's next numbers (an outbox entry: sent, and sent again as is). */
+  synchronized List<Map<String, Object>> numbered(List<Map<String, Object>> commands) {
     List<Map<String, Object>> numbered = new ArrayList<>();
     for (Map<String, Object> c : commands) {
       Map<String, Object> m = new LinkedHashMap<>(c);
       m.put("n", ++n);
       numbered.add(m);
     }
-    WebClient.Response r = floor.app.client().postJson("/api/terminal/commands", numbered,
+    return numbered;
+  }
+
+  /** Sends numbered commands as they are, whatever the answer. */
+  WebClient.Response post(List<Map<String, Object>> numbered) {
+    return floor.app.client().postJson("/api/terminal/commands", numbered,
         Map.of("Authorization", "Bearer " + deviceToken, TerminalAuth.SESSION_HEADER,
             sessionToken, "Accept-Language", "en"));
-    assertThat(r.status()).as("commands: %s", r.body()).isEqualTo(200);
-    List<JsonNode> acks = new ArrayList<>();
-    r.json().forEach(acks::add);
-    return acks;
   }
 
   JsonNode send(String type, Object... fields) {
