@@ -222,7 +222,7 @@ public final class Paragon {
     BehindDevices behind = new BehindDevices(db, clock);
     metrics.gauge("paragon_devices_behind", () -> behind.count(false));
     metrics.gauge("paragon_devices_behind_day", () -> behind.count(true));
-    Readiness readiness = new Readiness(db);
+    Readiness readiness = new Readiness(db, metrics);
     metrics.gauge("paragon_ready", () -> readiness.up() ? 1 : 0);
     RequestLog requestLog = new RequestLog(metrics);
     Accounts accounts = new Accounts(db, clock);

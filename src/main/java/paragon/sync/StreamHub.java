@@ -320,6 +320,7 @@ public final class StreamHub implements Feed, PgBridge.Wakeable, Cutoffs.Listene
     // The hello arrived: from here a database that does not answer is "try again", never "no hello"
     // or "unauthorized" (which the terminal takes as logged out).
     if (readiness != null && readiness.refusing()) {
+      readiness.refusedStream();
       socket.close(CloseCodes.TRY_AGAIN, "try again", org.eclipse.jetty.websocket.api.Callback.NOOP);
       return;
     }
@@ -342,7 +343,10 @@ public final class StreamHub implements Feed, PgBridge.Wakeable, Cutoffs.Listene
     } catch (RuntimeException e) {
       if (!Database.isUnavailable(e)) throw e;
       log.warn("a hello could not be checked, the database did not answer: {}", e.toString());
-      if (readiness != null) readiness.failed(e);
+      if (readiness != null) {
+        readiness.failed(e);
+        readiness.refusedStream();
+      }
       Connection c = bySession.get(socket);
       if (c != null) {
         c.queue.close(CloseCodes.TRY_AGAIN, "try again");

@@ -45,6 +45,7 @@ public final class Errors {
       if (Database.isUnavailable(e)) {
         log.warn("request {} {}: the database did not answer: {}", ctx.method(), ctx.path(), e.toString());
         readiness.failed(e);
+        readiness.refusedRequest();
         Problem problem = Readiness.unavailable();
         ctx.header("Retry-After", String.valueOf(problem.retryAfterSeconds()));
         answer(ctx, problem.status(), body(problem, Lang.of(ctx)));

@@ -1,6 +1,7 @@
 package paragon.web;
 
 import io.javalin.http.Context;
+import io.micrometer.core.instrument.Counter;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -8,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import paragon.metrics.Metrics;
 import paragon.storage.Database;
 
 /**
@@ -43,6 +45,8 @@ public final class Readiness implements AutoCloseable {
   private static final String STREAM = "/api/terminal/stream";
 
   private final Database db;
+  private final Counter refusedHttp;
+  private final Counter refusedStream;
   private final ScheduledExecutorService timer;
   private enum State { UP, SUSPECT, DOWN }
 
@@ -53,8 +57,16 @@ public final class Readiness implements AutoCloseable {
   private CompletableFuture<Boolean> inFlight;
   private long inFlightSince;
 
+  /** Counting into metrics nobody scrapes (a readiness built alone, in a test). */
   public Readiness(Database db) {
+    this(db, Metrics.unscraped());
+  }
+
+  /** {@code metrics}: {@code paragon_unavailable_total} by where the refusal was ({@code http}, {@code stream}). */
+  public Readiness(Database db, Metrics metrics) {
     this.db = db;
+    this.refusedHttp = metrics.counter("paragon_unavailable_total", "on", "http");
+    this.refusedStream = metrics.counter("paragon_unavailable_total", "on", "stream");
     this.timer = Executors.newSingleThreadScheduledExecutor(
         Thread.ofPlatform().daemon().name("readiness").factory());
     timer.scheduleWithFixedDelay(this::tick, DOWN_PERIOD_MS, DOWN_PERIOD_MS, TimeUnit.MILLISECONDS);
@@ -112,7 +124,20 @@ public final class Readiness implements AutoCloseable {
     // The stream's hello is refused by the stream hub itself (a close code the terminal acts on).
     boolean needsDatabase = path.startsWith("/api/") && !path.equals(ApiDocs.RESOURCE) && !path.equals(STREAM)
         || path.equals("/backoffice") || path.startsWith("/backoffice/");
-    if (needsDatabase && !answering()) throw unavailable();
+    if (needsDatabase && !answering()) {
+      refusedHttp.increment();
+      throw unavailable();
+    }
+  }
+
+  /** A request was answered 503 {@code unavailable} after it met the database down (Errors). */
+  public void refusedRequest() {
+    refusedHttp.increment();
+  }
+
+  /** A stream's hello was closed 4503 "try again" (the stream hub). */
+  public void refusedStream() {
+    refusedStream.increment();
   }
 
   /** The refusal of a request the database cannot serve now. */

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import paragon.configuration.Visibility;
+import paragon.metrics.Scrape;
 import paragon.storage.Database;
 import paragon.testing.MutableClock;
 import paragon.testing.SpareCluster;
@@ -65,6 +66,10 @@ class OutageTest {
         // Sent once more (an answer lost on the way): answered from the log, applied once.
         assertThat(t.post(batch).json()).extracting(a -> a.path("status").asText()).containsOnly("duplicate");
         assertThat(lineCount(db, receipt)).isEqualTo(3);
+        // Every refusal counted, by where it was: the three commands and the hello.
+        Scrape scrape = new Scrape(floor.app.client().get("/metrics").body());
+        assertThat(scrape.value("paragon_unavailable_total", "on", "http")).isGreaterThanOrEqualTo(3);
+        assertThat(scrape.value("paragon_unavailable_total", "on", "stream")).isEqualTo(1);
 
         StreamClient after = floor.connect(t);
         after.awaitFrame(f -> f.path("type").asText().equals("welcome"), Duration.ofSeconds(10));
@@ -100,6 +105,8 @@ class OutageTest {
       assertThat(acks).extracting(a -> a.path("status").asText()).containsOnly("accepted");
       assertThat(t.post(batch).json()).extracting(a -> a.path("status").asText()).containsOnly("duplicate");
       assertThat(lineCount(db, receipt)).isEqualTo(2);
+      assertThat(new Scrape(floor.app.client().get("/metrics").body()).value("paragon_unavailable_total", "on", "http"))
+          .isGreaterThanOrEqualTo(3);
     }
   }
 
