@@ -13,6 +13,8 @@ import { billControls, splitCommand } from './payment-split.js';
  * {method, change}, where only a method with {@code change} may exceed the amount due.
  */
 const tenders = (config) => config?.payments ?? [];
+/** How long a payment waits for the stream to bring the receipt up to its lease (see caughtUp). */
+const CATCH_UP_MS = 3_000;
 
 class PaymentDialog extends TerminalElement {
   static properties = {
@@ -173,6 +175,10 @@ class PaymentDialog extends TerminalElement {
     this.phase = 'paying';
     clearInterval(this.renewal);
     const receipt = this.receipt;
+    // The payment names the seq of the receipt as the server sent it; the lease's answer may come
+    // before the stream brought the lines this terminal added just before (a one-tap "Karta" right
+    // after the last product): wait for it, or the payment is refused as stale.
+    await this.caughtUp(receipt.id, this.leaseSeq ?? 0);
     const { split, tipSpec } = splitCommand(this);
     const { answered } = split ? await t.payPart(receipt, split, payments, tipSpec)
       : await t.pay(receipt, payments, tipSpec);
@@ -199,6 +205,28 @@ class PaymentDialog extends TerminalElement {
     }
     this.done = result;
     this.phase = 'done';
+  }
+
+  /**
+   * Resolves once the stream brought receipt {@code id} up to {@code seq} (true), or after
+   * {@code ms} without it (false: the payment goes anyway and the server judges it).
+   */
+  caughtUp(id, seq, ms = CATCH_UP_MS) {
+    const t = this.terminal;
+    const seen = () => (t.state.receipts[id]?.seq ?? 0) >= seq;
+    if (seen()) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const check = () => {
+        if (seen()) done(true);
+      };
+      const timer = setTimeout(() => done(seen()), ms);
+      function done(ok) {
+        clearTimeout(timer);
+        t.removeEventListener('change', check);
+        resolve(ok);
+      }
+      t.addEventListener('change', check);
+    });
   }
 
   nextPart() {
