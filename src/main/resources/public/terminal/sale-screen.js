@@ -3,6 +3,7 @@
 // the receipts list (side panel on a tablet, drawer on a phone), products and the current receipt.
 import { html } from 'lit';
 import { TerminalElement } from './terminal-element.js';
+import { formatMoney } from './money.js';
 import './receipts-list.js';
 import './product-grid.js';
 import './receipt-panel.js';
@@ -35,6 +36,32 @@ class SaleScreen extends TerminalElement {
    */
   tabFor(receipt) {
     return receipt?.occupied || (receipt?.lines?.length ?? 0) > 0 ? 'receipt' : 'products';
+  }
+
+  /**
+   * On a phone's products tab, the bill's total and its payment buttons under the products, so an order
+   * is paid without first opening the receipt's tab (issue 15: one tap fewer). A button shows the
+   * receipt and taps its own button there (the payment dialog is the receipt's); when that one is
+   * disabled (a colleague's lease, offline for the card) the receipt shows why.
+   */
+  payBar(t, current, floor) {
+    const lines = current?.lines ?? [];
+    if (floor || this.tab !== 'products' || !current || current.occupied || lines.length === 0) return '';
+    const card = (t.config?.payments ?? []).some((p) => p.method === 'CARD');
+    const tap = async (action) => {
+      this.tab = 'receipt';
+      await this.updateComplete;
+      const panel = this.querySelector('receipt-panel');
+      await panel?.updateComplete;
+      const button = panel?.querySelector(`button[data-action=${action}]`);
+      if (button && !button.disabled) button.click();
+    };
+    return html`<div class="pay-bar" role="group" aria-label=${t.t('receipt.actions')}>
+      <button class="primary" data-action="bar-pay" @click=${() => tap('pay')}
+        >${t.t('receipt.pay')} ${formatMoney(current.parts?.remaining ?? current.total ?? 0, t.lang)}</button>
+      ${card ? html`<button data-action="bar-pay-card" title=${t.t('receipt.payCardHint')}
+        ?disabled=${t.connection !== 'online'} @click=${() => tap('pay-card')}>${t.t('pay.card')}</button>` : ''}
+    </div>`;
   }
 
   /**
@@ -99,6 +126,7 @@ class SaleScreen extends TerminalElement {
         <product-grid class="products" .terminal=${t}></product-grid>
         <receipt-panel class="receipt" .terminal=${t}></receipt-panel>
       </div>
+      ${this.payBar(t, current, floor)}
       <terminal-menu .terminal=${t}></terminal-menu>
       <void-dialog .terminal=${t}></void-dialog>`;
   }
