@@ -9,9 +9,12 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import paragon.Paragon;
+import paragon.accounts.Cutoffs;
+import paragon.settings.Limits;
 import paragon.settings.Settings;
 import paragon.storage.Database;
 import paragon.sync.StreamSettings;
+import paragon.webhooks.WebhookSettings;
 
 /**
  * The app process of the load run (not a test): the real Paragon on {@code --database-url}, with the
@@ -29,8 +32,10 @@ public final class BenchServer {
     if (url == null) throw new IllegalArgumentException("--database-url=URL is required");
     long heartbeat = LoadGenerator.intArg(args, "heartbeat-ms", 0);
     Database db = Database.open(url);
-    Javalin app = Paragon.create(new Settings(0, url, false, "127.0.0.1"), db, Clock.systemUTC(), stream(heartbeat))
-        .start("127.0.0.1", 0);
+    // The node's caps as production reads them; the load run turns the per-device rate off
+    // (AppProcess): one simulated terminal sends far more than a cashier taps.
+    Javalin app = Paragon.create(new Settings(0, url, false, "127.0.0.1"), db, Clock.systemUTC(), stream(heartbeat),
+        new Cutoffs(), WebhookSettings.DEFAULTS, Limits.from(System.getenv())).start("127.0.0.1", 0);
     Connection floor = floorConnection(db);
     PreparedStatement insert = floor.prepareStatement("INSERT INTO bench_floor (v) VALUES (?)");
     Javalin echo = Javalin.create(config -> {
