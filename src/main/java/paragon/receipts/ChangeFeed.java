@@ -32,10 +32,13 @@ public final class ChangeFeed {
    * One stored change row, the change numbered {@code seq} of {@code space}: either {@code view}, the
    * receipt's full state after it, or {@code delta}, the change onto its previous row (the other one
    * null). {@code byDevice}/{@code byN}: set when this row completes command {@code byN} of device
-   * {@code byDevice} in the space (its last row there), else null.
+   * {@code byDevice} in the space (its last row there), else null. {@code written}: the payload's JSON
+   * text when this process wrote the row (handed to the stream straight after its commit, so it is
+   * sent as it is, not encoded again); null for a row read from the table (an older row's payload may
+   * predate fields the view has now, so it is encoded afresh).
    */
   public record ChangeRow(String space, long seq, String receiptId, ReceiptView view, ReceiptDelta delta,
-      long createdAt, Long byDevice, Long byN) {
+      long createdAt, Long byDevice, Long byN, String written) {
     public ChangeRow {
       if ((view == null) == (delta == null)) {
         throw new IllegalArgumentException("change " + space + "/" + seq + ": a view or a delta, one of them");
@@ -152,10 +155,10 @@ public final class ChangeFeed {
     try {
       if (tree.has("prev")) {
         return new ChangeRow(space, seq, receiptId, null, Json.MAPPER.treeToValue(tree, ReceiptDelta.class), createdAt,
-            byDevice, byN);
+            byDevice, byN, null);
       }
       return new ChangeRow(space, seq, receiptId, Json.MAPPER.treeToValue(tree, ReceiptView.class), null, createdAt,
-          byDevice, byN);
+          byDevice, byN, null);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("change " + space + "/" + seq + " has an unreadable payload", e);
     }

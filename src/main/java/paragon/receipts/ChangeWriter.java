@@ -34,17 +34,28 @@ final class ChangeWriter {
    * Writes the change row of {@code after} (as saved, with its seq) in its space: a {@link ReceiptDelta}
    * from {@code before} (the receipt as its last change row left it, or null for a receipt new here)
    * where one applies, else the whole receipt. {@code completes}: the command this row completes in
-   * the space (its last row there), or null.
+   * the space (its last row there), or null. Returns the row as written.
    */
-  static void write(Handle h, long accountId, Receipt before, Receipt after, By completes, long now) {
+  static ChangeFeed.ChangeRow write(Handle h, long accountId, Receipt before, Receipt after, By completes, long now) {
     ReceiptView view = after.view(after.seq(), after.contentSeq());
     ReceiptDelta delta = before == null ? null : ReceiptDelta.between(before.view(before.seq(), before.contentSeq()), view);
-    insert(h, accountId, view, delta == null ? Json.write(view) : Json.write(delta), completes, now);
+    String payload = delta == null ? Json.write(view) : Json.write(delta);
+    insert(h, accountId, view, payload, completes, now);
+    return row(view, delta, payload, completes, now);
   }
 
   /** Writes the change row numbered {@code view.seq()} of the view's space with the whole receipt. */
-  static void write(Handle h, long accountId, ReceiptView view, By completes, long now) {
-    insert(h, accountId, view, Json.write(view), completes, now);
+  static ChangeFeed.ChangeRow write(Handle h, long accountId, ReceiptView view, By completes, long now) {
+    String payload = Json.write(view);
+    insert(h, accountId, view, payload, completes, now);
+    return row(view, null, payload, completes, now);
+  }
+
+  /** The row as it was written, for the stream after the commit (no read, no decoding). */
+  private static ChangeFeed.ChangeRow row(ReceiptView view, ReceiptDelta delta, String payload, By completes,
+      long now) {
+    return new ChangeFeed.ChangeRow(view.space(), view.seq(), view.id(), delta == null ? view : null, delta, now,
+        completes == null ? null : completes.deviceId(), completes == null ? null : completes.n(), payload);
   }
 
   private static void insert(Handle h, long accountId, ReceiptView view, String payload, By completes, long now) {

@@ -201,12 +201,15 @@ public final class CommandService {
   private static final class Attempt {
     final Map<Request, List<Ack>> acks = new HashMap<>();
     final Map<Space, Long> committed = new LinkedHashMap<>();
+    /** The change rows written, per space in seq order: the stream gets them without reading them back. */
+    final Map<Space, List<ChangeFeed.ChangeRow>> rows = new HashMap<>();
     Request request;
     Job job;
 
     void reset() {
       acks.clear();
       committed.clear();
+      rows.clear();
       request = null;
       job = null;
     }
@@ -247,7 +250,8 @@ public final class CommandService {
         continue;
       }
       try {
-        at.committed.forEach((s, seq) -> feed.committed(s.accountId(), s.space(), seq));
+        at.committed.forEach((s, seq) -> feed.committed(s.accountId(), s.space(), seq,
+            at.rows.getOrDefault(s, List.of())));
       } finally {
         for (Request r : live) r.done.complete(at.acks.get(r));
       }
@@ -270,8 +274,12 @@ public final class CommandService {
         at.job = job;
         if (job.now < 0) job.now = clock.millis();
         Map<String, Long> committed = new TreeMap<>();
-        ack = apply(h, r.actor, job.n, job.parsed, job.forced, r.i18n, job.now, committed);
+        List<ChangeFeed.ChangeRow> written = new ArrayList<>();
+        ack = apply(h, r.actor, job.n, job.parsed, job.forced, r.i18n, job.now, committed, written);
         committed.forEach((space, seq) -> at.committed.merge(new Space(r.actor.accountId(), space), seq, Math::max));
+        for (ChangeFeed.ChangeRow row : written) {
+          at.rows.computeIfAbsent(new Space(r.actor.accountId(), row.space()), k -> new ArrayList<>()).add(row);
+        }
       }
       if (reused == null && ack.isReused()) reused = ack;
       acks.add(ack);
@@ -281,7 +289,7 @@ public final class CommandService {
 
   /** One command in the batch's transaction; with {@code forced} set, it is recorded as that refusal, rules unasked. */
   private static Ack apply(Handle h, Actor requested, long n, CommandParser.Parsed parsed, Refused forced, I18n i18n,
-      long now, Map<String, Long> committed) {
+      long now, Map<String, Long> committed, List<ChangeFeed.ChangeRow> written) {
     CommandLog.Cursor cursor = CommandLog.lockReadingRevision(h, requested.accountId(), requested.deviceId());
     long last = cursor.lastN();
     Actor a = requested.asAppliedNow(h, cursor);
@@ -301,7 +309,7 @@ public final class CommandService {
       Outcome outcome = Rules.apply(parsed.command(), state, new Context(a, n, now, names));
       logged = switch (outcome) {
         case Refused r -> Logged.refused(r);
-        case Accepted acc -> persist(h, a, n, parsed, acc, state, now, committed);
+        case Accepted acc -> persist(h, a, n, parsed, acc, state, now, committed, written);
       };
     }
     CommandLog.record(h, a, n, parsed.type(), parsed.body(), logged, now);
@@ -309,7 +317,7 @@ public final class CommandService {
   }
 
   private static Logged persist(org.jdbi.v3.core.Handle h, Actor a, long n, CommandParser.Parsed parsed, Accepted acc,
-      RuleState state, long now, Map<String, Long> committed) {
+      RuleState state, long now, Map<String, Long> committed, List<ChangeFeed.ChangeRow> written) {
     Long mainSeq = null;
     String mainSpace = null;
     Map<String, Object> result = new LinkedHashMap<>(acc.result());
@@ -327,7 +335,7 @@ public final class CommandService {
       }
       // The command's last row in a space says so: with it the device's commands up to n are all there.
       ChangeWriter.By completes = lastInSpace.get(r.space()) == r ? new ChangeWriter.By(a.deviceId(), n) : null;
-      ChangeWriter.write(h, a.accountId(), before, saved, completes, now);
+      written.add(ChangeWriter.write(h, a.accountId(), before, saved, completes, now));
       Audit.write(h, a, n, parsed.type(), parsed.body(), saved.id(), seq, now);
       ReceiptEvents.receipt(h, a, before, saved, now);
       committed.merge(saved.space(), seq, Math::max);

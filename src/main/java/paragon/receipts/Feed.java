@@ -12,6 +12,16 @@ package paragon.receipts;
 public interface Feed {
   void committed(long accountId, String space, long seq);
 
+  /**
+   * The same, with {@code rows}: the change rows the transaction wrote in the space, in seq order, the
+   * last one numbered {@code seq}. The stream hands them to its terminals without reading them back
+   * when they follow what it sent; otherwise it reads the feed as for {@link #committed(long, String,
+   * long)}.
+   */
+  default void committed(long accountId, String space, long seq, java.util.List<ChangeFeed.ChangeRow> rows) {
+    committed(accountId, space, seq);
+  }
+
   /** A feed that tells nobody, for an app without a stream (and for store tests). */
   Feed NONE = (accountId, space, seq) -> {};
 }

@@ -46,8 +46,11 @@ final class FramedChange {
     this.byN = byN;
   }
 
+  /** A row of the feed; a row this node just wrote brings its payload's JSON, which is then not encoded again. */
   static FramedChange of(ChangeFeed.ChangeRow row) {
-    return new FramedChange(row.space(), row.seq(), row.view(), row.delta(), row.byDevice(), row.byN());
+    FramedChange f = new FramedChange(row.space(), row.seq(), row.view(), row.delta(), row.byDevice(), row.byN());
+    f.payload = row.written();
+    return f;
   }
 
   /** The frame for a terminal of device {@code deviceId} that filters for {@code viewer}. */

@@ -9,9 +9,13 @@ import paragon.receipts.ChangeFeed;
 
 /**
  * The connections of this node that follow one space, and the single reader that fans its new change
- * rows out to them. A wake-up (a local commit, a NOTIFY from another node, a heartbeat tick) makes the
- * reader read every row after the last one it read, once for all connections; wake-ups that arrive
+ * rows out to them. A wake-up (a NOTIFY from another node, a commit that did not bring its rows) makes
+ * the reader read every row after the last one it read, once for all connections; wake-ups that arrive
  * while it reads are folded into one more pass, so a burst of commits costs a few reads, not one each.
+ * A local command's commit brings the rows it wrote ({@link #wake(List)}): when they follow the last
+ * row sent, they go out as they are, with no read and no decoding (issue 11: the read back was a
+ * fifth of a command's cost); rows that do not follow (another lane's commit in this space came
+ * first, a row is missing) make it read instead, and the read rows supersede them.
  * Nothing reads a space that was not woken (the heartbeat does not): a read that fails is retried by
  * the channel itself, after {@link #RETRY_FIRST_MS} doubling to {@link #RETRY_MAX_MS}, so a
  * wake-up is never lost to a database error.
@@ -28,14 +32,20 @@ final class SpaceChannel {
   final long accountId;
   final String space;
   private final ChangeFeed feed;
+  private final StreamMeters meters;
   private final Set<Connection> members = new CopyOnWriteArraySet<>();
   private long lastRead;
   private boolean running;
   private boolean dirty;
+  /** Rows brought by local commits, not sent yet, in seq order. */
+  private final java.util.ArrayDeque<FramedChange> brought = new java.util.ArrayDeque<>();
+  /** A wake-up without rows came: the next pass reads the feed. */
+  private boolean mustRead;
   /** The wait before the next retry of a failed read; 0 while reads succeed. */
   private long retryMillis;
 
-  SpaceChannel(long accountId, String space, ChangeFeed feed, long startAfter) {
+  SpaceChannel(long accountId, String space, ChangeFeed feed, long startAfter, StreamMeters meters) {
+    this.meters = meters;
     this.accountId = accountId;
     this.space = space;
     this.feed = feed;
@@ -53,6 +63,25 @@ final class SpaceChannel {
   }
 
   void wake() {
+    synchronized (this) {
+      mustRead = true;
+    }
+    start();
+  }
+
+  /** A local commit wrote {@code rows} in this space (seq order, consecutive): sent without a read when they follow. */
+  void wake(List<ChangeFeed.ChangeRow> rows) {
+    synchronized (this) {
+      if (rows.isEmpty()) {
+        mustRead = true;
+      } else {
+        for (ChangeFeed.ChangeRow row : rows) brought.add(FramedChange.of(row));
+      }
+    }
+    start();
+  }
+
+  private void start() {
     synchronized (this) {
       dirty = true;
       if (running) return;
@@ -96,17 +125,40 @@ final class SpaceChannel {
   private void drain() {
     while (!members.isEmpty()) {
       long after;
+      List<FramedChange> rows;
       synchronized (this) {
         after = lastRead;
+        rows = mustRead ? null : takeBrought();
+        mustRead = false;
       }
-      List<FramedChange> rows =
-          feed.changesSince(accountId, space, after, PAGE).stream().map(FramedChange::of).toList();
+      boolean read = rows == null;
+      if (read) rows = feed.changesSince(accountId, space, after, PAGE).stream().map(FramedChange::of).toList();
       if (rows.isEmpty()) return;
+      (read ? meters.changesRead() : meters.changesCommitted()).increment(rows.size());
       for (Connection c : members) c.deliver(space, rows);
       synchronized (this) {
-        lastRead = rows.get(rows.size() - 1).seq;
+        lastRead = Math.max(lastRead, rows.get(rows.size() - 1).seq);
+        while (!brought.isEmpty() && brought.peekFirst().seq <= lastRead) brought.pollFirst();
+        if (read && rows.size() == PAGE) mustRead = true;
+        if (!mustRead && brought.isEmpty()) return;
       }
-      if (rows.size() < PAGE) return;
     }
+  }
+
+  /**
+   * The brought rows that follow {@code lastRead} without a hole, taken (empty when there are none);
+   * null when the first one does not follow: then the feed is read. Guarded by this.
+   */
+  private List<FramedChange> takeBrought() {
+    while (!brought.isEmpty() && brought.peekFirst().seq <= lastRead) brought.pollFirst();
+    if (brought.isEmpty()) return List.of();
+    if (brought.peekFirst().seq != lastRead + 1) return null;
+    List<FramedChange> run = new java.util.ArrayList<>();
+    long next = lastRead + 1;
+    while (!brought.isEmpty() && brought.peekFirst().seq == next && run.size() < PAGE) {
+      run.add(brought.pollFirst());
+      next++;
+    }
+    return run;
   }
 }

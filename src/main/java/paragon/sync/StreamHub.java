@@ -164,6 +164,14 @@ public final class StreamHub implements Feed, PgBridge.Wakeable, Cutoffs.Listene
     if (bridge != null) publish(new Unpublished(accountId, space, seq));
   }
 
+  /** The rows go to the space's channel as they are: its terminals get them without a read. */
+  @Override
+  public void committed(long accountId, String space, long seq, List<ChangeFeed.ChangeRow> rows) {
+    SpaceChannel channel = channels.get(key(accountId, space));
+    if (channel != null) channel.wake(rows);
+    if (bridge != null) publish(new Unpublished(accountId, space, seq));
+  }
+
   /** Tells the other nodes; a failure is logged and sent again by the next tick (the commit stands). */
   private void publish(Unpublished u) {
     try {
@@ -455,7 +463,7 @@ public final class StreamHub implements Feed, PgBridge.Wakeable, Cutoffs.Listene
       long head = feed.seq(accountId, space);
       heads.put(space, head);
       channels.compute(key(accountId, space), (k, ch) -> {
-        SpaceChannel channel = ch != null ? ch : new SpaceChannel(accountId, space, feed, head);
+        SpaceChannel channel = ch != null ? ch : new SpaceChannel(accountId, space, feed, head, meters);
         channel.add(c);
         return channel;
       });

@@ -95,6 +95,9 @@ class MetricsScrapeTest {
         assertThat(after.value("paragon_stream_frames_sent_total")).isEqualTo(s.wire().size());
         assertThat(after.value("paragon_stream_frames_dropped_total")).isZero();
         assertThat(after.value("paragon_stream_slow_closed_total")).isZero();
+        // The two accepted commands' change rows reached the stream from their commit, none read back.
+        assertThat(delta(before, after, "paragon_stream_changes_total", "source", "commit")).isEqualTo(2);
+        assertThat(delta(before, after, "paragon_stream_changes_total", "source", "read")).isZero();
         assertThat(after.value("paragon_devices_behind")).isZero();
         assertThat(after.value("paragon_ready")).isEqualTo(1);
       }
