@@ -224,7 +224,6 @@ public final class Paragon {
     metrics.gauge("paragon_devices_behind_day", () -> behind.count(true));
     Readiness readiness = new Readiness(db, metrics);
     metrics.gauge("paragon_ready", () -> readiness.up() ? 1 : 0);
-    RequestLog requestLog = new RequestLog(metrics);
     Accounts accounts = new Accounts(db, clock);
     Roles roles = new Roles(db, clock);
     BackOfficeAuth backOffice = new BackOfficeAuth(db, clock);
@@ -273,6 +272,7 @@ public final class Paragon {
         files.directory = "/public/assets";
       });
       config.staticFiles.enableWebjars();
+      RequestLog requestLog = new RequestLog(metrics, config.unsafe.internalRouter);
       config.routes.before(RequestIds::before);
       config.routes.before(requestLog::before);
       config.routes.before(SecurityHeaders::before);

@@ -19,7 +19,7 @@ import paragon.web.Problem;
 
 /**
  * The catalog writes of {@code /api/v1} with {@code catalog:write} (docs/api.md, "Catalog writes"):
- * create, change and archive categories and products through the back office's own services
+ * create, change, archive and restore categories and products through the back office's own services
  * ({@link Categories}, {@link Products}), so each write is one configuration revision (with its
  * {@code catalog.changed} webhook event) exactly as a save in the back office, checked by the same rules
  * with the same messages. Every write takes an {@code Idempotency-Key} ({@link Idempotency}). A key
@@ -45,10 +45,12 @@ public final class CatalogWriteRoutes {
     CatalogWriteRoutes r = new CatalogWriteRoutes(db, clock);
     routes.post("/api/v1/catalog/categories", r::createCategory);
     routes.patch("/api/v1/catalog/categories/{id}", r::changeCategory);
-    routes.post("/api/v1/catalog/categories/{id}/archive", r::archiveCategory);
+    routes.post("/api/v1/catalog/categories/{id}/archive", ctx -> r.archiveCategory(ctx, true));
+    routes.post("/api/v1/catalog/categories/{id}/restore", ctx -> r.archiveCategory(ctx, false));
     routes.post("/api/v1/catalog/products", r::createProduct);
     routes.patch("/api/v1/catalog/products/{id}", r::changeProduct);
-    routes.post("/api/v1/catalog/products/{id}/archive", r::archiveProduct);
+    routes.post("/api/v1/catalog/products/{id}/archive", ctx -> r.archiveProduct(ctx, true));
+    routes.post("/api/v1/catalog/products/{id}/restore", ctx -> r.archiveProduct(ctx, false));
   }
 
   // ---- Categories -----------------------------------------------------------------------------
@@ -80,12 +82,17 @@ public final class CatalogWriteRoutes {
     }));
   }
 
-  private void archiveCategory(Context ctx) {
+  /**
+   * Archives or restores ({@code archived} false) as the back office's buttons do: already so is 200 with
+   * no revision; a restored category goes to the end and its name must be free among the active ones (400
+   * {@code name}).
+   */
+  private void archiveCategory(Context ctx, boolean archived) {
     ApiKeys.Key key = ApiAuth.require(ctx, "catalog:write");
     long id = id(ctx, "category");
     JsonNode body = body(ctx, false);
     answer(ctx, idempotency.once(key, ctx.header(Idempotency.HEADER), "POST", ctx.path(), body, h -> {
-      categories.archive(h, key.accountId(), author(key), id, true);
+      categories.archive(h, key.accountId(), author(key), id, archived);
       return new Idempotency.Answer(200, Json.write(CatalogApiRoutes.category(Categories.find(h, key.accountId(), id))));
     }));
   }
@@ -118,12 +125,17 @@ public final class CatalogWriteRoutes {
     }));
   }
 
-  private void archiveProduct(Context ctx) {
+  /**
+   * Archives or restores ({@code archived} false) as the back office's button does: already so is 200 with
+   * no revision; restoring a code another product took is 409. A product restored in an archived category
+   * is restored, as in the back office, and reaches the terminals when its category is restored.
+   */
+  private void archiveProduct(Context ctx, boolean archived) {
     ApiKeys.Key key = ApiAuth.require(ctx, "catalog:write");
     long id = id(ctx, "product");
     JsonNode body = body(ctx, false);
     answer(ctx, idempotency.once(key, ctx.header(Idempotency.HEADER), "POST", ctx.path(), body, h -> {
-      products.archive(h, key.accountId(), author(key), id, true);
+      products.archive(h, key.accountId(), author(key), id, archived);
       return new Idempotency.Answer(200, Json.write(CatalogApiRoutes.product(Products.find(h, key.accountId(), id),
           key)));
     }));
@@ -219,7 +231,7 @@ public final class CatalogWriteRoutes {
 
   // ---- Reading the request --------------------------------------------------------------------
 
-  /** The JSON object sent; {@code required} false: an empty body is {@code {}} (the archive routes). */
+  /** The JSON object sent; {@code required} false: an empty body is {@code {}} (archive and restore). */
   private static JsonNode body(Context ctx, boolean required) {
     String raw = ctx.body();
     if (!required && raw.isBlank()) return READER.createObjectNode();

@@ -1,7 +1,10 @@
 package paragon.web;
 
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.router.Endpoint;
+import io.javalin.router.InternalRouter;
+import io.javalin.router.ParsedEndpoint;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,9 +30,12 @@ public final class RequestLog {
   static final String[] FIELDS = {"method", "route", "status", "latencyMs", "account", "device", "user", "commands"};
 
   private final Metrics metrics;
+  private final InternalRouter router;
 
-  public RequestLog(Metrics metrics) {
+  /** {@code router}: the app's, asked for the route of a request refused before routing ({@link #route}). */
+  public RequestLog(Metrics metrics, InternalRouter router) {
     this.metrics = metrics;
+    this.router = router;
     // At zero from the start, so that a rate over them is defined before the first sign-in.
     for (String kind : new String[] {"backoffice", "pin"}) {
       for (String outcome : new String[] {"success", "failure", "locked"}) login(kind, outcome);
@@ -78,10 +84,21 @@ public final class RequestLog {
     }
   }
 
-  /** The route template (e.g. {@code /backoffice/devices/{id}}), not the path: a bounded set of labels. */
-  private static String route(Context ctx) {
+  /**
+   * The route template (e.g. {@code /backoffice/devices/{id}}), not the path: a bounded set of labels.
+   * A request refused by a before-handler (503 {@code unavailable} from {@link Readiness}, a 429 of
+   * {@link RequestRates}, a 401 of the API's key check) never reached routing, so Javalin matched no
+   * endpoint: the router is asked which one it would have matched, as Javalin's own matching does
+   * (HEAD answered by a GET route). {@code unmatched} only when no route has the path.
+   */
+  private String route(Context ctx) {
     Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
-    return endpoint == null ? "unmatched" : endpoint.path;
+    if (endpoint != null) return endpoint.path;
+    String path = ctx.path();
+    if (path.startsWith(ctx.contextPath())) path = path.substring(ctx.contextPath().length());
+    ParsedEndpoint found = router.findFirstHttpHandlerEntry(ctx.method(), path);
+    if (found == null && HandlerType.HEAD.equals(ctx.method())) found = router.findFirstHttpHandlerEntry(HandlerType.GET, path);
+    return found == null ? "unmatched" : found.endpoint.path;
   }
 
   /**

@@ -14,6 +14,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import paragon.catalog.Categories;
+import paragon.configuration.ConfigSnapshot;
 import paragon.configuration.Revisions;
 import paragon.testing.TestApp;
 import paragon.testing.TestDatabases;
@@ -21,7 +23,7 @@ import paragon.testing.WebClient;
 
 /**
  * The catalog writes of /api/v1 (docs/api.md, "Catalog writes"): each one a configuration revision as the
- * back office records it, Idempotency-Key answered once, bad input 400 naming the field, other
+ * back office records it (archive and restore as its buttons do), Idempotency-Key answered once, bad input 400 naming the field, other
  * accounts' ids 404; on both databases.
  */
 class ApiCatalogWriteTest {
@@ -134,6 +136,99 @@ class ApiCatalogWriteTest {
       assertThat(listed).isNotNull();
       assertThat(listed.path("archived").asBoolean()).isTrue();
       assertThat(listed.path("price").asLong()).isEqualTo(1600);
+    }
+  }
+
+  /** The names of the products the account's terminals get at its current revision. */
+  private static List<String> onTerminals(Integrator it) {
+    return it.app.db.read(h -> Revisions.snapshot(h, it.owner.accountId(), Revisions.current(h, it.owner.accountId()))
+        .products().stream().map(ConfigSnapshot.Product::name).toList());
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabases.Kind.class)
+  void archived_categories_and_products_are_restored_as_the_back_office_restores_them(TestDatabases.Kind kind) {
+    try (TestApp app = TestApp.start(kind)) {
+      Integrator it = new Integrator(app);
+      String key = it.key("Sklep internetowy", null, "catalog:write");
+      long desery = category(it, key, "Desery");
+      long napoje = category(it, key, "Napoje");
+      WebClient.Response made = send(it, key, "POST", "/api/v1/catalog/products",
+          "{\"name\":\"Sernik\",\"price\":1400,\"vat\":\"8\",\"categoryId\":" + desery + ",\"code\":\"SER\"}");
+      assertThat(made.status()).as(made.body()).isEqualTo(201);
+      long sernik = made.json().path("id").asLong();
+      String product = "/api/v1/catalog/products/" + sernik;
+      String category = "/api/v1/catalog/categories/" + desery;
+      long r0 = revision(it);
+
+      // Restoring what is not archived answers it as it is and records nothing (the back office's "unchanged").
+      WebClient.Response notArchived = send(it, key, "POST", product + "/restore", "");
+      assertThat(notArchived.status()).as(notArchived.body()).isEqualTo(200);
+      assertThat(notArchived.json().path("archived").asBoolean()).isFalse();
+      assertThat(send(it, key, "POST", category + "/restore", "").json().path("archived").asBoolean()).isFalse();
+      assertThat(revision(it)).isEqualTo(r0);
+
+      assertThat(send(it, key, "POST", product + "/archive", "").status()).isEqualTo(200);
+      assertThat(send(it, key, "POST", category + "/archive", "").status()).isEqualTo(200);
+      assertThat(onTerminals(it)).doesNotContain("Sernik");
+      long r1 = revision(it);
+      assertThat(r1).isEqualTo(r0 + 2);
+
+      // A product restored in an archived category is restored, as the back office does, one revision, and
+      // stays off the terminals until its category is restored.
+      WebClient.Response restored = send(it, key, "POST", product + "/restore", "", "przywroc-sernik");
+      assertThat(restored.status()).as(restored.body()).isEqualTo(200);
+      assertThat(restored.json().path("archived").asBoolean()).isFalse();
+      assertThat(restored.json().path("code").asText()).isEqualTo("SER");
+      assertThat(revision(it)).isEqualTo(r1 + 1);
+      String[] rev = latest(it);
+      assertThat(rev[0]).startsWith("API key ").endsWith("(Sklep internetowy)");
+      assertThat(rev[1]).contains("Sernik");
+      assertThat(onTerminals(it)).doesNotContain("Sernik");
+      WebClient.Response replayed = send(it, key, "POST", product + "/restore", "", "przywroc-sernik");
+      assertThat(replayed.json()).isEqualTo(restored.json());
+      assertThat(replayed.header("Idempotent-Replayed")).isEqualTo("true");
+      // The same Idempotency-Key on archive is another request.
+      WebClient.Response otherRoute = send(it, key, "POST", product + "/archive", "", "przywroc-sernik");
+      assertThat(otherRoute.status()).as(otherRoute.body()).isEqualTo(422);
+      assertThat(revision(it)).isEqualTo(r1 + 1);
+
+      // The category restored goes to the end of the order and brings its product back to the terminals.
+      WebClient.Response back = send(it, key, "POST", category + "/restore", "");
+      assertThat(back.status()).as(back.body()).isEqualTo(200);
+      assertThat(back.json().path("archived").asBoolean()).isFalse();
+      int napojePosition = app.db.read(h -> Categories.find(h, it.owner.accountId(), napoje)).position();
+      assertThat(back.json().path("position").asInt()).isGreaterThan(napojePosition);
+      assertThat(revision(it)).isEqualTo(r1 + 2);
+      assertThat(latest(it)[1]).contains("Desery");
+      assertThat(onTerminals(it)).contains("Sernik");
+      JsonNode listed = null;
+      for (JsonNode x : it.get(it.key("catalog:read"), "/api/v1/catalog").json().path("products")) {
+        if (x.path("id").asLong() == sernik) listed = x;
+      }
+      assertThat(listed).isNotNull();
+      assertThat(listed.path("archived").asBoolean()).isFalse();
+
+      // Restoring a code another product took since is 409; a name another active category took, 400 name.
+      assertThat(send(it, key, "POST", product + "/archive", "").status()).isEqualTo(200);
+      assertThat(send(it, key, "POST", "/api/v1/catalog/products", "{\"name\":\"Sernik nowy\",\"price\":1500,"
+          + "\"vat\":\"8\",\"categoryId\":" + desery + ",\"code\":\"SER\"}").status()).isEqualTo(201);
+      assertThat(send(it, key, "POST", category + "/archive", "").status()).isEqualTo(200);
+      category(it, key, "desery");
+      long r2 = revision(it);
+      WebClient.Response codeTaken = send(it, key, "POST", product + "/restore", "");
+      assertThat(codeTaken.status()).as(codeTaken.body()).isEqualTo(409);
+      assertThat(codeTaken.json().path("error").asText()).isEqualTo("code_taken");
+      assertThat(codeTaken.json().path("message").asText()).contains("SER");
+      WebClient.Response nameTaken = send(it, key, "POST", category + "/restore", "");
+      assertThat(nameTaken.status()).as(nameTaken.body()).isEqualTo(400);
+      assertThat(nameTaken.json().path("field").asText()).isEqualTo("name");
+      assertThat(revision(it)).isEqualTo(r2);
+      assertThat(app.db.read(h -> Categories.find(h, it.owner.accountId(), desery)).archived()).isTrue();
+
+      // catalog:write is needed, as for archive.
+      WebClient.Response readOnly = send(it, it.key("catalog:read"), "POST", category + "/restore", "");
+      assertThat(readOnly.status()).isEqualTo(403);
     }
   }
 
@@ -271,6 +366,9 @@ class ApiCatalogWriteTest {
           {"POST", "/api/v1/catalog/products/" + theirProduct + "/archive", ""},
           {"PATCH", "/api/v1/catalog/categories/" + theirCategory, "{\"name\":\"Moja\"}"},
           {"POST", "/api/v1/catalog/categories/" + theirCategory + "/archive", ""},
+          {"POST", "/api/v1/catalog/categories/" + theirCategory + "/restore", ""},
+          {"POST", "/api/v1/catalog/products/" + theirProduct + "/restore", ""},
+          {"POST", "/api/v1/catalog/products/abc/restore", ""},
           {"PATCH", "/api/v1/catalog/products/abc", "{\"price\":1}"},
           {"POST", "/api/v1/catalog/products/" + Long.MAX_VALUE + "/archive", ""}};
       for (String[] c : notFound) {
