@@ -84,7 +84,8 @@ public final class SaleRecords {
    * the parts' history) before the paying command's own, their tendered, change and tips added in.
    */
   static void write(Handle h, Actor a, Outcome.Sale sale, Receipt closed, long seq, long now) {
-    List<PartRow> parts = h.createQuery("""
+    // A receipt paid in one go never had a part (every part counts in partsPaid): nothing to read.
+    List<PartRow> parts = closed.partsPaid() == 0 ? List.of() : h.createQuery("""
             SELECT method, amount, tendered, tip FROM receipt_parts WHERE account_id = :a AND receipt_id = :r
             ORDER BY position""")
         .bind("a", a.accountId()).bind("r", sale.receiptId())

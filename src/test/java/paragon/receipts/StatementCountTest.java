@@ -97,30 +97,37 @@ class StatementCountTest {
       counter.start();
       List<Ack> acks = service.submit(actor, Json.MAPPER.valueToTree(List.of(command)), I18n.of("pl"), "count");
       List<String> statements = counter.stop();
+      assertThat(statements).as("%s: statements seen on the command workers", type).isNotEmpty();
       assertThat(acks.get(0).status()).as("%s: %s", type, acks.get(0)).isEqualTo("accepted");
       System.out.printf("%s: %d statements%n  %s%n", type, statements.size(), String.join("\n  ", statements));
       return statements.size();
     }
   }
 
-  /** Counts the statements that JDBI executes on the thread between {@link #start} and {@link #stop}. */
+  /**
+   * Counts the statements that JDBI executes between {@link #start} and {@link #stop} on the command
+   * workers' threads (the sequencer's {@code commands-N}: a command runs there, not on the thread that
+   * submits it; nothing else sends commands meanwhile).
+   */
   private static final class Counter implements SqlLogger {
-    private volatile Thread counting;
-    private final List<String> statements = new ArrayList<>();
+    private volatile boolean counting;
+    private final List<String> statements = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     void start() {
       statements.clear();
-      counting = Thread.currentThread();
+      counting = true;
     }
 
     List<String> stop() {
-      counting = null;
+      counting = false;
       return List.copyOf(statements);
     }
 
     @Override
     public void logAfterExecution(StatementContext context) {
-      if (Thread.currentThread() == counting) statements.add(context.getRenderedSql().replaceAll("\\s+", " "));
+      if (counting && Thread.currentThread().getName().startsWith("commands-")) {
+        statements.add(context.getRenderedSql().replaceAll("\\s+", " "));
+      }
     }
 
     @Override
