@@ -59,7 +59,7 @@ public final class DeviceAuth implements Cutoffs.Listener, AutoCloseable {
     this.store = new DeviceStore(db, clock, cutoffs);
     this.cache = new AuthCache<>(clock, MAX_AGE_MS, CACHE_CAPACITY);
     this.flusher = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("contacts").factory());
-    flusher.scheduleWithFixedDelay(this::flushContacts, DeviceStore.CONTACT_FLUSH_MS, DeviceStore.CONTACT_FLUSH_MS,
+    flusher.scheduleWithFixedDelay(this::flushDueContacts, DeviceStore.CONTACT_FLUSH_MS, DeviceStore.CONTACT_FLUSH_MS,
         TimeUnit.MILLISECONDS);
     cutoffs.subscribe(this);
   }
@@ -100,6 +100,14 @@ public final class DeviceAuth implements Cutoffs.Listener, AutoCloseable {
   @Override
   public void viewChanged(long accountId, long deviceId) {
     forgetDevice(accountId, deviceId);
+  }
+
+  private void flushDueContacts() {
+    try {
+      store.flushDueContacts();
+    } catch (RuntimeException e) {
+      log.warn("writing the devices' last contacts failed (kept for the next flush): {}", e.toString());
+    }
   }
 
   private void flushContacts() {

@@ -236,6 +236,36 @@ class DeviceApiTest {
     }
   }
 
+  /** The store alone (no HTTP call, so the app's own store has no contact of this device to write). */
+  @ParameterizedTest
+  @EnumSource(TestDatabases.Kind.class)
+  void the_timer_writes_a_contact_that_moved_a_minute_and_the_back_office_list_writes_every_one(
+      TestDatabases.Kind kind) {
+    try (World w = new World(kind)) {
+      String token = w.pairedDevice(w.shopA, DeviceModel.SMART_PLUS);
+      long id = w.deviceId(token);
+      long paired = lastContact(w, token);
+      w.app.clock.advance(Duration.ofSeconds(10));
+      w.store.contact(id);
+      w.store.flushDueContacts(); // never written by this store: due
+      assertThat(lastContact(w, token)).isEqualTo(paired + 10_000);
+      w.app.clock.advance(Duration.ofSeconds(15));
+      w.store.contact(id);
+      w.store.flushDueContacts(); // 15 s past the written one: waits in memory
+      assertThat(lastContact(w, token)).isEqualTo(paired + 10_000);
+      assertThat(w.store.list(w.account)).isNotEmpty(); // the list shows the latest: it writes them all
+      assertThat(lastContact(w, token)).isEqualTo(paired + 25_000);
+      w.app.clock.advance(Duration.ofSeconds(30));
+      w.store.contact(id);
+      w.store.flushDueContacts();
+      assertThat(lastContact(w, token)).isEqualTo(paired + 25_000);
+      w.app.clock.advance(Duration.ofSeconds(30));
+      w.store.contact(id);
+      w.store.flushDueContacts(); // a minute past the written one
+      assertThat(lastContact(w, token)).isEqualTo(paired + 85_000);
+    }
+  }
+
   /** Contacts are kept in memory and written in batches every few seconds: wait for the batch. */
   private static void awaitLastContact(World w, String token, long expected) {
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
