@@ -25,8 +25,9 @@ import paragon.web.Problem;
  * Applies a device's commands in order, once, in group commits (issue 11).
  *
  * <p>A request's commands queue in a {@link Sequencer} lane: on SQLite one lane for the whole file
- * (one writer, FIFO across spaces, so a command never meets the busy handler); on PostgreSQL a lane
- * per account and space of the actor, a few lanes at once. A worker applies what queued in a lane
+ * (one writer, FIFO across spaces, so a command never meets the busy handler); on PostgreSQL
+ * {@value #POSTGRES_WORKERS} lanes, a space's commands always in the one its hash picks, all lanes at
+ * once. A worker applies what queued in a lane
  * while its previous batch ran in ONE transaction; the request's thread waits for its acks, which it
  * gets only after that transaction committed.
  *
@@ -110,12 +111,22 @@ public final class CommandService {
     List<Job> jobs = new ArrayList<>(batch.size());
     for (JsonNode c : batch) jobs.add(new Job(c.get("n").asLong(), CommandParser.parse(c)));
     Request request = new Request(actor, jobs, i18n, requestId);
-    Object lane = db.dialect() == Database.Dialect.SQLITE ? SQLITE_LANE : actor.accountId() + ":" + actor.space();
+    Object lane = db.dialect() == Database.Dialect.SQLITE ? SQLITE_LANE : postgresLane(actor);
     long started = System.nanoTime();
     sequencer.submit(lane, request);
     List<Ack> acks = request.await();
     count(jobs, acks, System.nanoTime() - started);
     return acks;
+  }
+
+  /**
+   * The PostgreSQL lane of an actor's space: one of {@value #POSTGRES_WORKERS}, by the space's hash, so a
+   * device's commands always queue in one lane (in order), while commands of different spaces that
+   * hash alike share a batch and its commit (one lane per space gave every shop a transaction of its
+   * own per command: no grouping with many shops).
+   */
+  static int postgresLane(Actor actor) {
+    return Math.floorMod(java.util.Objects.hash(actor.accountId(), actor.space()), POSTGRES_WORKERS);
   }
 
   /** The type label: a known command's type, "invalid" for one that did not parse (never user text). */
