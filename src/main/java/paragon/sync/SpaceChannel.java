@@ -37,8 +37,8 @@ final class SpaceChannel {
   private long lastRead;
   private boolean running;
   private boolean dirty;
-  /** Rows brought by local commits, not sent yet, in seq order. */
-  private final java.util.ArrayDeque<FramedChange> brought = new java.util.ArrayDeque<>();
+  /** Rows brought by local commits, not sent yet. */
+  private final BroughtRows brought = new BroughtRows();
   /** A wake-up without rows came: the next pass reads the feed. */
   private boolean mustRead;
   /** The wait before the next retry of a failed read; 0 while reads succeed. */
@@ -128,7 +128,7 @@ final class SpaceChannel {
       List<FramedChange> rows;
       synchronized (this) {
         after = lastRead;
-        rows = mustRead ? null : takeBrought();
+        rows = mustRead ? null : brought.takeFollowing(lastRead, PAGE);
         mustRead = false;
       }
       boolean read = rows == null;
@@ -138,27 +138,10 @@ final class SpaceChannel {
       for (Connection c : members) c.deliver(space, rows);
       synchronized (this) {
         lastRead = Math.max(lastRead, rows.get(rows.size() - 1).seq);
-        while (!brought.isEmpty() && brought.peekFirst().seq <= lastRead) brought.pollFirst();
+        brought.dropUpTo(lastRead);
         if (read && rows.size() == PAGE) mustRead = true;
         if (!mustRead && brought.isEmpty()) return;
       }
     }
-  }
-
-  /**
-   * The brought rows that follow {@code lastRead} without a hole, taken (empty when there are none);
-   * null when the first one does not follow: then the feed is read. Guarded by this.
-   */
-  private List<FramedChange> takeBrought() {
-    while (!brought.isEmpty() && brought.peekFirst().seq <= lastRead) brought.pollFirst();
-    if (brought.isEmpty()) return List.of();
-    if (brought.peekFirst().seq != lastRead + 1) return null;
-    List<FramedChange> run = new java.util.ArrayList<>();
-    long next = lastRead + 1;
-    while (!brought.isEmpty() && brought.peekFirst().seq == next && run.size() < PAGE) {
-      run.add(brought.pollFirst());
-      next++;
-    }
-    return run;
   }
 }
