@@ -45,6 +45,7 @@ class TerminalHistoryBrowserTest {
       String device = phone ? "Pocket 1" : "Kasa 1";
       TerminalLiveBrowserTest.loggedIn(shop, t, device, "ABCDEFGH", "anna", "1234");
       t.waitUntil(d -> t.text("#current-name").contains("Sprzedaż 1"));
+      t.drawer(false); // a phone shows the receipts when nothing is under way
       t.addProduct("Espresso");
       t.addProduct("Cappuccino");
       t.waitSent();
