@@ -148,6 +148,38 @@ class TerminalTapsBrowserTest {
     }
   }
 
+  /**
+   * Over the counter (parking on, no tables) the phone does not open the drawer: the next sale is the
+   * current receipt, on the products, at the start and after "Zamknij".
+   */
+  @Test
+  void on_a_phone_with_no_tables_the_sale_starts_on_the_products_and_takes_five_taps() {
+    try (Shop shop = new Shop(Visibility.ALL)) {
+      shop.change(h -> h.createUpdate("DELETE FROM receipt_slots WHERE account_id = :a").bind("a", shop.account)
+          .execute());
+      try (Terminal t = Terminal.phone(shop.url(""))) {
+        TerminalLiveBrowserTest.loggedIn(shop, t, "Pocket 1", "ABCDEFGH", "anna", "1234");
+        t.waitUntil(d -> t.text("#current-name").contains("Sprzedaż 1"));
+        t.waitUntil(d -> Boolean.TRUE.equals(t.js("return window.paragonTerminal.ready")));
+        assertThat(t.waitFor("sale-screen .drawer-toggle").getDomAttribute("aria-expanded")).isEqualTo("false");
+        tap(t, "Espresso", "product-grid .grid button[data-product]", "Espresso");
+        tap(t, "Cappuccino", "product-grid .grid button[data-product]", "Cappuccino");
+        tap(t, "Sernik", "product-grid .grid button[data-product]", "Sernik");
+        t.waitUntil(d -> t.text("sale-screen .pay-bar button[data-action=bar-pay]").contains("39,00 zł"));
+        tap(t, "Karta", "sale-screen .pay-bar button[data-action=bar-pay-card]", null);
+        t.waitFor("payment-dialog [data-paid=true]");
+        tap(t, "Zamknij", "payment-dialog button[data-action=close-pay]", null);
+        t.waitUntil(d -> t.all("payment-dialog dialog[open]").isEmpty());
+        t.waitUntil(d -> "0".equals(String.valueOf(t.js("return window.paragonTerminal.current?.lines?.length ?? 0")))); // the next sale
+        assertThat(t.waitFor("sale-screen .drawer-toggle").getDomAttribute("aria-expanded")).isEqualTo("false");
+        assertThat(t.waitFor("product-grid .grid button[data-product]").isDisplayed()).isTrue();
+
+        assertThat(taps).containsExactly("Espresso", "Cappuccino", "Sernik", "Karta", "Zamknij");
+        assertThat(sale(shop)).isEqualTo("Sprzedaż 1 3900 3900 0 CARD");
+      }
+    }
+  }
+
   @Test
   void table_four_three_items_paid_with_100_zl_in_cash_takes_at_most_seven_taps() {
     try (Shop shop = shop(); Terminal t = tablet(shop)) {
