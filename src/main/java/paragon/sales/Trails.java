@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import paragon.receipts.DefaultName;
-import paragon.receipts.ReceiptView;
 import paragon.web.I18n;
 import paragon.web.Json;
 
@@ -71,7 +70,9 @@ public final class Trails {
         related = intoThis ? source : target;
         key = related == null ? null : intoThis ? "sales.merged_from" : "sales.merged_into";
       }
-      String name = related == null ? null : store.find(accountId, related).map(ReceiptView::name).orElse(related);
+      // In the reader's language, as the sentence names it: "Sale 4" in English, "Sprzedaż 4" in Polish.
+      String name = related == null ? null
+          : store.find(accountId, related).map(v -> DefaultName.of(v, i18n)).orElse(related);
       String terminal = devices.getOrDefault(a.deviceId(), "#" + a.deviceId());
       String what = AuditDetails.of(a.type(), a.summary(), i18n, names);
       rows.add(new Row(Display.dateTime(a.at()), a.userName(), terminal, action(a.type()), what,

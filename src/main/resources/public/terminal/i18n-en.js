@@ -94,6 +94,7 @@ export const en = {
   'history.loading': 'Loading…',
   'history.empty': 'Nothing recorded yet: the server has no change of this receipt.',
   'history.offline': 'The history needs a connection to the server.',
+  'history.merged': 'History of the merged receipt: {name}',
   'receipt.attention': 'Needs attention',
   'receipt.preview': 'Sending…',
   'receipt.previewOffline': 'Saved here — waiting for the network',

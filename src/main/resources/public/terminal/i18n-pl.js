@@ -94,6 +94,7 @@ export const pl = {
   'history.loading': 'Wczytywanie…',
   'history.empty': 'Nic jeszcze nie zapisano: serwer nie ma żadnej zmiany tego rachunku.',
   'history.offline': 'Historia wymaga połączenia z serwerem.',
+  'history.merged': 'Historia scalonego rachunku: {name}',
   'receipt.attention': 'Wymaga uwagi',
   'receipt.preview': 'Wysyłanie…',
   'receipt.previewOffline': 'Zapisano tutaj — czeka na sieć',

@@ -248,9 +248,12 @@ class PaymentDialog extends TerminalElement {
         t.cancelPayment(this.receipt);
       }
     }
+    const settled = this.phase === 'done';
     dialog.close();
     this.receipt = null;
     this.opening = null;
+    // The bill is paid and its dialog closed: the sale screen offers the next table (a phone's drawer).
+    if (settled) this.dispatchEvent(new CustomEvent('settled', { bubbles: true }));
   }
 
   body() {

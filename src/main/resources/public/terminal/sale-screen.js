@@ -22,6 +22,39 @@ class SaleScreen extends TerminalElement {
     this.floor = false;
   }
 
+  /** A phone's narrow screen (terminal.css): the receipts list is a drawer there. */
+  static narrow() {
+    return window.matchMedia('(max-width: 700px)').matches;
+  }
+
+  /**
+   * On a phone, when no order is under way, the receipts drawer opens by itself so the waiter picks
+   * the table at once (issue 15: one tap fewer, ☰ is not needed): when the sale screen first has its
+   * receipts and the current receipt has no lines (a new one), and when a paid bill's "Zamknij"
+   * closes the payment. Only with tables: over the counter (parking on, no tables) the next sale is
+   * the current receipt, on the products. A tablet shows its list beside the products anyway.
+   */
+  offerList() {
+    if (this.terminal.slots.length > 0 && SaleScreen.narrow()) this.drawer = true;
+  }
+
+  /**
+   * A bill paid in full and its dialog closed: the next sale starts on the products (a phone showed the
+   * receipt to pay it), with the drawer open over them where there are tables to pick.
+   */
+  settled() {
+    this.tab = 'products';
+    this.offerList();
+  }
+
+  willUpdate(changed) {
+    super.willUpdate(changed);
+    const t = this.terminal;
+    if (this.offered || !t?.ready || !t.config || t.phase !== 'sale') return;
+    this.offered = true;
+    if ((t.current?.lines?.length ?? 0) === 0) this.offerList();
+  }
+
   /** The List / Floor switch: the floor takes the list's and the products' place. */
   view(mode) {
     this.floor = mode === 'floor';
@@ -117,7 +150,7 @@ class SaleScreen extends TerminalElement {
           ${tr('sale.receiptTab', { count: current?.lines?.length ?? 0 })}</button>
       </div>
       <div class="sale ${parking ? '' : 'no-list'} ${floor ? 'floor' : ''}" data-tab=${this.tab}
-        @view=${(e) => this.view(e.detail)}>
+        @view=${(e) => this.view(e.detail)} @settled=${() => this.settled()}>
         ${parking ? html`<receipts-list id="receipts-list"
           class="receipts-list ${this.drawer ? 'open' : ''}" .terminal=${t}
           @picked=${() => { this.drawer = false; this.tab = this.tabFor(t.current); }}></receipts-list>` : ''}

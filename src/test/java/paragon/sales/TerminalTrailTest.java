@@ -103,6 +103,86 @@ class TerminalTrailTest {
     }
   }
 
+  /** The sentences of {@code merged}, one list per merged receipt, each headed by its id and name. */
+  private static List<String> merged(JsonNode history) {
+    List<String> out = new ArrayList<>();
+    history.path("merged").forEach(m -> {
+      out.add(m.path("receiptId").asText() + " " + m.path("name").asText());
+      out.addAll(sentences(m));
+    });
+    return out;
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabases.Kind.class)
+  void the_history_carries_the_earlier_entries_of_the_receipts_merged_into_it_as_the_back_office_does(
+      TestDatabases.Kind kind) {
+    try (TestApp app = TestApp.start(kind)) {
+      Tills t = new Tills(app);
+      Tills.Till kasa1 = t.till("anna");
+      Tills.Till kasa2 = t.till("ola");
+      String target = kasa1.openAdHoc();
+      kasa1.add(target, t.espresso);
+      long opened = app.clock.millis();
+      app.clock.advance(Duration.ofMinutes(2));
+      String source = kasa2.openAdHoc();
+      kasa2.add(source, t.espresso);
+      kasa2.send("noteReceipt", "receiptId", source, "note", "bez cukru");
+      // A receipt merged into the source earlier: its history comes along too, through the source's.
+      String earlier = kasa2.openAdHoc();
+      kasa2.add(earlier, t.espresso);
+      kasa2.send("merge", "receiptId", earlier, "targetReceiptId", source);
+      app.clock.advance(Duration.ofMinutes(2));
+      kasa1.send("merge", "receiptId", source, "targetReceiptId", target);
+
+      String at = Display.time(opened);
+      String later = Display.time(opened + 120_000);
+      String last = Display.time(opened + 240_000);
+      var pl = kasa1.get("/api/terminal/receipts/" + target + "/history", "pl");
+      assertThat(pl.status()).as(pl.body()).isEqualTo(200);
+      assertThat(sentences(pl.json())).containsExactly(
+          at + " Anna Nowak (Kasa 1): otwarto paragon",
+          at + " Anna Nowak (Kasa 1): dodano 1 x Espresso (9,00\u00a0zł)",
+          last + " Anna Nowak (Kasa 1): dołączono Sprzedaż 2 do tego paragonu");
+      assertThat(merged(pl.json())).containsExactly(
+          source + " Sprzedaż 2",
+          later + " Ola Lis (Kasa 2): otwarto paragon",
+          later + " Ola Lis (Kasa 2): dodano 1 x Espresso (9,00\u00a0zł)",
+          later + " Ola Lis (Kasa 2): dodano notatkę do paragonu: „bez cukru”",
+          later + " Ola Lis (Kasa 2): dołączono Sprzedaż 3 do tego paragonu",
+          last + " Anna Nowak (Kasa 1): dołączono ten paragon do Sprzedaż 1",
+          earlier + " Sprzedaż 3",
+          later + " Ola Lis (Kasa 2): otwarto paragon",
+          later + " Ola Lis (Kasa 2): dodano 1 x Espresso (9,00\u00a0zł)",
+          later + " Ola Lis (Kasa 2): dołączono ten paragon do Sprzedaż 2");
+      var en = kasa2.get("/api/terminal/receipts/" + target + "/history", "en");
+      // In English the merged receipt is named as the terminal names it, in its heading and its sentences.
+      assertThat(merged(en.json())).contains(source + " Sale 2",
+          later + " Ola Lis on Kasa 2 merged Sale 3 into this receipt");
+
+      // The very histories the back office's receipt page shows under "History of the merged receipt".
+      for (String lang : I18n.LANGUAGES) {
+        Trails trails = new Trails(new OfficeStore(app.db), t.account, I18n.of(lang));
+        List<String> office = new ArrayList<>();
+        for (Trails.Merged m : trails.mergedInto(target, trails.of(target))) {
+          office.add(m.id() + " " + m.name());
+          m.trail().forEach(r -> office.add(r.sentence()));
+        }
+        assertThat(merged(kasa1.get("/api/terminal/receipts/" + target + "/history", lang).json()))
+            .as(lang).isEqualTo(office);
+      }
+      // The back office's page heads the merged receipt's history with the same name, in its language.
+      assertThat(t.owner.client().get("/backoffice/receipts/" + target + "?lang=en").body())
+          .contains("href=\"/backoffice/receipts/" + source + "\">Sale 2</a>");
+      // A receipt nothing was merged into has none.
+      String alone = kasa1.openAdHoc();
+      kasa1.add(alone, t.espresso);
+      JsonNode none = kasa1.get("/api/terminal/receipts/" + alone + "/history", "pl").json();
+      assertThat(none.path("merged").isArray()).isTrue();
+      assertThat(none.path("merged")).isEmpty();
+    }
+  }
+
   @ParameterizedTest
   @EnumSource(TestDatabases.Kind.class)
   void another_shops_receipt_an_unknown_id_and_a_missing_session_are_refused(TestDatabases.Kind kind) {

@@ -177,6 +177,22 @@ final class Terminal implements AutoCloseable {
     waitUntil(d -> d.findElement(By.id("current-name")).getText().contains(name));
   }
 
+  /**
+   * Opens ({@code true}) or closes the phone's receipts drawer with its ☰, once the sale screen has its
+   * receipts: with no order under way the phone opens it by itself (issue 15). On a tablet, whose list is
+   * always shown and which has no ☰, nothing is tapped.
+   */
+  void drawer(boolean open) {
+    waitUntil(d -> Boolean.TRUE.equals(js("return !!window.paragonTerminal?.ready")));
+    List<WebElement> toggle = all("sale-screen .drawer-toggle");
+    if (toggle.isEmpty() || !toggle.get(0).isDisplayed()) return;
+    settled();
+    String want = String.valueOf(open);
+    if (!want.equals(toggle.get(0).getDomAttribute("aria-expanded"))) click("sale-screen .drawer-toggle");
+    waitUntil(d -> want.equals(all("sale-screen .drawer-toggle").get(0).getDomAttribute("aria-expanded")));
+    settled(); // a tap while it slides lands beside the button meant
+  }
+
   Object js(String script, Object... args) {
     return driver.executeScript(script, args);
   }

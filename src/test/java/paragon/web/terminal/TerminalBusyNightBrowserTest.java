@@ -22,6 +22,7 @@ class TerminalBusyNightBrowserTest {
     TerminalLiveBrowserTest.loggedIn(shop, t, size.equals("phone") ? "Pocket 1" : "Kasa 1", "ABCDEFGH", "anna",
         "1234");
     t.waitUntil(d -> t.text("#current-name").contains("Sprzedaż 1"));
+    t.drawer(false); // a phone shows the receipts when nothing is under way
     return t;
   }
 

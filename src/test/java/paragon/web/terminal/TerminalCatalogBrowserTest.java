@@ -109,6 +109,7 @@ class TerminalCatalogBrowserTest {
     catalog(shop);
     TerminalLiveBrowserTest.loggedIn(shop, t, "Kasa 1", "ABCDEFGH", "anna", "1234");
     t.waitUntil(d -> t.text("#current-name").contains("Sprzedaż 1"));
+    t.drawer(false); // a phone shows the receipts when nothing is under way
     // The owner's order, not the alphabet's.
     t.waitUntil(d -> t.all("product-grid .categories button").stream().map(WebElement::getText).toList()
         .equals(List.of("Wszystkie", "Kawa", "Ciasta", "Napoje")));
@@ -174,6 +175,7 @@ class TerminalCatalogBrowserTest {
     catalog(shop);
     TerminalLiveBrowserTest.loggedIn(shop, t, "Kasa 1", "ABCDEFGH", "marek", "9999");
     t.waitUntil(d -> t.text("#current-name").contains("Sprzedaż 1"));
+    t.drawer(false); // a phone shows the receipts when nothing is under way
     t.addProduct("Latte");
     t.click("modifier-chooser button[data-option]:first-child"); // Mała, 14,00
     t.click("modifier-chooser button[data-action=add-choice]");

@@ -37,6 +37,7 @@ class TerminalDenseReceiptBrowserTest {
         Terminal t = phone ? Terminal.phone(shop.url("")) : Terminal.tablet(shop.url(""))) {
       TerminalLiveBrowserTest.loggedIn(shop, t, phone ? "Pocket 1" : "Kasa 1", "ABCDEFGH", "marek", "9999");
       t.waitUntil(d -> t.text("#current-name").contains("Sprzedaż 1"));
+      t.drawer(false); // a phone shows the receipts when nothing is under way
       for (int i = 0; i < 12; i++) t.addProduct(PRODUCTS.get(i % PRODUCTS.size()));
       t.waitSent();
       t.waitUntil(d -> t.lineNames().size() == 12);

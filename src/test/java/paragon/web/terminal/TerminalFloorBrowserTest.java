@@ -27,10 +27,7 @@ class TerminalFloorBrowserTest {
 
   /** Switches {@code t} to the floor view (on a phone through the drawer's switch). */
   static void showFloor(Terminal t) {
-    if (t.driver.manage().window().getSize().width < 600) {
-      t.click("sale-screen .drawer-toggle");
-      t.settled(); // a tap on the drawer while it slides in lands beside the button
-    }
+    t.drawer(true); // on a tablet the list is shown: no tap
     t.click("receipts-list .view-toggle button[data-view=floor]");
     t.waitFor("floor-plan .floor-room .table");
   }
@@ -271,8 +268,7 @@ class TerminalFloorBrowserTest {
          Terminal a = Terminal.phone(shop.url(""))) {
       plan(shop, 1_000_000);
       loggedIn(shop, a, "Pocket A", "AAAAAAAA", "anna", "1234");
-      a.click("sale-screen .drawer-toggle");
-      a.settled();
+      a.drawer(true);
       a.openReceipt("Stolik 2");
       a.click("sale-screen .tabs button:first-child");
       a.addProduct("Espresso");

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.WebElement;
@@ -45,6 +46,7 @@ class TerminalHistoryBrowserTest {
       String device = phone ? "Pocket 1" : "Kasa 1";
       TerminalLiveBrowserTest.loggedIn(shop, t, device, "ABCDEFGH", "anna", "1234");
       t.waitUntil(d -> t.text("#current-name").contains("Sprzedaż 1"));
+      t.drawer(false); // a phone shows the receipts when nothing is under way
       t.addProduct("Espresso");
       t.addProduct("Cappuccino");
       t.waitSent();
@@ -84,6 +86,46 @@ class TerminalHistoryBrowserTest {
           return d.left >= 0 && d.right <= window.innerWidth && document.documentElement.scrollWidth <= window.innerWidth;""");
       assertThat(fits).as("the history fits the " + size + "'s width").isTrue();
       t.screenshot(size + "-receipt-history-en");
+      closeHistory(t);
+    }
+  }
+
+  /**
+   * Merged into this receipt, a table's receipt is deleted; its earlier entries (who opened it, what was
+   * added there) follow this receipt's own, under the table's name, as on the back office's page.
+   */
+  @Test
+  void the_history_of_a_receipt_merged_into_it_follows_its_own() {
+    try (Shop shop = new Shop(Visibility.ALL); Terminal t = Terminal.tablet(shop.url(""))) {
+      TerminalLiveBrowserTest.loggedIn(shop, t, "Kasa 1", "ABCDEFGH", "anna", "1234");
+      t.waitUntil(d -> t.text("#current-name").contains("Sprzedaż 1"));
+      t.addProduct("Espresso");
+      t.waitSent();
+      t.openReceipt("Stolik 1");
+      t.addProduct("Sernik");
+      t.waitSent();
+      t.click("receipt-panel button[data-action=merge]");
+      TerminalReceiptToolsBrowserTest.choose(t, "Sprzedaż 1");
+      t.click("move-dialog button[data-action=confirm-move]");
+      t.waitUntil(d -> t.text("#current-name").contains("Sprzedaż 1")
+          && t.lineNames().equals(List.of("Espresso", "Sernik")));
+      t.waitSent();
+      String at = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.of("Europe/Warsaw"))
+          .format(Instant.ofEpochMilli(shop.clock.millis()));
+      String who = at + " Anna Nowak (Kasa 1): ";
+
+      openHistory(t, false);
+      assertThat(history(t, 6)).containsExactly(
+          who + "otwarto paragon",
+          who + "dodano 1 x Espresso (9,00 zł)",
+          who + "dołączono Stolik 1 do tego paragonu",
+          who + "otwarto stolik",
+          who + "dodano 1 x Sernik (16,00 zł)",
+          who + "dołączono ten paragon do Sprzedaż 1");
+      assertThat(t.text("receipt-history [data-history-merged] h3"))
+          .isEqualTo("Historia scalonego rachunku: Stolik 1");
+      assertThat(t.all("receipt-history [data-history-merged] [data-history-entry]")).hasSize(3);
+      t.screenshot("tablet-receipt-history-merged");
       closeHistory(t);
     }
   }

@@ -97,7 +97,7 @@ class TerminalLiveBrowserTest {
       a.openReceipt("Stolik 3");
       a.addProduct("Sernik");
       b.waitUntil(d -> "colleague".equals(b.status("Stolik 3")));
-      c.click("sale-screen .drawer-toggle");
+      c.drawer(true);
       c.waitUntil(d -> "hidden".equals(c.status("Stolik 3")));
       c.screenshot("phone-receipts-drawer-same-role");
     }
@@ -131,7 +131,7 @@ class TerminalLiveBrowserTest {
       a.waitSent();
       a.click("receipt-panel button[data-action=pay]");
       a.waitFor("payment-dialog #pay-CASH");
-      b.click("sale-screen .drawer-toggle");
+      b.drawer(true);
       b.waitUntil(d -> "paying".equals(b.status("Stolik 1")));
       b.openReceipt("Stolik 1");
       b.click("sale-screen .tabs button:last-child");
@@ -147,7 +147,7 @@ class TerminalLiveBrowserTest {
       a.click("payment-dialog button[data-action=confirm-pay]");
       a.waitFor("payment-dialog [data-paid=true]");
       assertThat(a.text("payment-dialog [data-paid=true]")).contains("32,00");
-      b.click("sale-screen .drawer-toggle");
+      b.drawer(true);
       b.waitUntil(d -> "empty".equals(b.status("Stolik 1")));
     }
   }

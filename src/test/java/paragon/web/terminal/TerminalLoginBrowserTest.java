@@ -58,6 +58,10 @@ class TerminalLoginBrowserTest {
       t.login("anna", "1234");
       t.waitFor("sale-screen .topbar");
       t.waitUntil(d -> d.findElement(By.id("current-name")).getText().contains("Sprzedaż 1"));
+      // Nothing under way: the phone shows the receipts, a table is one tap away (issue 15).
+      t.waitUntil(d -> "true".equals(t.waitFor("sale-screen .drawer-toggle").getDomAttribute("aria-expanded")));
+      t.screenshot("phone-sale-start-receipts");
+      t.drawer(false);
       t.screenshot("phone-sale-products");
       // Remote text (a product name with markup in it) is shown as text, never parsed as HTML.
       assertThat(t.text("product-grid .grid")).contains("Piwo <b>jasne</b>");

@@ -172,7 +172,7 @@ class TerminalPermissionsBrowserTest {
   void a_user_with_change_prices_changes_a_lines_price_asked_again_when_it_is_not_a_price() {
     try (Shop shop = shop(Visibility.ALL); Terminal t = Terminal.phone(shop.url(""))) {
       loggedIn(shop, t, "Pocket 1", "ABCDEFGH", "marek", "9999");
-      t.click("sale-screen .drawer-toggle");
+      t.drawer(true);
       t.openReceipt("Stolik 2");
       t.click("sale-screen .tabs button:first-child");
       t.addProduct("Espresso");
@@ -283,7 +283,7 @@ class TerminalPermissionsBrowserTest {
       Till anna = new Till(shop, "KASAAAAA", "anna", "1234");
       anna.tableWithEspresso(shop, "Stolik 1");
       loggedIn(shop, t, "Pocket 2", "ABCDEFGH", "ola", "4321");
-      t.click("sale-screen .drawer-toggle");
+      t.drawer(true);
       t.waitUntil(d -> "hidden".equals(t.status("Stolik 1")));
       t.openReceipt("Stolik 1");
       t.click("sale-screen .tabs button:last-child");

@@ -33,7 +33,7 @@ class TerminalQualityBrowserTest {
 
   /** Opens the list item {@code name}: on a phone through the drawer. */
   static void openReceipt(Terminal t, boolean phone, String name) {
-    if (phone) t.click("sale-screen .drawer-toggle");
+    if (phone) t.drawer(true);
     t.openReceipt(name);
   }
 
@@ -78,7 +78,7 @@ class TerminalQualityBrowserTest {
       t.login("anna", "1234");
       t.waitUntil(d -> t.text("#current-name").contains("Sprzedaż 1"));
       if (phone) {
-        t.click("sale-screen .drawer-toggle");
+        t.drawer(true);
         t.waitUntil(d -> t.status("Sprzedaż 1") != null && !t.all("receipts-list.open").isEmpty());
         screen.accept("receipts-drawer");
       }

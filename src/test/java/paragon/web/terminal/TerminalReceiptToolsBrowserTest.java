@@ -102,8 +102,9 @@ class TerminalReceiptToolsBrowserTest {
     try (Shop shop = new Shop(Visibility.ALL); Terminal t = Terminal.phone(shop.url(""))) {
       loggedIn(shop, t, "Pocket 1", "ABCDEFGH", "anna", "1234");
       t.waitUntil(d -> t.text("#current-name").contains("Sprzedaż 1"));
+      t.drawer(false);
       t.addProduct("Espresso");
-      t.click("sale-screen .drawer-toggle");
+      t.drawer(true);
       t.openReceipt("Stolik 2");
       t.click("sale-screen .tabs button:first-child");
       t.addProduct("Sernik");
@@ -119,9 +120,9 @@ class TerminalReceiptToolsBrowserTest {
       t.waitSent();
       assertThat(serverLines(shop, "Sprzedaż 1")).containsExactly("Espresso:1000", "Sernik:1000");
       assertThat(paragon.testing.Rows.count(shop.db, "receipts WHERE name = 'Stolik 2' AND state = 'DELETED'")).isEqualTo(1);
-      t.click("sale-screen .drawer-toggle");
+      t.drawer(true);
       t.waitUntil(d -> "empty".equals(t.status("Stolik 2")));
-      t.click("sale-screen .drawer-toggle");
+      t.drawer(false);
 
       // Into a free table: the sale becomes the table's receipt.
       t.click("receipt-panel button[data-action=merge]");

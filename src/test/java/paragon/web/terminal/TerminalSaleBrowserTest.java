@@ -129,9 +129,10 @@ class TerminalSaleBrowserTest {
     try (Shop shop = new Shop(Visibility.ALL); Terminal t = Terminal.phone(shop.url(""))) {
       TerminalLiveBrowserTest.loggedIn(shop, t, "Pocket 1", "ABCDEFGH", "anna", "1234");
       t.waitUntil(d -> t.text("#current-name").contains("Sprzedaż 1"));
+      t.drawer(false); // nothing under way: the phone showed the receipts; the cashier goes on with Sprzedaż 1
       t.addProduct("Espresso"); // a receipt is created by its first line; "+" on an unused one stays there
       t.waitSent();
-      t.click("sale-screen .drawer-toggle");
+      t.drawer(true);
       t.click("receipts-list button[data-action=add-receipt]");
       t.waitUntil(d -> t.text("#current-name").contains("Sprzedaż 2"));
       // A new receipt is empty: the phone shows the products, the next thing to tap (issue 15).
@@ -143,18 +144,18 @@ class TerminalSaleBrowserTest {
       t.waitUntil(d -> t.text("#current-name").contains("Taras <i>2</i>"));
       t.waitSent();
       assertThat(Rows.count(shop.db, "receipts WHERE name = :n AND state = 'OPEN'", "n", "Taras <i>2</i>")).isEqualTo(1);
-      t.click("sale-screen .drawer-toggle");
+      t.drawer(true);
       t.waitUntil(d -> "mine".equals(t.status("Taras <i>2</i>")));
       assertThat(t.all("receipts-list i")).isEmpty();
       t.screenshot("phone-receipts-drawer-renamed");
-      t.click("sale-screen .drawer-toggle");
+      t.drawer(false);
 
       t.click("receipt-panel button[data-action=delete]");
       answerDialog(t, null);
       t.waitUntil(d -> t.text("#current-name").contains("Sprzedaż 1"));
       t.waitSent();
       assertThat(Rows.count(shop.db, "receipts WHERE name = :n AND state = 'DELETED'", "n", "Taras <i>2</i>")).isEqualTo(1);
-      t.click("sale-screen .drawer-toggle");
+      t.drawer(true);
       t.waitUntil(d -> t.status("Sprzedaż 1") != null && t.status("Taras <i>2</i>") == null);
     }
   }
