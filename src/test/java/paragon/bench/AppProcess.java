@@ -51,6 +51,8 @@ final class AppProcess implements AutoCloseable {
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     // A simulated terminal sends hundreds of commands a second, far past a cashier's 200/s device cap.
     builder.environment().put("PARAGON_RATE_PER_DEVICE", "0");
+    // The idle scenario holds 10,000 idle streams and its shop's 11 on one node: past the default cap.
+    builder.environment().put("PARAGON_MAX_STREAMS", "20000");
     Process p = builder.start();
     BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
     StringBuilder seen = new StringBuilder();
