@@ -61,7 +61,7 @@ final class Floors {
       s.execute("PRAGMA journal_mode=WAL");
       s.execute("CREATE TABLE bench_floor (id INTEGER PRIMARY KEY, v INTEGER)");
     }
-    return jdbcLoop(url, 1, seconds, "JDBC loop, 1 thread, one INSERT per transaction, WAL, synchronous=NORMAL");
+    return jdbcLoop(url, 1, seconds, "JDBC loop, 1 thread, one INSERT per transaction, WAL, synchronous=FULL (Paragon's)");
   }
 
   private static Rate jdbcLoop(String url, int threads, int seconds, String how) throws Exception {
@@ -75,7 +75,7 @@ final class Floors {
         try (Connection c = DriverManager.getConnection(url)) {
           if (url.startsWith("jdbc:sqlite:")) {
             try (Statement s = c.createStatement()) {
-              s.execute("PRAGMA synchronous=NORMAL");
+              s.execute("PRAGMA synchronous=FULL"); // Paragon's (storage.Durability)
             }
           }
           c.setAutoCommit(false);

@@ -36,7 +36,7 @@ final class Scenarios {
           device of a different shop of 250 shops x 4 terminals; "one shop": the senders are devices of one
           shop of 16. Every terminal's stream is connected, so each change fans out to its shop. Floor:
           PostgreSQL, pgbench's one-row INSERT at 16 clients; SQLite, a one-INSERT-per-transaction JDBC loop,
-          1 thread, WAL, synchronous=NORMAL. Goals: PostgreSQL >= 3,000/s and >= 0.25x the floor; SQLite
+          1 thread, WAL, synchronous=FULL as Paragon. Goals: PostgreSQL >= 3,000/s and >= 0.25x the floor; SQLite
           >= 5,000/s and >= 0.1x; one shop >= 1,000/s (16 senders).""",
       "propagation", """
           250 shops x 4 terminals, all streams connected. Commands are offered open-loop at a fixed rate,
