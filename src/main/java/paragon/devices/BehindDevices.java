@@ -5,7 +5,8 @@ import java.time.Duration;
 import paragon.storage.Database;
 
 /**
- * The configuration-sync gauges (docs/operations.md, "Metrics"): paired devices in use whose applied
+ * The configuration-sync gauges (docs/operations.md, "Metrics"): paired terminals in use (a kitchen
+ * display has no configuration to apply) whose applied
  * revision is behind their account's current one, and those among them that have been behind for a
  * day (the oldest revision they lack was recorded more than a day ago). One aggregate over every
  * account, for the operator, run at each scrape; it reads the configuration's tables too
@@ -28,7 +29,7 @@ public final class BehindDevices {
     return db.read(h -> h.createQuery("""
             SELECT COUNT(*) FROM devices d JOIN config_heads c ON c.account_id = d.account_id
             WHERE d.token_hash IS NOT NULL AND d.revoked_at IS NULL AND d.archived_at IS NULL
-              AND d.applied_revision < c.revision
+              AND d.model <> 'KITCHEN_DISPLAY' AND d.applied_revision < c.revision
               AND (SELECT MIN(r.created_at) FROM config_revisions r
                    WHERE r.account_id = d.account_id AND r.revision > d.applied_revision) < :since""")
         .bind("since", since).mapTo(Long.class).one());

@@ -34,8 +34,16 @@ public record DeviceStatus(
     return pairedAt != null && revokedAt == null;
   }
 
+  /**
+   * A terminal applies the account's configuration; a kitchen display has none to apply (it shows the
+   * kitchen board only), so it is never behind and has no revision or sync to show.
+   */
+  public boolean syncs() {
+    return model.sells();
+  }
+
   public boolean behind() {
-    return paired() && appliedRevision != null && appliedRevision < currentRevision;
+    return syncs() && paired() && appliedRevision != null && appliedRevision < currentRevision;
   }
 
   /** Registered, not paired yet, and its code still valid at {@code now}. */
@@ -44,6 +52,6 @@ public record DeviceStatus(
   }
 
   public boolean syncRequested() {
-    return paired() && syncRequestedAt != null;
+    return syncs() && paired() && syncRequestedAt != null;
   }
 }

@@ -166,4 +166,39 @@ class KitchenDisplayDeviceTest {
           "'Bearer '");
     }
   }
+
+  /** A kitchen display has no configuration to apply: never "behind", no sync, not in the behind gauges. */
+  @ParameterizedTest
+  @EnumSource(TestDatabases.Kind.class)
+  void a_kitchen_display_is_never_behind_the_configuration(TestDatabases.Kind kind) {
+    try (TestApp app = TestApp.start(kind)) {
+      Owners.Owner owner = Owners.signedIn(app, Plan.START, "en");
+      long shop = app.db.inTransaction(h -> Seed.shop(h, owner.accountId(), "Rynek", true, app.clock.millis()));
+      DeviceStore store = new DeviceStore(app.db, app.clock, app.cutoffs);
+      WebClient http = app.client();
+      String kitchen = store.register(owner.accountId(), shop, "Kuchnia", DeviceModel.KITCHEN_DISPLAY).code();
+      String till = store.register(owner.accountId(), shop, "Kasa 1", DeviceModel.SMART).code();
+      assertThat(http.postJson("/api/device/pair", Map.of("code", kitchen, "screen", "kitchen"), Map.of()).status())
+          .isEqualTo(201);
+      assertThat(http.postJson("/api/device/pair", Map.of("code", till), Map.of()).status()).isEqualTo(201);
+      paragon.devices.BehindDevices behind = new paragon.devices.BehindDevices(app.db, app.clock);
+      long before = behind.count(false);
+      app.db.inTransaction(h -> paragon.configuration.Revisions.record(h, owner.accountId(), "test", "a change",
+          app.clock));
+
+      // The till is behind the new revision; the display is not, in the list and in the gauge.
+      Map<String, paragon.devices.DeviceStatus> byName = new java.util.HashMap<>();
+      store.list(owner.accountId()).forEach(d -> byName.put(d.name(), d));
+      assertThat(byName.get("Kasa 1").behind()).isTrue();
+      assertThat(byName.get("Kuchnia").behind()).isFalse();
+      assertThat(byName.get("Kuchnia").syncs()).isFalse();
+      assertThat(behind.count(false)).isEqualTo(before + 1);
+      String page = owner.client().get("/backoffice/devices").body();
+      String row = page.substring(page.indexOf("<strong>Kuchnia</strong>"));
+      row = row.substring(0, row.indexOf("</tr>"));
+      assertThat(row).contains("no configuration to apply (kitchen display)").doesNotContain("/sync", "behind");
+      String tillRow = page.substring(page.indexOf("<strong>Kasa 1</strong>"));
+      assertThat(tillRow.substring(0, tillRow.indexOf("</tr>"))).contains("/sync", "behind");
+    }
+  }
 }
