@@ -143,9 +143,9 @@ public final class Revisions {
             ORDER BY position, id""")
         .bind("a", accountId).bind("f", false)
         .map((rs, ctx) -> {
-          int course = rs.getInt("course");
-          return new ConfigSnapshot.Category(rs.getLong("id"), rs.getString("name"), rs.getInt("position"),
-              rs.wasNull() ? null : course);
+          int number = rs.getInt("course");
+          Integer course = rs.wasNull() ? null : number; // wasNull speaks of the last column read: this one
+          return new ConfigSnapshot.Category(rs.getLong("id"), rs.getString("name"), rs.getInt("position"), course);
         })
         .list();
     Map<Long, List<ConfigSnapshot.Option>> options = new HashMap<>();

@@ -262,7 +262,9 @@ public final class CatalogWriteRoutes {
   private static Long integer(JsonNode body, String field, boolean required) {
     JsonNode v = body.path(field);
     if (v.isMissingNode() && !required) return null;
-    if (!v.canConvertToExactIntegral() || !v.canConvertToLong()) throw Problem.invalid(field, "api.type.integer", field);
+    if (!v.canConvertToExactIntegral() || !v.canConvertToLong()) {
+      throw Problem.invalid(field, field.equals("price") ? "api.type.money" : "api.type.integer", field);
+    }
     return v.asLong();
   }
 

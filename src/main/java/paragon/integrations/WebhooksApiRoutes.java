@@ -69,19 +69,21 @@ public final class WebhooksApiRoutes {
     String problem = WebhookRules.urlProblem(url, settings.allowHttpLocalhost());
     if (problem != null) throw Problem.invalid("url", problem);
     List<String> events = new ArrayList<>();
-    if (!body.path("events").isArray()) throw Problem.invalid("events", "webhooks.events.invalid");
+    if (!body.path("events").isArray()) throw Problem.invalid("events", "api.events.invalid");
     for (JsonNode e : body.path("events")) {
       if (!e.isTextual() || !WebhookRules.TYPES.contains(e.asText())) {
-        throw Problem.invalid("events", "webhooks.events.invalid");
+        throw Problem.invalid("events", "api.events.invalid");
       }
       if (!events.contains(e.asText())) events.add(e.asText());
     }
-    if (events.isEmpty()) throw Problem.invalid("events", "webhooks.events.invalid");
+    if (events.isEmpty()) throw Problem.invalid("events", "api.events.invalid");
     Long shop = key.shopId();
-    JsonNode rawShop = body.path("shop");
+    // shopId, as the answer and the catalog's shops name it; shop, its first name, is read the same.
+    String shopField = body.has("shopId") ? "shopId" : "shop";
+    JsonNode rawShop = body.path(shopField);
     if (!rawShop.isMissingNode() && !rawShop.isNull()) {
       if (!rawShop.canConvertToExactIntegral() || !rawShop.canConvertToLong()) {
-        throw Problem.invalid("shop", "api.shop.invalid");
+        throw Problem.invalid(shopField, "api.shop.invalid");
       }
       long id = rawShop.asLong();
       if (!ApiParams.sees(key, id) || !db.read(h -> Shops.exists(h, key.accountId(), id))) {

@@ -48,6 +48,9 @@ class CategoryCourseTest {
 
       c.postForm("/backoffice/products/categories/" + id + "/course", Map.of("course", ""));
       assertThat(new Categories(app.db, app.clock).list(owner.accountId()).get(0).course()).isNull();
+      // No course is none in the configuration the terminals apply too (not course 0, which no rule allows).
+      ConfigSnapshot none = app.db.read(h -> Revisions.snapshot(h, owner.accountId(), before + 2));
+      assertThat(none.categories()).extracting(ConfigSnapshot.Category::course).containsExactly((Integer) null);
     }
   }
 }

@@ -348,6 +348,11 @@ class ApiCatalogWriteTest {
         assertThat(r.json().path("field").asText()).as(c.getKey()).isEqualTo(c.getValue());
         assertThat(r.json().path("message").asText()).as(c.getKey()).isNotBlank();
       }
+      // Only money is in grosze: an id or a position is just a whole number.
+      assertThat(send(it, key, "POST", "/api/v1/catalog/products", "{\"name\":\"Mocha\",\"price\":1500,\"vat\":\"8\"}")
+          .json().path("message").asText()).startsWith("categoryId:").doesNotContain("grosz");
+      assertThat(send(it, key, "POST", "/api/v1/catalog/products", "{" + ok.replace("1500", "\"15,00\"") + "}")
+          .json().path("message").asText()).startsWith("price:").contains("grosz");
       WebClient.Response emptyName = send(it, key, "POST", "/api/v1/catalog/categories", "{\"name\":\" \"}");
       assertThat(emptyName.json().path("field").asText()).isEqualTo("name");
       WebClient.Response taken = send(it, key, "POST", "/api/v1/catalog/categories", "{\"name\":\"kawa\"}");

@@ -41,6 +41,14 @@ class WebhooksApiTest {
       assertThat(limited.json().path("shopId").asLong()).isEqualTo(it.shopB);
       assertThat(post(it, other, Map.of("url", "https://kitchen.example/h", "events", List.of("receipt.opened"),
           "shop", it.shopA)).status()).isEqualTo(404);
+      assertThat(post(it, other, Map.of("url", "https://kitchen.example/h", "events", List.of("receipt.opened"),
+          "shopId", it.shopA)).status()).isEqualTo(404);
+      // shopId, the answer's name for it, limits a subscription as shop does (never silently every shop).
+      WebClient.Response byShopId = post(it, key, Map.of("url", "https://loyalty.example/shop-a", "events",
+          List.of("sale.created"), "shopId", it.shopA));
+      assertThat(byShopId.status()).as(byShopId.body()).isEqualTo(201);
+      assertThat(byShopId.json().path("shopId").asLong()).isEqualTo(it.shopA);
+      assertThat(delete(it, key, "/api/v1/webhooks/" + byShopId.json().path("id").asLong())).isEqualTo(204);
       JsonNode mine = it.get(key, "/api/v1/webhooks").json().path("webhooks");
       assertThat(mine).hasSize(1);
       assertThat(mine.get(0).path("url").asText()).isEqualTo("https://loyalty.example/hooks");
@@ -69,12 +77,16 @@ class WebhooksApiTest {
       String key = it.key("webhooks");
       assertThat(post(it, key, Map.of("url", "http://example.com/h", "events", List.of("sale.created")))
           .json().path("field").asText()).isEqualTo("url");
-      assertThat(post(it, key, Map.of("url", "https://example.com/h", "events", List.of("nope")))
-          .json().path("field").asText()).isEqualTo("events");
+      WebClient.Response unknown = post(it, key, Map.of("url", "https://example.com/h", "events", List.of("nope")));
+      assertThat(unknown.json().path("field").asText()).isEqualTo("events");
+      // The message names the types an integrator may send (not the back office's "choose one").
+      assertThat(unknown.json().path("message").asText()).contains("sale.created", "catalog.changed");
       assertThat(post(it, key, Map.of("url", "https://example.com/h", "events", List.of()))
           .json().path("field").asText()).isEqualTo("events");
       assertThat(post(it, key, Map.of("url", "https://example.com/h", "events", List.of("sale.created"), "shop", "x"))
           .json().path("field").asText()).isEqualTo("shop");
+      assertThat(post(it, key, Map.of("url", "https://example.com/h", "events", List.of("sale.created"), "shopId", "x"))
+          .json().path("field").asText()).isEqualTo("shopId");
       WebClient.Response notJson = app.client().postBody("/api/v1/webhooks", "application/json", "{nope",
           Map.of("Authorization", "Bearer " + key));
       assertThat(notJson.status()).isEqualTo(400);
