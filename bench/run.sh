@@ -4,11 +4,12 @@
 # PostgreSQL database (the server on 127.0.0.1:5432 when there is one, else the embedded one), drives
 # it from this JVM over loopback, measures the figure's floor in the same run, and rewrites its own
 # section server-<scenario> of docs/benchmarks.md (the others stay) with the numbers, this command,
-# the date and the machine's load. All scenarios take about 15 minutes on 2 CPUs.
+# the date and the machine's load. Each scenario first warms the app until its JIT has settled (up to
+# --warmup seconds); all scenarios take about 25-30 minutes on 2 CPUs.
 #   bench/run.sh [--scenario=throughput,propagation,idle,receipt-size,two-nodes] [--db=sqlite|postgres|both]
 #                [--seconds=10] [--samples=300] [--shops=250] [--per-shop=4] [--rate=1000]
 #                [--idle-terminals=10000] [--heartbeat-ms=2000] [--idle-seconds=30] [--lines=500]
-#                [--two-nodes-rate=250] [--warmup=5] [--idle-rate=100] [--jfr] [--out=docs/benchmarks.md]
+#                [--two-nodes-rate=250] [--warmup=60] [--idle-rate=100] [--jfr] [--out=docs/benchmarks.md]
 #   --jfr records a JFR profile of the app during each scenario (target/bench/*.jfr) and writes its
 #   ten hottest top frames into the section.
 set -e

@@ -46,6 +46,10 @@ final class AppProcess implements AutoCloseable {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "--enable-native-access=ALL-UNNAMED", "-Xmx1g", "-XX:+UseG1GC",
         "-Dlogback.configurationFile=bench/logback-bench.xml"));
+    // Extra options for the app's JVM, e.g. async-profiler over the app's whole life (JIT and GC threads too):
+    // BENCH_APP_JVM_OPTS="-agentpath:/path/libasyncProfiler.so=start,event=itimer,file=/tmp/app.collapsed".
+    String extra = System.getenv("BENCH_APP_JVM_OPTS");
+    if (extra != null && !extra.isBlank()) command.addAll(List.of(extra.trim().split("\\s+")));
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchServer.class.getName(),
         "--database-url=" + databaseUrl, "--heartbeat-ms=" + heartbeatMillis));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
@@ -101,13 +105,29 @@ final class AppProcess implements AutoCloseable {
     profiling = true;
   }
 
-  private void jcmd(String... args) throws IOException, InterruptedException {
+  /**
+   * Seconds the app's JIT compilers have spent so far ({@code java.ci.totalTime} over
+   * {@code sun.os.hrt.frequency}, read with {@code jcmd PerfCounter.print}).
+   */
+  double jitSeconds() throws IOException, InterruptedException {
+    long ticks = -1;
+    long frequency = -1;
+    for (String line : jcmd("PerfCounter.print").split("\n")) {
+      if (line.startsWith("java.ci.totalTime=")) ticks = Long.parseLong(line.substring(line.indexOf('=') + 1).trim());
+      if (line.startsWith("sun.os.hrt.frequency=")) frequency = Long.parseLong(line.substring(line.indexOf('=') + 1).trim());
+    }
+    if (ticks < 0 || frequency <= 0) throw new IllegalStateException("jcmd PerfCounter.print of " + pid() + " names no JIT time");
+    return ticks / (double) frequency;
+  }
+
+  private String jcmd(String... args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
         String.valueOf(process.pid())));
     command.addAll(List.of(args));
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (p.waitFor() != 0) throw new IllegalStateException("jcmd " + String.join(" ", args) + " failed:\n" + out);
+    return out;
   }
 
   /** Writes the JFR recording, if any, then SIGTERM, so the JVM runs its shutdown hooks (the app stops). */

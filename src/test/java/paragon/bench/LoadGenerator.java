@@ -57,7 +57,7 @@ public final class LoadGenerator {
           intArg(args, "shops", 250), intArg(args, "per-shop", 4), intArg(args, "rate", 1000),
           intArg(args, "idle-terminals", 10_000), intArg(args, "heartbeat-ms", 2000), intArg(args, "idle-seconds", 30),
           intArg(args, "lines", 500), intArg(args, "two-nodes-rate", 250),
-          intArg(args, "warmup", 5), intArg(args, "idle-rate", 100), jfr, strArg(args, "out", "docs/benchmarks.md"),
+          intArg(args, "warmup", 60), intArg(args, "idle-rate", 100), jfr, strArg(args, "out", "docs/benchmarks.md"),
           ("bench/run.sh " + String.join(" ", args)).strip());
     }
   }
