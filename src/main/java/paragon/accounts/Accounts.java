@@ -136,7 +136,7 @@ public final class Accounts {
             rs.getString("language"), rs.getBoolean("parking_enabled"), Visibility.valueOf(rs.getString("visibility")),
             rs.getBoolean("sharing_enabled"), LoginMode.valueOf(rs.getString("login_mode")),
             Revisions.current(h, accountId), rs.getString("nip"), rs.getBoolean("merge_lines"), rs.getBoolean("demo")))
-        .findOne().orElseThrow(() -> paragon.web.Problem.notFound("account " + accountId));
+        .findOne().orElseThrow(() -> paragon.web.Problem.notFound("account", accountId));
   }
 
   /** Marks the account as the demo's (idempotent): its owner may then change the plan in Settings. */

@@ -51,7 +51,7 @@ public final class Admins {
           return new Login(rs.getLong("id"), rs.getString("email"), rs.getString("name"),
               AdminRole.valueOf(rs.getString("role")), removed);
         })
-        .findOne().orElseThrow(() -> Problem.notFound("admin " + adminId));
+        .findOne().orElseThrow(() -> Problem.notFound("admin", adminId));
   }
 
   /** Removes (archives) a login and ends its sessions; refused for the last active owner. True when changed. */
@@ -100,7 +100,7 @@ public final class Admins {
     String stored = db.read(h -> h.createQuery(
             "SELECT password_hash FROM admins WHERE id = :id AND account_id = :a AND archived_at IS NULL")
         .bind("id", adminId).bind("a", accountId).mapTo(String.class).findOne()
-        .orElseThrow(() -> Problem.notFound("admin " + adminId)));
+        .orElseThrow(() -> Problem.notFound("admin", adminId)));
     if (!errors.has("current") && !Passwords.matches(current, stored)) errors.add("current", "password.current.wrong");
     if (!errors.isEmpty()) return errors;
     db.inTransaction(h -> {
@@ -132,7 +132,7 @@ public final class Admins {
   /** Serializes the account's changes to logins (see the class comment). */
   static void lockAccount(Handle h, long accountId) {
     int n = h.createUpdate("UPDATE accounts SET name = name WHERE id = :a").bind("a", accountId).execute();
-    if (n != 1) throw Problem.notFound("account " + accountId);
+    if (n != 1) throw Problem.notFound("account", accountId);
   }
 
   private static long otherOwners(Handle h, long accountId, long exceptId) {

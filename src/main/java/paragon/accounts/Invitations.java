@@ -113,7 +113,7 @@ public final class Invitations {
     return db.inTransaction(h -> {
       long exists = h.createQuery("SELECT COUNT(*) FROM admin_invitations WHERE id = :id AND account_id = :a")
           .bind("id", id).bind("a", accountId).mapTo(Long.class).one();
-      if (exists == 0) throw Problem.notFound("invitation " + id);
+      if (exists == 0) throw Problem.notFound("invitation", id);
       return h.createUpdate("""
               UPDATE admin_invitations SET revoked_at = :now
               WHERE id = :id AND account_id = :a AND used_at IS NULL AND revoked_at IS NULL AND expires_at > :now""")
@@ -168,7 +168,7 @@ public final class Invitations {
                 UPDATE admins SET password_hash = :p, name = :n
                 WHERE id = :id AND account_id = :a AND archived_at IS NULL""")
             .bind("p", hash).bind("n", name).bind("id", p.adminId()).bind("a", p.accountId()).execute();
-        if (n != 1) throw Problem.notFound("admin " + p.adminId());
+        if (n != 1) throw Problem.notFound("admin", p.adminId());
         Sessions.endAll(h, p.accountId(), p.adminId(), null);
         return new Accepted(p.accountId(), p.adminId());
       }

@@ -11,7 +11,7 @@ final class PathIds {
     try {
       return Long.parseLong(ctx.pathParam(param));
     } catch (NumberFormatException e) {
-      throw Problem.notFound(what + " " + ctx.pathParam(param));
+      throw Problem.notFound(what, ctx.pathParam(param));
     }
   }
 }

@@ -113,7 +113,7 @@ public final class Roles {
 
   static Role find(Handle h, long accountId, long roleId) {
     return list(h, accountId).stream().filter(r -> r.id() == roleId).findFirst()
-        .orElseThrow(() -> Problem.notFound("role " + roleId));
+        .orElseThrow(() -> Problem.notFound("role", roleId));
   }
 
   /** Adds a role; a name another role has (ignoring case) is refused on "name". Returns its id. */

@@ -84,7 +84,7 @@ public final class RolesRoutes {
     }
     if (!errors.isEmpty()) {
       if (roleId != 0 && roles.list(admin.accountId()).stream().noneMatch(r -> r.id() == roleId)) {
-        throw Problem.notFound("role " + roleId);
+        throw Problem.notFound("role", roleId);
       }
       ctx.status(HttpStatus.BAD_REQUEST);
       render(ctx, roleId, draft, errors, null, null);

@@ -61,7 +61,7 @@ public final class Shops {
         .bind("a", accountId).bind("s", shopId)
         .map((rs, ctx) -> new BillHeader(rs.getString("business"), rs.getString("nip"), rs.getString("shop"),
             rs.getString("address")))
-        .findOne().orElseThrow(() -> Problem.notFound("shop " + shopId));
+        .findOne().orElseThrow(() -> Problem.notFound("shop", shopId));
   }
 
   public static Shop find(Handle h, long accountId, long shopId) {
@@ -69,7 +69,7 @@ public final class Shops {
             SELECT id, name, use_defaults, archived_at, address FROM shops WHERE account_id = :a AND id = :s""")
         .bind("a", accountId).bind("s", shopId)
         .map((rs, ctx) -> shop(rs))
-        .findOne().orElseThrow(() -> Problem.notFound("shop " + shopId));
+        .findOne().orElseThrow(() -> Problem.notFound("shop", shopId));
   }
 
   private static Shop shop(java.sql.ResultSet rs) throws java.sql.SQLException {

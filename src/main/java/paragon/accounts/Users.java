@@ -71,7 +71,7 @@ public final class Users {
   }
 
   static User find(Handle h, long accountId, long userId, long now) {
-    return select(h, accountId, userId, now).stream().findFirst().orElseThrow(() -> Problem.notFound("user " + userId));
+    return select(h, accountId, userId, now).stream().findFirst().orElseThrow(() -> Problem.notFound("user", userId));
   }
 
   private static List<User> select(Handle h, long accountId, Long userId, long now) {

@@ -52,7 +52,7 @@ public final class Categories {
   /** The account's category {@code id} in the caller's transaction; another account's is not found (404). */
   public static Category find(Handle h, long accountId, long id) {
     return list(h, accountId).stream().filter(c -> c.id() == id).findFirst()
-        .orElseThrow(() -> Problem.notFound("category " + id));
+        .orElseThrow(() -> Problem.notFound("category", id));
   }
 
   /** The active category named {@code name} ignoring case, or null. */

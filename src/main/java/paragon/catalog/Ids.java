@@ -11,7 +11,7 @@ final class Ids {
     try {
       return Long.parseLong(ctx.pathParam("id"));
     } catch (NumberFormatException e) {
-      throw Problem.notFound(what + " " + ctx.pathParam("id"));
+      throw Problem.notFound(what, ctx.pathParam("id"));
     }
   }
 

@@ -67,7 +67,7 @@ public final class ModifierGroups {
 
   static Group find(Handle h, long accountId, long id) {
     return list(h, accountId).stream().filter(g -> g.id() == id).findFirst()
-        .orElseThrow(() -> Problem.notFound("modifier group " + id));
+        .orElseThrow(() -> Problem.notFound("modifier group", id));
   }
 
   /** Adds ({@code id} null) or changes a group and its options; one revision when something changed. */
@@ -76,7 +76,7 @@ public final class ModifierGroups {
       Group before = id == null ? null : find(h, accountId, id);
       for (ModifierRules.ValidOption o : v.options()) {
         if (o.id() != null && (before == null || before.options().stream().noneMatch(x -> x.id() == o.id()))) {
-          throw Problem.notFound("modifier option " + o.id());
+          throw Problem.notFound("modifier option", o.id());
         }
       }
       long groupId;

@@ -54,7 +54,7 @@ public final class Products {
 
   /** The account's product {@code id} in the caller's transaction; another account's is not found (404). */
   public static Product find(Handle h, long accountId, long id) {
-    return select(h, accountId, id).stream().findFirst().orElseThrow(() -> Problem.notFound("product " + id));
+    return select(h, accountId, id).stream().findFirst().orElseThrow(() -> Problem.notFound("product", id));
   }
 
   private static List<Product> select(Handle h, long accountId, Long id) {
@@ -133,7 +133,7 @@ public final class Products {
     long self = before == null ? -1 : before.id();
     if (v.code() != null && !codeChecked) checkCode(h, accountId, self, v.code());
     for (ProductRules.ShopPrice s : v.shops()) {
-      if (!Shops.exists(h, accountId, s.shopId())) throw Problem.notFound("shop " + s.shopId());
+      if (!Shops.exists(h, accountId, s.shopId())) throw Problem.notFound("shop", s.shopId());
     }
     List<Long> worst = new ArrayList<>();
     for (long g : v.groups()) {

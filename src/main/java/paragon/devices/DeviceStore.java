@@ -123,7 +123,7 @@ public final class DeviceStore {
       Long[] row = h.createQuery("SELECT revoked_at, archived_at FROM devices WHERE id = :d AND account_id = :a")
           .bind("d", deviceId).bind("a", accountId)
           .map((rs, ctx) -> new Long[] {longOrNull(rs.getObject(1)), longOrNull(rs.getObject(2))})
-          .findOne().orElseThrow(() -> Problem.notFound("device " + deviceId));
+          .findOne().orElseThrow(() -> Problem.notFound("device", deviceId));
       if (row[1] != null) return new Done(false, false);
       boolean revoking = row[0] == null;
       if (revoking) revoke(h, accountId, deviceId);
@@ -145,7 +145,7 @@ public final class DeviceStore {
       Row row = h.createQuery("SELECT shop_id, archived_at FROM devices WHERE id = :d AND account_id = :a")
           .bind("d", deviceId).bind("a", accountId)
           .map((rs, ctx) -> new Row(rs.getLong(1), longOrNull(rs.getObject(2))))
-          .findOne().orElseThrow(() -> Problem.notFound("device " + deviceId));
+          .findOne().orElseThrow(() -> Problem.notFound("device", deviceId));
       if (row.archivedAt() == null) return false;
       Shops.Shop shop = Shops.find(h, accountId, row.shopId());
       if (shop.archived()) throw Problem.conflict("shop_archived", "devices.restore.shop_archived", shop.name());
@@ -434,7 +434,7 @@ public final class DeviceStore {
   private static void requireActive(Handle h, long accountId, long deviceId) {
     boolean revoked = h.createQuery("SELECT revoked_at IS NOT NULL FROM devices WHERE id = :d AND account_id = :a")
         .bind("d", deviceId).bind("a", accountId).mapTo(Boolean.class).findOne()
-        .orElseThrow(() -> Problem.notFound("device " + deviceId));
+        .orElseThrow(() -> Problem.notFound("device", deviceId));
     if (revoked) throw Problem.conflict("revoked", "devices.error.revoked");
   }
 

@@ -156,7 +156,7 @@ public final class DevicesRoutes {
 
   private static long id(Context ctx) {
     String raw = ctx.pathParam("id");
-    if (!raw.matches("\\d{1,18}")) throw Problem.notFound("device " + raw);
+    if (!raw.matches("\\d{1,18}")) throw Problem.notFound("device", raw);
     return Long.parseLong(raw);
   }
 }

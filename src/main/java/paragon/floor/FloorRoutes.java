@@ -105,7 +105,7 @@ public final class FloorRoutes {
     try {
       return Long.parseLong(ctx.pathParam("shop"));
     } catch (NumberFormatException e) {
-      throw Problem.notFound("shop " + ctx.pathParam("shop"));
+      throw Problem.notFound("shop", ctx.pathParam("shop"));
     }
   }
 }

@@ -136,7 +136,7 @@ public final class FloorRules {
     try {
       return Long.parseLong(id);
     } catch (NumberFormatException e) {
-      throw Problem.notFound("room " + id);
+      throw Problem.notFound("room", id);
     }
   }
 

@@ -75,7 +75,7 @@ public final class FloorStore {
       Set<Long> existing = new HashSet<>();
       before.floor().rooms().forEach(r -> existing.add(r.id()));
       for (FloorRules.ValidRoom r : wanted.rooms()) {
-        if (r.id() != null && !existing.contains(r.id())) throw Problem.notFound("room " + r.id());
+        if (r.id() != null && !existing.contains(r.id())) throw Problem.notFound("room", r.id());
       }
       if (same(before.floor(), wanted)) return new Saved(before.revision(), false);
       h.createUpdate("DELETE FROM floor_tables WHERE account_id = :a AND shop_id = :s")

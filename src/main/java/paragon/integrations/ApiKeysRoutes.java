@@ -99,9 +99,9 @@ public final class ApiKeysRoutes {
     try {
       id = Long.parseLong(ctx.pathParam("id"));
     } catch (NumberFormatException e) {
-      throw Problem.notFound("API key " + ctx.pathParam("id"));
+      throw Problem.notFound("API key", ctx.pathParam("id"));
     }
-    if (!keys.revoke(admin.accountId(), id, admin.email())) throw Problem.notFound("API key " + id);
+    if (!keys.revoke(admin.accountId(), id, admin.email())) throw Problem.notFound("API key", id);
     cutoffs.apiKeyRevoked(admin.accountId(), id); // after the commit: its streams close now, on every node
     // Its webhook subscriptions go with it (their pending deliveries too): nothing is sent for a revoked key.
     webhooks.deleteAllOfKey(admin.accountId(), id);

@@ -39,7 +39,7 @@ final class ApiParams {
       throw Problem.invalid("shop", "api.shop.invalid");
     }
     if ((key.shopId() != null && key.shopId() != id) || !db.read(h -> Shops.exists(h, key.accountId(), id))) {
-      throw Problem.notFound("shop " + id);
+      throw Problem.notFound("shop", id);
     }
     return id;
   }

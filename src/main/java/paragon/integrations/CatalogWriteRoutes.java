@@ -200,7 +200,7 @@ public final class CatalogWriteRoutes {
         throw Problem.invalid("shops", "api.shops.invalid");
       }
       long shopId = s.get("shopId").asLong();
-      if (!ApiParams.sees(key, shopId)) throw Problem.notFound("shop " + shopId);
+      if (!ApiParams.sees(key, shopId)) throw Problem.notFound("shop", shopId);
       JsonNode p = s.path("price");
       String price;
       if (p.isMissingNode() || p.isNull()) {
@@ -283,7 +283,7 @@ public final class CatalogWriteRoutes {
     try {
       return Long.parseLong(ctx.pathParam("id"));
     } catch (NumberFormatException e) {
-      throw Problem.notFound(what + " " + ctx.pathParam("id"));
+      throw Problem.notFound(what, ctx.pathParam("id"));
     }
   }
 

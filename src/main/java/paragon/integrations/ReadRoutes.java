@@ -68,7 +68,7 @@ public final class ReadRoutes {
     ApiKeys.Key key = ApiAuth.require(ctx, "receipts:read");
     String id = ctx.pathParam("id");
     ReceiptView r = feed.latest(key.accountId(), id).filter(v -> ApiParams.sees(key, v.shopId()))
-        .orElseThrow(() -> Problem.notFound("receipt " + id));
+        .orElseThrow(() -> Problem.notFound("receipt", id));
     Map<String, Object> body = new LinkedHashMap<>(ApiJson.receipt(r, waiters(key.accountId()).get(r.ownerUserId())));
     body.put("audit", audit.trail(key.accountId(), id).stream().map(ApiJson::audit).toList());
     ctx.json(body);

@@ -59,7 +59,7 @@ public final class SalesApiRoutes {
     ApiKeys.Key key = ApiAuth.require(ctx, "sales:read");
     String id = ctx.pathParam("id");
     SaleRecords.Sale s = pages.one(key.accountId(), id).filter(x -> ApiParams.sees(key, x.shopId()))
-        .orElseThrow(() -> Problem.notFound("sale " + id));
+        .orElseThrow(() -> Problem.notFound("sale", id));
     ctx.json(ApiJson.sale(s, records.payments(key.accountId(), List.of(id)).getOrDefault(id, List.of()),
         pages.vat(key.accountId(), List.of(id)).getOrDefault(id, List.of())));
   }

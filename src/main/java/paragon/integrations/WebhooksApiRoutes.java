@@ -87,7 +87,7 @@ public final class WebhooksApiRoutes {
       }
       long id = rawShop.asLong();
       if (!ApiParams.sees(key, id) || !db.read(h -> Shops.exists(h, key.accountId(), id))) {
-        throw Problem.notFound("shop " + id);
+        throw Problem.notFound("shop", id);
       }
       shop = id;
     }
@@ -108,9 +108,9 @@ public final class WebhooksApiRoutes {
     try {
       id = Long.parseLong(ctx.pathParam("id"));
     } catch (NumberFormatException e) {
-      throw Problem.notFound("webhook " + ctx.pathParam("id"));
+      throw Problem.notFound("webhook", ctx.pathParam("id"));
     }
-    if (!subscriptions.deleteOfKey(key.accountId(), key.id(), id)) throw Problem.notFound("webhook " + id);
+    if (!subscriptions.deleteOfKey(key.accountId(), key.id(), id)) throw Problem.notFound("webhook", id);
     ctx.status(HttpStatus.NO_CONTENT);
   }
 }

@@ -110,7 +110,7 @@ public final class KitchenRoutes {
     long id = id(ctx);
     KitchenStore.Ticket ticket = tickets.find(device.accountId(), id)
         .filter(t -> t.shopId() == device.shopId())
-        .orElseThrow(() -> Problem.notFound("kitchen ticket " + id));
+        .orElseThrow(() -> Problem.notFound("kitchen ticket", id));
     boolean changed = tickets.done(device.accountId(), ticket.id(), device.name(), clock.millis());
     log.info("kitchen ticket {} of account {} done on kitchen display {} ({})", id, device.accountId(), device.id(),
         changed ? "done now" : "done already");
@@ -147,7 +147,7 @@ public final class KitchenRoutes {
   private void done(Context ctx) {
     BackOfficeAuth.Admin admin = BackOfficeAuth.admin(ctx);
     long id = id(ctx);
-    tickets.find(admin.accountId(), id).orElseThrow(() -> Problem.notFound("kitchen ticket " + id));
+    tickets.find(admin.accountId(), id).orElseThrow(() -> Problem.notFound("kitchen ticket", id));
     String who = admin.name() == null || admin.name().isBlank() ? admin.email() : admin.name();
     boolean changed = tickets.done(admin.accountId(), id, who, clock.millis());
     log.info("kitchen ticket {} of account {} done by admin {} ({})", id, admin.accountId(), admin.adminId(),
@@ -163,7 +163,7 @@ public final class KitchenRoutes {
   private void print(Context ctx) {
     long accountId = BackOfficeAuth.admin(ctx).accountId();
     long id = id(ctx);
-    KitchenStore.Ticket t = tickets.find(accountId, id).orElseThrow(() -> Problem.notFound("kitchen ticket " + id));
+    KitchenStore.Ticket t = tickets.find(accountId, id).orElseThrow(() -> Problem.notFound("kitchen ticket", id));
     PageContext page = PageContext.of(ctx);
     Pages.show(ctx, "backoffice/kitchen/print.jte", new Print(page, TicketView.of(t, page)));
   }
@@ -172,7 +172,7 @@ public final class KitchenRoutes {
     try {
       return Long.parseLong(ctx.pathParam("id"));
     } catch (NumberFormatException e) {
-      throw Problem.notFound("kitchen ticket " + ctx.pathParam("id"));
+      throw Problem.notFound("kitchen ticket", ctx.pathParam("id"));
     }
   }
 
@@ -187,7 +187,7 @@ public final class KitchenRoutes {
     } catch (NumberFormatException e) {
       throw Problem.invalid("shop", "kitchen.invalid.shop");
     }
-    if (shops.list(accountId).stream().noneMatch(s -> s.id() == id)) throw Problem.notFound("shop " + id);
+    if (shops.list(accountId).stream().noneMatch(s -> s.id() == id)) throw Problem.notFound("shop", id);
     return id;
   }
 }

@@ -89,14 +89,14 @@ public final class SetupRoutes {
   }
 
   private void signupPage(Context ctx) {
-    if (!signupOpen) throw Problem.notFound("/signup");
+    if (!signupOpen) throw Problem.notFound("page", "/signup");
     PageContext page = PageContext.of(ctx);
     show(ctx, new SetupPage(page, "signup", null, SetupForm.blank(page.lang(), Plan.START), new FieldErrors(),
         List.of(Plan.values())));
   }
 
   private void signup(Context ctx) {
-    if (!signupOpen) throw Problem.notFound("/signup");
+    if (!signupOpen) throw Problem.notFound("page", "/signup");
     Duration wait = signups.retryAfter(ctx.ip());
     if (!wait.isZero()) throw Problem.tooMany("signup.rate_limited", seconds(wait));
     signups.failed(ctx.ip());

@@ -54,7 +54,7 @@ public final class ParkingRoutes {
     ParkingStore.Lists lists = store.read(admin.accountId());
     String key = ParkingView.key(shopId);
     if (shopId != null && lists.shops().stream().noneMatch(s -> s.shopId() == shopId)) {
-      throw Problem.notFound("shop " + shopId);
+      throw Problem.notFound("shop", shopId);
     }
     List<SlotRules.Row> rows = rows(ctx);
     SlotRules.checkIds(rows);
@@ -85,7 +85,7 @@ public final class ParkingRoutes {
     boolean tick = checkbox(ctx, "useDefaults");
     ParkingStore.Lists lists = store.read(admin.accountId());
     ParkingStore.ShopList shop = lists.shops().stream().filter(s -> s.shopId() == shopId).findFirst()
-        .orElseThrow(() -> Problem.notFound("shop " + shopId));
+        .orElseThrow(() -> Problem.notFound("shop", shopId));
     if (!tick && shop.useDefaults()) {
       List<ParkingStore.Slot> start = shop.own().isEmpty() ? lists.defaults() : shop.own();
       // A copy of the defaults gets new slots (empty ids): the default list's own slots stay where they are.
@@ -131,7 +131,7 @@ public final class ParkingRoutes {
     try {
       return Long.parseLong(ctx.pathParam("shop"));
     } catch (NumberFormatException e) {
-      throw Problem.notFound("shop " + ctx.pathParam("shop"));
+      throw Problem.notFound("shop", ctx.pathParam("shop"));
     }
   }
 }

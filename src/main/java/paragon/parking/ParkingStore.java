@@ -74,7 +74,7 @@ public final class ParkingStore {
       before.forEach(s -> existing.add(s.id()));
       List<Slot> after = new ArrayList<>();
       for (SlotRules.Valid v : wanted) {
-        if (v.id() != null && !existing.contains(v.id())) throw Problem.notFound("receipt " + v.id());
+        if (v.id() != null && !existing.contains(v.id())) throw Problem.notFound("receipt", v.id());
         after.add(new Slot(v.id() == null ? UUID.randomUUID().toString() : v.id(), v.name()));
       }
       if (after.equals(before) && !switches) return new Saved(Revisions.current(h, accountId), false);

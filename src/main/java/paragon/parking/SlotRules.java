@@ -63,7 +63,7 @@ public final class SlotRules {
       try {
         UUID.fromString(row.id());
       } catch (IllegalArgumentException e) {
-        throw Problem.notFound("receipt " + row.id());
+        throw Problem.notFound("receipt", row.id());
       }
       if (!ids.add(row.id())) throw Problem.invalid("id", "parking.id.repeated");
     }

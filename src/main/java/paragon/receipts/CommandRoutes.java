@@ -47,7 +47,7 @@ public final class CommandRoutes {
   private void trail(Context ctx) {
     Actor actor = Actor.of(auth.require(ctx));
     String id = ctx.pathParam("id");
-    if (!DerivedIds.isUuid(id)) throw Problem.notFound("receipt " + id);
-    ctx.json(audit.trailFor(actor, id.toLowerCase()).orElseThrow(() -> Problem.notFound("receipt " + id)));
+    if (!DerivedIds.isUuid(id)) throw Problem.notFound("receipt", id);
+    ctx.json(audit.trailFor(actor, id.toLowerCase()).orElseThrow(() -> Problem.notFound("receipt", id)));
   }
 }

@@ -68,7 +68,7 @@ public final class CorrectionRoutes {
     }
     String saleId = ctx.pathParam("id").toLowerCase();
     String space = DerivedIds.isUuid(saleId) ? corrections.spaceOf(actor.accountId(), saleId) : null;
-    if (space == null || !actor.reaches(space)) throw Problem.notFound("sale " + saleId);
+    if (space == null || !actor.reaches(space)) throw Problem.notFound("sale", saleId);
     JsonNode body;
     try {
       body = Json.MAPPER.readTree(ctx.body());
@@ -99,7 +99,7 @@ public final class CorrectionRoutes {
   public static Problem answer(Corrections.Refused no) {
     return switch (no.code) {
       case "invalid" -> Problem.invalid(no.field, no.key, no.field);
-      case "not_found" -> Problem.notFound(no.field);
+      case "not_found" -> Problem.of(404, "not_found", no.key);
       default -> Problem.conflict(no.code, no.key, no.field);
     };
   }

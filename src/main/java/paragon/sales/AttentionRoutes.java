@@ -110,7 +110,7 @@ public final class AttentionRoutes {
       return;
     }
     if (!attention.resolve(admin.accountId(), id, admin.email(), note, clock.millis())) {
-      throw Problem.notFound("attention item " + id);
+      throw Problem.notFound("attention item", id);
     }
     ctx.redirect("/backoffice/attention?resolved" + (shopId == null ? "" : "&shop=" + shopId), HttpStatus.SEE_OTHER);
   }

@@ -59,7 +59,7 @@ public final class DayClosesRoutes {
     Long deviceId = SalesRoutes.optionalId(ctx, "device");
     if (shopId != null) store.shop(accountId, shopId);
     Map<Long, String> devices = store.deviceNames(accountId);
-    if (deviceId != null && !devices.containsKey(deviceId)) throw Problem.notFound("device " + deviceId);
+    if (deviceId != null && !devices.containsKey(deviceId)) throw Problem.notFound("device", deviceId);
     if (!errors.isEmpty() && ctx.header("HX-Request") != null) {
       var first = errors.all().entrySet().iterator().next();
       throw Problem.invalid(first.getKey(), first.getValue().key(), first.getValue().args());
@@ -109,9 +109,9 @@ public final class DayClosesRoutes {
     try {
       id = Long.parseLong(ctx.pathParam("id"));
     } catch (NumberFormatException e) {
-      throw Problem.notFound("day close " + ctx.pathParam("id"));
+      throw Problem.notFound("day close", ctx.pathParam("id"));
     }
-    DayCloses.Closed c = closes.find(accountId, id).orElseThrow(() -> Problem.notFound("day close " + id));
+    DayCloses.Closed c = closes.find(accountId, id).orElseThrow(() -> Problem.notFound("day close", id));
     Map<Long, String> shops = shopNames(accountId);
     String shop = c.shopId() == null ? "" : shops.getOrDefault(c.shopId(), "#" + c.shopId());
     String device = store.deviceNames(accountId).getOrDefault(c.deviceId(), "#" + c.deviceId());

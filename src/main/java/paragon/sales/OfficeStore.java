@@ -81,13 +81,13 @@ final class OfficeStore {
   /** The shop, or 404 when it is not this account's. */
   Named shop(long accountId, long shopId) {
     return shops(accountId).stream().filter(s -> s.id() == shopId).findFirst()
-        .orElseThrow(() -> Problem.notFound("shop " + shopId));
+        .orElseThrow(() -> Problem.notFound("shop", shopId));
   }
 
   /** The user, or 404 when it is not this account's. */
   Named user(long accountId, long userId) {
     return users(accountId).stream().filter(u -> u.id() == userId).findFirst()
-        .orElseThrow(() -> Problem.notFound("user " + userId));
+        .orElseThrow(() -> Problem.notFound("user", userId));
   }
 
   /** The open (and paying) receipts of a shop, oldest first, whichever space they are in. */
@@ -97,7 +97,7 @@ final class OfficeStore {
 
   /** A receipt of this account in its latest state, any state; 404 otherwise. */
   ReceiptView receipt(long accountId, String receiptId) {
-    return find(accountId, receiptId).orElseThrow(() -> Problem.notFound("receipt " + receiptId));
+    return find(accountId, receiptId).orElseThrow(() -> Problem.notFound("receipt", receiptId));
   }
 
   /** A receipt of this account in its latest state, any state, if there is one. */

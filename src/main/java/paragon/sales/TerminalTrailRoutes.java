@@ -48,7 +48,7 @@ public final class TerminalTrailRoutes {
   private void history(Context ctx) {
     Actor actor = Actor.of(auth.require(ctx));
     String id = ctx.pathParam("id").toLowerCase(java.util.Locale.ROOT);
-    if (!DerivedIds.isUuid(id) || !audit.readableBy(actor, id)) throw Problem.notFound("receipt " + id);
+    if (!DerivedIds.isUuid(id) || !audit.readableBy(actor, id)) throw Problem.notFound("receipt", id);
     Trails trails = new Trails(store, actor.accountId(), Lang.of(ctx));
     List<Trails.Row> rows = trails.of(id);
     List<Merged> merged = trails.mergedInto(id, rows).stream()

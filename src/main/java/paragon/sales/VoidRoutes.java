@@ -33,7 +33,7 @@ public final class VoidRoutes {
   private static void voidSale(Context ctx, Corrections corrections, Clock clock) {
     BackOfficeAuth.Admin admin = BackOfficeAuth.admin(ctx);
     String saleId = ctx.pathParam("id").toLowerCase();
-    if (corrections.spaceOf(admin.accountId(), saleId) == null) throw paragon.web.Problem.notFound("sale " + saleId);
+    if (corrections.spaceOf(admin.accountId(), saleId) == null) throw paragon.web.Problem.notFound("sale", saleId);
     List<String> lines = ctx.formParams("lineIds");
     try {
       corrections.record(admin.accountId(), new Corrections.Who(null, null, admin.adminId(), admin.name()),

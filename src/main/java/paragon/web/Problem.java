@@ -1,6 +1,8 @@
 package paragon.web;
 
 import java.util.Arrays;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * A request that cannot be served as asked: bad input, a missing or foreign object, a refused action.
@@ -47,9 +49,32 @@ public final class Problem extends RuntimeException {
     return new Problem(400, "invalid", field, messageKey, args);
   }
 
+  /**
+   * What a 404 can name, each with its own sentence ({@code error.not_found.<thing>}, spaces as
+   * underscores): in Polish the thing is declined ("Nie znaleziono sklepu 7"), so "Not found: {0}" with
+   * an English noun would not do. Anything else falls back to {@code error.not_found} with "thing id".
+   */
+  static final Set<String> THINGS = Set.of("account", "admin", "API key", "attention item", "category",
+      "day close", "device", "invitation", "kitchen ticket", "modifier group", "modifier option", "page",
+      "product", "receipt", "role", "room", "sale", "shop", "user", "webhook", "webhook delivery");
+
   /** 404: also the answer for another account's object, so ids leak nothing. */
-  public static Problem notFound(String what) {
-    return new Problem(404, "not_found", null, "error.not_found", what);
+  public static Problem notFound(String thing, Object id) {
+    if (!THINGS.contains(thing)) return new Problem(404, "not_found", null, "error.not_found", thing + " " + id);
+    return new Problem(404, "not_found", null, key(thing), String.valueOf(id));
+  }
+
+  /** What a 404 can name without an id, with a sentence of its own ({@code error.not_found.<thing>.no_id}). */
+  static final Set<String> NAMED_ALONE = Set.of("invitation");
+
+  /** 404 for a thing named without an id (an invitation link that is used or unknown). */
+  public static Problem notFound(String thing) {
+    if (!NAMED_ALONE.contains(thing)) return new Problem(404, "not_found", null, "error.not_found", thing);
+    return new Problem(404, "not_found", null, key(thing) + ".no_id");
+  }
+
+  static String key(String thing) {
+    return "error.not_found." + thing.toLowerCase(Locale.ROOT).replace(' ', '_');
   }
 
   public static Problem unauthorized(String messageKey, Object... args) {

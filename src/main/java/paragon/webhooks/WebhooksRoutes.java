@@ -118,14 +118,14 @@ public final class WebhooksRoutes {
 
   private void delete(Context ctx) {
     long accountId = BackOfficeAuth.admin(ctx).accountId();
-    if (!subscriptions.delete(accountId, id(ctx))) throw Problem.notFound("webhook " + ctx.pathParam("id"));
+    if (!subscriptions.delete(accountId, id(ctx))) throw Problem.notFound("webhook", ctx.pathParam("id"));
     ctx.redirect("/backoffice/webhooks?deleted", HttpStatus.SEE_OTHER);
   }
 
   private void resend(Context ctx) {
     long accountId = BackOfficeAuth.admin(ctx).accountId();
     if (!deliveries.resend(accountId, id(ctx), clock.millis())) {
-      throw Problem.notFound("webhook delivery " + ctx.pathParam("id"));
+      throw Problem.notFound("webhook delivery", ctx.pathParam("id"));
     }
     ctx.redirect("/backoffice/webhooks?resent", HttpStatus.SEE_OTHER);
   }
@@ -134,7 +134,7 @@ public final class WebhooksRoutes {
     try {
       return Long.parseLong(ctx.pathParam("id"));
     } catch (NumberFormatException e) {
-      throw Problem.notFound("webhook " + ctx.pathParam("id"));
+      throw Problem.notFound("webhook", ctx.pathParam("id"));
     }
   }
 }

@@ -206,7 +206,9 @@ class CatalogPagesTest {
       var c = owner.client();
       c.get("/backoffice/products");
       long revision = Rows.revision(app.db, owner.accountId());
-      assertThat(c.get("/backoffice/products/" + theirProduct).status()).isEqualTo(404);
+      WebClient.Response theirs = c.get("/backoffice/products/" + theirProduct);
+      assertThat(theirs.status()).isEqualTo(404);
+      assertThat(theirs.body()).contains("Nie znaleziono produktu " + theirProduct + ".");
       assertThat(c.get("/backoffice/products/abc").status()).isEqualTo(404);
       assertThat(c.get("/backoffice/products/modifiers/" + theirGroup).status()).isEqualTo(404);
       assertThat(c.postForm("/backoffice/products/" + theirProduct, form("name", "X", "price", "1", "vat", "8",

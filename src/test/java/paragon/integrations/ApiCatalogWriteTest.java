@@ -380,6 +380,13 @@ class ApiCatalogWriteTest {
         WebClient.Response r = send(it, key, c[0], c[1], c[2]);
         assertThat(r.status()).as(c[0] + " " + c[1] + " " + c[2] + ": " + r.body()).isEqualTo(404);
       }
+      // The 404 names the thing in the caller's language, the Polish noun declined.
+      WebClient.Response pl = send(it, key, "PATCH", "/api/v1/catalog/products/" + theirProduct, "{\"price\":1}");
+      assertThat(pl.json().path("message").asText()).isEqualTo("Nie znaleziono produktu " + theirProduct + ".");
+      WebClient.Response en = it.app.client().sendBody("PATCH", "/api/v1/catalog/categories/abc", "application/json",
+          "{\"name\":\"Moja\"}", Map.of("Authorization", "Bearer " + key, "Accept-Language", "en"));
+      assertThat(en.status()).isEqualTo(404);
+      assertThat(en.json().path("message").asText()).isEqualTo("Category abc not found.");
       assertThat(products(it)).isEqualTo(before);
       assertThat(revision(it)).isEqualTo(r0);
       JsonNode theirs = other.get(other.key("catalog:read"), "/api/v1/catalog").json();

@@ -98,7 +98,7 @@ public final class TerminalApp {
   private void serveFile(Context ctx) {
     String file = ctx.pathParam("file");
     Asset asset = file.isEmpty() ? null : assets.get(file);
-    if (asset == null) throw Problem.notFound("/terminal/" + file);
+    if (asset == null) throw Problem.notFound("page", "/terminal/" + file);
     if (file.equals("sw.js")) ctx.header("Service-Worker-Allowed", "/terminal");
     send(ctx, asset);
   }
