@@ -2,11 +2,9 @@ package paragon.sync;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -16,9 +14,6 @@ import org.eclipse.jetty.websocket.api.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import paragon.accounts.Cutoffs;
-import paragon.accounts.Shops;
-import paragon.configuration.Visibility;
-import paragon.devices.DeviceStore;
 import paragon.devices.TerminalAuth;
 import paragon.devices.TerminalSession;
 import paragon.receipts.Actor;
@@ -48,21 +43,16 @@ import paragon.web.Readiness;
  *   <li>every {@link #VERIFY_ROUNDS} heartbeats per connection (a minute by default), a safety net
  *       for a lost cross-node event: the slice's sessions verified in one batched read
  *       ({@link TerminalAuth#verify}); a refused one is closed, one whose device applied another
- *       revision is re-checked as at a view change;</li>
+ *       revision is re-checked as at a view change (both in {@link SessionChecks});</li>
  *   <li>no space is re-read by the heartbeat: a channel reads only when a commit or a notification
  *       says its seq moved. What could lose such a wake-up is retried instead: a failed read by the
  *       channel itself ({@link SpaceChannel}), a failed notification by the next tick, and a lost
  *       LISTEN connection wakes every channel when it is back ({@link PgBridge}).</li>
  * </ol>
  *
- * <p>An integrator's stream ({@link Reader}, docs/api.md "Live") is the same stream, read-only, for one
- * shop: its hello names an API key with {@code receipts:read} ({@link StreamKeys}) and the shop; it
- * follows {@code shop:<id>} and the {@code device:<id>} space of every device of the shop, unfiltered
- * (viewer {@code all}). Any message but a ping closes it ({@link CloseCodes#READ_ONLY}). A revoked key
- * ({@link Cutoffs#apiKeyRevoked}, relayed to the other nodes) closes its streams at once, and the
- * heartbeat's verification asks {@link StreamKeys#live} too. A device of the shop whose view changed
- * (a login: it is about to write) and whose space the stream does not follow yet closes it with
- * {@link CloseCodes#RECONNECT}: the reconnect follows it.
+ * <p>An integrator's stream (docs/api.md "Live") is the same stream, read-only, for one shop,
+ * authenticated by an API key: {@link ReaderStreams} holds those, and the hub hands them what concerns
+ * them (a revoked key, a new device of a shop, their messages, their slice of the heartbeat).
  *
  * <p>Nothing here is needed by another node or survives a restart: a terminal's cursor is its own,
  * and every frame is rebuilt from the change rows.
@@ -82,17 +72,9 @@ public final class StreamHub implements Feed, PgBridge.Wakeable, Cutoffs.Listene
 
   private record Unpublished(long accountId, String space, long seq) {}
 
-  /** What an integrator's stream was opened as: its key and its one shop. */
-  private record Reader(long keyId, long shopId) {}
-
-  /** An integrator's stream sees every receipt of its shop: visibility ALL (fingerprint {@code all}). */
-  private static final Viewer READER = new Viewer(0, 0, Set.of(), Visibility.ALL);
-
   private final TerminalAuth auth;
-  private final StreamKeys keys;
-  private final Database db;
   /** The integrators' streams of this node (they are in {@code bySession} too, not in {@code byDevice}). */
-  private final Map<Connection, Reader> readers = new ConcurrentHashMap<>();
+  private final ReaderStreams readers;
   private final StreamSettings settings;
   private final Clock clock;
   private final ChangeFeed feed;
@@ -101,8 +83,8 @@ public final class StreamHub implements Feed, PgBridge.Wakeable, Cutoffs.Listene
   private final Map<String, SpaceChannel> channels = new ConcurrentHashMap<>();
   private final Map<Long, Connection> byDevice = new ConcurrentHashMap<>();
   private final Map<Session, Connection> bySession = new ConcurrentHashMap<>();
-  /** What each open stream's session was authenticated as: what the periodic verification checks. */
-  private final Map<Connection, TerminalAuth.Held> held = new ConcurrentHashMap<>();
+  /** What each open stream's session was authenticated as, and its re-checks. */
+  private final SessionChecks checks;
   /** Notifications that failed after their commit (space key -> seq), sent again by the next tick. */
   private final Map<String, Unpublished> unpublished = new ConcurrentHashMap<>();
   private final int slices;
@@ -137,8 +119,6 @@ public final class StreamHub implements Feed, PgBridge.Wakeable, Cutoffs.Listene
    */
   public StreamHub(Database db, TerminalAuth auth, StreamKeys keys, Cutoffs cutoffs, StreamSettings settings,
       Clock clock, Metrics metrics, Readiness readiness) {
-    this.keys = keys;
-    this.db = db;
     this.readiness = readiness;
     this.meters = StreamMeters.of(metrics);
     this.limits = new StreamLimits(settings, clock, metrics, bySession::size);
@@ -147,6 +127,12 @@ public final class StreamHub implements Feed, PgBridge.Wakeable, Cutoffs.Listene
     this.settings = settings;
     this.clock = clock;
     this.feed = new ChangeFeed(db);
+    this.checks = new SessionChecks(auth, settings);
+    this.readers = new ReaderStreams(keys, db, settings, limits, meters, feed, viewChanges::get,
+        (socket, c, viewer, hello, spaces) -> {
+          bySession.put(socket, c);
+          start(c, viewer, hello, spaces);
+        });
     this.timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("stream-timer").factory());
     long beat = Math.max(1, settings.heartbeat().toMillis());
     this.slices = (int) Math.clamp(beat / MIN_SLICE_MS, 1, MAX_SLICES);
@@ -216,9 +202,7 @@ public final class StreamHub implements Feed, PgBridge.Wakeable, Cutoffs.Listene
 
   @Override
   public void cutApiKey(long accountId, long keyId) {
-    readers.forEach((c, r) -> {
-      if (c.accountId == accountId && r.keyId() == keyId) c.queue.close(CloseCodes.CUT_OFF, "api key revoked");
-    });
+    readers.cutApiKey(accountId, keyId);
   }
 
   @Override
@@ -249,41 +233,8 @@ public final class StreamHub implements Feed, PgBridge.Wakeable, Cutoffs.Listene
     viewChanges.incrementAndGet();
     auth.forgetDevice(accountId, deviceId);
     Connection c = byDevice.get(deviceId);
-    if (c != null && c.accountId == accountId) recheckOrClose(c);
-    followNewDevice(accountId, deviceId);
-  }
-
-  /**
-   * A device's view changed (a login: it may write now): an integrator's stream of its shop that does
-   * not follow its space yet is closed to reconnect, and the reconnect follows it. One read, and only
-   * when this node holds such a stream of the account.
-   */
-  private void followNewDevice(long accountId, long deviceId) {
-    String space = "device:" + deviceId;
-    List<Map.Entry<Connection, Reader>> missing = readers.entrySet().stream()
-        .filter(e -> e.getKey().accountId == accountId && !e.getKey().spaces().contains(space)).toList();
-    if (missing.isEmpty()) return;
-    try {
-      Long shop = db.read(h -> DeviceStore.shopOf(h, accountId, deviceId));
-      for (Map.Entry<Connection, Reader> e : missing) {
-        if (shop != null && shop == e.getValue().shopId()) {
-          e.getKey().queue.close(CloseCodes.RECONNECT, "a new device of the shop");
-        }
-      }
-    } catch (RuntimeException e) {
-      log.warn("checking the integrators' streams for device {} failed: {}", deviceId, e.toString());
-      missing.forEach(m -> m.getKey().queue.close(CloseCodes.SERVER_ERROR, "server error"));
-    }
-  }
-
-  /** A stream that cannot be re-checked now is closed: it reconnects and is checked afresh. */
-  private void recheckOrClose(Connection c) {
-    try {
-      recheck(c);
-    } catch (RuntimeException e) {
-      log.warn("re-checking the stream of device {} failed: {}", c.deviceId, e.toString());
-      c.queue.close(CloseCodes.SERVER_ERROR, "server error");
-    }
+    if (c != null && c.accountId == accountId) checks.recheckOrClose(c);
+    readers.followNewDevice(accountId, deviceId);
   }
 
   // ---- Connections -------------------------------------------------------------------------
@@ -310,9 +261,7 @@ public final class StreamHub implements Feed, PgBridge.Wakeable, Cutoffs.Listene
   void message(Session socket, String text) {
     Connection open = bySession.get(socket);
     if (open != null) {
-      if (readers.containsKey(open)) {
-        if (!text.contains("\"ping\"")) open.queue.close(CloseCodes.READ_ONLY, "read-only stream: no commands");
-      } else if (!text.contains("\"ping\"")) {
+      if (!readers.message(open, text) && !text.contains("\"ping\"")) {
         socket.close(CloseCodes.BAD_MESSAGE, "only one hello per stream", org.eclipse.jetty.websocket.api.Callback.NOOP);
       }
       return;
@@ -335,7 +284,7 @@ public final class StreamHub implements Feed, PgBridge.Wakeable, Cutoffs.Listene
     long changesBefore = viewChanges.get();
     try {
       if (hello.reader()) {
-        reader(socket, hello);
+        readers.hello(socket, hello);
         return;
       }
       TerminalSession session;
@@ -347,7 +296,7 @@ public final class StreamHub implements Feed, PgBridge.Wakeable, Cutoffs.Listene
       }
       if (!limits.admitStream(socket, session.device().id())) return;
       Connection c = attach(socket, session, hello);
-      if (viewChanges.get() != changesBefore) recheckOrClose(c);
+      if (viewChanges.get() != changesBefore) checks.recheckOrClose(c);
     } catch (RuntimeException e) {
       if (!Database.isUnavailable(e)) throw e;
       log.warn("a hello could not be checked, the database did not answer: {}", e.toString());
@@ -369,67 +318,11 @@ public final class StreamHub implements Feed, PgBridge.Wakeable, Cutoffs.Listene
     Connection c = bySession.remove(socket);
     if (c == null) return;
     c.queue.closedByPeer();
-    held.remove(c);
-    readers.remove(c);
+    checks.forget(c);
+    readers.closed(c);
     byDevice.remove(c.deviceId, c);
     for (String space : c.spaces()) {
       channels.computeIfPresent(key(c.accountId, space), (k, ch) -> ch.remove(c) ? null : ch);
-    }
-  }
-
-  /**
-   * An integrator's hello: a live key (else 4401), with {@code receipts:read} (else 4406), for a shop of
-   * its account it may see (else 4403, the same for another account's shop and one outside the key's).
-   */
-  private void reader(Session socket, Hello hello) {
-    StreamKeys.Key key;
-    Long shop = hello.shop();
-    long changesBefore = viewChanges.get();
-    List<String> spaces = new ArrayList<>();
-    try {
-      key = keys.authenticate(hello.apiKey()).orElse(null);
-      if (key == null) {
-        socket.close(CloseCodes.UNAUTHORIZED, "api_key_unknown", org.eclipse.jetty.websocket.api.Callback.NOOP);
-        return;
-      }
-      if (!key.readsReceipts()) {
-        socket.close(CloseCodes.SCOPE_MISSING, "scope receipts:read missing",
-            org.eclipse.jetty.websocket.api.Callback.NOOP);
-        return;
-      }
-      if (shop == null) shop = key.shopId();
-      if (shop == null) {
-        socket.close(CloseCodes.BAD_MESSAGE, "shop is required with this key",
-            org.eclipse.jetty.websocket.api.Callback.NOOP);
-        return;
-      }
-      long accountId = key.accountId();
-      long shopId = shop;
-      boolean allowed = (key.shopId() == null || key.shopId() == shopId)
-          && db.read(h -> Shops.exists(h, accountId, shopId));
-      if (!allowed) {
-        socket.close(CloseCodes.CUT_OFF, "shop not allowed", org.eclipse.jetty.websocket.api.Callback.NOOP);
-        return;
-      }
-      spaces.add("shop:" + shopId);
-      db.read(h -> DeviceStore.idsInShop(h, accountId, shopId)).forEach(d -> spaces.add("device:" + d));
-    } catch (RuntimeException e) {
-      log.warn("an integrator's hello could not be checked: {}", e.toString());
-      socket.close(CloseCodes.SERVER_ERROR, "server error", org.eclipse.jetty.websocket.api.Callback.NOOP);
-      return;
-    }
-    if (!limits.admitStream(socket, "key:" + key.id(), "API key")) return;
-    SendQueue queue = new SendQueue(socket, settings.queueCapacity(), settings.writeTimeout().toMillis(),
-        "apikey-" + key.id(), meters);
-    Connection c = new Connection(key.accountId(), 0, 0, READER, spaces, queue, feed,
-        settings.writeTimeout().toMillis(), null, null);
-    readers.put(c, new Reader(key.id(), shop));
-    bySession.put(socket, c);
-    start(c, READER, hello, spaces);
-    log.info("stream of API key {} follows shop {}: {}", key.id(), shop, spaces);
-    // A device of the shop that logged in while this hello was checked may have been missed.
-    if (viewChanges.get() != changesBefore) {
-      c.queue.close(CloseCodes.RECONNECT, "a new device of the shop");
     }
   }
 
@@ -444,7 +337,7 @@ public final class StreamHub implements Feed, PgBridge.Wakeable, Cutoffs.Listene
     Connection c = new Connection(accountId, deviceId, session.userId(), viewer, spaces, queue, feed,
         settings.writeTimeout().toMillis(), hello.deviceToken(), hello.sessionToken());
     bySession.put(socket, c);
-    held.put(c, held(c, session));
+    checks.hold(c, session);
     Connection previous = byDevice.put(deviceId, c);
     if (previous != null) previous.queue.close(CloseCodes.REPLACED, "a newer stream of this device");
     Map<String, String> wire = start(c, viewer, hello, spaces);
@@ -495,11 +388,6 @@ public final class StreamHub implements Feed, PgBridge.Wakeable, Cutoffs.Listene
     return Actor.of(s).viewer();
   }
 
-  private static TerminalAuth.Held held(Connection c, TerminalSession session) {
-    return new TerminalAuth.Held(c.accountId, c.deviceId, c.deviceToken, c.sessionToken,
-        session.device().appliedRevision());
-  }
-
   /**
    * One tick of the timer: steps 1-2 of the class comment for one slice, and failed notifications,
    * on a virtual thread of its own (a connection busy under its lock delays its slice, not the timer).
@@ -523,86 +411,13 @@ public final class StreamHub implements Feed, PgBridge.Wakeable, Cutoffs.Listene
         c.heartbeat(now);
         if (verifying) due.add(c);
       }
-      if (!due.isEmpty()) verify(due);
-      List<Map.Entry<Connection, Reader>> readersDue = new ArrayList<>();
-      for (Map.Entry<Connection, Reader> e : readers.entrySet()) {
-        Connection c = e.getKey();
-        if (Math.floorMod(e.getValue().keyId(), slices) != slice || c.queue.isClosed()) continue;
-        c.heartbeat(now);
-        if (verifying) readersDue.add(e);
-      }
-      if (!readersDue.isEmpty()) verifyKeys(readersDue);
+      if (!due.isEmpty()) checks.verify(due);
+      readers.serve(slice, slices, now, verifying);
       for (Unpublished u : List.copyOf(unpublished.values())) {
         if (unpublished.remove(key(u.accountId(), u.space()), u)) publish(u);
       }
     } catch (RuntimeException e) {
       log.error("stream heartbeat failed", e);
-    }
-  }
-
-  /** Step 2: one batched read for the slice; a stream that cannot be verified now is left for next time. */
-  private void verify(List<Connection> due) {
-    Map<TerminalAuth.Held, TerminalAuth.Verdict> verdicts;
-    List<TerminalAuth.Held> sessions = new ArrayList<>();
-    Map<TerminalAuth.Held, Connection> of = new HashMap<>();
-    for (Connection c : due) {
-      TerminalAuth.Held h = held.get(c);
-      if (h == null) continue;
-      sessions.add(h);
-      of.put(h, c);
-    }
-    try {
-      verdicts = auth.verify(sessions);
-    } catch (RuntimeException e) {
-      log.warn("verifying {} stream sessions failed: {}", sessions.size(), e.toString());
-      return;
-    }
-    verdicts.forEach((h, verdict) -> {
-      Connection c = of.get(h);
-      switch (verdict) {
-        case VALID -> { }
-        case REVISION_CHANGED -> recheckOrClose(c);
-        case SESSION_ENDED -> c.queue.close(CloseCodes.SESSION_ENDED, "session_ended");
-        case DEVICE_UNKNOWN -> c.queue.close(CloseCodes.CUT_OFF, "device_unknown");
-      }
-    });
-  }
-
-  /** Step 2 for integrators' streams: one read of which keys are still live; a revoked key's stream closes. */
-  private void verifyKeys(List<Map.Entry<Connection, Reader>> due) {
-    Set<Long> live;
-    try {
-      live = keys.live(due.stream().map(e -> e.getValue().keyId()).distinct().toList());
-    } catch (RuntimeException e) {
-      log.warn("verifying {} API key streams failed: {}", due.size(), e.toString());
-      return;
-    }
-    for (Map.Entry<Connection, Reader> e : due) {
-      if (!live.contains(e.getValue().keyId())) e.getKey().queue.close(CloseCodes.CUT_OFF, "api key revoked");
-    }
-  }
-
-  /**
-   * Is the stream still what its session allows? An ended session (logout, another login) closes it,
-   * and so does another set of spaces (sharing changed: reconnect); another viewer re-filters it in
-   * place ({@link Connection#refilter}). Throws when the database cannot tell.
-   */
-  private void recheck(Connection c) {
-    if (c.queue.isClosed()) return;
-    TerminalSession session;
-    try {
-      session = auth.authenticate(c.deviceToken, c.sessionToken);
-    } catch (Problem p) {
-      c.queue.close("device_unknown".equals(p.code()) ? CloseCodes.CUT_OFF : CloseCodes.SESSION_ENDED, p.code());
-      return;
-    }
-    // The set of spaces, not their order: sharing coming back puts the shop's space first but follows
-    // the same two spaces, and the join's change rows reach this stream live (no reconnect needed).
-    boolean sameSpaces = Set.copyOf(Spaces.of(session)).equals(Set.copyOf(c.spaces()));
-    if (!sameSpaces || !c.refilter(viewerOf(session), settings.heartbeat().toSeconds())) {
-      c.queue.close(CloseCodes.RECONNECT, "configuration changed");
-    } else {
-      held.replace(c, held(c, session));
     }
   }
 
