@@ -258,6 +258,10 @@ public final class Paragon {
       config.http.defaultContentType = "application/json";
       config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
       config.jetty.modifyServer(server -> ConnectionCap.install(server, limits.maxConnections(), metrics));
+      // Tokens are case-sensitive secrets, and Jetty's per-connection cache of header lines matches
+      // ignoring case by default: after "Authorization: Bearer x" on a keep-alive connection, a token
+      // "Xv..." reached the routes as "xv..." and was refused (HeaderValuesTest).
+      config.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheCaseSensitive(true));
       // Stopping lets the requests under way finish (and answers new ones 503) for up to STOP_TIMEOUT_MS.
       config.jetty.modifyServer(server -> {
         server.setStopTimeout(STOP_TIMEOUT_MS);

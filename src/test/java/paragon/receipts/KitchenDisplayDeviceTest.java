@@ -68,12 +68,12 @@ class KitchenDisplayDeviceTest {
       // No cashier on a kitchen display: login, commands and a void are refused before any rule runs.
       WebClient.Response login = http.postJson("/api/device/login", Map.of("identifier", "anna", "pin", "1234"),
           bearer(display));
-      assertThat(login.status()).isEqualTo(403);
+      assertThat(login.status()).as(login.body()).isEqualTo(403);
       assertThat(login.json().path("error").asText()).isEqualTo("kitchen_display");
       Map<String, String> asCashier = Map.of("Authorization", "Bearer " + display, "X-Paragon-Session", "any");
       WebClient.Response command = http.postJson("/api/terminal/commands",
           List.of(Terminal.command("openAdHoc", "receiptId", Terminal.uuid(), "n", 1)), asCashier);
-      assertThat(command.status()).isEqualTo(403);
+      assertThat(command.status()).as(command.body()).isEqualTo(403);
       assertThat(command.json().path("error").asText()).isEqualTo("kitchen_display");
       assertThat(http.postJson("/api/terminal/sales/" + Terminal.uuid() + "/void", Map.of("reason", "x"), asCashier)
           .json().path("error").asText()).isEqualTo("kitchen_display");
@@ -125,7 +125,7 @@ class KitchenDisplayDeviceTest {
 
       // The board is a kitchen display's: a terminal's token, none, or a revoked display's is refused.
       WebClient.Response till = http.get("/kitchen/board", bearer(anna.token));
-      assertThat(till.status()).isEqualTo(403);
+      assertThat(till.status()).as(till.body()).isEqualTo(403);
       assertThat(till.json().path("error").asText()).isEqualTo("not_kitchen_display");
       assertThat(http.postBody("/kitchen/tickets/" + foreign + "/done", "text/plain", "", bearer(anna.token)).status())
           .isEqualTo(403);
