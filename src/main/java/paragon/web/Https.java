@@ -27,7 +27,8 @@ public final class Https {
     HttpConfiguration secure = new HttpConfiguration(http);
     // Marks requests as secure (https scheme, isSecure), which is what gives the session cookie Secure.
     secure.addCustomizer(new SecureRequestCustomizer());
-    // Tokens are case-sensitive: no header line is taken from Jetty's cache ignoring case (Paragon.create, HeaderValuesTest).
+    // Tokens are case-sensitive: no header line is taken from Jetty's cache ignoring case
+    // (Paragon.create, HeaderValuesTest).
     secure.setHeaderCacheCaseSensitive(true);
     ServerConnector connector = new ServerConnector(server,
         new SslConnectionFactory(ssl, HttpVersion.HTTP_1_1.asString()), new HttpConnectionFactory(secure));

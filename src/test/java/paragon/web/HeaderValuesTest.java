@@ -36,7 +36,8 @@ class HeaderValuesTest {
         long shop = Seed.shop(h, account, "Rynek", true, now);
         long revision = Revisions.record(h, account, "test", "setup", app.clock);
         return h.createUpdate("""
-                INSERT INTO devices (account_id, shop_id, name, model, token_hash, paired_at, applied_revision, created_at)
+                INSERT INTO devices
+                  (account_id, shop_id, name, model, token_hash, paired_at, applied_revision, created_at)
                 VALUES (:a, :s, 'Kasa 1', :m, :k, :t, :r, :t)""")
             .bind("a", account).bind("s", shop).bind("m", DeviceModel.SMART.name()).bind("k", Tokens.hash(token))
             .bind("t", now).bind("r", revision).execute();
@@ -68,7 +69,9 @@ class HeaderValuesTest {
     String text = head.toString(StandardCharsets.ISO_8859_1);
     int length = 0;
     for (String line : text.split("\r\n")) {
-      if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) length = Integer.parseInt(line.substring(15).strip());
+      if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
+        length = Integer.parseInt(line.substring(15).strip());
+      }
     }
     byte[] body = in.readNBytes(length);
     return text + new String(body, StandardCharsets.UTF_8);
