@@ -67,6 +67,7 @@ public final class CommandService {
   private final Sequencer<Request> sequencer;
   private final Metrics metrics;
   private final io.micrometer.core.instrument.Timer latency;
+  private final LinesCache lines;
 
   /** Counting into metrics nobody scrapes (a service built alone, in a test). */
   public CommandService(Database db, Feed feed, Clock clock) {
@@ -83,6 +84,7 @@ public final class CommandService {
     this.db = db;
     this.feed = feed;
     this.clock = clock;
+    this.lines = LinesCache.of(db.jdbi());
     int workers = db.dialect() == Database.Dialect.SQLITE ? 1 : POSTGRES_WORKERS;
     this.sequencer = new Sequencer<>("commands", workers, MAX_GROUP, this::run);
   }
@@ -208,12 +210,17 @@ public final class CommandService {
   /** A space of an account. */
   private record Space(long accountId, String space) {}
 
+  /** A receipt as a command wrote it. */
+  private record Saved(long accountId, Receipt receipt) {}
+
   /** One try of a batch's transaction: rebuilt whole when it is retried. */
   private static final class Attempt {
     final Map<Request, List<Ack>> acks = new HashMap<>();
     final Map<Space, Long> committed = new LinkedHashMap<>();
     /** The change rows written, per space in seq order: the stream gets them without reading them back. */
     final Map<Space, List<ChangeFeed.ChangeRow>> rows = new HashMap<>();
+    /** The receipts written, in order: their lines go into the {@link LinesCache} once this commits. */
+    final List<Saved> saved = new ArrayList<>();
     Request request;
     Job job;
 
@@ -221,6 +228,7 @@ public final class CommandService {
       acks.clear();
       committed.clear();
       rows.clear();
+      saved.clear();
       request = null;
       job = null;
     }
@@ -260,6 +268,7 @@ public final class CommandService {
         }
         continue;
       }
+      for (Saved s : at.saved) lines.put(s.accountId(), s.receipt());
       try {
         at.committed.forEach((s, seq) -> feed.committed(s.accountId(), s.space(), seq,
             at.rows.getOrDefault(s, List.of())));
@@ -286,7 +295,9 @@ public final class CommandService {
         if (job.now < 0) job.now = clock.millis();
         Map<String, Long> committed = new TreeMap<>();
         List<ChangeFeed.ChangeRow> written = new ArrayList<>();
-        ack = apply(h, r.actor, job.n, job.parsed, job.forced, r.i18n, job.now, committed, written);
+        List<Receipt> saved = new ArrayList<>();
+        ack = apply(h, r.actor, job.n, job.parsed, job.forced, r.i18n, job.now, committed, written, saved);
+        for (Receipt receipt : saved) at.saved.add(new Saved(r.actor.accountId(), receipt));
         committed.forEach((space, seq) -> at.committed.merge(new Space(r.actor.accountId(), space), seq, Math::max));
         for (ChangeFeed.ChangeRow row : written) {
           at.rows.computeIfAbsent(new Space(r.actor.accountId(), row.space()), k -> new ArrayList<>()).add(row);
@@ -300,7 +311,7 @@ public final class CommandService {
 
   /** One command in the batch's transaction; with {@code forced} set, it is recorded as that refusal, rules unasked. */
   private static Ack apply(Handle h, Actor requested, long n, CommandParser.Parsed parsed, Refused forced, I18n i18n,
-      long now, Map<String, Long> committed, List<ChangeFeed.ChangeRow> written) {
+      long now, Map<String, Long> committed, List<ChangeFeed.ChangeRow> written, List<Receipt> saved) {
     CommandLog.Cursor cursor = CommandLog.lockReadingRevision(h, requested.accountId(), requested.deviceId());
     long last = cursor.lastN();
     Actor a = requested.asAppliedNow(h, cursor);
@@ -320,7 +331,7 @@ public final class CommandService {
       Outcome outcome = Rules.apply(parsed.command(), state, new Context(a, n, now, names));
       logged = switch (outcome) {
         case Refused r -> Logged.refused(r);
-        case Accepted acc -> persist(h, a, n, parsed, acc, state, now, committed, written);
+        case Accepted acc -> persist(h, a, n, parsed, acc, state, now, committed, written, saved);
       };
     }
     CommandLog.record(h, a, n, parsed.type(), parsed.body(), logged, now);
@@ -328,7 +339,8 @@ public final class CommandService {
   }
 
   private static Logged persist(org.jdbi.v3.core.Handle h, Actor a, long n, CommandParser.Parsed parsed, Accepted acc,
-      RuleState state, long now, Map<String, Long> committed, List<ChangeFeed.ChangeRow> written) {
+      RuleState state, long now, Map<String, Long> committed, List<ChangeFeed.ChangeRow> written,
+      List<Receipt> savedOut) {
     Long mainSeq = null;
     String mainSpace = null;
     Map<String, Object> result = new LinkedHashMap<>(acc.result());
@@ -341,6 +353,7 @@ public final class CommandService {
       boolean charged = before == null || !before.charged().equals(r.charged());
       Receipt saved = r.withSeqs(seq, charged ? seq : before.contentSeq());
       ReceiptStore.save(h, a.accountId(), before, saved);
+      savedOut.add(saved);
       if (saved.slotId() != null && !saved.isOpen() && (before == null || before.isOpen())) {
         ReceiptStore.endGeneration(h, a.accountId(), saved.space(), saved.slotId(), saved.generation());
       }

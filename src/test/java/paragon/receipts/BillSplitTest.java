@@ -111,7 +111,7 @@ class BillSplitTest {
       String t = table(f, a, "Stolik 3");
       a.add(t, f.beer, 1000);
       String seat2 = a.add(t, f.espresso, 2000);
-      f.app.db.inTransaction(h -> h.createUpdate("UPDATE lines SET seat = 2 WHERE id = :id").bind("id", seat2).execute());
+      f.handEdit(t, h -> h.createUpdate("UPDATE lines SET seat = 2 WHERE id = :id").bind("id", seat2).execute());
       String child = Terminal.uuid();
       assertThat(a.send("moveLines", "receiptId", t, "targetReceiptId", child, "newTarget", true,
           "lines", List.of(Map.of("lineId", seat2))).path("status").asText()).isEqualTo("accepted");

@@ -96,6 +96,19 @@ final class Floor implements AutoCloseable {
     return new ChangeFeed(app.db).latest(account, id).orElse(null);
   }
 
+  /**
+   * A hand edit of a receipt's rows, marked on the receipt's row as every writer must mark a change
+   * ({@link LinesCache}; here its update time moves, so that no seq is taken without a change row): no
+   * node takes the lines it kept for the receipt's new state.
+   */
+  void handEdit(String receiptId, Consumer<Handle> edit) {
+    app.db.inTransaction(h -> {
+      edit.accept(h);
+      return h.createUpdate("UPDATE receipts SET updated_at = updated_at + 1 WHERE id = :r").bind("r", receiptId)
+          .execute();
+    });
+  }
+
   long count(String sqlAfterFrom) {
     return app.db.read(h -> h.createQuery("SELECT COUNT(*) FROM " + sqlAfterFrom).mapTo(Long.class).one());
   }

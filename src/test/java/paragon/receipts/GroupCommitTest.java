@@ -54,7 +54,7 @@ class GroupCommitTest {
       // The first terminal's receipt holds a line whose amount overflows: any change of it throws.
       String broken = terminals.get(0).openAdHoc();
       String line = terminals.get(0).add(broken, f.espresso, 1000);
-      f.app.db.inTransaction(h -> h.createUpdate("UPDATE lines SET unit_price = :p WHERE id = :id")
+      f.handEdit(broken, h -> h.createUpdate("UPDATE lines SET unit_price = :p WHERE id = :id")
           .bind("p", Long.MAX_VALUE / 10).bind("id", line).execute());
 
       int rounds = 12;
@@ -146,7 +146,7 @@ class GroupCommitTest {
       }
       String broken = terminals.get(1).openAdHoc();
       String line = terminals.get(1).add(broken, f.espresso, 1000);
-      f.app.db.inTransaction(h -> h.createUpdate("UPDATE lines SET unit_price = :p WHERE id = :id")
+      f.handEdit(broken, h -> h.createUpdate("UPDATE lines SET unit_price = :p WHERE id = :id")
           .bind("p", Long.MAX_VALUE / 10).bind("id", line).execute());
       // Its rows, not its view: the view cannot be computed from the broken line.
       String brokenBefore = rows(f, broken);

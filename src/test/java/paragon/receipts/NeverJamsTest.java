@@ -124,7 +124,7 @@ class NeverJamsTest {
       String line = a.add(broken, f.espresso, 1000);
       String fine = a.openAdHoc();
       // A line whose amount overflows a long (written by hand): any change of its receipt throws.
-      f.app.db.inTransaction(h -> h.createUpdate("UPDATE lines SET unit_price = :p WHERE id = :id")
+      f.handEdit(broken, h -> h.createUpdate("UPDATE lines SET unit_price = :p WHERE id = :id")
           .bind("p", Long.MAX_VALUE / 10).bind("id", line).execute());
       // Its rows, not its view: the view cannot be computed from the broken line any more.
       String state = rows(f, broken);

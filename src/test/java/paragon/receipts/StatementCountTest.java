@@ -28,10 +28,11 @@ class StatementCountTest {
    * The most statements each command type may take (PostgreSQL's count; SQLite's is one less, the
    * applied revision read with the cursor's lock). Before issue 11, on a 1-line receipt: openAdHoc 21,
    * openTable 18, addLine 25, adjustQuantity 23, rename 21, startPayment 21, pay 24; one more per line.
+   * A command on a receipt this node wrote last reads none of its lines ({@link LinesCache}).
    */
   private static final Map<String, Integer> CEILING = Map.of(
-      "openAdHoc", 12, "openTable", 11, "addLine", 14, "adjustQuantity", 13, "rename", 12,
-      "startPayment", 12, "pay", 15);
+      "openAdHoc", 12, "openTable", 11, "addLine", 13, "adjustQuantity", 12, "rename", 11,
+      "startPayment", 11, "pay", 14);
 
   @ParameterizedTest
   @EnumSource(TestDatabases.Kind.class)
@@ -88,6 +89,8 @@ class StatementCountTest {
             f.waiterRole, Set.of(), config);
       });
       f.app.db.jdbi().setSqlLogger(counter);
+      // Counted as a node runs: the suite's check of the kept lines against the stored ones is a read.
+      LinesCache.of(f.app.db.jdbi()).verifying(false);
     }
 
     int count(String type, Object... fields) {
