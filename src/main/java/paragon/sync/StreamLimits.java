@@ -48,9 +48,14 @@ final class StreamLimits {
 
   /** Step 1, a socket opened: false (and closed) when too many wait for their hello already. */
   boolean admitPending(Session socket) {
-    pending.add(socket);
-    if (pending.size() <= settings.maxPending()) return true;
-    pending.remove(socket);
+    // One admission at a time: added first and counted after, two sockets opening at once each saw
+    // the other and both were refused, one more than the cap asks.
+    synchronized (pending) {
+      if (pending.size() < settings.maxPending()) {
+        pending.add(socket);
+        return true;
+      }
+    }
     pendingRefused.increment();
     socket.close(CloseCodes.TRY_LATER, "too many connections waiting for hello", Callback.NOOP);
     return false;
