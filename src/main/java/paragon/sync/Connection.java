@@ -230,7 +230,6 @@ final class Connection {
    */
   synchronized void heartbeat(long now) {
     if (cursors.values().stream().noneMatch(c -> c.started)) return;
-    queue.offerIfRoom(Frames.heartbeat(positions(), now));
-    queue.ping();
+    queue.heartbeat(Frames.heartbeat(positions(), now));
   }
 }

@@ -170,16 +170,19 @@ final class ReaderStreams {
   }
 
   /**
-   * The hub's tick for one slice of the readers (by key id): a heartbeat each, and when the round
-   * verifies, the keys checked.
+   * The hub's tick for one slice of the readers (by key id): a heartbeat each, and the keys of the
+   * group the tick verifies checked.
    */
-  void serve(int slice, int slices, long now, boolean verifying) {
+  void serve(HeartbeatSlices slices, long tick, long now) {
     List<Map.Entry<Connection, Reader>> readersDue = new ArrayList<>();
     for (Map.Entry<Connection, Reader> e : readers.entrySet()) {
       Connection c = e.getKey();
-      if (Math.floorMod(e.getValue().keyId(), slices) != slice || c.queue.isClosed()) continue;
-      c.heartbeat(now);
-      if (verifying) readersDue.add(e);
+      long keyId = e.getValue().keyId();
+      boolean beat = slices.beats(tick, keyId);
+      boolean verify = slices.verifies(tick, keyId);
+      if ((!beat && !verify) || c.queue.isClosed()) continue;
+      if (beat) c.heartbeat(now);
+      if (verify) readersDue.add(e);
     }
     if (!readersDue.isEmpty()) verifyKeys(readersDue);
   }

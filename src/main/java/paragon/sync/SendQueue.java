@@ -76,15 +76,16 @@ final class SendQueue {
   }
 
   /**
-   * Queues a frame that may be left out (a heartbeat): false, and nothing else, when the queue is full
-   * or closed. A terminal still busy reading a full queue is not slow for that; one that stopped
-   * reading is caught by the write timeout, or by the next change that does not fit.
+   * Queues a heartbeat frame and a ping after it, waking the writer once: both leave in one write. The
+   * frame may be left out: not queued, and nothing else, when the queue is full. A terminal still busy
+   * reading a full queue is not slow for that; one that stopped reading is caught by the write timeout,
+   * or by the next change that does not fit.
    */
-  synchronized boolean offerIfRoom(String frame) {
-    if (closed || queue.size() >= capacity) return false;
-    queue.add(frame);
+  synchronized void heartbeat(String frame) {
+    if (closed) return;
+    if (queue.size() < capacity) queue.add(frame);
+    pingDue = true;
     notifyAll();
-    return true;
   }
 
   int capacity() {
@@ -105,12 +106,6 @@ final class SendQueue {
       wait(left);
     }
     return !closed;
-  }
-
-  synchronized void ping() {
-    if (closed) return;
-    pingDue = true;
-    notifyAll();
   }
 
   synchronized boolean isClosed() {

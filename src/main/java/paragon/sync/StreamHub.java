@@ -34,14 +34,15 @@ import paragon.web.Readiness;
  * login): rule 2 holds from that moment, not from the next heartbeat. Events relayed from other nodes
  * also make {@link TerminalAuth} forget what it cached.
  *
- * <p>The heartbeat does no database work per connection. The timer ticks {@code slices} times per
- * interval and each tick serves one slice of the connections (by device id), so the frames, pings and
- * re-checks of ten thousand terminals are spread over the interval instead of landing at once:
+ * <p>The heartbeat does no database work per connection. The timer ticks once per slice of the
+ * interval ({@link HeartbeatSlices}: 25 ms) and each tick serves one slice of the connections (by
+ * device id), so the frames, pings and re-checks of ten thousand terminals are spread over the
+ * interval instead of landing at once:
  * <ol>
  *   <li>a heartbeat frame and a ping to each connection of the slice, and its device's contact
  *       recorded in memory ({@link TerminalAuth#contact}, written in batches);</li>
- *   <li>every {@link #VERIFY_ROUNDS} heartbeats per connection (a minute by default), a safety net
- *       for a lost cross-node event: the slice's sessions verified in one batched read
+ *   <li>every {@link HeartbeatSlices#VERIFY_ROUNDS} heartbeats per connection (a minute by default), a
+ *       safety net for a lost cross-node event: a group of slices' sessions verified in one batched read
  *       ({@link TerminalAuth#verify}); a refused one is closed, one whose device applied another
  *       revision is re-checked as at a view change (both in {@link SessionChecks});</li>
  *   <li>no space is re-read by the heartbeat: a channel reads only when a commit or a notification
@@ -59,14 +60,6 @@ import paragon.web.Readiness;
  */
 public final class StreamHub implements Feed, PgBridge.Wakeable, Cutoffs.Listener, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(StreamHub.class);
-  /** At most this many ticks per heartbeat interval, and none shorter than {@link #MIN_SLICE_MS}. */
-  private static final int MAX_SLICES = 60;
-  private static final long MIN_SLICE_MS = 100;
-  /**
-   * A stream's session is verified against the database every this many heartbeats (a minute at the
-   * default 15 s; the events do it at once, this only catches a lost one).
-   */
-  private static final long VERIFY_ROUNDS = 4;
   /** How long stopping waits for the terminals to answer the going-away close. */
   private static final long GOODBYE_MS = 2_000;
 
@@ -87,7 +80,7 @@ public final class StreamHub implements Feed, PgBridge.Wakeable, Cutoffs.Listene
   private final SessionChecks checks;
   /** Notifications that failed after their commit (space key -> seq), sent again by the next tick. */
   private final Map<String, Unpublished> unpublished = new ConcurrentHashMap<>();
-  private final int slices;
+  private final HeartbeatSlices slices;
   private long tick;
   /**
    * View changes seen by this node. A stream whose hello was authenticated before one and registered
@@ -134,9 +127,8 @@ public final class StreamHub implements Feed, PgBridge.Wakeable, Cutoffs.Listene
           start(c, viewer, hello, spaces);
         });
     this.timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("stream-timer").factory());
-    long beat = Math.max(1, settings.heartbeat().toMillis());
-    this.slices = (int) Math.clamp(beat / MIN_SLICE_MS, 1, MAX_SLICES);
-    long period = Math.max(1, beat / slices);
+    this.slices = HeartbeatSlices.of(settings.heartbeat().toMillis());
+    long period = slices.periodMillis(settings.heartbeat().toMillis());
     timer.scheduleAtFixedRate(this::tick, period, period, TimeUnit.MILLISECONDS);
     cutoffs.subscribe(this);
     this.bridge = db.dialect() == Database.Dialect.POSTGRES ? new PgBridge(db, this, meters) : null;
@@ -393,26 +385,27 @@ public final class StreamHub implements Feed, PgBridge.Wakeable, Cutoffs.Listene
    * on a virtual thread of its own (a connection busy under its lock delays its slice, not the timer).
    */
   private void tick() {
-    long round = tick / slices;
-    int slice = (int) (tick % slices);
-    tick++;
-    Thread.ofVirtual().name("stream-heartbeat-" + slice).start(() -> serve(slice, round));
+    long current = tick++;
+    Thread.ofVirtual().name("stream-heartbeat-" + current % slices.slices()).start(() -> serve(current));
   }
 
-  private void serve(int slice, long round) {
+  private void serve(long tick) {
     try {
       long now = clock.millis();
-      // The slice is verified once every VERIFY_ROUNDS rounds, the slices staggered across them.
-      boolean verifying = Math.floorMod(round + slice, VERIFY_ROUNDS) == 0;
+      boolean verifying = slices.verifiesAny(tick);
       List<Connection> due = new ArrayList<>();
       for (Connection c : byDevice.values()) {
-        if (Math.floorMod(c.deviceId, slices) != slice || c.queue.isClosed()) continue;
-        auth.contact(c.deviceId);
-        c.heartbeat(now);
-        if (verifying) due.add(c);
+        boolean beat = slices.beats(tick, c.deviceId);
+        boolean verify = verifying && slices.verifies(tick, c.deviceId);
+        if ((!beat && !verify) || c.queue.isClosed()) continue;
+        if (beat) {
+          auth.contact(c.deviceId);
+          c.heartbeat(now);
+        }
+        if (verify) due.add(c);
       }
       if (!due.isEmpty()) checks.verify(due);
-      readers.serve(slice, slices, now, verifying);
+      readers.serve(slices, tick, now);
       for (Unpublished u : List.copyOf(unpublished.values())) {
         if (unpublished.remove(key(u.accountId(), u.space()), u)) publish(u);
       }
