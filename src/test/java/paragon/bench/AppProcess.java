@@ -39,17 +39,31 @@ final class AppProcess implements AutoCloseable {
 
   /** Starts a node on {@code databaseUrl}; {@code heartbeatMillis} 0 = production's heartbeat. */
   static AppProcess start(String name, String databaseUrl, long heartbeatMillis, boolean profile) throws IOException {
+    return start(name, databaseUrl, heartbeatMillis, profile, "G1");
+  }
+
+  /**
+   * The same on collector {@code gc} ({@code G1}, production's default, or {@code ZGC}, what
+   * docs/operations.md advises for a node with thousands of streams).
+   */
+  static AppProcess start(String name, String databaseUrl, long heartbeatMillis, boolean profile, String gc)
+      throws IOException {
+    if (!gc.matches("G1|ZGC")) throw new IllegalArgumentException("collector " + gc + ": G1 or ZGC");
     Path dir = Path.of("target", "bench");
     java.nio.file.Files.createDirectories(dir);
     Path log = dir.resolve(name + ".log");
     Path jfr = profile ? dir.resolve(name + ".jfr").toAbsolutePath() : null;
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "--enable-native-access=ALL-UNNAMED", "-Xmx1g", "-XX:+UseG1GC",
-        "-Dlogback.configurationFile=bench/logback-bench.xml"));
+        "--enable-native-access=ALL-UNNAMED", "-Xmx1g", "-Dlogback.configurationFile=bench/logback-bench.xml"));
     // Extra options for the app's JVM, e.g. async-profiler over the app's whole life (JIT and GC threads too):
-    // BENCH_APP_JVM_OPTS="-agentpath:/path/libasyncProfiler.so=start,event=itimer,file=/tmp/app.collapsed".
+    // BENCH_APP_JVM_OPTS="-agentpath:/path/libasyncProfiler.so=start,event=itimer,file=/tmp/app.collapsed",
+    // or another collector than the default G1 (BENCH_APP_JVM_OPTS=-XX:+UseZGC).
     String extra = System.getenv("BENCH_APP_JVM_OPTS");
-    if (extra != null && !extra.isBlank()) command.addAll(List.of(extra.trim().split("\\s+")));
+    List<String> extras = extra == null || extra.isBlank() ? List.of() : List.of(extra.trim().split("\\s+"));
+    if (extras.stream().noneMatch(o -> o.matches("-XX:\\+Use\\w+GC"))) {
+      command.add(gc.equals("ZGC") ? "-XX:+UseZGC" : "-XX:+UseG1GC");
+    }
+    command.addAll(extras);
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchServer.class.getName(),
         "--database-url=" + databaseUrl, "--heartbeat-ms=" + heartbeatMillis));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);

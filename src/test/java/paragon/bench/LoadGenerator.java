@@ -37,7 +37,7 @@ public final class LoadGenerator {
 
   /** The run's options, from {@code --name=value} arguments. */
   record Options(List<String> scenarios, List<TestDatabases.Kind> kinds, int seconds, int samples, int shops,
-      int perShop, int rate, int idleTerminals, int heartbeatMs, int idleSeconds, int lines, int twoNodesRate,
+      int perShop, int rate, int idleTerminals, List<Integer> heartbeats, List<String> appGcs, int idleSeconds, int lines, int twoNodesRate,
       int warmup, int idleRate, boolean jfr, String out, String command) {
     static Options parse(String[] args) {
       String s = strArg(args, "scenario", String.join(",", SCENARIOS));
@@ -55,11 +55,22 @@ public final class LoadGenerator {
       for (String a : args) if (a.equals("--jfr")) jfr = true;
       return new Options(scenarios, kinds, intArg(args, "seconds", 10), intArg(args, "samples", 300),
           intArg(args, "shops", 250), intArg(args, "per-shop", 4), intArg(args, "rate", 1000),
-          intArg(args, "idle-terminals", 10_000), intArg(args, "heartbeat-ms", 2000), intArg(args, "idle-seconds", 30),
+          intArg(args, "idle-terminals", 10_000), heartbeatList(strArg(args, "heartbeat-ms", "15000")), List.of(strArg(args, "app-gc", "G1,ZGC").split(",")), intArg(args, "idle-seconds", 30),
           intArg(args, "lines", 500), intArg(args, "two-nodes-rate", 250),
           intArg(args, "warmup", 60), intArg(args, "idle-rate", 100), jfr, strArg(args, "out", "docs/benchmarks.md"),
           ("bench/run.sh " + String.join(" ", args)).strip());
     }
+  }
+
+  /** {@code --heartbeat-ms}: one or more heartbeats (ms, comma-separated), the idle scenario run at each. */
+  private static List<Integer> heartbeatList(String list) {
+    List<Integer> out = new java.util.ArrayList<>();
+    for (String h : list.split(",")) {
+      int ms = Integer.parseInt(h.strip());
+      if (ms < 100) throw new IllegalArgumentException("--heartbeat-ms: " + ms + " is under 100 ms");
+      out.add(ms);
+    }
+    return List.copyOf(out);
   }
 
   public static void main(String[] args) throws Exception {
@@ -73,7 +84,11 @@ public final class LoadGenerator {
           switch (scenario) {
             case "throughput" -> Scenarios.throughput(kind, o, section);
             case "propagation" -> Scenarios.propagation(kind, o, section);
-            case "idle" -> Scenarios.idle(kind, o, section);
+            case "idle" -> {
+              for (int heartbeat : o.heartbeats()) {
+                for (String gc : o.appGcs()) Scenarios.idle(kind, o, heartbeat, gc, section);
+              }
+            }
             case "receipt-size" -> Scenarios.receiptSize(kind, o, section);
             case "two-nodes" -> Scenarios.twoNodes(o, section);
             default -> throw new IllegalStateException(scenario);
