@@ -5,7 +5,7 @@
 # it from this JVM over loopback, measures the figure's floor in the same run, and rewrites its own
 # section server-<scenario> of docs/benchmarks.md (the others stay) with the numbers, this command,
 # the date and the machine's load. Each scenario first warms the app until its JIT has settled (up to
-# --warmup seconds); all scenarios take about 25-30 minutes on 2 CPUs.
+# --warmup seconds); all scenarios take about 35-40 minutes on 2 CPUs (the idle one 16).
 #   bench/run.sh [--scenario=throughput,propagation,idle,receipt-size,two-nodes] [--db=sqlite|postgres|both]
 #                [--seconds=10] [--samples=300] [--shops=250] [--per-shop=4] [--rate=1000]
 #                [--idle-terminals=10000] [--heartbeat-ms=15000] [--app-gc=G1,ZGC] [--idle-seconds=30] [--lines=500]
