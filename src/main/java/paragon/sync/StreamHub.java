@@ -129,7 +129,10 @@ public final class StreamHub implements Feed, PgBridge.Wakeable, Cutoffs.Listene
     this.timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("stream-timer").factory());
     this.slices = HeartbeatSlices.of(settings.heartbeat().toMillis());
     long period = slices.periodMillis(settings.heartbeat().toMillis());
-    timer.scheduleAtFixedRate(this::tick, period, period, TimeUnit.MILLISECONDS);
+    // The first round begins one interval after the node's start: no stream gets a heartbeat sooner
+    // (with slices of 25 ms, a stream of a low device id got one at once, within a 5-minute heartbeat).
+    timer.scheduleAtFixedRate(this::tick, Math.max(period, settings.heartbeat().toMillis()), period,
+        TimeUnit.MILLISECONDS);
     cutoffs.subscribe(this);
     this.bridge = db.dialect() == Database.Dialect.POSTGRES ? new PgBridge(db, this, meters) : null;
   }
