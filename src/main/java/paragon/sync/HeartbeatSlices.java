@@ -44,17 +44,17 @@ record HeartbeatSlices(int slices, int groupSize) {
   }
 
   /**
-   * Whether tick {@code tick} verifies the stream of {@code id}: at the first slice of its group, in
-   * one round of {@link #VERIFY_ROUNDS}, the groups staggered across them.
+   * Whether tick {@code tick} verifies the stream of {@code id}: the tick verifies its group
+   * ({@link #verifiesAny}).
    */
   boolean verifies(long tick, long id) {
-    int slice = (int) Math.floorMod(tick, slices);
-    if (slice % groupSize != 0) return false;
-    int group = slice / groupSize;
-    return Math.floorMod(tick / slices + group, VERIFY_ROUNDS) == 0 && Math.floorMod(id, slices) / groupSize == group;
+    return verifiesAny(tick) && Math.floorMod(id, slices) / groupSize == Math.floorMod(tick, slices) / groupSize;
   }
 
-  /** Whether tick {@code tick} verifies any stream (a cheap test before asking per stream). */
+  /**
+   * Whether tick {@code tick} verifies a group (a cheap test before asking per stream): at the group's
+   * first slice, in one round of {@link #VERIFY_ROUNDS}, the groups staggered across them.
+   */
   boolean verifiesAny(long tick) {
     int slice = (int) Math.floorMod(tick, slices);
     return slice % groupSize == 0 && Math.floorMod(tick / slices + slice / groupSize, VERIFY_ROUNDS) == 0;

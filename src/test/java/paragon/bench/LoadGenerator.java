@@ -37,8 +37,8 @@ public final class LoadGenerator {
 
   /** The run's options, from {@code --name=value} arguments. */
   record Options(List<String> scenarios, List<TestDatabases.Kind> kinds, int seconds, int samples, int shops,
-      int perShop, int rate, int idleTerminals, List<Integer> heartbeats, List<String> appGcs, int idleSeconds, int lines, int twoNodesRate,
-      int warmup, int idleRate, boolean jfr, String out, String command) {
+      int perShop, int rate, int idleTerminals, List<Integer> heartbeats, List<String> appGcs, int idleSeconds,
+      int lines, int twoNodesRate, int warmup, int idleRate, boolean jfr, String out, String command) {
     static Options parse(String[] args) {
       String s = strArg(args, "scenario", String.join(",", SCENARIOS));
       List<String> scenarios = List.of(s.split(","));
@@ -55,7 +55,8 @@ public final class LoadGenerator {
       for (String a : args) if (a.equals("--jfr")) jfr = true;
       return new Options(scenarios, kinds, intArg(args, "seconds", 10), intArg(args, "samples", 300),
           intArg(args, "shops", 250), intArg(args, "per-shop", 4), intArg(args, "rate", 1000),
-          intArg(args, "idle-terminals", 10_000), heartbeatList(strArg(args, "heartbeat-ms", "15000")), List.of(strArg(args, "app-gc", "G1,ZGC").split(",")), intArg(args, "idle-seconds", 30),
+          intArg(args, "idle-terminals", 10_000), heartbeatList(strArg(args, "heartbeat-ms", "15000")),
+          collectors(strArg(args, "app-gc", "G1,ZGC")), intArg(args, "idle-seconds", 30),
           intArg(args, "lines", 500), intArg(args, "two-nodes-rate", 250),
           intArg(args, "warmup", 60), intArg(args, "idle-rate", 100), jfr, strArg(args, "out", "docs/benchmarks.md"),
           ("bench/run.sh " + String.join(" ", args)).strip());
@@ -71,6 +72,15 @@ public final class LoadGenerator {
       out.add(ms);
     }
     return List.copyOf(out);
+  }
+
+  /** {@code --app-gc}: the app's collectors (G1, ZGC; comma-separated), checked before anything is seeded. */
+  private static List<String> collectors(String list) {
+    List<String> out = List.of(list.split(","));
+    for (String gc : out) {
+      if (!gc.matches("G1|ZGC")) throw new IllegalArgumentException("--app-gc: " + gc + " is neither G1 nor ZGC");
+    }
+    return out;
   }
 
   public static void main(String[] args) throws Exception {
